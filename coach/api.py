@@ -1,0 +1,116 @@
+"""The one API the CLI and the UI share."""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from coach.models import (
+    Answer,
+    Attempt,
+    Feedback,
+    HistoryTurn,
+    IngestReport,
+    LibrarySummary,
+    PracticeQuestion,
+    RoleComparison,
+)
+from coach.settings import Settings, get_settings
+
+
+class Coach:
+    """Ingest articles, answer questions with citations, critique practice answers.
+
+    Heavy parts (embedding model, Chroma, LLM) are created on first use, so constructing a ``Coach`` is cheap.
+    """
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or get_settings()
+
+    # -- components -------------------------------------------------------------------------------------------
+    @cached_property
+    def embedder(self):
+        from coach.components.embedding import Embedder
+
+        return Embedder(self.settings)
+
+    @cached_property
+    def library(self):
+        from coach.store.library import Library
+
+        return Library(self.settings, self.embedder)
+
+    # -- library ------------------------------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str | Path] | None = None,
+        *,
+        rebuild: bool = False,
+        prune: bool = False,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> IngestReport:
+        """Ingest files and folders (default: the corpus folder); see ``ingest.pipeline.ingest_paths``."""
+        from ingest.pipeline import ingest_paths
+
+        targets = [Path(p) for p in paths] if paths else [self.settings.corpus]
+        return ingest_paths(targets, self.library, rebuild=rebuild, prune=prune, progress=progress)
+
+    def library_summary(self) -> LibrarySummary:
+        return self.library.summary()
+
+    def remove_document(self, doc_id: str) -> None:
+        self.library.remove_document(doc_id)
+
+    def questions(self, role: str | None = None) -> list[PracticeQuestion]:
+        return self.library.questions(self.resolve_role(role) if role else None)
+
+    def compare_roles(self, doc_id: str | None = None) -> list[RoleComparison]:
+        """Side-by-side, cited facts for the roles each article compares (every article naming 2+ roles, or one)."""
+        from coach.compare import comparable, compare_article
+        from coach.errors import CoachError
+
+        if doc_id is None:
+            return [compare_article(a) for a in comparable(self.library.articles())]
+        article = self.library.article(doc_id)
+        if article is None:
+            raise CoachError(f"no document with id {doc_id!r} in the library (see `coach library`)")
+        return [compare_article(article)]
+
+    def resolve_role(self, name: str) -> str:
+        """Canonical role name for a name or alias, case-insensitive; ``UnknownRoleError`` lists the known roles."""
+        from coach.roles import resolve_role
+
+        return resolve_role(name, self.library.roles())
+
+    # -- answers ------------------------------------------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        history: list[HistoryTurn] | list[dict] | None = None,
+        role: str | None = None,
+    ) -> Answer:
+        """A short answer with each sentence cited ``[n]`` into ``Answer.sources``, or ``grounded=False`` with what
+        the library covers when it cannot answer; ``history`` turns make follow-ups standalone."""
+        return self.ask_chain.ask(question, history=history, role=role)
+
+    def ask_stream(
+        self,
+        question: str,
+        history: list[HistoryTurn] | list[dict] | None = None,
+        role: str | None = None,
+    ) -> Iterator[str | Answer]:
+        """Yields text pieces as they are produced, then the final ``Answer`` (authoritative, see ``AskChain.stream``)."""
+        return self.ask_chain.stream(question, history=history, role=role)
+
+    @cached_property
+    def ask_chain(self):
+        from coach.chain import AskChain
+
+        return AskChain(self)
+
+    # -- practice -----------------------------------------------------------------------------------------------
+    def critique(self, role: str, question: str, answer: str, *, save: bool = True) -> Feedback:
+        raise NotImplementedError  # issue 4
+
+    def history(self, limit: int | None = None) -> list[Attempt]:
+        raise NotImplementedError  # issue 4

@@ -1,0 +1,262 @@
+"""The answer chain (LCEL): rewrite → scope → retrieve → compose (→ optional LLM → faithfulness guard).
+
+``AskChain.runnable`` is the LangChain runnable; ``ask``/``stream`` are what ``Coach.ask``/``Coach.ask_stream`` use.
+The only LLM integration point is :func:`llm_or_extractive`.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
+
+from coach.compose import Composed, Hit, SentenceEmbeddings, compose
+from coach.errors import CoachError, InputError
+from coach.guard import unsupported_numbers
+from coach.models import Answer, Article, HistoryTurn, Role, Source
+from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
+from coach.rewrite import standalone_question
+from coach.store.bm25 import tokenize
+from coach.scope import check_question, coverage_reply, known_company_mentions, unknown_roles
+
+log = logging.getLogger(__name__)
+MAX_QUESTION_CHARS = 2000
+
+
+@dataclass
+class Snapshot:
+    """What the chain needs to know about the library, recomputed only when its generation changes."""
+
+    generation: int
+    articles: list[Article] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+
+
+def llm_or_extractive(llm_getter, question: str, extractive: Composed, hits: list[Hit]
+                      ) -> tuple[str, list[Source], str, str | None]:
+    """(answer, sources, backend, note): the LLM's cited answer when it passes the checks and the faithfulness
+    guard, otherwise the extractive answer with a note saying why it was kept."""
+    from coach.llm_answer import grounded_answer
+
+    sources = [_source(i + 1, h) for i, h in enumerate(hits)]
+    try:
+        llm = llm_getter()
+        text = grounded_answer(llm, question, sources)
+        bad = unsupported_numbers(text, sources)
+        if bad:
+            raise CoachError(f"the {llm.name} answer stated numbers no cited source contains: {', '.join(bad)}")
+        return text, sources, llm.name, None
+    except CoachError as exc:
+        return extractive.text, extractive.sources, "extractive", f"Showing the extractive answer: {exc}"
+
+
+def _source(n: int, hit: Hit) -> Source:
+    c = hit.chunk
+    return Source(n=n, doc_id=c.doc_id, title=c.title, path=c.path, section=c.section, text=c.text,
+                  score=round(hit.relevance, 4))
+
+
+class AskChain:
+    """Answers questions from one ``Coach``'s library; caches keyed on the library generation."""
+
+    def __init__(self, coach):
+        self.coach = coach
+        self.settings = coach.settings
+        self.vectors = SentenceEmbeddings(coach.embedder)
+        self.structure = StructureCache()
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.Lock()
+        self._llm = None
+        self.retrieval: Runnable = (
+            RunnableLambda(self._prepare).with_config(run_name="prepare")
+            | RunnablePassthrough.assign(standalone=RunnableLambda(self._rewrite).with_config(run_name="rewrite"))
+            | RunnablePassthrough.assign(retrieved=RunnableLambda(self._retrieve).with_config(run_name="retrieve"))
+        )
+        self.runnable: Runnable = self.retrieval | RunnableLambda(self._compose).with_config(run_name="compose")
+
+    # -- library snapshot / components ----------------------------------------------------------------------------
+    @property
+    def library(self):
+        return self.coach.library
+
+    def snapshot(self) -> Snapshot:
+        gen = self.library.generation
+        snap = self._snapshot
+        if snap is None or snap.generation != gen:
+            with self._lock:
+                arts = self.library.articles()
+                snap = Snapshot(gen, arts, self.library.roles(), self.library.companies())
+                self._snapshot = snap
+        return snap
+
+    def retriever(self, k: int | None = None, **filters) -> HybridRetriever:
+        return HybridRetriever(library=self.library, vectors=self.vectors, cache=self.structure,
+                               k=k or self.settings.top_k, **filters)
+
+    def llm(self):
+        if self._llm is None:
+            from coach.components.llm import LLMUnavailable, get_llm
+
+            llm = get_llm(self.settings)
+            if llm is None:
+                raise LLMUnavailable("no LLM is configured (COACH_LLM=none)")
+            self._llm = llm
+        return self._llm
+
+    def _occurs(self, word: str) -> bool:
+        return bool(self.library.bm25_search(word, 1))
+
+    # -- chain steps ------------------------------------------------------------------------------------------------
+    def _prepare(self, inputs: dict) -> dict:
+        question = inputs.get("question")
+        if not isinstance(question, str) or not question.strip():
+            raise InputError("the question is empty; ask something like “How many rounds does the MLE loop have?”")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise InputError(f"the question is {len(question)} characters long; keep it under {MAX_QUESTION_CHARS}")
+        try:
+            history = [t if isinstance(t, HistoryTurn) else HistoryTurn.model_validate(t)
+                       for t in inputs.get("history") or []]
+        except Exception as exc:
+            raise InputError(f"the history must be a list of {{role: user|assistant, content: text}} turns ({exc})"
+                             ) from exc
+        snap = self.snapshot()
+        role = inputs.get("role")
+        role = self.coach.resolve_role(role) if role else None
+        return {"question": question.strip(), "history": history, "role": role, "snapshot": snap,
+                "started": inputs.get("started", time.perf_counter())}
+
+    def _rewrite(self, state: dict) -> str:
+        snap: Snapshot = state["snapshot"]
+        llm = None
+        if self.settings.llm != "none" and state["history"]:
+            try:
+                llm = self.llm()
+            except CoachError as exc:
+                log.info("LLM unavailable for condensing (%s); using the rules", exc)
+        return standalone_question(state["question"], state["history"], snap.roles, snap.companies, snap.articles,
+                                   llm=llm)
+
+    def _scope(self, state: dict) -> str | None:
+        """Why the question is out of scope before any retrieval, or None."""
+        snap: Snapshot = state["snapshot"]
+        if not snap.articles:
+            return "the library is empty"
+        for text in dict.fromkeys([state["question"], state["standalone"]]):
+            verdict = check_question(text, snap.companies, snap.roles, self._occurs)
+            if not verdict.in_scope:
+                return verdict.reason
+        # A library company asked about a role none of its articles covers ("Amazon SRE").
+        standalone = state["standalone"]
+        companies = [n for _, _, n in known_company_mentions(standalone, snap.companies) if n in snap.companies]
+        known, _ = unknown_roles(standalone, snap.roles)
+        if companies and known:
+            for company in dict.fromkeys(companies):
+                covered = {r.name for a in snap.articles if a.company == company for r in a.roles}
+                missing = [r for r in known if r not in covered]
+                if missing and not set(known) & covered:
+                    return f"the library has no article about the {', '.join(missing)} role at {company}"
+        return None
+
+    def _retrieve(self, state: dict) -> dict:
+        reason = self._scope(state)
+        if reason:
+            return {"hits": [], "reason": reason}
+        snap: Snapshot = state["snapshot"]
+        standalone = state["standalone"]
+        companies = list(dict.fromkeys(
+            n for _, _, n in known_company_mentions(standalone, snap.companies) if n in snap.companies))
+        filters = {"roles": [state["role"]]} if state["role"] else {}
+        docs = []
+        if len(companies) == 1:
+            docs = self.retriever(company=companies[0], **filters).invoke(standalone)
+        if not docs:
+            docs = self.retriever(**filters).invoke(standalone)
+        hits = [document_to_hit(d) for d in docs]
+        best = max((max(h.relevance, 0.7 * _coverage(standalone, h.chunk.text)) for h in hits), default=0.0)
+        if best < self.settings.min_relevance:
+            return {"hits": [], "reason": "nothing in the library matches the question closely enough"}
+        return {"hits": hits, "reason": None}
+
+    def _compose(self, state: dict) -> Answer:
+        snap: Snapshot = state["snapshot"]
+        retrieved = state["retrieved"]
+        question, standalone = state["question"], state["standalone"]
+        hits: list[Hit] = retrieved["hits"]
+        composed = None
+        reason = retrieved["reason"]
+        if hits:
+            qv = self.vectors.encode([standalone])[0]
+            composed = compose(standalone, hits, self.vectors, qv, snap.roles, snap.companies,
+                               preferred_roles=[state["role"]] if state["role"] else [])
+            if not composed.text:
+                reason = "the retrieved passages do not answer the question"
+        if reason or composed is None:
+            return Answer(question=question, standalone_question=standalone, grounded=False, sources=[],
+                          answer=coverage_reply(reason, snap.articles, snap.roles, snap.companies), note=reason,
+                          latency_ms=_ms(state["started"]))
+        text, sources, backend, note = composed.text, composed.sources, "extractive", None
+        if self.settings.llm != "none" and not state.get("extractive_only"):
+            text, sources, backend, note = llm_or_extractive(self.llm, standalone, composed, hits)
+        return Answer(question=question, standalone_question=standalone, answer=text, grounded=True,
+                      sources=sources, backend=backend, note=note, latency_ms=_ms(state["started"]))
+
+    # -- public ----------------------------------------------------------------------------------------------------
+    def ask(self, question: str, history=None, role: str | None = None) -> Answer:
+        return self.runnable.invoke({"question": question, "history": history, "role": role,
+                                     "started": time.perf_counter()})
+
+    def stream(self, question: str, history=None, role: str | None = None) -> Iterator[str | Answer]:
+        """Text pieces, then the final ``Answer`` (authoritative: an LLM answer rejected by the guard after it was
+        streamed is replaced there, and its ``note`` says so)."""
+        started = time.perf_counter()
+        state = self.retrieval.invoke({"question": question, "history": history, "role": role, "started": started})
+        answer: Answer = self._compose({**state, "extractive_only": True})
+        if not answer.grounded or self.settings.llm == "none":
+            for i, piece in enumerate(_pieces(answer.answer)):
+                yield piece if i == 0 else " " + piece
+            yield answer
+            return
+        yield from self._stream_llm(answer, state["retrieved"]["hits"], started)
+
+    def _stream_llm(self, extractive: Answer, hits: list[Hit], started: float) -> Iterator[str | Answer]:
+        from coach.llm_answer import answer_problems, llm_answer_messages
+
+        # The LLM sees the same retrieved passages the extractive answer was chosen from.
+        sources = [_source(i + 1, h) for i, h in enumerate(hits)]
+        parts: list[str] = []
+        try:
+            llm = self.llm()
+            for piece in llm.stream(llm_answer_messages(extractive.standalone_question, sources)):
+                parts.append(piece)
+                yield piece
+            text = "".join(parts).strip()
+            problems = answer_problems(text, len(sources))
+            bad = unsupported_numbers(text, sources)
+            if problems or bad:
+                why = "; ".join(problems + ([f"numbers no cited source contains: {', '.join(bad)}"] if bad else []))
+                raise CoachError(f"the {llm.name} answer was rejected: {why}")
+            yield extractive.model_copy(update={"answer": text, "sources": sources, "backend": llm.name,
+                                                "note": None, "latency_ms": _ms(started)})
+        except CoachError as exc:
+            yield extractive.model_copy(update={"note": f"Showing the extractive answer: {exc}",
+                                                "latency_ms": _ms(started)})
+
+
+def _pieces(text: str) -> list[str]:
+    """Answer sentences with their markers, for sentence-by-sentence streaming."""
+    return [p for p in re.split(r"(?<=\]\.)\s+|(?<=\])\s+(?=\S)", text) if p] or [text]
+
+
+def _coverage(question: str, text: str) -> float:
+    """Share of the question's content words that the passage contains (lexical evidence)."""
+    q = set(tokenize(question))
+    return len(q & set(tokenize(text))) / len(q) if q else 0.0
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)

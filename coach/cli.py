@@ -1,0 +1,360 @@
+"""`coach` command line: a thin shell over ``coach.api.Coach``. Errors are one line on stderr, never a traceback."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+EXIT_ERROR, EXIT_SKIPPED, EXIT_USAGE = 1, 3, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("coach: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the CLI contract: one line, no traceback
+        from coach.errors import CoachError
+
+        if os.environ.get("COACH_DEBUG"):
+            raise
+        if isinstance(exc, CoachError):
+            print(f"coach: error: {exc}", file=sys.stderr)
+        else:
+            detail = str(exc).strip().splitlines()
+            print(f"coach: unexpected error: {type(exc).__name__}: {detail[0] if detail else ''} "
+                  "(set COACH_DEBUG=1 for a traceback)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _coach():
+    from coach.api import Coach
+
+    return Coach()
+
+
+def _print_json(model: Any) -> None:
+    if hasattr(model, "model_dump_json"):
+        print(model.model_dump_json(indent=2))
+    else:
+        print(json.dumps(model, indent=2, ensure_ascii=False, default=lambda m: m.model_dump(mode="json")))
+
+
+# -- ingest / library ---------------------------------------------------------------------------------------------
+def cmd_ingest(args) -> int:
+    coach = _coach()
+    progress, close = _progress_bar() if sys.stderr.isatty() and not args.json else (None, lambda: None)
+    try:
+        report = coach.ingest(args.paths or None, rebuild=args.rebuild, prune=args.prune, progress=progress)
+    finally:
+        close()
+    if args.json:
+        _print_json(report)
+    else:
+        for skipped in report.skipped:
+            print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        print(report.summary_line())
+    return EXIT_SKIPPED if report.skipped else 0
+
+
+def _progress_bar() -> tuple[Callable[[int, int, str], None], Callable[[], None]]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), transient=True)
+    bar.start()
+    task = bar.add_task("", total=None)
+
+    def update(done: int, total: int, name: str) -> None:
+        bar.update(task, completed=done, total=total, description=Path(name).name)
+
+    return update, bar.stop
+
+
+def cmd_library(args) -> int:
+    summary = _coach().library_summary()
+    if args.json:
+        _print_json(summary)
+        return 0
+    if not summary.documents:
+        print("The library is empty. Add articles with: coach ingest PATH")
+        return 0
+    print(f"{len(summary.documents)} documents, {summary.chunks} chunks ({summary.embedding_model})")
+    for d in summary.documents:
+        roles = ", ".join(r.name + (f" ({', '.join(r.aliases)})" if r.aliases else "") for r in d.roles)
+        print(f"\n  {d.title}\n    id {d.doc_id} · {d.path} · {d.chunks} chunks · company: {d.company or '-'}"
+              f"\n    roles: {roles or '-'}")
+    if summary.rubric:
+        print("\nRubric (Mistakes to Avoid):")
+        for item in summary.rubric:
+            scope = ", ".join(item.roles) or "all roles"
+            print(f"  - [{scope}] BAD: {item.mistake}\n    GOOD: {item.fix}")
+    if summary.questions:
+        print("\nPractice questions:")
+        for q in summary.questions:
+            print(f"  - [{q.role or 'any role'}] {q.text}")
+    return 0
+
+
+def cmd_remove(args) -> int:
+    coach = _coach()
+    coach.remove_document(args.doc_id)
+    print(f"removed {args.doc_id}")
+    return 0
+
+
+# -- ask ----------------------------------------------------------------------------------------------------------
+def cmd_ask(args) -> int:
+    from coach.errors import InputError
+
+    coach = _coach()
+    if args.batch:
+        return _batch(args.batch, lambda rec: coach.ask(
+            _required(rec, "question"), history=rec.get("history"), role=rec.get("role")))
+    if not args.question:
+        raise InputError("give a QUESTION or --batch FILE")
+    history = _read_json_file(args.history, "--history") if args.history else None
+    answer = coach.ask(args.question, history=history, role=args.role)
+    if args.json:
+        _print_json(answer)
+        return 0
+    print(answer.answer)
+    if answer.note:
+        print(f"\n({answer.note})")
+    if answer.sources:
+        print("\nSources:")
+        for s in answer.sources:
+            print(f"  [{s.n}] {s.title} — {s.section or 'article'} ({s.path})")
+    return 0
+
+
+# -- practice -----------------------------------------------------------------------------------------------------
+def cmd_critique(args) -> int:
+    from coach.errors import InputError
+
+    coach = _coach()
+    if args.batch:
+        return _batch(args.batch, lambda rec: coach.critique(
+            _required(rec, "role"), _required(rec, "question"), rec.get("answer") or ""))
+    if not (args.role and args.question):
+        raise InputError("give --role and --question (or --batch FILE)")
+    if args.answer_file:
+        try:
+            answer = Path(args.answer_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read --answer-file {args.answer_file}: {exc}") from exc
+    elif args.answer is not None:
+        answer = args.answer
+    else:
+        raise InputError("give --answer TEXT or --answer-file FILE")
+    feedback = coach.critique(args.role, args.question, answer)
+    if args.json:
+        _print_json(feedback)
+        return 0
+    print(f"Score: {feedback.score}/100 — {feedback.summary}")
+    marks = {"made": "✗ made", "avoided": "✓ avoided", "not_applicable": "– n/a", "unclear": "? unclear"}
+    for item in feedback.items:
+        print(f"\n{marks[item.verdict]}: {item.mistake}")
+        if item.evidence:
+            print(f"  evidence: “{item.evidence}”")
+        if item.advice and item.verdict != "not_applicable":
+            print(f"  advice: {item.advice}")
+    for title, lines in (("Strengths", feedback.strengths), ("Improvements", feedback.improvements),
+                         ("Delivery", feedback.delivery)):
+        if lines:
+            print(f"\n{title}:")
+            for line in lines:
+                print(f"  - {line}")
+    return 0
+
+
+def cmd_questions(args) -> int:
+    questions = _coach().questions(args.role)
+    if args.json:
+        _print_json([q.model_dump(mode="json") for q in questions])
+        return 0
+    if not questions:
+        print("No practice questions yet: ingest an article that quotes example interview questions.")
+    for q in questions:
+        print(f"[{q.role or 'any role'}] {q.text}")
+    return 0
+
+
+def cmd_history(args) -> int:
+    attempts = _coach().history(limit=args.limit)
+    if args.json:
+        _print_json([a.model_dump(mode="json") for a in attempts])
+        return 0
+    if not attempts:
+        print("No practice attempts yet: try `coach critique --role ROLE --question Q --answer TEXT`.")
+    for a in attempts:
+        print(f"{a.time}  {a.score:3d}/100  [{a.role}] {a.question}")
+    return 0
+
+
+# -- eval / serve ---------------------------------------------------------------------------------------------
+def cmd_eval(args) -> int:
+    from coach.evaluation import run_evaluation
+
+    report = run_evaluation(_coach(), only=args.only, cases_dir=args.cases)
+    if args.json:
+        _print_json(report)
+    else:
+        print(report.render())
+    return 0 if report.passed else EXIT_ERROR
+
+
+def cmd_serve(args) -> int:
+    from coach.errors import InputError
+    from coach.ui.app import serve
+
+    coach = _coach()
+    host = args.host or coach.settings.host
+    port = args.port or coach.settings.port
+    auth = None
+    if coach.settings.auth:
+        user, sep, password = coach.settings.auth.partition(":")
+        if not (sep and user and password):
+            raise InputError("COACH_AUTH must look like user:password")
+        auth = (user, password)
+    if host not in ("127.0.0.1", "localhost", "::1") and auth is None and not args.insecure:
+        raise InputError(f"refusing to serve on {host} without a password: set COACH_AUTH=user:password "
+                         "or pass --insecure")
+    serve(coach, host=host, port=port, auth=auth)
+    return 0
+
+
+# -- helpers ------------------------------------------------------------------------------------------------------
+def _batch(source: str, run: Callable[[dict], Any]) -> int:
+    """One JSON line out per JSON line in, in order; a bad line yields {"error": ...} and a non-zero exit."""
+    from coach.errors import CoachError
+
+    failures = 0
+    for lineno, record in _json_lines(source):
+        try:
+            if isinstance(record, Exception):
+                raise record
+            result = run(record).model_dump(mode="json")
+        except CoachError as exc:
+            failures += 1
+            result = {"error": str(exc), "line": lineno}
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    return EXIT_ERROR if failures else 0
+
+
+def _json_lines(source: str) -> Iterator[tuple[int, dict | Exception]]:
+    from coach.errors import InputError
+
+    if source == "-":
+        stream = sys.stdin
+    else:
+        try:
+            stream = open(source, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read --batch {source}: {exc.strerror or exc}") from exc
+    with stream:
+        for lineno, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError("not a JSON object")
+                yield lineno, record
+            except ValueError as exc:
+                yield lineno, InputError(f"line {lineno} is not a JSON object: {exc}")
+
+
+def _required(record: dict, key: str) -> Any:
+    from coach.errors import InputError
+
+    if key not in record:
+        raise InputError(f"missing {key!r}")
+    return record[key]
+
+
+def _read_json_file(path: str, option: str) -> Any:
+    from coach.errors import InputError
+
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read {option} {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise InputError(f"{option} {path} is not valid JSON: {exc}") from exc
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="coach", description="Interview Coach: cited answers and practice feedback "
+                                "from your own interview-prep articles, offline.")
+    sub = p.add_subparsers(metavar="COMMAND")
+
+    s = sub.add_parser("ingest", help="add or update articles (default: the corpus folder)")
+    s.add_argument("paths", nargs="*", help="files or folders (.md .txt .html .htm .pdf)")
+    s.add_argument("--rebuild", action="store_true", help="delete the index and start over")
+    s.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    s.add_argument("--json", action="store_true", help="print the report as JSON")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("library", help="documents, roles, rubric items and practice questions")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_library)
+
+    s = sub.add_parser("remove", help="remove a document from the library by id")
+    s.add_argument("doc_id")
+    s.set_defaults(func=cmd_remove)
+
+    s = sub.add_parser("ask", help="answer a question with citations")
+    s.add_argument("question", nargs="?")
+    s.add_argument("--history", metavar="FILE.json", help='JSON list of {"role": "user"|"assistant", "content"}')
+    s.add_argument("--role", help="restrict to one role (name or alias)")
+    s.add_argument("--batch", metavar="FILE|-", help="JSON lines {question, history?, role?}; one JSON line out each")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("critique", help="feedback on a practice answer against the rubric")
+    s.add_argument("--role")
+    s.add_argument("--question")
+    s.add_argument("--answer")
+    s.add_argument("--answer-file", metavar="FILE")
+    s.add_argument("--batch", metavar="FILE|-", help="JSON lines {role, question, answer}; one JSON line out each")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_critique)
+
+    s = sub.add_parser("questions", help="the practice question bank")
+    s.add_argument("--role")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_questions)
+
+    s = sub.add_parser("history", help="past practice attempts")
+    s.add_argument("--limit", type=int)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_history)
+
+    s = sub.add_parser("eval", help="run the evaluation sets (answers and practice feedback)")
+    s.add_argument("--only", choices=["ask", "critique"])
+    s.add_argument("--cases", metavar="DIR", help="folder with ask.jsonl / critique.jsonl (default: tests/evals)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("serve", help="run the web app")
+    s.add_argument("--host")
+    s.add_argument("--port", type=int)
+    s.add_argument("--insecure", action="store_true", help="allow binding beyond loopback without COACH_AUTH")
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+if __name__ == "__main__":
+    sys.exit(main())

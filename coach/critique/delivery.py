@@ -1,0 +1,217 @@
+"""Delivery analysis of an answer: length, structure, filler words, numbers, STAR parts, code, grader-directed text.
+
+Notes are observations of what is in the text ("No numbers appear in the answer"), never judgements of the person.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from coach.critique.shapes import Unit, words
+
+FILLERS: dict[str, re.Pattern[str]] = {
+    "um": re.compile(r"\b(?:um+|uh+|erm+|er)\b", re.I),
+    "like": re.compile(r"(?:(?<=,)|(?<=\bum)|(?<=\buh)|(?<=\band)|(?<=\bjust))\s*\blike\b(?!\s+(?:to|this|that|it)\b)"
+                       r"|\blike,", re.I),
+    "you know": re.compile(r"\byou know\b(?!\s+(?:how|what|that|the|whether|if)\b)", re.I),
+    "basically": re.compile(r"\bbasically\b", re.I),
+    "kind of": re.compile(r"\b(?:kind|sort) of\b(?!\s+(?:a|an|the)\b)", re.I),
+    "I guess": re.compile(r"\bI guess\b", re.I),
+    "I mean": re.compile(r"\bI mean\b", re.I),
+    "literally": re.compile(r"\bliterally\b", re.I),
+}
+_STRONG_SIGNPOSTS = re.compile(
+    r"(?:^|[.;:!?]\s+|\b(?:I'd|I'll|I|we|would|will|let's)\s+)(?P<a>first|second|third)\b"
+    r"|\b(?P<b>first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*,"
+    r"|\b(?P<c>finally|lastly|to summari[sz]e|to sum up|to conclude|in summary|in short|in conclusion|"
+    r"the headline|step (?:one|two|three|1|2|3))\b"
+    r"|\b(?P<d>situation|task|action|result)\s*:",
+    re.I | re.M,
+)
+_WEAK_SIGNPOSTS = re.compile(r"\b(then|next|after that|afterwards|before|once|because|so that)\b", re.I)
+_NUMBER = re.compile(
+    r"[$€£]?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|x\b|ms\b|k\b|m\b|bn\b|million|billion|thousand|hours?|minutes?|days?|"
+    r"weeks?|months?|years?|points?|users?)?"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|"
+    r"a few)\s+(?:\w+\s+)?(?:percent|percentage points|points|times|x|seconds|minutes|hours|days|weeks|months|years|"
+    r"quarters|users|customers|requests|people|engineers|thousand|million|billion)\b"
+    r"|\b(?:halved|doubled|tripled|tenfold|twice as)\b",
+    re.I,
+)
+_CODE_START = re.compile(
+    r"\bdef\s+\w+\s*\(|\bSELECT\b[\s\S]*\bFROM\b|\bfunction\s*\w*\s*\(|\bclass\s+\w+\s*[:({]|#include|"
+    r"\b(?:public|private|static)\s+\w+\s+\w+\s*\(|\bfor\s*\(\s*\w+|=>\s*\{|\bconst\s+\w+\s*=",
+)
+_INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override|bypass)\b[^.!?]{0,60}\b(?:rubric|instructions?|previous|above|rules?|"
+    r"grader|grading|scoring|criteria|prompt)\b"
+    r"|\b(?:give|score|grade|rate|mark|award)\b[^.!?]{0,40}\b(?:100|0|zero|full marks|perfect score|maximum)\b"
+    r"|\byou are (?:now|a)\b[^.!?]{0,40}\b(?:grader|assistant|judge|model|ai)\b"
+    r"|^\s*(?:system|assistant|developer)\s*:"
+    r"|\bmark (?:every|all|each) (?:mistake|item)",
+    re.I,
+)
+_BEHAVIOURAL = re.compile(
+    r"\btell me about (?:a|an|the|your)\b|\bdescribe (?:a|an) (?:time|situation|project|incident|conflict)\b|"
+    r"\b(?:give|share) (?:me )?an example\b|\ba time (?:when|you|that)\b|\bhave you ever\b|\bwalk me through a "
+    r"(?:project|situation|time|conflict|failure)\b",
+    re.I,
+)
+_STAR = {
+    "Situation": re.compile(r"\bsituation\b|\b(?:at|in) my (?:last|previous|current|first) (?:job|role|company|team|"
+                            r"position)\b|\blast (?:year|month|quarter|spring|summer|autumn|fall|winter|january|"
+                            r"february|march|april|may|june|july|august|september|october|november|december)\b|"
+                            r"\b(?:there was|we had|once|one (?:day|night|saturday|sunday|morning|evening))\b|"
+                            r"\bwhen (?:we|i|our|my)\b", re.I),
+    "Task": re.compile(r"\btask\b|\bmy (?:job|role|responsibility|goal|task)\b|\bi was (?:responsible|the|asked|tasked|"
+                       r"in charge|on[- ]call|primary)\b|\bi owned\b|\b(?:the|our) goal was\b", re.I),
+    "Action": re.compile(r"\baction\b|\bI (?:\w+ed|built|wrote|led|took|found|made|ran|shipped|rebuilt|set up|drove|"
+                         r"told|kept|began|chose|spoke|met|sent|brought|split|cut|put)\b", re.I),
+    "Result": re.compile(r"\bresults?\b|\boutcome\b|\bin the end\b|\bled to\b|\bafterwards\b|\b(?:reduced|increased|"
+                         r"improved|cut|saved|dropped|grew|raised|lowered|cleared|restored|shipped)\b[^.]*\d", re.I),
+}
+
+
+@dataclass
+class DeliveryStats:
+    words: int
+    sentences: int
+    fillers: Counter = field(default_factory=Counter)
+    signposts: list[str] = field(default_factory=list)
+    weak_signposts: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    star: dict[str, bool] | None = None
+    code: list[str] = field(default_factory=list)
+    prose_words: int = 0
+    injection: list[str] = field(default_factory=list)
+
+    @property
+    def filler_total(self) -> int:
+        return sum(self.fillers.values())
+
+    @property
+    def filler_rate(self) -> float:
+        return 100.0 * self.filler_total / self.words if self.words else 0.0
+
+    @property
+    def filler_heavy(self) -> bool:
+        return self.filler_total >= 3 and self.filler_rate >= 3.0
+
+    @property
+    def avg_sentence_words(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def rambling(self) -> bool:
+        """Run-on or filler-heavy: the observable signs of an answer without structure."""
+        long_unmarked = self.prose_words >= 150 and not self.signposts
+        return self.filler_heavy or long_unmarked
+
+    @property
+    def structured(self) -> bool:
+        return len(set(self.signposts)) >= 2 and not self.filler_heavy and self.prose_words >= 30
+
+    @property
+    def mostly_code(self) -> bool:
+        return bool(self.code) and self.prose_words < 15
+
+
+def is_injection(text: str) -> bool:
+    return bool(_INJECTION.search(text))
+
+
+def is_behavioural(question: str) -> bool:
+    return bool(_BEHAVIOURAL.search(question))
+
+
+def code_span(text: str) -> tuple[int, int] | None:
+    """Start/end of code inside a unit (from the first code construct to the end), if any."""
+    m = _CODE_START.search(text)
+    if not m:
+        return None
+    return m.start(), len(text)
+
+
+def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryStats:
+    """Delivery statistics of the answer's units (grader-directed units already removed)."""
+    prose_parts: list[str] = []
+    code: list[str] = []
+    for u in units:
+        span = code_span(u.text)
+        if span:
+            code.append(u.text[span[0]:span[1]])
+            prose_parts.append(u.text[: span[0]])
+        else:
+            prose_parts.append(u.text)
+    prose = " ".join(prose_parts)
+    full = " ".join(u.text for u in units)
+    fillers: Counter = Counter()
+    for name, pattern in FILLERS.items():
+        n = len(pattern.findall(prose))
+        if n:
+            fillers[name] = n
+    signposts = [next(g for g in m.groups() if g).lower() for m in _STRONG_SIGNPOSTS.finditer(prose)]
+    weak = [m.group(1).lower() for m in _WEAK_SIGNPOSTS.finditer(prose)]
+    numbers = [m.group(0).strip() for m in _NUMBER.finditer(prose) if m.group(0).strip()]
+    star = {part: bool(p.search(full)) for part, p in _STAR.items()} if is_behavioural(question) else None
+    return DeliveryStats(
+        words=len(words(full)), sentences=len(units), fillers=fillers, signposts=signposts, weak_signposts=weak,
+        numbers=numbers, star=star, code=code, prose_words=len(words(prose)), injection=[u.text for u in injected],
+    )
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def delivery_notes(stats: DeliveryStats) -> list[str]:
+    """Observations of what the answer contains; no judgement of the speaker."""
+    if stats.words == 0:
+        notes = ["No answer text was given, so there is nothing to assess yet."]
+        if stats.injection:
+            notes.append(_injection_note(stats))
+        return notes
+    notes: list[str] = []
+    length = f"The answer has {stats.words} words in {stats.sentences} sentence{'s' if stats.sentences != 1 else ''}"
+    if stats.words < 40:
+        length += ", which is short for a spoken interview answer (about 150-300 words is typical)."
+    elif stats.words > 350:
+        length += ", which is long for a spoken interview answer (about 150-300 words is typical)."
+    else:
+        length += "."
+    notes.append(length)
+    if stats.signposts:
+        seen = list(dict.fromkeys(stats.signposts))
+        notes.append("Signposting words mark the structure: " + ", ".join(seen) + ".")
+    elif stats.prose_words >= 40:
+        notes.append("No signposting words such as 'first', 'then' or 'finally' were found; the points run together.")
+    if stats.filler_total:
+        parts = ", ".join(f"{k} ×{v}" for k, v in stats.fillers.most_common())
+        notes.append(f"Filler words appear {stats.filler_total} times ({parts}), about {stats.filler_rate:.0f} per "
+                     f"100 words.")
+    else:
+        notes.append("No filler words (um, like, you know, basically) were found.")
+    if stats.numbers:
+        examples = ", ".join(f'"{n}"' for n in list(dict.fromkeys(stats.numbers))[:3])
+        notes.append(f"Numbers appear {len(stats.numbers)} times (e.g. {examples}).")
+    else:
+        notes.append("No numbers or metrics appear in the answer.")
+    if stats.code:
+        notes.append(f"The answer contains code with {stats.prose_words} words of explanation around it.")
+    if stats.star is not None:
+        seen = [p for p, ok in stats.star.items() if ok]
+        missing = [p for p, ok in stats.star.items() if not ok]
+        note = "STAR parts seen: " + (", ".join(seen) if seen else "none")
+        if missing:
+            note += "; not seen: " + ", ".join(missing)
+        notes.append(note + ".")
+    if stats.injection:
+        notes.append(_injection_note(stats))
+    return notes
+
+
+def _injection_note(stats: DeliveryStats) -> str:
+    return (f'The answer contains text addressed to the grader ("{_quote(stats.injection[0])}"); it was left out of '
+            "the assessment and did not change any verdict or the score.")

@@ -1,0 +1,533 @@
+"""Rubric critique: judges one practice answer against every rubric item, quoting the answer and the item's fix.
+
+Each item's BAD text is parsed into a mistake shape (``shapes.parse_shape``); the verdict is computed from the answer
+with one check per shape. Semantic matching uses the project's embedding model: the answer's sentences and the
+question are encoded in one batch, the items' phrases once per item (cached by item id).
+"""
+from __future__ import annotations
+
+import re
+import threading
+import time
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from coach.critique.delivery import DeliveryStats, analyse, code_span, delivery_notes, is_injection
+from coach.critique.scoring import score_answer
+from coach.critique.shapes import Shape, Unit, content_stems, lexical_overlap, parse_shape, split_units, stem, words
+from coach.errors import InputError
+from coach.models import Feedback, ItemFeedback, RubricItem, Verdict
+
+if TYPE_CHECKING:
+    from coach.components.embedding import Embedder
+
+MAX_ANSWER_CHARS = 20_000
+
+# Calibrated on tests/evals/critique.jsonl with all-MiniLM-L6-v2 (see coach/evaluation/critique.py).
+W_COS, W_LEX = 0.7, 0.3
+ON_TOPIC = 0.36  # a sentence is "about" a phrase from here
+PRESENT = 0.40  # an omitted topic counts as present from here
+RELEVANT = 0.33  # the question calls for a topic from here
+FOCUS_MARGIN = 0.12  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
+FOCUS_FLOOR = 0.25  # ... and only if it is this close to X (or the fix) at all
+FOCUS_SHARE = 0.30  # "most of the answer": X's share of all words, and more than the fix's
+FALLBACK_MARGIN = 0.08
+_OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
+                          r"walk me through how you would (?:design|build))\b", re.I)
+
+_DEFLECT = re.compile(
+    r"\bnot (?:really |exactly )?(?:my|our) (?:job|fault|problem|responsibility|call|area)\b"
+    r"|\b(?:wasn't|was not|isn't|is not) (?:really )?(?:my|our|on me|on us)\b"
+    r"|\bnot mine\b"
+    r"|\b(?:their|his|her|(?:the )?other (?:team|teams|people|analysts|engineers)'s?|someone else's|"
+    r"\w+ team's) (?:fault|problem|job|responsibility|mistake|issue)\b"
+    r"|\bblam(?:e|ed|ing)\b(?! ?less)"
+    r"|\b(?:they|he|she|the \w+ team|the other \w+|my manager) (?:dropped the ball|should have|didn't|did not|"
+    r"messed up|broke|kept|never|failed to)\b"
+    r"|\bwait(?:ed|ing)? for (?:them|the other|another|someone)\b|\bwent back to sleep\b"
+    r"|\b(?:open|file|raise|throw)\w* (?:a |the )?ticket (?:for|to|with|over to) (?:them|the|another)\b"
+    r"|\b(?:because|since) (?:of )?(?:the \w+ team|they|my manager|the other)\b",
+    re.I,
+)
+_OWN = re.compile(
+    r"\b(?:I|I'd|I'll|I would|we) (?:took|take|had taken|would take) (?:ownership|responsibility|charge|the lead|"
+    r"incident command|command)\b"
+    r"|\bmy (?:responsibility|mistake|fault|call|bad|error)\b(?<!not my responsibility)"
+    r"|\bI (?:owned|own|led|lead|drove|fixed|mitigated|reverted|rolled (?:it )?back|rebuilt|wrote the postmortem|"
+    r"should have|made a mistake|learned)\b"
+    r"|\b(?:I'd|I will|I'll|I would) (?:own|lead|roll (?:it )?back|fix|mitigate|drive)\b"
+    r"|\bpost-?mortem\b|\bfollow-?up (?:fixes|actions|items)\b",
+    re.I,
+)
+
+
+# -- embeddings ----------------------------------------------------------------------------------------------------
+_phrase_cache: "weakref.WeakKeyDictionary[Embedder, dict]" = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> "Embedder":
+    from coach.components.embedding import Embedder
+    from coach.settings import get_settings
+
+    return Embedder(get_settings())
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    text: str
+    vec: np.ndarray
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _ItemModel:
+    shape: Shape
+    x: _Phrase  # what the mistake is about
+    fix: _Phrase  # the GOOD text, without a leading "Focusing on" / "Emphasizing"
+    bad: _Phrase  # the BAD text without its role scope
+    y: _Phrase | None  # what should come first / what is missing
+    x_only: _Phrase  # X without the words it shares with the fix ("ML model development" -> "model development")
+    fix_only: _Phrase  # the fix without the words it shares with X
+
+
+def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
+    """Parsed shape and phrase vectors per item; phrases are encoded once per item (id + text) per embedder."""
+    with _cache_lock:
+        cache = _phrase_cache.setdefault(embedder, {})
+    keys = {it.id: (it.id, it.mistake, it.fix) for it in items}
+    todo = [it for it in items if keys[it.id] not in cache]
+    if todo:
+        shapes = [parse_shape(it.mistake) for it in todo]
+        texts: list[str] = []
+        for it, sh in zip(todo, shapes):
+            fix = _clean_fix(it.fix)
+            texts += [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix),
+                      _without_shared(fix, sh.target)]
+        vecs = embedder.encode(texts)
+        for n, (it, sh) in enumerate(zip(todo, shapes)):
+            t = texts[6 * n: 6 * n + 6]
+            v = vecs[6 * n: 6 * n + 6]
+            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(t, v)]
+            model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
+                               x_only=ph[4], fix_only=ph[5])
+            with _cache_lock:
+                cache[keys[it.id]] = model
+    return {it.id: cache[keys[it.id]] for it in items}
+
+
+_FOCUS_VERB = re.compile(r"^(?:focus\w*|concentrat\w*|emphasi[sz]\w*|prioriti[sz]\w*|spend\w* (?:time|most of "
+                         r"the answer))\s+(?:on\s+)?", re.I)
+
+
+def _clean_fix(fix: str) -> str:
+    """The fix's object: "Focusing on designing large-scale ML systems." -> "designing large-scale ML systems"."""
+    text = fix.strip().rstrip(".")
+    return _FOCUS_VERB.sub("", text).strip() or text or fix
+
+
+def _without_shared(text: str, other: str) -> str:
+    """``text`` minus the words whose stems also occur in ``other``: what sets it apart."""
+    shared = content_stems(other)
+    kept = [w for w in text.split() if not (content_stems(w) and content_stems(w) <= shared)]
+    return " ".join(kept) if len(kept) >= 1 and content_stems(" ".join(kept)) else text
+
+
+# -- the answer ----------------------------------------------------------------------------------------------------
+@dataclass
+class _Answer:
+    question: str
+    units: list[Unit]
+    vecs: np.ndarray
+    stems: list[set[str]]
+    qvec: np.ndarray
+    qstems: set[str]
+    stats: DeliveryStats
+
+    @property
+    def empty(self) -> bool:
+        return not self.units
+
+    def match(self, phrase: _Phrase) -> np.ndarray:
+        """Per-unit match with a phrase: cosine similarity blended with stemmed word overlap."""
+        if self.empty:
+            return np.zeros(0, dtype=np.float32)
+        cos = self.vecs @ phrase.vec
+        lex = np.array([lexical_overlap(set(phrase.stems), s) for s in self.stems], dtype=np.float32)
+        return W_COS * cos + W_LEX * lex
+
+    def question_match(self, phrase: _Phrase) -> float:
+        return float(W_COS * (self.qvec @ phrase.vec) + W_LEX * lexical_overlap(set(phrase.stems), self.qstems))
+
+    def unit_words(self) -> np.ndarray:
+        return np.array([max(1, len(u.text.split())) for u in self.units], dtype=np.float32)
+
+    def main_unit(self) -> Unit | None:
+        """The sentence closest to the question: what the answer chose to talk about."""
+        if self.empty:
+            return None
+        return self.units[int(np.argmax(self.vecs @ self.qvec))]
+
+
+def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
+    units_all = split_units(answer)
+    injected = [u for u in units_all if is_injection(u.text)]
+    units = [u for u in units_all if not is_injection(u.text)]
+    vecs = embedder.encode([question] + [_embed_text(u.text) for u in units])
+    stems = [content_stems(u.text) for u in units]
+    stats = analyse(units, question, injected)
+    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats)
+
+
+def _embed_text(text: str) -> str:
+    return text
+
+
+# -- verdicts per shape --------------------------------------------------------------------------------------------
+@dataclass
+class _Judgement:
+    verdict: Verdict
+    evidence: Unit | None = None
+    advice: str = ""
+
+
+def _q(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
+    """Share of the answer's words spent on X versus on the fix, sentence by sentence.
+
+    Words X shares with the fix ("ML" in "ML model development" / "ML systems") are dropped first, so the contrast
+    is between what sets them apart; a sentence counts for one side only by a clear margin.
+    """
+    if a.empty:
+        return _Judgement("unclear", None, "There is no answer to measure the focus of.")
+    cx, cg = a.vecs @ m.x_only.vec, a.vecs @ m.fix_only.vec
+    d = cx - cg
+    w = a.unit_words()
+    on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR)
+    on_g = (d <= -FOCUS_MARGIN) & (cg >= FOCUS_FLOOR)
+    wx, wg, total = float(w[on_x].sum()), float(w[on_g].sum()), float(w.sum())
+    if wx == 0 and wg == 0:
+        return _Judgement("unclear", None, "")
+    share = wx / total
+    if wx > wg and share >= FOCUS_SHARE:
+        ev = a.units[int(np.argmax(np.where(on_x, d, -9)))]
+        return _Judgement("made", ev, f"About {share:.0%} of the answer is about {m.shape.target}")
+    if wg >= wx:
+        return _Judgement("avoided", a.units[int(np.argmin(np.where(on_g, d, 9)))], "")
+    return _Judgement("unclear", None, "")
+
+
+def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
+    """Is X (or the fix) present? If not, it is a mistake only when the question calls for it."""
+    if not a.empty:
+        s = np.maximum(a.match(m.x), a.match(m.fix))
+        best = int(np.argmax(s))
+        if s[best] >= PRESENT:
+            return _Judgement("avoided", a.units[best], "")
+    # An item scoped to the candidate's role ("Ignoring X in R interviews") is the article saying X belongs in
+    # R's answers; an open design question is where it is expected even when the question does not name X.
+    relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (
+        bool(item.roles) and bool(_OPEN_DESIGN.search(a.question)))
+    if relevant:
+        return _Judgement("made", a.main_unit(), f"The answer does not mention {m.shape.target}")
+    return _Judgement("unclear", None, "")
+
+
+def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
+    assert m.y is not None
+    engaged = a.question_match(m.x) >= RELEVANT
+    if not a.empty:
+        sx = a.match(m.x)
+        engaged = engaged or bool((sx >= ON_TOPIC).any())
+        s = np.maximum(a.match(m.y), a.match(m.fix))
+        best = int(np.argmax(s))
+        if engaged and s[best] >= PRESENT:
+            return _Judgement("avoided", a.units[best], "")
+    if engaged:
+        return _Judgement("made", a.main_unit(), f"The answer covers {m.shape.target} but not {m.shape.other}")
+    return _Judgement("unclear", None, "")
+
+
+def _judge_numbers(m: _ItemModel, a: _Answer) -> _Judgement:
+    if a.stats.numbers:
+        ev = next((u for u in a.units if any(n in u.text for n in a.stats.numbers)), None)
+        return _Judgement("avoided", ev, "")
+    return _Judgement("made", a.main_unit(), "No numbers or metrics appear in the answer")
+
+
+def _judge_order(m: _ItemModel, a: _Answer) -> _Judgement:
+    """Position of the first sentence doing X versus the first doing Y ("Jumping straight to X before Y")."""
+    assert m.y is not None
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    n = len(a.units)
+    sx = a.match(m.x)
+    sy = np.maximum(a.match(m.y), a.match(m.fix))
+    head = _head_verbs(m.shape.other)
+    y_idx = [i for i in range(n) if (sy[i] >= ON_TOPIC and sy[i] > sx[i]) or _does(a.units[i].text, head)]
+    x_idx = [i for i in range(n) if i not in y_idx and sx[i] >= ON_TOPIC and sx[i] >= sy[i]]
+    if a.question_match(m.x) >= RELEVANT:
+        # The question asks for X itself: whatever the answer opens with, unless it is Y, is already X.
+        first_other = next((i for i in range(n) if i not in y_idx), None)
+        if first_other is not None:
+            x_idx = sorted(set(x_idx) | {first_other})
+    first_x = x_idx[0] if x_idx else None
+    first_y = y_idx[0] if y_idx else None
+    early = max(1, n // 3)
+    if first_y is not None and first_y <= early and (first_x is None or first_y < first_x):
+        return _Judgement("avoided", a.units[first_y], "")
+    if first_x is not None and first_x <= early and (first_y is None or first_x < first_y):
+        return _Judgement("made", a.units[first_x], f"The answer opens with {m.shape.target} before {m.shape.other}")
+    return _Judgement("unclear", None, "")
+
+
+# Head verbs of "what should come first" phrases and their everyday equivalents in spoken answers.
+_VERB_FAMILIES = [
+    {"clarifi", "confirm", "ask", "understand", "scope", "check what", "find out"},
+    {"outlin", "plan", "sketch", "structur"},
+    {"gather", "collect", "understand"},
+    {"estimat", "size", "calculat"},
+    {"test", "validat", "verifi"},
+]
+
+
+def _head_verbs(phrase: str) -> set[str]:
+    first = phrase.split()[0] if phrase.split() else ""
+    st = stem(first)
+    verbs = {st}
+    for family in _VERB_FAMILIES:
+        if st in family:
+            verbs |= family
+    return verbs
+
+
+def _does(text: str, verbs: set[str]) -> bool:
+    """Whether the sentence performs one of ``verbs`` (stem match on its words, or a multi-word phrase)."""
+    stems = {stem(w) for w in words(text)}
+    low = text.lower()
+    return any((" " in v and v in low) or v in stems for v in verbs)
+
+
+def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    st = a.stats
+    if st.code and st.mostly_code:
+        ev = next((u for u in a.units if code_span(u.text)), a.units[0])
+        return _Judgement("made", ev, f"The answer is code with {st.prose_words} words of explanation")
+    if st.code and st.structured:
+        ev = next((u for u in a.units if not code_span(u.text)), a.units[0])
+        return _Judgement("avoided", ev, "")
+    return _Judgement("unclear", None, "")
+
+
+def _judge_structure(m: _ItemModel, a: _Answer) -> _Judgement:
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    st = a.stats
+    if st.rambling:
+        worst = max(a.units, key=lambda u: sum(len(p.findall(u.text)) for p in _filler_patterns()) + len(u.text) / 400)
+        what = (f"Filler words appear {st.filler_total} times" if st.filler_heavy
+                else f"{st.prose_words} words run on without signposting")
+        return _Judgement("made", worst, what)
+    if st.structured:
+        ev = next((u for u in a.units if any(s in u.text.lower() for s in st.signposts)), a.units[0])
+        return _Judgement("avoided", ev, "")
+    return _Judgement("unclear", None, "")
+
+
+def _filler_patterns():
+    from coach.critique.delivery import FILLERS
+
+    return FILLERS.values()
+
+
+def _judge_ownership(m: _ItemModel, a: _Answer) -> _Judgement:
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    deflect = [(u, len(_DEFLECT.findall(u.text))) for u in a.units]
+    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u in a.units)
+    deflect_n = sum(n for _, n in deflect)
+    if deflect_n and deflect_n >= own_n:
+        ev = max(deflect, key=lambda p: p[1])[0]
+        return _Judgement("made", ev, "The answer places the problem with other people")
+    if own_n:
+        ev = next(u for u in a.units if _OWN.search(_DEFLECT.sub(" ", u.text)))
+        return _Judgement("avoided", ev, "")
+    return _Judgement("unclear", None, "")
+
+
+def _judge_fallback(m: _ItemModel, a: _Answer) -> _Judgement:
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    sb, sg = a.match(m.bad), a.match(m.fix)
+    ib, ig = int(np.argmax(sb)), int(np.argmax(sg))
+    if sb[ib] >= ON_TOPIC and sb[ib] - sg[ib] >= FALLBACK_MARGIN and sb[ib] >= sg[ig]:
+        return _Judgement("made", a.units[ib], "This sentence reads like the mistake")
+    if sg[ig] >= ON_TOPIC and sg[ig] - sb[ig] >= FALLBACK_MARGIN:
+        return _Judgement("avoided", a.units[ig], "")
+    return _Judgement("unclear", None, "")
+
+
+_JUDGES = {
+    "overemphasis": _judge_overemphasis, "without": _judge_without,
+    "numbers": _judge_numbers, "order": _judge_order, "narration": _judge_narration,
+    "structure": _judge_structure, "ownership": _judge_ownership, "fallback": _judge_fallback,
+}
+
+
+# -- roles -----------------------------------------------------------------------------------------------------------
+def _canonical_role(role: str, items: Sequence[RubricItem]) -> str:
+    """The rubric's canonical name for ``role`` ("MLE" -> "Machine Learning Engineer"); unknown names stay as given."""
+    from coach.errors import UnknownRoleError
+    from coach.models import Role
+    from coach.roles import resolve_role
+
+    known = sorted({r for it in items for r in it.roles})
+    try:
+        return resolve_role(role, [Role(name=r) for r in known])
+    except UnknownRoleError:
+        return role.strip()
+
+
+def _applies(item: RubricItem, role: str) -> bool:
+    return not item.roles or role in item.roles
+
+
+# -- advice ------------------------------------------------------------------------------------------------------------
+def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
+    fix = item.fix.strip()
+    ev = f'"{_q(j.evidence.text)}"' if j.evidence else ""
+    if j.verdict == "not_applicable":
+        return f"Scoped to {', '.join(item.roles)} interviews; not used for a {role} answer."
+    if j.verdict == "avoided":
+        return (f"{ev} is in line with the fix \"{fix}\" Keep it." if ev
+                else f"The answer does not show this mistake. The fix to keep showing: \"{fix}\"")
+    if j.verdict == "unclear":
+        return f"The answer does not show either way whether this mistake was made. To show the fix: \"{fix}\""
+    kind = m.shape.kind
+    seen = j.advice or "This is the mistake"
+    if kind == "overemphasis":
+        todo = f"keep {m.shape.target} to a sentence and spend the rest of the answer on that"
+    elif kind in ("omission", "numbers"):
+        todo = f"add it to the answer, e.g. right after {ev}" if ev else "add it to the answer"
+    elif kind == "without":
+        todo = f"add {m.shape.other} after {ev}" if ev else f"add {m.shape.other}"
+    elif kind == "order":
+        todo = f"open with {m.shape.other} and only then move to {m.shape.target}"
+    elif kind == "narration":
+        todo = "say the approach before the code and explain each step as you write it"
+    elif kind == "structure":
+        todo = "give the headline first, then number the points and drop the filler words"
+    elif kind == "ownership":
+        todo = "say what you did about it and what you changed afterwards"
+    else:
+        todo = "do that instead"
+    quote = f" (e.g. {ev})" if ev and kind not in ("omission", "numbers", "without") else ""
+    return f"{seen}{quote}. Instead, as the article's fix says: \"{fix}\" — {todo}."
+
+
+# -- public API --------------------------------------------------------------------------------------------------------
+def critique_answer(
+    items: list[RubricItem],
+    *,
+    role: str,
+    question: str,
+    answer: str,
+    embedder: "Embedder | None" = None,
+) -> Feedback:
+    """Judge ``answer`` to ``question`` for ``role`` against every rubric item; see the module docstring."""
+    started = time.perf_counter()
+    if not isinstance(answer, str) or not isinstance(question, str) or not isinstance(role, str):
+        raise InputError("role, question and answer must be text")
+    if not role.strip():
+        raise InputError("a role is required to critique an answer (e.g. --role MLE)")
+    if not question.strip():
+        raise InputError("the practice question is empty; pick a question first (coach questions)")
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise InputError(f"the answer is {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}")
+    embedder = embedder or default_embedder()
+    canonical = _canonical_role(role, items)
+    models = _item_models(items, embedder)
+    a = _prepare(question.strip(), answer, embedder)
+
+    results: list[ItemFeedback] = []
+    judged: list[tuple[RubricItem, _ItemModel, _Judgement]] = []
+    for item in items:
+        m = models[item.id]
+        if not _applies(item, canonical):
+            j = _Judgement("not_applicable")
+        else:
+            j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
+        judged.append((item, m, j))
+        results.append(ItemFeedback(
+            id=item.id, mistake=item.mistake, fix=item.fix, source=item.source, verdict=j.verdict,
+            evidence=j.evidence.text if j.evidence else "", advice=_advice(item, m, j, canonical),
+        ))
+
+    score = score_answer(a.stats, [j.verdict for _, _, j in judged], _relevance(a, models.values()))
+    strengths, improvements = _strengths_improvements(judged, a.stats)
+    notes = delivery_notes(a.stats)
+    return Feedback(
+        role=canonical, question=question.strip(), score=score, items=results, strengths=strengths,
+        improvements=improvements, delivery=notes, summary=_summary(score, results, a.stats),
+        latency_ms=(time.perf_counter() - started) * 1000.0,
+    )
+
+
+def _relevance(a: _Answer, models) -> float:
+    """How on-topic the answer is: its sentences' best similarity to the question or to the rubric's fixes."""
+    if a.empty:
+        return 0.0
+    sims = a.vecs @ a.qvec
+    fixes = np.stack([m.fix.vec for m in models]) if models else np.zeros((0, a.vecs.shape[1]), np.float32)
+    if len(fixes):
+        sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
+    top = np.sort(sims)[::-1][:3]
+    return float(top.mean())
+
+
+def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], list[str]]:
+    strengths, improvements = [], []
+    for item, m, j in judged:
+        if j.verdict == "avoided":
+            where = f' ("{_q(j.evidence.text, 100)}")' if j.evidence else ""
+            strengths.append(f"Avoids \"{item.mistake.strip().rstrip('.')}\"{where}.")
+        elif j.verdict == "made":
+            improvements.append(f"{item.fix.strip().rstrip('.')} — instead of: {item.mistake.strip().rstrip('.')}.")
+    if stats.words:
+        if stats.structured:
+            strengths.append("The answer is organised with signposting (" + ", ".join(dict.fromkeys(stats.signposts))
+                             + ").")
+        if stats.numbers:
+            strengths.append("The answer uses concrete numbers.")
+        if stats.filler_heavy:
+            improvements.append(f"Cut the filler words ({stats.filler_total} in {stats.words} words).")
+        if stats.star is not None:
+            missing = [p for p, ok in stats.star.items() if not ok]
+            if missing:
+                improvements.append("For a behavioural question, cover every STAR part; missing: "
+                                    + ", ".join(missing) + ".")
+    else:
+        improvements.append("Write an answer to the question, then ask for feedback again.")
+    return strengths, improvements
+
+
+def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats) -> str:
+    if stats.words == 0:
+        return "No answer was given, so the score is 0; write an answer and try again."
+    made = [r for r in results if r.verdict == "made"]
+    avoided = [r for r in results if r.verdict == "avoided"]
+    text = f"Score {score}/100: {len(avoided)} rubric mistake{'s' if len(avoided) != 1 else ''} avoided, {len(made)} made"
+    if made:
+        text += f" (first to fix: {made[0].mistake.strip().rstrip('.')})"
+    return text + "."

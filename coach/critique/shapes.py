@@ -1,0 +1,207 @@
+"""Text helpers and mistake-shape recognition for rubric items.
+
+A rubric item's BAD text ("Overemphasizing X in R interviews", "Jumping straight to X before Y", ...) says *how* an
+answer goes wrong; the shape decides which check the engine runs, the captured phrases (X, Y) say what to look for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+ShapeKind = Literal["overemphasis", "omission", "without", "numbers", "order", "narration", "structure", "ownership",
+                    "fallback"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'+#-]*|\d+(?:[.,]\d+)*")
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been being it its this that these those "
+    "i i'd i'm i'll i've we we'd you you'd your my our their they them he she his her not no so if then than into "
+    "about over under up down out off would could should will can may might do does did done have has had just very "
+    "also too what which who whom how when where why there here each every any some all most more much many such own "
+    "same other only both few".split()
+)
+_SUFFIXES = ("ational", "ization", "isation", "ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly",
+             "ies", "ied", "ers", "er", "ed", "es", "ly", "s", "e")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def stem(word: str) -> str:
+    """A light suffix stemmer: enough to match design/designing/designs and model/models/modelling."""
+    w = word.lower().strip("'")
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ification"):
+        return w[: -len("ication")] + "i"  # clarification -> clarifi, like clarify
+    w = re.sub(r"ysis$", "yz", w)  # analysis -> analyz, like analyze
+    w = re.sub(r"sis$", "siz", w)  # emphasis -> emphasiz, like emphasize
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
+        w = w[:-1]  # modell -> model, plann -> plan
+    w = re.sub(r"(is|iz)$", "iz", w)  # emphasis/emphasiz, optimis/optimiz
+    return re.sub(r"y$", "i", w)  # clarify/clarifi(es)
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
+
+
+def lexical_overlap(phrase_stems: set[str], text_stems: set[str]) -> float:
+    """Share of the phrase's content stems that occur in the text."""
+    if not phrase_stems:
+        return 0.0
+    return len(phrase_stems & text_stems) / len(phrase_stems)
+
+
+# -- sentence units ------------------------------------------------------------------------------------------------
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•]\s)")
+_CLAUSE = re.compile(r"(?:,|;|:)\s+(?=(?:and|but|so|then|which|because|or)\b)|;\s+")
+_ABBREV = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|Mr|Dr|Ms)\.$", re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A verbatim span of the answer (a sentence, or a clause of a very long sentence) with its offsets."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+
+
+def split_units(text: str, *, max_words: int = 32) -> list[Unit]:
+    """Sentences of ``text``; sentences longer than ``max_words`` are split at clause boundaries.
+
+    Long run-on sentences (rambling) would otherwise count as one unit and swamp any share computed per unit.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        if _ABBREV.search(text[pos:m.start()]):
+            continue
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if len(words(text[s:e])) <= max_words:
+            out.append((s, e))
+            continue
+        cut = s
+        for m in _CLAUSE.finditer(text, s, e):
+            if len(words(text[cut:m.start()])) >= 8:
+                out.append((cut, m.start() + 1))
+                cut = m.end()
+        out.append((cut, e))
+    units: list[Unit] = []
+    for s, e in out:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        if words(seg):
+            units.append(Unit(seg, s + lead, s + lead + len(seg), len(units)))
+    return units
+
+
+# -- role scope ---------------------------------------------------------------------------------------------------
+_SCOPE = re.compile(
+    r"\s*,?\s*\b(?:in|for|during|at)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!\b(?:in|for|during|at)\b)[\w()/&.'\-]+\s+){0,7}?"
+    r"(?:interviews?|roles?|rounds?|loops?|positions?|candidates?|screens?)\b",
+    re.I,
+)
+
+
+def strip_scope(text: str) -> str:
+    """The mistake without its role scope: "Overemphasizing X in MLE interviews." -> "Overemphasizing X"."""
+    core = _SCOPE.sub("", text).strip()
+    return core.rstrip(" .;:!") or text.strip().rstrip(".")
+
+
+# -- shapes -------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Shape:
+    kind: ShapeKind
+    target: str  # X: what the mistake is about
+    other: str = ""  # Y: what should come first (order) or what is missing (without)
+    core: str = ""  # the BAD text without its role scope
+
+
+_OVER = re.compile(
+    r"^(?:over-?emphasi[sz]\w*|over-?focus\w*(?:\s+on)?|over-?index\w*(?:\s+on)?|over-?engineer\w*|"
+    r"focus\w*\s+(?:too\s+much|too\s+heavily|only|solely|exclusively)\s+on|"
+    r"spend\w*\s+(?:most|too\s+much|all|the\s+bulk)(?:\s+of)?(?:\s+(?:the|your))?(?:\s+(?:answer|time|interview|"
+    r"discussion|response))?\s+on|dwell\w*\s+on|obsess\w*\s+(?:over|about|on)|get\w*\s+(?:lost|bogged\s+down)\s+in|"
+    r"(?:putting\s+)?too\s+much\s+(?:focus|emphasis|time|weight)\s+on|prioriti[sz]\w*)\s+(?P<x>.+)$",
+    re.I,
+)
+_ORDER = re.compile(
+    r"^(?:jump\w*|div\w*|rush\w*|go\w*|launch\w*|leap\w*|start\w*|head\w*)\s+(?:straight\s+|directly\s+|right\s+)?"
+    r"(?:in)?to\s+(?P<x>.+?)\s+(?:before|without\s+first|instead\s+of\s+first)\s+(?P<y>.+)$",
+    re.I,
+)
+_BEFORE = re.compile(r"^(?P<x>.+?)\s+before\s+(?P<y>.+)$", re.I)
+_OWNER = re.compile(
+    r"^(?:treat\w*|regard\w*|see\w*|view\w*|consider\w*)\s+(?P<x>.+?)\s+as\s+(?:someone|somebody|some\s+one|"
+    r"another\s+(?:person|team)|other\s+people)(?:'s|s)?\s+(?:else'?s?\s+)?(?:problem|job|responsibility|fault)"
+    r"|^(?:blam\w*|deflect\w*|point\w*\s+fingers\s+at|shift\w*\s+(?:the\s+)?blame\s+(?:to|onto))\s+(?P<x2>.+)$"
+    r"|(?:not|never|fail\w*\s+to|avoid\w*)\s+(?:tak\w*|show\w*|own\w*|accept\w*)\s+(?:ownership|responsibility|"
+    r"accountability)(?P<x3>.*)$",
+    re.I,
+)
+_NARRATION = re.compile(
+    r"^(?P<x>.+?)\s+(?:silently|in\s+silence|quietly|without\s+(?:talking|speaking|explaining|narrating|"
+    r"thinking\s+(?:out\s+loud|aloud)|communicating))\b"
+    r"|^(?:not|never|fail\w*\s+to)\s+(?:think\w*|talk\w*)\s+(?:out\s+loud|aloud)\s*(?:while|when|during)?\s*(?P<x2>.*)$",
+    re.I,
+)
+_STRUCTURE = re.compile(
+    r"rambl\w*|without\s+(?:a\s+)?(?:clear\s+)?structure|unstructured|disorgani[sz]ed|long-?winded|waffl\w*|"
+    r"filler\s+words|(?:not|never|fail\w*\s+to|skip\w*|neglect\w*)\s+(?:practi[cs]\w*|rehears\w*|mock)",
+    re.I,
+)
+_NUMBERS = re.compile(
+    r"\b(?:no|without|lack\w*|missing|vague|zero)\b(?:\s+\w+){0,3}?\s+(?:numbers?|metrics?|figures?|quantif\w*|"
+    r"measur\w*\s+(?:results?|impact)|data\s+points?)\b"
+    r"|\b(?:not|never|fail\w*\s+to|forget\w*\s+to)\s+(?:quantif\w*|measur\w*)",
+    re.I,
+)
+_OMIT = re.compile(
+    r"^(?:ignor\w*|neglect\w*|overlook\w*|forget\w*(?:\s+to)?|fail\w*\s+to|skip\w*|omit\w*|leav\w*\s+out|"
+    r"not\s+(?:mention|discuss|address|consider|cover|explain)\w*|underestimat\w*|miss\w*|dismiss\w*|"
+    r"(?:under-?emphasi[sz]\w*)|downplay\w*)\s+(?P<x>.+)$",
+    re.I,
+)
+_WITHOUT = re.compile(r"^(?P<x>.+?)\s+without\s+(?P<y>.+)$", re.I)
+
+
+def parse_shape(mistake: str) -> Shape:
+    """Recognise the mistake's shape from its BAD text; unknown wordings fall back to similarity."""
+    core = strip_scope(mistake)
+    c = re.sub(r"\s+", " ", core)
+    if m := _OWNER.search(c):
+        target = next((g for g in (m.group("x"), m.group("x2"), m.group("x3")) if g and g.strip()), c)
+        return Shape("ownership", target.strip(" ,."), core=core)
+    if m := _NARRATION.search(c):
+        target = next((g for g in (m.group("x"), m.group("x2")) if g and g.strip()), c)
+        return Shape("narration", target.strip(" ,."), core=core)
+    if _STRUCTURE.search(c):
+        return Shape("structure", c, core=core)
+    if _NUMBERS.search(c):
+        return Shape("numbers", "numbers and metrics", core=core)
+    if m := _ORDER.search(c):
+        return Shape("order", m.group("x").strip(), m.group("y").strip(), core=core)
+    if m := _OVER.search(c):
+        return Shape("overemphasis", m.group("x").strip(), core=core)
+    if m := _OMIT.search(c):
+        return Shape("omission", m.group("x").strip(), core=core)
+    if m := _WITHOUT.search(c):
+        return Shape("without", m.group("x").strip(), m.group("y").strip(), core=core)
+    if m := _BEFORE.search(c):
+        return Shape("order", m.group("x").strip(), m.group("y").strip(), core=core)
+    return Shape("fallback", c, core=core)

@@ -1,0 +1,169 @@
+"""Answer evaluation against ``tests/evals/ask.jsonl`` (questions written before the answer path was tuned).
+
+Each case is a question (with optional ``history`` and ``role``) and either
+- ``facts``: substrings the answer must contain (copied from the article: "5-6", "$170,000") and ``sources``: the
+  expected evidence, ``{"doc": <substring of the source path>, "text": <substring of the source chunk>}``, for
+  hit@3 and MRR; or
+- ``"grounded": false``: the coach must decline (out of scope or an injection attempt).
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, Field
+
+from coach.errors import CoachError
+from coach.guard import unsupported_numbers
+from coach.models import Answer, HistoryTurn, Source
+
+ACCURACY_MIN = 0.95
+HIT3_MIN = 0.95
+OUT_OF_SCOPE_MIN = 0.95
+UNSUPPORTED_MAX = 0
+DEFAULT_CASES = Path(__file__).resolve().parents[2] / "tests" / "evals" / "ask.jsonl"
+
+
+class ExpectedSource(BaseModel):
+    doc: str
+    text: str | None = None
+    section: str | None = None
+
+    def matches(self, source: Source) -> bool:
+        return (self.doc in source.path or self.doc == source.doc_id) and (
+            self.text is None or self.text in source.text) and (
+            self.section is None or self.section.lower() in (source.section or "").lower())
+
+
+class AskCase(BaseModel):
+    id: str
+    question: str
+    history: list[HistoryTurn] = Field(default_factory=list)
+    role: str | None = None
+    facts: list[str] = Field(default_factory=list)
+    sources: list[ExpectedSource] = Field(default_factory=list)
+    grounded: bool = True
+    kind: str = ""
+
+
+class AskCaseResult(BaseModel):
+    id: str
+    kind: str
+    grounded_expected: bool
+    passed: bool
+    missing_facts: list[str] = Field(default_factory=list)
+    rank: int | None = Field(None, description="1-based rank of the first expected source; None = not found")
+    unsupported: list[str] = Field(default_factory=list)
+    answer: str = ""
+    standalone_question: str = ""
+    latency_ms: float = 0.0
+    error: str | None = None
+
+
+class AskEvalReport(BaseModel):
+    cases: int
+    accuracy: float = Field(description="grounded cases whose answer holds every required fact")
+    hit_at_3: float
+    mrr: float
+    out_of_scope_accuracy: float = Field(description="out-of-scope and injection cases that were declined")
+    unsupported_numbers: int = Field(description="numbers in answers that no cited source contains")
+    latency_p50_ms: float
+    latency_p95_ms: float
+    thresholds: dict[str, float] = Field(default_factory=lambda: {
+        "accuracy": ACCURACY_MIN, "hit_at_3": HIT3_MIN, "out_of_scope_accuracy": OUT_OF_SCOPE_MIN,
+        "unsupported_numbers": UNSUPPORTED_MAX})
+    passed: bool
+    failures: list[AskCaseResult] = Field(default_factory=list)
+    results: list[AskCaseResult] = Field(default_factory=list)
+
+    def summary_lines(self) -> list[str]:
+        return [
+            f"ask: {self.cases} cases — accuracy {self.accuracy:.3f} (≥ {ACCURACY_MIN}), hit@3 {self.hit_at_3:.3f} "
+            f"(≥ {HIT3_MIN}), MRR {self.mrr:.3f}, out-of-scope {self.out_of_scope_accuracy:.3f} "
+            f"(≥ {OUT_OF_SCOPE_MIN}), unsupported numbers {self.unsupported_numbers} (= 0), "
+            f"latency p50 {self.latency_p50_ms:.0f} ms / p95 {self.latency_p95_ms:.0f} ms — "
+            + ("PASS" if self.passed else "FAIL"),
+            *(f"  FAIL {f.id}: " + (f.error or "; ".join(filter(None, [
+                f"missing {f.missing_facts}" if f.missing_facts else "",
+                "expected source not in top 3" if f.grounded_expected and (f.rank or 99) > 3 else "",
+                f"unsupported {f.unsupported}" if f.unsupported else "",
+                "answered an out-of-scope question" if not f.grounded_expected else "",
+            ]))) + f" | {f.standalone_question!r} -> {f.answer[:160]!r}" for f in self.failures),
+        ]
+
+
+def load_cases(path: str | Path = DEFAULT_CASES) -> list[AskCase]:
+    """Cases from a JSONL file; a bad line is a ``CoachError`` naming the line."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CoachError(f"cannot read the ask evaluation set {path}: {exc.strerror or exc}") from exc
+    cases = []
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            cases.append(AskCase.model_validate(json.loads(line)))
+        except Exception as exc:  # JSON or schema error: name the line
+            raise CoachError(f"{path}:{no}: not a valid ask case ({str(exc).splitlines()[0]})") from exc
+    return cases
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def evaluate_case(coach, case: AskCase) -> AskCaseResult:
+    started = time.perf_counter()
+    try:
+        answer: Answer = coach.ask(case.question, history=case.history, role=case.role)
+    except CoachError as exc:
+        return AskCaseResult(id=case.id, kind=case.kind, grounded_expected=case.grounded, passed=False,
+                             error=str(exc), latency_ms=(time.perf_counter() - started) * 1000)
+    latency = (time.perf_counter() - started) * 1000
+    unsupported = unsupported_numbers(answer.answer, answer.sources) if answer.grounded else []
+    result = AskCaseResult(id=case.id, kind=case.kind, grounded_expected=case.grounded, passed=False,
+                           answer=answer.answer, standalone_question=answer.standalone_question,
+                           unsupported=unsupported, latency_ms=latency)
+    if not case.grounded:
+        result.passed = not answer.grounded
+        return result
+    result.missing_facts = [f for f in case.facts if f not in answer.answer] if answer.grounded else list(case.facts)
+    for i, src in enumerate(answer.sources if answer.grounded else [], 1):
+        if any(exp.matches(src) for exp in case.sources):
+            result.rank = i
+            break
+    result.passed = answer.grounded and not result.missing_facts and not unsupported and (
+        not case.sources or (result.rank is not None and result.rank <= 3))
+    return result
+
+
+def evaluate_ask(coach, cases: Iterable[AskCase] | None = None) -> AskEvalReport:
+    """Run every case through ``coach.ask`` and score answers, sources, refusals and numbers."""
+    cases = list(cases) if cases is not None else load_cases()
+    if not cases:
+        raise CoachError("the ask evaluation set is empty")
+    results = [evaluate_case(coach, c) for c in cases]
+    grounded = [r for r, c in zip(results, cases) if c.grounded]
+    with_sources = [r for r, c in zip(results, cases) if c.grounded and c.sources]
+    declined = [r for r, c in zip(results, cases) if not c.grounded]
+    accuracy = sum(1 for r in grounded if r.error is None and not r.missing_facts) / len(grounded) if grounded else 1.0
+    hit3 = sum(1 for r in with_sources if r.rank and r.rank <= 3) / len(with_sources) if with_sources else 1.0
+    mrr = statistics.fmean(1.0 / r.rank if r.rank else 0.0 for r in with_sources) if with_sources else 1.0
+    oos = sum(1 for r in declined if r.passed) / len(declined) if declined else 1.0
+    unsupported = sum(len(r.unsupported) for r in results)
+    latencies = [r.latency_ms for r in results]
+    passed = accuracy >= ACCURACY_MIN and hit3 >= HIT3_MIN and oos >= OUT_OF_SCOPE_MIN and unsupported <= UNSUPPORTED_MAX
+    return AskEvalReport(
+        cases=len(results), accuracy=round(accuracy, 4), hit_at_3=round(hit3, 4), mrr=round(mrr, 4),
+        out_of_scope_accuracy=round(oos, 4), unsupported_numbers=unsupported,
+        latency_p50_ms=round(_percentile(latencies, 0.5), 1), latency_p95_ms=round(_percentile(latencies, 0.95), 1),
+        passed=passed, failures=[r for r in results if not r.passed], results=results,
+    )

@@ -1,0 +1,207 @@
+"""Critique evaluation: verdicts and score ordering against the hand-labelled set in ``tests/evals/critique.jsonl``.
+
+Labelling rules (what a human coach would say, written before the engine was tuned):
+- ``not_applicable``: the item is scoped to a role other than the case's role.
+- ``made``: the answer shows the mistake; for an omission, the question calls for the missing topic and the answer
+  lacks it (an empty answer lacks everything the question calls for).
+- ``avoided``: the answer shows the fix, or plainly does not make the mistake while engaging with its topic.
+- ``unclear``: the answer gives no basis either way (e.g. an ownership item for a coding answer).
+Labels are keyed by the item's mistake text so that they survive id changes; ``rank`` orders answers to the same
+question (``group``); equal ranks and ``rank: null`` form no pair.
+"""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from pydantic import BaseModel, Field
+
+from coach.errors import CoachError
+from coach.models import Feedback, RubricItem
+
+F1_MIN = 0.90
+ORDERING_MIN = 0.95
+DEFAULT_CASES = Path(__file__).resolve().parents[2] / "tests" / "evals" / "critique.jsonl"
+
+
+class CritiqueCase(BaseModel):
+    id: str
+    doc: str
+    role: str
+    question: str
+    answer: str
+    expected: dict[str, str]
+    group: str | None = None
+    rank: float | None = None
+    kind: str = ""
+    note: str = ""
+
+
+class ItemScore(BaseModel):
+    mistake: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    precision: float = 1.0
+    recall: float = 1.0
+    f1: float = 1.0
+
+
+class CaseResult(BaseModel):
+    id: str
+    score: int
+    latency_ms: float
+    wrong: dict[str, str] = Field(default_factory=dict, description="mistake -> 'expected X, got Y'")
+
+
+class CritiqueEvalReport(BaseModel):
+    cases: int
+    items: list[ItemScore]
+    precision: float
+    recall: float
+    f1: float
+    verdict_accuracy: float
+    not_applicable_accuracy: float
+    not_applicable_errors: int
+    ordering_accuracy: float
+    ordering_pairs: int
+    ordering_errors: list[str] = Field(default_factory=list)
+    results: list[CaseResult] = Field(default_factory=list)
+    latency_p50_ms: float = 0.0
+    passed: bool = False
+
+    def summary_line(self) -> str:
+        return (f"critique eval: {self.cases} cases, made-F1 {self.f1:.3f} (P {self.precision:.3f}, R {self.recall:.3f}), "
+                f"verdict accuracy {self.verdict_accuracy:.3f}, not-applicable accuracy "
+                f"{self.not_applicable_accuracy:.3f}, ordering {self.ordering_accuracy:.3f} over "
+                f"{self.ordering_pairs} pairs, p50 {self.latency_p50_ms:.0f} ms — "
+                f"{'PASS' if self.passed else 'FAIL'}")
+
+
+def norm_mistake(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
+
+
+def load_cases(path: str | Path = DEFAULT_CASES) -> list[CritiqueCase]:
+    path = Path(path)
+    if not path.is_file():
+        raise CoachError(f"critique evaluation set not found: {path}")
+    cases = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                cases.append(CritiqueCase.model_validate_json(line))
+            except ValueError as exc:
+                raise CoachError(f"{path}:{n}: not a valid critique case ({exc.__class__.__name__})") from exc
+    return cases
+
+
+def load_items_by_doc(paths: Iterable[str | Path]) -> dict[str, list[RubricItem]]:
+    """Rubric items per article file name, parsed with the ingest parser (the same path as a real ingest)."""
+    from ingest.parse import parse_file
+
+    out: dict[str, list[RubricItem]] = {}
+    for p in paths:
+        article = parse_file(Path(p))
+        out[Path(p).name] = list(article.rubric)
+    return out
+
+
+def _f(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate_critique(
+    critique_fn: Callable[..., Feedback],
+    cases: Sequence[CritiqueCase],
+    items_by_doc: dict[str, list[RubricItem]],
+) -> CritiqueEvalReport:
+    """Run ``critique_fn(items, role=, question=, answer=)`` on every case and score it against the labels."""
+    per_item: dict[str, ItemScore] = {}
+    results: list[CaseResult] = []
+    scores: dict[str, int] = {}
+    correct = total = na_total = na_correct = 0
+    for case in cases:
+        items = items_by_doc.get(case.doc)
+        if items is None:
+            raise CoachError(f"case {case.id}: no rubric items for article {case.doc!r}")
+        by_text = {norm_mistake(it.mistake): it for it in items}
+        feedback = critique_fn(items, role=case.role, question=case.question, answer=case.answer)
+        got = {norm_mistake(f.mistake): f.verdict for f in feedback.items}
+        scores[case.id] = feedback.score
+        wrong: dict[str, str] = {}
+        for mistake, expected in case.expected.items():
+            key = norm_mistake(mistake)
+            if key not in by_text:
+                raise CoachError(f"case {case.id}: label for unknown rubric item {mistake!r} in {case.doc}")
+            predicted = got.get(key, "missing")
+            s = per_item.setdefault(key, ItemScore(mistake=mistake.strip()))
+            s.tp += predicted == "made" and expected == "made"
+            s.fp += predicted == "made" and expected != "made"
+            s.fn += predicted != "made" and expected == "made"
+            total += 1
+            correct += predicted == expected
+            if expected == "not_applicable" or predicted == "not_applicable":
+                na_total += 1
+                na_correct += predicted == expected
+            if predicted != expected:
+                wrong[mistake] = f"expected {expected}, got {predicted}"
+        results.append(CaseResult(id=case.id, score=feedback.score, latency_ms=feedback.latency_ms, wrong=wrong))
+    for s in per_item.values():
+        s.precision, s.recall, s.f1 = _f(s.tp, s.fp, s.fn)
+    tp, fp, fn = (sum(getattr(s, k) for s in per_item.values()) for k in ("tp", "fp", "fn"))
+    precision, recall, f1 = _f(tp, fp, fn)
+
+    pairs = ok = 0
+    errors: list[str] = []
+    ranked = [c for c in cases if c.group and c.rank is not None]
+    for i, a in enumerate(ranked):
+        for b in ranked[i + 1:]:
+            if a.group != b.group or a.rank == b.rank:
+                continue
+            hi, lo = (a, b) if a.rank > b.rank else (b, a)
+            pairs += 1
+            if scores[hi.id] > scores[lo.id]:
+                ok += 1
+            else:
+                errors.append(f"{hi.id} ({scores[hi.id]}) should outscore {lo.id} ({scores[lo.id]})")
+    ordering = ok / pairs if pairs else 1.0
+    na_acc = na_correct / na_total if na_total else 1.0
+    latencies = [r.latency_ms for r in results]
+    report = CritiqueEvalReport(
+        cases=len(cases), items=sorted(per_item.values(), key=lambda s: s.mistake), precision=precision,
+        recall=recall, f1=f1, verdict_accuracy=correct / total if total else 1.0, not_applicable_accuracy=na_acc,
+        not_applicable_errors=na_total - na_correct, ordering_accuracy=ordering, ordering_pairs=pairs,
+        ordering_errors=errors, results=results, latency_p50_ms=statistics.median(latencies) if latencies else 0.0,
+    )
+    report.passed = f1 >= F1_MIN and ordering >= ORDERING_MIN and report.not_applicable_errors == 0
+    return report
+
+
+def run_default(embedder=None, cases_path: str | Path = DEFAULT_CASES) -> CritiqueEvalReport:
+    """The project's critique evaluation: labelled cases over the seed article and the two fixture articles."""
+    from coach.critique import critique_answer
+
+    cases = load_cases(cases_path)
+    root = Path(__file__).resolve().parents[2]
+    found: dict[str, Path] = {}
+    for folder in (root / "tests" / "fixtures" / "articles", root / "corpus"):
+        for p in folder.glob("*"):
+            found.setdefault(p.name, p)
+    missing = sorted({c.doc for c in cases} - set(found))
+    if missing:
+        raise CoachError(f"articles for the critique evaluation not found: {', '.join(missing)}")
+    items_by_doc = load_items_by_doc(found[d] for d in sorted({c.doc for c in cases}))
+
+    def fn(items, **kw):
+        return critique_answer(items, embedder=embedder, **kw)
+
+    fn(items_by_doc[cases[0].doc], role=cases[0].role, question=cases[0].question, answer=cases[0].answer)  # warm-up
+    return evaluate_critique(fn, cases, items_by_doc)

@@ -1,0 +1,218 @@
+"""Typed records that flow through the pipeline: files -> Article -> Chunk -> index -> Answer / Feedback.
+
+All are pydantic models so that the CLI's ``--json`` is ``model_dump_json()`` and nothing else.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+ChunkKind = Literal["body", "faq", "checklist", "rubric", "tldr", "questions", "title"]
+Verdict = Literal["made", "avoided", "not_applicable", "unclear"]
+
+
+class Role(BaseModel):
+    """A job role an article talks about, e.g. ``Machine Learning Engineer`` with alias ``MLE``."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Section(BaseModel):
+    heading: str | None = None
+    kind: ChunkKind = "body"
+    paragraphs: list[str] = Field(default_factory=list)
+
+
+class FAQPair(BaseModel):
+    question: str
+    answer: str
+
+
+class RubricItem(BaseModel):
+    """One "Mistakes to Avoid" pair: the BAD text is the mistake, the GOOD text the fix, both verbatim."""
+
+    id: str
+    mistake: str
+    fix: str
+    roles: list[str] = Field(default_factory=list, description="Canonical role names; empty = every role.")
+    doc_id: str = ""
+    source: str = Field("", description="Title of the article the item comes from.")
+
+
+class PracticeQuestion(BaseModel):
+    id: str
+    text: str
+    role: str | None = None
+    doc_id: str = ""
+    source: str = ""
+
+
+class Article(BaseModel):
+    """A cleaned, structured article: what the ingest makes of one file."""
+
+    doc_id: str
+    path: str
+    sha256: str
+    title: str
+    source_url: str | None = None
+    company: str | None = None
+    roles: list[Role] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    faq: list[FAQPair] = Field(default_factory=list)
+    checklist: list[str] = Field(default_factory=list)
+    tldr: str | None = None
+    rubric: list[RubricItem] = Field(default_factory=list)
+    questions: list[PracticeQuestion] = Field(default_factory=list)
+
+
+class Chunk(BaseModel):
+    id: str
+    doc_id: str
+    text: str
+    title: str
+    path: str
+    section: str | None = None
+    kind: ChunkKind = "body"
+    roles: list[str] = Field(default_factory=list)
+    company: str | None = None
+    position: int = 0
+
+
+class DocumentInfo(BaseModel):
+    doc_id: str
+    path: str
+    title: str
+    sha256: str
+    company: str | None = None
+    roles: list[Role] = Field(default_factory=list)
+    chunks: int = 0
+    rubric_items: int = 0
+    questions: int = 0
+    ingested_at: str = ""
+    source_url: str | None = None
+
+
+class LibrarySummary(BaseModel):
+    """What ``coach library --json`` prints: the stable interface other tools read."""
+
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    companies: list[str] = Field(default_factory=list)
+    rubric: list[RubricItem] = Field(default_factory=list)
+    questions: list[PracticeQuestion] = Field(default_factory=list)
+    chunks: int = 0
+    embedding_model: str = ""
+
+
+class SkippedFile(BaseModel):
+    path: str
+    reason: str
+
+
+class IngestReport(BaseModel):
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    skipped: list[SkippedFile] = Field(default_factory=list)
+    chunks: int = 0
+    rubric_items: int = 0
+    questions: int = 0
+    seconds: float = 0.0
+
+    def summary_line(self) -> str:
+        line = (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed; {self.chunks} chunks, {self.rubric_items} rubric items, "
+            f"{self.questions} practice questions in {self.seconds:.2f}s"
+        )
+        if self.skipped:
+            line += f"; {len(self.skipped)} skipped"
+        return line
+
+
+class Source(BaseModel):
+    n: int
+    doc_id: str
+    title: str
+    path: str
+    section: str | None = None
+    text: str
+    score: float
+
+
+class HistoryTurn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class Answer(BaseModel):
+    question: str
+    standalone_question: str
+    answer: str
+    grounded: bool
+    sources: list[Source] = Field(default_factory=list)
+    backend: Literal["extractive", "openai", "gguf"] = "extractive"
+    latency_ms: float = 0.0
+    note: str | None = Field(None, description="Why an LLM answer was replaced, or why the question is out of scope.")
+
+
+class ItemFeedback(BaseModel):
+    id: str
+    mistake: str
+    fix: str
+    source: str
+    verdict: Verdict
+    evidence: str = ""
+    advice: str = ""
+
+
+class Feedback(BaseModel):
+    role: str
+    question: str
+    score: int = Field(ge=0, le=100)
+    items: list[ItemFeedback] = Field(default_factory=list)
+    strengths: list[str] = Field(default_factory=list)
+    improvements: list[str] = Field(default_factory=list)
+    delivery: list[str] = Field(default_factory=list, description="Observations on structure, length, fillers, numbers.")
+    summary: str = ""
+    backend: Literal["rules", "rules+openai", "rules+gguf"] = "rules"
+    latency_ms: float = 0.0
+
+
+class Attempt(BaseModel):
+    id: int
+    time: str
+    role: str
+    question: str
+    answer: str
+    score: int
+    verdicts: dict[str, str] = Field(default_factory=dict)
+
+
+class CompareFact(BaseModel):
+    """One entry of a role comparison: ``text`` is verbatim from the article, ``source`` the ``Source.n`` it cites."""
+
+    text: str
+    source: int
+
+
+class CompareRow(BaseModel):
+    topic: str
+    cells: dict[str, list[CompareFact]] = Field(
+        default_factory=dict, description="Role name -> facts; an empty list means the library does not say."
+    )
+    shared: list[CompareFact] = Field(default_factory=list, description="Facts that name no role (apply to all).")
+
+
+class RoleComparison(BaseModel):
+    """What ``Coach.compare_roles`` returns per article: a topic x role table whose cells cite source sentences."""
+
+    doc_id: str
+    title: str
+    company: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    rows: list[CompareRow] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)

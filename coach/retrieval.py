@@ -1,0 +1,231 @@
+"""Hybrid retrieval as a LangChain retriever: dense + BM25 + article structure, reciprocal-rank fused.
+
+Structure signal: a section heading or FAQ question that matches the user's question is strong evidence for the
+chunks under it ("How long does the Amazon interview process typically take?" answers "how long does the MLE process
+take"). Heading/FAQ-question vectors are computed once per library generation and cached by text.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from coach.compose import Hit, SentenceEmbeddings
+from coach.models import Chunk, Role
+from coach.roles import role_mentions
+from coach.scope import known_company_mentions
+
+RRF_K = 20
+WEIGHTS = {"dense": 1.0, "bm25": 0.7, "structure": 1.0}
+STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
+EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").strip().strip("#*").strip()).lower()
+
+
+@dataclass
+class StructureIndex:
+    """Headings and FAQ questions of the library → the chunks under them, for one library generation."""
+
+    generation: int
+    entries: list[str] = field(default_factory=list)  # heading / FAQ question texts (distinct)
+    chunks_of: dict[str, list[str]] = field(default_factory=dict)  # entry text -> chunk ids
+    entries_of_chunk: dict[str, list[str]] = field(default_factory=dict)  # chunk id -> entry texts
+    row: dict[str, int] = field(default_factory=dict)  # entry text -> row in ``entries`` / ``matrix``
+    matrix: np.ndarray | None = None  # rows = masked entries (eager mode only)
+    roles: list[Role] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+
+    def mask(self, text: str) -> str:
+        return mask_entities(text, self.roles, self.companies)
+
+
+def mask_entities(text: str, roles: list[Role], companies: list[str]) -> str:
+    """``text`` with role and company names replaced by neutral words, so that heading similarity measures the
+    topic ("how long", "salary") rather than the shared names that every heading of an article repeats."""
+    for s, e, _ in sorted(role_mentions(text, roles), reverse=True):
+        text = text[:s] + "role" + text[e:]
+    for s, e, _ in sorted(known_company_mentions(text, companies), reverse=True):
+        text = text[:s] + "company" + text[e:]
+    return text
+
+
+def build_structure(library, generation: int) -> StructureIndex:
+    index = StructureIndex(generation, roles=library.roles(), companies=library.companies())
+    by_doc: dict[str, list[Chunk]] = {}
+    for c in library.all_chunks():
+        by_doc.setdefault(c.doc_id, []).append(c)
+    for article in library.articles():
+        chunks = by_doc.get(article.doc_id, [])
+        heads = [s.heading for s in article.sections if s.heading and s.kind not in ("title",)]
+        questions = [f.question for f in article.faq]
+        for entry in dict.fromkeys(h.strip() for h in heads + questions if h and h.strip()):
+            key = _norm(entry)
+            ids = [c.id for c in chunks if _norm(c.section) == key or key in _norm(c.text)]
+            if not ids:
+                continue
+            index.chunks_of.setdefault(entry, []).extend(ids)
+            for cid in ids:
+                index.entries_of_chunk.setdefault(cid, []).append(entry)
+    index.entries = list(index.chunks_of)
+    index.row = {e: i for i, e in enumerate(index.entries)}
+    return index
+
+
+class StructureCache:
+    """The structure index of the current library generation, rebuilt (thread-safely) when it changes."""
+
+    def __init__(self) -> None:
+        self._index: StructureIndex | None = None
+        self._lock = threading.Lock()
+
+    def get(self, library, vectors: SentenceEmbeddings) -> StructureIndex:
+        gen = library.generation
+        index = self._index
+        if index is None or index.generation != gen:
+            with self._lock:
+                index = self._index
+                if index is None or index.generation != gen:
+                    index = build_structure(library, gen)
+                    if 0 < len(index.entries) <= EAGER_HEADINGS:
+                        index.matrix = vectors.encode([index.mask(e) for e in index.entries])
+                    self._index = index
+        return index
+
+
+class HybridRetriever(BaseRetriever):
+    """Dense (Chroma) + BM25 + heading/FAQ-question match, fused by weighted reciprocal rank.
+
+    Optional filters: ``roles`` (canonical names; a chunk matches when it is about one of them or about no role),
+    ``company`` and ``doc_ids``.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    library: Any
+    vectors: Any  # SentenceEmbeddings: the shared text → vector cache (query vectors are reused by compose)
+    k: int = 6
+    fetch_k: int = 20
+    roles: list[str] | None = None
+    company: str | None = None
+    doc_ids: list[str] | None = None
+
+    cache: Any = None  # StructureCache shared by the retrievers of one chain
+
+    def structure(self) -> StructureIndex:
+        if self.cache is None:
+            self.cache = StructureCache()
+        return self.cache.get(self.library, self.vectors)
+
+    def _structure_scores(self, qv: np.ndarray, candidate_ids: list[str]) -> dict[str, float]:
+        """Best heading/FAQ-question similarity per chunk id; ``qv`` is the query with names masked."""
+        index = self.structure()
+        if not index.entries:
+            return {}
+        scores: dict[str, float] = {}
+        if index.matrix is not None:
+            sims = index.matrix @ qv
+            for i in np.argsort(-sims)[:12]:
+                if sims[i] < STRUCTURE_MIN:
+                    break
+                for cid in index.chunks_of[index.entries[i]]:
+                    scores[cid] = max(scores.get(cid, 0.0), float(sims[i]))
+            for cid in candidate_ids:  # weaker matches still inform the evidence score of candidates
+                for entry in index.entries_of_chunk.get(cid, []):
+                    scores[cid] = max(scores.get(cid, 0.0), float(sims[index.row[entry]]))
+            return scores
+        entries = list(dict.fromkeys(e for cid in candidate_ids for e in index.entries_of_chunk.get(cid, [])))
+        if entries:
+            sims = self.vectors.encode([index.mask(e) for e in entries]) @ qv
+            sim_of = dict(zip(entries, sims))
+            for cid in candidate_ids:
+                for e in index.entries_of_chunk.get(cid, []):
+                    scores[cid] = max(scores.get(cid, 0.0), float(sim_of[e]))
+        return scores
+
+    # -- search -------------------------------------------------------------------------------------------------
+    def _where(self) -> dict | None:
+        clauses = []
+        if self.company:
+            clauses.append({"company": self.company})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def _keep(self, chunk: Chunk) -> bool:
+        if self.company and (chunk.company or "").lower() != self.company.lower():
+            return False
+        if self.doc_ids and chunk.doc_id not in self.doc_ids:
+            return False
+        if self.roles and chunk.roles and not set(self.roles) & set(chunk.roles):
+            return False
+        return True
+
+    def search(self, query: str) -> list[Hit]:
+        """The fused top ``k`` hits for ``query``, best first."""
+        query = (query or "").strip()
+        if not query:
+            return []
+        index = self.structure()
+        # One encode call for both: the query as asked (dense search) and with names masked (heading match).
+        qv, masked_qv = self.vectors.encode([query, index.mask(query)])
+        filtered = bool(self.roles or self.company or self.doc_ids)
+        fetch = self.fetch_k * (3 if filtered else 1)
+        dense = self.library.dense_search(qv, fetch, where=self._where())
+        lexical = self.library.bm25_search(query, fetch * (2 if filtered else 1))
+        dense_ids = [i for i, _ in dense]
+        lexical_ids = [i for i, _ in lexical]
+        candidate_ids = list(dict.fromkeys(dense_ids + lexical_ids))
+        struct = self._structure_scores(masked_qv, candidate_ids)
+        strong = sorted(((s, cid) for cid, s in struct.items() if s >= STRUCTURE_MIN), reverse=True)
+        all_ids = list(dict.fromkeys(candidate_ids + [cid for _, cid in strong]))
+        chunks = {c.id: c for c in self.library.get_chunks(all_ids)}
+
+        fused: dict[str, float] = {}
+        rankings = {
+            "dense": [i for i in dense_ids if i in chunks and self._keep(chunks[i])],
+            "bm25": [i for i in lexical_ids if i in chunks and self._keep(chunks[i])],
+            "structure": [cid for _, cid in strong if cid in chunks and self._keep(chunks[cid])],
+        }
+        for name, ranked in rankings.items():
+            for rank, cid in enumerate(ranked):
+                fused[cid] = fused.get(cid, 0.0) + WEIGHTS[name] / (RRF_K + rank + 1)
+        dense_sim = dict(dense)
+        hits = [
+            Hit(chunk=chunks[cid], score=s, dense=dense_sim.get(cid, 0.0), heading=struct.get(cid, 0.0))
+            for cid, s in fused.items()
+        ]
+        hits.sort(key=lambda h: (-h.score, -h.relevance))
+        return hits[: self.k]
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [hit_to_document(h) for h in self.search(query)]
+
+
+def hit_to_document(hit: Hit) -> Document:
+    return Document(
+        page_content=hit.chunk.text,
+        metadata={"chunk": hit.chunk, "score": hit.score, "dense": hit.dense, "heading": hit.heading,
+                  "doc_id": hit.chunk.doc_id, "section": hit.chunk.section, "title": hit.chunk.title},
+    )
+
+
+def document_to_hit(doc: Document) -> Hit:
+    m = doc.metadata
+    chunk = m["chunk"] if isinstance(m["chunk"], Chunk) else Chunk.model_validate(m["chunk"])
+    return Hit(chunk=chunk, score=m["score"], dense=m["dense"], heading=m["heading"])
+
+
+def make_retriever(library, vectors: SentenceEmbeddings, k: int, **filters) -> HybridRetriever:
+    return HybridRetriever(library=library, vectors=vectors, k=k, **filters)

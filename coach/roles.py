@@ -1,0 +1,214 @@
+"""Role lexicon and alias resolution ("MLE" ⇄ "Machine Learning Engineer"), shared by ingest, retrieval, critique.
+
+Matching rules:
+- full names and multi-word aliases match case-insensitively on word boundaries, plural allowed
+  ("ML engineers", "Applied Scientists");
+- short all-caps aliases ("MLE", "AS", "PM") match case-sensitively, plural allowed ("MLEs"), so the English word
+  "as" is never the Applied Scientist role;
+- a mention that is the first word of a capitalised name ("the PM Interview Playbook") is not a role mention.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach.errors import UnknownRoleError
+from coach.models import Role
+
+# canonical name -> aliases. Order matters only for display.
+LEXICON: dict[str, tuple[str, ...]] = {
+    "Software Engineer": ("SWE", "SDE", "Software Development Engineer", "Software Developer"),
+    "Machine Learning Engineer": ("MLE", "ML Engineer", "ML Eng"),
+    "Applied Scientist": ("AS", "Applied Science Scientist"),
+    "Data Scientist": ("DS",),
+    "Data Engineer": ("DE",),
+    "Data Analyst": ("DA", "Business Intelligence Analyst", "BI Analyst"),
+    "Research Scientist": ("RS", "AI Research Scientist", "ML Research Scientist"),
+    "Research Engineer": ("RE",),
+    "Site Reliability Engineer": ("SRE",),
+    "Product Manager": ("PM", "Product Owner"),
+    "Technical Program Manager": ("TPM",),
+    "Program Manager": (),
+    "Engineering Manager": ("EM", "Software Engineering Manager"),
+    "Frontend Engineer": ("Front-end Engineer", "Front End Engineer", "Frontend Developer", "Front-end Developer"),
+    "Backend Engineer": ("Back-end Engineer", "Back End Engineer", "Backend Developer", "Back-end Developer"),
+    "Full Stack Engineer": ("Full-stack Engineer", "Fullstack Engineer", "Full Stack Developer", "Full-stack Developer"),
+    "DevOps Engineer": (),
+    "Security Engineer": ("Application Security Engineer",),
+    "Solutions Architect": ("SA", "Solution Architect"),
+    "Quality Assurance Engineer": ("QA Engineer", "QAE", "SDET"),
+    "Mobile Engineer": ("iOS Engineer", "Android Engineer", "Mobile Developer"),
+    "Product Designer": ("UX Designer",),
+}
+
+# Words that end a role title; used to accept roles that are not in the lexicon when the article defines them
+# as "Quantitative Researcher (QR)".
+_ROLE_HEADS = ("Engineer", "Scientist", "Manager", "Analyst", "Architect", "Developer", "Designer", "Researcher")
+_ROLE_WORD = r"(?:[A-Z][A-Za-z]*|ML|AI)"
+_DEFINITION = re.compile(rf"\b({_ROLE_WORD}(?:[ -]{_ROLE_WORD}){{0,4}})\s*\(([A-Z][A-Za-z]{{1,5}})\)")
+_VS = re.compile(r"\s+(?:vs\.?|versus|or)\s+|\s*/\s*", re.I)
+
+
+def _is_abbrev(alias: str) -> bool:
+    return len(alias) <= 5 and alias.isupper() and " " not in alias
+
+
+def _pattern(term: str) -> str:
+    words = [re.escape(w) for w in re.split(r"[\s-]+", term)]
+    body = r"[\s-]+".join(words)
+    return rf"(?<!\w){body}(?:s|'s|s')?(?!\w)"
+
+
+@lru_cache(maxsize=512)
+def _compiled(term: str) -> re.Pattern[str]:
+    if _is_abbrev(term):
+        return re.compile(_pattern(term))  # case-sensitive: "AS" is not "as"
+    return re.compile(_pattern(term), re.I)
+
+
+# A mention followed by capitalised words and preceded by "the" names a thing ("the PM Interview Playbook").
+_NAMED_THING = re.compile(r"^(?:\s+[A-Z][\w'-]*){2,}")
+
+
+def _is_named_thing(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 5) : start].lower()
+    return before.rstrip().endswith("the") and bool(_NAMED_THING.match(text[end:]))
+
+
+def lexicon_roles() -> list[Role]:
+    return [Role(name=n, aliases=list(a)) for n, a in LEXICON.items()]
+
+
+def _terms(role: Role) -> list[str]:
+    # Longest first so "ML Engineer" wins over shorter overlapping aliases.
+    return sorted({role.name, *role.aliases}, key=len, reverse=True)
+
+
+def _mentions(text: str, roles: list[Role]) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) for every non-overlapping mention, longest match wins."""
+    found: list[tuple[int, int, str]] = []
+    for role in roles:
+        for term in _terms(role):
+            for m in _compiled(term).finditer(text):
+                if _is_named_thing(text, m.start(), m.end()):
+                    continue
+                found.append((m.start(), m.end(), role.name))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    for s, e, n in found:
+        if s >= last_end:
+            out.append((s, e, n))
+            last_end = e
+    return out
+
+
+def roles_mentioned(text: str, roles: list[Role] | None = None) -> list[str]:
+    """Canonical names of the roles mentioned in ``text``, in order of first mention (default: the lexicon)."""
+    seen: list[str] = []
+    for _, _, name in _mentions(text, _as_roles(roles) if roles is not None else lexicon_roles()):
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def role_mentions(text: str, roles: list[Role] | None = None) -> list[tuple[int, int, str]]:
+    """Like :func:`roles_mentioned` but with character offsets (for "nearest role" lookups)."""
+    return _mentions(text, _as_roles(roles) if roles is not None else lexicon_roles())
+
+
+def _lexicon_name_for(phrase: str) -> str | None:
+    """The lexicon role whose name or alias ends ``phrase`` ("Amazon Applied Scientist" -> Applied Scientist)."""
+    for s, e, name in _mentions(phrase, lexicon_roles()):
+        if e == len(phrase.rstrip()):
+            return name
+    return None
+
+
+def _defined_aliases(text: str) -> list[tuple[str, str]]:
+    """("Machine Learning Engineer", "MLE") for each "Full Name (ABBR)" definition that names a role."""
+    out: list[tuple[str, str]] = []
+    for m in _DEFINITION.finditer(text):
+        phrase, abbr = m.group(1), m.group(2)
+        name = _lexicon_name_for(phrase)
+        if name is None:
+            words = phrase.split()
+            # keep the shortest tail that ends with a role head word, e.g. "Quantitative Researcher"
+            if words[-1] not in _ROLE_HEADS or len(words) < 2:
+                continue
+            name = " ".join(words[-2:])
+        out.append((name, abbr))
+    return out
+
+
+def detect_roles(title: str, text: str) -> list[Role]:
+    """Roles an article is about: the title's roles ("X vs Y") first, then roles defined as "Full Name (ABBR)",
+    then lexicon roles mentioned at least twice in the body (one passing mention is not a topic)."""
+    known = {r.name: r for r in lexicon_roles()}
+    defined = _defined_aliases(f"{title}\n{text}")
+    for name, abbr in defined:
+        role = known.setdefault(name, Role(name=name, aliases=[]))
+        if abbr not in role.aliases and abbr != name:
+            role.aliases.insert(0, abbr)
+    order: list[str] = []
+
+    def add(name: str) -> None:
+        if name not in order:
+            order.append(name)
+
+    for part in _VS.split(title):
+        for name in roles_mentioned(part, list(known.values())):
+            add(name)
+    for name, _ in defined:
+        add(name)
+    defined_names = {n for n, _ in defined}
+    counts: dict[str, int] = {}
+    for s, e, name in _mentions(text, list(known.values())):
+        if len(text[s:e].rstrip("s'")) <= 2 and name not in defined_names:
+            continue  # two-letter abbreviations ("DE", "RS") count only when the article defines them
+        counts[name] = counts.get(name, 0) + 1
+    for name, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if n >= 2:
+            add(name)
+    return [known[name] for name in order]
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"[\s_-]+", " ", s.strip()).lower()
+    return s
+
+
+def _as_roles(roles: "list[Role] | list[str]") -> list[Role]:
+    """Accept plain canonical names too (callers that only store names, e.g. rubric items' ``roles``)."""
+    out: list[Role] = []
+    for r in roles:
+        if isinstance(r, Role):
+            out.append(r)
+        else:
+            out.append(Role(name=str(r), aliases=list(LEXICON.get(str(r), ()))))
+    return out
+
+
+def resolve_role(name: str, roles: "list[Role] | list[str]") -> str:
+    """Canonical role name for a name or alias (case-insensitive, plural tolerated) among ``roles``.
+
+    Lexicon aliases also resolve when the library's role lacks them ("ml engineer" -> Machine Learning Engineer).
+    Raises :class:`UnknownRoleError` listing the known roles.
+    """
+    roles = _as_roles(roles)
+    known = [r.name for r in roles]
+    want = _norm(name or "")
+    if not want:
+        raise UnknownRoleError(name, known)
+    candidates = [want]
+    if want.endswith("s") and len(want) > 2:
+        candidates.append(want[:-1])
+    lex = lexicon_roles()
+    for cand in candidates:
+        for r in roles:
+            if cand in {_norm(r.name), *(_norm(a) for a in r.aliases)}:
+                return r.name
+        for r in lex:
+            if cand in {_norm(r.name), *(_norm(a) for a in r.aliases)} and r.name in known:
+                return r.name
+    raise UnknownRoleError(name, known)

@@ -1,0 +1,143 @@
+"""Is a question answerable from the library? Injection attempts, unknown companies/roles, weak evidence.
+
+The company vocabulary below is *detection* vocabulary only: it lets the coach notice that a question is about a
+company the library has no article on. It asserts nothing about those companies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from coach.models import Article, Role
+from coach.roles import lexicon_roles, role_mentions
+
+WELL_KNOWN_COMPANIES = (
+    "Google", "Alphabet", "Meta", "Facebook", "Instagram", "WhatsApp", "Apple", "Microsoft", "Amazon", "AWS",
+    "Netflix", "Uber", "Lyft", "Airbnb", "Stripe", "Spotify", "Twitter", "LinkedIn", "Salesforce", "Oracle", "IBM",
+    "Intel", "Nvidia", "AMD", "Adobe", "Shopify", "Snap", "Snapchat", "Pinterest", "Reddit", "TikTok", "ByteDance",
+    "Tesla", "OpenAI", "Anthropic", "DeepMind", "Databricks", "Snowflake", "Palantir", "Coinbase", "Robinhood",
+    "DoorDash", "Instacart", "Dropbox", "Atlassian", "Slack", "Zoom", "Twilio", "Cisco", "VMware", "SAP", "Samsung",
+    "Alibaba", "Tencent", "Baidu", "Yahoo", "eBay", "PayPal", "Square", "Block", "Intuit", "Workday", "ServiceNow",
+    "Booking", "Expedia", "Walmart", "Goldman Sachs", "JPMorgan", "Morgan Stanley", "Citadel", "Jane Street",
+    "Two Sigma", "Bloomberg", "Deloitte", "Accenture", "McKinsey", "Capital One", "Visa", "Mastercard", "Zillow",
+    "Roblox", "Epic Games", "Electronic Arts", "Qualcomm", "Broadcom", "Arm", "Grammarly", "Figma", "Notion",
+)
+_KNOWN_LOWER = {c.lower(): c for c in WELL_KNOWN_COMPANIES}
+# Words that are capitalised in questions without naming an organisation.
+_NOT_NAMES = frozenset(
+    """i what how why when where which who whom whose is are do does did can could should would will was were
+    tell explain compare give list show describe and or but so also ok okay please hi hello thanks the a an in on
+    for of to at my me it its if vs versus faq tl dr star sql ml ai""".split()
+)
+_INJECTION = [
+    re.compile(p, re.I)
+    for p in (
+        r"\b(ignore|disregard|forget|override|bypass)\b[^.?!]{0,40}\b(instructions?|rules?|prompts?|guidelines|"
+        r"directions|context|above|previous|prior)\b",
+        r"\b(system|hidden|initial|original|developer)\s+(prompt|instructions?|message|rules)\b",
+        r"\b(reveal|print|show|repeat|output|leak|dump)\b[^.?!]{0,30}\b(prompt|instructions?|configuration)\b",
+        r"\byou are now\b|\bact as (an? )?(unfiltered|unrestricted|different)\b|\bjailbreak|\bDAN\b|developer mode",
+        r"\b(make up|invent|fabricate|hallucinate)\b[^.?!]{0,30}\b(numbers?|figures?|facts?|salary|answer|data)\b",
+        r"\bwithout (any )?(citations?|sources)\b",
+    )
+]
+_CAP_TOKEN = re.compile(r"\b([A-Z][A-Za-z0-9&'-]*[A-Za-z0-9])\b")
+
+
+@dataclass
+class ScopeVerdict:
+    in_scope: bool
+    reason: str = ""
+
+
+def is_injection(text: str) -> bool:
+    """True for attempts to override the coach's instructions or extract its prompt."""
+    return any(p.search(text) for p in _INJECTION)
+
+
+def known_company_mentions(text: str, companies: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of library companies and well-known company names in ``text``."""
+    out: list[tuple[int, int, str]] = []
+    names = {c.lower(): c for c in companies}
+    for low, name in {**_KNOWN_LOWER, **names}.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(low)}(?:'s)?(?![\w-])", text, re.I):
+            surface = text[m.start():m.end()]
+            if surface[:1].isupper() or low in names:  # "square" or "block" in lower case are words, not companies
+                out.append((m.start(), m.end(), names.get(low, name)))
+    out.sort()
+    return out
+
+
+def unknown_companies(
+    text: str, companies: Sequence[str], roles: Sequence[Role], occurs_in_library: Callable[[str], bool]
+) -> list[str]:
+    """Organisation-like names in ``text`` that no article in the library is about.
+
+    Well-known company names count whenever they are not a library company; other capitalised words count when
+    they are not sentence-initial, not a role name or alias, and occur nowhere in the library's text.
+    """
+    lib = {c.lower() for c in companies}
+    found: list[str] = []
+    for _, _, name in known_company_mentions(text, companies):
+        if name.lower() not in lib and name not in found:
+            found.append(name)
+    role_spans = role_mentions(text, list(roles) + lexicon_roles())
+    role_words = {w.lower() for r in list(roles) + lexicon_roles() for t in [r.name, *r.aliases] for w in t.split()}
+    for m in _CAP_TOKEN.finditer(text):
+        word = m.group(1)
+        low = word.lower().removesuffix("'s")
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in ".?!:;\"“(":
+            continue  # sentence-initial capitals say nothing
+        if low in _NOT_NAMES or low in lib or low in role_words or low in _KNOWN_LOWER:
+            continue
+        if any(s <= m.start() < e for s, e, _ in role_spans):
+            continue
+        if not occurs_in_library(low) and word not in found:
+            found.append(word)
+    return found
+
+
+def unknown_roles(text: str, roles: Sequence[Role]) -> tuple[list[str], list[str]]:
+    """(library roles mentioned, lexicon roles mentioned that no article covers)."""
+    lib_names = {r.name for r in roles}
+    merged = list(roles) + [r for r in lexicon_roles() if r.name not in lib_names]
+    known, unknown = [], []
+    for _, _, name in role_mentions(text, merged):
+        bucket = known if name in lib_names else unknown
+        if name not in bucket:
+            bucket.append(name)
+    return known, unknown
+
+
+def check_question(
+    question: str, companies: Sequence[str], roles: Sequence[Role], occurs_in_library: Callable[[str], bool]
+) -> ScopeVerdict:
+    """Checks that need no retrieval: injection, companies and roles the library does not cover."""
+    if is_injection(question):
+        return ScopeVerdict(False, "the question tries to change my instructions or extract my prompt")
+    others = unknown_companies(question, companies, roles, occurs_in_library)
+    if others:
+        return ScopeVerdict(False, f"the library has no article about {', '.join(others)}")
+    known, missing = unknown_roles(question, roles)
+    if missing and not known:
+        return ScopeVerdict(False, f"the library has no article about the {', '.join(missing)} role")
+    return ScopeVerdict(True)
+
+
+def coverage_reply(reason: str, articles: Sequence[Article], roles: Sequence[Role], companies: Sequence[str]) -> str:
+    """A helpful out-of-scope reply listing what the library does cover (invents nothing)."""
+    if not articles:
+        return (f"I can't answer that from the library: {reason}. The library is empty; add articles with "
+                "`coach ingest PATH`.")
+    titles = "; ".join(f"“{a.title}”" for a in articles[:8])
+    more = f" (and {len(articles) - 8} more)" if len(articles) > 8 else ""
+    parts = [f"I can't answer that from the library: {reason}, so I won't guess."]
+    if companies:
+        parts.append(f"It covers these companies: {', '.join(companies)}.")
+    if roles:
+        parts.append(f"Roles: {', '.join(r.name for r in roles)}.")
+    parts.append(f"Articles: {titles}{more}.")
+    parts.append("Try asking about interview rounds, system design, pay or timelines for one of these roles.")
+    return " ".join(parts)

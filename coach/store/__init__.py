@@ -1,0 +1,1 @@
+"""The library index: SQLite catalog (source of truth), Chroma vectors and a BM25 index, kept consistent."""

@@ -1,0 +1,330 @@
+"""``Library``: one façade over the catalog, the Chroma collection and the BM25 index.
+
+Writes are all-or-nothing per document. The catalog (SQLite) is the source of truth: vectors are written to Chroma
+first, then the catalog commits in one transaction, then vectors that no longer belong to any document are deleted.
+A crash between those steps leaves only Chroma records the catalog does not know, which ``reconcile`` removes (and
+searches ignore meanwhile). A file lock keeps two processes from writing at once.
+"""
+from __future__ import annotations
+
+import fcntl
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import numpy as np
+
+from coach.errors import IndexError_
+from coach.models import Article, Chunk, DocumentInfo, LibrarySummary, PracticeQuestion, Role, RubricItem
+from coach.settings import Settings
+from coach.store.bm25 import Bm25Index
+from coach.store.catalog import Catalog
+
+
+class Library:
+    """The ingested articles and their search indexes under ``settings.home``."""
+
+    def __init__(self, settings: Settings, embedder=None):
+        self.settings = settings
+        self.embedder = embedder
+        settings.home.mkdir(parents=True, exist_ok=True)
+        self.catalog = Catalog(settings.catalog_path)
+        self._check_model_name()
+        self._collection = None
+        self._lock = threading.RLock()
+        self._cache_generation = -1
+        self._articles: list[Article] = []
+        self._bm25: Bm25Index | None = None
+        self._bm25_generation = -1
+
+    # -- set-up -------------------------------------------------------------------------------------------------
+    def _check_model_name(self) -> None:
+        stored = self.catalog.get_meta("embedding_model")
+        if stored and stored != self.settings.embedding_model:
+            raise IndexError_(
+                f"the index in {self.settings.home} was built with the embedding model {stored!r}, not "
+                f"{self.settings.embedding_model!r}; rebuild it with `coach ingest --rebuild` or set "
+                f"COACH_EMBEDDING_MODEL={stored}"
+            )
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            with self._lock:
+                if self._collection is None:
+                    self._collection = self._open_collection()
+        return self._collection
+
+    def _open_collection(self):
+        from coach.components.vector_store import make_chroma_client
+
+        client = make_chroma_client(self.settings)
+        try:
+            # embedding_function=None: we pass our own vectors; Chroma's default would try to download a model.
+            col = client.get_or_create_collection(
+                self.settings.collection,
+                metadata={"hnsw:space": "cosine", "embedding_model": self.settings.embedding_model},
+                embedding_function=None,
+            )
+        except Exception as exc:
+            raise IndexError_(
+                f"the vector index at {self._where()} cannot be opened ({str(exc).splitlines()[0][:200]}); "
+                f"rebuild it with `coach ingest --rebuild`"
+            ) from exc
+        model = (col.metadata or {}).get("embedding_model")
+        if model and model != self.settings.embedding_model:
+            raise IndexError_(
+                f"the vector collection {self.settings.collection!r} at {self._where()} holds vectors of the model "
+                f"{model!r}, not {self.settings.embedding_model!r}; rebuild it with `coach ingest --rebuild`"
+            )
+        return col
+
+    def _where(self) -> str:
+        return self.settings.chroma_url or str(self.settings.chroma_path)
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Serialises writers across threads and processes; the OS drops the lock if a writer is killed."""
+        with self._lock:
+            path = self.settings.home / "write.lock"
+            with open(path, "a") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # -- caches keyed on the catalog generation ------------------------------------------------------------------
+    @property
+    def generation(self) -> int:
+        return self.catalog.generation
+
+    def articles(self) -> list[Article]:
+        gen = self.generation
+        if gen != self._cache_generation:
+            with self._lock:
+                self._articles = self.catalog.articles()
+                self._cache_generation = gen
+        return self._articles
+
+    def article(self, doc_id: str) -> Article | None:
+        return next((a for a in self.articles() if a.doc_id == doc_id), None)
+
+    def _bm25_index(self) -> Bm25Index:
+        gen = self.generation
+        if self._bm25 is None or self._bm25_generation != gen:
+            with self._lock:
+                folder = self.settings.home / "bm25"
+                index = Bm25Index.load(folder, gen)
+                if index is None:
+                    pairs = self.catalog.all_chunks()
+                    index = Bm25Index.build([c.id for c, _ in pairs], [t for _, t in pairs])
+                    try:
+                        index.save(folder, gen)
+                    except OSError:
+                        pass  # a read-only home still answers; the index is rebuilt next time
+                self._bm25, self._bm25_generation = index, gen
+        return self._bm25
+
+    # -- reads --------------------------------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        return self.catalog.documents()
+
+    def all_chunks(self) -> list[Chunk]:
+        return [c for c, _ in self.catalog.all_chunks()]
+
+    def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
+        """Chunks in the order of ``ids``; ids the catalog does not know are dropped."""
+        found = self.catalog.get_chunks(list(ids))
+        return [found[i] for i in ids if i in found]
+
+    def roles(self) -> list[Role]:
+        merged: dict[str, Role] = {}
+        for a in self.articles():
+            for r in a.roles:
+                if r.name in merged:
+                    extra = [x for x in r.aliases if x not in merged[r.name].aliases]
+                    merged[r.name] = Role(name=r.name, aliases=merged[r.name].aliases + extra)
+                else:
+                    merged[r.name] = r
+        return sorted(merged.values(), key=lambda r: r.name)
+
+    def companies(self) -> list[str]:
+        return sorted({a.company for a in self.articles() if a.company})
+
+    def rubric(self, role: str | None = None) -> list[RubricItem]:
+        """Rubric items of the articles that cover ``role`` (all items when role is None)."""
+        items = []
+        for a in self.articles():
+            if role is None or any(r.name == role for r in a.roles) or any(role in i.roles for i in a.rubric):
+                items.extend(a.rubric)
+        return items
+
+    def questions(self, role: str | None = None) -> list[PracticeQuestion]:
+        qs = [q for a in self.articles() for q in a.questions]
+        return [q for q in qs if role is None or q.role in (None, role)]
+
+    def summary(self) -> LibrarySummary:
+        docs = self.documents()
+        return LibrarySummary(
+            documents=docs, roles=self.roles(), companies=self.companies(), rubric=self.rubric(),
+            questions=self.questions(), chunks=sum(d.chunks for d in docs),
+            embedding_model=self.catalog.get_meta("embedding_model") or self.settings.embedding_model,
+        )
+
+    def dense_search(self, query_vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) best first, for chunks the catalog knows."""
+        if self.catalog.chunk_count() == 0:
+            return []
+        dim = self.catalog.get_meta("embedding_dim")
+        if dim and int(dim) != len(query_vector):
+            raise IndexError_(
+                f"the index holds {dim}-dimensional vectors but the query has {len(query_vector)}; "
+                "rebuild it with `coach ingest --rebuild`"
+            )
+        res = self.collection.query(
+            query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
+            n_results=k, where=where or None, include=["distances"],
+        )
+        ids, dists = res["ids"][0], res["distances"][0]
+        known = self.catalog.get_chunks(ids)
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists) if i in known]
+
+    def bm25_search(self, query: str, k: int) -> list[tuple[str, float]]:
+        return self._bm25_index().search(query, k)
+
+    def document_hashes(self) -> dict[str, tuple[str, str]]:
+        """doc_id -> (path, sha256)."""
+        return {doc_id: (path, sha) for doc_id, path, sha in self.catalog.document_rows()}
+
+    # -- writes -------------------------------------------------------------------------------------------------
+    def upsert_document(self, article: Article, chunks: list[Chunk], vectors: np.ndarray, embed_texts: list[str]) -> str:
+        """Store one document all-or-nothing; returns "added" or "updated"."""
+        if len(chunks) != len(vectors) or len(chunks) != len(embed_texts):
+            raise ValueError("chunks, vectors and embed_texts must have the same length")
+        with self.write_lock():
+            self._record_model(vectors)
+            old_ids = set(self.catalog.chunk_ids(article.doc_id))
+            existed = self.catalog.article(article.doc_id) is not None
+            if chunks:
+                self.collection.upsert(
+                    ids=[c.id for c in chunks],
+                    embeddings=np.asarray(vectors, dtype=np.float32).tolist(),
+                    documents=embed_texts,
+                    metadatas=[_chroma_metadata(c) for c in chunks],
+                )
+            with self.catalog.transaction() as db:
+                self.catalog.put_document(db, article, chunks, embed_texts)
+                self.catalog.bump_generation(db)
+            stale = old_ids - {c.id for c in chunks}
+            if stale:
+                self.collection.delete(ids=sorted(stale))
+            return "updated" if existed else "added"
+
+    def remove_document(self, doc_id: str) -> None:
+        with self.write_lock():
+            ids = self.catalog.chunk_ids(doc_id)
+            if self.catalog.article(doc_id) is None:
+                from coach.errors import CoachError
+
+                raise CoachError(f"no document with id {doc_id!r} in the library (see `coach library`)")
+            with self.catalog.transaction() as db:
+                self.catalog.delete_document(db, doc_id)
+                self.catalog.bump_generation(db)
+            if ids:
+                self.collection.delete(ids=ids)
+
+    def _record_model(self, vectors: np.ndarray) -> None:
+        if not len(vectors):
+            return
+        dim = int(np.asarray(vectors).shape[1])
+        stored = self.catalog.get_meta("embedding_dim")
+        if stored and int(stored) != dim:
+            raise IndexError_(
+                f"the index holds {stored}-dimensional vectors, these are {dim}-dimensional; "
+                "rebuild it with `coach ingest --rebuild`"
+            )
+        if not stored:
+            with self.catalog.transaction() as db:
+                self.catalog.set_meta(db, "embedding_model", self.settings.embedding_model)
+                self.catalog.set_meta(db, "embedding_dim", str(dim))
+
+    def reconcile(self) -> dict[str, int]:
+        """Make Chroma agree with the catalog: delete orphan vectors, re-embed missing ones."""
+        with self.write_lock():
+            catalog_ids = set(self.catalog.chunk_ids())
+            vector_ids = set(self._all_vector_ids())
+            orphans = sorted(vector_ids - catalog_ids)
+            missing = sorted(catalog_ids - vector_ids)
+            if orphans:
+                for start in range(0, len(orphans), 5000):
+                    self.collection.delete(ids=orphans[start:start + 5000])
+            if missing:
+                if self.embedder is None:
+                    raise IndexError_("the vector index lacks chunks the catalog has; run `coach ingest --rebuild`")
+                texts = self.catalog.embed_texts(missing)
+                chunks = self.catalog.get_chunks(missing)
+                vectors = self.embedder.encode([texts[i] for i in missing])
+                self.collection.upsert(
+                    ids=missing, embeddings=vectors.tolist(), documents=[texts[i] for i in missing],
+                    metadatas=[_chroma_metadata(chunks[i]) for i in missing],
+                )
+            return {"orphans_removed": len(orphans), "missing_restored": len(missing)}
+
+    def _all_vector_ids(self) -> list[str]:
+        ids: list[str] = []
+        offset, page = 0, 10000
+        while True:
+            got = self.collection.get(include=[], limit=page, offset=offset)["ids"]
+            ids.extend(got)
+            if len(got) < page:
+                return ids
+            offset += page
+
+    def consistency(self) -> dict[str, int]:
+        """Counts that must agree after any ingest: catalog chunks, vectors, orphans, missing."""
+        catalog_ids = set(self.catalog.chunk_ids())
+        vector_ids = set(self._all_vector_ids())
+        return {
+            "catalog_chunks": len(catalog_ids), "vectors": len(vector_ids),
+            "orphans": len(vector_ids - catalog_ids), "missing": len(catalog_ids - vector_ids),
+        }
+
+    def reset(self) -> None:
+        """Delete the whole index (used by ``--rebuild``); works even when the files are damaged."""
+        with self.write_lock():
+            self.catalog.close()
+            self._collection = None
+            reset_home(self.settings)
+            self.catalog = Catalog(self.settings.catalog_path)
+            self._cache_generation = self._bm25_generation = -1
+            self._bm25 = None
+
+
+def reset_home(settings: Settings) -> None:
+    """Remove the index without trusting its files: they may be too damaged to open."""
+    from coach.components.vector_store import make_chroma_client
+
+    try:
+        make_chroma_client(settings).delete_collection(settings.collection)
+    except Exception:  # missing or unreadable: with the embedded store, remove the folder instead
+        if not settings.chroma_url:
+            import chromadb
+
+            chromadb.api.client.SharedSystemClient.clear_system_cache()
+            shutil.rmtree(settings.chroma_path, ignore_errors=True)
+    shutil.rmtree(settings.home / "bm25", ignore_errors=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(settings.catalog_path) + suffix).unlink(missing_ok=True)
+
+
+def _chroma_metadata(chunk: Chunk) -> dict:
+    meta = {
+        "doc_id": chunk.doc_id, "title": chunk.title, "path": chunk.path, "section": chunk.section or "",
+        "kind": chunk.kind, "company": chunk.company or "", "position": chunk.position,
+        "roles": "|".join(chunk.roles),
+    }
+    return meta
+

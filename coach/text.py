@@ -1,0 +1,65 @@
+"""Small text utilities shared by ingest, retrieval and compose: the ONE sentence splitter and stable hashing."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+# Tokens that end with a period but do not end a sentence (compared lower-cased, without the final period).
+_ABBREVIATIONS = frozenset(
+    """e.g i.e vs etc approx cf al fig no nos mr mrs ms dr prof sr jr st inc ltd co corp dept est
+    jan feb mar apr jun jul aug sep sept oct nov dec mt u.s u.k a.k.a p.s ph.d m.s b.s""".split()
+)
+# "etc." really does end sentences often; only treat it as non-final when the next word is lower-case,
+# which the boundary regex already requires to be upper-case, so it is not listed as "always non-final".
+_MAYBE_FINAL = frozenset({"etc", "al"})
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace, then something that can
+# start a sentence (capital, digit, currency, opening quote or bracket, bullet).
+_BOUNDARY = re.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9$£€•])""")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences.
+
+    Line breaks always end a sentence (cleaned text keeps one paragraph or list item per line). Periods inside
+    numbers ("3.5", "$160,000 - $220,000"), after abbreviations ("e.g.", "vs.", "Dr.") and after single-letter
+    initials do not split.
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            head = line[start : m.start()].rstrip("\"'”’)]")
+            word = _WORD_BEFORE.search(head)
+            if word and head.endswith("."):
+                token = word.group(1).lstrip("(\"'“‘").rstrip(".").lower()
+                if token in _ABBREVIATIONS and token not in _MAYBE_FINAL:
+                    continue
+                if len(token) == 1 and token.isalpha():  # an initial such as "J. Smith"
+                    continue
+            piece = line[start : m.start() + len(m.group(0).rstrip())].strip()
+            if piece:
+                out.append(piece)
+            start = m.end()
+        rest = line[start:].strip()
+        if rest:
+            out.append(rest)
+    return out
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """Hex digest of the parts: the same content always gets the same id (idempotent re-ingest)."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]

@@ -1,0 +1,333 @@
+"""HTML and Markdown for the web app, built only from escaped text.
+
+Every string that comes from an article or a user passes through :func:`esc` before it is put into HTML, so an
+ingested page with ``<script>`` or ``<img onerror>`` shows as text and never runs. Chat messages are wrapped in one
+HTML block with no blank line inside, so the chat's Markdown renderer leaves them alone (no ``![img](url)`` fetch).
+No Gradio import here: these are plain functions, unit-tested without a server.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from coach.models import Answer, Attempt, Feedback, ItemFeedback, LibrarySummary, RoleComparison, RubricItem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NOT_IN_LIBRARY = "not in the library"
+VERDICT_LABELS = {"made": "Mistake made", "avoided": "Avoided", "unclear": "Unclear", "not_applicable": "n/a"}
+VERDICT_SCORES = {"avoided": 100, "unclear": 50, "made": 0}  # not_applicable items are left out of the plot
+_CITE = re.compile(r"\[(\d{1,3})\]")
+
+
+def esc(text: object) -> str:
+    """HTML-escape anything (quotes too, so the result is safe inside attributes)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def esc_lines(text: str) -> str:
+    """Escaped text whose line breaks become ``<br>`` (a blank line would end the HTML block in Markdown)."""
+    return "<br>".join(esc(line) for line in (text or "").strip().splitlines())
+
+
+def _cite_marks(escaped: str, known: set[int]) -> str:
+    def sub(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        if n not in known:
+            return m.group(0)
+        return f'<sup class="cite" title="Source {n} below">[{n}]</sup>'
+
+    return _CITE.sub(sub, escaped)
+
+
+# -- chat ---------------------------------------------------------------------------------------------------------
+def user_message(text: str) -> str:
+    return f'<div class="user-msg">{esc_lines(text)}</div>'
+
+
+def streaming_message(text: str) -> str:
+    return f'<div class="answer streaming">{esc_lines(text)}<span class="cursor">▍</span></div>'
+
+
+def scope_note(answer: Answer) -> str:
+    note = answer.note or "The library has no article that answers this question closely."
+    return (f'<div class="scope-note" role="note"><b>Outside the library.</b> {esc(note)} '
+            "Try rephrasing, pick another role, or add an article in the Library tab.</div>")
+
+
+def answer_message(answer: Answer) -> str:
+    """The assistant's chat message: cited answer, an out-of-scope note, numbered expandable sources."""
+    known = {s.n for s in answer.sources}
+    parts = ['<div class="answer">']
+    if not answer.grounded:
+        parts.append(scope_note(answer))
+    body = "<br>".join(_cite_marks(esc(line), known) for line in answer.answer.strip().splitlines())
+    parts.append(f'<div class="answer-text">{body}</div>')
+    if answer.sources:
+        parts.append('<div class="sources"><div class="sources-label">Sources</div>')
+        for s in answer.sources:
+            where = f" · {esc(s.section)}" if s.section else ""
+            parts.append(
+                f'<details class="source" id="src-{s.n}"><summary><span class="src-n">[{s.n}]</span> '
+                f'<span class="src-title">{esc(s.title)}</span><span class="src-section">{where}</span></summary>'
+                f'<div class="snippet">{esc_lines(s.text)}</div></details>'
+            )
+        parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def chat_placeholder(summary: LibrarySummary | None) -> str:
+    """What the empty chat shows (Markdown: our own text only)."""
+    if summary is None or not summary.documents:
+        return ("### Ingest an article first\nThe library is empty. Open the **Library** tab and upload or paste a "
+                "career article, then come back and ask about it.")
+    roles = ", ".join(r.name for r in summary.roles[:6]) or "the roles in your articles"
+    return (f"### Ask about {len(summary.documents)} article{'s' if len(summary.documents) != 1 else ''} in your "
+            f"library\nRounds, pay, system design, mistakes to avoid — for {esc(roles)}. Every answer quotes its "
+            "sources; open a source to read the passage.")
+
+
+def example_questions(summary: LibrarySummary, faq: Iterable[str], limit: int = 8) -> list[str]:
+    """Starter questions: role-difference prompts from the roles each article compares, interleaved with FAQs."""
+    prompts: list[str] = []
+    def short(role) -> str:
+        abbrev = [a for a in role.aliases if a.isupper() and 2 < len(a) <= 5]
+        return abbrev[0] if abbrev and len(role.name) > 18 else role.name
+
+    for doc in summary.documents:
+        names = [short(r) for r in doc.roles]
+        company = f"{doc.company} " if doc.company else ""
+        if len(names) >= 2:
+            prompts.append(f"How do {company}{names[0]} and {names[1]} interviews differ?")
+            prompts.append(f"How many interview rounds does the {company}{names[1]} loop have?")
+        elif names:
+            prompts.append(f"What mistakes should I avoid in a {company}{names[0]} interview?")
+    faqs = list(faq)
+    mixed: list[str] = []
+    for i in range(max(len(prompts), len(faqs))):
+        mixed += prompts[i : i + 1] + faqs[i : i + 1]
+    seen: set[str] = set()
+    out = []
+    for q in mixed:
+        if q.lower() not in seen:
+            seen.add(q.lower())
+            out.append(q)
+    return out[:limit]
+
+
+# -- practice -----------------------------------------------------------------------------------------------------
+def _evidence_parts(evidence: str) -> list[str]:
+    parts = re.split(r"\s*(?:…|\.\.\.|\n)\s*", evidence or "")
+    return [p.strip().strip("\"'“”‘’").strip() for p in parts if len(p.strip()) >= 3]
+
+
+def _find(answer: str, needle: str) -> tuple[int, int] | None:
+    i = answer.lower().find(needle.lower())
+    if i >= 0:
+        return i, i + len(needle)
+    # Evidence may differ from the answer in whitespace only.
+    words = needle.split()
+    if not words:
+        return None
+    m = re.search(r"\s+".join(re.escape(w) for w in words), answer, re.I)
+    return (m.start(), m.end()) if m else None
+
+
+def evidence_spans(answer: str, items: list[ItemFeedback]) -> list[tuple[int, int, list[ItemFeedback]]]:
+    """Non-overlapping (start, end, items) spans of ``answer`` quoted as evidence; overlapping quotes merge."""
+    raw: list[tuple[int, int, ItemFeedback]] = []
+    for item in items:
+        for part in _evidence_parts(item.evidence):
+            span = _find(answer, part)
+            if span:
+                raw.append((span[0], span[1], item))
+    raw.sort(key=lambda t: (t[0], -t[1]))
+    merged: list[tuple[int, int, list[ItemFeedback]]] = []
+    for s, e, item in raw:
+        if merged and s < merged[-1][1]:
+            ps, pe, its = merged[-1]
+            merged[-1] = (ps, max(pe, e), its if item in its else its + [item])
+        else:
+            merged.append((s, e, [item]))
+    return merged
+
+
+def highlight_answer(answer: str, items: list[ItemFeedback]) -> str:
+    """The answer, escaped, with ``<mark>`` around each evidence span (tooltip: which rubric item and verdict)."""
+    if not answer.strip():
+        return '<div class="empty">No answer yet.</div>'
+    out: list[str] = []
+    pos = 0
+    for s, e, its in evidence_spans(answer, items):
+        out.append(esc(answer[pos:s]))
+        kind = "made" if any(i.verdict == "made" for i in its) else its[0].verdict
+        tip = " | ".join(f"{VERDICT_LABELS.get(i.verdict, i.verdict)}: {i.mistake}" for i in its)
+        out.append(f'<mark class="ev ev-{esc(kind)}" title="{esc(tip)}">{esc(answer[s:e])}</mark>')
+        pos = e
+    out.append(esc(answer[pos:]))
+    text = "".join(out).replace("\n", "<br>")
+    return f'<div class="answer-highlight">{text}</div>'
+
+
+def score_html(feedback: Feedback) -> str:
+    band = "good" if feedback.score >= 75 else "ok" if feedback.score >= 50 else "low"
+    made = sum(1 for i in feedback.items if i.verdict == "made")
+    avoided = sum(1 for i in feedback.items if i.verdict == "avoided")
+    return (
+        f'<div class="score-card score-{band}"><div class="score-num" aria-label="score">{feedback.score}'
+        f'<span class="score-of">/100</span></div><div class="score-side">'
+        f'<div class="score-summary">{esc(feedback.summary)}</div>'
+        f'<div class="score-counts">{made} mistake{"s" if made != 1 else ""} flagged · {avoided} avoided · '
+        f'role: {esc(feedback.role)}</div></div></div>'
+    )
+
+
+def rubric_table_html(feedback: Feedback) -> str:
+    """Rubric items that apply, mistakes first: verdict badge, mistake and fix, evidence quote, advice."""
+    order = {"made": 0, "unclear": 1, "avoided": 2, "not_applicable": 3}
+    rows = []
+    for i in sorted(feedback.items, key=lambda i: order.get(i.verdict, 9)):
+        evidence = f'<q>{esc(i.evidence)}</q>' if i.evidence else '<span class="muted">—</span>'
+        rows.append(
+            f'<tr class="row-{esc(i.verdict)}"><td><span class="badge badge-{esc(i.verdict)}">'
+            f'{esc(VERDICT_LABELS.get(i.verdict, i.verdict))}</span></td>'
+            f'<td><div class="mistake">{esc(i.mistake)}</div><div class="fix">Better: {esc(i.fix)}</div>'
+            f'<div class="muted small">{esc(i.source)}</div></td>'
+            f"<td>{evidence}</td><td>{esc(i.advice) or '<span class=muted>—</span>'}</td></tr>"
+        )
+    if not rows:
+        return '<div class="empty">No rubric item in the library applies to this role.</div>'
+    return ('<table class="rubric-table"><thead><tr><th>Verdict</th><th>Rubric item (mistake → fix)</th>'
+            f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _bullets(title: str, items: list[str], cls: str) -> str:
+    if not items:
+        return ""
+    lis = "".join(f"<li>{esc(x)}</li>" for x in items)
+    return f'<div class="notes {cls}"><h4>{esc(title)}</h4><ul>{lis}</ul></div>'
+
+
+def notes_html(feedback: Feedback) -> str:
+    html_ = (_bullets("What worked", feedback.strengths, "strengths")
+             + _bullets("Improve next time", feedback.improvements, "improvements")
+             + _bullets("Delivery", feedback.delivery, "delivery"))
+    return f'<div class="notes-grid">{html_}</div>' if html_ else ""
+
+
+def _md_cell(text: str) -> str:
+    return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip() or "—"
+
+
+def feedback_markdown(feedback: Feedback, answer: str) -> str:
+    """The feedback as a Markdown report the candidate can keep."""
+    lines = [
+        "# Interview Coach feedback", "",
+        f"- **Role:** {feedback.role}",
+        f"- **Question:** {feedback.question}",
+        f"- **Score:** {feedback.score}/100", "",
+    ]
+    if feedback.summary:
+        lines += [feedback.summary, ""]
+    lines += ["## Rubric", "", "| Verdict | Mistake to avoid | Better | Evidence | Advice | Source |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    for i in feedback.items:
+        lines.append(f"| {VERDICT_LABELS.get(i.verdict, i.verdict)} | {_md_cell(i.mistake)} | {_md_cell(i.fix)} | "
+                     f"{_md_cell(i.evidence)} | {_md_cell(i.advice)} | {_md_cell(i.source)} |")
+    for title, items in (("What worked", feedback.strengths), ("Improve next time", feedback.improvements),
+                         ("Delivery", feedback.delivery)):
+        if items:
+            lines += ["", f"## {title}", ""] + [f"- {x}" for x in items]
+    lines += ["", "## Your answer", ""] + [f"> {line}" if line.strip() else ">" for line in answer.strip().splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, n: int = 38) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def history_frame(attempts: list[Attempt], rubric: list[RubricItem], role: str | None = None) -> "pd.DataFrame":
+    """Long-format scores per attempt: the overall score plus one series per rubric item (avoided=100, made=0)."""
+    import pandas as pd
+
+    names = {r.id: _short(r.mistake) for r in rubric}
+    picked = [a for a in attempts if role is None or a.role == role]
+    picked.sort(key=lambda a: (a.time, a.id))
+    rows = []
+    for n, a in enumerate(picked, start=1):
+        rows.append({"attempt": n, "score": float(a.score), "series": "Overall score"})
+        for item_id, verdict in a.verdicts.items():
+            if verdict in VERDICT_SCORES:
+                rows.append({"attempt": n, "score": float(VERDICT_SCORES[verdict]),
+                             "series": names.get(item_id, item_id)})
+    return pd.DataFrame(rows, columns=["attempt", "score", "series"])
+
+
+# -- compare and library ------------------------------------------------------------------------------------------
+def compare_html(cmp: RoleComparison) -> str:
+    """The side-by-side table; each fact ends with [n] (tooltip = the source sentence), sources listed below."""
+    src = {s.n: s for s in cmp.sources}
+
+    def fact(text: str, n: int) -> str:
+        s = src.get(n)
+        tip = esc(s.text) if s else ""
+        return (f'<div class="fact">{esc(text)} <a class="cite" href="#cmp-src-{n}" title="{tip}">[{n}]</a>'
+                "</div>")
+
+    head = "".join(f"<th>{esc(r)}</th>" for r in cmp.roles)
+    body = []
+    for row in cmp.rows:
+        cells = []
+        for role in cmp.roles:
+            facts = row.cells.get(role) or []
+            inner = "".join(fact(f.text, f.source) for f in facts) or f'<span class="nil">{NOT_IN_LIBRARY}</span>'
+            cells.append(f"<td>{inner}</td>")
+        body.append(f'<tr><th scope="row">{esc(row.topic)}</th>{"".join(cells)}</tr>')
+        if row.shared:
+            shared = "".join(fact(f.text, f.source) for f in row.shared)
+            body.append(f'<tr class="shared"><th scope="row"></th><td colspan="{len(cmp.roles)}">'
+                        f'<span class="shared-label">All roles:</span> {shared}</td></tr>')
+    sources = "".join(
+        f'<li id="cmp-src-{s.n}"><span class="src-n">[{s.n}]</span> {esc(s.text)}'
+        f'{f" <span class=muted>— {esc(s.section)}</span>" if s.section else ""}</li>'
+        for s in cmp.sources
+    )
+    company = f" · {esc(cmp.company)}" if cmp.company else ""
+    return (
+        f'<div class="compare"><div class="compare-title">{esc(cmp.title)}{company}</div>'
+        f'<div class="table-wrap"><table class="compare-table"><thead><tr><th>Topic</th>{head}</tr></thead>'
+        f'<tbody>{"".join(body)}</tbody></table></div>'
+        f'<details class="compare-sources" open><summary>Sources ({len(cmp.sources)} sentences from the article)'
+        f"</summary><ol>{sources}</ol></details></div>"
+    )
+
+
+def library_table(summary: LibrarySummary) -> str:
+    """The documents as an HTML table (escaped), newest layout-friendly columns only."""
+    if not summary.documents:
+        return ""
+    rows = []
+    for d in summary.documents:
+        roles = ", ".join(r.name for r in d.roles) or "—"
+        added = (d.ingested_at or "")[:16].replace("T", " ")
+        rows.append(
+            f"<tr><td><div>{esc(d.title)}</div><div class=doc-id>{esc(d.doc_id)} · {esc(d.path)}</div></td>"
+            f"<td>{esc(d.company or '—')}</td><td>{esc(roles)}</td><td class=num>{d.chunks}</td>"
+            f"<td class=num>{d.rubric_items}</td><td class=num>{d.questions}</td><td>{esc(added)}</td></tr>"
+        )
+    return ('<div class="table-wrap"><table class="library-table"><thead><tr><th>Document</th><th>Company</th>'
+            "<th>Roles</th><th>Chunks</th><th>Rubric</th><th>Questions</th><th>Added</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def library_stats(summary: LibrarySummary) -> str:
+    if not summary.documents:
+        return '<div class="stats empty">Ingest an article first: upload a file or paste text below.</div>'
+    n = len(summary.documents)
+    return (f'<div class="stats"><b>{n}</b> article{"s" if n != 1 else ""} · <b>{summary.chunks}</b> chunks · '
+            f"<b>{len(summary.rubric)}</b> rubric items · <b>{len(summary.questions)}</b> practice questions · "
+            f"<b>{len(summary.roles)}</b> roles · embeddings: {esc(summary.embedding_model)}</div>")

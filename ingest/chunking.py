@@ -1,0 +1,141 @@
+"""``Article`` -> section-aware ``Chunk``s with content-derived ids.
+
+- A chunk never spans two sections.
+- Every FAQ pair is one chunk ``"Q\\nA"`` (kind ``faq``, section = the question).
+- The checklist is one chunk (kind ``checklist``); each rubric pair is one chunk ``"BAD: …\\nGOOD: …"`` (kind
+  ``rubric``); the TL;DR is kind ``tldr``.
+- Body sections are packed sentence by sentence up to ``chunk_size`` characters, repeating ``overlap`` sentences.
+- ``Chunk.text`` is the article's own sentences (answers quote it); :func:`embedding_text` adds the title and
+  heading for the dense and BM25 indexes.
+- ``id = sha256(doc_id, section, kind, text)[:16]``: re-ingesting the same file yields the same ids.
+"""
+from __future__ import annotations
+
+from coach.models import Article, Chunk, Section
+from coach.roles import roles_mentioned
+from coach.text import split_sentences, stable_id
+
+
+def embedding_text(chunk: Chunk) -> str:
+    """What the pipeline embeds and BM25 indexes: "title — section: text" (section omitted when the text already
+    starts with it, e.g. FAQ chunks)."""
+    if chunk.section and not chunk.text.startswith(chunk.section):
+        return f"{chunk.title} — {chunk.section}: {chunk.text}"
+    return f"{chunk.title}: {chunk.text}"
+
+
+def pack_sentences(paragraphs: list[str], chunk_size: int, overlap: int) -> list[str]:
+    """Greedy sentence packing; paragraph breaks become newlines; ``overlap`` sentences repeat across chunks."""
+    units: list[tuple[str, bool]] = []  # (sentence, starts a paragraph)
+    for para in paragraphs:
+        for i, s in enumerate(split_sentences(para)):
+            for j, piece in enumerate(_hard_split(s, chunk_size)):
+                units.append((piece, i == 0 and j == 0))
+    chunks: list[str] = []
+    cur: list[tuple[str, bool]] = []
+
+    def render(part: list[tuple[str, bool]]) -> str:
+        out = ""
+        for j, (s, new_para) in enumerate(part):
+            out += s if j == 0 else ("\n" if new_para else " ") + s
+        return out
+
+    for unit in units:
+        if cur and len(render([*cur, unit])) > chunk_size:
+            chunks.append(render(cur))
+            keep = cur[-overlap:] if 0 < overlap < len(cur) else []
+            cur = [*keep]
+            if cur and len(render([*cur, unit])) > chunk_size:
+                cur = []  # the overlap plus this sentence would not fit: start clean rather than loop
+        cur.append(unit)
+    if cur:
+        chunks.append(render(cur))
+    return chunks
+
+
+def _hard_split(sentence: str, chunk_size: int) -> list[str]:
+    """A "sentence" longer than twice the chunk size (a table row, text without punctuation) is cut at spaces."""
+    if len(sentence) <= 2 * chunk_size:
+        return [sentence]
+    pieces: list[str] = []
+    words = sentence.split(" ")
+    cur = ""
+    for w in words:
+        if cur and len(cur) + 1 + len(w) > chunk_size:
+            pieces.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}" if cur else w
+    if cur:
+        pieces.append(cur)
+    return pieces
+
+
+def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) -> list[Chunk]:
+    """Split an article into retrieval chunks (see module docstring for the rules)."""
+    pieces: list[tuple[str | None, str, str]] = []  # (section, kind, text)
+    faq_by_q = {p.question: p for p in article.faq}
+    for sec in article.sections:
+        pieces.extend(_section_pieces(sec, article, faq_by_q, chunk_size, overlap))
+
+    chunks: list[Chunk] = []
+    seen: set[str] = set()
+    for section, kind, text in pieces:
+        text = text.strip()
+        if not text:
+            continue
+        cid = stable_id(article.doc_id, section or "", kind, text)
+        n = 1
+        while cid in seen:  # the same text twice in one section: keep both, ids still deterministic
+            n += 1
+            cid = stable_id(article.doc_id, section or "", kind, text, str(n))
+        seen.add(cid)
+        chunks.append(
+            Chunk(
+                id=cid,
+                doc_id=article.doc_id,
+                text=text,
+                title=article.title,
+                path=article.path,
+                section=section,
+                kind=kind,  # type: ignore[arg-type]
+                roles=roles_mentioned(f"{section or ''}\n{text}", article.roles),
+                company=article.company,
+                position=len(chunks),
+            )
+        )
+    return chunks
+
+
+def _section_pieces(
+    sec: Section, article: Article, faq_by_q: dict, chunk_size: int, overlap: int
+) -> list[tuple[str | None, str, str]]:
+    head = sec.heading
+    paras = [p for p in sec.paragraphs if p.strip()]
+    if sec.kind == "faq":
+        out: list[tuple[str | None, str, str]] = []
+        lead: list[str] = []
+        for p in paras:
+            pair = faq_by_q.get(p)
+            if pair is not None:
+                out.append((pair.question, "faq", f"{pair.question}\n{pair.answer}"))
+            elif not out:
+                lead.append(p)  # text between the FAQ heading and its first question
+        return [(head, "body", t) for t in pack_sentences(lead, chunk_size, overlap)] + out
+    if sec.kind == "checklist":
+        items = [p for p in paras if p in article.checklist]
+        text = "\n".join(paras)
+        if len(text) <= 3 * chunk_size or not items:
+            return [(head, "checklist", text)]
+        return [(head, "checklist", t) for t in pack_sentences(paras, chunk_size, 0)]
+    if sec.kind == "rubric":
+        items = [r for r in article.rubric if any(r.mistake in p for p in paras)]
+        if items:
+            # paragraphs holding pairs are replaced by one chunk per pair; the rest (an intro line) is kept
+            lead = [p for p in paras if not any(r.mistake in p or r.fix in p for r in items)]
+            out = [(head, "rubric", t) for t in pack_sentences(lead, chunk_size, overlap)]
+            out += [(head, "rubric", f"BAD: {r.mistake}\nGOOD: {r.fix}") for r in items]
+            return out
+    kind = sec.kind if sec.kind in ("tldr", "questions", "rubric") else "body"
+    return [(head, kind, t) for t in pack_sentences(paras, chunk_size, overlap)]
+

@@ -1,0 +1,320 @@
+"""Remove page furniture so only the article remains.
+
+``clean_text`` works on plain text and Markdown (bylines, read-time lines, a title printed twice, "Share:",
+"Back to Blog", link fragments glued to a sentence). ``html_to_text`` turns an HTML page into Markdown-like text:
+BeautifulSoup first deletes scripts, styles, navigation, cookie banners, forms, footers and related-post asides;
+trafilatura then extracts the article as Markdown (it keeps ``#`` headings and lists); when trafilatura finds too
+little, a BeautifulSoup renderer of the same pruned tree is used instead. The result is plain text: any markup that
+was *text* in the page (``&lt;img onerror=...&gt;``) stays literal text and is never re-parsed as HTML.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ---------------------------------------------------------------------------------------------------- plain text
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+
+_READ_TIME = re.compile(r"\b\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?)\.?\s+read\b|\bread(?:ing)?\s+time\b", re.I)
+_BYLINE = re.compile(
+    r"^(?:(?:written\s+)?by\s+[\w .'’-]{2,60}|posted\s+(?:by|on)\b.*|published\s+(?:by|on)?\b.*|"
+    r"updated\s+(?:on\s+)?\w+\s+\d{1,2},?\s+\d{4}.*|last\s+updated\b.*)$",
+    re.I,
+)
+_FURNITURE_LINE = re.compile(
+    r"^(?:[←→«»<>|\-–—•·*#\s]*)"
+    r"(?:share(?:\s+(?:this|on)\b.*)?|share\s+this\s+(?:article|post|page)|back\s+to\s+(?:the\s+)?(?:blog|articles?|"
+    r"posts?|top|home|all\s+\w+)|read\s+more|continue\s+reading|related\s+(?:posts?|articles?|reading)|"
+    r"you\s+may\s+also\s+like|subscribe(?:\s+to\s+[\w ]+)?|sign\s+up\s+for\s+[\w ]+|follow\s+us\b.*|tags?|"
+    r"categories|table\s+of\s+contents|advertisement|sponsored|print|copy\s+link|tweet|"
+    r"(?:previous|next)\s+(?:post|article))"
+    r"\s*[:.!]?\s*(?:[←→«»>|\-–—]\s*)?$",
+    re.I,
+)
+# "·"/"|"-separated meta line: "· Valenx Press · 3 min read", "Jane Doe | May 3, 2024 | Careers"
+_META_SEPARATOR = re.compile(r"(?:^|\s)[·|](?:\s|$)")
+
+_TLD = r"(?:com|org|net|io|co|ai|dev|app|edu|gov|uk|de|me|ly|gl|to|us|info|biz)"
+# A URL fragment glued to the end of a sentence: "skills.amazon.com/dp/B0GWWJQ2S3)." -> "skills."
+# It needs a path or a dangling ")" so that ordinary domains in prose ("see example.com") survive.
+_GLUED_LINK = re.compile(
+    rf"(?<=[a-z0-9)\]])\.(?!www\.)(?:https?://)?(?:[a-z0-9-]+\.)+{_TLD}"
+    rf"(?:(?:/[^\s)]*)\)?|\))[.,;:]?(?=\s|$)",
+    re.I,
+)
+_GLUED_HTTP = re.compile(r"(?<=[a-z0-9])([.!?])https?://\S+", re.I)
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
+_BARE_URL_PARENS = re.compile(r"\s*\((?:https?://|www\.)[^\s)]+\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+# Raw HTML blocks inside Markdown/text that are never article content (their text must not survive).
+_RAW_HTML_BLOCKS = re.compile(
+    r"<(script|style|noscript|template|iframe)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.I | re.S
+)
+
+
+def _normalize_chars(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    for lig, rep in _LIGATURES.items():
+        text = text.replace(lig, rep)
+    return text
+
+
+def _key(line: str) -> str:
+    """Comparison key for spotting a repeated title: no markdown heading marks, emphasis or case."""
+    return re.sub(r"\s+", " ", re.sub(r"^#+\s*|[*_]", "", line)).strip().lower()
+
+
+def _is_furniture(line: str) -> bool:
+    s = line.strip()
+    if not s:
+        return False
+    if _FURNITURE_LINE.match(s):
+        return True
+    short = len(s) <= 120
+    if short and _READ_TIME.search(s):
+        return True
+    if short and _BYLINE.match(s):
+        return True
+    if s.startswith("|") and s.endswith("|"):
+        return False  # a Markdown table row
+    if short and len(_META_SEPARATOR.findall(s)) >= 2 and not s.endswith((".", "?", "!")):
+        # a "· Publisher · date" meta line; a list item has at most one leading bullet
+        if all(len(part.split()) <= 6 for part in re.split(r"[·|]", s)):
+            return True
+    return False
+
+
+def _unglue(m: re.Match[str]) -> str:
+    before = m.string[: m.start()].rsplit(None, 1)[-1] if m.string[: m.start()].strip() else ""
+    if "www" in before.lower() or "/" in before or ":" in before:
+        return m.group(0)  # the start of an ordinary URL ("www.example.com/x"), not a fragment glued to prose
+    return "."
+
+
+def strip_links(text: str) -> str:
+    """Markdown links -> their text, images and glued/bare URL fragments removed."""
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _GLUED_HTTP.sub(r"\1", text)
+    text = _GLUED_LINK.sub(_unglue, text)
+    text = _BARE_URL_PARENS.sub("", text)
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Cleaned plain text / Markdown: one block per paragraph, furniture removed, fenced code left untouched."""
+    text = _normalize_chars(text)
+    text = _RAW_HTML_BLOCKS.sub("", text)
+    out: list[str] = []
+    in_fence = False
+    last_key = None  # key of the previous non-empty line, to drop a title printed twice in a row
+    for raw in text.split("\n"):
+        if raw.lstrip().startswith("```"):
+            in_fence = not in_fence
+            out.append(raw.rstrip())
+            continue
+        if in_fence:
+            out.append(raw.rstrip())
+            continue
+        line = re.sub(r"[ ]{2,}", " ", raw).strip()
+        if not line:
+            out.append("")
+            continue
+        if _is_furniture(line):
+            continue
+        line = strip_links(line).strip()
+        if not line:
+            continue
+        key = _key(line)
+        if key and key == last_key and len(key) > 3:
+            continue
+        last_key = key
+        out.append(line)
+    cleaned = "\n".join(out)
+    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
+    return cleaned.strip() + "\n" if cleaned.strip() else ""
+
+
+# ---------------------------------------------------------------------------------------------------------- HTML
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",
+    "nav", "footer", "aside", "form", "button", "input", "select", "textarea", "dialog", "menu", "link", "meta",
+)  # fmt: skip
+_FURNITURE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:cookie|consent|gdpr|banner|newsletter|subscribe|signup|related|share|sharing|social|"
+    r"breadcrumbs?|sidebar|comments?|advert|ads?|promo|popup|modal|menu|navbar|nav|toc|author-bio|byline|"
+    r"read-?time|meta-?info|post-meta|tags|footer|site-header|skip-link)(?:$|[\s_-])",
+    re.I,
+)
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "table", "ul", "ol", "dl", "figure"}
+
+
+def _prune(soup) -> None:
+    from bs4 import Comment
+
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if getattr(tag, "decomposed", False) or tag.parent is None:
+            continue
+        if tag.name in ("html", "body", "main", "article"):
+            continue
+        attrs = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""])
+        if tag.get("aria-hidden") == "true" or tag.get("hidden") is not None:
+            tag.decompose()
+            continue
+        if attrs.strip() and _FURNITURE_ATTR.search(attrs) and not tag.find(["h1", "h2"]):
+            # a content wrapper with a furniture-like class ("share-enabled") is long; banners and asides are not
+            if len(tag.get_text(" ", strip=True).split()) < 300:
+                tag.decompose()
+            continue
+        if tag.name == "header" and not tag.find(["h1", "h2"]):
+            tag.decompose()
+    for tag in soup.find_all(role=re.compile(r"^(navigation|banner|contentinfo|complementary|dialog)$")):
+        tag.decompose()
+
+
+def _page_title(soup) -> str | None:
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        return " ".join(h1.get_text(" ", strip=True).split())
+    og = soup.find("meta", attrs={"property": "og:title"})
+    if og and og.get("content"):
+        return og["content"].strip()
+    if soup.title and soup.title.string:
+        # "Site | Article title": the article's part is the longest one
+        return max(re.split(r"\s+[|–—-]\s+", soup.title.string.strip()), key=len)
+    return None
+
+
+def _inline(node) -> str:
+    """Text of an inline run, keeping bold as ``**…**`` (BAD/GOOD markers are often bold)."""
+    from bs4 import NavigableString, Tag
+
+    parts: list[str] = []
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            parts.append(str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                parts.append("\n")
+            elif child.name in ("strong", "b"):
+                inner = " ".join(_inline(child).split())
+                parts.append(f"**{inner}**" if inner else "")
+            else:
+                parts.append(_inline(child))
+    return re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
+
+
+def _render(node, out: list[str]) -> None:
+    """Minimal Markdown renderer used when trafilatura returns too little: blocks become paragraphs, ``#``
+    headings and ``-``/``1.`` list items."""
+    from bs4 import NavigableString, Tag
+
+    run: list = []  # consecutive inline children form one paragraph
+
+    def flush() -> None:
+        if run:
+            holder = BeautifulSoupFragment(run)
+            text = _inline(holder).strip()
+            if text:
+                out.append(text)
+            run.clear()
+
+    for child in list(node.children):
+        if isinstance(child, NavigableString) or (isinstance(child, Tag) and child.name not in _BLOCKISH):
+            run.append(child)
+            continue
+        flush()
+        name = child.name
+        if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            out.append(f"{'#' * int(name[1])} {' '.join(child.get_text(' ', strip=True).split())}")
+        elif name in ("ul", "ol"):
+            items = [" ".join(_inline(li).split()) for li in child.find_all("li", recursive=False)]
+            out.append("\n".join(f"{i}. {t}" if name == "ol" else f"- {t}" for i, t in enumerate(items, 1) if t))
+        elif name == "tr":
+            out.append(" | ".join(" ".join(td.get_text(" ", strip=True).split()) for td in child.find_all(["td", "th"])))
+        elif name == "pre":
+            out.append(child.get_text())
+        else:
+            _render(child, out)
+    flush()
+
+
+class BeautifulSoupFragment:
+    """A stand-in parent so :func:`_inline` can walk a run of sibling nodes."""
+
+    def __init__(self, nodes: list):
+        self.children = nodes
+
+
+_BLOCKISH = _BLOCK_TAGS | {"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "header", "tr",
+                           "tbody", "thead", "hr", "br"}  # fmt: skip
+
+
+def _headings_in(soup) -> list[str]:
+    return [" ".join(h.get_text(" ", strip=True).split()) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+
+
+def html_to_text(html: str, *, use_trafilatura: bool = True) -> str:
+    """An HTML page -> Markdown-like article text (``#`` headings, ``-`` lists), furniture removed, then
+    :func:`clean_text`. ``use_trafilatura=False`` forces the BeautifulSoup renderer (the fallback)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    title = _page_title(soup)
+    _prune(soup)
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    headings = [h for h in _headings_in(root) if h]
+
+    text = _trafilatura(str(root)) if use_trafilatura else None
+    if text is not None:
+        # trafilatura must have kept the content: every heading and most of the words
+        missing = [h for h in headings if h.lower() not in text.lower()]
+        words_src = len(root.get_text(" ", strip=True).split())
+        if missing or len(text.split()) < 0.6 * words_src:
+            text = None
+    if text is None:
+        parts: list[str] = []
+        _render(root, parts)
+        text = "\n\n".join(parts)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if title and not re.match(r"#\s", text):
+        if _key(text.split("\n", 1)[0]) == title.lower():
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+        text = f"# {title}\n\n{text}"
+    return clean_text(text)
+
+
+def _trafilatura(html: str) -> str | None:
+    try:
+        import trafilatura
+    except ImportError:  # optional: the BeautifulSoup renderer covers it
+        return None
+    try:
+        out = trafilatura.extract(
+            html,
+            output_format="markdown",
+            include_formatting=True,
+            include_links=False,
+            include_images=False,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            deduplicate=False,
+        )
+    except Exception:  # noqa: BLE001 - extractor failures fall back to our renderer
+        return None
+    if not out:
+        return None
+    # trafilatura escapes Markdown-significant characters; the article text must stay literal
+    return _MD_ESCAPE.sub(r"\1", out)

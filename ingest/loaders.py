@@ -1,0 +1,196 @@
+"""File -> raw text + format. Every unusable file raises ``IngestError`` with a reason a user can act on.
+
+Encoding policy: UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. A file that is not valid
+UTF-8 is accepted only when it decodes as Windows-1252 (a superset of Latin-1's printable range) AND the result is
+plainly prose: no control characters and only a few non-ASCII characters, all of them letters or typographic
+punctuation. Then ``meta["encoding"] = "cp1252"`` records the guess. Anything else is refused with "not valid UTF-8".
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from coach.errors import IngestError
+
+Format = Literal["markdown", "text", "html", "pdf"]
+
+SUFFIX_FORMATS: dict[str, Format] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SUFFIX_FORMATS)
+SIDECAR_SUFFIX = ".meta.json"
+MAX_BYTES = 20 * 1024 * 1024  # far beyond any article; protects memory from a mistaken dump
+
+
+@dataclass
+class LoadedDocument:
+    text: str
+    fmt: Format
+    meta: dict = field(default_factory=dict)
+
+
+def is_sidecar(path: Path | str) -> bool:
+    """True for ``<file>.meta.json`` metadata files, which describe a document and are not one."""
+    return Path(path).name.lower().endswith(SIDECAR_SUFFIX)
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: Path) -> dict:
+    """The JSON object in ``<file>.meta.json`` next to ``path``, or ``{}`` when there is none."""
+    side = sidecar_path(path)
+    if not side.is_file():
+        return {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IngestError(str(path), f"metadata file {side.name} is not valid UTF-8 JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise IngestError(str(path), f"metadata file {side.name} must hold a JSON object, not {type(data).__name__}")
+    return data
+
+
+def load_document(path: Path) -> LoadedDocument:
+    """Read one article file (.md/.markdown, .txt, .html/.htm, .pdf) plus its optional sidecar metadata."""
+    path = Path(path)
+    where = str(path)
+    if is_sidecar(path):
+        raise IngestError(where, "this is a metadata sidecar, not an article")
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise IngestError(where, f"unsupported file type {path.suffix or '(no extension)'!r}; supported: {supported}")
+    if not path.exists():
+        raise IngestError(where, "file not found")
+    if not path.is_file():
+        raise IngestError(where, "not a regular file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(where, f"file too large ({size / 1e6:.1f} MB; limit {MAX_BYTES / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except PermissionError:
+        raise IngestError(where, "cannot read file: permission denied") from None
+    except OSError as exc:
+        raise IngestError(where, f"cannot read file: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise IngestError(where, "empty file")
+
+    meta = read_sidecar(path)
+    if fmt == "pdf":
+        text = _pdf_text(data, where)
+    else:
+        if data.startswith(b"%PDF-"):
+            raise IngestError(where, f"binary content (a PDF named {path.suffix}); rename it to .pdf")
+        text, encoding = decode_text(data, where)
+        if encoding != "utf-8":
+            meta.setdefault("encoding", encoding)
+    if not text.strip():
+        raise IngestError(where, "empty file (only whitespace)")
+    return LoadedDocument(text=text, fmt=fmt, meta=meta)
+
+
+def decode_text(data: bytes, where: str = "<text>") -> tuple[str, str]:
+    """Decode bytes of a text document; returns (text, encoding) or raises ``IngestError``."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return check_textual(data.decode("utf-16"), where), "utf-16"
+        except UnicodeDecodeError:
+            raise IngestError(where, "binary content: has a UTF-16 mark but does not decode as UTF-16") from None
+    if b"\x00" in data:
+        raise IngestError(where, "binary content (NUL bytes); not a text document")
+    try:
+        return check_textual(data.decode("utf-8-sig"), where), "utf-8"
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        utf8_error = f"not valid UTF-8 (byte 0x{bad} at offset {exc.start}); save the file as UTF-8"
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise IngestError(where, utf8_error) from None
+    if not _plain_prose(text):
+        raise IngestError(where, utf8_error)
+    return check_textual(text, where), "cp1252"
+
+
+def _plain_prose(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 127]
+    if len(non_ascii) > max(8, len(text) // 10):
+        return False
+    # letters (é, ß), typographic punctuation (– — ’ “ ” …) and symbols such as € £ ° are fine; control and
+    # unassigned characters mean the guess is wrong
+    return all(unicodedata.category(c)[0] in "LPSN" or c == "\xa0" for c in non_ascii)
+
+
+def check_textual(text: str, where: str) -> str:
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    if controls > max(2, len(text) // 200):
+        raise IngestError(where, "binary content (control characters); not a text document")
+    return text
+
+
+def _pdf_text(data: bytes, where: str) -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # owner-password-only PDFs open with an empty user password
+            except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported crypto
+                opened = 0
+            if not opened:
+                raise IngestError(where, "encrypted PDF; remove the password and try again")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
+        raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
+    text = "\n\n".join(unwrap_pdf_lines(p) for p in pages if p.strip())
+    if sum(c.isalnum() for c in text) < 20:
+        raise IngestError(where, "PDF has no extractable text (scanned images?); OCR it first")
+    return text
+
+
+def unwrap_pdf_lines(page_text: str) -> str:
+    """Re-join lines that the PDF wrapped mid-paragraph; short lines (headings, list items) stay on their own.
+
+    A line continues the previous one when the previous one is nearly as wide as the page's widest line and does
+    not end a sentence, or when the line starts in lower case.
+    """
+    lines = [ln.strip() for ln in page_text.splitlines()]
+    width = max((len(ln) for ln in lines), default=0)
+    out: list[str] = []
+    for ln in lines:
+        if not ln:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        prev = out[-1] if out else ""
+        starts_item = ln[:1] in "•-*–▪◦" or ln[:2].rstrip(".)").isdigit()
+        full = len(prev) >= 0.7 * width
+        if prev and not starts_item and (ln[:1].islower() or (full and not prev.endswith((".", "?", "!", ":")))):
+            if prev.endswith("-") and ln[:1].islower():
+                out[-1] = prev[:-1] + ln
+            else:
+                out[-1] = f"{prev} {ln}"
+        else:
+            if prev:
+                out.append("")  # each kept line is its own block
+            out.append(ln)
+    return "\n".join(out).strip()

@@ -1,0 +1,147 @@
+"""ingest.clean on the real seed, the shared fictional fixtures and our own furniture fixtures."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.clean import _trafilatura, clean_text, html_to_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "000_bb54feeca4c3cc0b.txt"
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+FURNITURE = ROOT / "tests" / "fixtures" / "furniture"
+
+SEED_NOISE = ["Valenx Press", "3 min read", "Share:", "Back to Blog", "amazon.com/dp", "B0GWWJQ2S3"]
+SEED_TITLE = "Amazon Applied Scientist vs MLE Interview: What Changes in System Design and ML Focus?"
+
+
+def test_seed_furniture_removed_content_kept():
+    raw = SEED.read_text(encoding="utf-8")
+    out = clean_text(raw)
+    for noise in SEED_NOISE:
+        assert noise in raw  # the noise really is in the input ...
+        assert noise not in out, noise  # ... and not in the output
+    assert out.count(SEED_TITLE) == 1 and out.startswith(SEED_TITLE)
+    assert "and excellent communication skills.\n" in out  # the glued link fragment is cut at the sentence end
+    assert len(re.findall(r"^• ", out, re.M)) == 5  # list items survive (their "•" is not a "·" byline)
+    assert "BAD: Overemphasizing ML model development in MLE interviews. GOOD:" in out
+    assert "$160,000 - $220,000" in out
+    assert "\u00a0" not in out and "\n\n\n" not in out
+
+
+def test_clean_is_idempotent():
+    once = clean_text(SEED.read_text(encoding="utf-8"))
+    assert clean_text(once) == once
+
+
+def test_markdown_furniture_fixture():
+    raw = (FURNITURE / "quillstack_pm_vs_tpm.md").read_text(encoding="utf-8")
+    out = clean_text(raw)
+    for noise in ["Rowan Ashby", "4 min read", "hero image", "cdn.example.com", "careers.example.com", "Share:",
+                  "Back to Blog", "Related posts", "Subscribe", "skills.example.com", "QS123"]:
+        assert noise not in out, noise
+    title = "# Quillstack Product Manager vs Technical Program Manager Interview: Who Owns What?"
+    assert out.count(title) == 1
+    assert "Read the Quillstack careers page for dates." in out  # link text kept, URL dropped
+    assert "program review round.\n" in out
+    assert "e.g. through milestones" in out
+    assert "❌ Listing features" in out and "Bad: Skipping the trade-off discussion." in out
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("see www.example.com/jobs for openings.", "www.example.com/jobs"),
+        ("Node.js and ASP.NET both appear.", "Node.js and ASP.NET"),
+        ("Version 3.5 of the guide.", "3.5"),
+        ("| Round | Minutes | Focus |", "| Round | Minutes | Focus |"),
+        ("• Review SQL", "• Review SQL"),
+    ],
+)
+def test_ordinary_text_is_not_mistaken_for_furniture(line, kept):
+    assert kept in clean_text(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share:", "  Back to Blog", "5 min read", "By Jane Roe · Career Notes · Jan 3, 2024", "← Back to all posts",
+     "Related articles", "Published on March 2, 2024"],
+)
+def test_furniture_lines_are_dropped(line):
+    assert clean_text(f"Real sentence one.\n\n{line}\n\nReal sentence two.") == "Real sentence one.\n\nReal sentence two.\n"
+
+
+# ------------------------------------------------------------------------------------------------------- HTML
+FERNWOOD = FURNITURE / "fernwood_security_vs_devops.html"
+ORBIT = ARTICLES / "orbitworks_swe_vs_sre.html"
+SENTINELS = ["SCRIPT_SENTINEL", "STYLE_SENTINEL", "NAV_SENTINEL", "COOKIE_SENTINEL", "FORM_SENTINEL",
+             "RELATED_SENTINEL", "FOOTER_SENTINEL", "INJECTED", "6 min read", "Ines Varga", "Fernwood Labs Blog |"]
+
+
+@pytest.mark.parametrize("use_trafilatura", [True, False], ids=["trafilatura", "bs4-renderer"])
+def test_html_furniture_removed_structure_kept(use_trafilatura):
+    out = html_to_text(FERNWOOD.read_text(encoding="utf-8"), use_trafilatura=use_trafilatura)
+    for s in SENTINELS:
+        assert s not in out, s
+    assert out.startswith("# Fernwood Labs Security Engineer vs DevOps Engineer Interview\n")
+    assert "## What Does Each Loop Emphasise?" in out and "## Mistakes to Avoid" in out
+    assert "**BAD:** Listing tools without a threat model in Security Engineer interviews. **GOOD:** Starting" in out
+    assert re.search(r"^1\. Draw one threat model end to end$", out, re.M)
+    # markup that was text in the page stays literal text (the UI escapes it); it is never live markup here
+    assert "<img src=x onerror=alert(1)>" in out
+    assert "<h2>" not in out and "<script" not in out
+
+
+def test_trafilatura_keeps_headings_and_lists():
+    """The maintained extractor is what runs by default, and it keeps headings and list items as Markdown."""
+    md = _trafilatura(ORBIT.read_text(encoding="utf-8"))
+    assert md is not None
+    assert "## Mistakes to Avoid" in md and "### Do SRE candidates need to be strong coders?" in md
+    assert "- For SRE roles, review Linux processes, DNS, TCP and load balancing basics" in md
+
+
+def test_shared_html_fixture():
+    out = html_to_text(ORBIT.read_text(encoding="utf-8"))
+    for noise in ["Accept all", "We use cookies", "Related posts", "onsite day", "Share:", "Back to Blog",
+                  "Priya", "5 min read", "dataLayer", "alert(", "Sign in", "All rights reserved", "Engineering Blog"]:
+        assert noise not in out, noise
+    headings = re.findall(r"^(#+) (.+)$", out, re.M)
+    assert headings[0] == ("#", "OrbitWorks SWE vs SRE Interview: How Do Coding and Reliability Rounds Differ?")
+    assert [h for lvl, h in headings if lvl == "##"] == [
+        "How Many Rounds Are in Each Loop?",
+        "What Does the Coding Round Test?",
+        "How Does System Design Differ Between SWE and SRE?",
+        "What Do Interviewers Want in the On-Call and Behavioural Round?",
+        "Preparation Checklist",
+        "Mistakes to Avoid",
+        "Example Interview Questions",
+        "FAQ",
+        "TL;DR",
+    ]
+    assert out.count("**BAD:**") == 5 and out.count("**GOOD:**") == 5
+
+
+def test_html_without_article_element_uses_title_and_body():
+    html = (
+        "<html><head><title>Blog | Tiny Fictional Guide</title><script>SECRET()</script></head><body>"
+        "<div class='cookie-notice'>cookies!</div><h2>Only Section</h2><p>Fictional text for tests, long enough "
+        "to count as an article body with several ordinary words.</p></body></html>"
+    )
+    out = html_to_text(html)
+    assert out.startswith("# Tiny Fictional Guide\n") and "## Only Section" in out
+    assert "SECRET" not in out and "cookies!" not in out
+
+
+def test_script_in_markdown_never_survives_but_tag_text_stays_literal():
+    md = (
+        "# Fictional Page\n\nBefore <script type='text/javascript'>steal('SCRIPT_TEXT')</script> after.\n\n"
+        "<style>p { color: red } STYLE_TEXT</style>\n\n<!-- COMMENT_TEXT -->\n\n"
+        "A reader typed <img src=x onerror=alert(1)> in the comments.\n\n<script>unterminated('TAIL_TEXT')\n"
+    )
+    out = clean_text(md)
+    for s in ["SCRIPT_TEXT", "STYLE_TEXT", "COMMENT_TEXT", "TAIL_TEXT", "<script"]:
+        assert s not in out, s
+    assert "Before  after." in out or "Before after." in out
+    assert "<img src=x onerror=alert(1)>" in out
