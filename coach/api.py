@@ -53,7 +53,12 @@ class Coach:
         from ingest.pipeline import ingest_paths
 
         targets = [Path(p) for p in paths] if paths else [self.settings.corpus]
-        return ingest_paths(targets, self.library, rebuild=rebuild, prune=prune, progress=progress)
+        if rebuild:
+            from coach.store.library import reset_home
+
+            self.__dict__.pop("library", None)
+            reset_home(self.settings)
+        return ingest_paths(targets, self.library, prune=prune, progress=progress)
 
     def library_summary(self) -> LibrarySummary:
         return self.library.summary()
@@ -110,7 +115,19 @@ class Coach:
 
     # -- practice -----------------------------------------------------------------------------------------------
     def critique(self, role: str, question: str, answer: str, *, save: bool = True) -> Feedback:
-        raise NotImplementedError  # issue 4
+        """Judge a practice answer against the rubric of every article covering ``role``; saved to the history."""
+        from coach.critique import critique_answer
+        from coach.history import History
+
+        canonical = self.resolve_role(role)
+        items = self.library.rubric(canonical)
+        feedback = critique_answer(items, role=canonical, question=question, answer=answer, embedder=self.embedder)
+        if save:
+            History(self.settings.history_path).add(feedback, answer)
+        return feedback
 
     def history(self, limit: int | None = None) -> list[Attempt]:
-        raise NotImplementedError  # issue 4
+        """Practice attempts, newest first."""
+        from coach.history import History
+
+        return History(self.settings.history_path).list(limit)

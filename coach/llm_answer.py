@@ -134,7 +134,8 @@ def answer_problems(answer_text: str, n_sources: int) -> list[str]:
         problems.append("it cites sources that do not exist: " + ", ".join(f"[{n}]" for n in bad))
     missing = uncited_sentences(text)
     if missing:
-        problems.append(f"{len(missing)} sentence(s) cite no source, e.g. {missing[0][:80]!r}")
+        # No excerpt: this message can reach the user, and the uncited sentence is exactly what must not.
+        problems.append(f"{len(missing)} of its sentences cite no source")
     if len(answer_sentences(text)) > MAX_ANSWER_SENTENCES:
         problems.append(f"it is longer than asked (more than {MAX_ANSWER_SENTENCES} sentences)")
     return problems

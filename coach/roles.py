@@ -32,7 +32,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "Engineering Manager": ("EM", "Software Engineering Manager"),
     "Frontend Engineer": ("Front-end Engineer", "Front End Engineer", "Frontend Developer", "Front-end Developer"),
     "Backend Engineer": ("Back-end Engineer", "Back End Engineer", "Backend Developer", "Back-end Developer"),
-    "Full Stack Engineer": ("Full-stack Engineer", "Fullstack Engineer", "Full Stack Developer", "Full-stack Developer"),
+    "Full Stack Engineer": (
+        "Full-stack Engineer", "Fullstack Engineer", "Full Stack Developer", "Full-stack Developer",
+    ),
     "DevOps Engineer": (),
     "Security Engineer": ("Application Security Engineer",),
     "Solutions Architect": ("SA", "Solution Architect"),
@@ -45,7 +47,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
 # as "Quantitative Researcher (QR)".
 _ROLE_HEADS = ("Engineer", "Scientist", "Manager", "Analyst", "Architect", "Developer", "Designer", "Researcher")
 _ROLE_WORD = r"(?:[A-Z][A-Za-z]*|ML|AI)"
-_DEFINITION = re.compile(rf"\b({_ROLE_WORD}(?:[ -]{_ROLE_WORD}){{0,4}})\s*\(([A-Z][A-Za-z]{{1,5}})\)")
+# "Machine Learning Engineer (MLE)", "Machine Learning Engineers (MLEs)"; not "Software Engineer (Backend)"
+_DEFINITION = re.compile(rf"\b({_ROLE_WORD}(?:[ -]{_ROLE_WORD}){{0,4}})\s*\(([A-Z][A-Z&]{{1,5}})s?\)")
 _VS = re.compile(r"\s+(?:vs\.?|versus|or)\s+|\s*/\s*", re.I)
 
 
@@ -53,17 +56,30 @@ def _is_abbrev(alias: str) -> bool:
     return len(alias) <= 5 and alias.isupper() and " " not in alias
 
 
-def _pattern(term: str) -> str:
+def _term_regex(term: str) -> str:
     words = [re.escape(w) for w in re.split(r"[\s-]+", term)]
-    body = r"[\s-]+".join(words)
-    return rf"(?<!\w){body}(?:s|'s|s')?(?!\w)"
+    return r"[\s-]+".join(words)
 
 
-@lru_cache(maxsize=512)
-def _compiled(term: str) -> re.Pattern[str]:
-    if _is_abbrev(term):
-        return re.compile(_pattern(term))  # case-sensitive: "AS" is not "as"
-    return re.compile(_pattern(term), re.I)
+_Spec = tuple[tuple[str, tuple[str, ...]], ...]  # ((name, (alias, ...)), ...): a hashable roles list
+
+
+@lru_cache(maxsize=256)
+def _matchers(spec: _Spec) -> tuple[tuple[re.Pattern[str], list[str]], ...]:
+    """One case-insensitive pattern for names and long aliases, one case-sensitive pattern for short all-caps
+    aliases ("AS" is not "as"). Alternatives are longest first, so "ML Engineer" beats a shorter overlap."""
+    out = []
+    for abbrev in (False, True):
+        terms = sorted(
+            {(t, name) for name, aliases in spec for t in (name, *aliases) if t and _is_abbrev(t) == abbrev},
+            key=lambda tn: (-len(tn[0]), tn[0]),
+        )
+        if not terms:
+            continue
+        alts = "|".join(f"(?P<g{i}>{_term_regex(t)})" for i, (t, _) in enumerate(terms))
+        pattern = re.compile(rf"(?<!\w)(?:{alts})(?:s|'s|s')?(?!\w)", 0 if abbrev else re.I)
+        out.append((pattern, [name for _, name in terms]))
+    return tuple(out)
 
 
 # A mention followed by capitalised words and preceded by "the" names a thing ("the PM Interview Playbook").
@@ -75,24 +91,33 @@ def _is_named_thing(text: str, start: int, end: int) -> bool:
     return before.rstrip().endswith("the") and bool(_NAMED_THING.match(text[end:]))
 
 
+_PREV_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
+_NEXT_WORD = re.compile(r"^[^A-Za-z]*([A-Za-z]+)")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    prev = _PREV_WORD.search(text[max(0, start - 30) : start])
+    nxt = _NEXT_WORD.match(text[end : end + 30])
+    return bool(prev and nxt and len(prev.group(1)) > 1 and len(nxt.group(1)) > 1
+                and prev.group(1).isupper() and nxt.group(1).isupper())
+
+
 def lexicon_roles() -> list[Role]:
     return [Role(name=n, aliases=list(a)) for n, a in LEXICON.items()]
 
 
-def _terms(role: Role) -> list[str]:
-    # Longest first so "ML Engineer" wins over shorter overlapping aliases.
-    return sorted({role.name, *role.aliases}, key=len, reverse=True)
-
-
 def _mentions(text: str, roles: list[Role]) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) for every non-overlapping mention, longest match wins."""
+    spec: _Spec = tuple((r.name, tuple(r.aliases)) for r in roles)
     found: list[tuple[int, int, str]] = []
-    for role in roles:
-        for term in _terms(role):
-            for m in _compiled(term).finditer(text):
-                if _is_named_thing(text, m.start(), m.end()):
-                    continue
-                found.append((m.start(), m.end(), role.name))
+    for pattern, names in _matchers(spec):
+        abbrev = pattern.flags & re.I == 0
+        for m in pattern.finditer(text):
+            if _is_named_thing(text, m.start(), m.end()):
+                continue
+            if abbrev and _in_caps_run(text, m.start(), m.end()):
+                continue  # "AS SOON AS POSSIBLE": shouted text, not the Applied Scientist role
+            found.append((m.start(), m.end(), names[int(m.lastgroup[1:])]))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out: list[tuple[int, int, str]] = []
     last_end = -1

@@ -5,13 +5,12 @@ import hashlib
 import re
 
 # Tokens that end with a period but do not end a sentence (compared lower-cased, without the final period).
+# "etc." is not listed: before a capitalised word it almost always does end the sentence.
 _ABBREVIATIONS = frozenset(
-    """e.g i.e vs etc approx cf al fig no nos mr mrs ms dr prof sr jr st inc ltd co corp dept est
+    """e.g i.e vs approx cf mr mrs ms dr prof sr jr st inc ltd co corp dept
     jan feb mar apr jun jul aug sep sept oct nov dec mt u.s u.k a.k.a p.s ph.d m.s b.s""".split()
 )
-# "etc." really does end sentences often; only treat it as non-final when the next word is lower-case,
-# which the boundary regex already requires to be upper-case, so it is not listed as "always non-final".
-_MAYBE_FINAL = frozenset({"etc", "al"})
+_BEFORE_NUMBER = frozenset({"no", "nos", "fig", "p", "pp", "vol", "ch", "sec"})  # "No. 5", but "I said no. Then"
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace, then something that can
 # start a sentence (capital, digit, currency, opening quote or bracket, bullet).
@@ -37,7 +36,9 @@ def split_sentences(text: str) -> list[str]:
             word = _WORD_BEFORE.search(head)
             if word and head.endswith("."):
                 token = word.group(1).lstrip("(\"'“‘").rstrip(".").lower()
-                if token in _ABBREVIATIONS and token not in _MAYBE_FINAL:
+                if token in _ABBREVIATIONS:
+                    continue
+                if token in _BEFORE_NUMBER and line[m.end() : m.end() + 1].isdigit():
                     continue
                 if len(token) == 1 and token.isalpha():  # an initial such as "J. Smith"
                     continue

@@ -79,17 +79,15 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
         pieces.extend(_section_pieces(sec, article, faq_by_q, chunk_size, overlap))
 
     chunks: list[Chunk] = []
-    seen: set[str] = set()
+    occurrences: dict[tuple[str, str, str], int] = {}
     for section, kind, text in pieces:
         text = text.strip()
         if not text:
             continue
-        cid = stable_id(article.doc_id, section or "", kind, text)
-        n = 1
-        while cid in seen:  # the same text twice in one section: keep both, ids still deterministic
-            n += 1
-            cid = stable_id(article.doc_id, section or "", kind, text, str(n))
-        seen.add(cid)
+        key = (section or "", kind, text)
+        n = occurrences[key] = occurrences.get(key, 0) + 1
+        # the same text twice under the same heading keeps both chunks; ids stay deterministic
+        cid = stable_id(article.doc_id, *key) if n == 1 else stable_id(article.doc_id, *key, str(n))
         chunks.append(
             Chunk(
                 id=cid,

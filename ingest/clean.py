@@ -57,6 +57,17 @@ _RAW_HTML_BLOCKS = re.compile(
 )
 
 
+_OTHER_FURNITURE = re.compile(
+    r"^(?:(?:tags?|categories|filed\s+under|topics)\s*:\s*[^.!?]{0,120}|"
+    r"share(?:\s+(?:this|on)\b[^.!?:]{0,40})?\s*:\s*[^.!?]{0,60}|(?:photo|image)\s+(?:by|credit|source)\b.{0,100}|"
+    r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,150}|all\s+rights\s+reserved\.?|"
+    r"leave\s+a\s+(?:comment|reply)|"
+    r"\d*\s*comments?|was\s+this\s+(?:article\s+)?helpful\??|"
+    r"(?:[-*+]|\d+\.)?\s*\[[^\]]+\]\(#[^)]*\))$",  # a table-of-contents entry: only an in-page anchor link
+    re.I,
+)
+
+
 def _normalize_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
@@ -74,7 +85,7 @@ def _is_furniture(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if _FURNITURE_LINE.match(s):
+    if _FURNITURE_LINE.match(s) or _OTHER_FURNITURE.match(s):
         return True
     short = len(s) <= 120
     if short and _READ_TIME.search(s):
@@ -183,7 +194,8 @@ def _prune(soup) -> None:
 
 
 def _page_title(soup) -> str | None:
-    h1 = soup.find("h1")
+    # an <h1> inside the article beats a site logo marked up as <h1> in the page header
+    h1 = next((a.find("h1") for a in soup.find_all(["article", "main"]) if a.find("h1")), None) or soup.find("h1")
     if h1 and h1.get_text(strip=True):
         return " ".join(h1.get_text(" ", strip=True).split())
     og = soup.find("meta", attrs={"property": "og:title"})
@@ -241,7 +253,8 @@ def _render(node, out: list[str]) -> None:
             items = [" ".join(_inline(li).split()) for li in child.find_all("li", recursive=False)]
             out.append("\n".join(f"{i}. {t}" if name == "ol" else f"- {t}" for i, t in enumerate(items, 1) if t))
         elif name == "tr":
-            out.append(" | ".join(" ".join(td.get_text(" ", strip=True).split()) for td in child.find_all(["td", "th"])))
+            cells = child.find_all(["td", "th"])
+            out.append(" | ".join(" ".join(td.get_text(" ", strip=True).split()) for td in cells))
         elif name == "pre":
             out.append(child.get_text())
         else:
@@ -272,7 +285,12 @@ def html_to_text(html: str, *, use_trafilatura: bool = True) -> str:
     soup = BeautifulSoup(html, "html.parser")
     title = _page_title(soup)
     _prune(soup)
-    root = soup.find("article") or soup.find("main") or soup.body or soup
+    # the longest <article>/<main> is the post; teaser cards of other posts are short <article>s too
+    articles = soup.find_all("article")
+    if articles:
+        root = max(articles, key=lambda t: len(t.get_text(" ", strip=True)))
+    else:
+        root = soup.find("main") or soup.body or soup
     headings = [h for h in _headings_in(root) if h]
 
     text = _trafilatura(str(root)) if use_trafilatura else None

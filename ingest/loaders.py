@@ -127,8 +127,8 @@ def _plain_prose(text: str) -> bool:
     non_ascii = [c for c in text if ord(c) > 127]
     if len(non_ascii) > max(8, len(text) // 10):
         return False
-    # letters (é, ß), typographic punctuation (– — ’ “ ” …) and symbols such as € £ ° are fine; control and
-    # unassigned characters mean the guess is wrong
+    # letters (é, ß), typographic punctuation (– — ’ “ ” …) and symbols such as € £ ° are fine;
+    # control and unassigned characters mean the guess is wrong
     return all(unicodedata.category(c)[0] in "LPSN" or c == "\xa0" for c in non_ascii)
 
 

@@ -19,7 +19,6 @@ def ingest_paths(
     paths: Iterable[Path],
     library,
     *,
-    rebuild: bool = False,
     prune: bool = False,
     progress: Progress | None = None,
 ) -> IngestReport:
@@ -29,8 +28,6 @@ def ingest_paths(
 
     started = time.perf_counter()
     report = IngestReport()
-    if rebuild:
-        library.reset()
     files = discover(paths, report)
     if library.catalog.chunk_count():
         library.reconcile()  # heals what a crash or kill left between Chroma and the catalog

@@ -3,8 +3,8 @@ roles and company.
 
 Verbatim rule for rubric items and practice questions: the text is exactly what the article says between the
 markers, with surrounding whitespace, list bullets, Markdown emphasis (``**``, ``__``, ``*x*``) and a trailing
-connector (``→``, ``->``, ``|``, ``—``, ``;``) removed. Terminal punctuation is part of the text: "Overemphasizing ML
-model development in MLE interviews." keeps its period.
+connector (``→``, ``->``, ``|``, ``—``, ``;``) removed. Terminal punctuation is part of the text:
+"Overemphasizing ML model development in MLE interviews." keeps its period.
 """
 from __future__ import annotations
 
@@ -33,24 +33,37 @@ def strip_emphasis(text: str) -> str:
     return text.replace("**", "").replace("__", "")
 
 
+# a list marker ("-", "•", "1.", "a)") and an optional task-list box "[ ]"
 _BULLET = re.compile(r"^\s*(?:[-*+•◦▪‣●○■□✓✔☐☑]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+(?:\[[ xX]\]\s+)?")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LINE_START = re.compile(
-    r"^\s*(?:\*\*|__)?(?:❌|✗|✘|⛔|🚫|👎|✅|✔|✓|☑|👍|(?:BAD|Bad|GOOD|Good|DON['’]?T|Don['’]?t|Do not|DO|Do|Avoid|"
+    r"^\s*(?:\*\*|__)?(?:❌|✗|✘|⛔|🚫|👎|✅|✔|✓|☑|👍|"
+    r"(?:BAD|Bad|GOOD|Good|DON['’]?T|Don['’]?t|Do not|DO|Do|Avoid|"
     r"Instead|Better|Fix|Mistake|Q|A)\s*(?:\*\*|__)?\s*[:：.])"
 )
 
 # --------------------------------------------------------------------------------------------- section headings
-_FAQ_HEAD = re.compile(r"^(?:faqs?|frequently\s+asked\s+questions|common\s+questions(?:\s+answered)?|q\s*&\s*a)\b", re.I)
-_TLDR_HEAD = re.compile(r"^(?:tl;?\s*dr|key\s+takeaways?|summary|in\s+summary|in\s+short|the\s+bottom\s+line|bottom\s+line)\b", re.I)
-_CHECKLIST_HEAD = re.compile(r"checklist|\bprep(?:aration)?\s+(?:plan|steps|tips)\b|\bhow\s+to\s+prepare\b|\baction\s+items\b", re.I)
-_RUBRIC_HEAD = re.compile(r"mistakes|pitfalls|\bdo'?s\s+and\s+don'?ts\b|red\s+flags|what\s+(?:not\s+)?to\s+avoid|anti-?patterns", re.I)
-_QUESTIONS_HEAD = re.compile(r"^(?:(?:sample|practice|example|common|typical|likely)\s+)?(?:interview\s+)?questions\b(?!.*\?)", re.I)
+_FAQ_HEAD = re.compile(
+    r"^(?:faqs?|frequently\s+asked\s+questions|common\s+questions(?:\s+answered)?|q\s*&\s*a)\b", re.I
+)
+_TLDR_HEAD = re.compile(
+    r"^(?:tl;?\s*dr|key\s+takeaways?|summary|in\s+summary|in\s+short|the\s+bottom\s+line|bottom\s+line)\b", re.I
+)
+_CHECKLIST_HEAD = re.compile(
+    r"checklist|\bprep(?:aration)?\s+(?:plan|steps|tips)\b|\bhow\s+to\s+prepare\b|\baction\s+items\b", re.I
+)
+_RUBRIC_HEAD = re.compile(
+    r"mistakes|pitfalls|\bdo'?s\s+and\s+don'?ts\b|red\s+flags|what\s+(?:not\s+)?to\s+avoid|anti-?patterns", re.I
+)
+_QUESTIONS_HEAD = re.compile(
+    r"^(?:(?:sample|practice|example|common|typical|likely)\s+)?(?:interview\s+)?questions\b(?!.*\?)", re.I
+)
 # Whole-line names of the sections the parser looks for (a paragraph that merely starts with "Summary" is not one).
 _KNOWN_HEAD = re.compile(
     r"^(?:faqs?|frequently\s+asked\s+questions|common\s+questions|q\s*&\s*a|tl;?\s*dr|key\s+takeaways?|summary|"
-    r"in\s+summary|in\s+short|(?:the\s+)?bottom\s+line|preparation\s+checklist|(?:common\s+)?mistakes(?:\s+to\s+avoid)?|"
+    r"in\s+summary|in\s+short|(?:the\s+)?bottom\s+line|preparation\s+checklist|"
+    r"(?:common\s+)?mistakes(?:\s+to\s+avoid)?|"
     r"conclusion|introduction|overview|(?:sample|practice|example)\s+(?:interview\s+)?questions)\s*:?$",
     re.I,
 )
@@ -76,8 +89,10 @@ def section_kind(heading: str | None) -> str:
     return "body"
 
 
-_MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "vs", "vs.", "with",
-                "from", "into", "per", "as", "is", "are", "do", "does", "how", "what", "your", "you", "its"}  # fmt: skip
+_MINOR_WORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "vs", "vs.", "with",
+    "from", "into", "per", "as", "is", "are", "do", "does", "how", "what", "your", "you", "its",
+}  # fmt: skip
 
 
 def _is_title_case(line: str) -> bool:
@@ -94,7 +109,7 @@ def _plain_heading(line: str) -> bool:
     """A standalone line that reads as a heading in text without Markdown: a one-sentence question or a short
     title-case line."""
     s = line.strip()
-    if not s or _BULLET.match(s) or len(s) > 160:
+    if not s or _BULLET.match(s) or len(s) > 160 or "|" in s:
         return False
     if _KNOWN_HEAD.match(s.rstrip(":")):
         return True
@@ -189,6 +204,10 @@ def _blocks(text: str) -> list[_Block]:
             if m:
                 flush()
                 out.append(_Block("heading", m.group(2).strip(), len(m.group(1))))
+            elif ln.lstrip().startswith("|") and ln.rstrip().endswith("|"):
+                flush()  # a Markdown table row is one line of its own; the |---| rule carries no text
+                if not re.fullmatch(r"[\s|:\-]+", ln):
+                    out.append(_Block("para", " | ".join(c.strip() for c in ln.strip().strip("|").split("|"))))
             elif _BULLET.match(ln) and not re.match(r"^\s*\*\*", ln):
                 flush()
                 out.append(_Block("bullet", _BULLET.sub("", ln, count=1).strip()))
@@ -291,8 +310,14 @@ def _faq_pairs(sec: _Sec) -> list[FAQPair]:
 
 
 # ------------------------------------------------------------------------------------------------------ rubric
-_BAD = r"(?:❌|✗|✘|⛔|🚫|👎)\s*(?:(?:BAD|Bad|Don['’]?t|DON['’]?T|Avoid)\s*[:：]\s*)?|\b(?:BAD|Bad|DON['’]?T|Don['’]?t|Do not|Avoid|Wrong|WRONG|Mistake|Weak|Before)\s*[:：]"
-_GOOD = r"(?:✅|✔️?|✓|☑️?|👍)\s*(?:(?:GOOD|Good|Do|DO|Instead|Better)\s*[:：]\s*)?|\b(?:GOOD|Good|DO|Do|Instead|Better|Fix|Right|RIGHT|Strong|Correct|After)\s*[:：]"
+_BAD = (
+    r"(?:❌|✗|✘|⛔|🚫|👎)\s*(?:(?:BAD|Bad|Don['’]?t|DON['’]?T|Avoid)\s*[:：]\s*)?"
+    r"|\b(?:BAD|Bad|DON['’]?T|Don['’]?t|Do not|Avoid|Wrong|WRONG|Mistake|Weak|Before)\s*[:：]"
+)
+_GOOD = (
+    r"(?:✅|✔️?|✓|☑️?|👍)\s*(?:(?:GOOD|Good|Do|DO|Instead|Better)\s*[:：]\s*)?"
+    r"|\b(?:GOOD|Good|DO|Do|Instead|Better|Fix|Right|RIGHT|Strong|Correct|After)\s*[:：]"
+)
 _MARKER = re.compile(rf"(?P<bad>{_BAD})|(?P<good>{_GOOD})")
 _STRICT_MARKER = re.compile(r"(?P<bad>❌|\bBAD\s*:)|(?P<good>✅|\bGOOD\s*:)")
 _TRAILING_CONNECTOR = re.compile(r"[\s→\-–—|;,]*(?:->|=>)?[\s→\-–—|;,]*$")
@@ -336,7 +361,7 @@ _QUOTE = re.compile(r"“([^”]{8,400})”|\"([^\"\n]{8,400})\"")
 _IMPERATIVE = re.compile(
     r"^(?:design|build|implement|write|describe|explain|walk\s+(?:me|us)\s+through|tell\s+(?:me|us)|estimate|"
     r"compare|give|discuss|talk|sketch|model|propose|debug|optimi[sz]e|create|define|outline|list|code|solve|"
-    r"how\s+would|how\s+do|what|why|when|which|who|where)\b",
+    r"how\s+would\s+you)\b",  # bare "What …"/"Why …" quotes only count when they end with "?"
     re.I,
 )
 
@@ -394,7 +419,8 @@ _TITLE_STOP = {
     "your", "my", "our", "senior", "junior", "staff", "principal", "lead", "top", "best", "ultimate", "complete",
     "guide", "new", "grad", "entry", "level", "entry-level", "faang", "big", "tech", "interview", "interviews",
     "remote", "hybrid", "fictional", "to", "for", "prepare", "preparing", "pass", "passing", "land", "landing",
-    "nail", "nailing", "inside", "breaking", "into", "vs", "versus", "l3", "l4", "l5", "l6", "l7", "e3", "e4", "e5", "e6", "ii", "iii", "iv", "sr", "jr",
+    "nail", "nailing", "inside", "breaking", "into", "vs", "versus", "l3", "l4", "l5", "l6", "l7", "e3", "e4",
+    "e5", "e6", "ii", "iii", "iv", "sr", "jr",
 }  # fmt: skip
 
 
@@ -438,7 +464,7 @@ def _title_and_rest(blocks: list[_Block], meta: dict, path: str) -> tuple[str, l
     meta_title = str(meta.get("title") or "").strip() or None
     title = meta_title or text_title or re.sub(r"[_-]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0]).strip()
     if meta_title and text_title and text_title.lower() != meta_title.lower():
-        rest.insert(0, _Block("heading", text_title, 1))  # the file's own first heading stays a section
+        rest.insert(0, _Block("heading", text_title, 0))  # the file's own first heading stays a section
     # a title printed again right below itself (HTML h1 + <title>, or the seed's doubled line)
     while rest and _heading_text(rest[0].text).lower() == title.lower():
         rest.pop(0)
@@ -454,8 +480,10 @@ def parse_article(
     """
     meta = dict(meta or {})
     blocks = _blocks(text)
+    # a document with Markdown headings marks its sections with them; plain-text heading lines are only guessed
+    # in documents without any
+    markdown_mode = any(b.kind == "heading" and b.level > 0 for b in blocks)
     title, blocks = _title_and_rest(blocks, meta, path)
-    markdown_mode = sum(b.kind == "heading" for b in blocks) >= 2
     secs = _sections(blocks, markdown_mode)
 
     body_text = "\n".join("\n".join(([s.heading] if s.heading else []) + [t for _, t in s.items]) for s in secs)

@@ -116,6 +116,9 @@ def test_embedding_text_adds_title_and_heading(seed_chunks):
         ("Ask “How would you deploy it?” MLE loops differ.", ["Ask “How would you deploy it?”", "MLE loops differ."]),
         ("Dr. Lee and J. Smith agree. Good!", ["Dr. Lee and J. Smith agree.", "Good!"]),
         ("Line one\nLine two", ["Line one", "Line two"]),
+        ("I said no. Then I left.", ["I said no.", "Then I left."]),
+        ("See No. 5 in the list. It helps.", ["See No. 5 in the list.", "It helps."]),
+        ("Tools, etc. Then practice.", ["Tools, etc.", "Then practice."]),
         ("", []),
     ],
 )

@@ -58,6 +58,9 @@ def test_markdown_furniture_fixture():
         ("Version 3.5 of the guide.", "3.5"),
         ("| Round | Minutes | Focus |", "| Round | Minutes | Focus |"),
         ("• Review SQL", "• Review SQL"),
+        ("Copyright law rarely comes up in interviews.", "Copyright law"),
+        ("Comments from interviewers are shared later.", "Comments from interviewers"),
+        ("Tags matter less than content.", "Tags matter"),
     ],
 )
 def test_ordinary_text_is_not_mistaken_for_furniture(line, kept):
@@ -67,7 +70,10 @@ def test_ordinary_text_is_not_mistaken_for_furniture(line, kept):
 @pytest.mark.parametrize(
     "line",
     ["Share:", "  Back to Blog", "5 min read", "By Jane Roe · Career Notes · Jan 3, 2024", "← Back to all posts",
-     "Related articles", "Published on March 2, 2024"],
+     "Related articles", "Published on March 2, 2024", "Tags: interviews, careers", "Photo by A. Person on Example",
+     "© 2024 Example Fictional Co. All rights reserved.", "Leave a comment", "12 Comments", "Was this helpful?",
+     "- [How Do the Loops Differ?](#how-do-the-loops-differ)", "Share: Twitter LinkedIn Email",
+     "Share this article: X · LinkedIn"],
 )
 def test_furniture_lines_are_dropped(line):
     assert clean_text(f"Real sentence one.\n\n{line}\n\nReal sentence two.") == "Real sentence one.\n\nReal sentence two.\n"
@@ -145,3 +151,15 @@ def test_script_in_markdown_never_survives_but_tag_text_stays_literal():
         assert s not in out, s
     assert "Before  after." in out or "Before after." in out
     assert "<img src=x onerror=alert(1)>" in out
+
+
+def test_longest_article_wins_over_teasers_and_logo_h1():
+    html = (
+        "<html><body><header><h1>Fictional Site Logo</h1></header><main>"
+        "<article><h2>Teaser Post</h2><p>Short teaser.</p></article>"
+        "<article><h1>Fictional Real Post Title</h1><p>" + "Fictional body sentence for tests. " * 30 + "</p>"
+        "<h2>Second Heading</h2><p>More fictional body text here.</p></article></main></body></html>"
+    )
+    out = html_to_text(html)
+    assert out.startswith("# Fictional Real Post Title\n")
+    assert "Teaser Post" not in out and "Site Logo" not in out and "## Second Heading" in out

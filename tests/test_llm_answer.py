@@ -91,6 +91,7 @@ def test_answer_problems_accept_only_fully_cited_answers():
     assert uncited_sentences(good) == []
     half = "The Data Engineer loop usually has 5 rounds [1]. It pays very well."
     assert any("cite no source" in p for p in answer_problems(half, 2))
+    assert not any("pays very well" in p for p in answer_problems(half, 2))  # the message never repeats the claim
     assert any("[3]" in p for p in answer_problems("It has 5 rounds [3].", 2))
     assert answer_problems(NOT_IN_LIBRARY, 2) == []
     assert answer_problems(f"{NOT_IN_LIBRARY} It has 5 rounds [1]. It pays well [2]. Apply now [2].", 2)

@@ -114,3 +114,20 @@ def test_plain_names_are_accepted_as_roles():
     assert roles_mentioned("Most MLEs", ["Machine Learning Engineer"]) == ["Machine Learning Engineer"]
     with pytest.raises(UnknownRoleError):
         resolve_role("SRE", ["Applied Scientist"])
+
+
+def test_parenthesised_words_that_are_not_abbreviations():
+    roles = detect_roles(
+        "Fictional Software Engineer Interview Notes",
+        "A Software Engineer (Backend) and a Software Engineer (Meta) differ. Machine Learning Engineers (MLEs) "
+        "build pipelines; MLE loops test systems.",
+    )
+    swe = next(r for r in roles if r.name == "Software Engineer")
+    assert "Backend" not in swe.aliases and "Meta" not in swe.aliases
+    mle = next(r for r in roles if r.name == "Machine Learning Engineer")
+    assert mle.aliases[0] == "MLE"
+
+
+def test_shouted_text_is_not_a_role_mention():
+    assert roles_mentioned("PRACTICE AS MUCH AS YOU CAN", SEED_ROLES) == []
+    assert roles_mentioned("Compare AS vs MLE loops", SEED_ROLES) == ["Applied Scientist", "Machine Learning Engineer"]

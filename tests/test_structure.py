@@ -200,8 +200,11 @@ def test_sidecar_overrides(tmp_path):
     )
     art = parse_file(p, doc_id="a", sha256="0")
     assert (art.title, art.company, art.source_url) == ("Seed Article", "Example Co", "https://example.com/seed")
-    # the file's own first line is not lost when the sidecar names a different title
-    assert len(art.rubric) == 3 and len(art.faq) == 3
+    # the file's own first line is not lost when the sidecar names a different title, and the plain-text
+    # headings are still found
+    headings = [s.heading for s in art.sections]
+    assert headings[:2] == [SEED_TITLE, "What Are the Key Differences in Interview Structure?"]
+    assert len(art.rubric) == 3 and len(art.faq) == 3 and len(art.checklist) == 5
 
 
 @pytest.mark.parametrize(
@@ -305,3 +308,27 @@ def test_inline_tldr_and_sentences_that_start_like_headings():
     assert [(s.heading, s.kind) for s in art.sections] == [("TL;DR", "tldr"), (None, "body"), ("Rounds", "body")]
     assert art.sections[1].paragraphs[0].startswith("Fictional article written")
     assert "Keep answers short." in art.sections[2].paragraphs
+
+
+def test_quotes_that_are_not_interview_questions():
+    text = (
+        "# Fictional Advice for Data Scientist Interviews\n\nFictional article written for Interview Coach's tests. "
+        "Remember that \"what gets measured gets managed\" and avoid \"culture fit\" talk. A Data Scientist "
+        "interviewer may ask \"Why did the metric drop last week?\" and then \"Explain how you would size the "
+        "experiment.\"\n"
+    )
+    art = parse_text(text, name="q.md", doc_id="q")
+    assert [(q.text, q.role) for q in art.questions] == [
+        ("Why did the metric drop last week?", "Data Scientist"),
+        ("Explain how you would size the experiment.", "Data Scientist"),
+    ]
+
+
+def test_markdown_table_rows_stay_rows():
+    text = (
+        "# Fictional Loop Lengths for Software Engineer Interviews\n\nFictional article written for Interview "
+        "Coach's tests comparing loop lengths across two invented teams.\n\n## Rounds\n\n"
+        "| Team | Rounds |\n|---|---:|\n| Alpha | 4 |\n| Beta | 5 |\n"
+    )
+    art = parse_text(text, name="t.md", doc_id="t")
+    assert art.sections[-1].paragraphs == ["Team | Rounds", "Alpha | 4", "Beta | 5"]

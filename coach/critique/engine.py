@@ -10,6 +10,7 @@ import re
 import threading
 import time
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
@@ -30,10 +31,11 @@ MAX_ANSWER_CHARS = 20_000
 # Calibrated on tests/evals/critique.jsonl with all-MiniLM-L6-v2 (see coach/evaluation/critique.py).
 W_COS, W_LEX = 0.7, 0.3
 ON_TOPIC = 0.36  # a sentence is "about" a phrase from here
-PRESENT = 0.40  # an omitted topic counts as present from here
+PRESENT = 0.30  # an omitted topic counts as present from here
 RELEVANT = 0.33  # the question calls for a topic from here
 FOCUS_MARGIN = 0.12  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
-FOCUS_FLOOR = 0.25  # ... and only if it is this close to X (or the fix) at all
+FOCUS_FLOOR = 0.25  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
+FIX_FLOOR = 0.15  # a sentence counts for the fix's side from here
 FOCUS_SHARE = 0.30  # "most of the answer": X's share of all words, and more than the fix's
 FALLBACK_MARGIN = 0.08
 _OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
@@ -176,16 +178,48 @@ class _Answer:
 
 def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     units_all = split_units(answer)
+    # Text addressed to the grader is left out of every check, so it cannot move a verdict or the score.
     injected = [u for u in units_all if is_injection(u.text)]
     units = [u for u in units_all if not is_injection(u.text)]
-    vecs = embedder.encode([question] + [_embed_text(u.text) for u in units])
+    vecs = encode_cached(embedder, [question] + [u.text for u in units])
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
     return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats)
 
 
-def _embed_text(text: str) -> str:
-    return text
+SENTENCE_CACHE_SIZE = 4096
+_sentence_cache: "weakref.WeakKeyDictionary[Embedder, OrderedDict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def encode_cached(embedder: "Embedder", texts: list[str]) -> np.ndarray:
+    """Encode in one batch, reusing vectors of texts seen recently (a re-submitted answer is mostly unchanged)."""
+    with _cache_lock:
+        cache = _sentence_cache.setdefault(embedder, OrderedDict())
+        missing = list(dict.fromkeys(t for t in texts if t not in cache))
+    if missing:
+        fresh = embedder.encode(missing)
+        with _cache_lock:
+            for t, v in zip(missing, fresh):
+                cache[t] = v
+            while len(cache) > SENTENCE_CACHE_SIZE:
+                cache.popitem(last=False)
+    with _cache_lock:
+        out = []
+        for t in texts:
+            v = cache.get(t)
+            if v is None:  # evicted by a concurrent call between the two steps
+                v = embedder.encode([t])[0]
+            else:
+                cache.move_to_end(t)
+            out.append(v)
+    return np.stack(out).astype(np.float32, copy=False)
+
+
+def clear_caches() -> None:
+    """Forget cached sentence and rubric-phrase vectors (benchmarks measure uncached sentences)."""
+    with _cache_lock:
+        _sentence_cache.clear()
+        _phrase_cache.clear()
 
 
 # -- verdicts per shape --------------------------------------------------------------------------------------------
@@ -213,7 +247,7 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     d = cx - cg
     w = a.unit_words()
     on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR)
-    on_g = (d <= -FOCUS_MARGIN) & (cg >= FOCUS_FLOOR)
+    on_g = (d <= -FOCUS_MARGIN) & (cg >= FIX_FLOOR)
     wx, wg, total = float(w[on_x].sum()), float(w[on_g].sum()), float(w.sum())
     if wx == 0 and wg == 0:
         return _Judgement("unclear", None, "")
@@ -392,11 +426,15 @@ def _canonical_role(role: str, items: Sequence[RubricItem]) -> str:
     from coach.models import Role
     from coach.roles import resolve_role
 
-    known = sorted({r for it in items for r in it.roles})
-    try:
-        return resolve_role(role, [Role(name=r) for r in known])
-    except UnknownRoleError:
-        return role.strip()
+    known = [Role(name=r) for r in sorted({r for it in items for r in it.roles})]
+    # "Software Engineer (SWE)" as typed from an article: try the whole, the name, then the abbreviation.
+    candidates = [role, re.sub(r"\(.*?\)", "", role), *re.findall(r"\(([^)]+)\)", role)]
+    for cand in candidates:
+        try:
+            return resolve_role(cand.strip(), known)
+        except UnknownRoleError:
+            continue
+    return role.strip()
 
 
 def _applies(item: RubricItem, role: str) -> bool:

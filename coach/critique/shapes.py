@@ -59,9 +59,7 @@ def lexical_overlap(phrase_stems: set[str], text_stems: set[str]) -> float:
 
 
 # -- sentence units ------------------------------------------------------------------------------------------------
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•]\s)")
 _CLAUSE = re.compile(r"(?:,|;|:)\s+(?=(?:and|but|so|then|which|because|or)\b)|;\s+")
-_ABBREV = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|Mr|Dr|Ms)\.$", re.I)
 
 
 @dataclass(frozen=True)
@@ -75,18 +73,18 @@ class Unit:
 
 
 def split_units(text: str, *, max_words: int = 32) -> list[Unit]:
-    """Sentences of ``text``; sentences longer than ``max_words`` are split at clause boundaries.
+    """Sentences of ``text`` (the project's splitter) with offsets; sentences longer than ``max_words`` are split at
+    clause boundaries, because a run-on sentence counted as one unit would swamp any share computed per unit."""
+    from coach.text import split_sentences
 
-    Long run-on sentences (rambling) would otherwise count as one unit and swamp any share computed per unit.
-    """
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENT_END.finditer(text):
-        if _ABBREV.search(text[pos:m.start()]):
+    for sentence in split_sentences(text):
+        start = text.find(sentence, pos)
+        if start < 0:  # the splitter returns verbatim pieces; guard anyway rather than misplace a quote
             continue
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
+        pos = start + len(sentence)
+        spans.append((start, pos))
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if len(words(text[s:e])) <= max_words:

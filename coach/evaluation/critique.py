@@ -11,10 +11,9 @@ question (``group``); equal ranks and ``rank: null`` form no pair.
 """
 from __future__ import annotations
 
-import json
+import hashlib
 import re
 import statistics
-import time
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -74,6 +73,16 @@ class CritiqueEvalReport(BaseModel):
     latency_p50_ms: float = 0.0
     passed: bool = False
 
+    def render(self) -> str:
+        lines = [self.summary_line()]
+        for s in self.items:
+            lines.append(f"  made F1 {s.f1:.2f} (P {s.precision:.2f} R {s.recall:.2f})  {s.mistake}")
+        for r in self.results:
+            for mistake, what in r.wrong.items():
+                lines.append(f"  {r.id}: {mistake} — {what}")
+        lines += [f"  ordering: {e}" for e in self.ordering_errors]
+        return "\n".join(lines)
+
     def summary_line(self) -> str:
         return (f"critique eval: {self.cases} cases, made-F1 {self.f1:.3f} (P {self.precision:.3f}, R {self.recall:.3f}), "
                 f"verdict accuracy {self.verdict_accuracy:.3f}, not-applicable accuracy "
@@ -102,13 +111,30 @@ def load_cases(path: str | Path = DEFAULT_CASES) -> list[CritiqueCase]:
 
 def load_items_by_doc(paths: Iterable[str | Path]) -> dict[str, list[RubricItem]]:
     """Rubric items per article file name, parsed with the ingest parser (the same path as a real ingest)."""
+    from coach.text import stable_id
     from ingest.parse import parse_file
 
     out: dict[str, list[RubricItem]] = {}
-    for p in paths:
-        article = parse_file(Path(p))
-        out[Path(p).name] = list(article.rubric)
+    for p in map(Path, paths):
+        sha = hashlib.sha256(p.read_bytes()).hexdigest()
+        article = parse_file(p, doc_id=stable_id(p.name), sha256=sha)
+        out[p.name] = list(article.rubric)
     return out
+
+
+def article_paths(names: Iterable[str]) -> dict[str, Path]:
+    """Where the evaluation's articles live: the fixture folder and the corpus."""
+    root = Path(__file__).resolve().parents[2]
+    found: dict[str, Path] = {}
+    for folder in (root / "tests" / "fixtures" / "articles", root / "corpus"):
+        if folder.is_dir():
+            for p in folder.iterdir():
+                found.setdefault(p.name, p)
+    names = sorted(set(names))
+    missing = [n for n in names if n not in found]
+    if missing:
+        raise CoachError(f"articles for the critique evaluation not found: {', '.join(missing)}")
+    return {n: found[n] for n in names}
 
 
 def _f(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -185,23 +211,18 @@ def evaluate_critique(
     return report
 
 
-def run_default(embedder=None, cases_path: str | Path = DEFAULT_CASES) -> CritiqueEvalReport:
-    """The project's critique evaluation: labelled cases over the seed article and the two fixture articles."""
+def run_critique_eval(embedder=None, cases_path: str | Path = DEFAULT_CASES) -> CritiqueEvalReport:
+    """The project's critique evaluation: the labelled cases, rubric items parsed from their articles, real model."""
     from coach.critique import critique_answer
 
     cases = load_cases(cases_path)
-    root = Path(__file__).resolve().parents[2]
-    found: dict[str, Path] = {}
-    for folder in (root / "tests" / "fixtures" / "articles", root / "corpus"):
-        for p in folder.glob("*"):
-            found.setdefault(p.name, p)
-    missing = sorted({c.doc for c in cases} - set(found))
-    if missing:
-        raise CoachError(f"articles for the critique evaluation not found: {', '.join(missing)}")
-    items_by_doc = load_items_by_doc(found[d] for d in sorted({c.doc for c in cases}))
+    if not cases:
+        raise CoachError(f"no critique cases in {cases_path}")
+    items_by_doc = load_items_by_doc(article_paths(c.doc for c in cases).values())
 
     def fn(items, **kw):
         return critique_answer(items, embedder=embedder, **kw)
 
-    fn(items_by_doc[cases[0].doc], role=cases[0].role, question=cases[0].question, answer=cases[0].answer)  # warm-up
+    first = cases[0]
+    fn(items_by_doc[first.doc], role=first.role, question=first.question, answer="warm up")  # load the model
     return evaluate_critique(fn, cases, items_by_doc)

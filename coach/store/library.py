@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import shutil
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -22,6 +23,9 @@ from coach.settings import Settings
 from coach.store.bm25 import Bm25Index
 from coach.store.catalog import Catalog
 
+DOCUMENTS_SUFFIX = "__documents"
+SYNC_SECONDS = 5.0
+
 
 class Library:
     """The ingested articles and their search indexes under ``settings.home``."""
@@ -33,7 +37,9 @@ class Library:
         self.catalog = Catalog(settings.catalog_path)
         self._check_model_name()
         self._collection = None
+        self._documents = None
         self._lock = threading.RLock()
+        self._synced_at = float("-inf")
         self._cache_generation = -1
         self._articles: list[Article] = []
         self._bm25: Bm25Index | None = None
@@ -54,14 +60,23 @@ class Library:
         if self._collection is None:
             with self._lock:
                 if self._collection is None:
-                    self._collection = self._open_collection()
+                    self._collection, self._documents = self._open_collections()
         return self._collection
 
-    def _open_collection(self):
+    @property
+    def document_collection(self):
+        """Each document's Article JSON, so another replica can rebuild its catalog from the shared Chroma."""
+        _ = self.collection
+        return self._documents
+
+    def _open_collections(self):
         from coach.components.vector_store import make_chroma_client
 
         client = make_chroma_client(self.settings)
         try:
+            documents = client.get_or_create_collection(
+                self.settings.collection + DOCUMENTS_SUFFIX, embedding_function=None
+            )
             # embedding_function=None: we pass our own vectors; Chroma's default would try to download a model.
             col = client.get_or_create_collection(
                 self.settings.collection,
@@ -79,27 +94,56 @@ class Library:
                 f"the vector collection {self.settings.collection!r} at {self._where()} holds vectors of the model "
                 f"{model!r}, not {self.settings.embedding_model!r}; rebuild it with `coach ingest --rebuild`"
             )
-        return col
+        return col, documents
 
     def _where(self) -> str:
         return self.settings.chroma_url or str(self.settings.chroma_path)
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
-        """Serialises writers across threads and processes; the OS drops the lock if a writer is killed."""
-        with self._lock:
-            path = self.settings.home / "write.lock"
-            with open(path, "a") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX)
-                try:
-                    yield
-                finally:
-                    fcntl.flock(handle, fcntl.LOCK_UN)
+        with self._lock, home_lock(self.settings):
+            yield
 
     # -- caches keyed on the catalog generation ------------------------------------------------------------------
     @property
     def generation(self) -> int:
+        if self.settings.chroma_url:
+            self.sync()
         return self.catalog.generation
+
+    def sync(self, force: bool = False) -> int:
+        """Bring the local catalog up to date with the shared Chroma server; returns how many documents changed.
+
+        Replicas share one Chroma; each keeps its catalog and BM25 as a cache of it. Checked at most every
+        ``SYNC_SECONDS`` so a question costs one cheap request at most.
+        """
+        now = time.monotonic()
+        if not force and now - self._synced_at < SYNC_SECONDS:
+            return 0
+        with self._lock:
+            self._synced_at = now
+            remote = self.document_collection.get(include=["metadatas"])
+            remote_meta = {i: m or {} for i, m in zip(remote["ids"], remote["metadatas"])}
+            remote_sha = {i: m.get("sha256") for i, m in remote_meta.items()}
+            local = {doc_id: sha for doc_id, _, sha in self.catalog.document_rows()}
+            changed = [i for i, sha in remote_sha.items() if local.get(i) != sha]
+            gone = [i for i in local if i not in remote_sha]
+            if not changed and not gone:
+                return 0
+            fetched = []
+            for doc_id in changed:
+                doc = self.document_collection.get(ids=[doc_id], include=["documents"])
+                ids = [i for i in remote_meta[doc_id].get("chunk_ids", "").split("|") if i]
+                got = self.collection.get(ids=ids, include=["documents", "metadatas"])
+                chunks = [Chunk.model_validate_json(m["chunk_json"]) for m in got["metadatas"]]
+                fetched.append((Article.model_validate_json(doc["documents"][0]), chunks, got["documents"]))
+            with self.catalog.transaction() as db:
+                for article, chunks, texts in fetched:
+                    self.catalog.put_document(db, article, chunks, texts)
+                for doc_id in gone:
+                    self.catalog.delete_document(db, doc_id)
+                self.catalog.bump_generation(db)
+            return len(changed) + len(gone)
 
     def articles(self) -> list[Article]:
         gen = self.generation
@@ -130,9 +174,11 @@ class Library:
 
     # -- reads --------------------------------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
+        _ = self.generation  # syncs with a shared server first
         return self.catalog.documents()
 
     def all_chunks(self) -> list[Chunk]:
+        _ = self.generation
         return [c for c, _ in self.catalog.all_chunks()]
 
     def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
@@ -176,6 +222,7 @@ class Library:
 
     def dense_search(self, query_vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) best first, for chunks the catalog knows."""
+        _ = self.generation
         if self.catalog.chunk_count() == 0:
             return []
         dim = self.catalog.get_meta("embedding_dim")
@@ -197,6 +244,7 @@ class Library:
 
     def document_hashes(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (path, sha256)."""
+        _ = self.generation
         return {doc_id: (path, sha) for doc_id, path, sha in self.catalog.document_rows()}
 
     # -- writes -------------------------------------------------------------------------------------------------
@@ -215,6 +263,11 @@ class Library:
                     documents=embed_texts,
                     metadatas=[_chroma_metadata(c) for c in chunks],
                 )
+            self.document_collection.upsert(
+                ids=[article.doc_id], embeddings=[[1.0]], documents=[article.model_dump_json()],
+                metadatas=[{"sha256": article.sha256, "path": article.path, "title": article.title,
+                            "chunk_ids": "|".join(c.id for c in chunks)}],
+            )
             with self.catalog.transaction() as db:
                 self.catalog.put_document(db, article, chunks, embed_texts)
                 self.catalog.bump_generation(db)
@@ -233,6 +286,7 @@ class Library:
             with self.catalog.transaction() as db:
                 self.catalog.delete_document(db, doc_id)
                 self.catalog.bump_generation(db)
+            self.document_collection.delete(ids=[doc_id])
             if ids:
                 self.collection.delete(ids=ids)
 
@@ -253,6 +307,8 @@ class Library:
 
     def reconcile(self) -> dict[str, int]:
         """Make Chroma agree with the catalog: delete orphan vectors, re-embed missing ones."""
+        if self.settings.chroma_url:
+            self.sync(force=True)
         with self.write_lock():
             catalog_ids = set(self.catalog.chunk_ids())
             vector_ids = set(self._all_vector_ids())
@@ -261,6 +317,10 @@ class Library:
             if orphans:
                 for start in range(0, len(orphans), 5000):
                     self.collection.delete(ids=orphans[start:start + 5000])
+            known_docs = {doc_id for doc_id, _, _ in self.catalog.document_rows()}
+            orphan_docs = [i for i in self.document_collection.get(include=[])["ids"] if i not in known_docs]
+            if orphan_docs:
+                self.document_collection.delete(ids=orphan_docs)
             if missing:
                 if self.embedder is None:
                     raise IndexError_("the vector index lacks chunks the catalog has; run `coach ingest --rebuild`")
@@ -292,39 +352,45 @@ class Library:
             "orphans": len(vector_ids - catalog_ids), "missing": len(catalog_ids - vector_ids),
         }
 
-    def reset(self) -> None:
-        """Delete the whole index (used by ``--rebuild``); works even when the files are damaged."""
-        with self.write_lock():
-            self.catalog.close()
-            self._collection = None
-            reset_home(self.settings)
-            self.catalog = Catalog(self.settings.catalog_path)
-            self._cache_generation = self._bm25_generation = -1
-            self._bm25 = None
+
+@contextmanager
+def home_lock(settings: Settings) -> Iterator[None]:
+    """Serialises writers across processes; the OS drops the lock when a writer is killed."""
+    settings.home.mkdir(parents=True, exist_ok=True)
+    with open(settings.home / "write.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def reset_home(settings: Settings) -> None:
-    """Remove the index without trusting its files: they may be too damaged to open."""
+    """Remove the index without opening it through ``Library``: its files may be too damaged to open."""
     from coach.components.vector_store import make_chroma_client
 
-    try:
-        make_chroma_client(settings).delete_collection(settings.collection)
-    except Exception:  # missing or unreadable: with the embedded store, remove the folder instead
-        if not settings.chroma_url:
-            import chromadb
+    with home_lock(settings):
+        try:
+            client = make_chroma_client(settings)
+            for name in (settings.collection, settings.collection + DOCUMENTS_SUFFIX):
+                if name in [c.name if hasattr(c, "name") else c for c in client.list_collections()]:
+                    client.delete_collection(name)
+        except Exception:  # missing or unreadable: with the embedded store, remove the folder instead
+            if not settings.chroma_url:
+                import chromadb
 
-            chromadb.api.client.SharedSystemClient.clear_system_cache()
-            shutil.rmtree(settings.chroma_path, ignore_errors=True)
-    shutil.rmtree(settings.home / "bm25", ignore_errors=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(settings.catalog_path) + suffix).unlink(missing_ok=True)
+                chromadb.api.client.SharedSystemClient.clear_system_cache()
+                shutil.rmtree(settings.chroma_path, ignore_errors=True)
+        shutil.rmtree(settings.home / "bm25", ignore_errors=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(settings.catalog_path) + suffix).unlink(missing_ok=True)
 
 
 def _chroma_metadata(chunk: Chunk) -> dict:
     meta = {
         "doc_id": chunk.doc_id, "title": chunk.title, "path": chunk.path, "section": chunk.section or "",
         "kind": chunk.kind, "company": chunk.company or "", "position": chunk.position,
-        "roles": "|".join(chunk.roles),
+        "roles": "|".join(chunk.roles), "chunk_json": chunk.model_dump_json(),
     }
     return meta
 

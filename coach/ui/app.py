@@ -356,8 +356,7 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
                         )
                         with gr.Row():
                             msg = gr.Textbox(
-                                show_label=False, placeholder="Ask about rounds, pay, system design, mistakes… "
-                                "(Enter to send; follow-ups remember the conversation)",
+                                show_label=False, placeholder="Ask about rounds, pay, system design, mistakes… (Enter to send)",
                                 elem_id="chat-input", scale=8, lines=1, max_lines=4, autofocus=True,
                             )
                             ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=90, elem_id="ask-btn")
@@ -369,6 +368,7 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
                         chat_role = gr.Dropdown(
                             choices=[("Any role", ANY_ROLE)], value=ANY_ROLE, label="Focus on a role",
                             elem_id="chat-role", info="Retrieval prefers passages about this role.",
+                            allow_custom_value=True,  # the Coach resolves aliases ("SRE") and rejects unknown roles
                         )
                         gr.HTML('<div class="examples-label">Try asking</div>', js_on_load=None)
                         with gr.Column(elem_id="examples"):
@@ -382,7 +382,8 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=5):
                         with gr.Row():
-                            p_role = gr.Dropdown(choices=[], label="Role", elem_id="practice-role", scale=2)
+                            p_role = gr.Dropdown(choices=[], label="Role", elem_id="practice-role", scale=2,
+                                                 allow_custom_value=True)
                             p_bank = gr.Dropdown(choices=[], label="Question bank", elem_id="practice-bank",
                                                  scale=3, info="Pick one, or type your own question below.")
                         p_question = gr.Textbox(label="Question", lines=2, elem_id="practice-question",
@@ -527,7 +528,7 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
             shown[-1] = {"role": "assistant", "content": render.answer_message(answer)}
             history = list(history) + [{"role": "user", "content": message},
                                        {"role": "assistant", "content": answer.answer}]
-            yield gr.skip(), shown, history, shown, answer.model_dump(mode="json")
+            yield gr.skip(), shown, history, shown, _json_safe(answer.model_dump(mode="json"))
 
         def clear():
             return [], [], [], "", None
@@ -562,7 +563,7 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
                 render.rubric_table_html(fb),
                 plot_for(role),
                 gr.DownloadButton(value=str(path), visible=True),
-                fb.model_dump(mode="json"),
+                _json_safe(fb.model_dump(mode="json")),
             )
 
         critique_outputs = [score_out, highlight_out, notes_out, rubric_out, history_plot, download, feedback_json]
@@ -646,6 +647,15 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
         demo.load(refresh, refresh_inputs, refresh_outputs, api_visibility="private")
 
     return demo
+
+
+def _json_safe(value: Any) -> Any:
+    """Rename "path" keys: Gradio treats any output dict with a "path" as a file to serve (and refuses it)."""
+    if isinstance(value, dict):
+        return {("doc_path" if k == "path" else k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    return value
 
 
 def render_empty_summary():

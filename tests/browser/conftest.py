@@ -85,7 +85,7 @@ def server(tmp_path_factory) -> dict:
             proc.kill()
             pytest.fail(f"coach serve did not come up: {log_path.read_text()[-3000:]}")
         time.sleep(0.3)
-    yield {"url": url, "home": home, "log": log_path, "port": port}
+    yield {"url": url, "home": home, "log": log_path, "port": port, "max_upload_mb": MAX_UPLOAD_MB}
     proc.terminate()
     try:
         proc.wait(timeout=15)

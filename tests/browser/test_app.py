@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import FIXTURES, MAX_UPLOAD_MB
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -48,6 +49,12 @@ def ask(page, question: str) -> str:
     page.wait_for_function(
         "n => document.querySelectorAll('#chatbot .answer-text').length > n", arg=before, timeout=60_000)
     return answers.nth(before).inner_text()
+
+
+def wait_text(page, selector: str, text: str, timeout: int = 60_000) -> None:
+    page.wait_for_function(
+        "([sel, t]) => (document.querySelector(sel)?.innerText || '').includes(t)", arg=[selector, text],
+        timeout=timeout)
 
 
 def last_answer(page):
@@ -156,7 +163,7 @@ def test_weak_practice_answer_flags_the_mistake_with_evidence(page, shots):
 def test_upload_article_then_ask_practise_and_compare(page, shots):
     status = upload(page, FIXTURES / "nimbusfin_data_scientist_vs_data_engineer.md")
     assert "added 1" in status or "updated 1" in status or "already in the library" in status, status
-    assert "NimbusFin" in page.inner_text("#library-table")
+    wait_text(page, "#library-table", "NimbusFin")
     page.screenshot(path=str(shots / "library.png"), full_page=True)
 
     tab(page, "Chat")
@@ -200,6 +207,7 @@ def test_hostile_article_text_never_runs(page, tmp_path, shots):
     path = tmp_path / "zentrix_qa_vs_security.md"
     path.write_text(HOSTILE, encoding="utf-8")
     upload(page, path)
+    wait_text(page, "#library-table", "Zentrix")
     no_script_ran(page)
     tab(page, "Chat")
     ask(page, "How would Zentrix interviewers ask you to sanitise a comment with an image tag?")
@@ -227,9 +235,8 @@ def test_paste_adds_an_article_and_refreshes_roles(page):
         "and a behavioural round. The Quillon Data Analyst loop has 3 rounds: a recruiter call, a SQL round and a "
         "dashboard critique round."))
     page.click("#paste-btn")
-    page.wait_for_function(
-        "() => /Library:/.test(document.querySelector('#library-status')?.innerText || '')", timeout=120_000)
-    assert "Quillon" in page.inner_text("#library-table")
+    wait_text(page, "#library-status", "Library:", timeout=120_000)
+    wait_text(page, "#library-table", "Quillon")
     tab(page, "Chat")
     page.locator("#chat-role input").click()
     assert page.get_by_role("option", name=re.compile("Product Manager")).count() == 1
@@ -238,9 +245,9 @@ def test_paste_adds_an_article_and_refreshes_roles(page):
     assert "3 rounds" in answer, answer
 
 
-def test_upload_limits_give_a_clear_message(page, tmp_path):
+def test_upload_limits_give_a_clear_message(page, server, tmp_path):
     big = tmp_path / "huge_article.txt"
-    big.write_bytes(b"Fictional article written for Interview Coach's tests.\n" + b"x" * int(MAX_UPLOAD_MB * 1.5e6))
+    big.write_bytes(b"Fictional article written for Interview Coach's tests.\n" + b"x" * int(server["max_upload_mb"] * 1.5e6))
     tab(page, "Library")
     page.locator("#upload input[type=file]").set_input_files(str(big))
     page.wait_for_timeout(1500)

@@ -1,0 +1,144 @@
+"""Web app start-up and memory: seconds from `coach serve` start to the first answered request, RSS after 100.
+
+    .venv/bin/python bench/serve.py [--json] [--requests 100]
+
+A tmp COACH_HOME gets the real corpus and the fictional fixture articles (not timed). Then `coach serve` starts as a
+subprocess on a free port; the clock runs from its launch until gradio_client gets the first /ask answer back.
+Then N more requests (mostly /ask, every tenth a /critique) go through the same API, one at a time, and the
+server's resident memory (process and children) is read. Targets: first answer <= 15 s, RSS <= 1.5 GB.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COACH = Path(sys.executable).with_name("coach")
+TARGET_FIRST_S = 15.0
+TARGET_RSS_MB = 1536.0
+QUESTIONS = [
+    "How many rounds does the OrbitWorks SRE loop have?",
+    "What is the pay range for NimbusFin Data Engineer roles?",
+    "How does system design differ between Amazon Applied Scientist and MLE interviews?",
+    "How long does the NimbusFin interview process take?",
+    "What mistakes should I avoid in a Site Reliability Engineer interview?",
+]
+CRITIQUE = ("Site Reliability Engineer", "Tell me about an incident you handled while on call.",
+            "The outage was the platform team's problem, not mine, so I waited for them to fix it.")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    import psutil
+
+    proc = psutil.Process(pid)
+    total = proc.memory_info().rss
+    for child in proc.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 1024 / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--requests", type=int, default=100)
+    args = ap.parse_args()
+
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    from gradio_client import Client  # imported before the clock starts: the client's import is not the server's
+
+    with tempfile.TemporaryDirectory(prefix="coach-bench-serve-") as tmp:
+        env = dict(os.environ, COACH_HOME=str(Path(tmp) / "home"), COACH_LLM="none", HF_HUB_OFFLINE="1",
+                   GRADIO_ANALYTICS_ENABLED="False")
+        subprocess.run([str(COACH), "ingest", "corpus", "tests/fixtures/articles"], cwd=ROOT, env=env, check=True,
+                       capture_output=True, timeout=900)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        log = open(Path(tmp) / "serve.log", "w")
+        started = time.perf_counter()
+        proc = subprocess.Popen([str(COACH), "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log,
+                                stderr=subprocess.STDOUT)
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(url, timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.perf_counter() - started > 180:
+                    raise SystemExit(f"coach serve did not come up; see {log.name}")
+                time.sleep(0.1)
+            http_s = time.perf_counter() - started
+            client = Client(url, verbose=False, download_files=str(Path(tmp) / "downloads"))
+            _, _, first = client.predict(QUESTIONS[0], "", api_name="/ask")
+            first_s = time.perf_counter() - started
+            assert first and first.get("answer"), "the first request got no answer"
+            rss_first = rss_mb(proc.pid)
+
+            latencies: list[float] = []
+            critiques = 0
+            for i in range(args.requests):
+                t = time.perf_counter()
+                if i % 10 == 9:
+                    result = client.predict(*CRITIQUE, api_name="/critique")
+                    critiques += isinstance(result[-1], dict) and "score" in result[-1]
+                else:
+                    _, _, answer = client.predict(QUESTIONS[i % len(QUESTIONS)], "", api_name="/ask")
+                    assert answer and answer.get("answer")
+                latencies.append((time.perf_counter() - t) * 1000)
+            rss_after = rss_mb(proc.pid)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            log.close()
+
+    q = statistics.quantiles(latencies, n=20) if len(latencies) >= 2 else latencies * 19
+    result = {
+        "http_ready_s": round(http_s, 2),
+        "first_answer_s": round(first_s, 2),
+        "rss_mb_after_first": round(rss_first, 1),
+        "requests": len(latencies),
+        "critiques_answered": critiques,
+        "request_ms_p50": round(statistics.median(latencies), 1),
+        "request_ms_p95": round(q[18], 1),
+        "rss_mb_after_requests": round(rss_after, 1),
+        "targets": {"first_answer_s": TARGET_FIRST_S, "rss_mb": TARGET_RSS_MB},
+        "within_targets": first_s <= TARGET_FIRST_S and rss_after <= TARGET_RSS_MB,
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"coach serve: HTTP ready in {result['http_ready_s']} s, first answer in {result['first_answer_s']} s "
+              f"(target <= {TARGET_FIRST_S:g} s)")
+        print(f"{result['requests']} requests via gradio_client ({critiques} critiques): p50 "
+              f"{result['request_ms_p50']} ms, p95 {result['request_ms_p95']} ms")
+        print(f"server RSS: {result['rss_mb_after_first']} MB after the first answer, "
+              f"{result['rss_mb_after_requests']} MB after {result['requests']} requests (target <= "
+              f"{TARGET_RSS_MB:g} MB)")
+        print("within targets" if result["within_targets"] else "OVER TARGET")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

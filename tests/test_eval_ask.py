@@ -1,0 +1,35 @@
+"""The answer evaluation set against a real index; fails below the thresholds."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from coach.errors import CoachError
+from coach.evaluation.ask import ACCURACY_MIN, HIT3_MIN, OUT_OF_SCOPE_MIN, evaluate_ask, load_cases
+
+
+def test_the_set_is_big_and_varied():
+    cases = load_cases()
+    kinds = {c.kind for c in cases}
+    assert len(cases) >= 40
+    assert {"paraphrase", "followup", "comparison", "out_of_scope", "injection"} <= kinds
+    assert all(c.facts and c.sources for c in cases if c.grounded)
+
+
+@pytest.mark.slow
+def test_eval_meets_the_thresholds(library_coach):
+    report = evaluate_ask(library_coach)
+    detail = "\n".join(report.summary_lines())
+    assert report.accuracy >= ACCURACY_MIN, detail
+    assert report.hit_at_3 >= HIT3_MIN, detail
+    assert report.out_of_scope_accuracy >= OUT_OF_SCOPE_MIN, detail
+    assert report.unsupported_numbers == 0, detail
+    assert report.passed
+
+
+def test_a_broken_case_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "ask.jsonl"
+    bad.write_text(json.dumps({"id": "x", "question": "q"}) + "\n{not json\n")
+    with pytest.raises(CoachError, match=r"ask.jsonl:2"):
+        load_cases(bad)

@@ -1,0 +1,70 @@
+"""Hybrid retrieval over a real index (real Chroma, BM25 and embedding model)."""
+from __future__ import annotations
+
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from coach.retrieval import HybridRetriever, mask_entities
+
+
+def _retriever(coach, **kw) -> HybridRetriever:
+    return coach.ask_chain.retriever(**kw)
+
+
+def test_is_a_langchain_retriever_returning_documents(library_coach):
+    r = _retriever(library_coach)
+    assert isinstance(r, BaseRetriever)
+    docs = r.invoke("How long does the Amazon interview process take?")
+    assert docs and all(isinstance(d, Document) for d in docs)
+    assert "2-4 weeks" in docs[0].page_content
+    assert docs[0].metadata["heading"] > 0.6  # matched the FAQ question
+
+
+def test_paraphrase_is_found_through_the_faq_question(library_coach):
+    hits = _retriever(library_coach).search("Do SRE candidates need to be strong programmers?")
+    assert hits[0].chunk.section == "Do SRE candidates need to be strong coders?"
+    assert hits[0].heading > hits[0].dense
+
+
+def test_names_do_not_dominate_heading_similarity(library_coach):
+    roles, companies = library_coach.library.roles(), library_coach.library.companies()
+    masked = mask_entities("How much do NimbusFin Data Engineers earn?", roles, companies)
+    assert "NimbusFin" not in masked and "Data Engineer" not in masked
+    hits = _retriever(library_coach).search(
+        "How does the technical round differ between NimbusFin Data Scientists and Data Engineers?")
+    assert hits[0].chunk.section == "What Does the Technical Round Cover for Each Role?"
+
+
+def test_filters_by_company_role_and_document(library_coach):
+    hits = _retriever(library_coach, company="OrbitWorks").search("How long does the interview process take?")
+    assert hits and all(h.chunk.company == "OrbitWorks" for h in hits)
+    hits = _retriever(library_coach, roles=["Data Engineer"]).search("What does the technical round cover?")
+    assert hits and all(not h.chunk.roles or "Data Engineer" in h.chunk.roles for h in hits)
+    doc = hits[0].chunk.doc_id
+    hits = _retriever(library_coach, doc_ids=[doc]).search("salary")
+    assert hits and {h.chunk.doc_id for h in hits} == {doc}
+
+
+def test_structure_index_follows_the_library_generation(make_coach, tmp_path):
+    coach = make_coach()
+    first = tmp_path / "first.md"
+    first.write_text("# Zephyrix QA Engineer Interview\n\nFictional article written for Interview Coach's tests.\n\n"
+                     "## How Many Rounds Does the Zephyrix Loop Have?\n\nThe Zephyrix QA Engineer loop has 3 rounds.\n")
+    coach.ingest([first])
+    r = coach.ask_chain.retriever()
+    before = r.structure()
+    assert any("Zephyrix Loop" in e for e in before.entries)
+    second = tmp_path / "second.md"
+    second.write_text("# Quillora QA Engineer Interview\n\nFictional article written for Interview Coach's tests.\n\n"
+                      "## How Long Does the Quillora Process Take?\n\nThe Quillora process takes 9 weeks.\n")
+    coach.ingest([second])
+    after = r.structure()
+    assert after is not before and after.generation > before.generation
+    assert any("Quillora Process" in e for e in after.entries)
+    assert "9 weeks" in r.search("How long does the Quillora process take?")[0].chunk.text
+
+
+def test_empty_query_and_empty_library(make_coach):
+    coach = make_coach()
+    assert coach.ask_chain.retriever().search("  ") == []
+    assert coach.ask_chain.retriever().search("rounds") == []
