@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; unset = embedded store.")
     collection: str = Field("coach", description="Chroma collection name.")
 
+    lock_timeout: float = Field(60.0, gt=0, description="Seconds a write waits for another process's ingest to finish.")
+
     top_k: int = Field(6, ge=1, le=50, description="Chunks retrieved per question.")
     min_relevance: float = Field(0.35, ge=0.0, le=1.0, description="Below this evidence score an answer is out of scope.")
 

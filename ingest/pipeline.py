@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterable
@@ -11,8 +12,9 @@ from coach.models import Article, Chunk, IngestReport, SkippedFile
 
 Progress = Callable[[int, int, str], None]
 
-# Documents are embedded together until this many chunks are pending: small per-document batches are slower.
-_EMBED_BATCH_CHUNKS = 64
+# Documents are embedded and written together until this many chunks are pending: per-document encode batches
+# pad more and per-document Chroma writes cost a round trip each.
+_EMBED_BATCH_CHUNKS = 256
 
 
 def ingest_paths(
@@ -29,6 +31,8 @@ def ingest_paths(
     started = time.perf_counter()
     report = IngestReport()
     files = discover(paths, report)
+    # Importing and opening Chroma takes about a second: do it while the first files are parsed and embedded.
+    threading.Thread(target=_open_quietly, args=(library,), daemon=True).start()
     if library.catalog.chunk_count():
         library.reconcile()  # heals what a crash or kill left between Chroma and the catalog
     known = library.document_hashes()
@@ -38,11 +42,14 @@ def ingest_paths(
 
     def flush() -> None:
         texts = [t for _, _, ts in pending for t in ts]
-        vectors = library.embedder.encode(texts) if texts else []
-        offset = 0
+        if not texts:
+            return
+        vectors = library.embedder.encode(texts)
+        docs, offset = [], 0
         for article, chunks, ts in pending:
-            status = library.upsert_document(article, chunks, vectors[offset:offset + len(chunks)], ts)
+            docs.append((article, chunks, vectors[offset:offset + len(chunks)], ts))
             offset += len(chunks)
+        for (article, _, _, _), status in zip(docs, library.upsert_documents(docs)):
             (report.added if status == "added" else report.updated).append(article.path)
         pending.clear()
 
@@ -87,6 +94,13 @@ def ingest_paths(
     report.questions = len(summary.questions)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _open_quietly(library) -> None:
+    try:
+        library.collection
+    except Exception:  # the main thread opens it again and reports the error properly
+        pass
 
 
 def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:

@@ -106,7 +106,8 @@ def test_critique_flags_the_mistake_with_evidence(app_url):
     assert fb["role"] == "Site Reliability Engineer"
     assert '<mark class="ev ev-made"' in highlight
     assert "row-made" in rubric and str(fb["score"]) in score
-    text = Path(download if isinstance(download, str) else download["path"]).read_text(encoding="utf-8")
+    path = download if isinstance(download, str) else download.get("value") or download.get("path")
+    text = Path(path).read_text(encoding="utf-8")
     assert text.startswith("# Interview Coach feedback") and "someone else's problem" in text
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from coach.critique.delivery import DeliveryStats, analyse, code_span, delivery_notes, is_injection
 from coach.critique.scoring import score_answer
-from coach.critique.shapes import Shape, Unit, content_stems, lexical_overlap, parse_shape, split_units, stem, words
+from coach.critique.shapes import Shape, Unit, content_stems, lexical_overlap, parse_shape, split_units, stem, words, expand
 from coach.errors import InputError
 from coach.models import Feedback, ItemFeedback, RubricItem, Verdict
 
@@ -31,10 +31,11 @@ MAX_ANSWER_CHARS = 20_000
 # Calibrated on tests/evals/critique.jsonl with all-MiniLM-L6-v2 (see coach/evaluation/critique.py).
 W_COS, W_LEX = 0.7, 0.3
 ON_TOPIC = 0.36  # a sentence is "about" a phrase from here
-PRESENT = 0.30  # an omitted topic counts as present from here
+PRESENT = 0.30  # an omitted topic counts as present from here (blended similarity) ...
+PRESENT_COS = 0.35  # ... or from this cosine similarity alone
 RELEVANT = 0.33  # the question calls for a topic from here
-FOCUS_MARGIN = 0.12  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
-FOCUS_FLOOR = 0.25  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
+FOCUS_MARGIN = 0.15  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
+FOCUS_FLOOR = 0.18  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
 FIX_FLOOR = 0.15  # a sentence counts for the fix's side from here
 FOCUS_SHARE = 0.30  # "most of the answer": X's share of all words, and more than the fix's
 FALLBACK_MARGIN = 0.08
@@ -109,13 +110,15 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
         texts: list[str] = []
         for it, sh in zip(todo, shapes):
             fix = _clean_fix(it.fix)
-            texts += [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix),
+            texts += [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(_without_shared(sh.target, fix)),
                       _without_shared(fix, sh.target)]
         vecs = embedder.encode(texts)
         for n, (it, sh) in enumerate(zip(todo, shapes)):
             t = texts[6 * n: 6 * n + 6]
             v = vecs[6 * n: 6 * n + 6]
-            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(t, v)]
+            plain = [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix), t[5]]
+            # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
+            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
                                x_only=ph[4], fix_only=ph[5])
             with _cache_lock:
@@ -160,7 +163,9 @@ class _Answer:
         if self.empty:
             return np.zeros(0, dtype=np.float32)
         cos = self.vecs @ phrase.vec
-        lex = np.array([lexical_overlap(set(phrase.stems), s) for s in self.stems], dtype=np.float32)
+        # Words the question already supplies ("model" in "deploy a recommender model") are the topic, not evidence.
+        own = set(phrase.stems) - self.qstems
+        lex = np.array([lexical_overlap(own, s) for s in self.stems], dtype=np.float32)
         return W_COS * cos + W_LEX * lex
 
     def question_match(self, phrase: _Phrase) -> float:
@@ -253,20 +258,31 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
         return _Judgement("unclear", None, "")
     share = wx / total
     if wx > wg and share >= FOCUS_SHARE:
-        ev = a.units[int(np.argmax(np.where(on_x, d, -9)))]
+        # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
+        weight = d * np.minimum(1.0, w / 15.0)
+        ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
         return _Judgement("made", ev, f"About {share:.0%} of the answer is about {m.shape.target}")
-    if wg >= wx:
-        return _Judgement("avoided", a.units[int(np.argmin(np.where(on_g, d, 9)))], "")
+    if wg >= wx or share < FOCUS_SHARE / 1.5:  # X is a minor part of an on-topic answer: not overemphasised
+        best = np.where(on_g, d, 9) if wg else np.where(on_x, 9, d)
+        return _Judgement("avoided", a.units[int(np.argmin(best))], "")
     return _Judgement("unclear", None, "")
+
+
+def _present(a: _Answer, *phrases: _Phrase) -> Unit | None:
+    """The sentence that best covers any of ``phrases``, if one is close enough to count as covering it."""
+    if a.empty:
+        return None
+    blend = np.max([a.match(p) for p in phrases], axis=0)
+    cos = np.max([a.vecs @ p.vec for p in phrases], axis=0)
+    hit = (blend >= PRESENT) | (cos >= PRESENT_COS)
+    return a.units[int(np.argmax(np.where(hit, blend + cos, -9)))] if hit.any() else None
 
 
 def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
     """Is X (or the fix) present? If not, it is a mistake only when the question calls for it."""
-    if not a.empty:
-        s = np.maximum(a.match(m.x), a.match(m.fix))
-        best = int(np.argmax(s))
-        if s[best] >= PRESENT:
-            return _Judgement("avoided", a.units[best], "")
+    found = _present(a, m.x, m.fix)
+    if found is not None:
+        return _Judgement("avoided", found, "")
     # An item scoped to the candidate's role ("Ignoring X in R interviews") is the article saying X belongs in
     # R's answers; an open design question is where it is expected even when the question does not name X.
     relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (
@@ -278,14 +294,12 @@ def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
 
 def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
     assert m.y is not None
-    engaged = a.question_match(m.x) >= RELEVANT
-    if not a.empty:
-        sx = a.match(m.x)
-        engaged = engaged or bool((sx >= ON_TOPIC).any())
-        s = np.maximum(a.match(m.y), a.match(m.fix))
-        best = int(np.argmax(s))
-        if engaged and s[best] >= PRESENT:
-            return _Judgement("avoided", a.units[best], "")
+    engaged = a.question_match(m.x) >= RELEVANT or (not a.empty and bool((a.match(m.x) >= ON_TOPIC).any()))
+    if not engaged:
+        return _Judgement("unclear", None, "")
+    found = _present(a, m.y, m.fix)
+    if found is not None:
+        return _Judgement("avoided", found, "")
     if engaged:
         return _Judgement("made", a.main_unit(), f"The answer covers {m.shape.target} but not {m.shape.other}")
     return _Judgement("unclear", None, "")

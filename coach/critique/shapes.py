@@ -203,3 +203,36 @@ def parse_shape(mistake: str) -> Shape:
     if m := _BEFORE.search(c):
         return Shape("order", m.group("x").strip(), m.group("y").strip(), core=core)
     return Shape("fallback", c, core=core)
+
+
+# -- concept expansion ---------------------------------------------------------------------------------------------
+# Rubric phrases name abstract categories ("implementation details"); answers talk in concrete terms ("rewrite the
+# backend in Kotlin"). Sentence embeddings of the bare category sit far from such sentences, so common interview
+# categories get concrete examples appended before encoding. Keys are content-stem sets; all must be present.
+_EXPANSIONS: list[tuple[str, str]] = [
+    ("implementation details", "code, frameworks, programming languages, libraries, database schemas, "
+                                              "refactoring"),
+    ("technical details", "code, frameworks, libraries, configuration, low-level internals"),
+    ("model development", "choosing algorithms, feature engineering, hyperparameter tuning, model accuracy"),
+    ("model building", "choosing algorithms, feature engineering, hyperparameter tuning, model accuracy"),
+    ("system design", "architecture, services, APIs, scaling, serving, latency, caching, load balancing"),
+    ("theory", "formulas, proofs, textbook definitions"),
+    ("buzzwords", "jargon and trendy terms without concrete examples"),
+    ("jargon", "buzzwords and acronyms without concrete examples"),
+    ("tools", "naming tools, products and frameworks"),
+    ("feature code", "application code, request handlers, classes, refactoring, unit tests"),
+    ("soft skills", "communication, teamwork, collaboration, leadership"),
+    ("business impact", "revenue, cost savings, customer outcomes, metrics"),
+    ("trade-offs", "pros and cons, what you give up and why"),
+    ("tradeoffs", "pros and cons, what you give up and why"),
+]
+
+
+EXPANSIONS: list[tuple[frozenset[str], str]] = [(frozenset(content_stems(k)), v) for k, v in _EXPANSIONS]
+
+
+def expand(phrase: str) -> str:
+    """``phrase`` with concrete examples appended when it names a common abstract category."""
+    stems = content_stems(phrase)
+    extra = [text for keys, text in EXPANSIONS if keys <= stems]
+    return f"{phrase}: {'; '.join(extra)}" if extra else phrase

@@ -8,6 +8,7 @@ searches ignore meanwhile). A file lock keeps two processes from writing at once
 from __future__ import annotations
 
 import fcntl
+import os
 import shutil
 import threading
 import time
@@ -250,31 +251,41 @@ class Library:
     # -- writes -------------------------------------------------------------------------------------------------
     def upsert_document(self, article: Article, chunks: list[Chunk], vectors: np.ndarray, embed_texts: list[str]) -> str:
         """Store one document all-or-nothing; returns "added" or "updated"."""
-        if len(chunks) != len(vectors) or len(chunks) != len(embed_texts):
-            raise ValueError("chunks, vectors and embed_texts must have the same length")
+        return self.upsert_documents([(article, chunks, vectors, embed_texts)])[0]
+
+    def upsert_documents(self, docs: Sequence[tuple[Article, list[Chunk], np.ndarray, list[str]]]) -> list[str]:
+        """Store several documents, each all-or-nothing (one Chroma round trip for all: it dominates small writes)."""
+        for _, chunks, vectors, texts in docs:
+            if len(chunks) != len(vectors) or len(chunks) != len(texts):
+                raise ValueError("chunks, vectors and embed_texts must have the same length")
+        if not docs:
+            return []
         with self.write_lock():
-            self._record_model(vectors)
-            old_ids = set(self.catalog.chunk_ids(article.doc_id))
-            existed = self.catalog.article(article.doc_id) is not None
+            self._record_model(np.concatenate([np.asarray(v, dtype=np.float32).reshape(len(v), -1) for _, _, v, _ in docs]))
+            old_ids = {a.doc_id: set(self.catalog.chunk_ids(a.doc_id)) for a, _, _, _ in docs}
+            existed = {a.doc_id: self.catalog.article(a.doc_id) is not None for a, _, _, _ in docs}
+            chunks = [c for _, cs, _, _ in docs for c in cs]
             if chunks:
                 self.collection.upsert(
                     ids=[c.id for c in chunks],
-                    embeddings=np.asarray(vectors, dtype=np.float32).tolist(),
-                    documents=embed_texts,
+                    embeddings=np.concatenate([np.asarray(v, dtype=np.float32) for _, cs, v, _ in docs if cs]).tolist(),
+                    documents=[t for _, _, _, ts in docs for t in ts],
                     metadatas=[_chroma_metadata(c) for c in chunks],
                 )
             self.document_collection.upsert(
-                ids=[article.doc_id], embeddings=[[1.0]], documents=[article.model_dump_json()],
-                metadatas=[{"sha256": article.sha256, "path": article.path, "title": article.title,
-                            "chunk_ids": "|".join(c.id for c in chunks)}],
+                ids=[a.doc_id for a, _, _, _ in docs], embeddings=[[1.0]] * len(docs),
+                documents=[a.model_dump_json() for a, _, _, _ in docs],
+                metadatas=[{"sha256": a.sha256, "path": a.path, "title": a.title,
+                            "chunk_ids": "|".join(c.id for c in cs)} for a, cs, _, _ in docs],
             )
-            with self.catalog.transaction() as db:
-                self.catalog.put_document(db, article, chunks, embed_texts)
-                self.catalog.bump_generation(db)
-            stale = old_ids - {c.id for c in chunks}
+            for article, cs, _, texts in docs:
+                with self.catalog.transaction() as db:
+                    self.catalog.put_document(db, article, cs, texts)
+                    self.catalog.bump_generation(db)
+            stale = set().union(*old_ids.values()) - {c.id for c in chunks}
             if stale:
                 self.collection.delete(ids=sorted(stale))
-            return "updated" if existed else "added"
+            return ["updated" if existed[a.doc_id] else "added" for a, _, _, _ in docs]
 
     def remove_document(self, doc_id: str) -> None:
         with self.write_lock():
@@ -291,7 +302,7 @@ class Library:
                 self.collection.delete(ids=ids)
 
     def _record_model(self, vectors: np.ndarray) -> None:
-        if not len(vectors):
+        if not vectors.size:
             return
         dim = int(np.asarray(vectors).shape[1])
         stored = self.catalog.get_meta("embedding_dim")
@@ -357,11 +368,29 @@ class Library:
 def home_lock(settings: Settings) -> Iterator[None]:
     """Serialises writers across processes; the OS drops the lock when a writer is killed."""
     settings.home.mkdir(parents=True, exist_ok=True)
-    with open(settings.home / "write.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    path = settings.home / "write.lock"
+    with open(path, "a+") as handle:
+        deadline = time.monotonic() + settings.lock_timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "another process"
+                    raise IndexError_(
+                        f"the library at {settings.home} is locked by {holder} (lock file {path}); wait for that "
+                        "ingest to finish, or stop it, then try again"
+                    ) from None
+                time.sleep(0.05)
         try:
+            handle.truncate(0)
+            handle.write(f"process {os.getpid()}")
+            handle.flush()
             yield
         finally:
+            handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

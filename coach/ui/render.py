@@ -259,10 +259,11 @@ def history_frame(attempts: list[Attempt], rubric: list[RubricItem], role: str |
     picked.sort(key=lambda a: (a.time, a.id))
     rows = []
     for n, a in enumerate(picked, start=1):
-        rows.append({"attempt": n, "score": float(a.score), "series": "Overall score"})
+        label = f"#{n:02d}"  # a label, not a number: a numeric axis would tick at 1.05, 1.10, ...
+        rows.append({"attempt": label, "score": float(a.score), "series": "Overall score"})
         for item_id, verdict in a.verdicts.items():
             if verdict in VERDICT_SCORES:
-                rows.append({"attempt": n, "score": float(VERDICT_SCORES[verdict]),
+                rows.append({"attempt": label, "score": float(VERDICT_SCORES[verdict]),
                              "series": names.get(item_id, item_id)})
     return pd.DataFrame(rows, columns=["attempt", "score", "series"])
 

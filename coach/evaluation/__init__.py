@@ -1,0 +1,54 @@
+"""`coach eval`: the answer and practice-feedback evaluation sets, run against a private library of the seed corpus
+and the fictional fixture articles (the user's own library is never touched)."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from coach.evaluation.ask import AskEvalReport
+from coach.evaluation.critique import CritiqueEvalReport
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL_ARTICLES = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"]
+
+
+class EvalReport(BaseModel):
+    ask: AskEvalReport | None = None
+    critique: CritiqueEvalReport | None = None
+    passed: bool = False
+
+    def render(self) -> str:
+        lines = []
+        if self.ask:
+            lines += self.ask.summary_lines()
+        if self.critique:
+            lines.append(self.critique.render())
+        lines.append("PASS" if self.passed else "FAIL")
+        return "\n".join(lines)
+
+
+def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None = None) -> EvalReport:
+    """Run the sets (``only`` = "ask" | "critique") with the settings and loaded model of ``coach``."""
+    from coach.api import Coach
+    from coach.evaluation.ask import evaluate_ask, load_cases
+    from coach.evaluation.critique import DEFAULT_CASES, run_critique_eval
+
+    folder = Path(cases_dir) if cases_dir else None
+    report = EvalReport()
+    if only in (None, "ask"):
+        with tempfile.TemporaryDirectory(prefix="coach-eval-") as home:
+            private = Coach(coach.settings.model_copy(update={"home": Path(home), "chroma_url": None}))
+            private.__dict__["embedder"] = coach.embedder
+            ingested = private.ingest(EVAL_ARTICLES)
+            if ingested.skipped:
+                from coach.errors import CoachError
+
+                raise CoachError(f"evaluation articles could not be ingested: {ingested.skipped[0].path}")
+            cases = load_cases(folder / "ask.jsonl") if folder else load_cases()
+            report.ask = evaluate_ask(private, cases)
+    if only in (None, "critique"):
+        report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES)
+    report.passed = all(r.passed for r in (report.ask, report.critique) if r is not None)
+    return report

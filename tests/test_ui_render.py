@@ -1,0 +1,104 @@
+"""The web app's HTML is built from escaped text; evidence marks land on the quoted words; the role comparison
+cites the article's own sentences and says "not in the library" where the article is silent."""
+from __future__ import annotations
+
+import pytest
+
+from coach.models import Answer, Feedback, ItemFeedback, Source
+from coach.ui import render
+
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+
+
+def test_answer_message_escapes_article_and_question_text():
+    answer = Answer(question=HOSTILE, standalone_question=HOSTILE, answer=f"Six rounds [1]. {HOSTILE}",
+                    grounded=True, sources=[Source(n=1, doc_id="d", title=HOSTILE, path="p", section=HOSTILE,
+                                                   text=HOSTILE, score=0.9)])
+    html = render.answer_message(answer) + render.user_message(HOSTILE)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "onerror=&quot;" in html
+    assert '<sup class="cite"' in html and '<details class="source" id="src-1">' in html
+    assert "\n\n" not in html  # a blank line would hand the rest to the Markdown renderer
+
+
+def test_out_of_scope_answer_carries_a_visible_note():
+    html = render.answer_message(Answer(question="q", standalone_question="q", answer="I don't know.",
+                                        grounded=False, note="No article covers bread."))
+    assert 'class="scope-note"' in html and "No article covers bread." in html
+
+
+def _feedback(evidence: str, verdict="made") -> Feedback:
+    return Feedback(role="Site Reliability Engineer", question="Q?", score=30, summary="s", items=[
+        ItemFeedback(id="1", mistake="Treating incidents as someone else's problem", fix="Own it", source="A",
+                     verdict=verdict, evidence=evidence, advice="Say what you did.")])
+
+
+def test_evidence_is_marked_in_the_escaped_answer():
+    answer = "First <b>line</b>.\nIt was the   platform team's problem, not mine."
+    fb = _feedback("the platform team's problem, not mine")  # whitespace differs from the answer
+    html = render.highlight_answer(answer, fb.items)
+    assert '<mark class="ev ev-made"' in html
+    assert "platform team&#x27;s problem, not mine</mark>" in html
+    assert "&lt;b&gt;line&lt;/b&gt;" in html and "<br>" in html
+
+
+def test_overlapping_evidence_merges_into_one_mark():
+    fb = _feedback("platform team's problem")
+    fb.items.append(fb.items[0].model_copy(update={"id": "2", "evidence": "team's problem, not mine"}))
+    spans = render.evidence_spans("It was the platform team's problem, not mine.", fb.items)
+    assert len(spans) == 1 and len(spans[0][2]) == 2
+
+
+def test_feedback_markdown_keeps_table_cells_intact():
+    fb = _feedback("a | b")
+    md = render.feedback_markdown(fb, "line one\nline | two")
+    assert md.startswith("# Interview Coach feedback")
+    assert "a \\| b" in md and "> line \\| two" not in md and "> line | two" in md
+    assert "| Mistake made |" in md
+
+
+def test_history_frame_has_overall_and_item_series():
+    from coach.models import Attempt, RubricItem
+
+    attempts = [Attempt(id=i, time=f"2025-01-0{i}", role="SRE", question="q", answer="a", score=s,
+                        verdicts={"r1": v}) for i, (s, v) in enumerate([(20, "made"), (80, "avoided")], start=1)]
+    frame = render.history_frame(attempts, [RubricItem(id="r1", mistake="Blaming others", fix="Own it")], "SRE")
+    assert list(frame["series"].unique()) == ["Overall score", "Blaming others"]
+    assert frame[frame.series == "Blaming others"]["score"].tolist() == [0.0, 100.0]
+    assert render.history_frame(attempts, [], "Data Engineer").empty
+
+
+@pytest.fixture(scope="module")
+def comparisons(library_coach):
+    return {c.title.split()[0]: c for c in library_coach.compare_roles()}
+
+
+def test_compare_cells_quote_the_role_specific_clause(comparisons):
+    nimbus = comparisons["NimbusFin"]
+    assert nimbus.roles == ["Data Scientist", "Data Engineer"]
+    rows = {r.topic: r for r in nimbus.rows}
+    ds_pay = rows["Pay"].cells["Data Scientist"][0]
+    de_pay = rows["Pay"].cells["Data Engineer"][0]
+    assert "$135,000" in ds_pay.text and "$140,000" not in ds_pay.text
+    assert "$140,000" in de_pay.text and "$135,000" not in de_pay.text
+    sources = {s.n: s.text for s in nimbus.sources}
+    assert ds_pay.text.split(" per year")[0] in sources[ds_pay.source]  # each cell quotes its cited sentence
+    assert "4 rounds" in rows["Interview rounds"].cells["Data Scientist"][0].text
+    assert "5 rounds" in rows["Interview rounds"].cells["Data Engineer"][0].text
+
+
+def test_compare_leaves_silent_cells_empty(comparisons):
+    orbit = comparisons["OrbitWorks"]
+    rows = {r.topic: r for r in orbit.rows}
+    assert rows["ML focus"].cells == {"Software Engineer": [], "Site Reliability Engineer": []}
+    html = render.compare_html(orbit)
+    assert html.count(render.NOT_IN_LIBRARY) >= 2
+    # A general statement naming no role goes to the row's "All roles" line, not into a role's cell.
+    assert any("3-5 weeks" in f.text for f in rows["Process length"].shared)
+
+
+def test_compare_roles_unknown_document_is_a_coach_error(library_coach):
+    from coach.errors import CoachError
+
+    with pytest.raises(CoachError, match="no document"):
+        library_coach.compare_roles("nope")
