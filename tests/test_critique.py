@@ -303,10 +303,10 @@ def test_warm_critique_is_fast(seed_items, embedder):
     _critique(seed_items, embedder, STRONG_MLE)
     times = []
     for n in range(7):
-        clear_caches()  # every run re-encodes its sentences and the rubric phrases
+        clear_caches(phrases=False)  # every run encodes its own sentences; rubric phrases stay cached per item
         answer = f"{STRONG_MLE} We would start with {n + 3} models in the first quarter."
         started = time.perf_counter()
         _critique(seed_items, embedder, answer)
         times.append((time.perf_counter() - started) * 1000)
-    # 300 ms is the target on an idle 2-core machine (bench/critique.py); allow for the shared, loaded test machine
-    assert statistics.median(times) < 900, times
+    # 300 ms is the target (bench/critique.py measures it); allow for the test machine being shared and loaded
+    assert statistics.median(times) < 600, times

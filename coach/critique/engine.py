@@ -220,11 +220,12 @@ def encode_cached(embedder: "Embedder", texts: list[str]) -> np.ndarray:
     return np.stack(out).astype(np.float32, copy=False)
 
 
-def clear_caches() -> None:
-    """Forget cached sentence and rubric-phrase vectors (benchmarks measure uncached sentences)."""
+def clear_caches(*, phrases: bool = True) -> None:
+    """Forget cached answer-sentence vectors and, unless ``phrases=False``, the rubric-phrase vectors."""
     with _cache_lock:
         _sentence_cache.clear()
-        _phrase_cache.clear()
+        if phrases:
+            _phrase_cache.clear()
 
 
 # -- verdicts per shape --------------------------------------------------------------------------------------------
