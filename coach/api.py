@@ -116,15 +116,32 @@ class Coach:
     # -- practice -----------------------------------------------------------------------------------------------
     def critique(self, role: str, question: str, answer: str, *, save: bool = True) -> Feedback:
         """Judge a practice answer against the rubric of every article covering ``role``; saved to the history."""
+        from coach.chain import MAX_QUESTION_CHARS
         from coach.critique import critique_answer
+        from coach.errors import InputError
         from coach.history import History
 
+        if isinstance(question, str) and len(question) > MAX_QUESTION_CHARS:
+            raise InputError(f"the practice question is {len(question):,} characters long; keep it under "
+                             f"{MAX_QUESTION_CHARS:,}")
         canonical = self.resolve_role(role)
         items = self.library.rubric(canonical)
-        feedback = critique_answer(items, role=canonical, question=question, answer=answer, embedder=self.embedder)
+        feedback = critique_answer(items, role=canonical, question=question, answer=answer, embedder=self.embedder,
+                                   llm=self._optional_llm())
         if save:
             History(self.settings.history_path).add(feedback, answer)
         return feedback
+
+    def _optional_llm(self):
+        """The configured LLM backend, or None when there is none or it cannot start (the rules then decide alone)."""
+        if self.settings.llm == "none":
+            return None
+        from coach.components.llm import LLMError
+
+        try:
+            return self.ask_chain.llm()
+        except LLMError:
+            return None
 
     def history(self, limit: int | None = None) -> list[Attempt]:
         """Practice attempts, newest first."""

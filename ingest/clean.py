@@ -51,10 +51,14 @@ _BARE_URL_PARENS = re.compile(r"\s*\((?:https?://|www\.)[^\s)]+\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 
 
-# Raw HTML blocks inside Markdown/text that are never article content (their text must not survive).
+# Raw HTML blocks inside Markdown/text that are never article content (their text must not survive). Only a
+# closed element is removed with its content, and an element starts at the opening tag nearest its closing tag;
+# an unclosed tag or comment opener is removed alone, because the prose after a stray "<script>" in a text file
+# is the article's, not code.
 _RAW_HTML_BLOCKS = re.compile(
-    r"<(script|style|noscript|template|iframe)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.I | re.S
+    r"<(script|style|noscript|template|iframe)\b[^>]*>(?:(?!<\1\b).)*?</\1\s*>|<!--(?:(?!<!--).)*?-->", re.I | re.S
 )
+_STRAY_HTML_TAGS = re.compile(r"</?(?:script|style|noscript|template|iframe)\b[^>\n]*>|<!--", re.I)
 
 
 _OTHER_FURNITURE = re.compile(
@@ -121,7 +125,7 @@ def strip_links(text: str) -> str:
 def clean_text(text: str) -> str:
     """Cleaned plain text / Markdown: one block per paragraph, furniture removed, fenced code left untouched."""
     text = _normalize_chars(text)
-    text = _RAW_HTML_BLOCKS.sub("", text)
+    text = _STRAY_HTML_TAGS.sub("", _RAW_HTML_BLOCKS.sub("", text))
     out: list[str] = []
     in_fence = False
     last_key = None  # key of the previous non-empty line, to drop a title printed twice in a row

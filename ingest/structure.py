@@ -16,21 +16,37 @@ from coach.roles import detect_roles, lexicon_roles, role_mentions, roles_mentio
 from coach.text import normalize_space, split_sentences, stable_id
 
 # ------------------------------------------------------------------------------------------------ inline markdown
+# Underscore markers only count at word boundaries (as in CommonMark), and a lone lower-case word between them
+# ("__init__") is taken as an identifier: "window.__pwned", "obj.__dict__" and "snake_case" keep every underscore.
 _EMPHASIS = [
     (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
-    (re.compile(r"__(.+?)__"), r"\1"),
+    (re.compile(r"(?<![\w.])__(?![\s_]|[a-z][a-z0-9_]*__(?![\w_]))(.+?)(?<![\s_])__(?![\w_])"), r"\1"),
     (re.compile(r"~~(.+?)~~"), r"\1"),
     (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"), r"\1"),
+    (re.compile(r"(?<![\w_.])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
 ]
 
 
+def _loose_underscores(token: str) -> str:
+    """Drop an unpaired ``__`` that a marker split off a bold run ("__BAD:" / "fix.__"), never an identifier's."""
+    if token.count("__") != 1:
+        return token
+    if token.startswith("__"):
+        return token[2:]
+    if token.endswith("__"):
+        return token[:-2]
+    return token
+
+
 def strip_emphasis(text: str) -> str:
-    """Remove Markdown emphasis/code markers, keep the words."""
+    """Remove Markdown emphasis/code markers, keep the words (and the underscores of identifiers)."""
     for pat, rep in _EMPHASIS:
         text = pat.sub(rep, text)
-    return text.replace("**", "").replace("__", "")
+    text = text.replace("**", "")
+    if "__" in text:
+        text = re.sub(r"\S*__\S*", lambda m: _loose_underscores(m.group(0)), text)
+    return text
 
 
 # a list marker ("-", "•", "1.", "a)") and an optional task-list box "[ ]"

@@ -144,13 +144,39 @@ def test_script_in_markdown_never_survives_but_tag_text_stays_literal():
     md = (
         "# Fictional Page\n\nBefore <script type='text/javascript'>steal('SCRIPT_TEXT')</script> after.\n\n"
         "<style>p { color: red } STYLE_TEXT</style>\n\n<!-- COMMENT_TEXT -->\n\n"
-        "A reader typed <img src=x onerror=alert(1)> in the comments.\n\n<script>unterminated('TAIL_TEXT')\n"
+        "A reader typed <img src=x onerror=alert(1)> in the comments.\n\n<script>unterminated TAIL_TEXT\n"
     )
     out = clean_text(md)
-    for s in ["SCRIPT_TEXT", "STYLE_TEXT", "COMMENT_TEXT", "TAIL_TEXT", "<script"]:
+    for s in ["SCRIPT_TEXT", "STYLE_TEXT", "COMMENT_TEXT", "<script"]:
         assert s not in out, s
     assert "Before  after." in out or "Before after." in out
     assert "<img src=x onerror=alert(1)>" in out
+    # an unclosed tag has no element to remove: only the tag goes, the text after it is the article's
+    assert "unterminated TAIL_TEXT" in out
+
+
+@pytest.mark.parametrize("line", [
+    "Interviewers expect you to keep explaining the <script> trade-offs as you code, then test edge cases.",
+    "Interviewers expect you to keep explaining the <SCRIPT type=x> trade-offs as you code, then test edge cases.",
+    "Interviewers expect you to keep explaining the <!-- trade-offs as you code, then test edge cases.",
+])
+def test_unclosed_raw_html_tag_drops_only_the_tag(line):
+    """Regression: a stray "<script>" in a .txt/.md line cut the rest of the sentence (and the document)."""
+    out = clean_text(f"{line}\n\nThe next paragraph survives too.")
+    assert "explaining the trade-offs as you code, then test edge cases." in out, out
+    assert "The next paragraph survives too." in out
+    assert "<script" not in out.lower() and "<!--" not in out
+
+
+def test_closed_script_removes_only_its_own_content():
+    out = clean_text("Say the <script>steal('X1')</script> plan out loud.\n<script>a()\nb('X2')</script>Then stop.")
+    assert "X1" not in out and "X2" not in out
+    assert "Say the plan out loud." in out and "Then stop." in out
+
+
+def test_arrows_and_identifiers_survive_cleaning():
+    out = clean_text("Latency --> throughput matters, and window.__pwned = 1 is just text.")
+    assert "Latency --> throughput" in out and "window.__pwned" in out
 
 
 def test_longest_article_wins_over_teasers_and_logo_h1():
@@ -163,3 +189,9 @@ def test_longest_article_wins_over_teasers_and_logo_h1():
     out = html_to_text(html)
     assert out.startswith("# Fictional Real Post Title\n")
     assert "Teaser Post" not in out and "Site Logo" not in out and "## Second Heading" in out
+
+
+def test_stray_script_tag_before_a_real_script_element_keeps_the_prose_between():
+    out = clean_text("Keep explaining the <script> risks of reflected input. <script>steal('X3')</script>Then stop.")
+    assert "Keep explaining the risks of reflected input." in out and "Then stop." in out
+    assert "X3" not in out and "<script" not in out

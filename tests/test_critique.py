@@ -175,7 +175,8 @@ def test_behavioural_answer_gets_star_notes_and_ownership_verdicts(nimbus_items,
 
 def test_order_shape_uses_position_of_clarification(nimbus_items, embedder):
     q = "Write a SQL query that returns each customer's first transaction of every month."
-    jump = "SELECT customer_id, MIN(created_at) FROM transactions GROUP BY customer_id, DATE_TRUNC('month', created_at);"
+    jump = ("SELECT customer_id, MIN(created_at) FROM transactions "
+            "GROUP BY customer_id, DATE_TRUNC('month', created_at);")
     clarify = ("First I'd clarify whether refunds count and which time zone defines a month. Then I'd use "
                "ROW_NUMBER() over customer and month ordered by created_at and keep row 1.")
     item = "Jumping straight to writing SQL"
@@ -282,7 +283,7 @@ def test_role_scope_is_stripped_but_other_prepositions_stay():
         "Treating incidents in production as someone else's problem")
 
 
-# -- input errors and speed ---------------------------------------------------------------------------------------------
+# -- input errors and speed -------------------------------------------------------------------------------------------
 def test_bad_input_is_a_clear_error(seed_items, embedder):
     with pytest.raises(InputError, match="role"):
         critique_answer(seed_items, role=" ", question=MLE_Q, answer="x", embedder=embedder)

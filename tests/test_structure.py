@@ -332,3 +332,40 @@ def test_markdown_table_rows_stay_rows():
     )
     art = parse_text(text, name="t.md", doc_id="t")
     assert art.sections[-1].paragraphs == ["Team | Rounds", "Alpha | 4", "Beta | 5"]
+
+
+# ------------------------------------------------------------------------------- regressions: identifiers survive
+@pytest.mark.parametrize("text, kept", [
+    ("Set window.__pwned = true in the console.", "window.__pwned"),
+    ("Python objects expose obj.__dict__ for attributes.", "obj.__dict__"),
+    ("The __init__ method and __init__.py files.", "__init__ method and __init__.py"),
+    ("Name it snake_case_name, not my_var_.", "snake_case_name, not my_var_."),
+])
+def test_strip_emphasis_keeps_underscores_inside_identifiers(text, kept):
+    from ingest.structure import strip_emphasis
+
+    assert kept in strip_emphasis(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("__Bold words__ stay words.", "Bold words stay words."),
+    ("**BAD:** Rambling. **GOOD:** Structure.", "BAD: Rambling. GOOD: Structure."),
+    ("__BAD:__ Rambling.", "BAD: Rambling."),
+    ("*soft* and _soft_ emphasis", "soft and soft emphasis"),
+])
+def test_strip_emphasis_still_removes_real_markers(text, want):
+    from ingest.structure import strip_emphasis
+
+    assert strip_emphasis(text) == want
+
+
+def test_article_text_keeps_double_underscores(tmp_path):
+    """Regression: ingest turned `window.__pwned` into `window.pwned` in the stored sections."""
+    p = tmp_path / "dunder.md"
+    p.write_text("# Fictional Frontend Interview Notes\n\n*Fictional article written for Interview Coach's tests.*\n\n"
+                 "## What Do Interviewers Probe?\n\nThey ask why a page that sets window.__pwned from a query string "
+                 "is unsafe, and how __Strict__ content security policies stop it.\n", encoding="utf-8")
+    art = parse_file(p, doc_id="d", sha256="0")
+    body = " ".join(t for s in art.sections for t in s.paragraphs)
+    assert "window.__pwned" in body and "window.pwned" not in body
+    assert "how Strict content" in body

@@ -169,7 +169,8 @@ def _quote(text: str, limit: int = 80) -> str:
 def delivery_notes(stats: DeliveryStats) -> list[str]:
     """Observations of what the answer contains; no judgement of the speaker."""
     if stats.words == 0:
-        notes = ["No answer text was given, so there is nothing to assess yet."]
+        notes = ["No answer text was given, so there is nothing to assess yet." if not stats.injection else
+                 "Apart from text addressed to the grader, no answer text was given."]
         if stats.injection:
             notes.append(_injection_note(stats))
         return notes

@@ -17,9 +17,19 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from coach.critique.delivery import DeliveryStats, analyse, code_span, delivery_notes, is_injection
+from coach.critique.delivery import FILLERS, DeliveryStats, analyse, code_span, delivery_notes, is_injection
 from coach.critique.scoring import score_answer
-from coach.critique.shapes import Shape, Unit, content_stems, lexical_overlap, parse_shape, split_units, stem, words, expand
+from coach.critique.shapes import (
+    Shape,
+    Unit,
+    content_stems,
+    expand,
+    lexical_overlap,
+    parse_shape,
+    split_units,
+    stem,
+    words,
+)
 from coach.errors import InputError
 from coach.models import Feedback, ItemFeedback, RubricItem, Verdict
 
@@ -53,7 +63,7 @@ _DEFLECT = re.compile(
     r"messed up|broke|kept|never|failed to)\b"
     r"|\bwait(?:ed|ing)? for (?:them|the other|another|someone)\b|\bwent back to sleep\b"
     r"|\b(?:open|file|raise|throw)\w* (?:a |the )?ticket (?:for|to|with|over to) (?:them|the|another)\b"
-    r"|\b(?:because|since) (?:of )?(?:the \w+ team|they|my manager|the other)\b",
+    r"|\bbecause of (?:them|the other team|another team|my manager)\b",
     re.I,
 )
 _OWN = re.compile(
@@ -233,7 +243,7 @@ def clear_caches(*, phrases: bool = True) -> None:
 class _Judgement:
     verdict: Verdict
     evidence: Unit | None = None
-    advice: str = ""
+    seen: str = ""  # what was observed, the first half of the advice for a mistake made
 
 
 def _q(text: str, limit: int = 200) -> str:
@@ -262,7 +272,9 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
         weight = d * np.minimum(1.0, w / 15.0)
         ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
-        return _Judgement("made", ev, f"About {share:.0%} of the answer is about {m.shape.target}")
+        n_x = int(on_x.sum())
+        return _Judgement("made", ev, f"{n_x} of the answer's {len(a.units)} sentences ({share:.0%} of its words) "
+                                      f"are about {m.shape.target}")
     if wg >= wx or share < FOCUS_SHARE / 1.5:  # X is a minor part of an on-topic answer: not overemphasised
         best = np.where(on_g, d, 9) if wg else np.where(on_x, 9, d)
         return _Judgement("avoided", a.units[int(np.argmin(best))], "")
@@ -384,7 +396,7 @@ def _judge_structure(m: _ItemModel, a: _Answer) -> _Judgement:
         return _Judgement("unclear", None, "")
     st = a.stats
     if st.rambling:
-        worst = max(a.units, key=lambda u: sum(len(p.findall(u.text)) for p in _filler_patterns()) + len(u.text) / 400)
+        worst = max(a.units, key=lambda u: sum(len(p.findall(u.text)) for p in FILLERS.values()) + len(u.text) / 400)
         what = (f"Filler words appear {st.filler_total} times" if st.filler_heavy
                 else f"{st.prose_words} words run on without signposting")
         return _Judgement("made", worst, what)
@@ -394,22 +406,16 @@ def _judge_structure(m: _ItemModel, a: _Answer) -> _Judgement:
     return _Judgement("unclear", None, "")
 
 
-def _filler_patterns():
-    from coach.critique.delivery import FILLERS
-
-    return FILLERS.values()
-
-
 def _judge_ownership(m: _ItemModel, a: _Answer) -> _Judgement:
     if a.empty:
         return _Judgement("unclear", None, "")
     deflect = [(u, len(_DEFLECT.findall(u.text))) for u in a.units]
     own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u in a.units)
     deflect_n = sum(n for _, n in deflect)
-    if deflect_n and deflect_n >= own_n:
+    if deflect_n > own_n:
         ev = max(deflect, key=lambda p: p[1])[0]
         return _Judgement("made", ev, "The answer places the problem with other people")
-    if own_n:
+    if own_n > deflect_n:
         ev = next(u for u in a.units if _OWN.search(_DEFLECT.sub(" ", u.text)))
         return _Judgement("avoided", ev, "")
     return _Judgement("unclear", None, "")
@@ -458,34 +464,30 @@ def _applies(item: RubricItem, role: str) -> bool:
 
 # -- advice ------------------------------------------------------------------------------------------------------------
 def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
+    """Advice grounded in the item's GOOD text and tied to the quoted evidence."""
     fix = item.fix.strip()
-    ev = f'"{_q(j.evidence.text)}"' if j.evidence else ""
+    ev = f'"{_q(j.evidence.text).rstrip(".")}"' if j.evidence else ""
     if j.verdict == "not_applicable":
         return f"Scoped to {', '.join(item.roles)} interviews; not used for a {role} answer."
     if j.verdict == "avoided":
-        return (f"{ev} is in line with the fix \"{fix}\" Keep it." if ev
+        return (f"{ev} is in line with the fix: \"{fix}\" Keep it." if ev
                 else f"The answer does not show this mistake. The fix to keep showing: \"{fix}\"")
     if j.verdict == "unclear":
         return f"The answer does not show either way whether this mistake was made. To show the fix: \"{fix}\""
     kind = m.shape.kind
-    seen = j.advice or "This is the mistake"
-    if kind == "overemphasis":
-        todo = f"keep {m.shape.target} to a sentence and spend the rest of the answer on that"
-    elif kind in ("omission", "numbers"):
-        todo = f"add it to the answer, e.g. right after {ev}" if ev else "add it to the answer"
-    elif kind == "without":
-        todo = f"add {m.shape.other} after {ev}" if ev else f"add {m.shape.other}"
-    elif kind == "order":
-        todo = f"open with {m.shape.other} and only then move to {m.shape.target}"
-    elif kind == "narration":
-        todo = "say the approach before the code and explain each step as you write it"
-    elif kind == "structure":
-        todo = "give the headline first, then number the points and drop the filler words"
-    elif kind == "ownership":
-        todo = "say what you did about it and what you changed afterwards"
-    else:
-        todo = "do that instead"
-    quote = f" (e.g. {ev})" if ev and kind not in ("omission", "numbers", "without") else ""
+    seen = j.seen or "This is the mistake"
+    todo = {
+        "overemphasis": f"keep {m.shape.target} to a sentence and spend the rest of the answer on the fix",
+        "omission": f"add a sentence on it, for example after {ev}" if ev else "add a sentence on it",
+        "numbers": f"put a concrete figure into a sentence such as {ev}" if ev else "add concrete figures",
+        "without": f"add {m.shape.other} after {ev}" if ev else f"add {m.shape.other}",
+        "order": f"open with {m.shape.other} and only then move to {m.shape.target}",
+        "narration": "say the approach before the code and explain each step as you write it",
+        "structure": "give the headline first, then number the points and drop the filler words",
+        "ownership": "say what you did about it and what you changed afterwards",
+    }.get(kind, "say it the way the fix does")
+    quote = f" (e.g. {ev})" if ev and kind in ("overemphasis", "order", "narration", "structure", "ownership",
+                                                 "fallback") else ""
     return f"{seen}{quote}. Instead, as the article's fix says: \"{fix}\" — {todo}."
 
 
@@ -497,8 +499,13 @@ def critique_answer(
     question: str,
     answer: str,
     embedder: "Embedder | None" = None,
+    llm=None,
 ) -> Feedback:
-    """Judge ``answer`` to ``question`` for ``role`` against every rubric item; see the module docstring."""
+    """Judge ``answer`` to ``question`` for ``role`` against every rubric item; see the module docstring.
+
+    With ``llm`` (an optional backend) the items the rules leave ``unclear`` go to the LLM judge, which may settle
+    them only with a verbatim quote; a failing backend leaves the rule verdicts as they are.
+    """
     started = time.perf_counter()
     if not isinstance(answer, str) or not isinstance(question, str) or not isinstance(role, str):
         raise InputError("role, question and answer must be text")
@@ -527,14 +534,36 @@ def critique_answer(
             evidence=j.evidence.text if j.evidence else "", advice=_advice(item, m, j, canonical),
         ))
 
+    backend = "rules"
+    if llm is not None and a.stats.words:
+        results, judged, backend = _refine_with_llm(llm, items, results, judged, canonical, question, answer)
+
     score = score_answer(a.stats, [j.verdict for _, _, j in judged], _relevance(a, models.values()))
     strengths, improvements = _strengths_improvements(judged, a.stats)
     notes = delivery_notes(a.stats)
     return Feedback(
         role=canonical, question=question.strip(), score=score, items=results, strengths=strengths,
-        improvements=improvements, delivery=notes, summary=_summary(score, results, a.stats),
+        improvements=improvements, delivery=notes, summary=_summary(score, results, a.stats), backend=backend,
         latency_ms=(time.perf_counter() - started) * 1000.0,
     )
+
+
+def _refine_with_llm(llm, items, results, judged, role, question, answer):
+    from coach.components.llm import LLMError
+    from coach.critique.llm_judge import refine
+
+    try:
+        refined = refine(llm, items, results, role, question, answer)
+    except LLMError:
+        return results, judged, "rules"
+    settled = []
+    for (item, m, j), new in zip(judged, refined):
+        if new.verdict != j.verdict:
+            start = answer.find(new.evidence) if new.evidence else -1
+            quote = Unit(new.evidence, start, start + len(new.evidence), -1) if start >= 0 else None
+            j = _Judgement(new.verdict, quote)
+        settled.append((item, m, j))
+    return refined, settled, f"rules+{llm.name}"
 
 
 def _relevance(a: _Answer, models) -> float:
@@ -576,11 +605,15 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
 
 
 def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats) -> str:
+    if stats.words == 0 and stats.injection:
+        return ("The answer contains only text addressed to the grader, which is not assessed, so the score is 0; "
+                "answer the question and try again.")
     if stats.words == 0:
         return "No answer was given, so the score is 0; write an answer and try again."
     made = [r for r in results if r.verdict == "made"]
     avoided = [r for r in results if r.verdict == "avoided"]
-    text = f"Score {score}/100: {len(avoided)} rubric mistake{'s' if len(avoided) != 1 else ''} avoided, {len(made)} made"
+    plural = "s" if len(avoided) != 1 else ""
+    text = f"Score {score}/100: {len(avoided)} rubric mistake{plural} avoided, {len(made)} made"
     if made:
         text += f" (first to fix: {made[0].mistake.strip().rstrip('.')})"
     return text + "."

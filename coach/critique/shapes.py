@@ -155,7 +155,8 @@ _OWNER = re.compile(
 _NARRATION = re.compile(
     r"^(?P<x>.+?)\s+(?:silently|in\s+silence|quietly|without\s+(?:talking|speaking|explaining|narrating|"
     r"thinking\s+(?:out\s+loud|aloud)|communicating))\b"
-    r"|^(?:not|never|fail\w*\s+to)\s+(?:think\w*|talk\w*)\s+(?:out\s+loud|aloud)\s*(?:while|when|during)?\s*(?P<x2>.*)$",
+    r"|^(?:not|never|fail\w*\s+to)\s+(?:think\w*|talk\w*)\s+(?:out\s+loud|aloud)\s*(?:while|when|during)?"
+    r"\s*(?P<x2>.*)$",
     re.I,
 )
 _STRUCTURE = re.compile(

@@ -49,6 +49,7 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
             cases = load_cases(folder / "ask.jsonl") if folder else load_cases()
             report.ask = evaluate_ask(private, cases)
     if only in (None, "critique"):
-        report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES)
+        report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES,
+                                            llm=coach._optional_llm())
     report.passed = all(r.passed for r in (report.ask, report.critique) if r is not None)
     return report

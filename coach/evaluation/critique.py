@@ -84,8 +84,8 @@ class CritiqueEvalReport(BaseModel):
         return "\n".join(lines)
 
     def summary_line(self) -> str:
-        return (f"critique eval: {self.cases} cases, made-F1 {self.f1:.3f} (P {self.precision:.3f}, R {self.recall:.3f}), "
-                f"verdict accuracy {self.verdict_accuracy:.3f}, not-applicable accuracy "
+        return (f"critique eval: {self.cases} cases, made-F1 {self.f1:.3f} (P {self.precision:.3f}, "
+                f"R {self.recall:.3f}), verdict accuracy {self.verdict_accuracy:.3f}, not-applicable accuracy "
                 f"{self.not_applicable_accuracy:.3f}, ordering {self.ordering_accuracy:.3f} over "
                 f"{self.ordering_pairs} pairs, p50 {self.latency_p50_ms:.0f} ms — "
                 f"{'PASS' if self.passed else 'FAIL'}")
@@ -211,7 +211,7 @@ def evaluate_critique(
     return report
 
 
-def run_critique_eval(embedder=None, cases_path: str | Path = DEFAULT_CASES) -> CritiqueEvalReport:
+def run_critique_eval(embedder=None, cases_path: str | Path = DEFAULT_CASES, llm=None) -> CritiqueEvalReport:
     """The project's critique evaluation: the labelled cases, rubric items parsed from their articles, real model."""
     from coach.critique import critique_answer
 
@@ -221,7 +221,7 @@ def run_critique_eval(embedder=None, cases_path: str | Path = DEFAULT_CASES) -> 
     items_by_doc = load_items_by_doc(article_paths(c.doc for c in cases).values())
 
     def fn(items, **kw):
-        return critique_answer(items, embedder=embedder, **kw)
+        return critique_answer(items, embedder=embedder, llm=llm, **kw)
 
     first = cases[0]
     fn(items_by_doc[first.doc], role=first.role, question=first.question, answer="warm up")  # load the model

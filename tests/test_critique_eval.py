@@ -1,0 +1,86 @@
+"""The labelled critique set: thresholds over the whole set, and the evaluator's own arithmetic."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coach.errors import CoachError
+from coach.evaluation.critique import (
+    DEFAULT_CASES,
+    F1_MIN,
+    ORDERING_MIN,
+    CritiqueCase,
+    article_paths,
+    evaluate_critique,
+    load_cases,
+    load_items_by_doc,
+    norm_mistake,
+    run_critique_eval,
+)
+from coach.models import Feedback, ItemFeedback, RubricItem
+
+
+def test_labelled_set_covers_what_the_issue_asks_for():
+    cases = load_cases()
+    assert len(cases) >= 30
+    kinds = {c.kind for c in cases}
+    assert {"strong", "weak", "rambling", "empty", "offtopic", "very_long", "injection"} <= kinds
+    assert {c.doc for c in cases} == {"000_bb54feeca4c3cc0b.txt", "nimbusfin_data_scientist_vs_data_engineer.md",
+                                      "orbitworks_swe_vs_sre.html"}
+    assert len({c.question for c in cases}) == 10  # the seed's 2 questions and the fixtures' 8
+    items = load_items_by_doc(article_paths(c.doc for c in cases).values())
+    for c in cases:  # every case labels every item of its article, by mistake text
+        assert {norm_mistake(m) for m in c.expected} == {norm_mistake(i.mistake) for i in items[c.doc]}, c.id
+
+
+def test_engine_meets_the_thresholds_on_the_whole_set(embedder):
+    report = run_critique_eval(embedder)
+    assert report.not_applicable_errors == 0 and report.not_applicable_accuracy == 1.0
+    assert report.f1 >= F1_MIN, report.render()
+    assert report.ordering_accuracy >= ORDERING_MIN, report.render()
+    assert report.ordering_pairs >= 50
+    assert report.passed
+
+
+def _fb(verdicts: dict[str, str], score: int) -> Feedback:
+    return Feedback(role="R", question="Q", score=score, items=[
+        ItemFeedback(id=m, mistake=m, fix="f", source="s", verdict=v) for m, v in verdicts.items()])
+
+
+def test_evaluator_arithmetic_on_known_outputs():
+    items = {"a.md": [RubricItem(id="1", mistake="Ignoring X.", fix="Do X."),
+                      RubricItem(id="2", mistake="Blaming Y.", fix="Own Y.", roles=["Other"])]}
+    cases = [
+        CritiqueCase(id="c1", doc="a.md", role="R", question="Q", answer="good", group="g", rank=2,
+                     expected={"Ignoring X.": "avoided", "Blaming Y.": "not_applicable"}),
+        CritiqueCase(id="c2", doc="a.md", role="R", question="Q", answer="bad", group="g", rank=1,
+                     expected={"ignoring x": "made", "Blaming Y.": "not_applicable"}),
+        CritiqueCase(id="c3", doc="a.md", role="R", question="Q", answer="meh", group="g", rank=0,
+                     expected={"Ignoring X.": "made", "Blaming Y.": "not_applicable"}),
+    ]
+    outputs = {"good": _fb({"Ignoring X.": "made", "Blaming Y.": "not_applicable"}, 50),  # a false positive
+               "bad": _fb({"Ignoring X.": "made", "Blaming Y.": "not_applicable"}, 60),  # ranked wrongly vs good
+               "meh": _fb({"Ignoring X.": "unclear", "Blaming Y.": "unclear"}, 10)}  # a miss and a wrong n/a
+    report = evaluate_critique(lambda its, **kw: outputs[kw["answer"]], cases, items)
+    assert (report.precision, report.recall) == (0.5, 0.5)
+    assert report.f1 == pytest.approx(0.5)
+    assert report.not_applicable_errors == 1 and report.not_applicable_accuracy == pytest.approx(2 / 3)
+    assert report.ordering_pairs == 3 and report.ordering_accuracy == pytest.approx(2 / 3)
+    assert not report.passed
+    assert "c2 (60) should outscore" not in " ".join(report.ordering_errors)
+    assert any(e.startswith("c1 (50) should outscore c2 (60)") for e in report.ordering_errors)
+
+
+def test_bad_case_files_are_clear_errors(tmp_path):
+    bad = tmp_path / "critique.jsonl"
+    bad.write_text(json.dumps({"id": "x"}) + "\n")
+    with pytest.raises(CoachError, match="not a valid critique case"):
+        load_cases(bad)
+    with pytest.raises(CoachError, match="not found"):
+        load_cases(tmp_path / "missing.jsonl")
+    case = CritiqueCase(id="c", doc="a.md", role="R", question="Q", answer="a", expected={"Unknown.": "made"})
+    with pytest.raises(CoachError, match="unknown rubric item"):
+        evaluate_critique(lambda its, **kw: _fb({}, 1), [case], {"a.md": []})
+    assert Path(DEFAULT_CASES).is_file()
