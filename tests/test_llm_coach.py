@@ -40,7 +40,7 @@ def test_llm_answers_are_never_less_faithful_than_the_default(coaches):
             assert answer.answer == default.answer and answer.note
         else:
             assert answer.backend == "gguf"
-            assert not unsupported_numbers(answer.answer, [s.text for s in answer.sources])
+            assert not unsupported_numbers(answer.answer, answer.sources)
 
 
 def test_llm_judge_only_settles_what_the_rules_left_unclear(coaches):
