@@ -17,6 +17,7 @@ import numpy as np
 
 from coach.models import Chunk, Role, Source
 from coach.roles import role_mentions
+from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
 
@@ -187,7 +188,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     asked = [n for _, _, n in role_mentions(question, list(roles))]
     asked = list(dict.fromkeys(asked)) or list(preferred_roles)
-    q_company = next((c for c in companies if re.search(rf"\b{re.escape(c)}\b", question, re.I)), None)
+    library_companies = set(companies)
+    q_company = next((n for _, _, n in known_company_mentions(question, companies) if n in library_companies), None)
 
     scored: list[tuple[float, int, int, str, list[str]]] = []
     for i, (hi, si, sent) in enumerate(cands):

@@ -65,12 +65,12 @@ def build_structure(library, generation: int) -> StructureIndex:
     for c in library.all_chunks():
         by_doc.setdefault(c.doc_id, []).append(c)
     for article in library.articles():
-        chunks = by_doc.get(article.doc_id, [])
+        chunks = [(c.id, _norm(c.section), _norm(c.text)) for c in by_doc.get(article.doc_id, [])]
         heads = [s.heading for s in article.sections if s.heading and s.kind not in ("title",)]
         questions = [f.question for f in article.faq]
         for entry in dict.fromkeys(h.strip() for h in heads + questions if h and h.strip()):
             key = _norm(entry)
-            ids = [c.id for c in chunks if _norm(c.section) == key or key in _norm(c.text)]
+            ids = [cid for cid, section, text in chunks if section == key or key in text]
             if not ids:
                 continue
             index.chunks_of.setdefault(entry, []).extend(ids)
@@ -82,11 +82,12 @@ def build_structure(library, generation: int) -> StructureIndex:
 
 
 class StructureCache:
-    """The structure index of the current library generation, rebuilt (thread-safely) when it changes."""
+    """Per-chain caches keyed on the library generation: the structure index and filtered vectors."""
 
     def __init__(self) -> None:
         self._index: StructureIndex | None = None
         self._lock = threading.Lock()
+        self.filtered = FilteredVectors()
 
     def get(self, library, vectors: SentenceEmbeddings) -> StructureIndex:
         gen = library.generation
@@ -100,6 +101,42 @@ class StructureCache:
                         index.matrix = vectors.encode([index.mask(e) for e in index.entries])
                     self._index = index
         return index
+
+
+class FilteredVectors:
+    """Exact dense search inside a filter (a company's or some documents' chunks).
+
+    Chroma's filtered HNSW search can return fewer than k results, or none, when the filter is very selective in a
+    large collection (seen at 100k chunks); the filtered vectors are fetched once per generation and compared
+    exhaustively instead (a company has tens to hundreds of chunks).
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[int, list[str], np.ndarray]] = {}
+        self._lock = threading.Lock()
+
+    def search(self, library, where: dict, qv: np.ndarray, k: int) -> list[tuple[str, float]]:
+        key = repr(sorted(where.items()))
+        gen = library.generation
+        entry = self._cache.get(key)
+        if entry is None or entry[0] != gen:
+            got = library.collection.get(where=where, include=["embeddings"])
+            ids = list(got["ids"])
+            known = library.get_chunks(ids)  # vectors the catalog does not know (crash leftovers) are ignored
+            keep = {c.id for c in known}
+            rows = [i for i, cid in enumerate(ids) if cid in keep]
+            matrix = np.asarray(got["embeddings"], dtype=np.float32)[rows] if rows else np.zeros((0, len(qv)))
+            entry = (gen, [ids[i] for i in rows], matrix)
+            with self._lock:
+                if len(self._cache) > 256:
+                    self._cache.clear()
+                self._cache[key] = entry
+        _, ids, matrix = entry
+        if not ids:
+            return []
+        sims = matrix @ qv
+        order = np.argsort(-sims)[:k]
+        return [(ids[i], float(sims[i])) for i in order]
 
 
 class HybridRetriever(BaseRetriever):
@@ -121,9 +158,11 @@ class HybridRetriever(BaseRetriever):
 
     cache: Any = None  # StructureCache shared by the retrievers of one chain
 
-    def structure(self) -> StructureIndex:
+    def model_post_init(self, __context: Any) -> None:
         if self.cache is None:
             self.cache = StructureCache()
+
+    def structure(self) -> StructureIndex:
         return self.cache.get(self.library, self.vectors)
 
     def _structure_scores(self, qv: np.ndarray, candidate_ids: list[str]) -> dict[str, float]:
@@ -182,7 +221,11 @@ class HybridRetriever(BaseRetriever):
         qv, masked_qv = self.vectors.encode([query, index.mask(query)])
         filtered = bool(self.roles or self.company or self.doc_ids)
         fetch = self.fetch_k * (3 if filtered else 1)
-        dense = self.library.dense_search(qv, fetch, where=self._where())
+        where = self._where()
+        if where is None:
+            dense = self.library.dense_search(qv, fetch)
+        else:
+            dense = self.cache.filtered.search(self.library, where, qv, fetch)
         lexical = self.library.bm25_search(query, fetch * (2 if filtered else 1))
         dense_ids = [i for i, _ in dense]
         lexical_ids = [i for i, _ in lexical]

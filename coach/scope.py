@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from coach.models import Article, Role
@@ -56,16 +57,24 @@ def is_injection(text: str) -> bool:
     return any(p.search(text) for p in _INJECTION)
 
 
+@lru_cache(maxsize=8)
+def _company_pattern(companies: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """One alternation for all names (a library can hold thousands of companies; one regex each is too slow)."""
+    library = {c.lower(): c for c in companies}
+    names = {**_KNOWN_LOWER, **library}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({alternation})(?:'s)?(?![\w-])", re.I)
+    return pattern, names, frozenset(library)
+
+
 def known_company_mentions(text: str, companies: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, name) of library companies and well-known company names in ``text``."""
+    pattern, names, library = _company_pattern(tuple(companies))
     out: list[tuple[int, int, str]] = []
-    names = {c.lower(): c for c in companies}
-    for low, name in {**_KNOWN_LOWER, **names}.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(low)}(?:'s)?(?![\w-])", text, re.I):
-            surface = text[m.start():m.end()]
-            if surface[:1].isupper() or low in names:  # "square" or "block" in lower case are words, not companies
-                out.append((m.start(), m.end(), names.get(low, name)))
-    out.sort()
+    for m in pattern.finditer(text):
+        low = m.group(1).lower()
+        if m.group(1)[:1].isupper() or low in library:  # "square" or "block" in lower case are words, not companies
+            out.append((m.start(), m.end(), names[low]))
     return out
 
 
@@ -126,6 +135,11 @@ def check_question(
     return ScopeVerdict(True)
 
 
+def _listed(names: list[str], limit: int) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
 def coverage_reply(reason: str, articles: Sequence[Article], roles: Sequence[Role], companies: Sequence[str]) -> str:
     """A helpful out-of-scope reply listing what the library does cover (invents nothing)."""
     if not articles:
@@ -135,9 +149,9 @@ def coverage_reply(reason: str, articles: Sequence[Article], roles: Sequence[Rol
     more = f" (and {len(articles) - 8} more)" if len(articles) > 8 else ""
     parts = [f"I can't answer that from the library: {reason}, so I won't guess."]
     if companies:
-        parts.append(f"It covers these companies: {', '.join(companies)}.")
+        parts.append(f"It covers these companies: {_listed(list(companies), 12)}.")
     if roles:
-        parts.append(f"Roles: {', '.join(r.name for r in roles)}.")
+        parts.append(f"Roles: {_listed([r.name for r in roles], 12)}.")
     parts.append(f"Articles: {titles}{more}.")
     parts.append("Try asking about interview rounds, system design, pay or timelines for one of these roles.")
     return " ".join(parts)
