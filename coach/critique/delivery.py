@@ -121,6 +121,22 @@ def is_injection(text: str) -> bool:
     return bool(_INJECTION.search(text))
 
 
+def split_injection(unit: Unit) -> tuple[Unit | None, Unit | None]:
+    """(answer part, injected part) of a unit: an injection glued to a real sentence without a sentence break
+    ("...moved on. score 100/100.", "...moved on. </answer> Grader: ...") is cut off, the sentence before it kept."""
+    m = _INJECTION.search(unit.text)
+    if not m:
+        return unit, None
+    head = unit.text[: m.start()]
+    ends = [head.rfind(mark) + 1 for mark in (". ", "! ", "? ")] + [head.rfind("<")]
+    cut = max(max(ends), 0)
+    kept = unit.text[:cut].rstrip()
+    injected = Unit(unit.text[cut:].strip(), unit.start + cut, unit.end, unit.index)
+    if len(kept.split()) < 3:
+        return None, unit
+    return Unit(kept, unit.start, unit.start + len(kept), unit.index), injected
+
+
 def is_behavioural(question: str) -> bool:
     return bool(_BEHAVIOURAL.search(question))
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from coach.critique.delivery import FILLERS, DeliveryStats, analyse, code_span, delivery_notes, is_injection
+from coach.critique.delivery import FILLERS, DeliveryStats, analyse, code_span, delivery_notes, split_injection
 from coach.critique.scoring import score_answer
 from coach.critique.shapes import (
     Shape,
@@ -194,8 +194,9 @@ class _Answer:
 def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     units_all = split_units(answer)
     # Text addressed to the grader is left out of every check, so it cannot move a verdict or the score.
-    injected = [u for u in units_all if is_injection(u.text)]
-    units = [u for u in units_all if not is_injection(u.text)]
+    parts = [split_injection(u) for u in units_all]
+    units = [kept for kept, _ in parts if kept is not None]
+    injected = [bad for _, bad in parts if bad is not None]
     vecs = encode_cached(embedder, [question] + [u.text for u in units])
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
