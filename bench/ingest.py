@@ -60,6 +60,12 @@ def main() -> int:
         make_corpus(corpus, args.copies)
         coach = Coach(Settings(home=tmp / "home"))
         coach.embedder.encode(["warm up the model"] * 32)
+        # Both sides are timed warm: the model is loaded for raw encode, and one small ingest (the seed, into its own
+        # home, reused below for the re-ingest timing) has imported the parsers and opened Chroma for the pipeline.
+        seed_home = tmp / "seed-home"
+        seed = Coach(Settings(home=seed_home))
+        seed.__dict__["embedder"] = coach.embedder
+        seed.ingest([ROOT / "corpus"])
 
         texts = [embedding_text for embedding_text in _chunk_texts(corpus, coach)]
         model = coach.embedder.model
@@ -79,10 +85,6 @@ def main() -> int:
         stored = [t for _, t in coach.library.catalog.all_chunks()]
         assert sorted(stored) == sorted(texts), "the bench must encode exactly what the pipeline embedded"
 
-        seed_home = tmp / "seed-home"
-        seed = Coach(Settings(home=seed_home))
-        seed.__dict__["embedder"] = coach.embedder
-        seed.ingest([ROOT / "corpus"])
         t = time.perf_counter()
         again = seed.ingest([ROOT / "corpus"])
         reingest_s = time.perf_counter() - t

@@ -46,7 +46,7 @@ def test_seed_library_structure_and_no_noise(make_coach):
     }
     assert summary.companies == ["Amazon"]
     assert {r.name for r in summary.roles} == {"Applied Scientist", "Machine Learning Engineer"}
-    stored = coach.library.collection.get(include=["documents"])["documents"]
+    stored = [m["embed_text"] for m in coach.library.collection.get(include=["metadatas"])["metadatas"]]
     chunks = [c.text for c in coach.library.all_chunks()] + stored
     assert chunks
     for text in chunks:

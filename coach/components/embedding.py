@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from coach.errors import CoachError
 from coach.settings import Settings
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 
-class EmbeddingError(RuntimeError):
+class EmbeddingError(CoachError):
     """The embedding model cannot be found or loaded."""
 
 

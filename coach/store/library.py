@@ -135,9 +135,9 @@ class Library:
             for doc_id in changed:
                 doc = self.document_collection.get(ids=[doc_id], include=["documents"])
                 ids = [i for i in remote_meta[doc_id].get("chunk_ids", "").split("|") if i]
-                got = self.collection.get(ids=ids, include=["documents", "metadatas"])
-                chunks = [Chunk.model_validate_json(m["chunk_json"]) for m in got["metadatas"]]
-                fetched.append((Article.model_validate_json(doc["documents"][0]), chunks, got["documents"]))
+                got = self.collection.get(ids=ids, include=["metadatas"])["metadatas"]
+                chunks = [Chunk.model_validate_json(m["chunk_json"]) for m in got]
+                fetched.append((Article.model_validate_json(doc["documents"][0]), chunks, [m["embed_text"] for m in got]))
             with self.catalog.transaction() as db:
                 for article, chunks, texts in fetched:
                     self.catalog.put_document(db, article, chunks, texts)
@@ -269,8 +269,7 @@ class Library:
                 self.collection.upsert(
                     ids=[c.id for c in chunks],
                     embeddings=np.concatenate([np.asarray(v, dtype=np.float32) for _, cs, v, _ in docs if cs]).tolist(),
-                    documents=[t for _, _, _, ts in docs for t in ts],
-                    metadatas=[_chroma_metadata(c) for c in chunks],
+                    metadatas=[_chroma_metadata(c, t) for c, t in zip(chunks, (t for _, _, _, ts in docs for t in ts))],
                 )
             self.document_collection.upsert(
                 ids=[a.doc_id for a, _, _, _ in docs], embeddings=[[1.0]] * len(docs),
@@ -339,8 +338,8 @@ class Library:
                 chunks = self.catalog.get_chunks(missing)
                 vectors = self.embedder.encode([texts[i] for i in missing])
                 self.collection.upsert(
-                    ids=missing, embeddings=vectors.tolist(), documents=[texts[i] for i in missing],
-                    metadatas=[_chroma_metadata(chunks[i]) for i in missing],
+                    ids=missing, embeddings=vectors.tolist(),
+                    metadatas=[_chroma_metadata(chunks[i], texts[i]) for i in missing],
                 )
             return {"orphans_removed": len(orphans), "missing_restored": len(missing)}
 
@@ -415,11 +414,14 @@ def reset_home(settings: Settings) -> None:
             Path(str(settings.catalog_path) + suffix).unlink(missing_ok=True)
 
 
-def _chroma_metadata(chunk: Chunk) -> dict:
+def _chroma_metadata(chunk: Chunk, embed_text: str) -> dict:
+    # Texts go in metadata, not Chroma "documents": those feed a full-text index we never query (a third of the
+    # write time). chunk_json and embed_text let another replica rebuild its catalog and BM25 from the server.
     meta = {
         "doc_id": chunk.doc_id, "title": chunk.title, "path": chunk.path, "section": chunk.section or "",
         "kind": chunk.kind, "company": chunk.company or "", "position": chunk.position,
         "roles": "|".join(chunk.roles), "chunk_json": chunk.model_dump_json(),
+        "embed_text": embed_text,
     }
     return meta
 
