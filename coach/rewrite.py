@@ -28,6 +28,7 @@ _QUESTION_START = re.compile(
     r"^\s*(?:what|how|why|when|where|which|who|is|are|do|does|did|can|could|should|would|will|tell|give|compare|"
     r"explain|describe|list)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9$][\w$,'-]*")
+_OTHER = re.compile(r"\b(?:the\s+)?other\s+(?:role|one|position|job|track|side)\b", re.I)
 
 
 @dataclass
@@ -111,6 +112,7 @@ def rewrite_turn(question: str, ctx: Context, roles: Sequence[Role], companies: 
     q = question.strip()
     if not ctx.question:
         return q
+    q = _name_the_other_role(q, ctx, articles)
     stripped = _LEAD.sub("", q)
     had_lead = stripped != q
     q_roles = _role_mentions(stripped, roles)
@@ -153,6 +155,22 @@ def rewrite_turn(question: str, ctx: Context, roles: Sequence[Role], companies: 
     if q_comps and not q_roles and ctx.roles and q_comps[0].name == (ctx.company.name if ctx.company else None):
         return _tidy(out.rstrip(" ?.!") + _context_suffix(ctx, q_roles, q_comps, articles))
     return _tidy(out)
+
+
+def _name_the_other_role(q: str, ctx: Context, articles: Sequence[Article]) -> str:
+    """ "the other role" → the role(s) the conversation's article compares with the ones discussed so far."""
+    m = _OTHER.search(q)
+    if not m or not ctx.roles:
+        return q
+    current = {r.name for r in ctx.roles}
+    for a in articles:
+        if ctx.company and a.company != ctx.company.name:
+            continue
+        names = [r.name for r in a.roles]
+        others = [n for n in names if n not in current]
+        if current & set(names) and others:
+            return q[: m.start()] + "the " + " and ".join(others) + " role" + q[m.end():]
+    return q
 
 
 def _strip_mentions(text: str, roles: Sequence[Role], companies: Sequence[str]) -> str:

@@ -51,6 +51,15 @@ def test_role_substitution_keeps_the_previous_question(library_view):
     assert q.lower() == "how many rounds does the nimbusfin data engineer loop have?"
 
 
+def test_the_other_role_is_the_one_the_article_compares(library_view):
+    q = _rw(library_view, "And for the other role?", "How many rounds does the OrbitWorks SRE loop have?")
+    assert q == "How many rounds does the OrbitWorks Software Engineer loop have?"
+    q = _rw(library_view, "What about the other one?", "How long does the Amazon MLE process take?")
+    assert q == "How long does the Amazon Applied Scientist process take?"
+    # no role in the conversation yet: nothing to contrast with, so no role is guessed
+    assert _rw(library_view, "And the other role?", "How long is the process?").endswith("the other role?")
+
+
 def test_company_substitution_and_pronouns(library_view):
     q = _rw(library_view, "And at Netflix?", "What is the salary range for Amazon MLEs?")
     assert q == "What is the salary range for Netflix MLEs?"
