@@ -93,19 +93,24 @@ class Coach:
         question: str,
         history: list[HistoryTurn] | list[dict] | None = None,
         role: str | None = None,
+        company: str | None = None,
+        doc_id: str | None = None,
     ) -> Answer:
         """A short answer with each sentence cited ``[n]`` into ``Answer.sources``, or ``grounded=False`` with what
-        the library covers when it cannot answer; ``history`` turns make follow-ups standalone."""
-        return self.ask_chain.ask(question, history=history, role=role)
+        the library covers when it cannot answer; ``history`` turns make follow-ups standalone. ``role``,
+        ``company`` and ``doc_id`` restrict the evidence."""
+        return self.ask_chain.ask(question, history=history, role=role, company=company, doc_id=doc_id)
 
     def ask_stream(
         self,
         question: str,
         history: list[HistoryTurn] | list[dict] | None = None,
         role: str | None = None,
+        company: str | None = None,
+        doc_id: str | None = None,
     ) -> Iterator[str | Answer]:
         """Yields text pieces as they are produced, then the final ``Answer`` (authoritative, see ``AskChain.stream``)."""
-        return self.ask_chain.stream(question, history=history, role=role)
+        return self.ask_chain.stream(question, history=history, role=role, company=company, doc_id=doc_id)
 
     @cached_property
     def ask_chain(self):

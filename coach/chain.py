@@ -37,6 +37,17 @@ class Snapshot:
     companies: list[str] = field(default_factory=list)
 
 
+def _resolve_company(name: str | None, companies: list[str]) -> str | None:
+    """The library's spelling of a company filter; an unknown one is an error listing the known ones."""
+    if not name or not name.strip():
+        return None
+    for known in companies:
+        if known.casefold() == name.strip().casefold():
+            return known
+    listed = ", ".join(companies) or "none (ingest an article first)"
+    raise InputError(f"unknown company {name!r}; companies in the library: {listed}")
+
+
 def llm_or_extractive(llm_getter, question: str, extractive: Composed, hits: list[Hit]
                       ) -> tuple[str, list[Source], str, str | None]:
     """(answer, sources, backend, note): the LLM's cited answer when it passes the checks and the faithfulness
@@ -127,8 +138,12 @@ class AskChain:
         snap = self.snapshot()
         role = inputs.get("role")
         role = self.coach.resolve_role(role) if role else None
-        return {"question": question.strip(), "history": history, "role": role, "snapshot": snap,
-                "started": inputs.get("started", time.perf_counter())}
+        company = _resolve_company(inputs.get("company"), snap.companies)
+        doc_id = inputs.get("doc_id")
+        if doc_id and doc_id not in {a.doc_id for a in snap.articles}:
+            raise InputError(f"no document with id {doc_id!r} in the library (see `coach library`)")
+        return {"question": question.strip(), "history": history, "role": role, "company": company,
+                "doc_id": doc_id, "snapshot": snap, "started": inputs.get("started", time.perf_counter())}
 
     def _rewrite(self, state: dict) -> str:
         snap: Snapshot = state["snapshot"]
@@ -171,10 +186,14 @@ class AskChain:
         companies = list(dict.fromkeys(
             n for _, _, n in known_company_mentions(standalone, snap.companies) if n in snap.companies))
         filters = {"roles": [state["role"]]} if state["role"] else {}
+        if state.get("doc_id"):
+            filters["doc_ids"] = [state["doc_id"]]
+        if state.get("company"):
+            companies = [state["company"]]
         docs = []
         if len(companies) == 1:
             docs = self.retriever(company=companies[0], **filters).invoke(standalone)
-        if not docs:
+        if not docs and not state.get("company"):
             docs = self.retriever(**filters).invoke(standalone)
         hits = [document_to_hit(d) for d in docs]
         best = max((max(h.relevance, 0.7 * _coverage(standalone, h.chunk.text)) for h in hits), default=0.0)
@@ -206,15 +225,18 @@ class AskChain:
                       sources=sources, backend=backend, note=note, latency_ms=_ms(state["started"]))
 
     # -- public ----------------------------------------------------------------------------------------------------
-    def ask(self, question: str, history=None, role: str | None = None) -> Answer:
-        return self.runnable.invoke({"question": question, "history": history, "role": role,
-                                     "started": time.perf_counter()})
+    def ask(self, question: str, history=None, role: str | None = None, company: str | None = None,
+            doc_id: str | None = None) -> Answer:
+        return self.runnable.invoke({"question": question, "history": history, "role": role, "company": company,
+                                     "doc_id": doc_id, "started": time.perf_counter()})
 
-    def stream(self, question: str, history=None, role: str | None = None) -> Iterator[str | Answer]:
+    def stream(self, question: str, history=None, role: str | None = None, company: str | None = None,
+               doc_id: str | None = None) -> Iterator[str | Answer]:
         """Text pieces, then the final ``Answer`` (authoritative: an LLM answer rejected by the guard after it was
         streamed is replaced there, and its ``note`` says so)."""
         started = time.perf_counter()
-        state = self.retrieval.invoke({"question": question, "history": history, "role": role, "started": started})
+        state = self.retrieval.invoke({"question": question, "history": history, "role": role, "company": company,
+                                       "doc_id": doc_id, "started": started})
         answer: Answer = self._compose({**state, "extractive_only": True})
         if not answer.grounded or self.settings.llm == "none":
             for i, piece in enumerate(_pieces(answer.answer)):

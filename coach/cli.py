@@ -121,11 +121,12 @@ def cmd_ask(args) -> int:
     coach = _coach()
     if args.batch:
         return _batch(args.batch, lambda rec: coach.ask(
-            _required(rec, "question"), history=rec.get("history"), role=rec.get("role")))
+            _required(rec, "question"), history=rec.get("history"), role=rec.get("role"), company=rec.get("company"),
+            doc_id=rec.get("doc_id")))
     if not args.question:
         raise InputError("give a QUESTION or --batch FILE")
     history = _read_json_file(args.history, "--history") if args.history else None
-    answer = coach.ask(args.question, history=history, role=args.role)
+    answer = coach.ask(args.question, history=history, role=args.role, company=args.company, doc_id=args.doc)
     if args.json:
         _print_json(answer)
         return 0
@@ -319,7 +320,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("question", nargs="?")
     s.add_argument("--history", metavar="FILE.json", help='JSON list of {"role": "user"|"assistant", "content"}')
     s.add_argument("--role", help="restrict to one role (name or alias)")
-    s.add_argument("--batch", metavar="FILE|-", help="JSON lines {question, history?, role?}; one JSON line out each")
+    s.add_argument("--company", help="restrict to the articles about one company")
+    s.add_argument("--doc", metavar="DOC_ID", help="restrict to one document (ids: coach library)")
+    s.add_argument("--batch", metavar="FILE|-",
+                   help="JSON lines {question, history?, role?, company?, doc_id?}; one JSON line out each")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_ask)
 

@@ -96,6 +96,13 @@ def test_role_filter_reaches_the_coach(app_url):
     assert "5 rounds" in answer["answer"], answer["answer"]
 
 
+def test_company_filter_reaches_the_coach(app_url):
+    _, _, answer = _client(app_url).predict("How many interview rounds are there?", "", "NimbusFin", api_name="/ask")
+    assert answer["grounded"] and answer["sources"]
+    assert all(s["title"].startswith("NimbusFin") for s in answer["sources"]), answer["sources"]
+    assert "4 rounds" in answer["answer"] or "5 rounds" in answer["answer"], answer["answer"]
+
+
 def test_critique_flags_the_mistake_with_evidence(app_url):
     weak = ("Honestly the outage was the platform team's problem, not mine, so I waited for them to fix it and "
             "moved on.")

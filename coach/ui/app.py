@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("coach.ui")
 
 ANY_ROLE = ""
+ANY_COMPANY = ""
 N_EXAMPLES = 6
 MAX_TURNS = 12  # history turns sent to the Coach: enough for follow-ups, bounded per request
 TITLE = "Interview Coach"
@@ -370,6 +371,11 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
                             elem_id="chat-role", info="Retrieval prefers passages about this role.",
                             allow_custom_value=True,  # the Coach resolves aliases ("SRE") and rejects unknown roles
                         )
+                        chat_company = gr.Dropdown(
+                            choices=[("Any company", ANY_COMPANY)], value=ANY_COMPANY, label="Company",
+                            elem_id="chat-company", info="Answer only from articles about this company.",
+                            allow_custom_value=True,  # choices load with the page; the Coach rejects unknown names
+                        )
                         gr.HTML('<div class="examples-label">Try asking</div>', js_on_load=None)
                         with gr.Column(elem_id="examples"):
                             example_btns = [gr.Button("", visible=False, size="sm", elem_classes=["example-q"])
@@ -447,11 +453,11 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
                     del_btn = gr.Button("Remove", variant="stop", elem_id="delete-btn", scale=1, min_width=100)
 
         # -- handlers -------------------------------------------------------------------------------------------------
-        refresh_outputs = [chat_role, *example_btns, chatbot, p_role, p_bank, p_question, cmp_doc, cmp_out, stats,
+        refresh_outputs = [chat_role, chat_company, *example_btns, chatbot, p_role, p_bank, p_question, cmp_doc, cmp_out, stats,
                            docs, del_doc, history_plot]
 
         @_guarded(len(refresh_outputs))
-        def refresh(cur_chat_role, cur_p_role, cur_question, cur_cmp):
+        def refresh(cur_chat_role, cur_company, cur_p_role, cur_question, cur_cmp):
             s = summary()
             roles = role_choices(s)
             names = [v for _, v in roles]
@@ -465,6 +471,8 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
             question = cur_question if (cur_question or "").strip() else (questions[0][1] if questions else "")
             return (
                 gr.Dropdown(choices=[("Any role", ANY_ROLE)] + roles, value=chat_value),
+                gr.Dropdown(choices=[("Any company", ANY_COMPANY)] + [(c, c) for c in s.companies],
+                            value=cur_company if cur_company in s.companies else ANY_COMPANY),
                 *[gr.Button(value=q, visible=bool(q)) for q in qs],
                 gr.Chatbot(placeholder=render.chat_placeholder(s)),
                 gr.Dropdown(choices=role_choices(s, short=True), value=p_value),
@@ -496,7 +504,7 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
 
         # Chat -----------------------------------------------------------------------------------------------------
         @_guarded(5)
-        def ask(message: str, role: str, history: list, shown: list):
+        def ask(message: str, role: str, history: list, shown: list, company: str = ANY_COMPANY):
             message = (message or "").strip()
             if not message:
                 _warn("Type a question first.")
@@ -508,7 +516,8 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
             yield "", shown, history, shown, gr.skip()
             text, answer, last = "", None, 0.0
             try:
-                for piece in coach.ask_stream(message, history=history[-MAX_TURNS:], role=role or None):
+                for piece in coach.ask_stream(message, history=history[-MAX_TURNS:], role=role or None,
+                                              company=company or None):
                     if isinstance(piece, str):
                         text += piece
                         now = time.monotonic()
@@ -533,7 +542,7 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
         def clear():
             return [], [], [], "", None
 
-        ask_inputs = [msg, chat_role, turns, display]
+        ask_inputs = [msg, chat_role, turns, display, chat_company]
         ask_outputs = [msg, chatbot, turns, display, answer_json]
         msg.submit(ask, ask_inputs, ask_outputs, api_name="ask")
         ask_btn.click(ask, ask_inputs, ask_outputs, api_visibility="private")
@@ -637,7 +646,7 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
             gr.Info(render.esc(f"Removed “{title}”."))
             return f'<div class="stats">Removed “{render.esc(title)}”.</div>'
 
-        refresh_inputs = [chat_role, p_role, p_question, cmp_doc]
+        refresh_inputs = [chat_role, chat_company, p_role, p_question, cmp_doc]
         upload_btn.click(add_files, upload, [lib_status, upload], api_name="add_files").then(
             refresh, refresh_inputs, refresh_outputs, api_visibility="private")
         paste_btn.click(add_paste, [paste_title, paste_text], [lib_status, paste_title, paste_text],
