@@ -16,22 +16,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+from tests.processes import chroma_server, ingest_home, running_server  # noqa: E402 - needs ROOT on sys.path
+
 ARTICLES = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"]
 QUESTIONS = [
     "How many rounds does the OrbitWorks SRE loop have?",
@@ -43,79 +39,6 @@ QUESTIONS = [
     "How long does the Amazon MLE interview process take?",
     "What happens in the NimbusFin behavioural round?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def coach_bin() -> str:
-    exe = Path(sys.executable).with_name("coach")
-    return str(exe) if exe.exists() else shutil.which("coach") or "coach"
-
-
-def coach_env(home: Path, **extra: str) -> dict[str, str]:
-    """The environment for a `coach` subprocess on ``home``: no LLM, no outside lookups."""
-    env = dict(os.environ, COACH_HOME=str(home), COACH_LLM="none", HF_HUB_OFFLINE="1",
-               GRADIO_ANALYTICS_ENABLED="False")
-    env.pop("COACH_AUTH", None)
-    env.update(extra)
-    return env
-
-
-def ingest_home(home: Path, paths: list[Path] = ARTICLES, timeout: float = 900) -> None:
-    """`coach ingest PATHS` into ``home`` (a subprocess, as a user would run it)."""
-    done = subprocess.run([coach_bin(), "ingest", *map(str, paths)], cwd=ROOT, env=coach_env(home),
-                          capture_output=True, text=True, timeout=timeout)
-    if done.returncode != 0:
-        raise RuntimeError(f"coach ingest failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
-
-
-def wait_http(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 180,
-              auth_ok: bool = False) -> None:
-    """Until ``url`` answers (any HTTP status counts when ``auth_ok``: a login page is up too)."""
-    import urllib.error
-
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except urllib.error.HTTPError:
-            if auth_ok:
-                return
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"coach serve did not come up: {log_path.read_text()[-3000:]}")
-        time.sleep(0.3)
-
-
-@contextmanager
-def running_server(home: Path, *args: str, port: int | None = None, env: dict[str, str] | None = None,
-                   timeout: float = 180) -> Iterator[dict]:
-    """`coach serve --port P ARGS` on ``home``; yields {url, port, pid, log}; stops it (only it) afterwards."""
-    port = port or free_port()
-    log_path = home.parent / f"serve-{port}.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    log = open(log_path, "w")
-    proc = subprocess.Popen([coach_bin(), "serve", "--port", str(port), *args], cwd=ROOT,
-                            env=env or coach_env(home), stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_http(url, proc, log_path, timeout, auth_ok=True)
-        yield {"url": url, "port": port, "pid": proc.pid, "log": log_path, "proc": proc}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def client(url: str, downloads: Path, **kwargs):
@@ -203,7 +126,6 @@ def store_comparison(tmp: Path, rounds: int) -> dict:
     from coach.api import Coach
     from coach.components.embedding import Embedder
     from coach.settings import Settings
-    from tests.chroma_server import chroma_server
 
     embedder = Embedder(Settings())
     embedder.encode(["warm up"])
@@ -239,7 +161,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="coach-bench-load-") as tmp_name:
         tmp = Path(tmp_name)
         home = tmp / "app" / "home"
-        ingest_home(home)
+        ingest_home(home, ARTICLES)
         with running_server(home) as srv:
             warm = client(srv["url"], tmp / "downloads")
             warm.predict(QUESTIONS[0], "", api_name="/ask")  # waits for the app's warm-up

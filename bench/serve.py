@@ -12,34 +12,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COACH = Path(sys.executable).with_name("coach")
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from bench.load import QUESTIONS as LOAD_QUESTIONS  # noqa: E402
+from tests.processes import coach_bin, coach_env, free_port, ingest_home, stop, wait_http  # noqa: E402
+
 TARGET_FIRST_S = 15.0
 TARGET_RSS_MB = 1536.0
-QUESTIONS = [
-    "How many rounds does the OrbitWorks SRE loop have?",
-    "What is the pay range for NimbusFin Data Engineer roles?",
-    "How does system design differ between Amazon Applied Scientist and MLE interviews?",
-    "How long does the NimbusFin interview process take?",
-    "What mistakes should I avoid in a Site Reliability Engineer interview?",
-]
+QUESTIONS = LOAD_QUESTIONS[:5]  # the first five of bench/load.py's questions
 CRITIQUE = ("Site Reliability Engineer", "Tell me about an incident you handled while on call.",
             "The outage was the platform team's problem, not mine, so I waited for them to fix it.")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_mb(pid: int) -> float:
@@ -65,27 +55,18 @@ def main() -> int:
     from gradio_client import Client  # imported before the clock starts: the client's import is not the server's
 
     with tempfile.TemporaryDirectory(prefix="coach-bench-serve-") as tmp:
-        env = dict(os.environ, COACH_HOME=str(Path(tmp) / "home"), COACH_LLM="none", HF_HUB_OFFLINE="1",
-                   GRADIO_ANALYTICS_ENABLED="False")
-        subprocess.run([str(COACH), "ingest", "corpus", "tests/fixtures/articles"], cwd=ROOT, env=env, check=True,
-                       capture_output=True, timeout=900)
+        home = Path(tmp) / "home"
+        env = coach_env(home)
+        ingest_home(home, [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"])
         port = free_port()
         url = f"http://127.0.0.1:{port}/"
-        log = open(Path(tmp) / "serve.log", "w")
+        log_path = Path(tmp) / "serve.log"
+        log = open(log_path, "w")
         started = time.perf_counter()
-        proc = subprocess.Popen([str(COACH), "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log,
+        proc = subprocess.Popen([coach_bin(), "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log,
                                 stderr=subprocess.STDOUT)
         try:
-            while True:
-                try:
-                    with urllib.request.urlopen(url, timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.perf_counter() - started > 180:
-                    raise SystemExit(f"coach serve did not come up; see {log.name}")
-                time.sleep(0.1)
+            wait_http(url, proc, log_path, timeout=180, interval=0.1)
             http_s = time.perf_counter() - started
             client = Client(url, verbose=False, download_files=str(Path(tmp) / "downloads"))
             _, _, first = client.predict(QUESTIONS[0], "", api_name="/ask")
@@ -106,11 +87,7 @@ def main() -> int:
                 latencies.append((time.perf_counter() - t) * 1000)
             rss_after = rss_mb(proc.pid)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop(proc)
             log.close()
 
     q = statistics.quantiles(latencies, n=20) if len(latencies) >= 2 else latencies * 19

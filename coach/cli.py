@@ -95,6 +95,8 @@ def cmd_library(args) -> int:
         roles = ", ".join(r.name + (f" ({', '.join(r.aliases)})" if r.aliases else "") for r in d.roles)
         print(f"\n  {d.title}\n    id {d.doc_id} · {d.path} · {d.chunks} chunks · company: {d.company or '-'}"
               f"\n    roles: {roles or '-'}")
+        if d.source or d.source_url:
+            print(f"    source: {d.source or d.source_url}")
     if summary.rubric:
         print("\nRubric (Mistakes to Avoid):")
         for item in summary.rubric:

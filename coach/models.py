@@ -57,6 +57,7 @@ class Article(BaseModel):
     sha256: str
     title: str
     source_url: str | None = None
+    source: str | None = Field(None, description="Provenance note from the file's sidecar (<file>.meta.json).")
     company: str | None = None
     roles: list[Role] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
@@ -92,6 +93,7 @@ class DocumentInfo(BaseModel):
     questions: int = 0
     ingested_at: str = ""
     source_url: str | None = None
+    source: str | None = None
 
 
 class LibrarySummary(BaseModel):

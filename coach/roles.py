@@ -18,8 +18,8 @@ from coach.models import Role
 # canonical name -> aliases. Order matters only for display.
 LEXICON: dict[str, tuple[str, ...]] = {
     "Software Engineer": ("SWE", "SDE", "Software Development Engineer", "Software Developer"),
-    "Machine Learning Engineer": ("MLE", "ML Engineer", "ML Eng"),
-    "Applied Scientist": ("AS", "Applied Science Scientist"),
+    "Machine Learning Engineer": ("MLE", "ML Engineer"),
+    "Applied Scientist": ("AS",),
     "Data Scientist": ("DS",),
     "Data Engineer": ("DE",),
     "Data Analyst": ("DA", "Business Intelligence Analyst", "BI Analyst"),

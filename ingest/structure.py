@@ -567,6 +567,7 @@ def parse_article(
         sha256=sha256,
         title=title,
         source_url=(str(meta["source_url"]) if meta.get("source_url") else None),
+        source=(str(meta["source"]).strip() or None) if meta.get("source") else None,
         company=company,
         roles=roles,
         sections=sections,

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.chroma_server import chroma_server
 from tests.conftest import CORPUS, FIXTURES
+from tests.processes import chroma_server
 
 QUESTIONS = [
     "How is the system design round different for Applied Scientists and MLEs?",

@@ -10,8 +10,9 @@ import threading
 
 import pytest
 
-from bench.load import client, ingest_home, running_server
+from bench.load import client
 from tests.conftest import CORPUS, FIXTURES
+from tests.processes import ingest_home, running_server
 
 pytestmark = pytest.mark.slow
 

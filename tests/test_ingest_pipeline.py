@@ -45,6 +45,7 @@ def test_seed_library_structure_and_no_noise(make_coach):
         ("Design a system to train and deploy multiple ML models.", "Machine Learning Engineer"),
     }
     assert summary.companies == ["Amazon"]
+    assert "Seed article" in summary.documents[0].source  # the provenance note from the corpus sidecar
     assert {r.name for r in summary.roles} == {"Applied Scientist", "Machine Learning Engineer"}
     stored = [m["embed_text"] for m in coach.library.collection.get(include=["metadatas"])["metadatas"]]
     chunks = [c.text for c in coach.library.all_chunks()] + stored

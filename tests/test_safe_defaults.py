@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.load import client, coach_bin, coach_env, running_server
+from bench.load import client
 from tests.conftest import ROOT
+from tests.processes import coach_bin, coach_env, running_server
 
 pytestmark = pytest.mark.slow
 

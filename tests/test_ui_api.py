@@ -6,21 +6,16 @@ tmp library holds the fictional fixture articles.
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
 import pytest
+
+from tests.processes import free_port
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +28,7 @@ def app_url(tmp_path_factory, embedder):
     coach.__dict__["embedder"] = embedder
     report = coach.ingest([FIXTURES])
     assert len(report.added) == 2, report
-    port = _free_port()
+    port = free_port()
     demo = serve(coach, "127.0.0.1", port, block=False)
     yield f"http://127.0.0.1:{port}/"
     demo.close()

@@ -119,7 +119,7 @@ class Catalog:
             out.append(DocumentInfo(
                 doc_id=a.doc_id, path=a.path, title=a.title, sha256=a.sha256, company=a.company, roles=a.roles,
                 chunks=counts.get(a.doc_id, 0), rubric_items=len(a.rubric), questions=len(a.questions),
-                ingested_at=ingested_at, source_url=a.source_url,
+                ingested_at=ingested_at, source_url=a.source_url, source=a.source,
             ))
         return out
 

@@ -5,16 +5,14 @@ NimbusFin article and a script-laden article through the UI itself. Screenshots 
 """
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+
+from tests.processes import coach_env, ingest_home, running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
@@ -47,51 +45,19 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _coach_bin() -> str:
-    exe = Path(sys.executable).with_name("coach")
-    return str(exe) if exe.exists() else shutil.which("coach") or "coach"
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory) -> dict:
     """``coach serve`` in a subprocess; yields its URL, home and log path."""
     home = tmp_path_factory.mktemp("browser") / "home"
-    log_path = home.parent / "serve.log"
-    env = dict(os.environ, COACH_HOME=str(home), COACH_MAX_UPLOAD_MB=str(MAX_UPLOAD_MB), COACH_LLM="none",
-               GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1")
-    ingest = subprocess.run([_coach_bin(), "ingest", str(SEED), str(FIXTURES / "orbitworks_swe_vs_sre.html")],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert ingest.returncode == 0, ingest.stderr
-    port = _free_port()
-    log = open(log_path, "w")
-    proc = subprocess.Popen([_coach_bin(), "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while True:
+    ingest_home(home, [SEED, FIXTURES / "orbitworks_swe_vs_sre.html"], timeout=600)
+    env = coach_env(home, COACH_MAX_UPLOAD_MB=str(MAX_UPLOAD_MB))
+    with ExitStack() as stack:
         try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"coach serve did not come up: {log_path.read_text()[-3000:]}")
-        time.sleep(0.3)
-    yield {"url": url, "home": home, "log": log_path, "port": port, "max_upload_mb": MAX_UPLOAD_MB}
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+            srv = stack.enter_context(running_server(home, env=env, timeout=120))
+        except RuntimeError as exc:  # the log tail says why; fail loudly instead of erroring every browser test
+            pytest.fail(str(exc))
+        yield {"url": srv["url"], "home": home, "log": srv["log"], "port": srv["port"],
+               "max_upload_mb": MAX_UPLOAD_MB}
 
 
 @pytest.fixture(scope="session")
