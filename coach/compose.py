@@ -51,7 +51,7 @@ _SYNONYMS = {
     "program": ["cod", "code"], "programmer": ["cod", "code"], "coder": ["cod", "code"],
 }
 _YES_NO = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has)\b", re.I)
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\b", re.I)
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b", re.I)
 _STOP_NOUNS = frozenset("the a an of do does did should will would can is are in at for".split())
 
 
@@ -115,6 +115,21 @@ def _stems(text: str) -> set[str]:
     return set(tokenize(text))
 
 
+# Words every interview article repeats: sharing them does not make a sentence about the question.
+_GENERIC = _stems("interview interviews role roles candidate candidates question questions process company job "
+                  "position loop typically")
+
+
+def _topic_stems(question: str, roles: Sequence[Role], companies: Sequence[str]) -> set[str]:
+    """What the question asks about: its content words without role/company names and generic interview words."""
+    entities = set()
+    for s, e, _ in role_mentions(question, list(roles)):
+        entities |= _stems(question[s:e])
+    for s, e, _ in known_company_mentions(question, companies):
+        entities |= _stems(question[s:e])
+    return _expanded(_stems(question)) - entities - _GENERIC
+
+
 def _expanded(tokens: set[str]) -> set[str]:
     out = set(tokens)
     for t in tokens:
@@ -156,9 +171,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     cues = [(sp, bonus) for qp, sp, bonus in _CUES if qp.search(question)]
     counted = _HOW_MANY.search(question)
     if counted:  # "how many coding problems" counts problems, not rounds
-        nouns = [w for w in re.findall(r"[a-z]+", counted.group(1).lower()) if w not in _STOP_NOUNS]
+        words = re.findall(r"[a-z]+", counted.group(1).lower())
+        words = words[:next((i for i, w in enumerate(words) if w in _STOP_NOUNS), len(words))]
+        nouns = [w for w in words if w not in ("interview", "interviews")] or words  # "interview stages" counts stages
         if nouns:
-            alt = "|".join(re.escape(_stem_noun(w)) for w in nouns)
+            # "stages" and "steps" are counted in "rounds" too (_SYNONYMS), so count those as well
+            stems = {_stem_noun(w) for w in nouns}
+            alt = "|".join(re.escape(w) for w in sorted(stems | {x for w in stems for x in _SYNONYMS.get(w, [])}))
             cues = [(p, b) for p, b in cues if p is not _COUNT] + [
                 (re.compile(rf"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s+(?:\w+\s+){{0,2}}(?:{alt})\w*", re.I), 0.3)]
     best_rel = max((h.relevance for h in hits), default=1.0) or 1.0
@@ -229,11 +248,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                 if role in cand[4] and cand not in chosen and cand[0] >= 0.5 * top and not redundant(cand[3]):
                     chosen.append(cand)
                     break
-    # Further sentences that score close to the best one.
+    # Further sentences that score close to the best one and are about what was asked (not only the same company).
+    topic = _topic_stems(question, roles, companies)
     for cand in scored[1:]:
         if len(chosen) >= MAX_SENTENCES or length() >= MAX_CHARS:
             break
         if cand in chosen or cand[0] < top - 0.1 or redundant(cand[3]):
+            continue
+        if topic and not topic & _stems(cand[3]) and not any(p.search(cand[3]) for p, _ in cues):
             continue
         if length() + len(cand[3]) > MAX_CHARS:
             continue

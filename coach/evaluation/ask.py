@@ -1,7 +1,7 @@
 """Answer evaluation against ``tests/evals/ask.jsonl`` (questions written before the answer path was tuned).
 
 Each case is a question (with optional ``history`` and ``role``) and either
-- ``facts``: substrings the answer must contain (copied from the article: "5-6", "$170,000") and ``sources``: the
+- ``facts``: substrings the answer must contain (and optionally ``absent``: off-topic ones it must not contain) (copied from the article: "5-6", "$170,000") and ``sources``: the
   expected evidence, ``{"doc": <substring of the source path>, "text": <substring of the source chunk>}``, for
   hit@3 and MRR; or
 - ``"grounded": false``: the coach must decline (out of scope or an injection attempt).
@@ -44,6 +44,7 @@ class AskCase(BaseModel):
     history: list[HistoryTurn] = Field(default_factory=list)
     role: str | None = None
     facts: list[str] = Field(default_factory=list)
+    absent: list[str] = Field(default_factory=list, description="off-topic facts the answer must not pad itself with")
     sources: list[ExpectedSource] = Field(default_factory=list)
     grounded: bool = True
     kind: str = ""
@@ -136,6 +137,7 @@ def evaluate_case(coach, case: AskCase) -> AskCaseResult:
         result.passed = not answer.grounded
         return result
     result.missing_facts = [f for f in case.facts if f not in answer.answer] if answer.grounded else list(case.facts)
+    result.missing_facts += [f"(should not say) {f}" for f in case.absent if f in answer.answer]
     for i, src in enumerate(answer.sources if answer.grounded else [], 1):
         if any(exp.matches(src) for exp in case.sources):
             result.rank = i
