@@ -56,7 +56,9 @@ class Embedder:
         if not path.exists():
             raise EmbeddingError(f"embedding model folder not found: {path} (check COACH_EMBEDDING_PATH)")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # its "Loading weights" bar would land in the CLI's stderr
         return SentenceTransformer(str(path), device="cpu")
 
     @property
