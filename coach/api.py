@@ -72,13 +72,13 @@ class Coach:
     def compare_roles(self, doc_id: str | None = None) -> list[RoleComparison]:
         """Side-by-side, cited facts for the roles each article compares (every article naming 2+ roles, or one)."""
         from coach.compare import comparable, compare_article
-        from coach.errors import CoachError
+        from coach.errors import UnknownDocumentError
 
         if doc_id is None:
             return [compare_article(a) for a in comparable(self.library.articles())]
         article = self.library.article(doc_id)
         if article is None:
-            raise CoachError(f"no document with id {doc_id!r} in the library (see `coach library`)")
+            raise UnknownDocumentError(doc_id)
         return [compare_article(article)]
 
     def resolve_role(self, name: str) -> str:

@@ -15,7 +15,7 @@ from typing import Iterator
 from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
 
 from coach.compose import Composed, Hit, SentenceEmbeddings, compose
-from coach.errors import CoachError, InputError
+from coach.errors import CoachError, InputError, UnknownDocumentError
 from coach.guard import unsupported_numbers
 from coach.models import Answer, Article, HistoryTurn, Role, Source
 from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
@@ -141,7 +141,7 @@ class AskChain:
         company = _resolve_company(inputs.get("company"), snap.companies)
         doc_id = inputs.get("doc_id")
         if doc_id and doc_id not in {a.doc_id for a in snap.articles}:
-            raise InputError(f"no document with id {doc_id!r} in the library (see `coach library`)")
+            raise UnknownDocumentError(doc_id)
         return {"question": question.strip(), "history": history, "role": role, "company": company,
                 "doc_id": doc_id, "snapshot": snap, "started": inputs.get("started", time.perf_counter())}
 

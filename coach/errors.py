@@ -28,5 +28,13 @@ class UnknownRoleError(CoachError):
         self.known = known
 
 
+class UnknownDocumentError(CoachError):
+    """A document id that is not in the library."""
+
+    def __init__(self, doc_id: str):
+        super().__init__(f"no document with id {doc_id!r} in the library (see `coach library`)")
+        self.doc_id = doc_id
+
+
 class InputError(CoachError):
     """A question, answer or option that cannot be used as given."""

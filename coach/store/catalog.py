@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from coach.errors import IndexError_
-from coach.models import Article, Chunk, DocumentInfo, PracticeQuestion, RubricItem
+from coach.models import Article, Chunk, DocumentInfo
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -153,9 +153,3 @@ class Catalog:
             marks = ",".join("?" * len(part))
             out.update(self._query(f"SELECT id, embed_text FROM chunks WHERE id IN ({marks})", tuple(part)))
         return out
-
-    def rubric(self) -> list[RubricItem]:
-        return [item for a in self.articles() for item in a.rubric]
-
-    def questions(self) -> list[PracticeQuestion]:
-        return [q for a in self.articles() for q in a.questions]

@@ -18,7 +18,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from coach.errors import IndexError_
+from coach.errors import IndexError_, UnknownDocumentError
 from coach.models import Article, Chunk, DocumentInfo, LibrarySummary, PracticeQuestion, Role, RubricItem
 from coach.settings import Settings
 from coach.store.bm25 import Bm25Index
@@ -290,9 +290,7 @@ class Library:
         with self.write_lock():
             ids = self.catalog.chunk_ids(doc_id)
             if self.catalog.article(doc_id) is None:
-                from coach.errors import CoachError
-
-                raise CoachError(f"no document with id {doc_id!r} in the library (see `coach library`)")
+                raise UnknownDocumentError(doc_id)
             with self.catalog.transaction() as db:
                 self.catalog.delete_document(db, doc_id)
                 self.catalog.bump_generation(db)
