@@ -26,6 +26,7 @@ class Coach:
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or get_settings()
+        self._llm = None
 
     # -- components -------------------------------------------------------------------------------------------
     @cached_property
@@ -33,6 +34,28 @@ class Coach:
         from coach.components.embedding import Embedder
 
         return Embedder(self.settings)
+
+    def llm(self):
+        """The configured LLM backend, started on first use; ``LLMUnavailable`` when none is configured or usable."""
+        if self._llm is None:
+            from coach.components.llm import LLMUnavailable, get_llm
+
+            llm = get_llm(self.settings)
+            if llm is None:
+                raise LLMUnavailable("no LLM is configured (COACH_LLM=none)")
+            self._llm = llm
+        return self._llm
+
+    def optional_llm(self):
+        """The configured LLM backend, or None when there is none or it cannot start (the rules then decide alone)."""
+        if self.settings.llm == "none":
+            return None
+        from coach.components.llm import LLMError
+
+        try:
+            return self.llm()
+        except LLMError:
+            return None
 
     @cached_property
     def library(self):
@@ -132,21 +155,10 @@ class Coach:
         canonical = self.resolve_role(role)
         items = self.library.rubric(canonical)
         feedback = critique_answer(items, role=canonical, question=question, answer=answer, embedder=self.embedder,
-                                   llm=self._optional_llm())
+                                   llm=self.optional_llm())
         if save:
             History(self.settings.history_path).add(feedback, answer)
         return feedback
-
-    def _optional_llm(self):
-        """The configured LLM backend, or None when there is none or it cannot start (the rules then decide alone)."""
-        if self.settings.llm == "none":
-            return None
-        from coach.components.llm import LLMError
-
-        try:
-            return self.ask_chain.llm()
-        except LLMError:
-            return None
 
     def history(self, limit: int | None = None) -> list[Attempt]:
         """Practice attempts, newest first."""

@@ -82,7 +82,6 @@ class AskChain:
         self.structure = StructureCache()
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
-        self._llm = None
         self.retrieval: Runnable = (
             RunnableLambda(self._prepare).with_config(run_name="prepare")
             | RunnablePassthrough.assign(standalone=RunnableLambda(self._rewrite).with_config(run_name="rewrite"))
@@ -110,14 +109,7 @@ class AskChain:
                                k=k or self.settings.top_k, **filters)
 
     def llm(self):
-        if self._llm is None:
-            from coach.components.llm import LLMUnavailable, get_llm
-
-            llm = get_llm(self.settings)
-            if llm is None:
-                raise LLMUnavailable("no LLM is configured (COACH_LLM=none)")
-            self._llm = llm
-        return self._llm
+        return self.coach.llm()
 
     def _occurs(self, word: str) -> bool:
         return bool(self.library.bm25_search(word, 1))

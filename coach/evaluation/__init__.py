@@ -50,6 +50,6 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
             report.ask = evaluate_ask(private, cases)
     if only in (None, "critique"):
         report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES,
-                                            llm=coach._optional_llm())
+                                            llm=coach.optional_llm())
     report.passed = all(r.passed for r in (report.ask, report.critique) if r is not None)
     return report
