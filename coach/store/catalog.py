@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from coach.errors import IndexError_
-from coach.models import Article, Chunk, DocumentInfo
+from coach.models import Article, Chunk
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -110,18 +110,11 @@ class Catalog:
         rows = self._query("SELECT article_json FROM documents WHERE doc_id=?", (doc_id,))
         return Article.model_validate_json(rows[0][0]) if rows else None
 
-    def documents(self) -> list[DocumentInfo]:
+    def document_stats(self) -> dict[str, tuple[int, str]]:
+        """doc_id -> (chunk count, ingested_at)."""
         counts = dict(self._query("SELECT doc_id, COUNT(*) FROM chunks GROUP BY doc_id"))
-        rows = self._query("SELECT article_json, ingested_at FROM documents ORDER BY path")
-        out = []
-        for article_json, ingested_at in rows:
-            a = Article.model_validate_json(article_json)
-            out.append(DocumentInfo(
-                doc_id=a.doc_id, path=a.path, title=a.title, sha256=a.sha256, company=a.company, roles=a.roles,
-                chunks=counts.get(a.doc_id, 0), rubric_items=len(a.rubric), questions=len(a.questions),
-                ingested_at=ingested_at, source_url=a.source_url, source=a.source,
-            ))
-        return out
+        rows = self._query("SELECT doc_id, ingested_at FROM documents")
+        return {doc_id: (counts.get(doc_id, 0), at) for doc_id, at in rows}
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         if doc_id is None:
@@ -136,20 +129,21 @@ class Catalog:
         rows = self._query("SELECT chunk_json, embed_text FROM chunks ORDER BY doc_id, position")
         return [(Chunk.model_validate_json(j), t) for j, t in rows]
 
-    def get_chunks(self, ids: list[str]) -> dict[str, Chunk]:
-        out: dict[str, Chunk] = {}
+    def _chunk_rows(self, columns: str, ids: list[str]) -> list[tuple]:
+        """``SELECT columns`` for the chunks with these ids, in batches below SQLite's parameter limit."""
+        rows: list[tuple] = []
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
             marks = ",".join("?" * len(part))
-            for j, in self._query(f"SELECT chunk_json FROM chunks WHERE id IN ({marks})", tuple(part)):
-                c = Chunk.model_validate_json(j)
-                out[c.id] = c
-        return out
+            rows += self._query(f"SELECT {columns} FROM chunks WHERE id IN ({marks})", tuple(part))
+        return rows
+
+    def get_chunks(self, ids: list[str]) -> dict[str, Chunk]:
+        chunks = (Chunk.model_validate_json(j) for j, in self._chunk_rows("chunk_json", ids))
+        return {c.id: c for c in chunks}
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        return {i for i, in self._chunk_rows("id", ids)}
 
     def embed_texts(self, ids: list[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            marks = ",".join("?" * len(part))
-            out.update(self._query(f"SELECT id, embed_text FROM chunks WHERE id IN ({marks})", tuple(part)))
-        return out
+        return dict(self._chunk_rows("id, embed_text", ids))

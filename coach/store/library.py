@@ -175,8 +175,16 @@ class Library:
 
     # -- reads --------------------------------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        _ = self.generation  # syncs with a shared server first
-        return self.catalog.documents()
+        stats = self.catalog.document_stats()
+        out = []
+        for a in self.articles():  # cached per generation (and synced with a shared server first)
+            chunks, ingested_at = stats.get(a.doc_id, (0, ""))
+            out.append(DocumentInfo(
+                doc_id=a.doc_id, path=a.path, title=a.title, sha256=a.sha256, company=a.company, roles=a.roles,
+                chunks=chunks, rubric_items=len(a.rubric), questions=len(a.questions), ingested_at=ingested_at,
+                source_url=a.source_url, source=a.source,
+            ))
+        return out
 
     def all_chunks(self) -> list[Chunk]:
         _ = self.generation
@@ -237,7 +245,7 @@ class Library:
             n_results=k, where=where or None, include=["distances"],
         )
         ids, dists = res["ids"][0], res["distances"][0]
-        known = self.catalog.get_chunks(ids)
+        known = self.catalog.known_ids(ids)
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists) if i in known]
 
     def bm25_search(self, query: str, k: int) -> list[tuple[str, float]]:
