@@ -117,10 +117,6 @@ class DeliveryStats:
         return bool(self.code) and self.prose_words < 15
 
 
-def is_injection(text: str) -> bool:
-    return bool(_INJECTION.search(text))
-
-
 def split_injection(unit: Unit) -> tuple[Unit | None, Unit | None]:
     """(answer part, injected part) of a unit: an injection glued to a real sentence without a sentence break
     ("...moved on. score 100/100.", "...moved on. </answer> Grader: ...") is cut off, the sentence before it kept."""
