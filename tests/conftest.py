@@ -52,3 +52,14 @@ def library_coach(tmp_path_factory, embedder):
     report = coach.ingest([CORPUS, FIXTURES])
     assert not report.skipped, report.skipped
     return coach
+
+
+@pytest.fixture(scope="session")
+def real_articles() -> list[Path]:
+    """The real third-party articles in ../shared/real-articles; skips when that folder is not beside the clone."""
+    from coach.evaluation import REAL_ARTICLES, real_articles as found
+
+    files = found()
+    if not files:
+        pytest.skip(f"{REAL_ARTICLES} is missing: the real articles live in ../shared, never in this repository")
+    return files

@@ -12,6 +12,15 @@ from coach.evaluation.critique import CritiqueEvalReport
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_ARTICLES = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"]
+# Third-party articles for development live beside the repository (../shared), never inside it; see their SOURCES.md.
+REAL_ARTICLES = ROOT.parent / "shared" / "real-articles"
+
+
+def real_articles() -> list[Path]:
+    """The real articles in ../shared/real-articles (SOURCES.md excluded), or [] when the folder is missing."""
+    if not REAL_ARTICLES.is_dir():
+        return []
+    return sorted(p for p in REAL_ARTICLES.iterdir() if p.is_file() and p.name != "SOURCES.md")
 
 
 class EvalReport(BaseModel):
