@@ -35,6 +35,8 @@ def coach_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment for a `coach` subprocess on ``home``: no LLM, no outside lookups."""
     env = dict(os.environ, COACH_HOME=str(home), COACH_LLM="none", HF_HUB_OFFLINE="1",
                GRADIO_ANALYTICS_ENABLED="False")
+    # The subprocess runs this checkout's code even when the venv's editable install points at another checkout.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     env.pop("COACH_AUTH", None)
     env.update(extra)
     return env
