@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from coach.models import Article, FAQPair, PracticeQuestion, Role, RubricItem, Section
-from coach.roles import detect_roles, lexicon_roles, role_mentions, roles_mentioned
+from coach.roles import detect_roles, lexicon_roles, role_levels, role_mentions, roles_mentioned
 from coach.text import normalize_space, split_sentences, stable_id
 from ingest.markdown import Block as _Block
 from ingest.markdown import markdown_blocks
+from ingest.entities import discussed_companies, discussed_roles
 from ingest.rubric import Found
 from ingest.rubric import extract as extract_rubric
 
@@ -634,6 +635,10 @@ def parse_article(
                 )
 
     company = str(meta.get("company") or "").strip() or company_from_title(title, roles, body_text)
+    levels = role_levels(f"{title}\n{body_text}", roles)
+    roles = [r.model_copy(update={"levels": levels.get(r.name, [])}) for r in roles]
+    sec_texts = [(paths[i], "\n".join(([s.heading] if s.heading else []) + [t for k, t in s.items if k != "code"]))
+                 for i, s in enumerate(secs)]
     return Article(
         doc_id=doc_id,
         path=path,
@@ -642,6 +647,10 @@ def parse_article(
         source_url=(str(meta["source_url"]) if meta.get("source_url") else None),
         source=(str(meta["source"]).strip() or None) if meta.get("source") else None,
         company=company,
+        description=_meta_text(meta.get("description")),
+        tags=_meta_list(meta.get("tags")),
+        companies=discussed_companies(company, sec_texts, roles, f"{title}\n{body_text}"),
+        role_mentions=discussed_roles(roles, [(None, title), *sec_texts]),
         roles=roles,
         sections=sections,
         faq=faq,
@@ -693,3 +702,16 @@ def _pair_context(sec: _Sec, mistake: str) -> str:
         if k in ("para", "bullet") and mistake in t:
             return normalize_space(t)[:800]
     return ""
+
+
+def _meta_text(value) -> str | None:
+    return normalize_space(str(value)) or None if value not in (None, "") else None
+
+
+def _meta_list(value) -> list[str]:
+    """Front-matter tags: a YAML list or a comma-separated string."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [normalize_space(str(v)) for v in value if str(v).strip()]
