@@ -107,7 +107,15 @@ def section_kind(heading: str | None) -> str:
         return "checklist"
     if _QUESTIONS_HEAD.match(h) or re.match(r"^(?:example|sample|practice)\s+interview\s+questions\b", h, re.I):
         return "questions"
+    if _QUESTION_LIST_HEAD.search(h) and not h.rstrip().endswith("?"):
+        return "questions"  # "Airbnb Software Engineer behavioral interview questions", "Most commonly asked …"
     return "body"
+
+
+# A heading that announces a list of interview questions (not questions for the candidate to ask the interviewer)
+_QUESTION_LIST_HEAD = re.compile(
+    r"\b(?:interview|behaviou?ral|technical|coding|screening|asked|common)\s+(?:\w+\s+){0,2}questions\b"
+    r"(?!\s+(?:to|you\s+(?:can|should)|for\s+you\s+to)\s+ask)", re.I)
 
 
 _MINOR_WORDS = {
@@ -591,6 +599,8 @@ def parse_article(
                 sections[si].kind = "rubric"
                 rubric_pairs.extend((m, f, si) for m, f in found)
 
+    if not any(s.kind == "faq" for s in secs):
+        faq.extend(_question_heading_pairs(secs))
     paths = _heading_paths(secs)
     used = {normalize_space(m).lower() for m, _, _ in rubric_pairs}
     candidates = [Found(m, f, "pair", paths[si], _pair_context(secs[si], m), (si, 0)) for m, f, si in rubric_pairs]
@@ -715,3 +725,25 @@ def _meta_list(value) -> list[str]:
     if not isinstance(value, (list, tuple)):
         return []
     return [normalize_space(str(v)) for v in value if str(v).strip()]
+
+
+_TRAILING_SYMBOLS = re.compile(r"[\s\W_]*$")
+
+
+def _question_heading_pairs(secs: list[_Sec]) -> list[FAQPair]:
+    """In a document without an FAQ section, a question heading followed by its answer is a Q&A pair
+    ("**How do we select the depth of the trees? ⭐️**" then the answer paragraphs)."""
+    out: list[FAQPair] = []
+    for s in secs:
+        if not s.heading or s.kind in ("questions", "rubric"):
+            continue
+        q = s.heading.strip()
+        core = _TRAILING_SYMBOLS.sub("", q)
+        if not q.endswith("?") and not (q[len(core):].lstrip().startswith("?")):
+            continue
+        if len(split_sentences(core + "?")) != 1:
+            continue
+        answer = [t for k, t in s.items if k in ("para", "bullet") and t]
+        if answer and s.items[0][0] in ("para", "bullet"):
+            out.append(FAQPair(question=core + "?", answer="\n".join(answer)))
+    return out
