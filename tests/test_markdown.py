@@ -118,6 +118,23 @@ def test_companies_discussed_and_levels(brightloom, corvane):
     assert next(m for m in corvane.role_mentions if m.name == "Data Scientist").count >= 6
 
 
+def test_pitfall_sections_with_sub_headings_or_bold_lines():
+    text = ("# Fictional guide to behavioural rounds\n\nFictional article written for Interview Coach's tests.\n\n"
+            "## Avoid these common mistakes\n\n### 1. Rambling without structure\n\nCandidates talk for five "
+            "minutes. Instead, use STAR.\n\n### Mistake #2: Blaming others\n\nSaying your team failed you.\n\n"
+            "## Red flags\n\n**Vague answers**\n\nNo numbers at all.\n\n## 🚫 Don'ts\n\n- Reading from notes\n\n"
+            "## Other notes\n\n**Rambling**\n\nFine in small talk.\n")
+    art = parse_text(text, name="p.md", doc_id="p")
+    assert [(r.kind, r.mistake, r.fix) for r in art.rubric] == [
+        ("pitfall", "Rambling without structure", "use STAR."),
+        ("pitfall", "Blaming others", ""),
+        ("pitfall", "Vague answers", ""),
+        ("dont", "Reading from notes", ""),
+    ]
+    assert art.rubric[1].section == "Avoid these common mistakes > Mistake #2: Blaming others"
+    assert art.rubric[1].context == "Saying your team failed you."
+
+
 def test_capitalised_tools_are_not_companies():
     text = ("# Fictional resume tips\n\nFictional article for Interview Coach's tests.\n\n"
             "## Only use Google Docs or Microsoft Word\n\nWrite it in Google Docs. Practise on LeetCode daily; "
