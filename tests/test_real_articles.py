@@ -114,3 +114,10 @@ def test_library_knows_discussed_companies_and_levelled_roles(real_coach):
     assert resolve_role_level("Staff Software Engineer", roles) == ("Software Engineer", "Staff")
     with pytest.raises(UnknownRoleError):
         resolve_role_level("Senior Astronaut", roles)
+
+
+def test_a_company_discussed_in_a_section_is_answerable(real_coach):
+    coach, _, _ = real_coach
+    answer = coach.ask("What behavioral questions does Stripe ask software engineers?")
+    assert answer.grounded, answer.note
+    assert any(s.section == "Stripe Software Engineer behavioral interview questions" for s in answer.sources)
