@@ -46,8 +46,16 @@ _CALL_TO_ACTION = re.compile(
 )
 
 
+# A short paragraph that only sends the reader elsewhere: "Check out X", "Read more about Y on Z".
+_POINTER = re.compile(r"^(?:check\s+(?:it|them|this)?\s*out|read\s+more|learn\s+more|find\s+out\s+more|see\s+more|"
+                      r"sign\s+up|subscribe|join\s+(?:today|now|us))\b", re.I)
+
+
 def is_advert(text: str, hrefs: list[str]) -> bool:
-    """A referral block: it links with tracking/affiliate parameters and asks the reader to buy, join or click."""
+    """A referral block: it links with tracking/affiliate parameters and asks the reader to buy, join or click; or
+    a short linked paragraph that only points elsewhere ("Check out X", "Read more about Y on Z")."""
+    if hrefs and len(text.split()) <= 30 and _POINTER.match(text.strip()):
+        return True
     return any(_TRACKING_LINK.search(h) for h in hrefs) and bool(_CALL_TO_ACTION.search(text))
 
 

@@ -147,6 +147,11 @@ def test_is_advert_needs_a_tracking_link_and_a_call_to_action():
     assert is_advert("Get 20% off with code X", ["https://x.example/?utm_source=blog"])
     assert not is_advert("Get 20% off with code X", ["https://x.example/docs"])
     assert not is_advert("Their docs explain the loop.", ["https://x.example/?utm_source=blog"])
+    # a short paragraph that only points elsewhere is furniture; a sentence of content with a link is not
+    assert is_advert("Read more about summaries on the Resume Handbook.", ["https://handbook.example/summary"])
+    assert is_advert("Check out the practice platform!", ["https://platform.example/"])
+    assert not is_advert("Read more about summaries on the Resume Handbook.", [])
+    assert not is_advert("The loop has four rounds, described on the careers page.", ["https://x.example/careers"])
 
 
 def test_hostile_markdown_loses_no_text_and_stays_linear():
