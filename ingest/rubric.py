@@ -94,12 +94,19 @@ def is_donts_heading(heading: str | None) -> bool:
     return bool(heading) and bool(_DONTS_HEAD.match(_LEADING_SYMBOLS.sub("", heading or "")))
 
 
+_REASSURANCE = re.compile(r"^\s+(?:(?:be\s+)?(?:worry|worried|fret|stress(?:ed)?|sweat|feel\s+bad)\b|be\s+discouraged\b)",
+                          re.I)
+
+
 def is_prohibition(text: str) -> bool:
     """A heading, list item or sentence that tells the reader not to do something (capitalised, at its start)."""
     t = text.strip().lstrip("*_ ")
     m = _PROHIBITION.match(t)
     # "Don't: …" / "Avoid: …" is a BAD/GOOD-style marker (ingest.structure pairs those), not a sentence
-    return bool(m) and not t.rstrip().endswith("?") and not t[m.end():].lstrip().startswith((":", "："))
+    rest = t[m.end():] if m else ""
+    # "Don't worry if …" reassures; it does not name a mistake
+    return bool(m) and not t.rstrip().endswith("?") and not rest.lstrip().startswith((":", "：")) \
+        and not _REASSURANCE.match(rest)
 
 
 def _sentences(text: str) -> list[str]:

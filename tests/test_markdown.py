@@ -135,6 +135,20 @@ def test_pitfall_sections_with_sub_headings_or_bold_lines():
     assert art.rubric[1].context == "Saying your team failed you."
 
 
+def test_prose_prohibitions_only_at_sentence_start():
+    text = ("# Fictional onsite notes\n\nFictional article written for Interview Coach's tests about invented "
+            "interview habits.\n\n## The onsite\n\nI didn't sleep before my onsite, and you don't have to copy me. "
+            "However, do not skip the warm-up problem. Don't worry if you blank out for a moment. Never read your "
+            "answers from notes. Stop apologising for gaps in your resume.\n\n"
+            "Tips on tuning:\n\n- limit the depth\n- do not split tiny nodes\n")
+    art = parse_text(text, name="o.md", doc_id="o")
+    assert [(r.kind, r.mistake) for r in art.rubric] == [
+        ("rule", "However, do not skip the warm-up problem."),
+        ("rule", "Never read your answers from notes."),
+        ("rule", "Stop apologising for gaps in your resume."),
+    ]
+
+
 def test_capitalised_tools_are_not_companies():
     text = ("# Fictional resume tips\n\nFictional article for Interview Coach's tests.\n\n"
             "## Only use Google Docs or Microsoft Word\n\nWrite it in Google Docs. Practise on LeetCode daily; "
