@@ -317,6 +317,9 @@ _LEVEL_BEFORE = re.compile(
 _LEVEL_AFTER = re.compile(rf"^\s*(?:\(\s*)?({_LEVEL_CODE}|II|III|IV|I(?=\s*[,(;)]|\s*$))\b")
 
 
+_LEVEL_CODE_AFTER = re.compile(rf"^\s*[(,]\s*({_LEVEL_CODE})\b")
+
+
 def role_levels(text: str, roles: list[Role]) -> dict[str, list[str]]:
     """Levels named right before or after each role mention ("Senior Data Scientist", "Data Scientist II (L4)")."""
     out: dict[str, list[str]] = {}
@@ -325,9 +328,13 @@ def role_levels(text: str, roles: list[Role]) -> dict[str, list[str]]:
         before = _LEVEL_BEFORE.search(text[max(0, start - 30) : start])
         if before and before.group(1)[:1].isupper():
             found.append(before.group(1))
-        after = _LEVEL_AFTER.match(text[end : end + 12])
+        tail = text[end : end + 24]
+        after = _LEVEL_AFTER.match(tail)
         if after:
             found.append(after.group(1))
+            code = _LEVEL_CODE_AFTER.match(tail[after.end():])  # "Data Scientist II (L4)"
+            if code:
+                found.append(code.group(1))
         for lv in found:
             lv = normalize_level(lv)
             if lv not in out.setdefault(name, []):
