@@ -12,7 +12,6 @@ import logging
 import os
 import random
 import re
-import shutil
 import tempfile
 import threading
 import time
@@ -222,37 +221,9 @@ def _guarded(n_outputs: int) -> Callable[[Callable], Callable]:
 
 
 # -- uploads ----------------------------------------------------------------------------------------------------------
-def _safe_name(name: str, fallback: str = "article") -> str:
-    stem, dot, suffix = Path(name).name.rpartition(".")
-    if not dot:
-        stem, suffix = suffix, ""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:80] or fallback
-    return f"{stem}.{suffix.lower()}" if suffix else stem
-
-
 def save_upload(coach: "Coach", src: str | Path, original_name: str | None = None) -> Path:
-    """Copy an uploaded file into ``uploads_path`` after checking its type and size; ``InputError`` otherwise."""
-    from ingest.loaders import SUPPORTED_SUFFIXES
-
-    src = Path(src)
-    name = _safe_name(original_name or src.name)
-    suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise InputError(f"{Path(original_name or src.name).name}: unsupported file type {suffix or '(none)'!r}; "
-                         f"upload one of {allowed}")
-    limit = coach.settings.max_upload_mb
-    size = src.stat().st_size
-    if size > limit * 1024 * 1024:
-        raise InputError(f"{name} is {size / 1024 / 1024:.1f} MB; the upload limit is {limit:g} MB "
-                         "(COACH_MAX_UPLOAD_MB)")
-    if size == 0:
-        raise InputError(f"{name} is empty")
-    dest_dir = coach.settings.uploads_path
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    dest = dest_dir / name
-    shutil.copyfile(src, dest)
-    return dest
+    """Store an uploaded file (see ``Coach.save_upload``: checked, never replacing another article)."""
+    return coach.save_upload(src, original_name)
 
 
 def save_paste(coach: "Coach", title: str, text: str) -> Path:
