@@ -97,6 +97,8 @@ def cmd_library(args) -> int:
               f"\n    roles: {roles or '-'}")
         if d.source or d.source_url:
             print(f"    source: {d.source or d.source_url}")
+        for flag in d.flags:
+            print(f"    ⚠ {flag}")
     if summary.rubric:
         print("\nRubric (Mistakes to Avoid):")
         for item in summary.rubric:

@@ -66,6 +66,7 @@ class Article(BaseModel):
     tldr: str | None = None
     rubric: list[RubricItem] = Field(default_factory=list)
     questions: list[PracticeQuestion] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list, description="Warnings the library view shows for this article.")
 
 
 class Chunk(BaseModel):
@@ -94,6 +95,7 @@ class DocumentInfo(BaseModel):
     ingested_at: str = ""
     source_url: str | None = None
     source: str | None = None
+    flags: list[str] = Field(default_factory=list, description="Warnings about the article (e.g. injected text).")
 
 
 class LibrarySummary(BaseModel):

@@ -1,16 +1,22 @@
-"""The parsing stages of an ingest, load → clean → parse structure, from a file (or pasted text) to an ``Article``.
+"""The parsing stages of an ingest, load → clean → screen → parse structure, from a file (or pasted text) to an
+``Article``.
 
 Each stage takes the previous stage's output; ids come from ``ingest.ids``. The pipeline (``ingest.pipeline``)
 runs these stages per file and then chunks, embeds and stores; this module never imports it.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from coach.errors import IngestError
 from coach.models import Article
 from ingest.ids import SourceFile, identify, text_sha256
 from ingest.loaders import LoadedDocument, check_textual, load_document
+
+# pypdf logs damage it works around ("EOF marker not found") straight to stderr; a PDF it cannot read is reported
+# per file with the reason instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filename, a broken export)
 
@@ -29,11 +35,22 @@ def clean(doc: LoadedDocument, where: str) -> str:
     return text
 
 
+def screen(text: str) -> tuple[str, list[str]]:
+    """Stage 3: article text is evidence, never instructions. Sentences addressed to an assistant or the reader's
+    tools are dropped (so no answer or rubric item can quote them); returns (text, the article's flags)."""
+    from coach.injection import injection_flag, screen_article
+
+    kept, removed = screen_article(text)
+    return kept, [injection_flag(removed)] if removed else []
+
+
 def structure(text: str, doc: LoadedDocument, *, doc_id: str, path: str, sha256: str) -> Article:
-    """Stage 3: cleaned text → ``Article`` (title, sections, FAQ, rubric, questions, roles, company)."""
+    """Stage 4: screened text → ``Article`` (title, sections, FAQ, rubric, questions, roles, company, flags)."""
     from ingest.structure import parse_article
 
-    return parse_article(text, doc_id=doc_id, path=path, sha256=sha256, fmt=doc.fmt, meta=doc.meta)
+    text, flags = screen(text)
+    article = parse_article(text, doc_id=doc_id, path=path, sha256=sha256, fmt=doc.fmt, meta=doc.meta)
+    return article.model_copy(update={"flags": [*article.flags, *flags]}) if flags else article
 
 
 def parse_source(source: SourceFile) -> Article:

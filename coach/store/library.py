@@ -195,7 +195,7 @@ class Library:
             out.append(DocumentInfo(
                 doc_id=a.doc_id, path=a.path, title=a.title, sha256=a.sha256, company=a.company, roles=a.roles,
                 chunks=chunks, rubric_items=len(a.rubric), questions=len(a.questions), ingested_at=ingested_at,
-                source_url=a.source_url, source=a.source,
+                source_url=a.source_url, source=a.source, flags=a.flags,
             ))
         return out
 
