@@ -37,6 +37,8 @@ ANY_ROLE = ""
 ANY_COMPANY = ""
 N_EXAMPLES = 6
 MAX_TURNS = 12  # history turns sent to the Coach: enough for follow-ups, bounded per request
+MAX_SHOWN_MESSAGES = 40  # chat messages a session keeps on screen (older ones scroll away): bounds per-session memory
+MAX_SESSIONS = 1000  # browser sessions whose state Gradio keeps (its default, 10,000, let memory grow for hours)
 TITLE = "Interview Coach"
 TAGLINE = "Cited answers and rubric feedback from your own career articles — private, offline, on your machine."
 
@@ -168,6 +170,7 @@ def launch_options(coach: "Coach") -> dict[str, Any]:
     return dict(
         theme=theme(), css=CSS, js=JS, max_file_size=int(coach.settings.max_upload_mb * 1024 * 1024),
         footer_links=["api", "settings"], show_error=False, ssr_mode=False, pwa=False, mcp_server=False,
+        state_session_capacity=MAX_SESSIONS,
     )
 
 
@@ -506,8 +509,11 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
             if answer is None:
                 raise RuntimeError("ask_stream ended without an Answer")
             shown[-1] = {"role": "assistant", "content": render.answer_message(answer)}
-            history = list(history) + [{"role": "user", "content": message},
-                                       {"role": "assistant", "content": answer.answer}]
+            # Per-session state is kept for every browser session (Gradio holds up to ``state_session_capacity``
+            # of them): only what a follow-up needs and the recent chat are kept, so memory stays flat with use.
+            history = (list(history) + [{"role": "user", "content": message},
+                                        {"role": "assistant", "content": answer.answer}])[-MAX_TURNS:]
+            shown = shown[-MAX_SHOWN_MESSAGES:]
             yield gr.skip(), shown, history, shown, _json_safe(answer.model_dump(mode="json"))
 
         def clear():
