@@ -1,6 +1,9 @@
 """The one API the CLI and the UI share."""
 from __future__ import annotations
 
+import functools
+import hashlib
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -16,6 +19,20 @@ from coach.models import (
     RoleComparison,
 )
 from coach.settings import Settings, get_settings
+
+
+def _reported(method):
+    """Infrastructure failures inside a call (Chroma server gone, disk full) reach the CLI, the UI and API clients
+    as the ``CoachError`` that names the part and the action, never as a library's internal exception."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        from coach.components.vector_store import store_errors
+
+        with store_errors(self.settings):
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 class Coach:
@@ -64,6 +81,7 @@ class Coach:
         return Library(self.settings, self.embedder)
 
     # -- library ------------------------------------------------------------------------------------------------
+    @_reported
     def ingest(
         self,
         paths: Iterable[str | Path] | None = None,
@@ -83,15 +101,60 @@ class Coach:
             reset_home(self.settings)
         return ingest_paths(targets, self.library, prune=prune, progress=progress)
 
+    @_reported
+    def save_upload(self, src: str | Path, original_name: str | None = None) -> Path:
+        """Copy an uploaded file into ``uploads_path`` after checking its type and size (``InputError`` otherwise).
+
+        An upload never replaces another article: when a different file of the same name is already there, this one
+        is stored as ``name-<hash>.ext`` (a distinct document); the same bytes again reuse the stored file.
+        """
+        from coach.errors import InputError
+        from ingest.loaders import SUPPORTED_SUFFIXES
+
+        src = Path(src)
+        shown = Path(original_name or src.name).name
+        name = _safe_name(shown)
+        suffix = Path(name).suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+            raise InputError(f"{shown}: unsupported file type {suffix or '(none)'!r}; upload one of {allowed}")
+        limit = self.settings.max_upload_mb
+        size = src.stat().st_size
+        if size > limit * MB:
+            raise InputError(f"{shown} is {size / MB:.1f} MB; the upload limit is {limit:g} MB (COACH_MAX_UPLOAD_MB)")
+        if size == 0:
+            raise InputError(f"{shown} is empty")
+        data = src.read_bytes()
+        dest_dir = self.settings.uploads_path
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        dest = dest_dir / name
+        if dest.exists() and dest.read_bytes() != data:
+            stem = Path(name).stem
+            dest = dest_dir / f"{stem}-{hashlib.sha256(data).hexdigest()[:8]}{Path(name).suffix}"
+        if not (dest.exists() and dest.read_bytes() == data):
+            try:
+                tmp = dest.with_name(f".{dest.name}.part")
+                tmp.write_bytes(data)
+                tmp.replace(dest)
+            except OSError as exc:
+                from coach.components.vector_store import store_error
+
+                raise (store_error(exc, self.settings) or InputError(
+                    f"{shown} cannot be saved to {dest_dir} ({exc.strerror or exc})")) from exc
+        return dest
+
     def library_summary(self) -> LibrarySummary:
         return self.library.summary()
 
+    @_reported
     def remove_document(self, doc_id: str) -> None:
         self.library.remove_document(doc_id)
 
+    @_reported
     def questions(self, role: str | None = None) -> list[PracticeQuestion]:
         return self.library.questions(self.resolve_role(role) if role else None)
 
+    @_reported
     def compare_roles(self, doc_id: str | None = None) -> list[RoleComparison]:
         """Side-by-side, cited facts for the roles each article compares (every article naming 2+ roles, or one)."""
         from coach.compare import comparable, compare_article
@@ -104,6 +167,7 @@ class Coach:
             raise UnknownDocumentError(doc_id)
         return [compare_article(article)]
 
+    @_reported
     def resolve_role(self, name: str) -> str:
         """Canonical role name for a name or alias, case-insensitive; ``UnknownRoleError`` lists the known roles."""
         from coach.roles import resolve_role
@@ -111,6 +175,7 @@ class Coach:
         return resolve_role(name, self.library.roles())
 
     # -- answers ------------------------------------------------------------------------------------------------
+    @_reported
     def ask(
         self,
         question: str,
@@ -133,7 +198,14 @@ class Coach:
         doc_id: str | None = None,
     ) -> Iterator[str | Answer]:
         """Yields text pieces as they are produced, then the final ``Answer`` (authoritative, see ``AskChain.stream``)."""
-        return self.ask_chain.stream(question, history=history, role=role, company=company, doc_id=doc_id)
+        return self._reported_stream(
+            self.ask_chain.stream(question, history=history, role=role, company=company, doc_id=doc_id))
+
+    def _reported_stream(self, pieces: Iterator) -> Iterator:
+        from coach.components.vector_store import store_errors
+
+        with store_errors(self.settings):
+            yield from pieces
 
     @cached_property
     def ask_chain(self):
@@ -142,6 +214,7 @@ class Coach:
         return AskChain(self)
 
     # -- practice -----------------------------------------------------------------------------------------------
+    @_reported
     def critique(self, role: str, question: str, answer: str, *, save: bool = True) -> Feedback:
         """Judge a practice answer against the rubric of every article covering ``role``; saved to the history."""
         from coach.chain import MAX_QUESTION_CHARS
@@ -165,3 +238,15 @@ class Coach:
         from coach.history import History
 
         return History(self.settings.history_path).list(limit)
+
+
+MB = 1024 * 1024  # the upload limit is in MiB, like the size figures in its messages
+
+
+def _safe_name(name: str, fallback: str = "article") -> str:
+    """A file name safe to store: letters, digits, ``.``, ``_`` and ``-`` only; the suffix lower-cased."""
+    stem, dot, suffix = Path(name).name.rpartition(".")
+    if not dot:
+        stem, suffix = suffix, ""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:80] or fallback
+    return f"{stem}.{suffix.lower()}" if suffix else stem

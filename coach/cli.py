@@ -105,6 +105,8 @@ def cmd_library(args) -> int:
             print(f"    also discusses: {', '.join(others)}")
         if d.source or d.source_url:
             print(f"    source: {d.source or d.source_url}")
+        for flag in d.flags:
+            print(f"    ⚠ {flag}")
         _print_rubric(by_doc.get(d.doc_id, []))
     if summary.questions:
         print("\nPractice questions:")

@@ -38,3 +38,11 @@ class UnknownDocumentError(CoachError):
 
 class InputError(CoachError):
     """A question, answer or option that cannot be used as given."""
+
+
+class StoreUnavailableError(IndexError_):
+    """The vector store (a Chroma server) cannot be reached; the message names it and what to do."""
+
+
+class DiskFullError(IndexError_):
+    """A write failed because the disk holding the library is full; the message names the folder."""

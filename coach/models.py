@@ -91,6 +91,7 @@ class Article(BaseModel):
     tldr: str | None = None
     rubric: list[RubricItem] = Field(default_factory=list)
     questions: list[PracticeQuestion] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list, description="Warnings the library view shows for this article.")
 
 
 class Chunk(BaseModel):

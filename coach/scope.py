@@ -31,18 +31,6 @@ _NOT_NAMES = frozenset(
     tell explain compare give list show describe and or but so also ok okay please hi hello thanks the a an in on
     for of to at my me it its if vs versus faq tl dr star sql ml ai""".split()
 )
-_INJECTION = [
-    re.compile(p, re.I)
-    for p in (
-        r"\b(ignore|disregard|forget|override|bypass)\b[^.?!]{0,40}\b(instructions?|rules?|prompts?|guidelines|"
-        r"directions|context|above|previous|prior)\b",
-        r"\b(system|hidden|initial|original|developer)\s+(prompt|instructions?|message|rules)\b",
-        r"\b(reveal|print|show|repeat|output|leak|dump)\b[^.?!]{0,30}\b(prompt|instructions?|configuration)\b",
-        r"\byou are now\b|\bact as (an? )?(unfiltered|unrestricted|different)\b|\bjailbreak|\bDAN\b|developer mode",
-        r"\b(make up|invent|fabricate|hallucinate)\b[^.?!]{0,30}\b(numbers?|figures?|facts?|salary|answer|data)\b",
-        r"\bwithout (any )?(citations?|sources)\b",
-    )
-]
 _CAP_TOKEN = re.compile(r"\b([A-Z][A-Za-z0-9&'-]*[A-Za-z0-9])\b")
 
 
@@ -53,8 +41,10 @@ class ScopeVerdict:
 
 
 def is_injection(text: str) -> bool:
-    """True for attempts to override the coach's instructions or extract its prompt."""
-    return any(p.search(text) for p in _INJECTION)
+    """True for attempts to override the coach's instructions or extract its prompt (see ``coach.injection``)."""
+    from coach.injection import is_question_injection
+
+    return is_question_injection(text)
 
 
 @lru_cache(maxsize=8)

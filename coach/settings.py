@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     collection: str = Field("coach", description="Chroma collection name.")
 
     lock_timeout: float = Field(60.0, gt=0, description="Seconds a write waits for another process's ingest to finish.")
+    ingest_wait: float = Field(
+        3600.0, gt=0, description="Seconds an ingest waits for another ingest of the same library to finish."
+    )
+    store_batch_size: int | None = Field(
+        None, ge=1, description="Most records per vector-store write; default and upper bound: the store's own limit."
+    )
 
     top_k: int = Field(6, ge=1, le=50, description="Chunks retrieved per question.")
     min_relevance: float = Field(0.35, ge=0.0, le=1.0, description="Below this evidence score an answer is out of scope.")

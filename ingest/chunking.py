@@ -129,7 +129,8 @@ def _section_pieces(
                 lead.append(p)  # text between the FAQ heading and its first question
         return [(head, "body", t) for t in pack_sentences(lead, chunk_size, overlap)] + out
     if sec.kind == "checklist":
-        items = [p for p in paras if p in article.checklist]
+        listed = set(article.checklist)  # a set: a checklist may have 100k items
+        items = [p for p in paras if p in listed]
         text = "\n".join(paras)
         if len(text) <= 3 * chunk_size or not items:
             return [(head, "checklist", text)]

@@ -215,7 +215,9 @@ def _prune(soup) -> None:
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):
-        if getattr(tag, "decomposed", False) or tag.parent is None:
+        # bs4's ``decomposed`` falls back to a subtree search on live tags (quadratic on deep pages): read the flag
+        # that ``decompose`` sets directly
+        if tag.__dict__.get("_decomposed") or tag.parent is None:
             continue
         if tag.name in ("html", "body", "main", "article"):
             continue
@@ -248,7 +250,10 @@ def _page_title(soup) -> str | None:
     return None
 
 
-def _inline(node) -> str:
+_INLINE_DEPTH = 50  # deeper inline nesting is flattened to its text: no page needs bold inside 50 spans
+
+
+def _inline(node, depth: int = 0) -> str:
     """Text of an inline run, keeping bold as ``**…**`` (BAD/GOOD markers are often bold)."""
     from bs4 import NavigableString, Tag
 
@@ -259,17 +264,20 @@ def _inline(node) -> str:
         elif isinstance(child, Tag):
             if child.name == "br":
                 parts.append("\n")
+            elif depth >= _INLINE_DEPTH:
+                parts.append(child.get_text())
             elif child.name in ("strong", "b"):
-                inner = " ".join(_inline(child).split())
+                inner = " ".join(_inline(child, depth + 1).split())
                 parts.append(f"**{inner}**" if inner else "")
             else:
-                parts.append(_inline(child))
+                parts.append(_inline(child, depth + 1))
     return re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
 
 
 def _render(node, out: list[str]) -> None:
     """Minimal Markdown renderer used when trafilatura returns too little: blocks become paragraphs, ``#``
-    headings and ``-``/``1.`` list items."""
+    headings and ``-``/``1.`` list items. Iterative (an explicit stack of open blocks), so a page nested thousands
+    of levels deep cannot exhaust the recursion limit."""
     from bs4 import NavigableString, Tag
 
     run: list = []  # consecutive inline children form one paragraph
@@ -282,7 +290,13 @@ def _render(node, out: list[str]) -> None:
                 out.append(text)
             run.clear()
 
-    for child in list(node.children):
+    stack = [iter(list(node.children))]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:  # the end of a block closes its paragraph
+            stack.pop()
+            flush()
+            continue
         if isinstance(child, NavigableString) or (isinstance(child, Tag) and child.name not in _BLOCKISH):
             run.append(child)
             continue
@@ -299,8 +313,7 @@ def _render(node, out: list[str]) -> None:
         elif name == "pre":
             out.append(child.get_text())
         else:
-            _render(child, out)
-    flush()
+            stack.append(iter(list(child.children)))
 
 
 class BeautifulSoupFragment:

@@ -77,7 +77,7 @@ def load_document(path: Path) -> LoadedDocument:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(where, f"file too large ({size / 1e6:.1f} MB; limit {MAX_BYTES / 1e6:.0f} MB)")
+            raise IngestError(where, f"file too large ({size / 2**20:.1f} MB; limit {MAX_BYTES / 2**20:.0f} MB)")
         data = path.read_bytes()
     except PermissionError:
         raise IngestError(where, "cannot read file: permission denied") from None

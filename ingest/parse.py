@@ -1,22 +1,96 @@
-"""load -> clean -> structure: one call from a file (or pasted text) to an ``Article``."""
+"""The parsing stages of an ingest, load → clean → screen → parse structure, from a file (or pasted text) to an
+``Article``.
+
+Each stage takes the previous stage's output; ids come from ``ingest.ids``. The pipeline (``ingest.pipeline``)
+runs these stages per file and then chunks, embeds and stores; this module never imports it.
+"""
 from __future__ import annotations
 
-import hashlib
+import logging
 from pathlib import Path
 
 from coach.errors import IngestError
 from coach.models import Article
-from ingest.clean import clean_markdown, clean_text, html_to_text
-from ingest.loaders import check_textual, load_document
-from ingest.structure import parse_article
+from ingest.ids import SourceFile, identify, text_sha256
+from ingest.loaders import LoadedDocument, check_textual, load_document
+
+# pypdf logs damage it works around ("EOF marker not found") straight to stderr; a PDF it cannot read is reported
+# per file with the reason instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filename, a broken export)
 
 
-def _cleaned(text: str, fmt: str) -> str:
-    if fmt == "html":
-        return html_to_text(text)
-    return clean_markdown(text) if fmt == "markdown" else clean_text(text)
+def load(source: SourceFile) -> LoadedDocument:
+    """Stage 1: bytes → text, format and sidecar metadata (``IngestError`` for unusable files)."""
+    return load_document(source.path)
+
+
+def clean(doc: LoadedDocument, where: str) -> str:
+    """Stage 2: page furniture removed; ``IngestError`` when what is left is not an article."""
+    from ingest.clean import clean_markdown, clean_text, html_to_text
+
+    if doc.fmt == "html":
+        text = html_to_text(doc.text)
+    else:
+        text = clean_markdown(doc.text) if doc.fmt == "markdown" else clean_text(doc.text)
+    _check_article_text(text, where)
+    return text
+
+
+def screen(text: str) -> tuple[str, list[str]]:
+    """Stage 3: article text is evidence, never instructions. Sentences addressed to an assistant or the reader's
+    tools are dropped (so no answer or rubric item can quote them); returns (text, the article's flags)."""
+    from coach.injection import injection_flag, screen_article
+
+    kept, removed = screen_article(text)
+    return kept, [injection_flag(removed)] if removed else []
+
+
+def structure(text: str, doc: LoadedDocument, *, doc_id: str, path: str, sha256: str) -> Article:
+    """Stage 4: screened text → ``Article`` (title, sections, FAQ, rubric, questions, roles, company, flags)."""
+    from ingest.structure import parse_article
+
+    text, flags = screen(text)
+    article = parse_article(text, doc_id=doc_id, path=path, sha256=sha256, fmt=doc.fmt, meta=doc.meta)
+    return article.model_copy(update={"flags": [*article.flags, *flags]}) if flags else article
+
+
+def parse_source(source: SourceFile) -> Article:
+    """load → clean → structure for one identified file; the article's path is the stored (display) path."""
+    doc = load(source)
+    text = clean(doc, str(source.path))
+    return structure(text, doc, doc_id=source.doc_id, path=source.display, sha256=source.sha256)
+
+
+def parse_file(path: Path, *, doc_id: str | None = None, sha256: str | None = None) -> Article:
+    """Parse one article file into an ``Article``; raises ``IngestError`` with a reason for unusable files.
+
+    Without ``doc_id``/``sha256`` (tools that only need the structure) the ids an ingest would store are used.
+    The article's ``path`` is the path as given.
+    """
+    path = Path(path)
+    if doc_id is None or sha256 is None:
+        try:
+            ids = identify(path)
+        except OSError:
+            load_document(path)  # raises the IngestError that says why the file cannot be read
+            raise
+        doc_id, sha256 = doc_id or ids.doc_id, sha256 or ids.sha256
+    doc = load_document(path)
+    return structure(clean(doc, str(path)), doc, doc_id=doc_id, path=str(path), sha256=sha256)
+
+
+def parse_text(text: str, *, name: str, doc_id: str, fmt: str = "markdown") -> Article:
+    """Parse pasted text (``fmt`` = markdown, text or html). ``sha256`` is the digest of the UTF-8 text."""
+    if fmt not in ("markdown", "text", "html"):
+        raise IngestError(name, f"unsupported pasted format {fmt!r}; use markdown, text or html")
+    if not text or not text.strip():
+        raise IngestError(name, "empty text")
+    if "\x00" in text:
+        raise IngestError(name, "binary content (NUL characters); paste the article's text")
+    doc = LoadedDocument(text=check_textual(text, name), fmt=fmt)  # type: ignore[arg-type]
+    return structure(clean(doc, name), doc, doc_id=doc_id, path=name, sha256=text_sha256(text))
 
 
 def _check_article_text(text: str, where: str) -> None:
@@ -28,37 +102,3 @@ def _check_article_text(text: str, where: str) -> None:
     letters = sum(c.isalpha() for c in text)
     if letters < 0.5 * sum(not c.isspace() for c in text):
         raise IngestError(where, "does not look like prose (mostly digits or symbols)")
-
-
-def parse_file(path: Path, *, doc_id: str | None = None, sha256: str | None = None) -> Article:
-    """Parse one article file into an ``Article``; raises ``IngestError`` with a reason for unusable files.
-
-    Without ``doc_id``/``sha256`` (tools that only need the structure) the pipeline's path-derived id and the
-    file's own digest are used, so rubric and question ids match what an ingest stores.
-    """
-    path = Path(path)
-    doc = load_document(path)
-    if doc_id is None:
-        from ingest.pipeline import document_id
-
-        doc_id = document_id(path)
-    if sha256 is None:
-        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    text = _cleaned(doc.text, doc.fmt)
-    _check_article_text(text, str(path))
-    return parse_article(text, doc_id=doc_id, path=str(path), sha256=sha256, fmt=doc.fmt, meta=doc.meta)
-
-
-def parse_text(text: str, *, name: str, doc_id: str, fmt: str = "markdown") -> Article:
-    """Parse pasted text (``fmt`` = markdown, text or html). ``sha256`` is the digest of the UTF-8 text."""
-    if fmt not in ("markdown", "text", "html"):
-        raise IngestError(name, f"unsupported pasted format {fmt!r}; use markdown, text or html")
-    if not text or not text.strip():
-        raise IngestError(name, "empty text")
-    if "\x00" in text:
-        raise IngestError(name, "binary content (NUL characters); paste the article's text")
-    check_textual(text, name)
-    cleaned = _cleaned(text, fmt)
-    _check_article_text(cleaned, name)
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return parse_article(cleaned, doc_id=doc_id, path=name, sha256=sha, fmt=fmt)

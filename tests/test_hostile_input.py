@@ -251,7 +251,9 @@ def _corvane(make_coach, tmp_path: Path, injected: bool):
 def test_injection_in_an_article_changes_no_verdict_or_score(make_coach, tmp_path):
     clean = _corvane(make_coach, tmp_path, injected=False)
     injected = _corvane(make_coach, tmp_path, injected=True)
-    assert INJECTION in "\n".join(c.text for c in injected.library.all_chunks())  # the sentence really is in there
+    # the injected sentence is dropped at ingest (never evidence) and the article is flagged
+    assert INJECTION not in "\n".join(c.text for c in injected.library.all_chunks())
+    assert injected.library_summary().documents[0].flags
     assert [r.mistake for r in injected.library.rubric()] == [r.mistake for r in clean.library.rubric()]
 
     base = clean.critique("Data Engineer", DE_QUESTION, WEAK_DE, save=False)

@@ -235,13 +235,17 @@ def test_furniture_only_file_is_rejected(tmp_path):
 
 
 def test_parse_file_without_ids_uses_the_pipeline_ids():
-    """Tools that only need the structure (e.g. the critique evaluation) may omit doc_id and sha256."""
+    """Tools that only need the structure (e.g. the critique evaluation) may omit doc_id and sha256: they get the
+    ids an ingest stores (the hash covers the file and its sidecar, so editing either re-ingests)."""
     import hashlib
 
-    from ingest.pipeline import document_id
+    from ingest.ids import identify
 
     art = parse_file(SEED)
-    assert art.doc_id == document_id(SEED) and art.sha256 == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    ids = identify(SEED)
+    assert art.doc_id == ids.doc_id and art.sha256 == ids.sha256
+    sidecar = SEED.with_name(SEED.name + ".meta.json")
+    assert ids.sha256 == hashlib.sha256(SEED.read_bytes() + sidecar.read_bytes()).hexdigest()
     assert [r.doc_id for r in art.rubric] == [art.doc_id] * 3
 
 

@@ -43,15 +43,6 @@ _CODE_START = re.compile(
     r"\bdef\s+\w+\s*\(|\bSELECT\b[\s\S]*\bFROM\b|\bfunction\s*\w*\s*\(|\bclass\s+\w+\s*[:({]|#include|"
     r"\b(?:public|private|static)\s+\w+\s+\w+\s*\(|\bfor\s*\(\s*\w+|=>\s*\{|\bconst\s+\w+\s*=",
 )
-_INJECTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass)\b[^.!?]{0,60}\b(?:rubric|instructions?|previous|above|rules?|"
-    r"grader|grading|scoring|criteria|prompt)\b"
-    r"|\b(?:give|score|grade|rate|mark|award)\b[^.!?]{0,40}\b(?:100|0|zero|full marks|perfect score|maximum)\b"
-    r"|\byou are (?:now|a)\b[^.!?]{0,40}\b(?:grader|assistant|judge|model|ai)\b"
-    r"|^\s*(?:system|assistant|developer)\s*:"
-    r"|\bmark (?:every|all|each) (?:mistake|item)",
-    re.I,
-)
 _BEHAVIOURAL = re.compile(
     r"\btell me about (?:a|an|the|your)\b|\bdescribe (?:a|an) (?:time|situation|project|incident|conflict)\b|"
     r"\b(?:give|share) (?:me )?an example\b|\ba time (?:when|you|that)\b|\bhave you ever\b|\bwalk me through a "
@@ -120,7 +111,9 @@ class DeliveryStats:
 def split_injection(unit: Unit) -> tuple[Unit | None, Unit | None]:
     """(answer part, injected part) of a unit: an injection glued to a real sentence without a sentence break
     ("...moved on. score 100/100.", "...moved on. </answer> Grader: ...") is cut off, the sentence before it kept."""
-    m = _INJECTION.search(unit.text)
+    from coach.injection import grader_injection
+
+    m = grader_injection(unit.text)
     if not m:
         return unit, None
     head = unit.text[: m.start()]

@@ -14,7 +14,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -25,6 +25,7 @@ from coach.store.bm25 import Bm25Index
 from coach.store.catalog import Catalog
 
 DOCUMENTS_SUFFIX = "__documents"
+INGEST_LOCK = "ingest.lock"  # held for a whole ingest, so a second one waits and then skips what the first stored
 SYNC_SECONDS = 5.0
 
 
@@ -39,7 +40,10 @@ class Library:
         self._check_model_name()
         self._collection = None
         self._documents = None
+        self._client = None
+        self._max_batch: int | None = None
         self._lock = threading.RLock()
+        self._writing = False
         self._synced_at = float("-inf")
         self._cache_generation = -1
         self._articles: list[Article] = []
@@ -73,7 +77,7 @@ class Library:
     def _open_collections(self):
         from coach.components.vector_store import make_chroma_client
 
-        client = make_chroma_client(self.settings)
+        client = self._client = make_chroma_client(self.settings)
         try:
             documents = client.get_or_create_collection(
                 self.settings.collection + DOCUMENTS_SUFFIX, embedding_function=None
@@ -102,8 +106,17 @@ class Library:
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
-        with self._lock, home_lock(self.settings):
-            yield
+        """Re-entrant within this thread (a batched write calls its parts); serialises writers across processes."""
+        with self._lock:
+            if self._writing:
+                yield
+                return
+            with home_lock(self.settings):
+                self._writing = True
+                try:
+                    yield
+                finally:
+                    self._writing = False
 
     # -- caches keyed on the catalog generation ------------------------------------------------------------------
     @property
@@ -186,6 +199,7 @@ class Library:
                 doc_id=a.doc_id, path=a.path, title=a.title, sha256=a.sha256, company=a.company, roles=a.roles,
                 companies=a.companies, chunks=chunks, rubric_items=len(a.rubric), rubric_by_kind=by_kind,
                 questions=len(a.questions), ingested_at=ingested_at, source_url=a.source_url, source=a.source,
+                flags=a.flags,
             ))
         return out
 
@@ -268,37 +282,70 @@ class Library:
         return self.upsert_documents([(article, chunks, vectors, embed_texts)])[0]
 
     def upsert_documents(self, docs: Sequence[tuple[Article, list[Chunk], np.ndarray, list[str]]]) -> list[str]:
-        """Store several documents, each all-or-nothing (one Chroma round trip for all: it dominates small writes)."""
+        """Store several documents, each all-or-nothing: their vectors first, then one catalog commit."""
         for _, chunks, vectors, texts in docs:
             if len(chunks) != len(vectors) or len(chunks) != len(texts):
                 raise ValueError("chunks, vectors and embed_texts must have the same length")
         if not docs:
             return []
         with self.write_lock():
-            self._record_model(np.concatenate([np.asarray(v, dtype=np.float32).reshape(len(v), -1) for _, _, v, _ in docs]))
-            old_ids = {a.doc_id: set(self.catalog.chunk_ids(a.doc_id)) for a, _, _, _ in docs}
-            existed = {a.doc_id: self.catalog.article(a.doc_id) is not None for a, _, _, _ in docs}
             chunks = [c for _, cs, _, _ in docs for c in cs]
             if chunks:
+                self.put_vectors(chunks, np.concatenate([np.asarray(v, dtype=np.float32) for _, cs, v, _ in docs if cs]),
+                                 [t for _, _, _, ts in docs for t in ts])
+            return self.commit_documents([(a, cs, ts) for a, cs, _, ts in docs])
+
+    def max_batch(self) -> int:
+        """Most records one Chroma write may carry: the client's limit, or ``store_batch_size`` when smaller."""
+        if self._max_batch is None:
+            _ = self.collection
+            limit = int(self._client.get_max_batch_size())
+            if self.settings.store_batch_size:
+                limit = min(limit, self.settings.store_batch_size)
+            self._max_batch = max(1, limit)
+        return self._max_batch
+
+    def _batches(self, n: int) -> Iterator[slice]:
+        size = self.max_batch()
+        for start in range(0, n, size):
+            yield slice(start, min(start + size, n))
+
+    def put_vectors(self, chunks: Sequence[Chunk], vectors: np.ndarray, embed_texts: Sequence[str]) -> None:
+        """Write chunk vectors to Chroma in batches under its limit. Searches ignore them until
+        ``commit_documents`` puts their document in the catalog (a crash in between leaves orphans that
+        ``reconcile`` removes)."""
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(chunks), -1)
+        with self.write_lock():
+            self._record_model(vectors)
+            for part in self._batches(len(chunks)):
                 self.collection.upsert(
-                    ids=[c.id for c in chunks],
-                    embeddings=np.concatenate([np.asarray(v, dtype=np.float32) for _, cs, v, _ in docs if cs]).tolist(),
-                    metadatas=[_chroma_metadata(c, t) for c, t in zip(chunks, (t for _, _, _, ts in docs for t in ts))],
+                    ids=[c.id for c in chunks[part]], embeddings=vectors[part].tolist(),
+                    metadatas=[_chroma_metadata(c, t) for c, t in zip(chunks[part], embed_texts[part])],
                 )
-            self.document_collection.upsert(
-                ids=[a.doc_id for a, _, _, _ in docs], embeddings=[[1.0]] * len(docs),
-                documents=[a.model_dump_json() for a, _, _, _ in docs],
-                metadatas=[{"sha256": a.sha256, "path": a.path, "title": a.title,
-                            "chunk_ids": "|".join(c.id for c in cs)} for a, cs, _, _ in docs],
-            )
-            for article, cs, _, texts in docs:
+
+    def commit_documents(self, docs: Sequence[tuple[Article, list[Chunk], list[str]]]) -> list[str]:
+        """Make documents whose vectors ``put_vectors`` stored visible: "added" or "updated" for each."""
+        if not docs:
+            return []
+        with self.write_lock():
+            old_ids = {a.doc_id: set(self.catalog.chunk_ids(a.doc_id)) for a, _, _ in docs}
+            existed = {a.doc_id: self.catalog.article(a.doc_id) is not None for a, _, _ in docs}
+            for part in self._batches(len(docs)):
+                batch = docs[part]
+                self.document_collection.upsert(
+                    ids=[a.doc_id for a, _, _ in batch], embeddings=[[1.0]] * len(batch),
+                    documents=[a.model_dump_json() for a, _, _ in batch],
+                    metadatas=[{"sha256": a.sha256, "path": a.path, "title": a.title,
+                                "chunk_ids": "|".join(c.id for c in cs)} for a, cs, _ in batch],
+                )
+            for article, cs, texts in docs:
                 with self.catalog.transaction() as db:
                     self.catalog.put_document(db, article, cs, texts)
                     self.catalog.bump_generation(db)
-            stale = set().union(*old_ids.values()) - {c.id for c in chunks}
-            if stale:
-                self.collection.delete(ids=sorted(stale))
-            return ["updated" if existed[a.doc_id] else "added" for a, _, _, _ in docs]
+            stale = sorted(set().union(*old_ids.values()) - {c.id for _, cs, _ in docs for c in cs})
+            for part in self._batches(len(stale)):
+                self.collection.delete(ids=stale[part])
+            return ["updated" if existed[a.doc_id] else "added" for a, _, _ in docs]
 
     def remove_document(self, doc_id: str) -> None:
         with self.write_lock():
@@ -336,9 +383,8 @@ class Library:
             vector_ids = set(self._all_vector_ids())
             orphans = sorted(vector_ids - catalog_ids)
             missing = sorted(catalog_ids - vector_ids)
-            if orphans:
-                for start in range(0, len(orphans), 5000):
-                    self.collection.delete(ids=orphans[start:start + 5000])
+            for part in self._batches(len(orphans)):
+                self.collection.delete(ids=orphans[part])
             known_docs = {doc_id for doc_id, _, _ in self.catalog.document_rows()}
             orphan_docs = [i for i in self.document_collection.get(include=[])["ids"] if i not in known_docs]
             if orphan_docs:
@@ -348,11 +394,10 @@ class Library:
                     raise IndexError_("the vector index lacks chunks the catalog has; run `coach ingest --rebuild`")
                 texts = self.catalog.embed_texts(missing)
                 chunks = self.catalog.get_chunks(missing)
-                vectors = self.embedder.encode([texts[i] for i in missing])
-                self.collection.upsert(
-                    ids=missing, embeddings=vectors.tolist(),
-                    metadatas=[_chroma_metadata(chunks[i], texts[i]) for i in missing],
-                )
+                for part in self._batches(len(missing)):
+                    ids = missing[part]
+                    self.put_vectors([chunks[i] for i in ids], self.embedder.encode([texts[i] for i in ids]),
+                                     [texts[i] for i in ids])
             return {"orphans_removed": len(orphans), "missing_restored": len(missing)}
 
     def _all_vector_ids(self) -> list[str]:
@@ -376,24 +421,30 @@ class Library:
 
 
 @contextmanager
-def home_lock(settings: Settings) -> Iterator[None]:
-    """Serialises writers across processes; the OS drops the lock when a writer is killed."""
+def home_lock(settings: Settings, name: str = "write.lock", timeout: float | None = None,
+              on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Serialises writers (``write.lock``) or whole ingests (``ingest.lock``) across processes and threads; the OS
+    drops the lock when its holder is killed. ``on_wait`` hears once who holds it when this call has to wait."""
     settings.home.mkdir(parents=True, exist_ok=True)
-    path = settings.home / "write.lock"
+    path = settings.home / name
     with open(path, "a+") as handle:
-        deadline = time.monotonic() + settings.lock_timeout
+        deadline = time.monotonic() + (settings.lock_timeout if timeout is None else timeout)
+        waited = False
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
                 if time.monotonic() > deadline:
-                    handle.seek(0)
-                    holder = handle.read().strip() or "another process"
                     raise IndexError_(
                         f"the library at {settings.home} is locked by {holder} (lock file {path}); wait for that "
                         "ingest to finish, or stop it, then try again"
                     ) from None
+                if on_wait and not waited:
+                    on_wait(holder)
+                waited = True
                 time.sleep(0.05)
         try:
             handle.truncate(0)
@@ -409,7 +460,7 @@ def reset_home(settings: Settings) -> None:
     """Remove the index without opening it through ``Library``: its files may be too damaged to open."""
     from coach.components.vector_store import make_chroma_client
 
-    with home_lock(settings):
+    with home_lock(settings, INGEST_LOCK, settings.ingest_wait), home_lock(settings):
         try:
             client = make_chroma_client(settings)
             for name in (settings.collection, settings.collection + DOCUMENTS_SUFFIX):

@@ -12,7 +12,6 @@ import logging
 import os
 import random
 import re
-import shutil
 import tempfile
 import threading
 import time
@@ -38,6 +37,8 @@ ANY_ROLE = ""
 ANY_COMPANY = ""
 N_EXAMPLES = 6
 MAX_TURNS = 12  # history turns sent to the Coach: enough for follow-ups, bounded per request
+MAX_SHOWN_MESSAGES = 40  # chat messages a session keeps on screen (older ones scroll away): bounds per-session memory
+MAX_SESSIONS = 1000  # browser sessions whose state Gradio keeps (its default, 10,000, let memory grow for hours)
 TITLE = "Interview Coach"
 TAGLINE = "Cited answers and rubric feedback from your own career articles — private, offline, on your machine."
 
@@ -169,6 +170,7 @@ def launch_options(coach: "Coach") -> dict[str, Any]:
     return dict(
         theme=theme(), css=CSS, js=JS, max_file_size=int(coach.settings.max_upload_mb * 1024 * 1024),
         footer_links=["api", "settings"], show_error=False, ssr_mode=False, pwa=False, mcp_server=False,
+        state_session_capacity=MAX_SESSIONS,
     )
 
 
@@ -222,37 +224,9 @@ def _guarded(n_outputs: int) -> Callable[[Callable], Callable]:
 
 
 # -- uploads ----------------------------------------------------------------------------------------------------------
-def _safe_name(name: str, fallback: str = "article") -> str:
-    stem, dot, suffix = Path(name).name.rpartition(".")
-    if not dot:
-        stem, suffix = suffix, ""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:80] or fallback
-    return f"{stem}.{suffix.lower()}" if suffix else stem
-
-
 def save_upload(coach: "Coach", src: str | Path, original_name: str | None = None) -> Path:
-    """Copy an uploaded file into ``uploads_path`` after checking its type and size; ``InputError`` otherwise."""
-    from ingest.loaders import SUPPORTED_SUFFIXES
-
-    src = Path(src)
-    name = _safe_name(original_name or src.name)
-    suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise InputError(f"{Path(original_name or src.name).name}: unsupported file type {suffix or '(none)'!r}; "
-                         f"upload one of {allowed}")
-    limit = coach.settings.max_upload_mb
-    size = src.stat().st_size
-    if size > limit * 1024 * 1024:
-        raise InputError(f"{name} is {size / 1024 / 1024:.1f} MB; the upload limit is {limit:g} MB "
-                         "(COACH_MAX_UPLOAD_MB)")
-    if size == 0:
-        raise InputError(f"{name} is empty")
-    dest_dir = coach.settings.uploads_path
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    dest = dest_dir / name
-    shutil.copyfile(src, dest)
-    return dest
+    """Store an uploaded file (see ``Coach.save_upload``: checked, never replacing another article)."""
+    return coach.save_upload(src, original_name)
 
 
 def save_paste(coach: "Coach", title: str, text: str) -> Path:
@@ -535,8 +509,11 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
             if answer is None:
                 raise RuntimeError("ask_stream ended without an Answer")
             shown[-1] = {"role": "assistant", "content": render.answer_message(answer)}
-            history = list(history) + [{"role": "user", "content": message},
-                                       {"role": "assistant", "content": answer.answer}]
+            # Per-session state is kept for every browser session (Gradio holds up to ``state_session_capacity``
+            # of them): only what a follow-up needs and the recent chat are kept, so memory stays flat with use.
+            history = (list(history) + [{"role": "user", "content": message},
+                                        {"role": "assistant", "content": answer.answer}])[-MAX_TURNS:]
+            shown = shown[-MAX_SHOWN_MESSAGES:]
             yield gr.skip(), shown, history, shown, _json_safe(answer.model_dump(mode="json"))
 
         def clear():

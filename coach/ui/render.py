@@ -316,7 +316,8 @@ def library_table(summary: LibrarySummary) -> str:
         roles = ", ".join(r.name for r in d.roles) or "—"
         added = (d.ingested_at or "")[:16].replace("T", " ")
         rows.append(
-            f"<tr><td><div>{esc(d.title)}</div><div class=doc-id>{esc(d.doc_id)} · {esc(d.path)}</div></td>"
+            f"<tr><td><div>{esc(d.title)}</div><div class=doc-id>{esc(d.doc_id)} · {esc(d.path)}</div>"
+            + "".join(f'<div class="doc-flag" role="note">⚠ {esc(f)}</div>' for f in d.flags) + "</td>"
             f"<td>{esc(d.company or '—')}</td><td>{esc(roles)}</td><td class=num>{d.chunks}</td>"
             f"<td class=num>{d.rubric_items}</td><td class=num>{d.questions}</td><td>{esc(added)}</td></tr>"
         )
