@@ -95,6 +95,13 @@ def test_faq_variants(brightloom, corvane):
         "How many rounds are there?", "Is there a take-home?", "What does a Staff Data Scientist interview add?"]
 
 
+def test_mdx_files_ingest_as_markdown(tmp_path):
+    mdx = tmp_path / "loop.mdx"
+    mdx.write_text(BRIGHTLOOM.read_text(encoding="utf-8"), encoding="utf-8")
+    art = parse_file(mdx, doc_id="m", sha256="0")
+    assert art.title == "BrightLoom Frontend Engineer interviews: what to expect" and len(art.rubric) == 7
+
+
 def test_question_headings_answer_themselves_in_a_qa_document():
     text = ("# Fictional ML interview notes\n\nFictional questions written for Interview Coach's tests.\n\n"
             "**What is overfitting? ⭐️**\n\nThe model fits noise in the training data and fails on new data.\n\n"
