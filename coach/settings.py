@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `coach serve` binds.")
     port: int = Field(7860, ge=1, le=65535, description="Port `coach serve` listens on.")
     auth: str | None = Field(None, description="user:password required when binding beyond loopback.")
+    concurrency: int = Field(
+        8, ge=1, le=64, description="Requests the web app answers at once (library writes still run one at a time)."
+    )
     max_upload_mb: float = Field(5.0, gt=0, description="Largest article accepted by upload or paste.")
 
     @property
