@@ -109,7 +109,7 @@ class Bm25Index:
             r, t = np.asarray(rs, dtype=np.int32), np.asarray(tfs, dtype=np.float32)
             old = self.postings.get(term)
             self.postings[term] = (r, t) if old is None else (np.concatenate([old[0], r]), np.concatenate([old[1], t]))
-        if len(self.ids) > 1000 and self.live < len(self.ids) // 2:
+        if len(self.ids) > 64 and self.live < len(self.ids) // 2:
             self._compact()
 
     def _compact(self) -> None:
