@@ -35,6 +35,13 @@ class Coach:
 
         return Embedder(self.settings)
 
+    @cached_property
+    def query_embedder(self):
+        """Encodes questions for the answer chain (see ``components.embedding.query_embedder``)."""
+        from coach.components.embedding import query_embedder
+
+        return query_embedder(self.settings, self.embedder)
+
     def llm(self):
         """The configured LLM backend, started on first use; ``LLMUnavailable`` when none is configured or usable."""
         if self._llm is None:

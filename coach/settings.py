@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     embedding_path: Path | None = Field(
         None, description="Local sentence-transformers model folder; default: the packaged all-MiniLM-L6-v2."
     )
+    query_encoder: Literal["onnx-int8", "model"] = Field(
+        "onnx-int8", description="Questions: the int8 ONNX copy of the default model (fast start, no torch) or the model."
+    )
     embedding_batch_size: int = Field(32, ge=1, le=512, description="Encode batch size (16-32 is fastest on CPU).")
 
     chunk_size: int = Field(700, ge=100, le=8000, description="Target chunk length in characters.")

@@ -683,13 +683,17 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
     """Open the library and load the embedding model before the first request needs them."""
     try:
         coach.library_summary()
-        coach.embedder.encode(["warm up"])
+        coach.query_embedder.encode(["warm up"])  # the int8 ONNX encoder: answers need no torch
         if coach.settings.llm == "none":
             coach.ask("How many interview rounds are there?")  # builds the BM25 index and retrieval caches
     except Exception as exc:  # noqa: BLE001 - a failed warm-up only means the first request is slower
         log.info("warm-up skipped: %s", exc)
     finally:
         ready.set()
+    try:  # the full model (practice feedback, uploads) loads after the app already answers questions
+        coach.embedder.encode(["warm up"])
+    except Exception as exc:  # noqa: BLE001
+        log.info("model warm-up skipped: %s", exc)
 
 
 def serve(coach: "Coach", host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None, *,
