@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from bench.load import QUESTIONS as LOAD_QUESTIONS  # noqa: E402
+from bench.load import QUESTIONS as LOAD_QUESTIONS, rss_mb  # noqa: E402
 from tests.processes import coach_bin, coach_env, free_port, ingest_home, stop, wait_http  # noqa: E402
 
 TARGET_HTTP_S = 5.0
@@ -32,19 +32,6 @@ TARGET_RSS_MB = 1536.0
 QUESTIONS = LOAD_QUESTIONS[:5]  # the first five of bench/load.py's questions
 CRITIQUE = ("Site Reliability Engineer", "Tell me about an incident you handled while on call.",
             "The outage was the platform team's problem, not mine, so I waited for them to fix it.")
-
-
-def rss_mb(pid: int) -> float:
-    import psutil
-
-    proc = psutil.Process(pid)
-    total = proc.memory_info().rss
-    for child in proc.children(recursive=True):
-        try:
-            total += child.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return total / 1024 / 1024
 
 
 def main() -> int:
