@@ -66,17 +66,23 @@ class Library:
 
     @property
     def collection(self):
-        if self._collection is None:
-            with self._lock:
-                if self._collection is None:
-                    self._collection, self._documents = self._open_collections()
-        return self._collection
+        return self._collections()[0]
 
     @property
     def document_collection(self):
         """Each document's Article JSON, so another replica can rebuild its catalog from the shared Chroma."""
-        _ = self.collection
-        return self._documents
+        return self._collections()[1]
+
+    def _collections(self):
+        # Read both once: another thread may reopen the client (set them to None) between two attribute reads.
+        pair = self._collection, self._documents
+        if pair[0] is None or pair[1] is None:
+            with self._lock:
+                pair = self._collection, self._documents
+                if pair[0] is None or pair[1] is None:
+                    pair = self._open_collections()
+                    self._collection, self._documents = pair
+        return pair
 
     def _open_collections(self):
         from coach.components.vector_store import make_chroma_client
@@ -150,7 +156,8 @@ class Library:
         # Chroma shares one System per path in a process; dropping it makes the next client read the files anew.
         # Collections still held elsewhere keep the old System alive until they are garbage-collected.
         SharedSystemClient._identifier_to_system.pop(self._client._identifier, None)
-        self._client = self._collection = self._documents = None
+        self._client = None
+        self._collection = self._documents = None
 
     def sync(self, force: bool = False) -> int:
         """Bring the local catalog up to date with the shared Chroma server; returns how many documents changed.
