@@ -200,6 +200,7 @@ def memory_growth(url: str, downloads: Path, pid: int, sessions: int, questions:
                 done[0] += 1
                 if done[0] == min(500, total):
                     marks["rss_mb_after_500"] = rss_mb(pid)
+                    progress("memory after 500 questions", marks)
 
     t0 = time.perf_counter()
     threads = [threading.Thread(target=work, daemon=True) for _ in range(workers)]
@@ -217,6 +218,11 @@ def memory_growth(url: str, downloads: Path, pid: int, sessions: int, questions:
     return {"sessions": sessions, "questions": total, "errors": len(errors), "first_error": errors[:1],
             "seconds": round(time.perf_counter() - t0, 1), **marks,
             "ratio_all_to_500": round(ratio, 3) if ratio else None}
+
+
+def progress(name: str, figures: dict) -> None:
+    """Each part's figures on stderr as soon as it ends (a long run stays readable if stopped early)."""
+    print(f"{name}: {json.dumps(figures)}", file=sys.stderr, flush=True)
 
 
 def main() -> int:
@@ -248,9 +254,11 @@ def main() -> int:
                 warm = client(srv["url"], tmp / "downloads")
                 warm.predict(QUESTIONS[0], "", api_name="/ask")  # waits for the app's warm-up
                 runs[limit] = load_app(srv["url"], tmp / "downloads", args.clients, args.asks, args.max_seconds)
+                progress(f"concurrency {limit}", runs[limit])
                 if limit == args.concurrency:
                     result["big"] = load_app(srv["url"], tmp / "downloads", args.big_clients, 10_000,
                                              args.big_seconds)
+                    progress(f"{args.big_clients} clients", result["big"])
                     if args.questions:
                         result["memory"] = memory_growth(srv["url"], tmp / "downloads", srv["pid"], args.sessions,
                                                          args.questions)
