@@ -47,6 +47,8 @@ QUESTIONS = [
 def client(url: str, downloads: Path, **kwargs):
     from gradio_client import Client
 
+    # A queued request is not a failed one: httpx's default read timeout counted waits on a busy machine as errors.
+    kwargs.setdefault("httpx_kwargs", {"timeout": 300})
     return Client(url, verbose=False, download_files=str(downloads), **kwargs)
 
 
