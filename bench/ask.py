@@ -172,8 +172,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         small, info = build(Path(tmp) / "small", args.small, None)
         result["small"] = {**info, **measure(small, args.repeats)}
+        print(f"small: {json.dumps(result['small'])}", file=sys.stderr, flush=True)  # readable if stopped early
         total, interpreter = fresh_process(Path(tmp) / "small")
         result["fresh_coach_ask_s"] = {"wall": total, "bare_interpreter": interpreter}
+        print(f"fresh coach ask: {json.dumps(result['fresh_coach_ask_s'])}", file=sys.stderr, flush=True)
         large, info = build(Path(tmp) / "large", args.large, small.embedder)
         result["large"] = {**info, **measure(large, args.repeats)}
     result["load_avg_end"] = os.getloadavg()[0]
