@@ -1,22 +1,25 @@
-"""Load: requests/s and latency for 20 concurrent clients on the running app, and embedded vs Chroma-server asks.
+"""Load: the same 20-client load against concurrency 1 and the configured concurrency, 30 clients, memory over use.
 
-    .venv/bin/python bench/load.py [--json] [--clients 20] [--asks 5] [--max-seconds 180] [--rounds 5]
+    .venv/bin/python bench/load.py [--json] [--clients 20] [--asks 5] [--max-seconds 180] [--concurrency 8]
+                                   [--big-clients 30] [--big-seconds 60] [--sessions 100] [--questions 5000]
+                                   [--stores --rounds 5]
 
-Part 1: a tmp COACH_HOME gets the real corpus and the fictional fixture articles, `coach serve` starts as a
-subprocess on a free loopback port, and N gradio_client clients (each its own session) send their asks at once
-through the /ask API. Every answer must come back grounded; the figures are requests/s over the wall-clock time
-and p50/p95 latency per request as the clients see it (queueing in the app included).
-Part 2, in the same run: the same articles are ingested into an embedded-store Coach and into a Coach on a real
-Chroma server (`chroma run` on loopback), and `Coach.ask` latency for the same questions is measured on each,
-one ask at a time; the ratio server/embedded is what moving the vectors out of process costs per question.
-Figures are printed, not asserted. Only loopback addresses are used.
+A tmp COACH_HOME gets the real corpus and the fictional fixture articles. In one run:
+1. `coach serve` starts with COACH_CONCURRENCY=1 (the old setting), then with --concurrency; each gets the same
+   load: N gradio_client clients (each its own session) send their asks at once through /ask. Every answer must be
+   grounded; the figures are requests/s over the wall-clock time, p50/p95 latency as the clients see it, and the
+   throughput ratio.
+2. On the second server: --big-clients clients ask for --big-seconds seconds (errors must be 0), then --sessions
+   sessions ask --questions questions in all (20 at a time); the server's RSS (process and children) is read after
+   500 and after all of them, and their ratio printed (target: within 10 %).
+3. With --stores: `Coach.ask` latency on the embedded store vs a real Chroma server, one ask at a time.
+Figures are printed, not asserted (exit 1 on any error). Only loopback addresses are used.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 import threading
@@ -44,6 +47,8 @@ QUESTIONS = [
 def client(url: str, downloads: Path, **kwargs):
     from gradio_client import Client
 
+    # A queued request is not a failed one: httpx's default read timeout counted waits on a busy machine as errors.
+    kwargs.setdefault("httpx_kwargs", {"timeout": 300})
     return Client(url, verbose=False, download_files=str(downloads), **kwargs)
 
 
@@ -147,39 +152,151 @@ def store_comparison(tmp: Path, rounds: int) -> dict:
             "ratio_p50": round(server["p50_ms"] / embedded["p50_ms"], 2) if embedded["p50_ms"] else None}
 
 
+def rss_mb(pid: int) -> float:
+    import psutil
+
+    proc = psutil.Process(pid)
+    total = proc.memory_info().rss
+    for child in proc.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return round(total / 1024 / 1024, 1)
+
+
+def memory_growth(url: str, downloads: Path, pid: int, sessions: int, questions: int, workers: int = 20) -> dict:
+    """``sessions`` sessions ask ``questions`` questions in all, ``workers`` at a time; RSS after 500 and at the end."""
+    import queue
+
+    clients = [client(url, downloads) for _ in range(sessions)]
+    per_session = max(1, questions // sessions)
+    jobs: "queue.Queue[tuple[int, int]]" = queue.Queue()
+    # round-robin over sessions, so every session's history grows as the run goes on
+    for j in range(per_session):
+        for i in range(sessions):
+            jobs.put((i, j))
+    total = jobs.qsize()
+    done = [0]
+    errors: list[str] = []
+    lock = threading.Lock()
+    marks: dict[str, float] = {}
+    session_locks = [threading.Lock() for _ in range(sessions)]
+
+    def work() -> None:
+        while True:
+            try:
+                i, j = jobs.get_nowait()
+            except queue.Empty:
+                return
+            question = QUESTIONS[(i + j) % len(QUESTIONS)]
+            try:
+                with session_locks[i]:  # one ask at a time per session, as a person chats
+                    _, _, answer = clients[i].predict(question, "", api_name="/ask")
+                if not (isinstance(answer, dict) and answer.get("answer")):
+                    raise RuntimeError(f"no answer to {question!r}")
+            except Exception as exc:  # noqa: BLE001 - a failed request is a figure
+                with lock:
+                    errors.append(f"{type(exc).__name__}: {exc}")
+            with lock:
+                done[0] += 1
+                if done[0] == min(500, total):
+                    marks["rss_mb_after_500"] = rss_mb(pid)
+                    progress("memory after 500 questions", marks)
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=work, daemon=True) for _ in range(workers)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    marks["rss_mb_after_all"] = rss_mb(pid)
+    for c in clients:
+        try:
+            c.close()
+        except Exception:  # noqa: BLE001
+            pass
+    ratio = marks["rss_mb_after_all"] / marks["rss_mb_after_500"] if marks.get("rss_mb_after_500") else None
+    return {"sessions": sessions, "questions": total, "errors": len(errors), "first_error": errors[:1],
+            "seconds": round(time.perf_counter() - t0, 1), **marks,
+            "ratio_all_to_500": round(ratio, 3) if ratio else None}
+
+
+def progress(name: str, figures: dict) -> None:
+    """Each part's figures on stderr as soon as it ends (a long run stays readable if stopped early)."""
+    print(f"{name}: {json.dumps(figures)}", file=sys.stderr, flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--asks", type=int, default=5, help="asks per client")
     ap.add_argument("--max-seconds", type=float, default=180.0, help="stop sending new asks after this long")
+    ap.add_argument("--concurrency", type=int, default=8, help="COACH_CONCURRENCY of the second server")
+    ap.add_argument("--big-clients", type=int, default=30)
+    ap.add_argument("--big-seconds", type=float, default=60.0)
+    ap.add_argument("--sessions", type=int, default=100)
+    ap.add_argument("--questions", type=int, default=5000, help="0 skips the memory run")
+    ap.add_argument("--stores", action="store_true", help="also compare the embedded store with a Chroma server")
     ap.add_argument("--rounds", type=int, default=5, help="timed passes over the questions per store")
     args = ap.parse_args()
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from tests.processes import coach_env
 
+    result: dict = {"cpu_count": os.cpu_count(), "load_avg_start": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory(prefix="coach-bench-load-") as tmp_name:
         tmp = Path(tmp_name)
         home = tmp / "app" / "home"
         ingest_home(home, ARTICLES)
-        with running_server(home) as srv:
-            warm = client(srv["url"], tmp / "downloads")
-            warm.predict(QUESTIONS[0], "", api_name="/ask")  # waits for the app's warm-up
-            app = load_app(srv["url"], tmp / "downloads", args.clients, args.asks, args.max_seconds)
-        stores = store_comparison(tmp, args.rounds)
+        runs = {}
+        for limit in (1, args.concurrency):
+            with running_server(home, env=coach_env(home, COACH_CONCURRENCY=str(limit))) as srv:
+                warm = client(srv["url"], tmp / "downloads")
+                warm.predict(QUESTIONS[0], "", api_name="/ask")  # waits for the app's warm-up
+                runs[limit] = load_app(srv["url"], tmp / "downloads", args.clients, args.asks, args.max_seconds)
+                progress(f"concurrency {limit}", runs[limit])
+                if limit == args.concurrency:
+                    result["big"] = load_app(srv["url"], tmp / "downloads", args.big_clients, 10_000,
+                                             args.big_seconds)
+                    progress(f"{args.big_clients} clients", result["big"])
+                    if args.questions:
+                        result["memory"] = memory_growth(srv["url"], tmp / "downloads", srv["pid"], args.sessions,
+                                                         args.questions)
+        base, new = runs[1], runs[args.concurrency]
+        result["app"] = {"concurrency_1": base, f"concurrency_{args.concurrency}": new,
+                         "throughput_ratio": round(new["requests_per_s"] / base["requests_per_s"], 2)
+                         if base["requests_per_s"] else None}
+        if args.stores:
+            result["ask_latency"] = store_comparison(tmp, args.rounds)
+    result["load_avg_end"] = os.getloadavg()[0]
+    result["targets"] = {"throughput_ratio": 1.8, "p95_ms_at_20_clients": 1000, "errors": 0, "rss_ratio": 1.10}
 
-    result = {"app": app, "ask_latency": stores}
+    errors = base["errors"] + new["errors"] + result["big"]["errors"] + result.get("memory", {}).get("errors", 0)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"app, {app['clients']} concurrent clients: {app['requests']} asks in {app['wall_s']} s = "
-              f"{app['requests_per_s']} requests/s; p50 {app['p50_ms']} ms, p95 {app['p95_ms']} ms, "
-              f"max {app['max_ms']} ms; errors {app['errors']} {app['first_error'] or ''}")
-        e, s = stores["embedded"], stores["chroma_server"]
-        print(f"Coach.ask, embedded store: p50 {e['p50_ms']} ms, p95 {e['p95_ms']} ms ({e['asks']} asks)")
-        print(f"Coach.ask, Chroma server:  p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms ({s['asks']} asks)")
-        print(f"server / embedded p50 ratio: {stores['ratio_p50']}")
-    return 0 if app["errors"] == 0 else 1
+        for name, r in (("concurrency 1", base), (f"concurrency {args.concurrency}", new),
+                        (f"concurrency {args.concurrency}, {args.big_seconds:g} s", result["big"])):
+            print(f"{name}, {r['clients']} clients: {r['requests']} asks in {r['wall_s']} s = "
+                  f"{r['requests_per_s']} requests/s; p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, max {r['max_ms']} "
+                  f"ms; errors {r['errors']} {r['first_error'] or ''}")
+        print(f"throughput ratio {result['app']['throughput_ratio']} (target >= 1.8)")
+        if "memory" in result:
+            m = result["memory"]
+            print(f"memory: {m['questions']} questions from {m['sessions']} sessions in {m['seconds']} s: RSS "
+                  f"{m.get('rss_mb_after_500')} MB after 500, {m['rss_mb_after_all']} MB after all, ratio "
+                  f"{m['ratio_all_to_500']} (target <= 1.10); errors {m['errors']} {m['first_error'] or ''}")
+        if "ask_latency" in result:
+            stores = result["ask_latency"]
+            e, s = stores["embedded"], stores["chroma_server"]
+            print(f"Coach.ask, embedded store: p50 {e['p50_ms']} ms, p95 {e['p95_ms']} ms ({e['asks']} asks)")
+            print(f"Coach.ask, Chroma server:  p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms ({s['asks']} asks)")
+            print(f"server / embedded p50 ratio: {stores['ratio_p50']}")
+        print(f"load average {result['load_avg_start']:.1f} -> {result['load_avg_end']:.1f} on {result['cpu_count']} "
+              "cores shared with other jobs")
+    return 0 if errors == 0 else 1
 
 
 if __name__ == "__main__":

@@ -52,6 +52,13 @@ class Coach:
 
         return Embedder(self.settings)
 
+    @cached_property
+    def query_embedder(self):
+        """Encodes questions for the answer chain (see ``components.embedding.query_embedder``)."""
+        from coach.components.embedding import query_embedder
+
+        return query_embedder(self.settings, self.embedder)
+
     def llm(self):
         """The configured LLM backend, started on first use; ``LLMUnavailable`` when none is configured or usable."""
         if self._llm is None:
@@ -99,7 +106,21 @@ class Coach:
 
             self.__dict__.pop("library", None)
             reset_home(self.settings)
-        return ingest_paths(targets, self.library, prune=prune, progress=progress)
+        before = -1 if rebuild else self.library.generation
+        report = ingest_paths(targets, self.library, prune=prune, progress=progress)
+        self._store_heading_vectors(before)
+        return report
+
+    def _store_heading_vectors(self, generation: int) -> None:
+        """Heading / FAQ vectors of the documents changed since ``generation``, computed now so that no answer
+        after this ingest (in this or a serving process) pays for them."""
+        from coach.retrieval import store_heading_vectors
+
+        _, changed = self.library.changed_since(generation)
+        if changed is None:
+            changed = {a.doc_id for a in self.library.articles()}
+        if changed:
+            store_heading_vectors(self.library, self.ask_chain.vectors, changed)
 
     @_reported
     def save_upload(self, src: str | Path, original_name: str | None = None) -> Path:

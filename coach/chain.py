@@ -78,7 +78,7 @@ class AskChain:
     def __init__(self, coach):
         self.coach = coach
         self.settings = coach.settings
-        self.vectors = SentenceEmbeddings(coach.embedder)
+        self.vectors = SentenceEmbeddings(coach.query_embedder)
         self.structure = StructureCache()
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()

@@ -97,9 +97,11 @@ class SentenceEmbeddings:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            found = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             vectors = self.embedder.encode(missing)
+            found.update(zip(missing, vectors))  # kept locally: another thread may evict them from the cache
             with self._lock:
                 for t, v in zip(missing, vectors):
                     self._cache[t] = v
@@ -107,8 +109,9 @@ class SentenceEmbeddings:
                     self._cache.popitem(last=False)
         with self._lock:
             for t in texts:
-                self._cache.move_to_end(t)
-            return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+                if t in self._cache:
+                    self._cache.move_to_end(t)
+        return np.stack([found[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
 
 
 def _stems(text: str) -> set[str]:

@@ -2,7 +2,7 @@
 
 Structure signal: a section heading or FAQ question that matches the user's question is strong evidence for the
 chunks under it ("How long does the Amazon interview process typically take?" answers "how long does the MLE process
-take"). Heading/FAQ-question vectors are computed once per library generation and cached by text.
+take"). Heading/FAQ-question vectors are stored in the catalog by text and the index is updated per changed document.
 """
 from __future__ import annotations
 
@@ -44,6 +44,8 @@ class StructureIndex:
     matrix: np.ndarray | None = None  # rows = masked entries (eager mode only)
     roles: list[Role] = field(default_factory=list)
     companies: list[str] = field(default_factory=list)
+    per_doc: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # doc_id -> its entries' chunk ids
+    new_entries: list[str] = field(default_factory=list)  # entries of the documents (re)built last
 
     def mask(self, text: str) -> str:
         return mask_entities(text, self.roles, self.companies)
@@ -59,30 +61,74 @@ def mask_entities(text: str, roles: list[Role], companies: list[str]) -> str:
     return text
 
 
-def build_structure(library, generation: int) -> StructureIndex:
+def document_entries(article, outline: list[tuple[str, str | None, str]]) -> dict[str, list[str]]:
+    """Heading / FAQ-question text -> ids of the chunks under it, for one article; ``outline`` = its chunks'
+    (id, section, text)."""
+    chunks = [(cid, _norm(section), _norm(text)) for cid, section, text in outline]
+    heads = [s.heading for s in article.sections if s.heading and s.kind not in ("title",)]
+    questions = [f.question for f in article.faq]
+    out: dict[str, list[str]] = {}
+    for entry in dict.fromkeys(h.strip() for h in heads + questions if h and h.strip()):
+        key = _norm(entry)
+        ids = [cid for cid, section, text in chunks if section == key or key in text]
+        if ids:
+            out[entry] = ids
+    return out
+
+
+def build_structure(library, generation: int, previous: StructureIndex | None = None,
+                    changed: set[str] | None = None) -> StructureIndex:
+    """The structure index at ``generation``: from ``previous`` by redoing only the ``changed`` documents, or from
+    scratch when either is None."""
     index = StructureIndex(generation, roles=library.roles(), companies=library.companies())
-    by_doc: dict[str, list[Chunk]] = {}
-    for c in library.all_chunks():
-        by_doc.setdefault(c.doc_id, []).append(c)
-    for article in library.articles():
-        chunks = [(c.id, _norm(c.section), _norm(c.text)) for c in by_doc.get(article.doc_id, [])]
-        heads = [s.heading for s in article.sections if s.heading and s.kind not in ("title",)]
-        questions = [f.question for f in article.faq]
-        for entry in dict.fromkeys(h.strip() for h in heads + questions if h and h.strip()):
-            key = _norm(entry)
-            ids = [cid for cid, section, text in chunks if section == key or key in text]
-            if not ids:
-                continue
+    articles = {a.doc_id: a for a in library.articles()}
+    if previous is None or changed is None:
+        todo, per_doc = list(articles), {}
+    else:
+        todo = [d for d in changed if d in articles]
+        per_doc = {d: e for d, e in previous.per_doc.items() if d not in changed}
+    outlines: dict[str, list[tuple[str, str | None, str]]] = {}
+    for cid, doc_id, section, text in library.chunk_outline(todo if previous is not None and changed is not None
+                                                            else None):
+        outlines.setdefault(doc_id, []).append((cid, section, text))
+    for doc_id in todo:
+        per_doc[doc_id] = document_entries(articles[doc_id], outlines.get(doc_id, []))
+    index.per_doc = per_doc
+    for doc_id in sorted(per_doc, key=lambda d: articles[d].path if d in articles else d):
+        for entry, ids in per_doc[doc_id].items():
             index.chunks_of.setdefault(entry, []).extend(ids)
             for cid in ids:
                 index.entries_of_chunk.setdefault(cid, []).append(entry)
     index.entries = list(index.chunks_of)
     index.row = {e: i for i, e in enumerate(index.entries)}
+    if previous is not None and changed is not None:
+        index.new_entries = [e for d in todo for e in per_doc.get(d, {})]
     return index
 
 
+def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str]) -> int:
+    """Embed and store the (masked) headings and FAQ questions of ``doc_ids`` (run at ingest, so that no answer
+    waits for them); returns how many texts they have."""
+    articles = {a.doc_id: a for a in library.articles() if a.doc_id in doc_ids}
+    if not articles:
+        return 0
+    outlines: dict[str, list[tuple[str, str | None, str]]] = {}
+    for cid, doc_id, section, text in library.chunk_outline(sorted(articles)):
+        outlines.setdefault(doc_id, []).append((cid, section, text))
+    roles, companies = library.roles(), library.companies()
+    texts = [mask_entities(e, roles, companies) for d, a in articles.items()
+             for e in document_entries(a, outlines.get(d, []))]
+    heading_vectors(library, vectors, texts)
+    return len(texts)
+
+
 class StructureCache:
-    """Per-chain caches keyed on the library generation: the structure index and filtered vectors."""
+    """Per-chain caches keyed on the library generation: the structure index and filtered vectors.
+
+    A library change redoes only the changed documents, and heading / FAQ-question vectors come from the catalog
+    (stored the first time any process embeds them, normally the ingesting one), so the first answer after a change
+    costs about what any other does.
+    """
 
     def __init__(self) -> None:
         self._index: StructureIndex | None = None
@@ -96,11 +142,29 @@ class StructureCache:
             with self._lock:
                 index = self._index
                 if index is None or index.generation != gen:
-                    index = build_structure(library, gen)
+                    gen, changed = library.changed_since(index.generation if index is not None else -1)
+                    previous = index
+                    index = build_structure(library, gen, previous, changed)
+                    masked = [index.mask(e) for e in index.entries]
                     if 0 < len(index.entries) <= EAGER_HEADINGS:
-                        index.matrix = vectors.encode([index.mask(e) for e in index.entries])
+                        index.matrix = heading_vectors(library, vectors, masked)
+                    elif index.new_entries:  # lazy mode: store the changed documents' vectors for later questions
+                        heading_vectors(library, vectors, [index.mask(e) for e in index.new_entries])
                     self._index = index
         return index
+
+
+def heading_vectors(library, vectors: SentenceEmbeddings, texts: list[str]) -> np.ndarray:
+    """Vectors of (masked) heading texts: stored ones from the catalog, the rest encoded once and stored."""
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    found = library.text_vectors(texts)
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
+    if missing:
+        encoded = vectors.encode(missing)
+        found.update(zip(missing, encoded))
+        library.put_text_vectors(missing, encoded)
+    return np.stack([found[t] for t in texts])
 
 
 class FilteredVectors:
@@ -184,7 +248,7 @@ class HybridRetriever(BaseRetriever):
             return scores
         entries = list(dict.fromkeys(e for cid in candidate_ids for e in index.entries_of_chunk.get(cid, [])))
         if entries:
-            sims = self.vectors.encode([index.mask(e) for e in entries]) @ qv
+            sims = heading_vectors(self.library, self.vectors, [index.mask(e) for e in entries]) @ qv
             sim_of = dict(zip(entries, sims))
             for cid in candidate_ids:
                 for e in index.entries_of_chunk.get(cid, []):

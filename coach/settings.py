@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     embedding_path: Path | None = Field(
         None, description="Local sentence-transformers model folder; default: the packaged all-MiniLM-L6-v2."
     )
+    query_encoder: Literal["onnx-int8", "model"] = Field(
+        "onnx-int8", description="Questions: the int8 ONNX copy of the default model (fast start, no torch) or the model."
+    )
     embedding_batch_size: int = Field(32, ge=1, le=512, description="Encode batch size (16-32 is fastest on CPU).")
 
     chunk_size: int = Field(700, ge=100, le=8000, description="Target chunk length in characters.")
@@ -55,6 +58,9 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `coach serve` binds.")
     port: int = Field(7860, ge=1, le=65535, description="Port `coach serve` listens on.")
     auth: str | None = Field(None, description="user:password required when binding beyond loopback.")
+    concurrency: int = Field(
+        8, ge=1, le=64, description="Requests the web app answers at once (library writes still run one at a time)."
+    )
     max_upload_mb: float = Field(5.0, gt=0, description="Largest article accepted by upload or paste.")
 
     @property

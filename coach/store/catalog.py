@@ -1,14 +1,19 @@
 """The SQLite catalog: documents, chunks, rubric items, practice questions. It is the library's source of truth."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
+
+import numpy as np
 
 from coach.errors import IndexError_
 from coach.models import Article, Chunk
+from coach.store.bm25 import tokenize
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,38 +26,75 @@ CREATE TABLE IF NOT EXISTS chunks (
     embed_text TEXT NOT NULL, chunk_json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS changes (generation INTEGER NOT NULL, doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS changes_generation ON changes(generation);
+CREATE TABLE IF NOT EXISTS text_vectors (text TEXT PRIMARY KEY, vector BLOB NOT NULL);
 """
+CHANGE_LOG = 20000  # generations of per-document change records kept for readers catching up incrementally
 
 
 class Catalog:
-    """Thin, typed access to the catalog database; every write happens inside ``transaction()``."""
+    """Thin, typed access to the catalog database; every write happens inside ``transaction()``.
+
+    Each thread gets its own connection (WAL mode: readers never wait for a writer, nor for each other); a shared
+    connection would mix one thread's write transaction with another thread's reads.
+    """
 
     def __init__(self, path: Path):
         self.path = path
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA busy_timeout=30000")
-            self._db.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
+            db = self._db
+            db.executescript(_SCHEMA)
+            columns = {r[1] for r in db.execute("PRAGMA table_info(chunks)")}
+            if "tokens" not in columns:  # catalogs written before BM25 tokens were stored get them lazily
+                db.execute("ALTER TABLE chunks ADD COLUMN tokens TEXT")
+            self.inode = os.stat(path).st_ino  # a rebuild replaces the file: readers notice and reopen
+        except (sqlite3.Error, OSError) as exc:
             raise IndexError_(
                 f"the catalog {path} is unreadable ({exc}); rebuild it with `coach ingest --rebuild` or delete {path}"
             ) from exc
 
+    @property
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA busy_timeout=30000")
+            self._local.db = db
+            with self._connections_lock:
+                self._connections.append(db)
+        return db
+
     def close(self) -> None:
-        self._db.close()
+        with self._connections_lock:
+            for db in self._connections:
+                db.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def replaced(self) -> bool:
+        """True when the file on disk is no longer the one opened (``coach ingest --rebuild`` elsewhere)."""
+        try:
+            return os.stat(self.path).st_ino != self.inode
+        except OSError:
+            return True
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
         try:
-            yield self._db
+            yield db
         except BaseException:
-            self._db.execute("ROLLBACK")
+            db.execute("ROLLBACK")
             raise
         else:
-            self._db.execute("COMMIT")
+            db.execute("COMMIT")
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
         try:
@@ -76,11 +118,27 @@ class Catalog:
     def generation(self) -> int:
         return int(self.get_meta("generation") or 0)
 
-    def bump_generation(self, db: sqlite3.Connection) -> None:
-        self.set_meta(db, "generation", str(self.generation + 1))
+    def bump_generation(self, db: sqlite3.Connection, doc_ids: Sequence[str] = ()) -> int:
+        """Next generation, recording which documents it changed (readers then update their caches per document)."""
+        gen = int((db.execute("SELECT value FROM meta WHERE key='generation'").fetchone() or (0,))[0]) + 1
+        self.set_meta(db, "generation", str(gen))
+        db.executemany("INSERT INTO changes(generation, doc_id) VALUES(?, ?)", [(gen, d) for d in doc_ids])
+        if gen % 1000 == 0:
+            db.execute("DELETE FROM changes WHERE generation <= ?", (gen - CHANGE_LOG,))
+        return gen
+
+    def changed_since(self, generation: int) -> set[str] | None:
+        """Documents changed after ``generation``; None when the log no longer reaches back that far."""
+        oldest = self._query("SELECT MIN(generation) FROM changes")[0][0]
+        current = self.generation
+        if generation > current or (generation < current and (oldest is None or oldest > generation + 1)):
+            return None
+        return {d for d, in self._query("SELECT DISTINCT doc_id FROM changes WHERE generation > ?", (generation,))}
 
     # -- writes (call inside a transaction) ------------------------------------------------------------------
-    def put_document(self, db: sqlite3.Connection, article: Article, chunks: list[Chunk], embed_texts: list[str]) -> None:
+    def put_document(self, db: sqlite3.Connection, article: Article, chunks: list[Chunk], embed_texts: list[str],
+                     tokens: list[str] | None = None) -> None:
+        """``tokens``: each chunk's BM25 tokens, space-joined (computed from ``embed_texts`` when not given)."""
         self.delete_document(db, article.doc_id)
         db.execute(
             "INSERT INTO documents(doc_id, path, title, sha256, company, article_json, ingested_at) "
@@ -88,9 +146,11 @@ class Catalog:
             (article.doc_id, article.path, article.title, article.sha256, article.company,
              article.model_dump_json(), datetime.now(timezone.utc).isoformat(timespec="seconds")),
         )
+        if tokens is None:
+            tokens = [" ".join(tokenize(t)) for t in embed_texts]
         db.executemany(
-            "INSERT INTO chunks(id, doc_id, position, embed_text, chunk_json) VALUES(?,?,?,?,?)",
-            [(c.id, c.doc_id, c.position, t, c.model_dump_json()) for c, t in zip(chunks, embed_texts)],
+            "INSERT INTO chunks(id, doc_id, position, embed_text, chunk_json, tokens) VALUES(?,?,?,?,?,?)",
+            [(c.id, c.doc_id, c.position, t, c.model_dump_json(), k) for c, t, k in zip(chunks, embed_texts, tokens)],
         )
 
     @staticmethod
@@ -128,6 +188,74 @@ class Catalog:
         """Every chunk with the text that was embedded, in document order."""
         rows = self._query("SELECT chunk_json, embed_text FROM chunks ORDER BY doc_id, position")
         return [(Chunk.model_validate_json(j), t) for j, t in rows]
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one committed state of the catalog (WAL snapshot), even while another process writes."""
+        db = self._db
+        if db.in_transaction:  # nested: already inside a snapshot or a write
+            yield
+            return
+        db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            db.execute("COMMIT")
+
+    def chunk_tokens(self, doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, list[str]]]:
+        """(chunk id, doc_id, BM25 tokens) of every chunk, or of the chunks of ``doc_ids``; tokens stored at ingest."""
+        if doc_ids is None:
+            rows = self._query("SELECT id, doc_id, tokens, embed_text FROM chunks ORDER BY doc_id, position")
+        else:
+            rows = []
+            doc_ids = list(doc_ids)
+            for start in range(0, len(doc_ids), 500):
+                part = doc_ids[start:start + 500]
+                rows += self._query(f"SELECT id, doc_id, tokens, embed_text FROM chunks WHERE doc_id IN "
+                                    f"({','.join('?' * len(part))}) ORDER BY doc_id, position", tuple(part))
+        return [(i, d, k.split() if k is not None else tokenize(t)) for i, d, k, t in rows]
+
+    def chunk_outline(self, doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None, str]]:
+        """(chunk id, doc_id, section, text) in document order, read without parsing whole chunks."""
+        sql = ("SELECT id, doc_id, json_extract(chunk_json, '$.section'), json_extract(chunk_json, '$.text') "
+               "FROM chunks")
+        if doc_ids is None:
+            return self._query(sql + " ORDER BY doc_id, position")
+        rows: list[tuple] = []
+        doc_ids = list(doc_ids)
+        for start in range(0, len(doc_ids), 500):
+            part = doc_ids[start:start + 500]
+            rows += self._query(sql + f" WHERE doc_id IN ({','.join('?' * len(part))}) ORDER BY doc_id, position",
+                                tuple(part))
+        return rows
+
+    def articles_of(self, doc_ids: Sequence[str]) -> dict[str, Article]:
+        out: dict[str, Article] = {}
+        doc_ids = list(doc_ids)
+        for start in range(0, len(doc_ids), 500):
+            part = doc_ids[start:start + 500]
+            for j, in self._query(f"SELECT article_json FROM documents WHERE doc_id IN ({','.join('?' * len(part))})",
+                                  tuple(part)):
+                a = Article.model_validate_json(j)
+                out[a.doc_id] = a
+        return out
+
+    def text_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of these texts (heading / FAQ-question vectors computed at ingest)."""
+        out: dict[str, np.ndarray] = {}
+        texts = list(dict.fromkeys(texts))
+        for start in range(0, len(texts), 500):
+            part = texts[start:start + 500]
+            for t, blob in self._query(f"SELECT text, vector FROM text_vectors WHERE text IN "
+                                       f"({','.join('?' * len(part))})", tuple(part)):
+                out[t] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put_text_vectors(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        rows = [(t, np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)]
+        if rows:
+            with self.transaction() as db:
+                db.executemany("INSERT OR REPLACE INTO text_vectors(text, vector) VALUES(?, ?)", rows)
 
     def _chunk_rows(self, columns: str, ids: list[str]) -> list[tuple]:
         """``SELECT columns`` for the chunks with these ids, in batches below SQLite's parameter limit."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import sqlite3
 import threading
 import time
 from contextlib import contextmanager
@@ -40,15 +41,21 @@ class Library:
         self._check_model_name()
         self._collection = None
         self._documents = None
-        self._client = None
         self._max_batch: int | None = None
         self._lock = threading.RLock()
         self._writing = False
         self._synced_at = float("-inf")
-        self._cache_generation = -1
+        self._client = None
+        self._known_generation = -1  # the catalog generation this object's Chroma client is known to have seen
+        self._reset_caches()
+
+    def _reset_caches(self) -> None:
+        self._articles_generation = -1
+        self._articles_by_id: dict[str, Article] = {}
         self._articles: list[Article] = []
         self._bm25: Bm25Index | None = None
         self._bm25_generation = -1
+        self._chunk_count: tuple[int, int] = (-1, 0)
 
     # -- set-up -------------------------------------------------------------------------------------------------
     def _check_model_name(self) -> None:
@@ -62,17 +69,23 @@ class Library:
 
     @property
     def collection(self):
-        if self._collection is None:
-            with self._lock:
-                if self._collection is None:
-                    self._collection, self._documents = self._open_collections()
-        return self._collection
+        return self._collections()[0]
 
     @property
     def document_collection(self):
         """Each document's Article JSON, so another replica can rebuild its catalog from the shared Chroma."""
-        _ = self.collection
-        return self._documents
+        return self._collections()[1]
+
+    def _collections(self):
+        # Read both once: another thread may reopen the client (set them to None) between two attribute reads.
+        pair = self._collection, self._documents
+        if pair[0] is None or pair[1] is None:
+            with self._lock:
+                pair = self._collection, self._documents
+                if pair[0] is None or pair[1] is None:
+                    pair = self._open_collections()
+                    self._collection, self._documents = pair
+        return pair
 
     def _open_collections(self):
         from coach.components.vector_store import make_chroma_client
@@ -112,6 +125,7 @@ class Library:
                 yield
                 return
             with home_lock(self.settings):
+                self.generation  # noqa: B018 - take in other processes' writes before marking ours as seen
                 self._writing = True
                 try:
                     yield
@@ -121,9 +135,41 @@ class Library:
     # -- caches keyed on the catalog generation ------------------------------------------------------------------
     @property
     def generation(self) -> int:
+        """The catalog generation; a change made by another process first reloads what this one holds in memory.
+
+        An embedded Chroma client keeps its vector index in memory and does not see another process's writes (it
+        fails with "Error finding id" on them), so a generation this object did not write reopens the client; the
+        other caches catch up per changed document (``Catalog.changed_since``).
+        """
         if self.settings.chroma_url:
             self.sync()
-        return self.catalog.generation
+        if self.catalog.replaced():  # `coach ingest --rebuild` elsewhere replaced the catalog file
+            with self._lock:
+                if self.catalog.replaced():
+                    self.catalog = Catalog(self.settings.catalog_path)
+                    self._reset_caches()
+                    self._reopen_chroma()
+        gen = self.catalog.generation
+        if gen != self._known_generation:
+            with self._lock:  # a write by this object sets _known_generation before releasing the lock
+                gen = self.catalog.generation
+                if gen != self._known_generation:
+                    if self._known_generation >= 0:
+                        self._reopen_chroma()
+                    self._known_generation = gen
+        return gen
+
+    def _reopen_chroma(self) -> None:
+        """Forget the open vector index so the next use loads it from disk (embedded store only)."""
+        if self.settings.chroma_url or self._client is None:
+            return
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # Chroma shares one System per path in a process; dropping it makes the next client read the files anew.
+        # Collections still held elsewhere keep the old System alive until they are garbage-collected.
+        SharedSystemClient._identifier_to_system.pop(self._client._identifier, None)
+        self._client = None
+        self._collection = self._documents = None
 
     def sync(self, force: bool = False) -> int:
         """Bring the local catalog up to date with the shared Chroma server; returns how many documents changed.
@@ -156,34 +202,56 @@ class Library:
                     self.catalog.put_document(db, article, chunks, texts)
                 for doc_id in gone:
                     self.catalog.delete_document(db, doc_id)
-                self.catalog.bump_generation(db)
+                self.catalog.bump_generation(db, changed + gone)
             return len(changed) + len(gone)
 
     def articles(self) -> list[Article]:
+        """Every article, ordered by path; updated per changed document when the library changes."""
         gen = self.generation
-        if gen != self._cache_generation:
+        if gen != self._articles_generation:
             with self._lock:
-                self._articles = self.catalog.articles()
-                self._cache_generation = gen
+                if gen != self._articles_generation:
+                    with self.catalog.snapshot():
+                        gen = self.catalog.generation
+                        changed = (self.catalog.changed_since(self._articles_generation)
+                                   if self._articles_generation >= 0 else None)
+                        if changed is None:
+                            by_id = {a.doc_id: a for a in self.catalog.articles()}
+                        else:
+                            by_id = dict(self._articles_by_id)
+                            for doc_id in changed:
+                                by_id.pop(doc_id, None)
+                            by_id.update(self.catalog.articles_of(sorted(changed)))
+                    self._articles_by_id = by_id
+                    self._articles = sorted(by_id.values(), key=lambda a: a.path)
+                    self._articles_generation = gen
         return self._articles
 
     def article(self, doc_id: str) -> Article | None:
-        return next((a for a in self.articles() if a.doc_id == doc_id), None)
+        self.articles()
+        return self._articles_by_id.get(doc_id)
+
+    def changed_since(self, generation: int) -> tuple[int, set[str] | None]:
+        """(current generation, documents changed after ``generation`` or None when unknown) in one snapshot."""
+        self.generation  # noqa: B018 - reloads after another process's write
+        with self.catalog.snapshot():
+            return self.catalog.generation, self.catalog.changed_since(generation) if generation >= 0 else None
 
     def _bm25_index(self) -> Bm25Index:
         gen = self.generation
         if self._bm25 is None or self._bm25_generation != gen:
             with self._lock:
-                folder = self.settings.home / "bm25"
-                index = Bm25Index.load(folder, gen)
-                if index is None:
-                    pairs = self.catalog.all_chunks()
-                    index = Bm25Index.build([c.id for c, _ in pairs], [t for _, t in pairs])
-                    try:
-                        index.save(folder, gen)
-                    except OSError:
-                        pass  # a read-only home still answers; the index is rebuilt next time
-                self._bm25, self._bm25_generation = index, gen
+                if self._bm25 is None or self._bm25_generation != gen:
+                    with self.catalog.snapshot():
+                        gen = self.catalog.generation
+                        changed = self.catalog.changed_since(self._bm25_generation) if self._bm25 else None
+                        if changed is None:
+                            index = Bm25Index.build(self.catalog.chunk_tokens())
+                        else:  # only the changed documents; readers keep the old index until the swap
+                            index = self._bm25.copy()
+                            index.remove_documents(changed)
+                            index.add(self.catalog.chunk_tokens(sorted(changed)))
+                    self._bm25, self._bm25_generation = index, gen
         return self._bm25
 
     # -- reads --------------------------------------------------------------------------------------------------
@@ -206,6 +274,21 @@ class Library:
     def all_chunks(self) -> list[Chunk]:
         _ = self.generation
         return [c for c, _ in self.catalog.all_chunks()]
+
+    def chunk_outline(self, doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None, str]]:
+        """(chunk id, doc_id, section, text) of every chunk or of those of ``doc_ids``, in document order."""
+        return self.catalog.chunk_outline(doc_ids)
+
+    def text_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of these texts (headings and FAQ questions, embedded once)."""
+        return self.catalog.text_vectors(texts)
+
+    def put_text_vectors(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Best effort: a reader never waits on a busy catalog to store a vector it can encode again."""
+        try:
+            self.catalog.put_text_vectors(texts, vectors)
+        except (sqlite3.Error, IndexError_):
+            pass
 
     def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
         """Chunks in the order of ``ids``; ids the catalog does not know are dropped."""
@@ -251,8 +334,10 @@ class Library:
 
     def dense_search(self, query_vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) best first, for chunks the catalog knows."""
-        _ = self.generation
-        if self.catalog.chunk_count() == 0:
+        gen = self.generation
+        if self._chunk_count[0] != gen:
+            self._chunk_count = (gen, self.catalog.chunk_count())
+        if self._chunk_count[1] == 0:
             return []
         dim = self.catalog.get_meta("embedding_dim")
         if dim and int(dim) != len(query_vector):
@@ -341,7 +426,7 @@ class Library:
             for article, cs, texts in docs:
                 with self.catalog.transaction() as db:
                     self.catalog.put_document(db, article, cs, texts)
-                    self.catalog.bump_generation(db)
+                    self._known_generation = self.catalog.bump_generation(db, [article.doc_id])
             stale = sorted(set().union(*old_ids.values()) - {c.id for _, cs, _ in docs for c in cs})
             for part in self._batches(len(stale)):
                 self.collection.delete(ids=stale[part])
@@ -354,7 +439,7 @@ class Library:
                 raise UnknownDocumentError(doc_id)
             with self.catalog.transaction() as db:
                 self.catalog.delete_document(db, doc_id)
-                self.catalog.bump_generation(db)
+                self._known_generation = self.catalog.bump_generation(db, [doc_id])
             self.document_collection.delete(ids=[doc_id])
             if ids:
                 self.collection.delete(ids=ids)

@@ -265,6 +265,10 @@ def _ingest_message(report) -> str:
 
 
 # -- the app ----------------------------------------------------------------------------------------------------------
+# Ingest and delete share one concurrency group of one worker; reads use the queue's default (settings.concurrency).
+WRITE_EVENT = {"concurrency_id": "library-write", "concurrency_limit": 1}
+
+
 def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Blocks":
     """The Blocks app over ``coach``. ``ready`` (set by ``serve`` after warm-up) gates the first Coach call."""
     gr = _gradio()
@@ -624,11 +628,13 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
             return f'<div class="stats">Removed “{render.esc(title)}”.</div>'
 
         refresh_inputs = [chat_role, chat_company, p_role, p_question, cmp_doc]
-        upload_btn.click(add_files, upload, [lib_status, upload], api_name="add_files").then(
+        # Library writes run one at a time (one concurrency group); every other event is a read and runs in parallel.
+        upload_btn.click(add_files, upload, [lib_status, upload], api_name="add_files", **WRITE_EVENT).then(
             refresh, refresh_inputs, refresh_outputs, api_visibility="private")
         paste_btn.click(add_paste, [paste_title, paste_text], [lib_status, paste_title, paste_text],
-                        api_name="add_text").then(refresh, refresh_inputs, refresh_outputs, api_visibility="private")
-        del_btn.click(remove, del_doc, lib_status, api_name="remove_document").then(
+                        api_name="add_text", **WRITE_EVENT).then(
+            refresh, refresh_inputs, refresh_outputs, api_visibility="private")
+        del_btn.click(remove, del_doc, lib_status, api_name="remove_document", **WRITE_EVENT).then(
             refresh, refresh_inputs, refresh_outputs, api_visibility="private")
         demo.load(refresh, refresh_inputs, refresh_outputs, api_visibility="private")
 
@@ -654,13 +660,17 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
     """Open the library and load the embedding model before the first request needs them."""
     try:
         coach.library_summary()
-        coach.embedder.encode(["warm up"])
+        coach.query_embedder.encode(["warm up"])  # the int8 ONNX encoder: answers need no torch
         if coach.settings.llm == "none":
             coach.ask("How many interview rounds are there?")  # builds the BM25 index and retrieval caches
     except Exception as exc:  # noqa: BLE001 - a failed warm-up only means the first request is slower
         log.info("warm-up skipped: %s", exc)
     finally:
         ready.set()
+    try:  # the full model (practice feedback, uploads) loads after the app already answers questions
+        coach.embedder.encode(["warm up"])
+    except Exception as exc:  # noqa: BLE001
+        log.info("model warm-up skipped: %s", exc)
 
 
 def serve(coach: "Coach", host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None, *,
@@ -670,7 +680,7 @@ def serve(coach: "Coach", host: str = "127.0.0.1", port: int = 7860, auth: tuple
     # The model loads while gradio imports: both take seconds, and the first answer needs both.
     threading.Thread(target=_warm_up, args=(coach, ready), name="coach-warm-up", daemon=True).start()
     demo = build_app(coach, ready=ready)
-    demo.queue(default_concurrency_limit=1, max_size=128)
+    demo.queue(default_concurrency_limit=coach.settings.concurrency, max_size=256)
     print(f"Interview Coach: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}", flush=True)
     demo.launch(server_name=host, server_port=port, auth=auth, prevent_thread_lock=not block, quiet=True,
                 **launch_options(coach))

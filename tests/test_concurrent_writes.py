@@ -1,0 +1,133 @@
+"""Reads and writes at the same time against one real `coach serve` (real Chroma, real model, gradio_client).
+
+Eight sessions keep asking while one article is pasted through the app and others are ingested by a second
+process (`coach ingest` on the same COACH_HOME, as an operator would). Every answer must stay grounded and right,
+every write must land, and the app must answer about the new articles without a restart (issue 12, item 4).
+"""
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+
+import pytest
+
+from bench.load import client
+from tests.conftest import FIXTURES, ROOT
+from tests.processes import coach_bin, coach_env, ingest_home, running_server
+
+pytestmark = pytest.mark.slow
+
+FURNITURE = ROOT / "tests" / "fixtures" / "furniture"
+# (question, text the answer must contain) about the articles the library starts with
+STEADY = [
+    ("How many rounds does the OrbitWorks SRE loop have?", "6 rounds"),
+    ("What is the pay range for NimbusFin Data Engineer roles?", "$190,000"),
+    ("How many rounds does the NimbusFin Data Engineer loop have?", "5 rounds"),
+    ("How long does the NimbusFin Data Engineer interview process take?", "4-6 weeks"),
+]
+PASTED_TITLE = "Brightmoor QA Engineer vs SDET Interview"
+PASTED = """# Brightmoor QA Engineer vs SDET Interview: What Changes?
+
+*Fictional article written for Interview Coach's tests; the company and figures are invented.*
+
+Brightmoor (a fictional logistics company) hires QA Engineers and Software Development Engineers in Test (SDET).
+
+## How Many Rounds Are There?
+
+The Brightmoor QA Engineer loop has 3 rounds and the SDET loop has 4 rounds, including a 60-minute test automation
+exercise.
+
+## What Does It Pay?
+
+QA Engineers at Brightmoor earn $95,000 to $120,000 per year and SDETs earn $115,000 to $145,000 per year.
+"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    home = tmp_path_factory.mktemp("writes") / "home"
+    ingest_home(home, [FIXTURES])
+    with running_server(home) as srv:
+        srv["home"] = home
+        srv["downloads"] = home.parent / "downloads"
+        client(srv["url"], srv["downloads"]).predict(STEADY[0][0], "", api_name="/ask")  # waits for warm-up
+        yield srv
+
+
+def _ask(c, question: str) -> dict:
+    _, _, answer = c.predict(question, "", api_name="/ask")
+    return answer
+
+
+def test_asks_stay_right_while_the_app_and_another_process_write(app):
+    stop = threading.Event()
+    answers: list[tuple[str, dict]] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    sessions = [client(app["url"], app["downloads"]) for _ in range(8)]
+
+    def keep_asking(i: int) -> None:
+        j = 0
+        while not stop.is_set():
+            question = STEADY[(i + j) % len(STEADY)][0]
+            j += 1
+            try:
+                answer = _ask(sessions[i], question)
+                with lock:
+                    answers.append((question, answer))
+            except Exception as exc:  # noqa: BLE001 - every failure is reported below
+                with lock:
+                    errors.append(f"{question!r}: {type(exc).__name__}: {exc}")
+
+    readers = [threading.Thread(target=keep_asking, args=(i,)) for i in range(len(sessions))]
+    for t in readers:
+        t.start()
+    try:
+        time.sleep(2)  # the readers are under way before either write starts
+        cli = subprocess.Popen([coach_bin(), "ingest", str(FURNITURE)], cwd=ROOT, env=coach_env(app["home"]),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        status, _, _ = client(app["url"], app["downloads"]).predict(PASTED_TITLE, PASTED, api_name="/add_text")
+        out, err = cli.communicate(timeout=900)
+        time.sleep(2)  # some asks run after both writes, too
+    finally:
+        stop.set()
+        for t in readers:
+            t.join(timeout=300)
+
+    assert cli.returncode == 0, err
+    assert "added 1" in status, status
+    assert "3 added" in out, out
+    assert not errors, errors[:5]
+    assert len(answers) >= 16, f"only {len(answers)} answers while writing"
+    expected = dict(STEADY)
+    for question, answer in answers:
+        assert answer["grounded"] is True, (question, answer)
+        assert expected[question] in answer["answer"], (question, answer["answer"])
+
+    # Every write is in the library and answers come from it, in the running app, without a restart.
+    fresh = client(app["url"], app["downloads"])
+    quill = _ask(fresh, "How many rounds does the Quillstack TPM loop have?")
+    assert quill["grounded"] and "5 rounds" in quill["answer"], quill
+    assert all("Quillstack" in s["title"] for s in quill["sources"]), quill["sources"]
+    bright = _ask(fresh, "What do SDETs earn at Brightmoor?")
+    assert bright["grounded"] and "$115,000 to $145,000" in bright["answer"], bright
+    listed = subprocess.run([coach_bin(), "library", "--json"], cwd=ROOT, env=coach_env(app["home"]),
+                            capture_output=True, text=True, timeout=300)
+    assert listed.returncode == 0, listed.stderr
+    titles = listed.stdout
+    for name in ("Brightmoor", "Quillstack", "Fernwood", "OrbitWorks", "NimbusFin"):
+        assert name in titles, name
+
+
+def test_app_answers_after_another_process_replaces_and_removes_articles(app):
+    """A second process deletes an article the app has answered from: the app stops citing it, no error."""
+    c = client(app["url"], app["downloads"])
+    before = _ask(c, "How many rounds does the OrbitWorks SRE loop have?")
+    assert before["grounded"] and before["sources"][0]["doc_id"]
+    doc_id = before["sources"][0]["doc_id"]
+    removed = subprocess.run([coach_bin(), "remove", doc_id], cwd=ROOT, env=coach_env(app["home"]),
+                             capture_output=True, text=True, timeout=300)
+    assert removed.returncode == 0, removed.stderr
+    after = _ask(c, "How many rounds does the OrbitWorks SRE loop have?")
+    assert all(s["doc_id"] != doc_id for s in after["sources"]), after
