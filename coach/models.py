@@ -10,13 +10,27 @@ from pydantic import BaseModel, Field
 
 ChunkKind = Literal["body", "faq", "checklist", "rubric", "tldr", "questions", "title"]
 Verdict = Literal["made", "avoided", "not_applicable", "unclear"]
+RubricKind = Literal["pair", "dont", "pitfall", "rule"]
 
 
 class Role(BaseModel):
-    """A job role an article talks about, e.g. ``Machine Learning Engineer`` with alias ``MLE``."""
+    """A job role an article talks about, e.g. ``Machine Learning Engineer`` with alias ``MLE``.
+
+    Seniority is not part of the role: "Senior Software Engineer" resolves to (``Software Engineer``, ``Senior``) via
+    ``coach.roles.resolve_role_level``; ``levels`` lists the levels the article names for this role.
+    """
 
     name: str
     aliases: list[str] = Field(default_factory=list)
+    levels: list[str] = Field(default_factory=list, description="Levels named with the role, e.g. Senior, Staff, L5.")
+
+
+class Mention(BaseModel):
+    """A company or role an article discusses: where (section headings) and how often."""
+
+    name: str
+    sections: list[str] = Field(default_factory=list, description="Headings of the sections where it is discussed.")
+    count: int = 0
 
 
 class Section(BaseModel):
@@ -31,11 +45,18 @@ class FAQPair(BaseModel):
 
 
 class RubricItem(BaseModel):
-    """One "Mistakes to Avoid" pair: the BAD text is the mistake, the GOOD text the fix, both verbatim."""
+    """A mistake the article warns about, verbatim, with the article's fix when it gives one.
+
+    ``kind``: ``pair`` (BAD/GOOD, ❌/✅), ``dont`` (a "Don't …"/"Avoid …"/"Never …" heading or bullet, or a Don'ts
+    list), ``pitfall`` (an item of a "Common mistakes / pitfalls / red flags" section), ``rule`` (a prohibition stated
+    in prose)."""
 
     id: str
     mistake: str
-    fix: str
+    fix: str = Field("", description="The article's fix, verbatim; empty when it gives none.")
+    kind: RubricKind = "pair"
+    section: str | None = Field(None, description="Heading path the item sits under, e.g. 'Resume > Pitfalls'.")
+    context: str = Field("", description="Verbatim text around the item in its section (explanation, 'instead').")
     roles: list[str] = Field(default_factory=list, description="Canonical role names; empty = every role.")
     doc_id: str = ""
     source: str = Field("", description="Title of the article the item comes from.")
@@ -58,7 +79,11 @@ class Article(BaseModel):
     title: str
     source_url: str | None = None
     source: str | None = Field(None, description="Provenance note from the file's sidecar (<file>.meta.json).")
-    company: str | None = None
+    company: str | None = Field(None, description="The article's main company (from its title or sidecar).")
+    description: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    companies: list[Mention] = Field(default_factory=list, description="Companies the content discusses.")
+    role_mentions: list[Mention] = Field(default_factory=list, description="Roles (base names) the content discusses.")
     roles: list[Role] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     faq: list[FAQPair] = Field(default_factory=list)
@@ -89,13 +114,15 @@ class DocumentInfo(BaseModel):
     sha256: str
     company: str | None = None
     roles: list[Role] = Field(default_factory=list)
+    companies: list[Mention] = Field(default_factory=list, description="Companies the content discusses.")
     chunks: int = 0
     rubric_items: int = 0
+    rubric_by_kind: dict[str, int] = Field(default_factory=dict)
+    flags: list[str] = Field(default_factory=list, description='Warnings about the content, e.g. "contains instructions".')
     questions: int = 0
     ingested_at: str = ""
     source_url: str | None = None
     source: str | None = None
-    flags: list[str] = Field(default_factory=list, description="Warnings about the article (e.g. injected text).")
 
 
 class LibrarySummary(BaseModel):

@@ -28,9 +28,12 @@ def load(source: SourceFile) -> LoadedDocument:
 
 def clean(doc: LoadedDocument, where: str) -> str:
     """Stage 2: page furniture removed; ``IngestError`` when what is left is not an article."""
-    from ingest.clean import clean_text, html_to_text
+    from ingest.clean import clean_markdown, clean_text, html_to_text
 
-    text = html_to_text(doc.text) if doc.fmt == "html" else clean_text(doc.text)
+    if doc.fmt == "html":
+        text = html_to_text(doc.text)
+    else:
+        text = clean_markdown(doc.text) if doc.fmt == "markdown" else clean_text(doc.text)
     _check_article_text(text, where)
     return text
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from coach.evaluation.ask import AskEvalReport
 from coach.evaluation.critique import CritiqueEvalReport
+from coach.evaluation.rubric import RubricEvalReport
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_ARTICLES = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"]
@@ -26,6 +27,7 @@ def real_articles() -> list[Path]:
 class EvalReport(BaseModel):
     ask: AskEvalReport | None = None
     critique: CritiqueEvalReport | None = None
+    rubric: RubricEvalReport | None = None
     passed: bool = False
 
     def render(self) -> str:
@@ -34,6 +36,8 @@ class EvalReport(BaseModel):
             lines += self.ask.summary_lines()
         if self.critique:
             lines.append(self.critique.render())
+        if self.rubric:
+            lines.append(self.rubric.render())
         lines.append("PASS" if self.passed else "FAIL")
         return "\n".join(lines)
 
@@ -60,5 +64,9 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
     if only in (None, "critique"):
         report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES,
                                             llm=coach.optional_llm())
-    report.passed = all(r.passed for r in (report.ask, report.critique) if r is not None)
+    if only in (None, "rubric"):
+        from coach.evaluation.rubric import evaluate_rubric
+
+        report.rubric = evaluate_rubric()  # real articles in ../shared (skipped with a reason when absent)
+    report.passed = all(r.passed for r in (report.ask, report.critique, report.rubric) if r is not None)
     return report
