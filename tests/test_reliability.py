@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.errors import CoachError, DiskFullError, StoreUnavailableError
+from coach.errors import CoachError
 from tests.conftest import CORPUS, FIXTURES, ROOT, SEED
 from tests.processes import chroma_server, coach_env
 
@@ -217,6 +217,8 @@ def test_same_name_uploads_are_distinct_documents(make_coach, tmp_path):
 
 # ------------------------------------------------------------------------------------------------ error messages
 def test_chroma_server_down_names_the_server_and_the_fix(make_coach, tmp_path):
+    from coach.errors import StoreUnavailableError
+
     with chroma_server(tmp_path / "chroma-data") as url:
         coach = make_coach(chroma_url=url)
         coach.ingest([SEED])
@@ -243,6 +245,8 @@ def small_disk(tmp_path):
 
 
 def test_full_disk_names_the_folder(make_coach, tmp_path, small_disk):
+    from coach.errors import DiskFullError
+
     corpus = tmp_path / "many"
     corpus.mkdir()
     for i in range(12):
