@@ -145,9 +145,8 @@ class StructureCache:
                     gen, changed = library.changed_since(index.generation if index is not None else -1)
                     previous = index
                     index = build_structure(library, gen, previous, changed)
-                    masked = [index.mask(e) for e in index.entries]
                     if 0 < len(index.entries) <= EAGER_HEADINGS:
-                        index.matrix = heading_vectors(library, vectors, masked)
+                        index.matrix = heading_vectors(library, vectors, [index.mask(e) for e in index.entries])
                     elif index.new_entries:  # lazy mode: store the changed documents' vectors for later questions
                         heading_vectors(library, vectors, [index.mask(e) for e in index.new_entries])
                     self._index = index
