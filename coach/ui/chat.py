@@ -234,9 +234,9 @@ def build(shared: Shared) -> ChatTab:
             # Take the question back into the box and the half-posted bubbles off the conversation.
             yield message, list(shown), skip, skip, skip, render.error_html(message_of(exc)), skip
 
-    def ask_api(message: str, role_: str, history: list, shown: list, company_: str = ANY_COMPANY):
+    def ask_api(message: str, role: str, history: list, shown: list, company: str = ANY_COMPANY):
         message = check_question(message)
-        for new_shown, done in answer_stream(shared, message, role_, company_, history, shown):
+        for new_shown, done in answer_stream(shared, message, role, company, history, shown):
             if done is not None:
                 new_history, answer = done
                 yield "", new_shown, new_history, new_shown, json_safe(answer.model_dump(mode="json"))

@@ -152,6 +152,7 @@ CSS = """
   outline: 3px solid #4338ca !important; outline-offset: 2px !important; }
 /* All four tabs fit on a 360 px screen, so Gradio never hides one behind its "More tabs" menu. */
 #tabs .tab-container button { padding: 6px 10px; }
+#tabs .tab-container button.selected { color: #3730a3; }
 @media (max-width: 640px) {
   .gradio-container { padding-left: 8px !important; padding-right: 8px !important; }
   #brand h1 { font-size: 1.25rem; } #brand p { font-size: 0.85rem; }

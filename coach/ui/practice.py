@@ -118,12 +118,12 @@ def build(shared: Shared) -> PracticeTab:
     gr = gradio()
     with gr.Row(equal_height=False):
         with gr.Column(scale=5, min_width=300):
-            role = gr.Dropdown(choices=[], label="Role", elem_id="practice-role", allow_custom_value=True)
+            role_in = gr.Dropdown(choices=[], label="Role", elem_id="practice-role", allow_custom_value=True)
             bank = gr.Dropdown(choices=[], label="Question bank", elem_id="practice-bank",
                                info="Pick one, or type your own question below.")
-            question = gr.Textbox(label="Question", lines=2, elem_id="practice-question",
+            question_in = gr.Textbox(label="Question", lines=2, elem_id="practice-question",
                                   placeholder="Pick a question from the bank or type one")
-            answer = gr.Textbox(label="Your answer", lines=9, max_lines=30, elem_id="practice-answer",
+            answer_in = gr.Textbox(label="Your answer", lines=9, max_lines=30, elem_id="practice-answer",
                                 info="Answer as you would out loud. Ctrl+Enter asks for feedback.")
             error = gr.HTML("", elem_id="practice-error", js_on_load=None)
             with gr.Row():
@@ -141,18 +141,18 @@ def build(shared: Shared) -> PracticeTab:
     with gr.Accordion("Feedback details", open=False):
         feedback_json = gr.JSON(label="Last feedback", elem_id="feedback-json")
 
-    def run(role_: str, question_: str, answer_: str) -> tuple:
-        if not role_:
+    def run(role: str, question: str, answer: str) -> tuple:
+        if not role:
             raise InputError("Pick a role first (the roles come from the articles in your library).")
-        if not (question_ or "").strip():
+        if not (question or "").strip():
             raise InputError("Pick a question from the bank or type one.")
-        if not (answer_ or "").strip():
+        if not (answer or "").strip():
             raise InputError("Write your answer first.")
         shared.wait_ready()
-        fb = shared.coach.critique(role_, question_.strip(), answer_)
+        fb = shared.coach.critique(role, question.strip(), answer)
         path = shared.export_dir / f"feedback-{time.strftime('%Y%m%d-%H%M%S')}-{random.randrange(1000):03d}.md"
-        path.write_text(render.feedback_markdown(fb, answer_), encoding="utf-8")
-        return (render.score_html(fb), render.highlight_answer(answer_, fb.items), render.notes_html(fb),
+        path.write_text(render.feedback_markdown(fb, answer), encoding="utf-8")
+        return (render.score_html(fb), render.highlight_answer(answer, fb.items), render.notes_html(fb),
                 render.rubric_table_html(fb), progress(shared, fb.role), gr.DownloadButton(value=str(path),
                                                                                            visible=True),
                 json_safe(fb.model_dump(mode="json")))
@@ -164,18 +164,18 @@ def build(shared: Shared) -> PracticeTab:
             return (*(gr.skip(),) * 7, render.error_html(message_of(exc)))
 
     outputs = [score, highlight, notes, rubric, plot, download, feedback_json]
-    critique_btn.click(run_ui, [role, question, answer], [*outputs, error], api_visibility="private")
-    answer.submit(run_ui, [role, question, answer], [*outputs, error], api_visibility="private")
-    api_only(gr, run, [role, question, answer], outputs, api_name="critique")
-    for box in (question, answer):
+    critique_btn.click(run_ui, [role_in, question_in, answer_in], [*outputs, error], api_visibility="private")
+    answer_in.submit(run_ui, [role_in, question_in, answer_in], [*outputs, error], api_visibility="private")
+    api_only(gr, run, [role_in, question_in, answer_in], outputs, api_name="critique")
+    for box in (question_in, answer_in):
         box.input(lambda: "", None, error, api_visibility="private", show_progress="hidden", queue=False)
 
     def on_role(role_: str):
         choices = shared.bank(role_)
         return gr.Dropdown(choices=choices, value=None), (choices[0][1] if choices else ""), progress(shared, role_), ""
 
-    role.input(on_role, role, [bank, question, plot, error], api_visibility="private")
-    bank.input(lambda q: q or gr.skip(), bank, question, api_visibility="private")
+    role_in.input(on_role, role_in, [bank, question_in, plot, error], api_visibility="private")
+    bank.input(lambda q: q or gr.skip(), bank, question_in, api_visibility="private")
 
     def random_question(role_: str):
         choices = shared.bank(role_)
@@ -183,5 +183,5 @@ def build(shared: Shared) -> PracticeTab:
             return gr.skip(), render.error_html("No practice questions for this role yet: type your own question.")
         return random.choice(choices)[1], ""
 
-    random_btn.click(random_question, role, [question, error], api_visibility="private")
-    return PracticeTab(role=role, bank=bank, question=question, feedback_json=feedback_json, outputs=outputs)
+    random_btn.click(random_question, role_in, [question_in, error], api_visibility="private")
+    return PracticeTab(role=role_in, bank=bank, question=question_in, feedback_json=feedback_json, outputs=outputs)

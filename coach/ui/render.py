@@ -111,10 +111,10 @@ def answer_message(answer: Answer) -> str:
 def chat_placeholder(summary: LibrarySummary | None) -> str:
     """What the empty chat shows (Markdown: our own text only)."""
     if summary is None or not summary.documents:
-        return ("### Ingest an article first\nThe library is empty. Open the **Library** tab and upload or paste a "
+        return ("## Ingest an article first\nThe library is empty. Open the **Library** tab and upload or paste a "
                 "career article, then come back and ask about it.")
     roles = ", ".join(r.name for r in summary.roles[:6]) or "the roles in your articles"
-    return (f"### Ask about {number(len(summary.documents))} article{'s' if len(summary.documents) != 1 else ''} in your "
+    return (f"## Ask about {number(len(summary.documents))} article{'s' if len(summary.documents) != 1 else ''} in your "
             f"library\nRounds, pay, system design, mistakes to avoid — for {esc(roles)}. Every answer quotes its "
             "sources; select a number such as [1] to read the passage.")
 
