@@ -46,6 +46,9 @@ details.source .snippet { font-size: 0.88rem; margin: 4px 0 8px 0; padding: 8px 
 #chat-actions { align-items: center; gap: 10px; }
 #chatbot { height: min(540px, 62vh) !important; }
 /* "New conversation" clears the chat; the chatbot's own trash icon overlapped the latest message. */
+/* Grey text on the chat bubbles' tinted background still needs 4.5:1. */
+.sources-label, details.source .src-section { color: #334155 !important; }
+.dark .sources-label, .dark details.source .src-section { color: #cbd5e1 !important; }
 #chatbot .top-panel button[aria-label="Clear"] { display: none; }
 @media (max-width: 640px) { #chatbot { height: min(460px, 58vh) !important; } }
 """
@@ -69,9 +72,12 @@ document.addEventListener('click', (e) => {
 document.addEventListener('click', (e) => {
   const btn = e.target.closest && e.target.closest('#chatbot button[aria-label="Copy message"]');
   if (!btn) return;
-  const row = btn.closest('.message-row') || btn.closest('.message-buttons-right')?.previousElementSibling
-    || btn.parentElement?.closest('.message-wrap > *');
-  const body = row && row.querySelector('.message-content');
+  // The nearest message before the button: Gradio puts the buttons beside the message, not inside it.
+  let body = null;
+  for (let el = btn.parentElement; el && !body && el.id !== 'chatbot'; el = el.parentElement) {
+    body = [...el.querySelectorAll('.message-content')]
+      .filter((c) => c.compareDocumentPosition(btn) & Node.DOCUMENT_POSITION_FOLLOWING).pop() || null;
+  }
   if (!body) return;
   e.preventDefault(); e.stopImmediatePropagation();
   const answer = body.querySelector('.answer-text');
@@ -246,7 +252,7 @@ def build(shared: Shared) -> ChatTab:
     msg.submit(ask_ui, ui_inputs, ui_outputs, api_visibility="private")
     ask_btn.click(ask_ui, ui_inputs, ui_outputs, api_visibility="private")
     api_only(gr, ask_api, ui_inputs, [msg, chatbot, turns, display, answer_json], api_name="ask")
-    msg.input(lambda: "", None, error, api_visibility="private", show_progress="hidden", queue=False)
+    msg.input(None, None, error, js="() => ''", api_visibility="private")  # typing again clears the error
 
     def clear():
         return [], [], [], "", None, "", {"turns": [], "display": []}

@@ -194,7 +194,7 @@ def build(shared: Shared) -> LibraryTab:
 
     up = upload_btn.click(add_files_ui, upload, [status, upload, upload_error, paste_error],
                           api_visibility="private")
-    upload.change(lambda: "", None, upload_error, api_visibility="private", show_progress="hidden", queue=False)
+    upload.change(None, None, upload_error, js="() => ''", api_visibility="private")
     api_only(gr, add_files, [upload], [status], api_name="add_files")
     paste = paste_btn.click(add_text_ui, [paste_title, paste_text], [status, paste_title, paste_text, paste_error],
                             api_visibility="private")

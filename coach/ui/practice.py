@@ -168,7 +168,7 @@ def build(shared: Shared) -> PracticeTab:
     answer_in.submit(run_ui, [role_in, question_in, answer_in], [*outputs, error], api_visibility="private")
     api_only(gr, run, [role_in, question_in, answer_in], outputs, api_name="critique")
     for box in (question_in, answer_in):
-        box.input(lambda: "", None, error, api_visibility="private", show_progress="hidden", queue=False)
+        box.input(None, None, error, js="() => ''", api_visibility="private")
 
     def on_role(role_: str):
         choices = shared.bank(role_)

@@ -104,13 +104,14 @@ def test_errors_stay_next_to_their_control(sized, server, tmp_path):
     bubbles = sized.locator("#chatbot .user-msg").count()
     sized.keyboard.press("Enter")
     wait_text(sized, "#chat-error", "characters long", timeout=20_000)
-    message = sized.inner_text("#chat-error")
+    message = sized.inner_text("#chat-error").lstrip("! ")  # the "!" icon is hidden from screen readers
     assert re.search(r"\d,\d{3} characters", message) and message[0].isupper(), message
     assert sized.locator("#chatbot .user-msg").count() == bubbles  # nothing was posted
     assert sized.input_value("#chat-input textarea") == too_long  # and the question is kept
     sized.wait_for_timeout(6_000)
     assert sized.locator("#chat-error .inline-error").is_visible()  # still there: no toast that fades
-    sized.fill("#chat-input textarea", "How many rounds?")
+    sized.fill("#chat-input textarea", "How many rounds")
+    sized.locator("#chat-input textarea").press_sequentially("?")  # typing again dismisses the error
     sized.wait_for_function("() => !document.querySelector('#chat-error .inline-error')", timeout=10_000)
 
     tab(sized, "Practice")
@@ -152,6 +153,7 @@ def test_delete_asks_first_and_clears_practice(browser, server, tmp_path, shots)
     assert status.startswith("Added “Corvane") and own, status
     total = int(re.search(r"([\d,]+)\s*chunks", page.inner_text("#library-stats")).group(1).replace(",", ""))
     assert int(own.group(1).replace(",", "")) < total
+    wait_text(page, "#library-table", "Corvane")
     table = page.inner_text("#library-table")
     assert "corvane_ds_vs_de.md" in table and str(server["home"]) not in table and "/tmp/" not in table
 
