@@ -147,6 +147,10 @@ CSS = """
 .inline-ok { margin: 4px 0; padding: 8px 12px; border-radius: 8px; font-size: 0.92rem; color: #14532d;
   background: #f0fdf4; border: 1px solid #15803d; }
 .dark .inline-error { color: #fecaca; background: #450a0a; } .dark .inline-ok { color: #bbf7d0; background: #052e16; }
+/* Tables: horizontal rules only (the theme draws a full grid). */
+.gradio-container table.stack, .gradio-container table.stack th, .gradio-container table.stack td {
+  border-left: none !important; border-right: none !important; border-top: none !important; }
+.gradio-container table.stack { border: 1px solid var(--border-color-primary) !important; border-radius: 10px; }
 /* Keyboard focus is always visible. */
 .gradio-container :is(button, a, summary, input, textarea, [tabindex]):focus-visible {
   outline: 3px solid #4338ca !important; outline-offset: 2px !important; }

@@ -47,7 +47,7 @@ mark.ev-unclear { background: rgba(245, 158, 11, 0.25); }
 .progress-plot { width: 100%; max-width: 900px; }
 .progress-svg { width: 100%; height: auto; display: block; }
 .progress-svg .grid { stroke: var(--border-color-primary); stroke-width: 1; }
-.progress-svg .tick { font-size: 12px; fill: var(--body-text-color); }
+.progress-svg .tick { font-size: 14px; fill: var(--body-text-color); }
 .progress-legend { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px;
   font-size: 0.85rem; }
 .progress-legend li { display: flex; align-items: center; gap: 6px; }

@@ -10,12 +10,9 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from coach.models import Answer, Attempt, Feedback, ItemFeedback, LibrarySummary, RoleComparison, RubricItem
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 NOT_IN_LIBRARY = "not in the library"
 VERDICT_LABELS = {"made": "Mistake made", "avoided": "Avoided", "unclear": "Unclear", "not_applicable": "n/a"}
@@ -275,29 +272,6 @@ def feedback_markdown(feedback: Feedback, answer: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _short(text: str, n: int = 38) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
-def history_frame(attempts: list[Attempt], rubric: list[RubricItem], role: str | None = None) -> "pd.DataFrame":
-    """Long-format scores per attempt: the overall score plus one series per rubric item (avoided=100, made=0)."""
-    import pandas as pd
-
-    names = {r.id: _short(r.mistake) for r in rubric}
-    picked = [a for a in attempts if role is None or a.role == role]
-    picked.sort(key=lambda a: (a.time, a.id))
-    rows = []
-    for n, a in enumerate(picked, start=1):
-        label = f"#{n:02d}"  # a label, not a number: a numeric axis would tick at 1.05, 1.10, ...
-        rows.append({"attempt": label, "score": float(a.score), "series": "Overall score"})
-        for item_id, verdict in a.verdicts.items():
-            if verdict in VERDICT_SCORES:
-                rows.append({"attempt": label, "score": float(VERDICT_SCORES[verdict]),
-                             "series": names.get(item_id, item_id)})
-    return pd.DataFrame(rows, columns=["attempt", "score", "series"])
-
-
 # -- compare and library ------------------------------------------------------------------------------------------
 def compare_html(cmp: RoleComparison) -> str:
     """The side-by-side table; each fact ends with [n] (tooltip = the source sentence), sources listed below."""
@@ -459,8 +433,10 @@ def progress_svg(attempts: list[Attempt], rubric: list[RubricItem], role: str | 
     for i, (label, pts) in enumerate(series):
         colour, dash = _COLOURS[i % len(_COLOURS)], _DASHES[i % len(_DASHES)]
         shape = _MARKERS[i % len(_MARKERS)]
-        nudge = 0.0 if i == 0 else (i - (k + 1) / 2) * 1.6  # keeps coinciding rubric series apart
-        coords = [(px(x), py(min(100.0, max(0.0, y + nudge)))) for x, y in pts]
+        # Coinciding series are nudged apart (a little up or down, a little left or right) so none hides another.
+        nudge = 0.0 if i == 0 else (i - (k + 1) / 2) * 1.6
+        shift = (i - k / 2) * min(7.0, pw / max(n - 1, 1) / (k + 2))
+        coords = [(px(x) + shift, py(min(100.0, max(0.0, y + nudge)))) for x, y in pts]
         width = 3 if i == 0 else 1.6
         if len(coords) > 1:
             d = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
