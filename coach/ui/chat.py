@@ -44,6 +44,7 @@ details.source .snippet { font-size: 0.88rem; margin: 4px 0 8px 0; padding: 8px 
   line-height: 1.35; padding: 7px 10px; height: auto; }
 #clear-btn { flex: 0 0 auto !important; width: auto !important; align-self: flex-start; }
 #chat-actions { align-items: center; gap: 10px; }
+#chat-input-row { align-items: flex-end; }
 #chatbot { height: min(540px, 62vh) !important; }
 /* "New conversation" clears the chat; the chatbot's own trash icon overlapped the latest message. */
 /* Grey text on the chat bubbles' tinted background still needs 4.5:1. */
@@ -190,7 +191,7 @@ def build(shared: Shared) -> ChatTab:
                 label="Conversation", elem_id="chatbot", latex_delimiters=[], sanitize_html=True,
                 placeholder=render.chat_placeholder(None), buttons=["copy"], feedback_options=None, show_label=False,
             )
-            with gr.Row(equal_height=False):
+            with gr.Row(equal_height=False, elem_id="chat-input-row"):
                 msg = gr.Textbox(
                     label="Your question", placeholder="Ask about rounds, pay, system design, mistakes…",
                     info="Enter sends; Shift+Enter starts a new line.", elem_id="chat-input", scale=8, lines=1,
