@@ -20,7 +20,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from coach.errors import InputError  # noqa: E402
 from coach.ui import render  # noqa: E402
-from coach.ui.common import Shared, gradio, theme  # noqa: E402
+from coach.ui.common import Shared, gradio, message_of, theme  # noqa: E402
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -162,8 +162,9 @@ def build_app(coach: "Coach", *, ready: threading.Event | None = None) -> "gr.Bl
             try:
                 s = shared.summary()
             except Exception as exc:  # noqa: BLE001 - the library tab says why; the rest keeps what it has
-                log.error("library summary failed: %s", exc)
-                return tuple(gr.skip() for _ in outputs)
+                out = [gr.skip() for _ in outputs]
+                out[outputs.index(library_tab.stats)] = render.error_html(message_of(exc))
+                return tuple(out)
             c, p, k = values[:n_chat], values[n_chat:n_chat + n_practice], values[n_chat + n_practice:]
             return (*chat_tab.refresh(shared, s, *c), *practice_tab.refresh(shared, s, removed, *p),
                     *compare_tab.refresh(shared, s, *k), *library_tab.refresh(shared, s), None)

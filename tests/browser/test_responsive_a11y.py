@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_app import FIXTURES, ask, choose, tab, wait_text
+from tests.browser.test_app import FIXTURES, ask, choose, critique, tab, wait_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -43,20 +43,11 @@ def serious_violations(page) -> list[str]:
             if v["impact"] in ("serious", "critical")]
 
 
-def feedback(page, role: str, question: str, answer: str) -> None:
-    tab(page, "Practice")
-    choose(page, "practice-role", role)
-    page.fill("#practice-question textarea", question)
-    page.fill("#practice-answer textarea", answer)
-    page.click("#critique-btn")
-    page.wait_for_selector("#score .score-num", timeout=60_000)
-
-
 def test_every_tab_fits_the_screen_and_passes_axe(sized, shots):
     # Content first: an answer, feedback with its rubric table and plot, so every table is on the page.
     ask(sized, "How many rounds does the OrbitWorks SRE loop have?")
-    feedback(sized, "Site Reliability Engineer", "Tell me about an incident you handled while on call.",
-             "Honestly the outage was the platform team's problem, not mine, so I waited for them to fix it.")
+    critique(sized, "Site Reliability Engineer", "Tell me about an incident you handled while on call.",
+              "Honestly the outage was the platform team's problem, not mine, so I waited for them to fix it.")
     # One attempt already draws a marker, and the legend shows whole labels.
     assert sized.locator("#history-plot svg.progress-svg :is(circle, rect, polygon)").count() >= 1
     legend = sized.locator("#history-plot .progress-legend li").all_inner_texts()
@@ -90,6 +81,12 @@ def test_citation_opens_and_scrolls_to_its_source(sized):
     chat = sized.locator("#chatbot").bounding_box()
     assert box and chat and box["y"] < chat["y"] + chat["height"] and box["y"] + 10 > chat["y"], (box, chat)
     assert sized.evaluate("document.activeElement.tagName") == "SUMMARY"
+    # Keyboard focus is visible: Tab from the question box lands on "Ask", drawn with an outline.
+    sized.locator("#chat-input textarea").focus()
+    sized.keyboard.press("Tab")
+    focused = sized.evaluate("[document.activeElement.id, getComputedStyle(document.activeElement).outlineStyle,"
+                             " getComputedStyle(document.activeElement).outlineWidth]")
+    assert focused[0] == "ask-btn" and focused[1] == "solid" and focused[2] != "0px", focused
     # Screen readers get the message as text, and Copy puts text (not HTML) on the clipboard.
     label = sized.locator("#chatbot [data-testid=bot]").last.get_attribute("aria-label")
     assert label.startswith("Coach: ") and "<" not in label
@@ -164,7 +161,7 @@ def test_delete_asks_first_and_clears_practice(browser, server, tmp_path, shots)
     question = page.input_value("#practice-question textarea")
     assert question
     page.fill("#practice-answer textarea", "I would train a gradient boosting model to predict which rows matter.")
-    page.click("#critique-btn")
+    page.locator("#practice-answer textarea").press("Control+Enter")  # the keyboard way to ask for feedback
     page.wait_for_selector("#score .score-num", timeout=60_000)
 
     tab(page, "Library")
