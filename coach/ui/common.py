@@ -156,11 +156,14 @@ CSS = """
   outline: 3px solid #4338ca !important; outline-offset: 2px !important; }
 /* All four tabs fit on a 360 px screen, so Gradio never hides one behind its "More tabs" menu. */
 #tabs .tab-container button { padding: 6px 10px; }
+/* Gradio's page margin (32 px a side) is too much for a 360 px phone; this rule must stay outside @media because
+   Gradio scopes rules inside one to the page's content, below this element. */
+.gradio-container > .main { padding-left: clamp(10px, 4vw, 32px) !important;
+  padding-right: clamp(10px, 4vw, 32px) !important; }
 #tabs .tab-container button.selected { color: #3730a3; }
 @media (max-width: 640px) {
-  .gradio-container { padding-left: 8px !important; padding-right: 8px !important; }
   #brand h1 { font-size: 1.25rem; } #brand p { font-size: 0.85rem; }
-  #tabs .tab-container button { padding: 6px 7px; font-size: 0.88rem; }
+  #tabs .tab-container button { padding: 6px 6px; font-size: 0.88rem; }
   /* Tables become one card per row, each cell labelled with its column. */
   table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack th[scope=row] { display: block;
     width: 100% !important; }

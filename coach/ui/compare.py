@@ -16,11 +16,12 @@ CSS = """
 .table-wrap { max-width: 100%; }
 .compare-table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
 .compare-table th, .compare-table td { text-align: left; vertical-align: top; padding: 8px 10px;
-  border-bottom: 1px solid var(--border-color-primary); overflow-wrap: anywhere; }
+  border-bottom: 1px solid var(--border-color-primary); }
+.compare-table td { overflow-wrap: break-word; } .compare-table thead th { overflow-wrap: normal; }
 .compare-table thead th { background: var(--background-fill-secondary); font-size: 0.8rem;
   text-transform: uppercase; letter-spacing: 0.04em; }
-.compare-table tbody th { width: 150px; }
-.compare-table td { width: 42%; } .compare-table .fact + .fact { margin-top: 6px; }
+.compare-table td { width: 42%; }
+.compare-table tbody th, .compare-table td.shared-topic { width: 150px; } .compare-table .fact + .fact { margin-top: 6px; }
 .compare-table a.cite { text-decoration: underline; font-weight: 700; font-size: 0.8em; color: #3730a3; }
 .compare-table .nil { color: var(--body-text-color-subdued); font-style: italic; }
 .compare-table tr.shared td { font-size: 0.85rem; background: var(--background-fill-secondary); }

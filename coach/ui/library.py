@@ -15,7 +15,9 @@ CSS = """
 .stats { font-size: 0.92rem; padding: 4px 2px; }
 .library-table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
 .library-table th, .library-table td { text-align: left; padding: 7px 10px; vertical-align: top;
-  border-bottom: 1px solid var(--border-color-primary); overflow-wrap: anywhere; }
+  border-bottom: 1px solid var(--border-color-primary); }
+.library-table td { overflow-wrap: break-word; } .library-table .doc-id { overflow-wrap: anywhere; } .library-table thead th { white-space: nowrap; }
+#delete-row { align-items: flex-end; }
 .library-table thead th { background: var(--background-fill-secondary); font-size: 0.8rem;
   text-transform: uppercase; letter-spacing: 0.04em; }
 .library-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -105,7 +107,7 @@ def build(shared: Shared) -> LibraryTab:
             paste_error = gr.HTML("", elem_id="paste-error", js_on_load=None)
             paste_btn = gr.Button("Add pasted article", elem_id="paste-btn")
     status = gr.HTML("", elem_id="library-status", js_on_load=None)
-    with gr.Row(equal_height=False):
+    with gr.Row(equal_height=False, elem_id="delete-row"):
         delete_doc = gr.Dropdown(choices=[], label="Remove a document", elem_id="delete-doc", scale=4,
                                  min_width=240)
         delete_btn = gr.Button("Remove…", variant="stop", elem_id="delete-btn", scale=1, min_width=120)

@@ -12,11 +12,11 @@ from tests.browser.test_app import FIXTURES, ask, choose, critique, tab, wait_te
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-VIEWPORTS = {"desktop": (1360, 900), "phone": (390, 844)}
+VIEWPORTS = {"desktop": (1360, 900), "phone": (390, 844), "small-phone": (360, 740)}
 TABS = ["Chat", "Practice", "Compare roles", "Library"]
 
 
-@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+@pytest.fixture(params=["desktop", "phone"])
 def sized(request, browser, server):
     """A fresh browser context at one of the two sizes, on the loaded app."""
     w, h = VIEWPORTS[request.param]
@@ -43,6 +43,7 @@ def serious_violations(page) -> list[str]:
             if v["impact"] in ("serious", "critical")]
 
 
+@pytest.mark.parametrize("sized", list(VIEWPORTS), indirect=True)
 def test_every_tab_fits_the_screen_and_passes_axe(sized, shots):
     # Content first: an answer, feedback with its rubric table and plot, so every table is on the page.
     ask(sized, "How many rounds does the OrbitWorks SRE loop have?")
