@@ -35,13 +35,13 @@ document.addEventListener('change', (e) => {
   const hint = document.querySelector('#upload-hint [data-max-bytes]');
   const max = hint ? parseInt(hint.getAttribute('data-max-bytes'), 10) : 0;
   const big = [...(input.files || [])].filter((f) => max && f.size > max);
-  if (!big.length) return;
+  if (!big.length) { document.querySelector('#upload-error [data-client]')?.remove(); return; }
   e.stopImmediatePropagation(); e.preventDefault();
   input.value = '';
   const mb = (n) => (n / 1048576).toLocaleString('en', { maximumFractionDigits: 1 });
   const box = document.querySelector('#upload-error');
   if (box) {
-    box.innerHTML = '<div class="inline-error" role="alert"><span class="err-icon" aria-hidden="true">!</span> ' +
+    box.innerHTML = '<div class="inline-error" role="alert" data-client="1"><span class="err-icon" aria-hidden="true">!</span> ' +
       big.map((f) => f.name.replace(/[&<>"]/g, '') + ' is ' + mb(f.size) + ' MB').join('; ') +
       '; the upload limit is ' + mb(max) + ' MB per file. Nothing was uploaded.</div>';
   }
