@@ -181,6 +181,7 @@ def test_upload_article_then_ask_practise_and_compare(page, shots):
     tab(page, "Compare roles")
     choose(page, "compare-doc", "NimbusFin Data Scientist vs Data Engineer Interview: What Changes Between SQL "
            "and Modelling Rounds?")
+    wait_text(page, "#compare-table .compare-title", "NimbusFin")
     table = page.locator("#compare-table table.compare-table")
     head = table.locator("thead").inner_text()
     assert "DATA SCIENTIST" in head.upper() and "DATA ENGINEER" in head.upper()
@@ -197,6 +198,7 @@ def test_upload_article_then_ask_practise_and_compare(page, shots):
 def test_compare_shows_both_roles_rounds_and_empty_cells(page):
     tab(page, "Compare roles")
     choose(page, "compare-doc", "OrbitWorks SWE vs SRE Interview: How Do Coding and Reliability Rounds Differ?")
+    wait_text(page, "#compare-table .compare-title", "OrbitWorks")
     table = page.locator("#compare-table table.compare-table")
     rounds = table.locator("tbody tr", has_text="Interview rounds").first.inner_text()
     assert "5 rounds" in rounds and "6 rounds" in rounds, rounds

@@ -139,7 +139,9 @@ def test_delete_asks_first_and_clears_practice(browser, server, tmp_path, shots)
     page.wait_for_selector("#examples button.example-q", timeout=60_000)
     text = (FIXTURES / "nimbusfin_data_scientist_vs_data_engineer.md").read_text(encoding="utf-8")
     path = tmp_path / "corvane_ds_vs_de.md"
-    path.write_text(text.replace("NimbusFin", "Corvane"), encoding="utf-8")
+    # Its own questions too, so that none of them is still in the library (from NimbusFin) after the delete.
+    path.write_text(text.replace("NimbusFin", "Corvane").replace("card transactions", "loyalty-point transactions"),
+                    encoding="utf-8")
     tab(page, "Library")
     page.locator("#upload input[type=file]").set_input_files(str(path))
     page.wait_for_timeout(500)
