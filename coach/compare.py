@@ -50,6 +50,19 @@ _CONNECTOR = re.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|compared (?:to|wi
 _SEMICOLON = re.compile(r";\s*")
 _PROSE_KINDS = {"body", "faq", "tldr"}
 
+# A plug for a product rather than a fact about the interview: a link, a call to action, or a named course, book
+# or guide ("the X Interview Playbook covers ..."). Such lines never fill a cell.
+_PROMO = re.compile(
+    r"https?://|www\.|(?i:\b(?:buy|subscribe|sign[- ]up|enrol+|use (?:the )?code|coupon|discount|\d+\s?% off|free trial|"
+    r"affiliate|sponsored)\b)|"
+    r"\b(?:[A-Z][\w&'-]*\s+){1,5}(?:Playbook|Course|Bootcamp|Masterclass|Handbook|Academy|Newsletter|Program(?:me)?|"
+    r"Toolkit|Cheat ?Sheet)s?\b")
+
+
+def promotional(text: str) -> bool:
+    """Whether ``text`` advertises something (a product, course or link) instead of stating a fact."""
+    return bool(_PROMO.search(text or ""))
+
 
 @dataclass
 class _Sentence:
@@ -64,7 +77,8 @@ def _sentences(article: Article) -> list[_Sentence]:
 
     def add(text: str, section: str | None, rank: int) -> None:
         key = text.strip().lower()
-        if key and key not in seen and not key.endswith("?"):  # a question (FAQ heading) states no fact
+        # A question (FAQ heading) states no fact; an advert is not the article's content.
+        if key and key not in seen and not key.endswith("?") and not promotional(text):
             seen.add(key)
             out.append(_Sentence(text.strip(), section, rank))
 
@@ -177,24 +191,32 @@ def compare_article(article: Article) -> RoleComparison:
                            for q in qs]
     rows.append(row)
 
+    def mistake(i) -> CompareFact:
+        return CompareFact(text=mistake_with_fix(i.mistake, i.fix),
+                           source=cite(f"BAD: {i.mistake} GOOD: {i.fix}", "Mistakes to Avoid"))
+
     row = CompareRow(topic="Mistakes to avoid")
     for name in names:
-        items = [i for i in article.rubric if name in i.roles][:3]
-        row.cells[name] = [CompareFact(text=i.mistake, source=cite(f"BAD: {i.mistake} GOOD: {i.fix}", "Mistakes to Avoid"))
-                           for i in items]
-    row.shared = [CompareFact(text=i.mistake, source=cite(f"BAD: {i.mistake} GOOD: {i.fix}", "Mistakes to Avoid"))
-                  for i in article.rubric if not i.roles][:2]
+        row.cells[name] = [mistake(i) for i in article.rubric if name in i.roles][:3]
+    row.shared = [mistake(i) for i in article.rubric if not i.roles][:2]
     rows.append(row)
 
     row = CompareRow(topic="Preparation")
     for name in names:
-        items = sorted((c for c in article.checklist if {n for _, _, n in role_mentions(c, roles)} == {name}),
-                       key=len)[:2]
+        items = sorted((c for c in article.checklist if {n for _, _, n in role_mentions(c, roles)} == {name}
+                        and not promotional(c)), key=len)[:2]
         row.cells[name] = [CompareFact(text=c, source=cite(c, "Preparation Checklist")) for c in items]
     rows.append(row)
 
     return RoleComparison(doc_id=article.doc_id, title=article.title, company=article.company, roles=names,
                           rows=rows, sources=sources)
+
+
+def mistake_with_fix(mistake: str, fix: str) -> str:
+    """"Mistake. Better: fix." from a rubric pair (both verbatim from the article)."""
+    mistake = _clause_text(mistake).rstrip(" .;:")
+    fix = fix.strip().rstrip(" ;:")
+    return f"{mistake}. Better: {fix}" if fix else f"{mistake}."
 
 
 def _containing(article: Article, needle: str) -> str:

@@ -113,8 +113,14 @@ def test_critique_flags_the_mistake_with_evidence(app_url):
     assert text.startswith("# Interview Coach feedback") and "someone else's problem" in text
 
 
-def test_critique_of_bad_input_keeps_the_outputs(app_url):
-    # A CoachError becomes a warning banner; the endpoint answers without a traceback and changes nothing.
-    result = _client(app_url).predict("Astronaut", "Why space?", "Because.", api_name="/critique")
-    feedback = result[-1]
-    assert not (isinstance(feedback, dict) and "score" in feedback), feedback
+def test_api_errors_carry_the_message_text(app_url):
+    # A CoachError reaches an API client as its message: never an update dict, a KeyError or a traceback.
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError) as err:
+        _client(app_url).predict("Astronaut", "Why space?", "Because.", api_name="/critique")
+    text = str(err.value)
+    assert "Astronaut" in text and "__type__" not in text and "KeyError" not in text, text
+    with pytest.raises(AppError) as err:
+        _client(app_url).predict("x" * 2500, "", api_name="/ask")
+    assert "2,500 characters" in str(err.value), str(err.value)

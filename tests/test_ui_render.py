@@ -2,6 +2,8 @@
 cites the article's own sentences and says "not in the library" where the article is silent."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coach.models import Answer, Feedback, ItemFeedback, Source
@@ -17,7 +19,7 @@ def test_answer_message_escapes_article_and_question_text():
     html = render.answer_message(answer) + render.user_message(HOSTILE)
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "onerror=&quot;" in html
-    assert '<sup class="cite"' in html and '<details class="source" id="src-1">' in html
+    assert '<a class="cite" href="#src-1"' in html and '<details class="source" id="src-1"' in html
     assert "\n\n" not in html  # a blank line would hand the rest to the Markdown renderer
 
 
@@ -57,15 +59,79 @@ def test_feedback_markdown_keeps_table_cells_intact():
     assert "| Mistake made |" in md
 
 
-def test_history_frame_has_overall_and_item_series():
-    from coach.models import Attempt, RubricItem
+def _attempts(n: int, role: str = "SRE") -> list:
+    from coach.models import Attempt
 
-    attempts = [Attempt(id=i, time=f"2025-01-0{i}", role="SRE", question="q", answer="a", score=s,
-                        verdicts={"r1": v}) for i, (s, v) in enumerate([(20, "made"), (80, "avoided")], start=1)]
-    frame = render.history_frame(attempts, [RubricItem(id="r1", mistake="Blaming others", fix="Own it")], "SRE")
-    assert list(frame["series"].unique()) == ["Overall score", "Blaming others"]
-    assert frame[frame.series == "Blaming others"]["score"].tolist() == [0.0, 100.0]
-    assert render.history_frame(attempts, [], "Data Engineer").empty
+    return [Attempt(id=i, time=f"2025-01-01T00:{i:02d}", role=role, question="q", answer="a", score=10 + i,
+                    verdicts={"r1": "made" if i % 2 else "avoided", "r2": "avoided"}) for i in range(1, n + 1)]
+
+
+def _rubric():
+    from coach.models import RubricItem
+
+    return [RubricItem(id="r1", mistake="Treating production incidents as someone else's problem in SRE interviews",
+                       fix="Own it"), RubricItem(id="r2", mistake="Blaming others", fix="Own it")]
+
+
+def test_progress_plot_marks_a_single_attempt():
+    html = render.progress_svg(_attempts(1), _rubric(), "SRE")
+    # No line can be drawn through one point, so every series shows a marker instead.
+    assert "<polyline" not in html
+    assert html.count("<circle") + html.count("<rect") + html.count("<polygon") >= 3 + 3  # plot + legend swatches
+    # Legend labels are whole, however long.
+    assert "Treating production incidents as someone else&#x27;s problem in SRE interviews" in html
+    assert render.progress_svg([], _rubric(), "SRE").startswith('<div class="progress empty">')
+    assert "progress empty" in render.progress_svg(_attempts(3), _rubric(), "Data Engineer")
+
+
+def test_progress_plot_keeps_coinciding_series_apart_at_fifty_attempts():
+    html = render.progress_svg(_attempts(50), _rubric(), "SRE")
+    lines = re.findall(r'<polyline points="([^"]+)" fill="none" stroke="([^"]+)"', html)
+    assert len(lines) == 3 and len({colour for _, colour in lines}) == 3
+    # r2 is "avoided" every time, like r1 on even attempts: their points must still differ.
+    r1 = lines[1][0].split()
+    r2 = lines[2][0].split()
+    assert not set(r1) & set(r2)
+    assert "50 attempts" in html
+
+
+def test_scope_note_is_sentence_case_and_not_repeated():
+    note = "the library has no article about Google"
+    answer = Answer(question="q", standalone_question="q", grounded=False, note=note,
+                    answer=f"I can't answer that from the library: {note}, so I won't guess.")
+    html = render.answer_message(answer)
+    assert html.count(note) == 1  # the body says it; the note does not repeat it
+    other = render.answer_message(answer.model_copy(update={"answer": "Try another question."}))
+    assert "The library has no article about Google." in other
+
+
+def test_text_helpers():
+    assert render.sentence_case("nothing was added") == "Nothing was added."
+    assert render.sentence_case("Done!") == "Done!"
+    assert render.number(50999) == "50,999"
+    assert render.display_path("/srv/coach/home/uploads/a.md", ["/srv/coach/home"]) == "uploads/a.md"
+    assert render.display_path("/elsewhere/deep/b.md", ["/srv/coach/home"]) == "b.md"
+    assert render.display_path("corpus/c.txt") == "corpus/c.txt"
+
+
+def test_compare_skips_adverts_and_shows_the_fix():
+    from coach.compare import compare_article, promotional
+    from coach.models import Article, Role, RubricItem
+
+    assert promotional("Work through a system (the PM Interview Playbook covers MLE design rounds)")
+    assert promotional("Sign up for our newsletter") and promotional("See https://example.com/course")
+    assert not promotional("Practise two system design questions for the SRE loop")
+    roles = [Role(name="Software Engineer", aliases=["SWE"]), Role(name="Site Reliability Engineer", aliases=["SRE"])]
+    article = Article(doc_id="d", path="p.md", title="Fictional SWE vs SRE", sha256="x", roles=roles,
+                      checklist=["Grab the SRE Interview Masterclass bundle for SRE prep",
+                                 "Review Linux basics for the SRE loop"],
+                      rubric=[RubricItem(id="r", mistake="Blaming the platform team in SRE interviews",
+                                         fix="Own the mitigation", roles=["Site Reliability Engineer"])])
+    rows = {r.topic: r for r in compare_article(article).rows}
+    prep = [f.text for f in rows["Preparation"].cells["Site Reliability Engineer"]]
+    assert prep == ["Review Linux basics for the SRE loop"]
+    mistakes = [f.text for f in rows["Mistakes to avoid"].cells["Site Reliability Engineer"]]
+    assert mistakes == ["Blaming the platform team in SRE interviews. Better: Own the mitigation"]
 
 
 @pytest.fixture(scope="module")

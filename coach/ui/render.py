@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING, Iterable
+from pathlib import Path
+from typing import Iterable
 
 from coach.models import Answer, Attempt, Feedback, ItemFeedback, LibrarySummary, RoleComparison, RubricItem
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 NOT_IN_LIBRARY = "not in the library"
 VERDICT_LABELS = {"made": "Mistake made", "avoided": "Avoided", "unclear": "Unclear", "not_applicable": "n/a"}
@@ -33,13 +31,38 @@ def esc_lines(text: str) -> str:
 
 
 def _cite_marks(escaped: str, known: set[int]) -> str:
+    """``[n]`` -> a link to source n (the page's script opens that source and scrolls to it)."""
     def sub(m: re.Match[str]) -> str:
         n = int(m.group(1))
         if n not in known:
             return m.group(0)
-        return f'<sup class="cite" title="Source {n} below">[{n}]</sup>'
+        return f'<a class="cite" href="#src-{n}" data-n="{n}" title="Open source {n}">[{n}]</a>'
 
     return _CITE.sub(sub, escaped)
+
+
+def sentence_case(text: object) -> str:
+    """First letter upper case, and a final full stop unless the text already ends a sentence."""
+    text = re.sub(r"\s+", " ", "" if text is None else str(text)).strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…:)”\"" else text + "."
+
+
+def number(n: int | float) -> str:
+    """A count with thousands separators: 50999 -> "50,999"."""
+    return f"{n:,}" if isinstance(n, int) else f"{n:,.1f}"
+
+
+def error_html(message: object) -> str:
+    """An error shown next to the control that caused it; it stays until the user acts again."""
+    return (f'<div class="inline-error" role="alert"><span class="err-icon" aria-hidden="true">!</span> '
+            f"{esc(sentence_case(message))}</div>")
+
+
+def status_html(message: object) -> str:
+    return f'<div class="inline-ok" role="status">{esc(sentence_case(message))}</div>'
 
 
 # -- chat ---------------------------------------------------------------------------------------------------------
@@ -52,8 +75,11 @@ def streaming_message(text: str) -> str:
 
 
 def scope_note(answer: Answer) -> str:
+    """The out-of-scope note; the reason is left out when the answer's own text already says it."""
     note = answer.note or "The library has no article that answers this question closely."
-    return (f'<div class="scope-note" role="note"><b>Outside the library.</b> {esc(note)} '
+    said = note.strip().rstrip(".").lower() in answer.answer.lower()
+    reason = "" if said else f" {esc(sentence_case(note))}"
+    return (f'<div class="scope-note" role="note"><b>Outside the library.</b>{reason} '
             "Try rephrasing, pick another role, or add an article in the Library tab.</div>")
 
 
@@ -70,7 +96,7 @@ def answer_message(answer: Answer) -> str:
         for s in answer.sources:
             where = f" · {esc(s.section)}" if s.section else ""
             parts.append(
-                f'<details class="source" id="src-{s.n}"><summary><span class="src-n">[{s.n}]</span> '
+                f'<details class="source" id="src-{s.n}" data-n="{s.n}"><summary><span class="src-n">[{s.n}]</span> '
                 f'<span class="src-title">{esc(s.title)}</span><span class="src-section">{where}</span></summary>'
                 f'<div class="snippet">{esc_lines(s.text)}</div></details>'
             )
@@ -82,12 +108,12 @@ def answer_message(answer: Answer) -> str:
 def chat_placeholder(summary: LibrarySummary | None) -> str:
     """What the empty chat shows (Markdown: our own text only)."""
     if summary is None or not summary.documents:
-        return ("### Ingest an article first\nThe library is empty. Open the **Library** tab and upload or paste a "
+        return ("## Ingest an article first\nThe library is empty. Open the **Library** tab and upload or paste a "
                 "career article, then come back and ask about it.")
     roles = ", ".join(r.name for r in summary.roles[:6]) or "the roles in your articles"
-    return (f"### Ask about {len(summary.documents)} article{'s' if len(summary.documents) != 1 else ''} in your "
+    return (f"## Ask about {number(len(summary.documents))} article{'s' if len(summary.documents) != 1 else ''} in your "
             f"library\nRounds, pay, system design, mistakes to avoid — for {esc(roles)}. Every answer quotes its "
-            "sources; open a source to read the passage.")
+            "sources; select a number such as [1] to read the passage.")
 
 
 def example_questions(summary: LibrarySummary, faq: Iterable[str], limit: int = 8) -> list[str]:
@@ -180,7 +206,7 @@ def score_html(feedback: Feedback) -> str:
         f'<div class="score-card score-{band}"><div class="score-num" aria-label="score">{feedback.score}'
         f'<span class="score-of">/100</span></div><div class="score-side">'
         f'<div class="score-summary">{esc(feedback.summary)}</div>'
-        f'<div class="score-counts">{made} mistake{"s" if made != 1 else ""} flagged · {avoided} avoided · '
+        f'<div class="score-counts">{number(made)} mistake{"s" if made != 1 else ""} flagged · {number(avoided)} avoided · '
         f'role: {esc(feedback.role)}</div></div></div>'
     )
 
@@ -192,15 +218,16 @@ def rubric_table_html(feedback: Feedback) -> str:
     for i in sorted(feedback.items, key=lambda i: order.get(i.verdict, 9)):
         evidence = f'<q>{esc(i.evidence)}</q>' if i.evidence else '<span class="muted">—</span>'
         rows.append(
-            f'<tr class="row-{esc(i.verdict)}"><td><span class="badge badge-{esc(i.verdict)}">'
+            f'<tr class="row-{esc(i.verdict)}"><td data-label="Verdict"><span class="badge badge-{esc(i.verdict)}">'
             f'{esc(VERDICT_LABELS.get(i.verdict, i.verdict))}</span></td>'
-            f'<td><div class="mistake">{esc(i.mistake)}</div><div class="fix">Better: {esc(i.fix)}</div>'
-            f'<div class="muted small">{esc(i.source)}</div></td>'
-            f"<td>{evidence}</td><td>{esc(i.advice) or '<span class=muted>—</span>'}</td></tr>"
+            f'<td data-label="Rubric item"><div class="mistake">{esc(i.mistake)}</div>'
+            f'<div class="fix">Better: {esc(i.fix)}</div><div class="muted small">{esc(i.source)}</div></td>'
+            f'<td data-label="Evidence">{evidence}</td>'
+            f"<td data-label=\"Advice\">{esc(i.advice) or '<span class=muted>—</span>'}</td></tr>"
         )
     if not rows:
         return '<div class="empty">No rubric item in the library applies to this role.</div>'
-    return ('<table class="rubric-table"><thead><tr><th>Verdict</th><th>Rubric item (mistake → fix)</th>'
+    return ('<table class="rubric-table stack"><thead><tr><th>Verdict</th><th>Rubric item (mistake → fix)</th>'
             f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
@@ -245,29 +272,6 @@ def feedback_markdown(feedback: Feedback, answer: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _short(text: str, n: int = 38) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
-def history_frame(attempts: list[Attempt], rubric: list[RubricItem], role: str | None = None) -> "pd.DataFrame":
-    """Long-format scores per attempt: the overall score plus one series per rubric item (avoided=100, made=0)."""
-    import pandas as pd
-
-    names = {r.id: _short(r.mistake) for r in rubric}
-    picked = [a for a in attempts if role is None or a.role == role]
-    picked.sort(key=lambda a: (a.time, a.id))
-    rows = []
-    for n, a in enumerate(picked, start=1):
-        label = f"#{n:02d}"  # a label, not a number: a numeric axis would tick at 1.05, 1.10, ...
-        rows.append({"attempt": label, "score": float(a.score), "series": "Overall score"})
-        for item_id, verdict in a.verdicts.items():
-            if verdict in VERDICT_SCORES:
-                rows.append({"attempt": label, "score": float(VERDICT_SCORES[verdict]),
-                             "series": names.get(item_id, item_id)})
-    return pd.DataFrame(rows, columns=["attempt", "score", "series"])
-
-
 # -- compare and library ------------------------------------------------------------------------------------------
 def compare_html(cmp: RoleComparison) -> str:
     """The side-by-side table; each fact ends with [n] (tooltip = the source sentence), sources listed below."""
@@ -286,11 +290,12 @@ def compare_html(cmp: RoleComparison) -> str:
         for role in cmp.roles:
             facts = row.cells.get(role) or []
             inner = "".join(fact(f.text, f.source) for f in facts) or f'<span class="nil">{NOT_IN_LIBRARY}</span>'
-            cells.append(f"<td>{inner}</td>")
+            cells.append(f'<td data-label="{esc(role)}">{inner}</td>')
         body.append(f'<tr><th scope="row">{esc(row.topic)}</th>{"".join(cells)}</tr>')
         if row.shared:
             shared = "".join(fact(f.text, f.source) for f in row.shared)
-            body.append(f'<tr class="shared"><th scope="row"></th><td colspan="{len(cmp.roles)}">'
+            body.append(f'<tr class="shared"><td class="shared-topic" aria-hidden="true"></td>'
+                        f'<td colspan="{len(cmp.roles)}" data-label="All roles">'
                         f'<span class="shared-label">All roles:</span> {shared}</td></tr>')
     sources = "".join(
         f'<li id="cmp-src-{s.n}"><span class="src-n">[{s.n}]</span> {esc(s.text)}'
@@ -300,29 +305,49 @@ def compare_html(cmp: RoleComparison) -> str:
     company = f" · {esc(cmp.company)}" if cmp.company else ""
     return (
         f'<div class="compare"><div class="compare-title">{esc(cmp.title)}{company}</div>'
-        f'<div class="table-wrap"><table class="compare-table"><thead><tr><th>Topic</th>{head}</tr></thead>'
+        f'<div class="table-wrap"><table class="compare-table stack"><thead><tr><th>Topic</th>{head}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table></div>'
         f'<details class="compare-sources" open><summary>Sources ({len(cmp.sources)} sentences from the article)'
         f"</summary><ol>{sources}</ol></details></div>"
     )
 
 
-def library_table(summary: LibrarySummary) -> str:
-    """The documents as an HTML table (escaped), newest layout-friendly columns only."""
+def display_path(path: str, bases: Iterable[Path] = ()) -> str:
+    """A document's path for the page: relative to the coach's home or working folder, never the server's layout."""
+    p = Path(path)
+    if not p.is_absolute():
+        return p.as_posix()
+    for base in bases:
+        try:
+            return p.relative_to(Path(base).resolve()).as_posix()
+        except ValueError:
+            continue
+    return p.name
+
+
+def library_table(summary: LibrarySummary, bases: Iterable[Path] = ()) -> str:
+    """The documents as an HTML table (escaped) that reflows into one card per document on a narrow screen."""
     if not summary.documents:
         return ""
+    bases = list(bases)
     rows = []
     for d in summary.documents:
         roles = ", ".join(r.name for r in d.roles) or "—"
         added = (d.ingested_at or "")[:16].replace("T", " ")
         rows.append(
-            f"<tr><td><div>{esc(d.title)}</div><div class=doc-id>{esc(d.doc_id)} · {esc(d.path)}</div>"
+            f'<tr><td data-label="Document"><div class="doc-title">{esc(d.title)}</div>'
+            f"<div class=doc-id>{esc(display_path(d.path, bases))} · {esc(d.doc_id[:12])}</div>"
             + "".join(f'<div class="doc-flag" role="note">⚠ {esc(f)}</div>' for f in d.flags) + "</td>"
-            f"<td>{esc(d.company or '—')}</td><td>{esc(roles)}</td><td class=num>{d.chunks}</td>"
-            f"<td class=num>{d.rubric_items}</td><td class=num>{d.questions}</td><td>{esc(added)}</td></tr>"
+            f'<td data-label="Company">{esc(d.company or "—")}</td><td data-label="Roles">{esc(roles)}</td>'
+            f'<td class=num data-label="Chunks">{number(d.chunks)}</td>'
+            f'<td class=num data-label="Rubric">{number(d.rubric_items)}</td>'
+            f'<td class=num data-label="Questions">{number(d.questions)}</td>'
+            f'<td data-label="Added">{esc(added)}</td></tr>'
         )
-    return ('<div class="table-wrap"><table class="library-table"><thead><tr><th>Document</th><th>Company</th>'
-            "<th>Roles</th><th>Chunks</th><th>Rubric</th><th>Questions</th><th>Added</th></tr></thead>"
+    return ('<div class="table-wrap"><table class="library-table stack"><caption class="sr-only">Articles in the '
+            'library</caption><thead><tr><th scope="col">Document</th><th scope="col">Company</th>'
+            '<th scope="col">Roles</th><th scope="col">Chunks</th><th scope="col">Rubric</th>'
+            '<th scope="col">Questions</th><th scope="col">Added</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
@@ -330,6 +355,105 @@ def library_stats(summary: LibrarySummary) -> str:
     if not summary.documents:
         return '<div class="stats empty">Ingest an article first: upload a file or paste text below.</div>'
     n = len(summary.documents)
-    return (f'<div class="stats"><b>{n}</b> article{"s" if n != 1 else ""} · <b>{summary.chunks}</b> chunks · '
-            f"<b>{len(summary.rubric)}</b> rubric items · <b>{len(summary.questions)}</b> practice questions · "
-            f"<b>{len(summary.roles)}</b> roles · embeddings: {esc(summary.embedding_model)}</div>")
+    return (f'<div class="stats"><b>{number(n)}</b> article{"s" if n != 1 else ""} · <b>{number(summary.chunks)}</b> '
+            f"chunks · <b>{number(len(summary.rubric))}</b> rubric items · <b>{number(len(summary.questions))}</b> "
+            f"practice questions · <b>{number(len(summary.roles))}</b> roles · embeddings: "
+            f"{esc(summary.embedding_model)}</div>")
+
+
+# -- progress plot ------------------------------------------------------------------------------------------------
+# Colour-blind-safe palette (Okabe-Ito, darkened for 3:1 against white) plus a dash pattern and a marker shape per
+# series, so series stay apart even where their lines coincide.
+_COLOURS = ["#4338ca", "#b45309", "#047857", "#be185d", "#0369a1", "#7c2d12", "#6d28d9", "#374151"]
+_DASHES = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 3", "10 4", "3 2 1 2"]
+_MARKERS = ["circle", "square", "diamond", "triangle"]
+MAX_ITEM_SERIES = 7
+
+
+def _marker(shape: str, x: float, y: float, r: float, colour: str) -> str:
+    if shape == "square":
+        return f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}" fill="{colour}"/>'
+    if shape == "diamond":
+        pts = f"{x:.1f},{y - r * 1.3:.1f} {x + r * 1.3:.1f},{y:.1f} {x:.1f},{y + r * 1.3:.1f} {x - r * 1.3:.1f},{y:.1f}"
+        return f'<polygon points="{pts}" fill="{colour}"/>'
+    if shape == "triangle":
+        pts = f"{x:.1f},{y - r * 1.3:.1f} {x + r * 1.2:.1f},{y + r:.1f} {x - r * 1.2:.1f},{y + r:.1f}"
+        return f'<polygon points="{pts}" fill="{colour}"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"/>'
+
+
+def progress_series(attempts: list[Attempt], rubric: list[RubricItem], role: str | None = None
+                    ) -> list[tuple[str, list[tuple[int, float]]]]:
+    """(label, [(attempt number, score)]) per series: overall first, then the rubric items seen most often."""
+    names = {r.id: r.mistake for r in rubric}
+    picked = sorted((a for a in attempts if role is None or a.role == role), key=lambda a: (a.time, a.id))
+    overall = [(n, float(a.score)) for n, a in enumerate(picked, start=1)]
+    items: dict[str, list[tuple[int, float]]] = {}
+    for n, a in enumerate(picked, start=1):
+        for item_id, verdict in a.verdicts.items():
+            if verdict in VERDICT_SCORES:
+                items.setdefault(item_id, []).append((n, float(VERDICT_SCORES[verdict])))
+    ranked = sorted(items.items(), key=lambda kv: -len(kv[1]))[:MAX_ITEM_SERIES]
+    return [("Overall score", overall)] + [(names.get(k, k), pts) for k, pts in ranked] if overall else []
+
+
+def progress_svg(attempts: list[Attempt], rubric: list[RubricItem], role: str | None = None) -> str:
+    """The scores over attempts as an inline SVG that scales to its container, with an HTML legend (full labels).
+
+    Every point has a marker (one attempt still shows), each series has its own colour, dash and marker shape, and
+    rubric series are nudged apart vertically so a series that coincides with another stays visible.
+    """
+    series = progress_series(attempts, rubric, role)
+    title = "Your scores over attempts"
+    if not series:
+        return ('<div class="progress empty">Your scores over attempts appear here after your first feedback.'
+                "</div>")
+    n = max(x for _, pts in series for x, _ in pts)
+    w, h, left, right, top, bottom = 640, 260, 40, 14, 12, 34
+    pw, ph = w - left - right, h - top - bottom
+
+    def px(x: int) -> float:
+        return left + (pw / 2 if n == 1 else (x - 1) * pw / (n - 1))
+
+    def py(y: float) -> float:
+        return top + ph * (1 - y / 100)
+
+    parts = [f'<svg class="progress-svg" viewBox="0 0 {w} {h}" preserveAspectRatio="xMidYMid meet" role="img" '
+             f'aria-labelledby="progress-title progress-desc" focusable="false">']
+    for y in (0, 25, 50, 75, 100):
+        parts.append(f'<line x1="{left}" x2="{w - right}" y1="{py(y):.1f}" y2="{py(y):.1f}" class="grid"/>'
+                     f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end" class="tick">{y}</text>')
+    step = max(1, round(n / 10))
+    for x in range(1, n + 1):
+        if x == 1 or x == n or x % step == 0:
+            parts.append(f'<text x="{px(x):.1f}" y="{h - bottom + 16}" text-anchor="middle" class="tick">{x}</text>')
+    parts.append(f'<text x="{left + pw / 2:.1f}" y="{h - 4}" text-anchor="middle" class="tick">Attempt</text>')
+    r = 4.5 if n <= 12 else 3.2 if n <= 30 else 2.4
+    legend = []
+    k = len(series) - 1
+    for i, (label, pts) in enumerate(series):
+        colour, dash = _COLOURS[i % len(_COLOURS)], _DASHES[i % len(_DASHES)]
+        shape = _MARKERS[i % len(_MARKERS)]
+        # Coinciding series are nudged apart (a little up or down, a little left or right) so none hides another.
+        nudge = 0.0 if i == 0 else (i - (k + 1) / 2) * 1.6
+        shift = (i - k / 2) * min(7.0, pw / max(n - 1, 1) / (k + 2))
+        coords = [(px(x) + shift, py(min(100.0, max(0.0, y + nudge)))) for x, y in pts]
+        width = 3 if i == 0 else 1.6
+        if len(coords) > 1:
+            d = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            parts.append(f'<polyline points="{d}" fill="none" stroke="{colour}" stroke-width="{width}"{dash_attr}/>')
+        parts += [_marker(shape, x, y, r + (1 if i == 0 else 0), colour) for x, y in coords]
+        last = pts[-1][1]
+        swatch = (f'<svg width="28" height="12" aria-hidden="true"><line x1="1" x2="27" y1="6" y2="6" '
+                  f'stroke="{colour}" stroke-width="{width}"{f" stroke-dasharray={chr(34)}{dash}{chr(34)}" if dash else ""}/>'
+                  f'{_marker(shape, 14, 6, 3.5, colour)}</svg>')
+        legend.append(f"<li>{swatch}<span>{esc(label)}</span> <span class=\"last\">(last: {last:.0f})</span></li>")
+    parts.append("</svg>")
+    overall = series[0][1]
+    desc = (f"{number(len(overall))} attempt{'s' if len(overall) != 1 else ''}; overall score first {overall[0][1]:.0f}, "
+            f"latest {overall[-1][1]:.0f} out of 100. Rubric items score 100 when avoided and 0 when made.")
+    return (f'<figure class="progress"><figcaption><div id="progress-title" class="progress-title">{title}</div>'
+            f'<div id="progress-desc" class="progress-desc">{esc(desc)}</div></figcaption>'
+            f'<div class="progress-plot">{"".join(parts)}</div><ul class="progress-legend">{"".join(legend)}</ul>'
+            "</figure>")
