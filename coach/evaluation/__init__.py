@@ -26,6 +26,7 @@ def real_articles() -> list[Path]:
 class EvalReport(BaseModel):
     ask: AskEvalReport | None = None
     critique: CritiqueEvalReport | None = None
+    critique_splits: dict[str, CritiqueEvalReport] = {}  # tuning and held-out splits, reported separately
     passed: bool = False
 
     def render(self) -> str:
@@ -34,6 +35,8 @@ class EvalReport(BaseModel):
             lines += self.ask.summary_lines()
         if self.critique:
             lines.append(self.critique.render())
+        for split in self.critique_splits.values():
+            lines.append(split.render())
         lines.append("PASS" if self.passed else "FAIL")
         return "\n".join(lines)
 
@@ -42,7 +45,7 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
     """Run the sets (``only`` = "ask" | "critique") with the settings and loaded model of ``coach``."""
     from coach.api import Coach
     from coach.evaluation.ask import evaluate_ask, load_cases
-    from coach.evaluation.critique import DEFAULT_CASES, run_critique_eval
+    from coach.evaluation.critique import DEFAULT_CASES, EVALS, run_critique_eval, run_critique_splits
 
     folder = Path(cases_dir) if cases_dir else None
     report = EvalReport()
@@ -60,5 +63,7 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
     if only in (None, "critique"):
         report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES,
                                             llm=coach.optional_llm())
-    report.passed = all(r.passed for r in (report.ask, report.critique) if r is not None)
+        report.critique_splits = run_critique_splits(coach.embedder, folder or EVALS, llm=coach.optional_llm())
+    report.passed = all(r.passed for r in (report.ask, report.critique, *report.critique_splits.values())
+                        if r is not None)
     return report
