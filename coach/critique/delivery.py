@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from coach.critique.shapes import Unit, words
 
 FILLERS: dict[str, re.Pattern[str]] = {
-    "um": re.compile(r"\b(?:um+|uh+|erm+|er)\b", re.I),
+    "um": re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b", re.I),
+    "yeah": re.compile(r"\b(?:yeah|so yeah)\b(?!,? (?:we|I) )", re.I),
+    "or whatever": re.compile(r"\b(?:and stuff|or whatever|or something|and things like that)\b", re.I),
     "like": re.compile(r"(?:(?<=,)|(?<=\bum)|(?<=\buh)|(?<=\band)|(?<=\bjust))\s*\blike\b(?!\s+(?:to|this|that|it)\b)"
                        r"|\blike,", re.I),
     "you know": re.compile(r"\byou know\b(?!\s+(?:how|what|that|the|whether|if)\b)", re.I),

@@ -11,12 +11,13 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from coach.critique.coverage import concepts, deflects
 from coach.critique.delivery import FILLERS, DeliveryStats, analyse, code_span, delivery_notes, split_injection
 from coach.critique.scoring import score_answer
 from coach.critique.shapes import (
@@ -107,30 +108,35 @@ class _ItemModel:
     y: _Phrase | None  # what should come first / what is missing
     x_only: _Phrase  # X without the words it shares with the fix ("ML model development" -> "model development")
     fix_only: _Phrase  # the fix without the words it shares with X
+    concepts: tuple[_Phrase, ...] = ()  # what a good answer covers (coverage.concepts)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
-    """Parsed shape and phrase vectors per item; phrases are encoded once per item (id + text) per embedder."""
+    """Parsed shape, phrase vectors and coverage concepts per item; encoded once per item (id + text) per embedder."""
     with _cache_lock:
         cache = _phrase_cache.setdefault(embedder, {})
-    keys = {it.id: (it.id, it.mistake, it.fix) for it in items}
+    keys = {it.id: (it.id, it.mistake, it.fix, it.context) for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
         shapes = [parse_shape(it.mistake) for it in todo]
         texts: list[str] = []
+        spans: list[tuple[int, list[str], list[str]]] = []
         for it, sh in zip(todo, shapes):
-            fix = _clean_fix(it.fix)
-            texts += [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(_without_shared(sh.target, fix)),
-                      _without_shared(fix, sh.target)]
+            fix = _clean_fix(it.fix) or sh.other or sh.target
+            plain = [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix),
+                     _without_shared(fix, sh.target)]
+            enc = [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(plain[4]), plain[5]]
+            cons = concepts(it.fix or sh.other, sh.other if sh.kind in ("without", "order") else sh.target,
+                            it.context)
+            spans.append((len(texts), plain, cons))
+            texts += enc + cons
         vecs = embedder.encode(texts)
-        for n, (it, sh) in enumerate(zip(todo, shapes)):
-            t = texts[6 * n: 6 * n + 6]
-            v = vecs[6 * n: 6 * n + 6]
-            plain = [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix), t[5]]
+        for it, sh, (at, plain, cons) in zip(todo, shapes, spans):
+            v = vecs[at: at + 6 + len(cons)]
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
-            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain, v)]
+            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
-                               x_only=ph[4], fix_only=ph[5])
+                               x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:]))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -163,6 +169,7 @@ class _Answer:
     qvec: np.ndarray
     qstems: set[str]
     stats: DeliveryStats
+    handoff: np.ndarray  # per unit: the sentence gives the topic to someone else / admits not knowing it
 
     @property
     def empty(self) -> bool:
@@ -200,7 +207,8 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     vecs = encode_cached(embedder, [question] + [u.text for u in units])
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
-    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats)
+    handoff = np.array([deflects(u.text) for u in units], dtype=bool)
+    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats, handoff)
 
 
 SENTENCE_CACHE_SIZE = 4096
@@ -245,6 +253,39 @@ class _Judgement:
     verdict: Verdict
     evidence: Unit | None = None
     seen: str = ""  # what was observed, the first half of the advice for a mistake made
+    covers: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    delivery: bool = False  # judged on delivery (fillers, length, signposting) because the item is about delivery
+
+
+COVER_COS = 0.5  # a sentence covers a concept from this cosine similarity ...
+COVER_LEX = 0.67  # ... or when it repeats this share of the concept's own content words
+THIN_WORDS = 10  # fewer content words than this is too little to count one concept as covering a topic
+
+
+def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[str], Unit | None]:
+    """(covered, missing, best covering sentence) over the concepts; deflecting sentences cover nothing."""
+    if a.empty or not phrases:
+        return [], [p.text for p in phrases], None
+    ok = ~a.handoff
+    cos = a.vecs @ np.stack([p.vec for p in phrases]).T  # units x concepts
+    covered, missing, best, best_s = [], [], None, -1.0
+    for j, p in enumerate(phrases):
+        own = set(p.stems) - a.qstems or set(p.stems)
+        lex = np.array([lexical_overlap(own, st) for st in a.stems], dtype=np.float32)
+        hit = ok & ((cos[:, j] >= COVER_COS) | (lex >= COVER_LEX))
+        if hit.any():
+            covered.append(p.text)
+            i = int(np.argmax(np.where(hit, cos[:, j] + lex, -9)))
+            if cos[i, j] + lex[i] > best_s:
+                best, best_s = a.units[i], float(cos[i, j] + lex[i])
+        else:
+            missing.append(p.text)
+    return covered, missing, best
+
+
+def _content_words(a: _Answer) -> int:
+    return sum(len(st) for st, h in zip(a.stems, a.handoff) if not h)
 
 
 def _q(text: str, limit: int = 200) -> str:
@@ -293,17 +334,29 @@ def _present(a: _Answer, *phrases: _Phrase) -> Unit | None:
 
 
 def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
-    """Is X (or the fix) present? If not, it is a mistake only when the question calls for it."""
-    found = _present(a, m.x, m.fix)
-    if found is not None:
-        return _Judgement("avoided", found, "")
+    """Does the answer cover what the item says is missing? Coverage is per concept; a deflection is the omission."""
     # An item scoped to the candidate's role ("Ignoring X in R interviews") is the article saying X belongs in
     # R's answers; an open design question is where it is expected even when the question does not name X.
     relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (
         bool(item.roles) and bool(_OPEN_DESIGN.search(a.question)))
+    return _judge_coverage(m, a, m.concepts or (m.x, m.fix), relevant, (m.x, m.fix), m.shape.target)
+
+
+def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, what: str) -> _Judgement:
+    covered, missing, best = _coverage(a, phrases)
+    found = best or _present(a, *topic)
+    handoff = next((u for u, h in zip(a.units, a.handoff) if h), None)
+    thin = len(covered) <= 1 and (a.stats.filler_heavy or _content_words(a) < THIN_WORDS)
+    if found is not None and not (relevant and (thin or (handoff is not None and len(covered) <= 1))):
+        return _Judgement("avoided", found, "", covered, missing)
+    if handoff is not None and relevant:
+        return _Judgement("made", handoff, f"The answer hands {what} to someone else instead of covering it",
+                          covered, missing)
     if relevant:
-        return _Judgement("made", a.main_unit(), f"The answer does not mention {m.shape.target}")
-    return _Judgement("unclear", None, "")
+        seen = (f"The answer only touches on {what} in passing" if found is not None
+                else f"The answer does not cover {what}")
+        return _Judgement("made", found or a.main_unit(), seen, covered, missing)
+    return _Judgement("unclear", None, "", covered, missing)
 
 
 def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -311,12 +364,7 @@ def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
     engaged = a.question_match(m.x) >= RELEVANT or (not a.empty and bool((a.match(m.x) >= ON_TOPIC).any()))
     if not engaged:
         return _Judgement("unclear", None, "")
-    found = _present(a, m.y, m.fix)
-    if found is not None:
-        return _Judgement("avoided", found, "")
-    if engaged:
-        return _Judgement("made", a.main_unit(), f"The answer covers {m.shape.target} but not {m.shape.other}")
-    return _Judgement("unclear", None, "")
+    return _judge_coverage(m, a, m.concepts or (m.y, m.fix), True, (m.y, m.fix), m.shape.other)
 
 
 def _judge_numbers(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -407,13 +455,20 @@ def _judge_structure(m: _ItemModel, a: _Answer) -> _Judgement:
     return _Judgement("unclear", None, "")
 
 
+_TROUBLE = re.compile(r"\b(?:fail\w*|flop\w*|broke|break\w*|broken|outage|incident|went wrong|mistake|late|slipp\w*|"
+                      r"down|bug\w*|errors?|error rate|problems?|issues?|didn't go|did not go|spike|paged?|on[- ]call|"
+                      r"fault|mess)\b", re.I)
+
+
 def _judge_ownership(m: _ItemModel, a: _Answer) -> _Judgement:
+    """Blame and hand-offs against owning words; blame counts only where something went wrong."""
     if a.empty:
         return _Judgement("unclear", None, "")
-    deflect = [(u, len(_DEFLECT.findall(u.text))) for u in a.units]
-    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u in a.units)
+    deflect = [(u, len(_DEFLECT.findall(u.text)) + int(h)) for u, h in zip(a.units, a.handoff)]
+    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u, h in zip(a.units, a.handoff) if not h)
     deflect_n = sum(n for _, n in deflect)
-    if deflect_n > own_n:
+    trouble = bool(_TROUBLE.search(a.question)) or any(_TROUBLE.search(u.text) for u in a.units)
+    if deflect_n > own_n and trouble:
         ev = max(deflect, key=lambda p: p[1])[0]
         return _Judgement("made", ev, "The answer places the problem with other people")
     if own_n > deflect_n:
@@ -442,21 +497,46 @@ _JUDGES = {
 
 
 # -- roles -----------------------------------------------------------------------------------------------------------
+_LEVEL = re.compile(r"^\s*(?:(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|associate|distinguished|chief|head|"
+                    r"entry[- ]level|mid[- ]level|mid|new[- ]grad|graduate|intern|(?:L|E|IC)\d+)\b\s*)+", re.I)
+_LEVEL_SUFFIX = re.compile(r"\s*(?:,|-|\()?\s*(?:I{1,3}|IV|[1-5]|(?:L|E|IC)\d+)\)?\s*$")
+
+
+def base_role(role: str) -> str:
+    """The role without its level: "Staff Software Engineer" -> "Software Engineer", "SWE L5" -> "SWE"."""
+    base = _LEVEL_SUFFIX.sub("", _LEVEL.sub("", role)).strip()
+    return base or role.strip()
+
+
 def _canonical_role(role: str, items: Sequence[RubricItem]) -> str:
-    """The rubric's canonical name for ``role`` ("MLE" -> "Machine Learning Engineer"); unknown names stay as given."""
+    """The rubric's canonical name for ``role`` ("MLE" -> "Machine Learning Engineer", "Staff SWE" -> "Software
+    Engineer"); unknown names stay as given, without their level."""
     from coach.errors import UnknownRoleError
     from coach.models import Role
     from coach.roles import resolve_role
 
     known = [Role(name=r) for r in sorted({r for it in items for r in it.roles})]
-    # "Software Engineer (SWE)" as typed from an article: try the whole, the name, then the abbreviation.
+    # "Software Engineer (SWE)" as typed from an article: try the whole, the name, then the abbreviation; each
+    # also without a seniority level, which the rubric never scopes by.
     candidates = [role, re.sub(r"\(.*?\)", "", role), *re.findall(r"\(([^)]+)\)", role)]
-    for cand in candidates:
+    for cand in candidates + [base_role(c) for c in candidates]:
         try:
             return resolve_role(cand.strip(), known)
         except UnknownRoleError:
             continue
-    return role.strip()
+    for cand in (base_role(role), role):  # a lexicon alias the rubric does not scope ("DA" -> "Data Analyst")
+        try:
+            return resolve_role(cand.strip(), [Role(name=n) for n in _lexicon_names()])
+        except UnknownRoleError:
+            continue
+    return base_role(role)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_names() -> tuple[str, ...]:
+    from coach.roles import LEXICON
+
+    return tuple(LEXICON)
 
 
 def _applies(item: RubricItem, role: str) -> bool:

@@ -216,6 +216,9 @@ _EXPANSIONS: list[tuple[str, str]] = [
     ("technical details", "code, frameworks, libraries, configuration, low-level internals"),
     ("model development", "choosing algorithms, feature engineering, hyperparameter tuning, model accuracy"),
     ("model building", "choosing algorithms, feature engineering, hyperparameter tuning, model accuracy"),
+    ("machine learning models", "training classifiers, neural networks, choosing algorithms, hyperparameter tuning, "
+                                "model accuracy"),
+    ("deployment", "serving API, data pipeline, model registry, containers, canary rollout, monitoring, rollback"),
     ("system design", "architecture, services, APIs, scaling, serving, latency, caching, load balancing"),
     ("theory", "formulas, proofs, textbook definitions"),
     ("buzzwords", "jargon and trendy terms without concrete examples"),
