@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from coach.evaluation.ask import AskEvalReport
 from coach.evaluation.critique import CritiqueEvalReport
+from coach.evaluation.rubric import RubricEvalReport
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_ARTICLES = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"]
@@ -27,6 +28,7 @@ class EvalReport(BaseModel):
     ask: AskEvalReport | None = None
     critique: CritiqueEvalReport | None = None
     critique_splits: dict[str, CritiqueEvalReport] = {}  # tuning and held-out splits, reported separately
+    rubric: RubricEvalReport | None = None
     passed: bool = False
 
     def render(self) -> str:
@@ -37,6 +39,8 @@ class EvalReport(BaseModel):
             lines.append(self.critique.render())
         for split in self.critique_splits.values():
             lines.append(split.render())
+        if self.rubric:
+            lines.append(self.rubric.render())
         lines.append("PASS" if self.passed else "FAIL")
         return "\n".join(lines)
 
@@ -64,6 +68,10 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
         report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES,
                                             llm=coach.optional_llm())
         report.critique_splits = run_critique_splits(coach.embedder, folder or EVALS, llm=coach.optional_llm())
-    report.passed = all(r.passed for r in (report.ask, report.critique, *report.critique_splits.values())
-                        if r is not None)
+    if only in (None, "rubric"):
+        from coach.evaluation.rubric import evaluate_rubric
+
+        report.rubric = evaluate_rubric()  # real articles in ../shared (skipped with a reason when absent)
+    report.passed = all(r.passed for r in (report.ask, report.critique, report.rubric,
+                                           *report.critique_splits.values()) if r is not None)
     return report
