@@ -18,8 +18,17 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from coach.critique.coverage import concepts, deflects
-from coach.critique.delivery import FILLERS, DeliveryStats, analyse, code_span, delivery_notes, split_injection
-from coach.critique.scoring import score_answer
+from coach.critique.delivery import (
+    FILLERS,
+    DeliveryStats,
+    analyse,
+    code_span,
+    delivery_notes,
+    question_type,
+    split_injection,
+    structure_parts,
+)
+from coach.critique.scoring import ScoreInput, score_answer
 from coach.critique.shapes import (
     Shape,
     Unit,
@@ -32,7 +41,7 @@ from coach.critique.shapes import (
     words,
 )
 from coach.errors import InputError
-from coach.models import Feedback, ItemFeedback, RubricItem, Verdict
+from coach.models import Feedback, ItemFeedback, RubricItem, ScoreFactor, Verdict
 
 if TYPE_CHECKING:
     from coach.components.embedding import Embedder
@@ -45,10 +54,11 @@ ON_TOPIC = 0.36  # a sentence is "about" a phrase from here
 PRESENT = 0.30  # an omitted topic counts as present from here (blended similarity) ...
 PRESENT_COS = 0.35  # ... or from this cosine similarity alone
 RELEVANT = 0.33  # the question calls for a topic from here
+OFF_QUESTION = 0.25  # an answer none of whose sentences reaches this similarity to the question is off-topic
 FOCUS_MARGIN = 0.15  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
 FOCUS_FLOOR = 0.18  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
 FIX_FLOOR = 0.15  # a sentence counts for the fix's side from here
-FOCUS_SHARE = 0.30  # "most of the answer": X's share of all words, and more than the fix's
+FOCUS_SHARE = 0.40  # "most of the answer": X's share of all words, and more than the fix's
 FALLBACK_MARGIN = 0.08
 _OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
                           r"walk me through how you would (?:design|build))\b", re.I)
@@ -74,7 +84,9 @@ _OWN = re.compile(
     r"|\bI (?:owned|own|led|lead|drove|fixed|mitigated|reverted|rolled (?:it )?back|rebuilt|wrote the postmortem|"
     r"should have|made a mistake|learned)\b"
     r"|\b(?:I'd|I will|I'll|I would) (?:own|lead|roll (?:it )?back|fix|mitigate|drive)\b"
-    r"|\bpost-?mortem\b|\bfollow-?up (?:fixes|actions|items)\b",
+    r"|\bpost-?mortem\b|\bfollow-?up (?:fixes|actions|items)\b"
+    r"|\b(?:roll(?:ed)? (?:it |that |the \w+ )?back|revert(?:ed)?|restor(?:ed|e)|cleaned (?:it )?up|I fixed|"
+    r"I (?:killed|told my manager|took the lead)|my mistake)\b",
     re.I,
 )
 
@@ -301,16 +313,19 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     """
     if a.empty:
         return _Judgement("unclear", None, "There is no answer to measure the focus of.")
-    cx, cg = a.vecs @ m.x_only.vec, a.vecs @ m.fix_only.vec
+    if float((a.vecs @ a.qvec).max()) < OFF_QUESTION:
+        return _Judgement("unclear", None, "")  # an answer to another question says nothing about its focus
+    cx = np.maximum(a.vecs @ m.x_only.vec, a.vecs @ m.x.vec)
+    cg = np.maximum(a.vecs @ m.fix_only.vec, a.vecs @ m.fix.vec)
     d = cx - cg
     w = a.unit_words()
     on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR)
     on_g = (d <= -FOCUS_MARGIN) & (cg >= FIX_FLOOR)
     wx, wg, total = float(w[on_x].sum()), float(w[on_g].sum()), float(w.sum())
-    if wx == 0 and wg == 0:
-        return _Judgement("unclear", None, "")
     share = wx / total
-    if wx > wg and share >= FOCUS_SHARE:
+    if wx == 0:  # on the question and never on X: nothing is overemphasised
+        return _Judgement("avoided", a.units[int(np.argmax(cg))] if wg else a.main_unit(), "")
+    if wx > wg and share >= FOCUS_SHARE and int(on_x.sum()) >= min(2, len(a.units)):
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
         weight = d * np.minimum(1.0, w / 15.0)
         ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
@@ -363,7 +378,8 @@ def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
     assert m.y is not None
     engaged = a.question_match(m.x) >= RELEVANT or (not a.empty and bool((a.match(m.x) >= ON_TOPIC).any()))
     if not engaged:
-        return _Judgement("unclear", None, "")
+        covered, missing, best = _coverage(a, m.concepts or (m.y, m.fix))
+        return _Judgement("avoided", best, "", covered, missing) if covered else _Judgement("unclear", None, "")
     return _judge_coverage(m, a, m.concepts or (m.y, m.fix), True, (m.y, m.fix), m.shape.other)
 
 
@@ -428,13 +444,15 @@ def _does(text: str, verbs: set[str]) -> bool:
 
 
 def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
+    """Code with next to no explanation is coding silently; an explained approach (with or without code) is not."""
     if a.empty:
         return _Judgement("unclear", None, "")
     st = a.stats
     if st.code and st.mostly_code:
         ev = next((u for u in a.units if code_span(u.text)), a.units[0])
         return _Judgement("made", ev, f"The answer is code with {st.prose_words} words of explanation")
-    if st.code and st.structured:
+    explained = st.prose_words >= 20 and not a.handoff.all()
+    if explained and (st.code or question_type(a.question) == "coding"):
         ev = next((u for u in a.units if not code_span(u.text)), a.units[0])
         return _Judgement("avoided", ev, "")
     return _Judgement("unclear", None, "")
@@ -449,7 +467,7 @@ def _judge_structure(m: _ItemModel, a: _Answer) -> _Judgement:
         what = (f"Filler words appear {st.filler_total} times" if st.filler_heavy
                 else f"{st.prose_words} words run on without signposting")
         return _Judgement("made", worst, what)
-    if st.structured:
+    if st.structured or (st.words >= 40 and not st.filler_total and (st.signposts or len(st.weak_signposts) >= 2)):
         ev = next((u for u in a.units if any(s in u.text.lower() for s in st.signposts)), a.units[0])
         return _Judgement("avoided", ev, "")
     return _Judgement("unclear", None, "")
@@ -489,10 +507,40 @@ def _judge_fallback(m: _ItemModel, a: _Answer) -> _Judgement:
     return _Judgement("unclear", None, "")
 
 
+_NEGATED = re.compile(r"\b(?:not|never|no|don't|do not|doesn't|won't|avoid\w*|instead of|rather than|without|"
+                      r"skip\w*|stay away)\b", re.I)
+DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity
+
+
+def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
+    """"Don't X": a sentence that does X (and does not negate it) is the mistake; one that does the fix, or says
+    it avoids X, is not; an answer on the item's topic that never does X avoids it."""
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    sx = a.match(m.x)
+    neg = np.array([bool(_NEGATED.search(u.text)) for u in a.units])
+    does = (sx >= DOES_IT) & ~neg & ~a.handoff
+    if does.any():
+        i = int(np.argmax(np.where(does, sx, -9)))
+        return _Judgement("made", a.units[i], "This sentence does what the article warns against")
+    if m.fix.text and m.fix.text != m.x.text:
+        good = _present(a, m.fix)
+        if good is not None:
+            return _Judgement("avoided", good, "")
+    if ((sx >= DOES_IT) & neg).any():
+        return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
+    engaged = a.question_match(m.x) >= RELEVANT or bool((sx >= ON_TOPIC).any())
+    if engaged and float((a.vecs @ a.qvec).max()) >= OFF_QUESTION:
+        return _Judgement("avoided", a.main_unit(), "")
+    return _Judgement("unclear", None, "")
+
+
+DELIVERY_KINDS = ("structure", "narration")  # items about how the answer is delivered, not what it covers
+
 _JUDGES = {
     "overemphasis": _judge_overemphasis, "without": _judge_without,
     "numbers": _judge_numbers, "order": _judge_order, "narration": _judge_narration,
-    "structure": _judge_structure, "ownership": _judge_ownership, "fallback": _judge_fallback,
+    "structure": _judge_structure, "ownership": _judge_ownership, "fallback": _judge_fallback, "dont": _judge_dont,
 }
 
 
@@ -609,24 +657,83 @@ def critique_answer(
             j = _Judgement("not_applicable")
         else:
             j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
+            j.delivery = m.shape.kind in DELIVERY_KINDS
         judged.append((item, m, j))
         results.append(ItemFeedback(
             id=item.id, mistake=item.mistake, fix=item.fix, source=item.source, verdict=j.verdict,
             evidence=j.evidence.text if j.evidence else "", advice=_advice(item, m, j, canonical),
+            covers=j.covers, missing=j.missing, delivery=j.delivery,
         ))
 
     backend = "rules"
     if llm is not None and a.stats.words:
         results, judged, backend = _refine_with_llm(llm, items, results, judged, canonical, question, answer)
 
-    score = score_answer(a.stats, [j.verdict for _, _, j in judged], _relevance(a, models.values()))
+    verdicts = [j.verdict for _, _, j in judged]
+    used = [m for (_, m, j) in judged if j.verdict in ("made", "avoided")]
+    rel, on_topic = _relevance(a, used)
+    parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
+    score, factors, _ = score_answer(ScoreInput(
+        stats=a.stats, relevance=rel, on_topic_words=on_topic, made=verdicts.count("made"),
+        avoided=verdicts.count("avoided"), handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a),
+    ))
+    content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
+    basis = "rubric" if content else "delivery-only"
     strengths, improvements = _strengths_improvements(judged, a.stats)
+    if basis == "delivery-only":
+        improvements += _general_advice(question, a, parts)
     notes = delivery_notes(a.stats)
     return Feedback(
         role=canonical, question=question.strip(), score=score, items=results, strengths=strengths,
-        improvements=improvements, delivery=notes, summary=_summary(score, results, a.stats), backend=backend,
-        latency_ms=(time.perf_counter() - started) * 1000.0,
+        improvements=improvements, delivery=notes, summary=_summary(score, results, a.stats, basis), basis=basis,
+        score_factors=[ScoreFactor(label=label, points=pts) for label, pts in factors if pts],
+        backend=backend, latency_ms=(time.perf_counter() - started) * 1000.0,
     )
+
+
+_CONCRETE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]{2,}(?:\.js)?|"
+                       r"[a-z]+(?:SQL|DB))\b")
+_NOT_CONCRETE = frozenset("I I'd I'm I'll I've OK Then First Second Third Finally So And But If When Once The This "
+                          "That It We My Our Honestly Last".split())
+
+
+def _concrete(a: _Answer) -> int:
+    """Distinct named tools, products and technical terms (capitalised words not opening a sentence)."""
+    names = set()
+    for u, h in zip(a.units, a.handoff):
+        if h:
+            continue
+        for m in _CONCRETE.finditer(u.text):
+            if m.start() > 0 and m.group(0) not in _NOT_CONCRETE:
+                names.add(m.group(0).lower())
+    return len(names)
+
+
+def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) -> list[str]:
+    """What a coach says when no rubric item speaks to the answer: structure, length, specifics."""
+    if a.stats.words == 0:
+        return []
+    out = []
+    kind = question_type(question)
+    if parts is not None:
+        missing = [p for p, ok in parts.items() if not ok]
+        if kind == "behavioural" and missing:
+            out.append("Tell it as a STAR story (Situation, Task, Action, Result); missing: " + ", ".join(missing)
+                       + ".")
+        elif missing:
+            out.append("Structure a " + kind + " answer as clarify → approach → trade-offs, then how you would "
+                       "check it; missing: " + ", ".join(missing) + ".")
+    elif not a.stats.structured:
+        out.append("Give the headline first, then two or three supporting points.")
+    if a.stats.words < 60:
+        out.append(f"At {a.stats.words} words the answer is thin; a spoken answer usually runs 150-300 words.")
+    elif a.stats.words > 350:
+        out.append(f"At {a.stats.words} words the answer is long; lead with the point and cut detail.")
+    if not a.stats.numbers:
+        out.append("Add specifics: a number (scale, impact, time) and the concrete tools or steps you used.")
+    if a.handoff.any():
+        out.append("Answer the part you handed off: say how you would approach it even if another team owns it.")
+    return out
 
 
 def _refine_with_llm(llm, items, results, judged, role, question, answer):
@@ -647,16 +754,23 @@ def _refine_with_llm(llm, items, results, judged, role, question, answer):
     return refined, settled, f"rules+{llm.name}"
 
 
-def _relevance(a: _Answer, models) -> float:
-    """How on-topic the answer is: its sentences' best similarity to the question or to the rubric's fixes."""
+ON_TOPIC_UNIT = 0.3  # a sentence addresses the question (or a judged item's fix) from this cosine similarity
+
+
+def _relevance(a: _Answer, models) -> tuple[float, int]:
+    """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
+    to the question or to the fixes of the items it was judged on."""
     if a.empty:
-        return 0.0
+        return 0.0, 0
     sims = a.vecs @ a.qvec
     fixes = np.stack([m.fix.vec for m in models]) if models else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
     top = np.sort(sims)[::-1][:3]
-    return float(top.mean())
+    # A sentence's words count in proportion to how closely it addresses the question: no cliff at a threshold.
+    weight = np.clip((sims - ON_TOPIC_UNIT + 0.15) / 0.25, 0.0, 1.0)
+    words_on = int(sum(len(words(u.text)) * w for u, w, h in zip(a.units, weight, a.handoff) if not h))
+    return float(top.mean()), words_on
 
 
 def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], list[str]]:
@@ -685,7 +799,7 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
     return strengths, improvements
 
 
-def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats) -> str:
+def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats, basis: str = "rubric") -> str:
     if stats.words == 0 and stats.injection:
         return ("The answer contains only text addressed to the grader, which is not assessed, so the score is 0; "
                 "answer the question and try again.")
@@ -693,6 +807,12 @@ def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats) -> s
         return "No answer was given, so the score is 0; write an answer and try again."
     made = [r for r in results if r.verdict == "made"]
     avoided = [r for r in results if r.verdict == "avoided"]
+    if basis == "delivery-only":
+        text = (f"Delivery-only score {score}/100: no rubric item in the library speaks to this answer's content, so "
+                "it is scored on relevance, structure, specifics and delivery")
+        if made:
+            text += f"; delivery mistake: {made[0].mistake.strip().rstrip('.')}"
+        return text + "."
     plural = "s" if len(avoided) != 1 else ""
     text = f"Score {score}/100: {len(avoided)} rubric mistake{plural} avoided, {len(made)} made"
     if made:
