@@ -142,9 +142,22 @@ def is_behavioural(question: str) -> bool:
 def code_span(text: str) -> tuple[int, int] | None:
     """Start/end of code inside a unit (from the first code construct to the end), if any."""
     m = _CODE_START.search(text)
-    if not m:
-        return None
-    return m.start(), len(text)
+    if m:
+        return m.start(), len(text)
+    if _codeish(text):
+        return 0, len(text)
+    return None
+
+
+_CODE_CHARS = re.compile(r"[=()\[\]{}:;<>]")
+_CODE_LINE = re.compile(r"^\s*(?:return|while|for|if|elif|else|def|class|import|let|var|const)\b.*[=:(){}\[\]]|"
+                        r"\w+(?:\.\w+)*\s*(?:,\s*\w+(?:\.\w+)*\s*)*=[^=]", re.M)
+
+
+def _codeish(text: str) -> bool:
+    """Source code without a recognisable opening (loop bodies, assignments): symbol-dense lines."""
+    symbols = len(_CODE_CHARS.findall(text))
+    return symbols >= 2 and symbols / max(1, len(text.split())) >= 0.4 and bool(_CODE_LINE.search(text))
 
 
 def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryStats:

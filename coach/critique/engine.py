@@ -58,7 +58,7 @@ OFF_QUESTION = 0.25  # an answer none of whose sentences reaches this similarity
 FOCUS_MARGIN = 0.15  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
 FOCUS_FLOOR = 0.18  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
 FIX_FLOOR = 0.15  # a sentence counts for the fix's side from here
-FOCUS_SHARE = 0.40  # "most of the answer": X's share of all words, and more than the fix's
+FOCUS_SHARE = 0.30  # "most of the answer": X's share of all words, and more than the fix's
 FALLBACK_MARGIN = 0.08
 _OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
                           r"walk me through how you would (?:design|build))\b", re.I)
@@ -121,6 +121,7 @@ class _ItemModel:
     x_only: _Phrase  # X without the words it shares with the fix ("ML model development" -> "model development")
     fix_only: _Phrase  # the fix without the words it shares with X
     concepts: tuple[_Phrase, ...] = ()  # what a good answer covers (coverage.concepts)
+    x_concepts: tuple[_Phrase, ...] = ()  # concrete forms of X (overemphasis: what too much of the answer is about)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -140,15 +141,17 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             enc = [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(plain[4]), plain[5]]
             cons = concepts(it.fix or sh.other, sh.other if sh.kind in ("without", "order") else sh.target,
                             it.context)
-            spans.append((len(texts), plain, cons))
-            texts += enc + cons
+            xcons = concepts("", plain[4]) if sh.kind == "overemphasis" else []
+            spans.append((len(texts), plain, cons, xcons))
+            texts += enc + cons + xcons
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons) in zip(todo, shapes, spans):
-            v = vecs[at: at + 6 + len(cons)]
+        for it, sh, (at, plain, cons, xcons) in zip(todo, shapes, spans):
+            v = vecs[at: at + 6 + len(cons) + len(xcons)]
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
-            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons, v)]
+            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
-                               x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:]))
+                               x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:6 + len(cons)]),
+                               x_concepts=tuple(ph[6 + len(cons):]))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -315,17 +318,16 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
         return _Judgement("unclear", None, "There is no answer to measure the focus of.")
     if float((a.vecs @ a.qvec).max()) < OFF_QUESTION:
         return _Judgement("unclear", None, "")  # an answer to another question says nothing about its focus
-    cx = np.maximum(a.vecs @ m.x_only.vec, a.vecs @ m.x.vec)
-    cg = np.maximum(a.vecs @ m.fix_only.vec, a.vecs @ m.fix.vec)
+    cx, cg = a.vecs @ m.x_only.vec, a.vecs @ m.fix_only.vec
     d = cx - cg
-    w = a.unit_words()
-    on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR)
-    on_g = (d <= -FOCUS_MARGIN) & (cg >= FIX_FLOOR)
+    w = a.unit_words() * ~a.handoff  # a sentence giving the topic away is no focus on anything
+    on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
+    on_g = (d <= -FOCUS_MARGIN) & (cg >= FIX_FLOOR) & ~a.handoff
     wx, wg, total = float(w[on_x].sum()), float(w[on_g].sum()), float(w.sum())
+    if wx == 0 and wg == 0:
+        return _Judgement("unclear", None, "")
     share = wx / total
-    if wx == 0:  # on the question and never on X: nothing is overemphasised
-        return _Judgement("avoided", a.units[int(np.argmax(cg))] if wg else a.main_unit(), "")
-    if wx > wg and share >= FOCUS_SHARE and int(on_x.sum()) >= min(2, len(a.units)):
+    if wx > wg and share >= FOCUS_SHARE:
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
         weight = d * np.minimum(1.0, w / 15.0)
         ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
@@ -593,11 +595,29 @@ def _applies(item: RubricItem, role: str) -> bool:
 
 # -- advice ------------------------------------------------------------------------------------------------------------
 def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
-    """Advice grounded in the item's GOOD text and tied to the quoted evidence."""
+    """Advice grounded in the item's fix (or, without one, its mistake and context), tied to the quoted evidence,
+    with what the answer covers and misses of what the item calls for."""
+    text = _advice_text(item, m, j, role)
+    if j.verdict in ("made", "avoided") and (j.covers or j.missing):
+        cover = []
+        if j.covers:
+            cover.append("covers: " + ", ".join(j.covers))
+        if j.missing:
+            cover.append("missing: " + ", ".join(j.missing[:6]))
+        text += " (" + "; ".join(cover) + ")"
+    if j.delivery and j.verdict in ("made", "avoided"):
+        text = "Delivery note (this item is about how the answer is delivered): " + text
+    return text
+
+
+def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
     fix = item.fix.strip()
     ev = f'"{_q(j.evidence.text).rstrip(".")}"' if j.evidence else ""
     if j.verdict == "not_applicable":
         return f"Scoped to {', '.join(item.roles)} interviews; not used for a {role} answer."
+    if not fix:  # "Don't …" items often come without a fix: the advice is not to do it
+        fix = f"Don't {m.shape.target}" if m.shape.kind == "dont" else f"Avoid: {item.mistake.strip().rstrip('.')}"
+        fix += "."
     if j.verdict == "avoided":
         return (f"{ev} is in line with the fix: \"{fix}\" Keep it." if ev
                 else f"The answer does not show this mistake. The fix to keep showing: \"{fix}\"")
@@ -614,10 +634,11 @@ def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
         "narration": "say the approach before the code and explain each step as you write it",
         "structure": "give the headline first, then number the points and drop the filler words",
         "ownership": "say what you did about it and what you changed afterwards",
+        "dont": f"drop or rephrase {ev}" if ev else "leave it out",
     }.get(kind, "say it the way the fix does")
     quote = f" (e.g. {ev})" if ev and kind in ("overemphasis", "order", "narration", "structure", "ownership",
                                                  "fallback") else ""
-    return f"{seen}{quote}. Instead, as the article's fix says: \"{fix}\" — {todo}."
+    return f"{seen}{quote}. Instead, as the article says: \"{fix}\" — {todo}."
 
 
 # -- public API --------------------------------------------------------------------------------------------------------
@@ -673,9 +694,13 @@ def critique_answer(
     used = [m for (_, m, j) in judged if j.verdict in ("made", "avoided")]
     rel, on_topic = _relevance(a, used)
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
+    cov = [(len(j.covers), len(j.covers) + len(j.missing)) for _, _, j in judged
+           if j.verdict in ("made", "avoided") and (j.covers or j.missing)]
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, made=verdicts.count("made"),
-        avoided=verdicts.count("avoided"), handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a),
+        avoided=sum(1.0 if (j.covers or j.delivery) else 0.5 for _, _, j in judged if j.verdict == "avoided"),
+        coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 1.0,
+        handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
@@ -767,9 +792,15 @@ def _relevance(a: _Answer, models) -> tuple[float, int]:
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
     top = np.sort(sims)[::-1][:3]
-    # A sentence's words count in proportion to how closely it addresses the question: no cliff at a threshold.
-    weight = np.clip((sims - ON_TOPIC_UNIT + 0.15) / 0.25, 0.0, 1.0)
-    words_on = int(sum(len(words(u.text)) * w for u, w, h in zip(a.units, weight, a.handoff) if not h))
+    # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
+    # 0.4: a good story shares few words with the question); deflecting sentences add nothing.
+    weight = np.clip((sims - 0.05) / (ON_TOPIC_UNIT - 0.05), 0.4, 1.0)
+    seen: dict[str, float] = {}
+    for st, w, h in zip(a.stems, weight, a.handoff):
+        if not h:
+            for x in st:
+                seen[x] = max(seen.get(x, 0.0), float(w))
+    words_on = int(round(sum(seen.values())))
     return float(top.mean()), words_on
 
 

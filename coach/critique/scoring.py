@@ -19,16 +19,17 @@ HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question aw
 MAX_HANDOFF_SHARE = 0.5
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 10
-SUBSTANCE_WORDS = 110  # on-topic words at which substance stops adding
+SUBSTANCE_WORDS = 45  # distinct on-topic content words at which substance stops adding
 
 
 @dataclass
 class ScoreInput:
     stats: DeliveryStats
     relevance: float  # 0-1 raw similarity of the answer's best sentences to the question / the fixes
-    on_topic_words: int  # words in on-topic sentences that do not deflect
-    made: int  # content rubric mistakes made (delivery items included only when they are about delivery)
-    avoided: int
+    on_topic_words: int  # distinct content words of the sentences that address the question and do not deflect
+    made: int  # rubric mistakes made (delivery items count only because they are about delivery)
+    avoided: float  # rubric mistakes avoided; one avoided merely by not touching its topic counts half
+    coverage: float  # share of the concepts covered over the items judged by coverage (1.0 when none)
     handoffs: int  # sentences giving the question to someone else / admitting not knowing it
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
     concrete: int  # named tools, products, technical terms
@@ -57,12 +58,14 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     st = inp.stats
     if st.words == 0:
         return 0, [("No answer was given", 0)], inp.made + inp.avoided == 0
-    rel = min(1.0, max(0.0, (inp.relevance - OFF_TOPIC) / 0.3))
+    # Similarity to the question is a poor measure of quality (a good story shares few words with "Tell me about
+    # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
+    rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
     rubric_known = inp.made + inp.avoided > 0
     scale = 100 / (100 - POINTS["rubric"]) if not rubric_known else 1.0
     parts: list[tuple[str, float]] = []
     sub = POINTS["substance"] * rel * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS)
-    parts.append((f"on-topic substance ({inp.on_topic_words} words that address the question)", sub))
+    parts.append((f"substance ({inp.on_topic_words} distinct content words on the question)", sub))
     if inp.parts:
         have = [p for p, ok in inp.parts.items() if ok]
         frac = len(have) / len(inp.parts)
@@ -76,8 +79,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
                   + f"{inp.concrete} named tools or terms", POINTS["specifics"] * spec * rel))
     parts.append(("delivery: " + _delivery_label(st), POINTS["delivery"] * delivery_quality(st)))
     if rubric_known:
-        parts.append((f"rubric: {inp.avoided} of {inp.avoided + inp.made} applicable mistakes avoided",
-                      POINTS["rubric"] * inp.avoided / (inp.avoided + inp.made)))
+        share = inp.avoided / (inp.avoided + inp.made)
+        parts.append((f"rubric: {inp.avoided:g} of {inp.avoided + inp.made:g} applicable mistakes avoided, "
+                      f"{inp.coverage:.0%} of what they call for covered",
+                      POINTS["rubric"] * share * (0.4 + 0.6 * inp.coverage) * rel))
     factors = [(label, round(pts * scale)) for label, pts in parts]
     earned = sum(p for _, p in factors)
     # Mistakes take a share of what was earned rather than fixed points, so weak answers stay ordered among
@@ -90,7 +95,8 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append((f"{inp.handoffs} sentence{'s' if inp.handoffs > 1 else ''} hand the question to someone "
                         "else or say it is not known", -round(earned * cut)))
     score = sum(p for _, p in factors)
-    if inp.relevance < OFF_TOPIC and score > OFF_TOPIC_CAP:
+    shaped = bool(inp.parts) and sum(inp.parts.values()) * 2 >= len(inp.parts)  # e.g. a full STAR story
+    if inp.relevance < OFF_TOPIC / 2 and not shaped and score > OFF_TOPIC_CAP:
         factors.append(("the answer does not address the question (capped)", OFF_TOPIC_CAP - score))
         score = OFF_TOPIC_CAP
     if score < 1:
