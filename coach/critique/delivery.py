@@ -149,15 +149,14 @@ def code_span(text: str) -> tuple[int, int] | None:
     return None
 
 
-_CODE_CHARS = re.compile(r"[=()\[\]{}:;<>]")
-_CODE_LINE = re.compile(r"^\s*(?:return|while|for|if|elif|else|def|class|import|let|var|const)\b.*[=:(){}\[\]]|"
-                        r"\w+(?:\.\w+)*\s*(?:,\s*\w+(?:\.\w+)*\s*)*=[^=]", re.M)
+_CODE_LINE = re.compile(r"^\s*(?:return\s+[\w.\[\]()]+\s*$|(?:while|for|if|elif|else|def|class)\b[^.!?]*:\s*$|"
+                        r"[\w.\[\]]+(?:\s*,\s*[\w.\[\]]+)*\s*(?:=|\+=|-=)\s*[^=\s])")
 
 
 def _codeish(text: str) -> bool:
-    """Source code without a recognisable opening (loop bodies, assignments): symbol-dense lines."""
-    symbols = len(_CODE_CHARS.findall(text))
-    return symbols >= 2 and symbols / max(1, len(text.split())) >= 0.4 and bool(_CODE_LINE.search(text))
+    """A short line of source code without a recognisable opening: an assignment, a loop or branch header, a
+    return."""
+    return len(text.split()) <= 12 and bool(_CODE_LINE.search(text))
 
 
 def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryStats:

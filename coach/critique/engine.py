@@ -511,7 +511,9 @@ def _judge_fallback(m: _ItemModel, a: _Answer) -> _Judgement:
 
 _NEGATED = re.compile(r"\b(?:not|never|no|don't|do not|doesn't|won't|avoid\w*|instead of|rather than|without|"
                       r"skip\w*|stay away)\b", re.I)
-DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity
+DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity ...
+DOES_NEAR = 0.24  # ... or from this one when the question is on the item's topic
+DONT_TOPIC = 0.15  # the question is on a "Don't" item's topic from this similarity
 
 
 def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -520,8 +522,12 @@ def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
     if a.empty:
         return _Judgement("unclear", None, "")
     sx = a.match(m.x)
+    sg = a.match(m.fix) if m.fix.text != m.x.text else np.zeros_like(sx)
     neg = np.array([bool(_NEGATED.search(u.text)) for u in a.units])
-    does = (sx >= DOES_IT) & ~neg & ~a.handoff
+    # On the item's own topic (the question is about what it governs) a closer match to X than to the fix is
+    # enough; elsewhere only a clear match counts.
+    on_topic = a.question_match(m.x) >= DONT_TOPIC
+    does = ((sx >= DOES_IT) | (on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05))) & ~neg & ~a.handoff
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
@@ -531,8 +537,7 @@ def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
             return _Judgement("avoided", good, "")
     if ((sx >= DOES_IT) & neg).any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
-    engaged = a.question_match(m.x) >= RELEVANT or bool((sx >= ON_TOPIC).any())
-    if engaged and float((a.vecs @ a.qvec).max()) >= OFF_QUESTION:
+    if on_topic and float((a.vecs @ a.qvec).max()) >= OFF_QUESTION:
         return _Judgement("avoided", a.main_unit(), "")
     return _Judgement("unclear", None, "")
 
@@ -547,15 +552,11 @@ _JUDGES = {
 
 
 # -- roles -----------------------------------------------------------------------------------------------------------
-_LEVEL = re.compile(r"^\s*(?:(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|associate|distinguished|chief|head|"
-                    r"entry[- ]level|mid[- ]level|mid|new[- ]grad|graduate|intern|(?:L|E|IC)\d+)\b\s*)+", re.I)
-_LEVEL_SUFFIX = re.compile(r"\s*(?:,|-|\()?\s*(?:I{1,3}|IV|[1-5]|(?:L|E|IC)\d+)\)?\s*$")
-
-
 def base_role(role: str) -> str:
-    """The role without its level: "Staff Software Engineer" -> "Software Engineer", "SWE L5" -> "SWE"."""
-    base = _LEVEL_SUFFIX.sub("", _LEVEL.sub("", role)).strip()
-    return base or role.strip()
+    """The role without its level: "Staff Software Engineer" -> "Software Engineer" (coach.roles.split_level)."""
+    from coach.roles import split_level
+
+    return split_level(role.strip())[0].strip() or role.strip()
 
 
 def _canonical_role(role: str, items: Sequence[RubricItem]) -> str:

@@ -219,6 +219,7 @@ def evaluate_critique(
         run.append(case)
         feedback = critique_fn(items, role=case.role, question=case.question, answer=case.answer)
         got = {f.id: f.verdict for f in feedback.items}
+        got_text = {norm_mistake(f.mistake): f.verdict for f in feedback.items}
         scores[case.id] = feedback.score
         wrong: dict[str, str] = {}
         for mistake, expected in case.expected.items():
@@ -229,7 +230,7 @@ def evaluate_critique(
                 unresolved.append(f"{case.doc}: {mistake!r} ({case.id})")
                 continue
             key = norm_mistake(item.mistake)
-            predicted = got.get(item.id, "missing")
+            predicted = got.get(item.id) or got_text.get(key, "missing")
             s = per_item.setdefault(key, ItemScore(mistake=item.mistake.strip()))
             s.tp += predicted == "made" and expected == "made"
             s.fp += predicted == "made" and expected != "made"
