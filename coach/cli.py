@@ -196,6 +196,8 @@ def cmd_critique(args) -> int:
         _print_json(feedback)
         return 0
     print(f"Score: {feedback.score}/100 — {feedback.summary}")
+    if feedback.score_factors:
+        print("Why: " + "; ".join(f"{f.points:+d} {f.label}" for f in feedback.score_factors))
     marks = {"made": "✗ made", "avoided": "✓ avoided", "not_applicable": "– n/a", "unclear": "? unclear"}
     for item in feedback.items:
         print(f"\n{marks[item.verdict]}: {item.mistake}")

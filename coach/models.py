@@ -198,6 +198,17 @@ class ItemFeedback(BaseModel):
     verdict: Verdict
     evidence: str = ""
     advice: str = ""
+    covers: list[str] = Field(default_factory=list, description="What a good answer covers that this answer covers.")
+    missing: list[str] = Field(default_factory=list, description="What a good answer covers that this answer lacks.")
+    delivery: bool = Field(False, description="Judged on delivery (fillers, length, signposting): the item is about "
+                                              "communication.")
+
+
+class ScoreFactor(BaseModel):
+    """One line of the score's explanation: what raised (points > 0) or lowered (points < 0) it."""
+
+    label: str
+    points: int
 
 
 class Feedback(BaseModel):
@@ -209,6 +220,11 @@ class Feedback(BaseModel):
     improvements: list[str] = Field(default_factory=list)
     delivery: list[str] = Field(default_factory=list, description="Observations on structure, length, fillers, numbers.")
     summary: str = ""
+    basis: Literal["rubric", "delivery-only"] = Field(
+        "rubric", description="'delivery-only' when no rubric item speaks to the answer's content: the score then "
+                              "rests on relevance, structure, specifics and delivery alone.")
+    score_factors: list[ScoreFactor] = Field(
+        default_factory=list, description="Why the score is what it is; the points add up to the score.")
     backend: Literal["rules", "rules+openai", "rules+gguf"] = "rules"
     latency_ms: float = 0.0
 

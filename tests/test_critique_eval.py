@@ -84,3 +84,21 @@ def test_bad_case_files_are_clear_errors(tmp_path):
     with pytest.raises(CoachError, match="unknown rubric item"):
         evaluate_critique(lambda its, **kw: _fb({}, 1), [case], {"a.md": []})
     assert Path(DEFAULT_CASES).is_file()
+
+
+def test_tuning_and_held_out_sets_cover_what_issue_11_asks_for(real_articles):
+    from coach.evaluation.critique import EVALS, SPLITS, resolve_label
+
+    tuning, held = load_cases(EVALS / SPLITS["tuning"]), load_cases(EVALS / SPLITS["held-out"])
+    cases = tuning + held
+    assert len(cases) >= 120 and 0.3 <= len(held) / len(cases) <= 0.4
+    assert not {c.id for c in tuning} & {c.id for c in held}
+    assert not {c.group for c in tuning} & {c.group for c in held}  # held-out questions are unseen in tuning
+    docs = {c.doc for c in cases}
+    assert len(docs) >= 6 and len(docs & {p.name for p in real_articles}) >= 4
+    kinds = {c.kind for c in cases}
+    assert {"strong", "weak", "mixed", "rambling", "deflecting", "off_topic", "very_short", "very_long"} <= kinds
+    items = load_items_by_doc(article_paths(docs).values())
+    for c in cases:  # every label names exactly one parsed rubric item of its article
+        for key in c.expected:
+            assert resolve_label(key, items[c.doc]) is not None, (c.id, key)

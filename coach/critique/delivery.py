@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from coach.critique.shapes import Unit, words
 
 FILLERS: dict[str, re.Pattern[str]] = {
-    "um": re.compile(r"\b(?:um+|uh+|erm+|er)\b", re.I),
+    "um": re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b", re.I),
+    "yeah": re.compile(r"\b(?:yeah|so yeah)\b(?!,? (?:we|I) )", re.I),
+    "or whatever": re.compile(r"\b(?:and stuff|or whatever|or something|and things like that)\b", re.I),
     "like": re.compile(r"(?:(?<=,)|(?<=\bum)|(?<=\buh)|(?<=\band)|(?<=\bjust))\s*\blike\b(?!\s+(?:to|this|that|it)\b)"
                        r"|\blike,", re.I),
     "you know": re.compile(r"\byou know\b(?!\s+(?:how|what|that|the|whether|if)\b)", re.I),
@@ -133,9 +135,21 @@ def is_behavioural(question: str) -> bool:
 def code_span(text: str) -> tuple[int, int] | None:
     """Start/end of code inside a unit (from the first code construct to the end), if any."""
     m = _CODE_START.search(text)
-    if not m:
-        return None
-    return m.start(), len(text)
+    if m:
+        return m.start(), len(text)
+    if _codeish(text):
+        return 0, len(text)
+    return None
+
+
+_CODE_LINE = re.compile(r"^\s*(?:return\s+[\w.\[\]()]+\s*$|(?:while|for|if|elif|else|def|class)\b[^.!?]*:\s*$|"
+                        r"[\w.\[\]]+(?:\s*,\s*[\w.\[\]]+)*\s*(?:=|\+=|-=)\s*[^=\s])")
+
+
+def _codeish(text: str) -> bool:
+    """A short line of source code without a recognisable opening: an assignment, a loop or branch header, a
+    return."""
+    return len(text.split()) <= 12 and bool(_CODE_LINE.search(text))
 
 
 def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryStats:
@@ -221,3 +235,44 @@ def delivery_notes(stats: DeliveryStats) -> list[str]:
 def _injection_note(stats: DeliveryStats) -> str:
     return (f'The answer contains text addressed to the grader ("{_quote(stats.injection[0])}"); it was left out of '
             "the assessment and did not change any verdict or the score.")
+
+
+# -- what a coach expects of the answer's shape, by question type ------------------------------------------------
+_DESIGN_Q = re.compile(r"\b(?:design|architect|build|set up|deploy|scale|pipeline|ship|infrastructure|system|"
+                       r"keep .+ working|get ready|take .+ to production|handle|monitor)\b", re.I)
+_CODING_Q = re.compile(r"\b(?:write (?:a |an )?(?:function|query|program|method|class|sql)|implement|array|string|"
+                       r"linked list|binary tree|return the|algorithm|reverse|sort\w*|find the|sql)\b", re.I)
+_PARTS = {
+    "clarify": re.compile(r"\?|\b(?:clarif\w*|ask(?:ing)? (?:about|whether|what|how|a few|a couple)|confirm\w*|"
+                          r"requirements?|assum\w*|scope|before (?:I|drawing|coding|writing|anything)|a few things|"
+                          r"a couple of (?:questions|things)|quick check|check a few|depends on)\b", re.I),
+    "approach": re.compile(r"\b(?:approach|plan|idea|I'd use|I would use|I'll use|brute force|the core|the key|"
+                           r"architecture|walk (?:the|through)|step|first,|then|layers?|parts?)\b", re.I),
+    "trade-offs": re.compile(r"\b(?:trade-?offs?|at the cost of|instead of|rather than|versus|vs\.?|downside|"
+                             r"pros? and cons|O\(|complexity|linear time|constant space|cheaper|expensive|"
+                             r"in exchange|the cost is|fits)\b", re.I),
+    "checks": re.compile(r"\b(?:test\w*|edge cases?|validat\w*|monitor\w*|failure\w*|fallback|roll ?back|"
+                         r"retr(?:y|ies)|alert\w*|verify|dry run)\b", re.I),
+}
+
+
+def question_type(question: str) -> str:
+    """'behavioural', 'coding', 'design' or 'general': which structure a coach looks for."""
+    if is_behavioural(question):
+        return "behavioural"
+    if _CODING_Q.search(question):
+        return "coding"
+    if _DESIGN_Q.search(question):
+        return "design"
+    return "general"
+
+
+def structure_parts(question: str, stats: DeliveryStats, text: str) -> dict[str, bool] | None:
+    """The parts a coach expects for this kind of question and whether the answer has them: STAR for behavioural
+    questions, clarify -> approach -> trade-offs (and checks) for design and coding; None for other questions."""
+    kind = question_type(question)
+    if kind == "behavioural":
+        return dict(stats.star or {})
+    if kind in ("design", "coding"):
+        return {part: bool(p.search(text)) for part, p in _PARTS.items()}
+    return None

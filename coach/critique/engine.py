@@ -11,14 +11,24 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from coach.critique.delivery import FILLERS, DeliveryStats, analyse, code_span, delivery_notes, split_injection
-from coach.critique.scoring import score_answer
+from coach.critique.coverage import concepts, deflects
+from coach.critique.delivery import (
+    FILLERS,
+    DeliveryStats,
+    analyse,
+    code_span,
+    delivery_notes,
+    question_type,
+    split_injection,
+    structure_parts,
+)
+from coach.critique.scoring import ScoreInput, score_answer
 from coach.critique.shapes import (
     Shape,
     Unit,
@@ -31,7 +41,7 @@ from coach.critique.shapes import (
     words,
 )
 from coach.errors import InputError
-from coach.models import Feedback, ItemFeedback, RubricItem, Verdict
+from coach.models import Feedback, ItemFeedback, RubricItem, ScoreFactor, Verdict
 
 if TYPE_CHECKING:
     from coach.components.embedding import Embedder
@@ -44,6 +54,7 @@ ON_TOPIC = 0.36  # a sentence is "about" a phrase from here
 PRESENT = 0.30  # an omitted topic counts as present from here (blended similarity) ...
 PRESENT_COS = 0.35  # ... or from this cosine similarity alone
 RELEVANT = 0.33  # the question calls for a topic from here
+OFF_QUESTION = 0.25  # an answer none of whose sentences reaches this similarity to the question is off-topic
 FOCUS_MARGIN = 0.15  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
 FOCUS_FLOOR = 0.18  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
 FIX_FLOOR = 0.15  # a sentence counts for the fix's side from here
@@ -73,7 +84,9 @@ _OWN = re.compile(
     r"|\bI (?:owned|own|led|lead|drove|fixed|mitigated|reverted|rolled (?:it )?back|rebuilt|wrote the postmortem|"
     r"should have|made a mistake|learned)\b"
     r"|\b(?:I'd|I will|I'll|I would) (?:own|lead|roll (?:it )?back|fix|mitigate|drive)\b"
-    r"|\bpost-?mortem\b|\bfollow-?up (?:fixes|actions|items)\b",
+    r"|\bpost-?mortem\b|\bfollow-?up (?:fixes|actions|items)\b"
+    r"|\b(?:roll(?:ed)? (?:it |that |the \w+ )?back|revert(?:ed)?|restor(?:ed|e)|cleaned (?:it )?up|I fixed|"
+    r"I (?:killed|told my manager|took the lead)|my mistake)\b",
     re.I,
 )
 
@@ -107,30 +120,38 @@ class _ItemModel:
     y: _Phrase | None  # what should come first / what is missing
     x_only: _Phrase  # X without the words it shares with the fix ("ML model development" -> "model development")
     fix_only: _Phrase  # the fix without the words it shares with X
+    concepts: tuple[_Phrase, ...] = ()  # what a good answer covers (coverage.concepts)
+    x_concepts: tuple[_Phrase, ...] = ()  # concrete forms of X (overemphasis: what too much of the answer is about)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
-    """Parsed shape and phrase vectors per item; phrases are encoded once per item (id + text) per embedder."""
+    """Parsed shape, phrase vectors and coverage concepts per item; encoded once per item (id + text) per embedder."""
     with _cache_lock:
         cache = _phrase_cache.setdefault(embedder, {})
-    keys = {it.id: (it.id, it.mistake, it.fix) for it in items}
+    keys = {it.id: (it.id, it.mistake, it.fix, it.context) for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
         shapes = [parse_shape(it.mistake) for it in todo]
         texts: list[str] = []
+        spans: list[tuple[int, list[str], list[str]]] = []
         for it, sh in zip(todo, shapes):
-            fix = _clean_fix(it.fix)
-            texts += [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(_without_shared(sh.target, fix)),
-                      _without_shared(fix, sh.target)]
+            fix = _clean_fix(it.fix) or sh.other or sh.target
+            plain = [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix),
+                     _without_shared(fix, sh.target)]
+            enc = [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(plain[4]), plain[5]]
+            cons = concepts(it.fix or sh.other, sh.other if sh.kind in ("without", "order") else sh.target,
+                            it.context)
+            xcons = concepts("", plain[4]) if sh.kind == "overemphasis" else []
+            spans.append((len(texts), plain, cons, xcons))
+            texts += enc + cons + xcons
         vecs = embedder.encode(texts)
-        for n, (it, sh) in enumerate(zip(todo, shapes)):
-            t = texts[6 * n: 6 * n + 6]
-            v = vecs[6 * n: 6 * n + 6]
-            plain = [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix), t[5]]
+        for it, sh, (at, plain, cons, xcons) in zip(todo, shapes, spans):
+            v = vecs[at: at + 6 + len(cons) + len(xcons)]
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
-            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain, v)]
+            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
-                               x_only=ph[4], fix_only=ph[5])
+                               x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:6 + len(cons)]),
+                               x_concepts=tuple(ph[6 + len(cons):]))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -163,6 +184,7 @@ class _Answer:
     qvec: np.ndarray
     qstems: set[str]
     stats: DeliveryStats
+    handoff: np.ndarray  # per unit: the sentence gives the topic to someone else / admits not knowing it
 
     @property
     def empty(self) -> bool:
@@ -200,7 +222,8 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     vecs = encode_cached(embedder, [question] + [u.text for u in units])
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
-    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats)
+    handoff = np.array([deflects(u.text) for u in units], dtype=bool)
+    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats, handoff)
 
 
 SENTENCE_CACHE_SIZE = 4096
@@ -245,6 +268,39 @@ class _Judgement:
     verdict: Verdict
     evidence: Unit | None = None
     seen: str = ""  # what was observed, the first half of the advice for a mistake made
+    covers: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    delivery: bool = False  # judged on delivery (fillers, length, signposting) because the item is about delivery
+
+
+COVER_COS = 0.5  # a sentence covers a concept from this cosine similarity ...
+COVER_LEX = 0.67  # ... or when it repeats this share of the concept's own content words
+THIN_WORDS = 10  # fewer content words than this is too little to count one concept as covering a topic
+
+
+def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[str], Unit | None]:
+    """(covered, missing, best covering sentence) over the concepts; deflecting sentences cover nothing."""
+    if a.empty or not phrases:
+        return [], [p.text for p in phrases], None
+    ok = ~a.handoff
+    cos = a.vecs @ np.stack([p.vec for p in phrases]).T  # units x concepts
+    covered, missing, best, best_s = [], [], None, -1.0
+    for j, p in enumerate(phrases):
+        own = set(p.stems) - a.qstems or set(p.stems)
+        lex = np.array([lexical_overlap(own, st) for st in a.stems], dtype=np.float32)
+        hit = ok & ((cos[:, j] >= COVER_COS) | (lex >= COVER_LEX))
+        if hit.any():
+            covered.append(p.text)
+            i = int(np.argmax(np.where(hit, cos[:, j] + lex, -9)))
+            if cos[i, j] + lex[i] > best_s:
+                best, best_s = a.units[i], float(cos[i, j] + lex[i])
+        else:
+            missing.append(p.text)
+    return covered, missing, best
+
+
+def _content_words(a: _Answer) -> int:
+    return sum(len(st) for st, h in zip(a.stems, a.handoff) if not h)
 
 
 def _q(text: str, limit: int = 200) -> str:
@@ -260,11 +316,13 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     """
     if a.empty:
         return _Judgement("unclear", None, "There is no answer to measure the focus of.")
+    if float((a.vecs @ a.qvec).max()) < OFF_QUESTION:
+        return _Judgement("unclear", None, "")  # an answer to another question says nothing about its focus
     cx, cg = a.vecs @ m.x_only.vec, a.vecs @ m.fix_only.vec
     d = cx - cg
-    w = a.unit_words()
-    on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR)
-    on_g = (d <= -FOCUS_MARGIN) & (cg >= FIX_FLOOR)
+    w = a.unit_words() * ~a.handoff  # a sentence giving the topic away is no focus on anything
+    on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
+    on_g = (d <= -FOCUS_MARGIN) & (cg >= FIX_FLOOR) & ~a.handoff
     wx, wg, total = float(w[on_x].sum()), float(w[on_g].sum()), float(w.sum())
     if wx == 0 and wg == 0:
         return _Judgement("unclear", None, "")
@@ -293,30 +351,38 @@ def _present(a: _Answer, *phrases: _Phrase) -> Unit | None:
 
 
 def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
-    """Is X (or the fix) present? If not, it is a mistake only when the question calls for it."""
-    found = _present(a, m.x, m.fix)
-    if found is not None:
-        return _Judgement("avoided", found, "")
+    """Does the answer cover what the item says is missing? Coverage is per concept; a deflection is the omission."""
     # An item scoped to the candidate's role ("Ignoring X in R interviews") is the article saying X belongs in
     # R's answers; an open design question is where it is expected even when the question does not name X.
     relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (
         bool(item.roles) and bool(_OPEN_DESIGN.search(a.question)))
+    return _judge_coverage(m, a, m.concepts or (m.x, m.fix), relevant, (m.x, m.fix), m.shape.target)
+
+
+def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, what: str) -> _Judgement:
+    covered, missing, best = _coverage(a, phrases)
+    found = best or _present(a, *topic)
+    handoff = next((u for u, h in zip(a.units, a.handoff) if h), None)
+    thin = len(covered) <= 1 and (a.stats.filler_heavy or _content_words(a) < THIN_WORDS)
+    if found is not None and not (relevant and (thin or (handoff is not None and len(covered) <= 1))):
+        return _Judgement("avoided", found, "", covered, missing)
+    if handoff is not None and relevant:
+        return _Judgement("made", handoff, f"The answer hands {what} to someone else instead of covering it",
+                          covered, missing)
     if relevant:
-        return _Judgement("made", a.main_unit(), f"The answer does not mention {m.shape.target}")
-    return _Judgement("unclear", None, "")
+        seen = (f"The answer only touches on {what} in passing" if found is not None
+                else f"The answer does not cover {what}")
+        return _Judgement("made", found or a.main_unit(), seen, covered, missing)
+    return _Judgement("unclear", None, "", covered, missing)
 
 
 def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
     assert m.y is not None
     engaged = a.question_match(m.x) >= RELEVANT or (not a.empty and bool((a.match(m.x) >= ON_TOPIC).any()))
     if not engaged:
-        return _Judgement("unclear", None, "")
-    found = _present(a, m.y, m.fix)
-    if found is not None:
-        return _Judgement("avoided", found, "")
-    if engaged:
-        return _Judgement("made", a.main_unit(), f"The answer covers {m.shape.target} but not {m.shape.other}")
-    return _Judgement("unclear", None, "")
+        covered, missing, best = _coverage(a, m.concepts or (m.y, m.fix))
+        return _Judgement("avoided", best, "", covered, missing) if covered else _Judgement("unclear", None, "")
+    return _judge_coverage(m, a, m.concepts or (m.y, m.fix), True, (m.y, m.fix), m.shape.other)
 
 
 def _judge_numbers(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -380,13 +446,15 @@ def _does(text: str, verbs: set[str]) -> bool:
 
 
 def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
+    """Code with next to no explanation is coding silently; an explained approach (with or without code) is not."""
     if a.empty:
         return _Judgement("unclear", None, "")
     st = a.stats
     if st.code and st.mostly_code:
         ev = next((u for u in a.units if code_span(u.text)), a.units[0])
         return _Judgement("made", ev, f"The answer is code with {st.prose_words} words of explanation")
-    if st.code and st.structured:
+    explained = st.prose_words >= 20 and not a.handoff.all()
+    if explained and (st.code or question_type(a.question) == "coding"):
         ev = next((u for u in a.units if not code_span(u.text)), a.units[0])
         return _Judgement("avoided", ev, "")
     return _Judgement("unclear", None, "")
@@ -401,19 +469,26 @@ def _judge_structure(m: _ItemModel, a: _Answer) -> _Judgement:
         what = (f"Filler words appear {st.filler_total} times" if st.filler_heavy
                 else f"{st.prose_words} words run on without signposting")
         return _Judgement("made", worst, what)
-    if st.structured:
+    if st.structured or (st.words >= 40 and not st.filler_total and (st.signposts or len(st.weak_signposts) >= 2)):
         ev = next((u for u in a.units if any(s in u.text.lower() for s in st.signposts)), a.units[0])
         return _Judgement("avoided", ev, "")
     return _Judgement("unclear", None, "")
 
 
+_TROUBLE = re.compile(r"\b(?:fail\w*|flop\w*|broke|break\w*|broken|outage|incident|went wrong|mistake|late|slipp\w*|"
+                      r"down|bug\w*|errors?|error rate|problems?|issues?|didn't go|did not go|spike|paged?|on[- ]call|"
+                      r"fault|mess)\b", re.I)
+
+
 def _judge_ownership(m: _ItemModel, a: _Answer) -> _Judgement:
+    """Blame and hand-offs against owning words; blame counts only where something went wrong."""
     if a.empty:
         return _Judgement("unclear", None, "")
-    deflect = [(u, len(_DEFLECT.findall(u.text))) for u in a.units]
-    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u in a.units)
+    deflect = [(u, len(_DEFLECT.findall(u.text)) + int(h)) for u, h in zip(a.units, a.handoff)]
+    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u, h in zip(a.units, a.handoff) if not h)
     deflect_n = sum(n for _, n in deflect)
-    if deflect_n > own_n:
+    trouble = bool(_TROUBLE.search(a.question)) or any(_TROUBLE.search(u.text) for u in a.units)
+    if deflect_n > own_n and trouble:
         ev = max(deflect, key=lambda p: p[1])[0]
         return _Judgement("made", ev, "The answer places the problem with other people")
     if own_n > deflect_n:
@@ -434,29 +509,85 @@ def _judge_fallback(m: _ItemModel, a: _Answer) -> _Judgement:
     return _Judgement("unclear", None, "")
 
 
+_NEGATED = re.compile(r"\b(?:not|never|no|don't|do not|doesn't|won't|avoid\w*|instead of|rather than|without|"
+                      r"skip\w*|stay away)\b", re.I)
+DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity ...
+DOES_NEAR = 0.24  # ... or from this one when the question is on the item's topic
+DONT_TOPIC = 0.15  # the question is on a "Don't" item's topic from this similarity
+
+
+def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
+    """"Don't X": a sentence that does X (and does not negate it) is the mistake; one that does the fix, or says
+    it avoids X, is not; an answer on the item's topic that never does X avoids it."""
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    sx = a.match(m.x)
+    sg = a.match(m.fix) if m.fix.text != m.x.text else np.zeros_like(sx)
+    neg = np.array([bool(_NEGATED.search(u.text)) for u in a.units])
+    # On the item's own topic (the question is about what it governs) a closer match to X than to the fix is
+    # enough; elsewhere only a clear match counts.
+    on_topic = a.question_match(m.x) >= DONT_TOPIC
+    does = ((sx >= DOES_IT) | (on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05))) & ~neg & ~a.handoff
+    if does.any():
+        i = int(np.argmax(np.where(does, sx, -9)))
+        return _Judgement("made", a.units[i], "This sentence does what the article warns against")
+    if m.fix.text and m.fix.text != m.x.text:
+        good = _present(a, m.fix)
+        if good is not None:
+            return _Judgement("avoided", good, "")
+    if ((sx >= DOES_IT) & neg).any():
+        return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
+    if on_topic and float((a.vecs @ a.qvec).max()) >= OFF_QUESTION:
+        return _Judgement("avoided", a.main_unit(), "")
+    return _Judgement("unclear", None, "")
+
+
+DELIVERY_KINDS = ("structure", "narration")  # items about how the answer is delivered, not what it covers
+
 _JUDGES = {
     "overemphasis": _judge_overemphasis, "without": _judge_without,
     "numbers": _judge_numbers, "order": _judge_order, "narration": _judge_narration,
-    "structure": _judge_structure, "ownership": _judge_ownership, "fallback": _judge_fallback,
+    "structure": _judge_structure, "ownership": _judge_ownership, "fallback": _judge_fallback, "dont": _judge_dont,
 }
 
 
 # -- roles -----------------------------------------------------------------------------------------------------------
+def base_role(role: str) -> str:
+    """The role without its level: "Staff Software Engineer" -> "Software Engineer" (coach.roles.split_level)."""
+    from coach.roles import split_level
+
+    return split_level(role.strip())[0].strip() or role.strip()
+
+
 def _canonical_role(role: str, items: Sequence[RubricItem]) -> str:
-    """The rubric's canonical name for ``role`` ("MLE" -> "Machine Learning Engineer"); unknown names stay as given."""
+    """The rubric's canonical name for ``role`` ("MLE" -> "Machine Learning Engineer", "Staff SWE" -> "Software
+    Engineer"); unknown names stay as given, without their level."""
     from coach.errors import UnknownRoleError
     from coach.models import Role
     from coach.roles import resolve_role
 
     known = [Role(name=r) for r in sorted({r for it in items for r in it.roles})]
-    # "Software Engineer (SWE)" as typed from an article: try the whole, the name, then the abbreviation.
+    # "Software Engineer (SWE)" as typed from an article: try the whole, the name, then the abbreviation; each
+    # also without a seniority level, which the rubric never scopes by.
     candidates = [role, re.sub(r"\(.*?\)", "", role), *re.findall(r"\(([^)]+)\)", role)]
-    for cand in candidates:
+    for cand in candidates + [base_role(c) for c in candidates]:
         try:
             return resolve_role(cand.strip(), known)
         except UnknownRoleError:
             continue
-    return role.strip()
+    for cand in (base_role(role), role):  # a lexicon alias the rubric does not scope ("DA" -> "Data Analyst")
+        try:
+            return resolve_role(cand.strip(), [Role(name=n) for n in _lexicon_names()])
+        except UnknownRoleError:
+            continue
+    return base_role(role)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_names() -> tuple[str, ...]:
+    from coach.roles import LEXICON
+
+    return tuple(LEXICON)
 
 
 def _applies(item: RubricItem, role: str) -> bool:
@@ -465,11 +596,29 @@ def _applies(item: RubricItem, role: str) -> bool:
 
 # -- advice ------------------------------------------------------------------------------------------------------------
 def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
-    """Advice grounded in the item's GOOD text and tied to the quoted evidence."""
+    """Advice grounded in the item's fix (or, without one, its mistake and context), tied to the quoted evidence,
+    with what the answer covers and misses of what the item calls for."""
+    text = _advice_text(item, m, j, role)
+    if j.verdict in ("made", "avoided") and (j.covers or j.missing):
+        cover = []
+        if j.covers:
+            cover.append("covers: " + ", ".join(j.covers))
+        if j.missing:
+            cover.append("missing: " + ", ".join(j.missing[:6]))
+        text += " (" + "; ".join(cover) + ")"
+    if j.delivery and j.verdict in ("made", "avoided"):
+        text = "Delivery note (this item is about how the answer is delivered): " + text
+    return text
+
+
+def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
     fix = item.fix.strip()
     ev = f'"{_q(j.evidence.text).rstrip(".")}"' if j.evidence else ""
     if j.verdict == "not_applicable":
         return f"Scoped to {', '.join(item.roles)} interviews; not used for a {role} answer."
+    if not fix:  # "Don't …" items often come without a fix: the advice is not to do it
+        fix = f"Don't {m.shape.target}" if m.shape.kind == "dont" else f"Avoid: {item.mistake.strip().rstrip('.')}"
+        fix += "."
     if j.verdict == "avoided":
         return (f"{ev} is in line with the fix: \"{fix}\" Keep it." if ev
                 else f"The answer does not show this mistake. The fix to keep showing: \"{fix}\"")
@@ -486,10 +635,11 @@ def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
         "narration": "say the approach before the code and explain each step as you write it",
         "structure": "give the headline first, then number the points and drop the filler words",
         "ownership": "say what you did about it and what you changed afterwards",
+        "dont": f"drop or rephrase {ev}" if ev else "leave it out",
     }.get(kind, "say it the way the fix does")
     quote = f" (e.g. {ev})" if ev and kind in ("overemphasis", "order", "narration", "structure", "ownership",
                                                  "fallback") else ""
-    return f"{seen}{quote}. Instead, as the article's fix says: \"{fix}\" — {todo}."
+    return f"{seen}{quote}. Instead, as the article says: \"{fix}\" — {todo}."
 
 
 # -- public API --------------------------------------------------------------------------------------------------------
@@ -529,24 +679,87 @@ def critique_answer(
             j = _Judgement("not_applicable")
         else:
             j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
+            j.delivery = m.shape.kind in DELIVERY_KINDS
         judged.append((item, m, j))
         results.append(ItemFeedback(
             id=item.id, mistake=item.mistake, fix=item.fix, source=item.source, verdict=j.verdict,
             evidence=j.evidence.text if j.evidence else "", advice=_advice(item, m, j, canonical),
+            covers=j.covers, missing=j.missing, delivery=j.delivery,
         ))
 
     backend = "rules"
     if llm is not None and a.stats.words:
         results, judged, backend = _refine_with_llm(llm, items, results, judged, canonical, question, answer)
 
-    score = score_answer(a.stats, [j.verdict for _, _, j in judged], _relevance(a, models.values()))
+    verdicts = [j.verdict for _, _, j in judged]
+    used = [m for (_, m, j) in judged if j.verdict in ("made", "avoided")]
+    rel, on_topic = _relevance(a, used)
+    parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
+    cov = [(len(j.covers), len(j.covers) + len(j.missing)) for _, _, j in judged
+           if j.verdict in ("made", "avoided") and (j.covers or j.missing)]
+    score, factors, _ = score_answer(ScoreInput(
+        stats=a.stats, relevance=rel, on_topic_words=on_topic, made=verdicts.count("made"),
+        avoided=sum(1.0 if (j.covers or j.delivery) else 0.5 for _, _, j in judged if j.verdict == "avoided"),
+        coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 1.0,
+        handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a),
+    ))
+    content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
+    basis = "rubric" if content else "delivery-only"
     strengths, improvements = _strengths_improvements(judged, a.stats)
+    if basis == "delivery-only":
+        improvements += _general_advice(question, a, parts)
     notes = delivery_notes(a.stats)
     return Feedback(
         role=canonical, question=question.strip(), score=score, items=results, strengths=strengths,
-        improvements=improvements, delivery=notes, summary=_summary(score, results, a.stats), backend=backend,
-        latency_ms=(time.perf_counter() - started) * 1000.0,
+        improvements=improvements, delivery=notes, summary=_summary(score, results, a.stats, basis), basis=basis,
+        score_factors=[ScoreFactor(label=label, points=pts) for label, pts in factors if pts],
+        backend=backend, latency_ms=(time.perf_counter() - started) * 1000.0,
     )
+
+
+_CONCRETE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]{2,}(?:\.js)?|"
+                       r"[a-z]+(?:SQL|DB))\b")
+_NOT_CONCRETE = frozenset("I I'd I'm I'll I've OK Then First Second Third Finally So And But If When Once The This "
+                          "That It We My Our Honestly Last".split())
+
+
+def _concrete(a: _Answer) -> int:
+    """Distinct named tools, products and technical terms (capitalised words not opening a sentence)."""
+    names = set()
+    for u, h in zip(a.units, a.handoff):
+        if h:
+            continue
+        for m in _CONCRETE.finditer(u.text):
+            if m.start() > 0 and m.group(0) not in _NOT_CONCRETE:
+                names.add(m.group(0).lower())
+    return len(names)
+
+
+def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) -> list[str]:
+    """What a coach says when no rubric item speaks to the answer: structure, length, specifics."""
+    if a.stats.words == 0:
+        return []
+    out = []
+    kind = question_type(question)
+    if parts is not None:
+        missing = [p for p, ok in parts.items() if not ok]
+        if kind == "behavioural" and missing:
+            out.append("Tell it as a STAR story (Situation, Task, Action, Result); missing: " + ", ".join(missing)
+                       + ".")
+        elif missing:
+            out.append("Structure a " + kind + " answer as clarify → approach → trade-offs, then how you would "
+                       "check it; missing: " + ", ".join(missing) + ".")
+    elif not a.stats.structured:
+        out.append("Give the headline first, then two or three supporting points.")
+    if a.stats.words < 60:
+        out.append(f"At {a.stats.words} words the answer is thin; a spoken answer usually runs 150-300 words.")
+    elif a.stats.words > 350:
+        out.append(f"At {a.stats.words} words the answer is long; lead with the point and cut detail.")
+    if not a.stats.numbers:
+        out.append("Add specifics: a number (scale, impact, time) and the concrete tools or steps you used.")
+    if a.handoff.any():
+        out.append("Answer the part you handed off: say how you would approach it even if another team owns it.")
+    return out
 
 
 def _refine_with_llm(llm, items, results, judged, role, question, answer):
@@ -567,16 +780,29 @@ def _refine_with_llm(llm, items, results, judged, role, question, answer):
     return refined, settled, f"rules+{llm.name}"
 
 
-def _relevance(a: _Answer, models) -> float:
-    """How on-topic the answer is: its sentences' best similarity to the question or to the rubric's fixes."""
+ON_TOPIC_UNIT = 0.3  # a sentence addresses the question (or a judged item's fix) from this cosine similarity
+
+
+def _relevance(a: _Answer, models) -> tuple[float, int]:
+    """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
+    to the question or to the fixes of the items it was judged on."""
     if a.empty:
-        return 0.0
+        return 0.0, 0
     sims = a.vecs @ a.qvec
     fixes = np.stack([m.fix.vec for m in models]) if models else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
     top = np.sort(sims)[::-1][:3]
-    return float(top.mean())
+    # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
+    # 0.4: a good story shares few words with the question); deflecting sentences add nothing.
+    weight = np.clip((sims - 0.05) / (ON_TOPIC_UNIT - 0.05), 0.4, 1.0)
+    seen: dict[str, float] = {}
+    for st, w, h in zip(a.stems, weight, a.handoff):
+        if not h:
+            for x in st:
+                seen[x] = max(seen.get(x, 0.0), float(w))
+    words_on = int(round(sum(seen.values())))
+    return float(top.mean()), words_on
 
 
 def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], list[str]]:
@@ -605,7 +831,7 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
     return strengths, improvements
 
 
-def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats) -> str:
+def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats, basis: str = "rubric") -> str:
     if stats.words == 0 and stats.injection:
         return ("The answer contains only text addressed to the grader, which is not assessed, so the score is 0; "
                 "answer the question and try again.")
@@ -613,6 +839,12 @@ def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats) -> s
         return "No answer was given, so the score is 0; write an answer and try again."
     made = [r for r in results if r.verdict == "made"]
     avoided = [r for r in results if r.verdict == "avoided"]
+    if basis == "delivery-only":
+        text = (f"Delivery-only score {score}/100: no rubric item in the library speaks to this answer's content, so "
+                "it is scored on relevance, structure, specifics and delivery")
+        if made:
+            text += f"; delivery mistake: {made[0].mistake.strip().rstrip('.')}"
+        return text + "."
     plural = "s" if len(avoided) != 1 else ""
     text = f"Score {score}/100: {len(avoided)} rubric mistake{plural} avoided, {len(made)} made"
     if made:

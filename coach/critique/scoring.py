@@ -1,49 +1,123 @@
-"""The 0-100 score: a base from relevance, delivery, depth and avoided rubric mistakes, minus a fixed penalty for
-every rubric mistake made (the article's mistakes are what a coach marks down first)."""
+"""The 0-100 score, built from named parts so that it can be explained: what raised it and what lowered it.
+
+Raises: on-topic substance, the structure a coach expects (STAR; clarify -> approach -> trade-offs), specifics
+(numbers, named tools), clean delivery, and the share of applicable rubric mistakes avoided. Lowers: each rubric
+mistake made, each sentence that hands the question to someone else, filler-heavy or very short delivery. When no
+rubric item speaks to the answer's content the rubric part is left out and the rest is scaled to 100
+("delivery-only").
+"""
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import dataclass
 
 from coach.critique.delivery import DeliveryStats
 
-WEIGHTS = {"relevance": 0.30, "delivery": 0.25, "depth": 0.20, "rubric": 0.25}
-MADE_PENALTY = 10  # points per rubric mistake made
-MAX_PENALTY = 40
+POINTS = {"substance": 35, "structure": 15, "specifics": 10, "delivery": 15, "rubric": 25}
+MADE_SHARE = 0.3  # each rubric mistake made takes this share of the points earned ...
+MAX_MADE_SHARE = 0.75
+HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
+MAX_HANDOFF_SHARE = 0.5
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 10
-DEPTH_WORDS = 120  # prose words at which depth stops adding
+SUBSTANCE_WORDS = 45  # distinct on-topic content words at which substance stops adding
+
+
+@dataclass
+class ScoreInput:
+    stats: DeliveryStats
+    relevance: float  # 0-1 raw similarity of the answer's best sentences to the question / the fixes
+    on_topic_words: int  # distinct content words of the sentences that address the question and do not deflect
+    made: int  # rubric mistakes made (delivery items count only because they are about delivery)
+    avoided: float  # rubric mistakes avoided; one avoided merely by not touching its topic counts half
+    coverage: float  # share of the concepts covered over the items judged by coverage (1.0 when none)
+    handoffs: int  # sentences giving the question to someone else / admitting not knowing it
+    parts: dict[str, bool] | None  # structure a coach expects for this kind of question
+    concrete: int  # named tools, products, technical terms
 
 
 def delivery_quality(stats: DeliveryStats) -> float:
-    """0-1 from what is observable: fillers, run-on length, very short answers, signposting, numbers."""
-    q = 0.6
+    """0-1 from what is observable: fillers, run-on length, very short or very long answers."""
+    q = 1.0
     if stats.filler_heavy:
-        q -= 0.4
+        q -= 0.6
+    elif stats.filler_total:
+        q -= 0.15
     if stats.rambling and not stats.filler_heavy:
-        q -= 0.3
-    if stats.words < 25:
+        q -= 0.4
+    if stats.words < 15:
+        q -= 0.6
+    elif stats.words < 40:
         q -= 0.3
     elif stats.words > 400:
-        q -= 0.15
-    if stats.structured:
-        q += 0.25
-    if stats.numbers:
-        q += 0.15
+        q -= 0.2
     return min(1.0, max(0.0, q))
 
 
-def score_answer(stats: DeliveryStats, verdicts: Iterable[str], relevance: float) -> int:
-    """Score an answer; an empty answer scores 0, an off-topic one at most ``OFF_TOPIC_CAP``."""
-    if stats.words == 0:
-        return 0
-    verdicts = list(verdicts)
-    made, avoided = verdicts.count("made"), verdicts.count("avoided")
-    rubric = avoided / (avoided + made) if avoided + made else 0.5
-    rel = min(1.0, max(0.0, (relevance - OFF_TOPIC) / 0.35))
-    depth = min(1.0, stats.prose_words / DEPTH_WORDS) * rel  # words count as depth only when they are on topic
-    base = 100 * (WEIGHTS["relevance"] * rel + WEIGHTS["delivery"] * delivery_quality(stats)
-                  + WEIGHTS["depth"] * depth + WEIGHTS["rubric"] * rubric)
-    score = round(base - min(MAX_PENALTY, MADE_PENALTY * made))
-    if relevance < OFF_TOPIC:
-        score = min(score, OFF_TOPIC_CAP)
-    return int(min(100, max(1, score)))
+def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
+    """(score, [(reason, points)], delivery_only). An empty answer scores 0, an off-topic one at most 10."""
+    st = inp.stats
+    if st.words == 0:
+        return 0, [("No answer was given", 0)], inp.made + inp.avoided == 0
+    # Similarity to the question is a poor measure of quality (a good story shares few words with "Tell me about
+    # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
+    rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
+    rubric_known = inp.made + inp.avoided > 0
+    scale = 100 / (100 - POINTS["rubric"]) if not rubric_known else 1.0
+    parts: list[tuple[str, float]] = []
+    sub = POINTS["substance"] * rel * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS)
+    parts.append((f"substance ({inp.on_topic_words} distinct content words on the question)", sub))
+    if inp.parts:
+        have = [p for p, ok in inp.parts.items() if ok]
+        frac = len(have) / len(inp.parts)
+        label = "structure: " + (", ".join(have) if have else "none of " + ", ".join(inp.parts))
+    else:
+        frac = 1.0 if st.structured else 0.5 if st.weak_signposts else 0.2
+        label = "structure: signposted" if st.structured else "structure: loosely ordered"
+    parts.append((label, POINTS["structure"] * frac * rel))
+    spec = (0.5 if st.numbers else 0.0) + min(0.5, 0.125 * inp.concrete)
+    parts.append(("specifics: " + ("numbers, " if st.numbers else "no numbers, ")
+                  + f"{inp.concrete} named tools or terms", POINTS["specifics"] * spec * rel))
+    parts.append(("delivery: " + _delivery_label(st), POINTS["delivery"] * delivery_quality(st)))
+    if rubric_known:
+        share = inp.avoided / (inp.avoided + inp.made)
+        parts.append((f"rubric: {inp.avoided:g} of {inp.avoided + inp.made:g} applicable mistakes avoided, "
+                      f"{inp.coverage:.0%} of what they call for covered",
+                      POINTS["rubric"] * share * (0.4 + 0.6 * inp.coverage) * rel))
+    factors = [(label, round(pts * scale)) for label, pts in parts]
+    earned = sum(p for _, p in factors)
+    # Mistakes take a share of what was earned rather than fixed points, so weak answers stay ordered among
+    # themselves instead of all landing on the floor.
+    if inp.made:
+        cut = min(MAX_MADE_SHARE, MADE_SHARE * inp.made)
+        factors.append((f"{inp.made} rubric mistake{'s' if inp.made > 1 else ''} made", -round(earned * cut)))
+    if inp.handoffs:
+        cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.handoffs)
+        factors.append((f"{inp.handoffs} sentence{'s' if inp.handoffs > 1 else ''} hand the question to someone "
+                        "else or say it is not known", -round(earned * cut)))
+    score = sum(p for _, p in factors)
+    shaped = bool(inp.parts) and sum(inp.parts.values()) * 2 >= len(inp.parts)  # e.g. a full STAR story
+    if inp.relevance < OFF_TOPIC / 2 and not shaped and score > OFF_TOPIC_CAP:
+        factors.append(("the answer does not address the question (capped)", OFF_TOPIC_CAP - score))
+        score = OFF_TOPIC_CAP
+    if score < 1:
+        factors.append(("minimum score", 1 - score))
+        score = 1
+    elif score > 100:
+        factors.append(("maximum score", 100 - score))
+        score = 100
+    return int(score), factors, not rubric_known
+
+
+def _delivery_label(st: DeliveryStats) -> str:
+    bits = []
+    if st.filler_heavy:
+        bits.append(f"filler-heavy ({st.filler_total} fillers)")
+    elif st.filler_total:
+        bits.append(f"{st.filler_total} filler words")
+    if st.rambling and not st.filler_heavy:
+        bits.append("runs on without signposting")
+    if st.words < 40:
+        bits.append(f"short ({st.words} words)")
+    elif st.words > 400:
+        bits.append(f"long ({st.words} words)")
+    return ", ".join(bits) or "clear"

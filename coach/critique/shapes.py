@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 ShapeKind = Literal["overemphasis", "omission", "without", "numbers", "order", "narration", "structure", "ownership",
-                    "fallback"]
+                    "dont", "fallback"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'+#-]*|\d+(?:[.,]\d+)*")
 STOPWORDS = frozenset(
@@ -177,6 +177,10 @@ _OMIT = re.compile(
     re.I,
 )
 _WITHOUT = re.compile(r"^(?P<x>.+?)\s+without\s+(?P<y>.+)$", re.I)
+# "Do not use X", "Never include X", "Avoid X", "However, be careful not to X": the mistake is doing X.
+_DONT = re.compile(r"^(?:however,?\s+|also,?\s+|but\s+)?(?:do\s+not|don'?t|never|avoid(?:ing)?|stop|refrain\s+from|"
+                   r"be\s+careful\s+not\s+to|make\s+sure\s+(?:you\s+)?(?:do\s+not|don'?t)|you\s+should\s+not|"
+                   r"you\s+shouldn'?t)\s+(?P<x>.+)$", re.I)
 
 
 def parse_shape(mistake: str) -> Shape:
@@ -193,6 +197,8 @@ def parse_shape(mistake: str) -> Shape:
         return Shape("structure", c, core=core)
     if _NUMBERS.search(c):
         return Shape("numbers", "numbers and metrics", core=core)
+    if (m := _DONT.search(c)) and not _OVER.search(m.group("x")) and not _OMIT.search(m.group("x")):
+        return Shape("dont", m.group("x").strip(), core=core)
     if m := _ORDER.search(c):
         return Shape("order", m.group("x").strip(), m.group("y").strip(), core=core)
     if m := _OVER.search(c):
@@ -216,6 +222,9 @@ _EXPANSIONS: list[tuple[str, str]] = [
     ("technical details", "code, frameworks, libraries, configuration, low-level internals"),
     ("model development", "choosing algorithms, feature engineering, hyperparameter tuning, model accuracy"),
     ("model building", "choosing algorithms, feature engineering, hyperparameter tuning, model accuracy"),
+    ("machine learning models", "training classifiers, neural networks, choosing algorithms, hyperparameter tuning, "
+                                "model accuracy"),
+    ("deployment", "serving API, data pipeline, model registry, containers, canary rollout, monitoring, rollback"),
     ("system design", "architecture, services, APIs, scaling, serving, latency, caching, load balancing"),
     ("theory", "formulas, proofs, textbook definitions"),
     ("buzzwords", "jargon and trendy terms without concrete examples"),

@@ -27,6 +27,7 @@ def real_articles() -> list[Path]:
 class EvalReport(BaseModel):
     ask: AskEvalReport | None = None
     critique: CritiqueEvalReport | None = None
+    critique_splits: dict[str, CritiqueEvalReport] = {}  # tuning and held-out splits, reported separately
     rubric: RubricEvalReport | None = None
     passed: bool = False
 
@@ -36,6 +37,8 @@ class EvalReport(BaseModel):
             lines += self.ask.summary_lines()
         if self.critique:
             lines.append(self.critique.render())
+        for split in self.critique_splits.values():
+            lines.append(split.render())
         if self.rubric:
             lines.append(self.rubric.render())
         lines.append("PASS" if self.passed else "FAIL")
@@ -46,7 +49,7 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
     """Run the sets (``only`` = "ask" | "critique") with the settings and loaded model of ``coach``."""
     from coach.api import Coach
     from coach.evaluation.ask import evaluate_ask, load_cases
-    from coach.evaluation.critique import DEFAULT_CASES, run_critique_eval
+    from coach.evaluation.critique import DEFAULT_CASES, EVALS, run_critique_eval, run_critique_splits
 
     folder = Path(cases_dir) if cases_dir else None
     report = EvalReport()
@@ -64,9 +67,11 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
     if only in (None, "critique"):
         report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES,
                                             llm=coach.optional_llm())
+        report.critique_splits = run_critique_splits(coach.embedder, folder or EVALS, llm=coach.optional_llm())
     if only in (None, "rubric"):
         from coach.evaluation.rubric import evaluate_rubric
 
         report.rubric = evaluate_rubric()  # real articles in ../shared (skipped with a reason when absent)
-    report.passed = all(r.passed for r in (report.ask, report.critique, report.rubric) if r is not None)
+    report.passed = all(r.passed for r in (report.ask, report.critique, report.rubric,
+                                           *report.critique_splits.values()) if r is not None)
     return report

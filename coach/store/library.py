@@ -313,10 +313,12 @@ class Library:
         return sorted({c for a in self.articles() for c in (a.company, *(m.name for m in a.companies)) if c})
 
     def rubric(self, role: str | None = None) -> list[RubricItem]:
-        """Rubric items of the articles that cover ``role`` (all items when role is None)."""
+        """Rubric items of the articles that cover ``role``, and of general articles that name no role (all items
+        when role is None)."""
         items = []
         for a in self.articles():
-            if role is None or any(r.name == role for r in a.roles) or any(role in i.roles for i in a.rubric):
+            if (role is None or not a.roles or any(r.name == role for r in a.roles)
+                    or any(role in i.roles for i in a.rubric)):
                 items.extend(a.rubric)
         return items
 

@@ -19,7 +19,8 @@ HOSTILE = """# Zentrix QA Engineer vs Security Engineer Interview: Which Rounds 
 *Fictional article written for Interview Coach's tests; the company and all figures are invented.*
 
 Zentrix is a (fictional) payments start-up. Its interviewers ask how you would sanitise a comment that contains
-<script>window.__pwned=1</script> or an image tag such as <img src=x onerror="window.__pwned=2"> before it is shown.
+<script>window.__pwned=1</script> or an image tag such as `<img src=x onerror="window.__pwned=2">` before it is
+shown. <img src=x onerror="window.__pwned=5">
 
 ## How Many Rounds Are in Each Zentrix Loop?
 
@@ -216,7 +217,8 @@ def test_hostile_article_text_never_runs(page, tmp_path, shots):
     ask(page, "How would Zentrix interviewers ask you to sanitise a comment with an image tag?")
     for summary in last_answer(page).locator("details.source summary").all():
         summary.click()
-    # The markup reached the page as visible text, and nothing ran.
+    # Markup quoted in the article (a code span) reaches the page as visible text; raw tags are dropped at ingest;
+    # nothing ran.
     assert "onerror" in last_answer(page).inner_text()
     ask(page, 'Is <img src=x onerror="window.__pwned=3"> shown as text? <script>window.pwned=4</script>')
     assert "onerror" in page.locator("#chatbot .user-msg").last.inner_text()

@@ -1,0 +1,71 @@
+"""What a good answer covers for a rubric item, and what an answer hands to someone else.
+
+Concepts come from the item itself: the parts of its fix ("redundancy, timeouts, retries and what happens when a
+dependency goes down" -> four concepts), the concrete examples of the abstract category it names (``shapes.expand``),
+and, for items with no usable fix, the key phrases of the article's surrounding text. An answer covers a concept when
+one of its sentences is close to it (embedding cosine) or repeats its content words. Sentences that hand the topic
+to someone else ("that's for the platform team", "I don't know the details") never count as covering anything: an
+explicit deflection is the clearest form of the omission.
+"""
+from __future__ import annotations
+
+import re
+
+from coach.critique.shapes import EXPANSIONS, content_stems
+
+_LEAD = re.compile(r"^(?:focus\w*|concentrat\w*|emphasi[sz]\w*|prioriti[sz]\w*|cover\w*|describ\w*|discuss\w*|"
+                   r"explain\w*|show\w*|mention\w*|includ\w*|use|using|add\w*|keep\w*|stat\w*|giv\w*|quantif\w*|"
+                   r"structur\w*|think\w* out loud|improv\w*|tak\w* ownership|own\w*)\s*(?:on\s+|of\s+|the\s+|:\s*)?",
+                   re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b|\bthen\b|\bsuch as\b|\bwith\b|\bfor\b|\bplus\b|\be\.g\.)\s*", re.I)
+
+# Deflection: the answer gives the topic away instead of covering it. Phrased as people say it, not as rubrics do.
+HANDOFF = re.compile(
+    r"\b(?:someone|somebody) else(?:'s)?\b"
+    r"|\b(?:is|are|be|was) (?:for|up to|on) (?:the |our |a )?(?:\w+ ){0,2}(?:team|teams|engineers|people|them|ops|"
+    r"devops|platform|infra|sre|analysts|vendor|provider)\b"
+    r"|\b(?:the |our )?(?:\w+ )?(?:team|engineers|ops|analysts|developers|devs|provider)(?:'s)? "
+    r"(?:would|will|can|could|should|usually) (?:handle|take|deal|own|do|look|catch|notice|fix|take care)\b"
+    r"|\b(?:hand|pass|throw)\w* (?:it |that |the \w+ )?(?:over|off|along)\b"
+    r"|\btake it from there\b"
+    r"|\b(?:isn't|is not|not) (?:really )?(?:my|our) (?:area|job|responsibility|problem|thing|concern|department)\b"
+    r"|\b(?:their|his|her) (?:job|problem|responsibility|mess|code)\b"
+    r"|\bnot (?:really )?something I(?:'d| would) (?:design|worry|think) (?:for|about)\b"
+    r"|\bI (?:do not|don't|dont) (?:really )?know (?:the details|much about|how|the final|that part)\b"
+    r"|\bI(?:'m| am) not (?:sure|familiar)\b|\bI have(?:n't| not) (?:really )?(?:done|worked on) (?:that|this)\b"
+    r"|\bno idea\b|\b(?:is|it's) on them\b|\bwhoever (?:runs|handles|owns)\b",
+    re.I,
+)
+
+
+def deflects(text: str) -> bool:
+    return bool(HANDOFF.search(text))
+
+
+def concepts(fix: str, target: str = "", context: str = "", *, limit: int = 10) -> list[str]:
+    """The things a good answer covers for an item: the fix's parts, then examples of the category it names."""
+    out: list[str] = []
+
+    def add(phrase: str) -> None:
+        phrase = _LEAD.sub("", phrase.strip(" .!?\"'()[]")).strip(" .,")
+        words = phrase.split()
+        if not phrase or not content_stems(phrase) or len(words) > 8:
+            return
+        if any(content_stems(phrase) == content_stems(p) for p in out):
+            return
+        out.append(phrase)
+
+    fix_text = re.sub(r"\s+", " ", fix or "")
+    for part in _SPLIT.split(fix_text):
+        add(part)
+    for phrase in (target, fix_text):
+        stems = content_stems(phrase)
+        for keys, examples in EXPANSIONS:
+            if keys <= stems:
+                for ex in examples.split(","):
+                    add(ex)
+    if len(out) < 2 and context:
+        for part in _SPLIT.split(re.sub(r"\s+", " ", context))[:12]:
+            if 1 <= len(part.split()) <= 5:
+                add(part)
+    return out[:limit]
