@@ -156,6 +156,43 @@ def clean_text(text: str) -> str:
     return cleaned.strip() + "\n" if cleaned.strip() else ""
 
 
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def clean_markdown(text: str) -> str:
+    """Cleaned Markdown for the Markdown parser: invisible characters and furniture lines removed, but every other
+    line kept as written (indentation, links, front matter, code) so that lists nest, code stays code, and advert
+    links can still be recognised by their tracking parameters."""
+    text = _normalize_chars(text)
+    m = _FRONT_MATTER.match(text)
+    front, text = (m.group(0), text[m.end():]) if m else ("", text)
+    text = _STRAY_HTML_TAGS.sub("", _RAW_HTML_BLOCKS.sub("", text))
+    out: list[str] = []
+    fence: str | None = None
+    last_key = None
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if fence is not None or stripped.startswith(("```", "~~~")):
+            if fence is None:
+                fence = stripped[:3]
+            elif stripped.startswith(fence):
+                fence = None
+            out.append(raw.rstrip())
+            continue
+        if not stripped:
+            out.append("")
+            continue
+        if _is_furniture(stripped):
+            continue
+        key = _key(stripped)
+        if key and key == last_key and len(key) > 3:
+            continue  # a title printed twice in a row
+        last_key = key
+        out.append(raw.rstrip())
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+    return front + body + "\n" if body.strip() else ""
+
+
 # ---------------------------------------------------------------------------------------------------------- HTML
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",

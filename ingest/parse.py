@@ -6,7 +6,7 @@ from pathlib import Path
 
 from coach.errors import IngestError
 from coach.models import Article
-from ingest.clean import clean_text, html_to_text
+from ingest.clean import clean_markdown, clean_text, html_to_text
 from ingest.loaders import check_textual, load_document
 from ingest.structure import parse_article
 
@@ -14,7 +14,9 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 
 
 def _cleaned(text: str, fmt: str) -> str:
-    return html_to_text(text) if fmt == "html" else clean_text(text)
+    if fmt == "html":
+        return html_to_text(text)
+    return clean_markdown(text) if fmt == "markdown" else clean_text(text)
 
 
 def _check_article_text(text: str, where: str) -> None:

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from coach.models import Article, FAQPair, PracticeQuestion, Role, RubricItem, Section
 from coach.roles import detect_roles, lexicon_roles, role_mentions, roles_mentioned
 from coach.text import normalize_space, split_sentences, stable_id
+from ingest.markdown import Block as _Block
+from ingest.markdown import markdown_blocks
+from ingest.rubric import Found
+from ingest.rubric import extract as extract_rubric
 
 # ------------------------------------------------------------------------------------------------ inline markdown
 # Underscore markers only count at word boundaries (as in CommonMark), and a lone lower-case word between them
@@ -152,11 +156,9 @@ def _strip_a(s: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------------ blocks
-@dataclass
-class _Block:
-    kind: str  # "heading" | "para" | "bullet"
-    text: str
-    level: int = 0  # markdown heading level; 0 = plain-text heading
+# Plain text (and HTML rendered to Markdown-like text) is split into blocks here; Markdown files are parsed by
+# markdown-it in ingest.markdown into the same ``_Block`` records (kind "heading" | "para" | "bullet" | "code" |
+# "table"; ``level`` = heading level, 0 for a plain-text heading; list depth for bullets).
 
 
 def _raw_blocks(text: str) -> list[list[str]]:
@@ -259,15 +261,26 @@ class _Sec:
     heading: str | None
     kind: str
     level: int = 0
-    items: list[tuple[str, str]] = field(default_factory=list)  # ("para" | "bullet" | "q", text)
+    items: list[tuple[str, str]] = field(default_factory=list)  # ("para" | "bullet" | "q" | "code" | "table", text)
     resumed: bool = False  # continues a section interrupted by an inline "TL;DR: …" paragraph
+    depths: dict[int, int] = field(default_factory=dict)  # item index -> list depth (bullets only)
 
 
-def _sections(blocks: list[_Block], markdown_mode: bool) -> list[_Sec]:
+# "* Is X needed? Yes, …": a question and its answer on one list item (FAQ sections only)
+_INLINE_QA = re.compile(r"^(\S.{6,298}?\?)\s+(\S.*)$", re.S)
+
+
+def _sections(blocks: list[_Block], markdown_mode: bool, parsed: bool = False) -> list[_Sec]:
+    """Sections from blocks. ``parsed``: the blocks come from the Markdown parser, whose text has no markers left
+    (so emphasis is not stripped again and literal ``*``/``_`` survive)."""
+    emph = (lambda t: t) if parsed else strip_emphasis
     secs = [_Sec(None, "body")]
     for b in blocks:
         cur = secs[-1]
         heading: tuple[str, int] | None = None
+        if b.kind in ("code", "table"):
+            cur.items.append((b.kind, b.text))  # kept as written; never headings, questions or rubric
+            continue
         if b.kind == "heading":
             heading = (_heading_text(b.text), b.level)
         elif b.kind == "para":
@@ -285,8 +298,18 @@ def _sections(blocks: list[_Block], markdown_mode: bool) -> list[_Sec]:
                 continue
             secs.append(_Sec(text, section_kind(text), level))
             continue
+        if cur.kind == "faq" and b.kind == "bullet":
+            text = emph(b.text).strip()
+            m = _INLINE_QA.match(text)
+            if m and len(split_sentences(m.group(1))) == 1:
+                cur.items.append(("q", _strip_q(m.group(1))))  # "* Is X needed? Yes, …" / "1. How long? About …"
+                cur.items.append(("para", _strip_a(m.group(2))))
+                continue
+            if _is_question_line(text) and len(split_sentences(text)) == 1:
+                cur.items.append(("q", _strip_q(text)))  # the answer follows as its own paragraph or sub-list
+                continue
         if cur.kind == "faq" and b.kind == "para":
-            text = strip_emphasis(b.text).strip()
+            text = emph(b.text).strip()
             lines = text.split("\n")
             if re.match(r"^Q\s*[:.]", text) or (len(lines) == 1 and _is_question_line(text)
                                                   and len(split_sentences(text)) == 1):
@@ -296,17 +319,19 @@ def _sections(blocks: list[_Block], markdown_mode: bool) -> list[_Sec]:
                 if a_at < len(lines):
                     cur.items.append(("para", _strip_a("\n".join(lines[a_at:]))))
                 continue
-        m = _INLINE_TLDR.match(strip_emphasis(b.text).strip()) if b.kind == "para" else None
+        m = _INLINE_TLDR.match(emph(b.text).strip()) if b.kind == "para" else None
         if m and cur.kind != "tldr":
             secs.append(_Sec(m.group(1), "tldr", 0, [("para", m.group(2).strip())]))
             secs.append(_Sec(cur.heading, cur.kind, cur.level, resumed=True))  # the interrupted section goes on
             continue
-        cur.items.append((b.kind, strip_emphasis(b.text).strip()))
+        if b.kind == "bullet":
+            cur.depths[len(cur.items)] = max(1, b.level)
+        cur.items.append((b.kind, emph(b.text).strip()))
     return [s for s in secs if s.items or (s.heading and not s.resumed)]
 
 
 def _lines(sec: _Sec) -> list[str]:
-    return [ln for _, t in sec.items for ln in t.split("\n")]
+    return [ln for k, t in sec.items if k not in ("code", "table") for ln in t.split("\n")]
 
 
 def _faq_pairs(sec: _Sec) -> list[FAQPair]:
@@ -346,7 +371,10 @@ def _verbatim(segment: str) -> str:
     return s.strip("\"'“”").strip() if s.count('"') == 2 and s.startswith('"') else s
 
 
-def _rubric_pairs(lines: list[str], marker: re.Pattern[str]) -> list[tuple[str, str]]:
+_LONE_BAD = re.compile(r"^(?:❌|✗|✘|⛔|🚫|👎)")
+
+
+def _rubric_pairs(lines: list[str], marker: re.Pattern[str], lone: bool = False) -> list[tuple[str, str]]:
     """BAD/GOOD pairs from lines, whether each pair has its own line, one pair spans two lines, or all pairs run
     together in one paragraph."""
     segs: list[tuple[str, str, int]] = []  # (type, text, line index)
@@ -368,8 +396,12 @@ def _rubric_pairs(lines: list[str], marker: re.Pattern[str]) -> list[tuple[str, 
             pairs.append((b[1], a[1]))  # "Do: … Don't: …" on one line
             i += 2
         else:
+            if lone and a[0] == "bad" and a[1] and _LONE_BAD.match(lines[a[2]].lstrip(" -*+•")):
+                pairs.append((a[1], ""))  # a ❌ point the article gives no ✅ for
             i += 1
-    return [(m, f) for m, f in pairs if m and f]
+    if lone and i == len(segs) - 1 and segs[i][0] == "bad" and _LONE_BAD.match(lines[segs[i][2]].lstrip(" -*+•")):
+        pairs.append((segs[i][1], ""))
+    return [(m, f) for m, f in pairs if m and (f or lone)]
 
 
 # --------------------------------------------------------------------------------------------- practice questions
@@ -470,14 +502,38 @@ def company_from_title(title: str, roles: list[Role], body: str | None = None) -
 
 
 # ------------------------------------------------------------------------------------------------------ article
-def _title_and_rest(blocks: list[_Block], meta: dict, path: str) -> tuple[str, list[_Block]]:
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"“'‘(\[]+(?=\w)")
+
+
+def _md_title(blocks: list[_Block], meta: dict) -> tuple[str | None, list[_Block]]:
+    """A Markdown file's own title: its first H1 (removed when it opens the file), else the HTML ``<title>``."""
+    rest = list(blocks)
+    for i, b in enumerate(rest):
+        if b.kind == "heading" and b.level == 1:
+            if i == 0:
+                rest.pop(0)
+            return b.text, rest
+    html_title = str(meta.get("html_title") or "").strip()
+    return (html_title.split(" | ")[0].strip() or None) if html_title else None, rest
+
+
+def _title_and_rest(
+    blocks: list[_Block], meta: dict, path: str, parsed: bool = False
+) -> tuple[str, list[_Block]]:
     rest = list(blocks)
     text_title: str | None = None
-    if rest and rest[0].kind == "heading":
+    if parsed:
+        text_title, rest = _md_title(rest, meta)
+    elif rest and rest[0].kind == "heading":
         text_title = _heading_text(rest.pop(0).text)
     elif rest and rest[0].kind == "para" and len(rest[0].text) <= 200 and not rest[0].text.endswith((".", ":")):
         text_title = _heading_text(rest.pop(0).text)
     meta_title = str(meta.get("title") or "").strip() or None
+    if meta_title:
+        meta_title = _LEADING_SYMBOLS.sub("", normalize_space(strip_emphasis(meta_title))) or meta_title
+    if parsed and not (meta_title or text_title) and rest and rest[0].kind in ("para", "bullet"):
+        first = rest[0].text.split("\n", 1)[0].strip()
+        text_title = first if len(first) <= 120 else None  # the first line, when it is short enough to be one
     title = meta_title or text_title or re.sub(r"[_-]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0]).strip()
     if meta_title and text_title and text_title.lower() != meta_title.lower():
         rest.insert(0, _Block("heading", text_title, 0))  # the file's own first heading stays a section
@@ -495,12 +551,18 @@ def parse_article(
     Title: the sidecar's ``title`` if given, else the first ``#`` heading or first line.
     """
     meta = dict(meta or {})
-    blocks = _blocks(text)
+    parsed = fmt == "markdown"
+    if parsed:
+        blocks, front = markdown_blocks(text)
+        blocks = [_join_lines(b) for b in blocks]
+        meta = {**front, **meta}  # the sidecar (explicit metadata) wins over the file's front matter
+    else:
+        blocks = _blocks(text)
     # a document with Markdown headings marks its sections with them; plain-text heading lines are only guessed
     # in documents without any
-    markdown_mode = any(b.kind == "heading" and b.level > 0 for b in blocks)
-    title, blocks = _title_and_rest(blocks, meta, path)
-    secs = _sections(blocks, markdown_mode)
+    markdown_mode = parsed or any(b.kind == "heading" and b.level > 0 for b in blocks)
+    title, blocks = _title_and_rest(blocks, meta, path, parsed)
+    secs = _sections(blocks, markdown_mode, parsed)
 
     body_text = "\n".join("\n".join(([s.heading] if s.heading else []) + [t for _, t in s.items]) for s in secs)
     roles = detect_roles(title, body_text)
@@ -509,8 +571,8 @@ def parse_article(
     faq: list[FAQPair] = []
     checklist: list[str] = []
     tldr_parts: list[str] = []
-    rubric_pairs: list[tuple[str, str]] = []
-    for s in secs:
+    rubric_pairs: list[tuple[str, str, int]] = []  # (mistake, fix, section index)
+    for si, s in enumerate(secs):
         sections.append(Section(heading=s.heading, kind=s.kind, paragraphs=[t for _, t in s.items if t]))
         if s.kind == "faq":
             faq.extend(_faq_pairs(s))
@@ -519,25 +581,34 @@ def parse_article(
         elif s.kind == "tldr" and not tldr_parts:
             tldr_parts = [t for _, t in s.items if t]
         elif s.kind == "rubric":
-            rubric_pairs.extend(_rubric_pairs(_lines(s), _MARKER))
-    if not rubric_pairs:
-        # BAD/GOOD pairs under a heading we did not recognise: accept only the unambiguous markers
-        for s in secs:
-            if s.kind in ("body", "questions"):
-                found = _rubric_pairs(_lines(s), _STRICT_MARKER)
-                if found:
-                    sections[secs.index(s)].kind = "rubric"
-                    rubric_pairs.extend(found)
+            rubric_pairs.extend((m, f, si) for m, f in _rubric_pairs(_lines(s), _MARKER, lone=True))
+    # BAD/GOOD pairs under a heading we did not recognise: accept only the unambiguous markers (❌/✅, BAD:/GOOD:)
+    for si, s in enumerate(secs):
+        if s.kind in ("body", "questions"):
+            found = _rubric_pairs(_lines(s), _STRICT_MARKER, lone=True)
+            if found:
+                sections[si].kind = "rubric"
+                rubric_pairs.extend((m, f, si) for m, f in found)
+
+    paths = _heading_paths(secs)
+    used = {normalize_space(m).lower() for m, _, _ in rubric_pairs}
+    candidates = [Found(m, f, "pair", paths[si], _pair_context(secs[si], m), (si, 0)) for m, f, si in rubric_pairs]
+    general = extract_rubric(secs, paths, used)
+    # pairs first in their section (the seed's order is its pairs' order), the rest in document order
+    candidates = sorted(candidates + general, key=lambda c: c.order)
 
     rubric: list[RubricItem] = []
     seen_ids: set[str] = set()
-    for mistake, fix in rubric_pairs:
-        item_roles = roles_mentioned(mistake, roles) or roles_mentioned(fix, roles)
-        rid = stable_id(doc_id, normalize_space(mistake).lower(), normalize_space(fix).lower())
+    for c in candidates:
+        item_roles = roles_mentioned(c.mistake, roles) or roles_mentioned(c.fix, roles)
+        rid = stable_id(doc_id, normalize_space(c.mistake).lower(), normalize_space(c.fix).lower())
         if rid in seen_ids:
             continue
         seen_ids.add(rid)
-        rubric.append(RubricItem(id=rid, mistake=mistake, fix=fix, roles=item_roles, doc_id=doc_id, source=title))
+        rubric.append(RubricItem(
+            id=rid, mistake=c.mistake, fix=c.fix, kind=c.kind, section=c.section, context=c.context,
+            roles=item_roles, doc_id=doc_id, source=title,
+        ))
 
     questions: list[PracticeQuestion] = []
     seen_q: set[str] = set()
@@ -547,6 +618,8 @@ def parse_article(
         else:
             items = s.items
         for kind, para in items:
+            if kind == "code":
+                continue
             found = _questions_from_paragraph(para, s.heading, roles)
             if not found and s.kind == "questions" and _looks_like_question(para.strip("\"“”")):
                 q = para.strip().strip("\"“”").strip()
@@ -582,3 +655,41 @@ def parse_article(
 def _heading_role(heading: str | None, roles: list[Role]) -> str | None:
     found = roles_mentioned(heading or "", roles)
     return found[0] if len(found) == 1 else None
+
+
+def _join_lines(b: _Block) -> _Block:
+    """Re-join a parsed paragraph's soft line breaks with spaces, except before a line that starts with a BAD/GOOD
+    or Q/A marker, so "one pair per line" layouts stay recognisable (as in plain text)."""
+    if "\n" not in b.text or b.kind in ("code", "table"):
+        return b
+    lines = b.text.split("\n")
+    text = lines[0]
+    for ln in lines[1:]:
+        text += ("\n" if _LINE_START.match(ln) else " ") + ln
+    b.text = text
+    return b
+
+
+def _heading_paths(secs: list[_Sec]) -> list[str | None]:
+    """"Parent > Child" heading path of each section; a level-0 heading (bold line, plain-text heading) sits under
+    the last Markdown heading."""
+    out: list[str | None] = []
+    stack: list[tuple[int, str]] = []
+    for s in secs:
+        if s.heading is None:
+            out.append(" > ".join(h for _, h in stack) or None)
+            continue
+        lvl = s.level if s.level > 0 else 99
+        while stack and stack[-1][0] >= lvl:
+            stack.pop()
+        stack.append((lvl, s.heading))
+        out.append(" > ".join(h for _, h in stack))
+    return out
+
+
+def _pair_context(sec: _Sec, mistake: str) -> str:
+    """The list item or paragraph a BAD/GOOD pair comes from (with its explanation, when it has one)."""
+    for k, t in sec.items:
+        if k in ("para", "bullet") and mistake in t:
+            return normalize_space(t)[:800]
+    return ""

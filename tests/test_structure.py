@@ -324,14 +324,16 @@ def test_quotes_that_are_not_interview_questions():
     ]
 
 
-def test_markdown_table_rows_stay_rows():
+def test_markdown_table_rows_become_sentences():
     text = (
         "# Fictional Loop Lengths for Software Engineer Interviews\n\nFictional article written for Interview "
         "Coach's tests comparing loop lengths across two invented teams.\n\n## Rounds\n\n"
         "| Team | Rounds |\n|---|---:|\n| Alpha | 4 |\n| Beta | 5 |\n"
     )
     art = parse_text(text, name="t.md", doc_id="t")
-    assert art.sections[-1].paragraphs == ["Team | Rounds", "Alpha | 4", "Beta | 5"]
+    # each body row reads as a sentence naming its column ("Google — Algorithms: 2 rounds"); the header row and
+    # the |---| rule are not text of their own
+    assert art.sections[-1].paragraphs == ["Alpha — Rounds: 4", "Beta — Rounds: 5"]
 
 
 # ------------------------------------------------------------------------------- regressions: identifiers survive

@@ -1,0 +1,283 @@
+"""Markdown / MDX -> front-matter metadata and a flat list of text blocks, by walking markdown-it-py's token stream.
+
+What becomes of each construct:
+- YAML front matter -> metadata (title, description, tags); never text.
+- MDX ``import``/``export`` paragraphs, JSX components (``<InDocAd />``), ``{…}`` expressions, HTML comments and
+  ``<head>`` -> nothing; other HTML blocks -> their text (``<title>`` is kept as a title fallback).
+- ``:::tip … :::`` admonitions -> their content as ordinary blocks (the admonition's own title is dropped).
+- tables -> one sentence per body row: "first cell — Header 2: cell; Header 3: cell".
+- code blocks -> ``code`` blocks, kept verbatim and never read as prose.
+- links -> their text; images -> nothing; emphasis markers -> nothing.
+- adverts (a paragraph with a tracking/affiliate link and a call to action, or an admonition holding one) -> nothing.
+
+The walk is one pass over the token list with an explicit stack (markdown-it's token stream is already flat), so
+deep nesting or 100k list items cost linear time and no recursion.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass
+class Block:
+    kind: str  # "heading" | "para" | "bullet" | "code" | "table"
+    text: str
+    level: int = 0  # heading level (0 = a bold-only paragraph used as a heading); list depth for bullets
+    ordered: bool = False  # bullet of a numbered list
+
+
+# ------------------------------------------------------------------------------------------------------ adverts
+# Tracking / affiliate parameters and referral hosts: the link pays someone when followed.
+_TRACKING_LINK = re.compile(
+    r"[?&](?:utm_[a-z]+|aff|aff_id|affiliate|afftrack|ref|referral|fpr|via|coupon|promo)=|"
+    r"\b(?:shareasale\.com|awin1\.com|impact\.com|partnerstack\.com|amzn\.to|bit\.ly)\b|"
+    r"//[\w.-]+\.[a-z]{2,}/r/[\w-]+",
+    re.I,
+)
+_CALL_TO_ACTION = re.compile(
+    r"\bcheck\s+(?:it|them|this)?\s*out\b|\bjoin\s+(?:today|now)\b|\bsign\s+up\b|\b\d{1,2}\s?%\s*(?:off|discount)\b|"
+    r"\bdiscount\b|\brisk[- ]free\b|\bcoupon\b|\bpromo(?:tion)?\s+code\b|\bfree\s+trial\b|\bbook\s+a\s+free\b|"
+    r"\bget\s+paid\s+more\b|\blimited[- ]time\b|\bcurrently\s+offering\b|\bwe\s+recommend\b|\buse\s+(?:my|our)\s+"
+    r"(?:link|code)\b|\bget\s+(?:lifetime\s+)?access\b",
+    re.I,
+)
+
+
+def is_advert(text: str, hrefs: list[str]) -> bool:
+    """A referral block: it links with tracking/affiliate parameters and asks the reader to buy, join or click."""
+    return any(_TRACKING_LINK.search(h) for h in hrefs) and bool(_CALL_TO_ACTION.search(text))
+
+
+# ---------------------------------------------------------------------------------------------------- MDX / HTML
+_MDX_STATEMENT = re.compile(r"^\s*(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['\"][^'\"\n]+['\"]|export\s+(?:const|let|var|"
+                            r"default|function|async|class)\b)")
+_HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.I | re.S)
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
+_DROP_ELEMENTS = re.compile(r"<(script|style|noscript|template|iframe|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s+[^<>]*?)?/?>")
+_BREAK_TAG = re.compile(r"<br\s*/?>|</br\s*>|</?(?:p|div|li|tr|h[1-6]|figcaption|table)\b[^>]*>", re.I)
+_HEADING_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")
+
+
+def _strip_expressions(s: str) -> str:
+    """Remove ``{…}`` JSX expressions (balanced braces) in one linear scan."""
+    if "{" not in s:
+        return s
+    out, depth = [], 0
+    for ch in s:
+        if ch == "{":
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(ch)
+    return "".join(out)
+
+
+def html_text(fragment: str) -> tuple[str, str | None]:
+    """(visible text, <title> text) of an HTML/JSX fragment; tags, comments, ``<head>`` and expressions removed."""
+    m = _TITLE.search(fragment)
+    title = _inline_ws(html.unescape(_TAG.sub("", m.group(1)))) if m else None
+    s = _DROP_ELEMENTS.sub(" ", _HEAD.sub(" ", fragment))
+    s = _strip_expressions(s)
+    s = _BREAK_TAG.sub("\n", s)
+    s = _TAG.sub(" ", s)
+    s = html.unescape(s)
+    lines = [_inline_ws(ln) for ln in s.split("\n")]
+    return "\n".join(ln for ln in lines if ln), title
+
+
+def _inline_ws(s: str) -> str:
+    return re.sub(r"[ \t]+", " ", s).strip()
+
+
+# ------------------------------------------------------------------------------------------------------- parser
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table").use(front_matter_plugin)
+    # every ":::name … :::" fence is an admonition (tip, info, note, caution, warning, danger, …)
+    md.use(container_plugin, name="admonition", validate=lambda params, *args: True)
+    return md
+
+
+def _front_matter(content: str) -> dict:
+    try:
+        import yaml
+
+        data = yaml.safe_load(content)
+    except Exception:  # noqa: BLE001 - malformed front matter is ignored, the article itself still parses
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _render_inline(tok) -> tuple[str, list[str]]:
+    """Text of an inline token (links -> text, images and markers dropped, breaks -> "\\n") and its link targets."""
+    parts: list[str] = []
+    hrefs: list[str] = []
+    for child in tok.children or ():
+        t = child.type
+        if t == "text":
+            parts.append(child.content)
+        elif t == "code_inline":
+            parts.append(child.content)
+        elif t in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif t == "link_open":
+            hrefs.append(str(child.attrGet("href") or ""))
+        elif t == "html_inline":
+            if re.match(r"</?br\b", child.content, re.I):
+                parts.append("\n")
+        # image, strong/em/s open/close: nothing
+    return "".join(parts), hrefs
+
+
+def _clean_text(s: str) -> str:
+    s = _strip_expressions(s) if "{" in s and re.search(r"\{\s*['\"`]", s) else s  # MDX {' '} spacers only
+    lines = [_inline_ws(ln) for ln in s.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _table_rows(tokens, start: int) -> tuple[list[str], int]:
+    """Sentences for the rows of the table opening at ``tokens[start]``; returns (sentences, index after it)."""
+    header: list[str] = []
+    rows: list[list[str]] = []
+    row: list[str] | None = None
+    in_head = False
+    i = start + 1
+    while i < len(tokens) and tokens[i].type != "table_close":
+        t = tokens[i]
+        if t.type == "thead_open":
+            in_head = True
+        elif t.type == "thead_close":
+            in_head = False
+        elif t.type == "tr_open":
+            row = []
+        elif t.type == "tr_close" and row is not None:
+            if in_head:
+                header = row
+            else:
+                rows.append(row)
+            row = None
+        elif t.type == "inline" and row is not None:
+            row.append(_clean_text(_render_inline(t)[0]).replace("\n", " "))
+        i += 1
+    out = []
+    for cells in rows:
+        if not any(cells):
+            continue
+        first, rest = cells[0], cells[1:]
+        pairs = []
+        for j, cell in enumerate(rest, start=1):
+            if not cell:
+                continue
+            name = header[j] if j < len(header) and header[j] else ""
+            pairs.append(f"{name}: {cell}" if name else cell)
+        out.append(f"{first} — {'; '.join(pairs)}" if first and pairs else first or "; ".join(pairs))
+    return out, i + 1
+
+
+def markdown_blocks(text: str) -> tuple[list[Block], dict]:
+    """Parse Markdown/MDX ``text`` into blocks and metadata (front matter keys, plus ``html_title``)."""
+    tokens = _parser().parse(text)
+    meta: dict = {}
+    blocks: list[Block] = []
+    # open containers: ("list", ordered) / ("item", index of its first block or -1) / ("admonition", start index)
+    stack: list[tuple[str, object]] = []
+    list_depth = 0
+    advert_in: list[bool] = []  # per open admonition: did it contain an advert?
+    heading_level = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        typ = t.type
+        if typ == "front_matter":
+            meta.update(_front_matter(t.content))
+        elif typ in ("bullet_list_open", "ordered_list_open"):
+            stack.append(("list", typ == "ordered_list_open"))
+            list_depth += 1
+        elif typ in ("bullet_list_close", "ordered_list_close"):
+            if stack and stack[-1][0] == "list":
+                stack.pop()
+            list_depth = max(0, list_depth - 1)
+        elif typ == "list_item_open":
+            stack.append(("item", -1))
+        elif typ == "list_item_close":
+            if stack and stack[-1][0] == "item":
+                stack.pop()
+        elif typ.startswith("container_") and typ.endswith("_open"):
+            stack.append(("admonition", len(blocks)))
+            advert_in.append(False)
+        elif typ.startswith("container_") and typ.endswith("_close"):
+            if stack and stack[-1][0] == "admonition":
+                start = int(stack.pop()[1])  # type: ignore[arg-type]
+                if advert_in and advert_in.pop():
+                    del blocks[start:]  # the whole box is the advert ("Expert tip: … 70% off … Check it out")
+        elif typ == "heading_open":
+            heading_level = int(t.tag[1:]) if t.tag[1:].isdigit() else 1
+        elif typ == "inline" and heading_level:
+            s, _ = _render_inline(t)
+            s = _HEADING_ID.sub("", _clean_text(s).replace("\n", " "))
+            if s:
+                blocks.append(Block("heading", s, heading_level))
+            heading_level = 0
+        elif typ == "inline":
+            s, hrefs = _render_inline(t)
+            raw = t.content
+            s = _clean_text(s)
+            if not s or _MDX_STATEMENT.match(raw):
+                i += 1
+                continue
+            if is_advert(s, hrefs):
+                if advert_in:
+                    advert_in[-1] = True
+                i += 1
+                continue
+            item = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == "item"), None)
+            bold_only = _bold_only(t)
+            if item is not None:
+                first = stack[item][1]
+                if first == -1:
+                    ordered = any(kind == "list" and val for kind, val in stack[:item][-1:])
+                    stack[item] = ("item", len(blocks))
+                    blocks.append(Block("bullet", s, list_depth, ordered))
+                elif blocks and int(first) < len(blocks) and blocks[-1].kind == "bullet" and int(first) == len(blocks) - 1:
+                    blocks[-1].text += " " + s.replace("\n", " ")  # a later paragraph of the same list item
+                else:
+                    blocks.append(Block("para", s))
+            elif bold_only and len(s) <= 160 and not s.endswith((".", "!", ",", ";")):
+                blocks.append(Block("heading", s.rstrip(":").strip(), 0))
+            else:
+                blocks.append(Block("para", s))
+        elif typ in ("fence", "code_block"):
+            code = t.content.rstrip("\n")
+            if code.strip():
+                fence = t.markup or "```"
+                blocks.append(Block("code", f"{fence}{t.info.strip()}\n{code}\n{fence}" if typ == "fence" else code))
+        elif typ == "html_block":
+            s, title = html_text(t.content)
+            if title and "html_title" not in meta:
+                meta["html_title"] = title
+            s = _clean_text(s)
+            if s:
+                blocks.append(Block("para", s))
+        elif typ == "table_open":
+            rows, i = _table_rows(tokens, i)
+            blocks.extend(Block("table", r) for r in rows)
+            continue
+        i += 1
+    return blocks, meta
+
+
+def _bold_only(tok) -> bool:
+    """True when an inline token is one strong run and nothing else ("**Don'ts**", "**How do we …?**")."""
+    kids = [c for c in (tok.children or ()) if not (c.type == "text" and not c.content.strip())]
+    return len(kids) >= 3 and kids[0].type == "strong_open" and kids[-1].type == "strong_close" and not any(
+        c.type == "strong_open" for c in kids[1:-1])

@@ -1,0 +1,220 @@
+"""The general rubric: mistakes an article warns about, wherever it states them (besides BAD/GOOD pairs, which
+``ingest.structure`` finds).
+
+Kinds (see ``RubricItem.kind``):
+- ``dont``: a heading or list item phrased as a prohibition ("Don't …", "Do not …", "Never …", "Avoid …"), or any
+  item of a "Don'ts" list;
+- ``pitfall``: an item of a "Common mistakes / pitfalls / red flags" section (a list item, or a sub-heading);
+- ``rule``: a sentence of prose that opens with a prohibition ("However, do not do keyword stuffing …").
+
+What is never an item: table rows and code (they never reach this module), questions, a prohibition that is not at
+the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment that
+continues its lead-in sentence ("tips: - limit the depth - do not split a node …"), and positive Do's.
+Texts stay verbatim. The fix is the article's own: an "instead" clause or an "Instead, …" / "Better: …" sentence of
+the same item or section; empty when the article gives none.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.text import normalize_space, split_sentences
+
+_APOS = "['’]"
+# A prohibition that opens a heading, list item or sentence (capitalised: the start of an imperative sentence).
+_PROHIBITION_WORDS = (
+    rf"(?:don{_APOS}?t|do\s+not|never|avoid|stop\s+\w+ing|beware\s+of|be\s+careful\s+not\s+to|try\s+not\s+to|"
+    rf"make\s+sure\s+(?:you\s+)?(?:don{_APOS}?t|do\s+not|never))\b"
+)
+# A prohibition that opens a heading, list item or sentence: capitalised (the start of an imperative sentence), or
+# right after a connective ("However, do not …").
+_PROHIBITION = re.compile(
+    rf"^(?:(?:However|But|And|Also|So|Above all|Most importantly|Finally|Please)\s*,?\s+(?i:{_PROHIBITION_WORDS})|"
+    rf"(?=[A-Z])(?i:{_PROHIBITION_WORDS}))"
+)
+_PROHIBITION_ANY_CASE = re.compile(
+    rf"^(?:don{_APOS}?t|do\s+not|never|avoid|stop|beware\s+of)\b", re.I
+)
+# Headings of sections whose list items are all mistakes.
+_DONTS_HEAD = re.compile(
+    rf"^(?:the\s+)?(?:don{_APOS}?ts|do\s+nots|avoid|things\s+(?:to\s+)?(?:avoid|not\s+to\s+do)|what\s+not\s+to\s+do|"
+    rf"never|❌)(?:\s*[:!.]?\s*$|\s+(?:for|when|in|on|during|with)\b)", re.I,
+)
+_PITFALL_HEAD = re.compile(
+    r"\bmistakes?\b|\bpitfalls?\b|\bred\s+flags?\b|\banti-?patterns?\b|\bproblematic\b|\bcommon\s+errors\b|"
+    r"\bwhat\s+(?:not\s+)?to\s+avoid\b|\bthings\s+to\s+avoid\b|\btraps?\b|\bgotchas?\b|\bblunders\b|\bpet\s+peeves\b",
+    re.I,
+)
+_POSITIVE_HEAD = re.compile(rf"^(?:do{_APOS}?s|dos|do)\b(?!\s*(?:{_APOS}?s\s+and|n))", re.I)
+_FIX_SENTENCE = re.compile(r"^(?:Instead|Better|Fix|Do\s+this\s+instead|What\s+to\s+do)\s*[:,—–-]\s*(\S.*)$", re.I | re.S)
+_INSTEAD_CLAUSE = re.compile(r"\s+(?:-|–|—|;)\s+(?=[^.;]*\binstead\b)")
+_LABEL = re.compile(r"^([A-Z][^:.!?]{1,60}?)\s*[:—–]\s+(\S.*)$", re.S)
+_ADVICE_START = re.compile(
+    r"^(?:be|keep|make|use|tailor|proofread|write|ask|say|show|explain|focus|start|prepare|practice|practise|"
+    r"describe|name|quantify|include|choose|check|state|lead|own|give|talk|spend|take|try|read|review|"
+    r"test|think|remember|ensure|list|pick|frame|structure|align|highlight|mention|answer|avoid|don't|do|never)\b|"
+    r"\b(?:should|must|need to|needs to)\b",
+    re.I,
+)
+
+
+@dataclass
+class Found:
+    mistake: str
+    fix: str
+    kind: str
+    section: str | None
+    context: str = ""
+    order: tuple[int, int] = (0, 0)
+    source_texts: list[str] = field(default_factory=list)
+
+
+def is_pitfall_heading(heading: str | None) -> bool:
+    return bool(heading) and bool(_PITFALL_HEAD.search(heading or "")) and not _PROHIBITION_ANY_CASE.match(heading or "")
+
+
+def is_donts_heading(heading: str | None) -> bool:
+    return bool(heading) and bool(_DONTS_HEAD.match((heading or "").strip()))
+
+
+def is_prohibition(text: str) -> bool:
+    """A heading, list item or sentence that tells the reader not to do something (capitalised, at its start)."""
+    t = text.strip().lstrip("*_ ")
+    m = _PROHIBITION.match(t)
+    # "Don't: …" / "Avoid: …" is a BAD/GOOD-style marker (ingest.structure pairs those), not a sentence
+    return bool(m) and not t.rstrip().endswith("?") and not t[m.end():].lstrip().startswith((":", "："))
+
+
+def _sentences(text: str) -> list[str]:
+    return split_sentences(text.replace("\n", " "))
+
+
+def _split_fix(text: str) -> tuple[str, str]:
+    """("Do not use X", "reduce margins instead …") from "Do not use X - reduce margins instead …"; or the
+    "Instead, …" sentence of a longer text. ("text", "") when the text gives no fix."""
+    m = _INSTEAD_CLAUSE.search(text)
+    if m:
+        return text[: m.start()].strip(), text[m.end():].strip()
+    sents = _sentences(text)
+    for i, s in enumerate(sents[1:], start=1):
+        fm = _FIX_SENTENCE.match(s)
+        if fm:
+            return " ".join(sents[:i]).strip(), fm.group(1).strip()
+    return text.strip(), ""
+
+
+def _section_fix(texts: list[str]) -> str:
+    """The first "Instead, …" / "Better: …" sentence, or a sentence with an "instead" clause, in a section body."""
+    for t in texts:
+        for s in _sentences(t):
+            fm = _FIX_SENTENCE.match(s)
+            if fm:
+                return fm.group(1).strip()
+    for t in texts:
+        for s in _sentences(t):
+            if re.search(r"\binstead\b", s, re.I) and not is_prohibition(s):
+                return s.strip()
+    return ""
+
+
+def _context(texts: list[str], limit: int = 800) -> str:
+    out = normalize_space(" ".join(t for t in texts if t))
+    return out if len(out) <= limit else out[: limit].rsplit(" ", 1)[0] + " …"
+
+
+def _pitfall_from_bullet(text: str) -> tuple[str, str]:
+    """(mistake, fix) of a pitfall list item: "Label: explanation" keeps the label as the mistake and takes the
+    fix from an "Instead"/"Better" sentence, or from the explanation when it gives advice."""
+    m = _LABEL.match(text)
+    if not m or len(m.group(1).split()) > 8:
+        return _split_fix(text)
+    label, rest = m.group(1).strip(), m.group(2).strip()
+    _, fix = _split_fix(rest)
+    if not fix and _ADVICE_START.search(_sentences(rest)[0] if _sentences(rest) else rest):
+        fix = rest
+    return label, fix
+
+
+def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
+    """Rubric items (not BAD/GOOD pairs) from structured sections.
+
+    ``sections``: objects with ``heading``, ``kind``, ``level`` and ``items`` [(kind, text)] plus ``depths``
+    {item index: list depth}; ``paths``: the heading path of each section; ``used``: normalised texts already
+    taken by BAD/GOOD pairs (so a pair is not listed twice).
+    """
+    found: list[Found] = []
+    pair_texts = [k for k in used if len(k) >= 8]
+
+    def in_pair(text: str) -> bool:
+        low = normalize_space(text).lower()
+        return any(k in low for k in pair_texts)
+
+    def add(mistake: str, fix: str, kind: str, si: int, ii: int, context: list[str]) -> None:
+        mistake = mistake.strip().rstrip(" -–—:;,").strip()
+        if len(mistake) < 3:
+            return
+        key = normalize_space(mistake).lower()
+        if key in used:
+            return
+        used.add(key)
+        found.append(Found(mistake, fix.strip(), kind, paths[si], _context(context), (si, ii)))
+
+    # pitfall parents: a section under a pitfall heading (deeper level) lists one mistake per sub-heading
+    pitfall_parent: list[bool] = []
+    stack: list[tuple[int, bool]] = []  # (level, is pitfall)
+    for sec in sections:
+        lvl = sec.level or 99
+        while stack and stack[-1][0] >= lvl:
+            stack.pop()
+        pitfall_parent.append(bool(stack) and stack[-1][1] and sec.level > 0)
+        if sec.level > 0:
+            stack.append((sec.level, is_pitfall_heading(sec.heading) and not sec.kind == "faq"))
+
+    for si, sec in enumerate(sections):
+        if sec.kind in ("faq", "questions"):
+            continue
+        items = [(k, t) for k, t in sec.items if k in ("para", "bullet")]
+        body = [t for _, t in items]
+        heading = sec.heading or ""
+        donts = is_donts_heading(heading)
+        pitfall = is_pitfall_heading(heading) and not donts
+        heading_item = False
+        if heading and (pitfall_parent[si] or is_prohibition(heading)) and not pitfall and not donts \
+                and not _POSITIVE_HEAD.match(heading):
+            kind = "pitfall" if pitfall_parent[si] and not is_prohibition(heading) else "dont"
+            add(heading, _section_fix(body), kind, si, -1, body)
+            heading_item = True  # the section's sentences explain this one item
+        bullets = [(ii, t) for ii, (k, t) in enumerate(sec.items) if k == "bullet"]
+        top = min((sec.depths.get(ii, 1) for ii, _ in bullets), default=1)
+        for ii, (k, text) in enumerate(sec.items):
+            if k not in ("para", "bullet") or heading_item or in_pair(text):
+                continue  # a BAD/GOOD item is already listed as its pair
+            if k == "bullet" and (donts or (pitfall and sec.depths.get(ii, 1) == top)):
+                if text.rstrip().endswith("?") or (_POSITIVE_HEAD.match(text) and not is_prohibition(text)):
+                    continue
+                if donts or is_prohibition(text):
+                    mistake, fix = _split_fix(text)
+                    add(mistake, fix, "dont", si, ii, [text])
+                else:
+                    mistake, fix = _pitfall_from_bullet(text)
+                    add(mistake, fix, "pitfall", si, ii, [text])
+                continue
+            if k == "bullet" and is_prohibition(text):
+                mistake, fix = _split_fix(text)
+                add(mistake, fix, "dont", si, ii, [text])
+                continue
+            # prose: each sentence that opens with a prohibition is a rule
+            sents = _sentences(text)
+            for j, s in enumerate(sents):
+                if is_prohibition(s) and len(s.split()) >= 3 and not _in_quotes(s):
+                    rest = " ".join(sents[j + 1 : j + 3])
+                    mistake, fix = _split_fix(s)
+                    if not fix:
+                        fm = _FIX_SENTENCE.match(sents[j + 1]) if j + 1 < len(sents) else None
+                        fix = fm.group(1) if fm else ""
+                    add(mistake, fix, "dont" if k == "bullet" and j == 0 else "rule", si, ii, [s, rest])
+    return found
+
+
+def _in_quotes(s: str) -> bool:
+    return s.lstrip()[:1] in "\"“'‘"
