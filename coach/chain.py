@@ -27,7 +27,12 @@ from coach.scope import (check_question, coverage_reply, known_company_mentions,
                          uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
+NO_MATCH = "nothing in the library matches the question closely enough"
 MAX_QUESTION_CHARS = 2000
+CANDIDATE_CHUNKS = 10
+# Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when a sentence matches this well.
+WEAK_RELEVANCE = 0.2
+SENTENCE_MIN = 0.5
 
 
 @dataclass
@@ -108,8 +113,10 @@ class AskChain:
         return snap
 
     def retriever(self, k: int | None = None, **filters) -> HybridRetriever:
+        # The composer scores sentences inside more chunks than it cites: the chunk holding the asked kind of fact
+        # (a duration, a list) is often not among the best few by chunk similarity.
         return HybridRetriever(library=self.library, vectors=self.vectors, cache=self.structure,
-                               k=k or self.settings.top_k, **filters)
+                               k=k or max(self.settings.top_k, CANDIDATE_CHUNKS), **filters)
 
     def llm(self):
         return self.coach.llm()
@@ -209,8 +216,8 @@ class AskChain:
             ids |= {h.chunk.id for h in hits}
             hits += [h for h in other if h.chunk.id not in ids]
         best = max((max(h.relevance, 0.7 * _coverage(standalone, h.chunk.text)) for h in hits), default=0.0)
-        if best < self.settings.min_relevance:
-            return {"hits": [], "reason": "nothing in the library matches the question closely enough"}
+        if best < min(WEAK_RELEVANCE, self.settings.min_relevance):
+            return {"hits": [], "reason": NO_MATCH}
         evidence = [_evidence_text(h) for h in hits[: self.settings.top_k]]
         missing = uncovered_companies(standalone, snap.companies, evidence) if not state.get("company") else []
         if missing:
@@ -218,7 +225,7 @@ class AskChain:
         off = uncovered_topic(standalone, evidence)
         if off:
             return {"hits": [], "reason": off}
-        return {"hits": hits, "reason": None, "context": previous}
+        return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance}
 
     def _compose(self, state: dict) -> Answer:
         snap: Snapshot = state["snapshot"]
@@ -234,6 +241,8 @@ class AskChain:
                                context=retrieved.get("context", ""))
             if not composed.text:
                 reason = "the retrieved passages do not answer the question"
+            elif retrieved.get("weak") and composed.best_sim < SENTENCE_MIN:
+                reason = NO_MATCH
         if reason or composed is None:
             reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)
             return Answer(question=question, standalone_question=standalone, grounded=False, sources=[],

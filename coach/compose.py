@@ -101,6 +101,7 @@ class Composed:
     sources: list[Source]
     top_score: float = 0.0
     pieces: list[str] = field(default_factory=list)  # answer sentences with their markers, for streaming
+    best_sim: float = 1.0  # the best answer sentence's similarity to the question
 
 
 class SentenceEmbeddings:
@@ -154,6 +155,11 @@ def _expanded(tokens: set[str]) -> set[str]:
     return out
 
 
+def is_promotion(chunk: Chunk) -> bool:
+    """A sponsored section or an advert: never retrieved, never quoted."""
+    return bool(_SPONSORED.search(f"{chunk.section or ''}\n{chunk.text[:300]}"))
+
+
 @dataclass
 class Cand:
     """A quotable unit of a retrieved chunk: a sentence, or a mistake with its fix (a BAD/GOOD pair)."""
@@ -164,6 +170,9 @@ class Cand:
     text: str  # what is quoted
     question: bool = False  # the sentence is itself a question (a list of example questions, an FAQ heading)
     fix: str | None = None  # the GOOD half of a BAD/GOOD pair
+    asked: str | None = None  # the in-text question this sentence answers (first sentence after "What is X?")
+    first: bool = True  # the first sentence of its line (a list item's label, a paragraph's topic sentence)
+    itemlike: bool = False  # its chunk reads as a list: several short lines
 
 
 def _candidates(hits: Sequence[Hit]) -> list[Cand]:
@@ -171,15 +180,21 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
     out; a BAD/GOOD pair becomes one candidate (the mistake, with its fix)."""
     out: list[Cand] = []
     for hi, hit in enumerate(hits):
-        if _SPONSORED.search(hit.chunk.text):
+        if is_promotion(hit.chunk):
             continue
         skip = {(hit.chunk.title or "").strip().lower(), (hit.chunk.section or "").strip().lower()}
-        units = [(li, s.strip()) for li, line in enumerate(hit.chunk.text.splitlines())
-                 for s in split_sentences(line)]
+        lines = [ln for ln in hit.chunk.text.splitlines() if ln.strip()]
+        itemlike = len(lines) >= 3 and sorted(len(ln) for ln in lines)[len(lines) // 2] <= 160
+        units = [(li, s.strip()) for li, line in enumerate(lines) for s in split_sentences(line)]
         si = 0
+        asked_by, asked_left = None, 0
         while si < len(units):
             li, s = units[si]
             si += 1
+            prev_li, prev = units[si - 2] if si >= 2 else (-1, "")
+            first = prev_li != li
+            if prev.rstrip("*_ ").endswith("?") and prev_li >= li - 1:
+                asked_by, asked_left = prev, 3  # the next few sentences answer this in-text question
             if len(s) < 10 or s.lower().rstrip(".:?") in skip or s.lower() in skip or _SKIP.match(s):
                 continue
             if s.rstrip("*_ ").endswith(":") or _PROMO.search(s):
@@ -199,7 +214,10 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
                 else:
                     out.append(Cand(hi, si - 1, li, f"Mistake to avoid: {bad}"))
                 continue
-            out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?")))
+            asked = asked_by if asked_left > 0 else None
+            asked_left -= 1
+            out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?"), asked=asked, first=first,
+                            itemlike=itemlike))
     return out
 
 
@@ -225,7 +243,7 @@ def _count_pattern(counted: str | None) -> re.Pattern[str] | None:
 
 
 def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbeddings, query_vector: np.ndarray,
-            roles: Sequence[Role], companies: Sequence[str] = (), max_chunks: int = 6,
+            roles: Sequence[Role], companies: Sequence[str] = (), max_chunks: int = 10,
             preferred_roles: Sequence[str] = (), context: str = "") -> Composed:
     """The extractive answer to ``question`` from ``hits`` (best first); empty text when nothing fits.
 
@@ -266,6 +284,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
+        if c.asked and not c.question:
+            # The article's own answer to an in-text question like the user's ("What is overfitting?").
+            # Topic words only: the shared role and company names say nothing about what is asked.
+            score += 0.35 * len(topic & _stems(c.asked)) / max(1, len(topic))
+        if kind in ("list", "example") and c.itemlike:
+            score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
+        if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
+            score -= 0.2  # a do/don't pair is advice about how to prepare, not a fact about the asked topic
         if kind in ("count", "duration", "money") and not carries(kind, sent):
             score -= 0.25
         if kind == "yes_no" and _ADVICE.search(sent):
@@ -290,6 +316,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     sims = dict(zip(keep, sentence_vectors.encode([cands[i].text for i in keep])
                     @ np.asarray(query_vector, dtype=np.float32)))
     floor = float(min(sims.values()))
+    best_sim = float(max(sims.values()))
+
+    def done(out: Composed) -> Composed:
+        out.best_sim = best_sim
+        return out
 
     scored: list[tuple[float, Cand, list[str]]] = []
     for i, c in enumerate(cands):
@@ -309,20 +340,20 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     if kind == "which_more":
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
-            return synth
+            return done(synth)
     if kind in ("count", "duration", "money") and not carries(kind, scored[0][1].text):
         carrying = [t for t in scored if carries(kind, t[1].text)]
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
-            return _not_exact(scored[0], hits, kind)
+            return done(_not_exact(scored[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
     if kind == "fix":
         fixed = _fix_answer(scored, hits, context_stems)
         if fixed is not None:
-            return fixed
+            return done(fixed)
     if kind in ("list", "example", "mistake"):
         listed = _list_answer(scored, hits, kind, topic)
         if listed is not None:
-            return listed
+            return done(listed)
 
     top = scored[0][0]
     chosen: list[tuple[float, Cand, list[str]]] = [scored[0]]
@@ -347,19 +378,22 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                 if role in cand[2] and cand not in chosen and cand[0] >= 0.5 * top and not redundant(cand[1].text):
                     chosen.append(cand)
                     break
-    if kind == "comparison":
-        # A broad "how do X and Y differ": the few most important contrasts, from different sections.
-        sections = {hits[chosen[0][1].hi].chunk.section}
-        for cand in scored[1:]:
-            if len(chosen) >= 3 or length() >= MAX_CHARS:
-                break
-            contrast = len(cand[2]) >= 2 or _CONTRAST.search(cand[1].text)
-            section = hits[cand[1].hi].chunk.section
-            if (cand in chosen or not contrast or section in sections or cand[0] < top - 0.2
-                    or redundant(cand[1].text) or cand[1].question):
-                continue
-            chosen.append(cand)
-            sections.add(section)
+    if kind == "comparison" and len(asked) >= 2:
+        # A broad "how do X and Y differ": the few most important contrasts (sentences that set the named roles
+        # against each other), from different sections, best first.
+        about = topic - _COMPARE_WORDS
+        contrasts = [t for t in scored if sum(r in t[2] for r in asked) >= 2 and _CONTRAST.search(t[1].text)
+                     and not t[1].question and t[0] >= top - 0.3 and (not about or about & _stems(t[1].text))]
+        if len(contrasts) >= 2:
+            chosen = []
+            sections: set = set()
+            for cand in contrasts:
+                section = (hits[cand[1].hi].chunk.doc_id, hits[cand[1].hi].chunk.section)
+                if len(chosen) >= 3 or section in sections or redundant(cand[1].text):
+                    continue
+                chosen.append(cand)
+                sections.add(section)
+            return done(_render([c[1] for c in chosen], hits, top))
     # Further sentences that score close to the best one and are about what was asked (not only the same company).
     for cand in scored[1:]:
         if len(chosen) >= MAX_SENTENCES or length() >= MAX_CHARS:
@@ -398,9 +432,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             if hits[hi].heading >= 0.55 and first is not None and first not in chosen and len(chosen) < MAX_SENTENCES \
                     and not first[1].question:
                 chosen.append(first)
-    return _render([c[1] for c in chosen], hits, top)
+    return done(_render([c[1] for c in chosen], hits, top))
 
 
+_COMPARE_WORDS = _stems("differ differs different difference differences compare compared comparison versus vs")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|compared|instead|on the other hand|than)\b", re.I)
 
 
@@ -469,26 +504,29 @@ def _fix_answer(scored: list, hits: Sequence[Hit], context_stems: set[str]) -> C
 
 
 def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str]) -> Composed | None:
-    """Up to five items of the best list: the lines of the chunk that holds the best candidate, best first, quoted in
-    article order (for mistakes, only that article)."""
-    best = scored[0]
-    hi = best[1].hi
-    items: dict[int, tuple[float, Cand]] = {}
-    for score, c, _ in scored:
-        if c.hi != hi or score < best[0] - 0.35:
-            continue
-        if c.line not in items:
-            items[c.line] = (score, c)
-    if len(items) < 3:
-        if kind == "mistake":
-            doc = hits[hi].chunk.doc_id
-            picked = [t for t in scored if hits[t[1].hi].chunk.doc_id == doc and t[0] >= best[0] - 0.15
-                      and (t[1].text.startswith("Mistake") or _NEGATIVE.search(t[1].text))][:MAX_SENTENCES]
-            if len(picked) >= 2:
-                return _render([t[1] for t in picked], hits, best[0])
-        return None
-    top5 = sorted(items.values(), key=lambda t: -t[0])[:MAX_ITEMS]
-    return _render([c for _, c in top5], hits, best[0])
+    """Up to five items of the best list (a chunk of several short lines), best first, quoted from each item's start
+    in article order; for mistakes, the mistakes of the best article (with their fixes when it pairs them)."""
+    top = scored[0][0]
+    # Example questions are asked for: a list of prompts or quoted questions, not a checklist.
+    best = next((t for t in scored if t[1].itemlike and t[0] >= top - 0.15
+                 and (kind != "example" or t[1].question or _QUOTE.search(t[1].text))), None)
+    if best is not None:
+        hi = best[1].hi
+        firsts = {c.line: c for _, c, _ in scored if c.hi == hi and c.first}
+        items: dict[int, tuple[float, Cand]] = {}
+        for score, c, _ in scored:
+            if c.hi == hi and score >= best[0] - 0.35 and c.line not in items:
+                items[c.line] = (score, firsts.get(c.line, c))  # quote an item from its start (its label)
+        if len(items) >= 2:
+            top5 = sorted(items.values(), key=lambda t: -t[0])[:MAX_ITEMS]
+            return _render([c for _, c in top5], hits, best[0])
+    if kind == "mistake":
+        doc = hits[scored[0][1].hi].chunk.doc_id
+        picked = [t for t in scored if hits[t[1].hi].chunk.doc_id == doc and t[0] >= top - 0.15
+                  and (t[1].text.startswith("Mistake") or _NEGATIVE.search(t[1].text))][:MAX_SENTENCES]
+        if len(picked) >= 2:
+            return _render([t[1] for t in picked], hits, top)
+    return None
 
 
 _WHICH_ATTR = [
@@ -517,7 +555,11 @@ def _which_more(question: str, scored: list, hits: Sequence[Hit], roles: Sequenc
     if attr is None:
         return None
     name, value_pattern = attr
+    topic = _stems(question) - _stems("which role roles more less longer shorter higher lower fewer pay pays earn "
+                                      "make time long one")
     for score, c, mentioned in scored[:8]:
+        if topic and not topic & _stems(c.text):
+            continue  # a comparison of some other fact ("more time coding live" is not the process length)
         spans = sorted(role_mentions(c.text, list(roles)))
         values = list(value_pattern.finditer(c.text))
         if len({n for _, _, n in spans}) < 2 or len(values) < 2:

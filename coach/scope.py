@@ -155,6 +155,7 @@ OFF_DOMAIN = {
     "money and housing": "tax taxes irs mortgage rent landlord tenant loan loans invest investing stocks crypto "
                          "bitcoin insurance pension retirement",
     "pets and home": "dog dogs cat cats puppy kitten pet pets garden plants furniture",
+    "promotions": "coupon coupons voucher vouchers promo discount discounts referral-code",
     "weather and sport": "weather rain snow forecast temperature football soccer basketball baseball tennis",
 }
 _OFF_WORDS = {w: domain for domain, words in OFF_DOMAIN.items() for w in words.split()}
