@@ -130,7 +130,11 @@ class SentenceEmbeddings:
 
 
 def _stems(text: str) -> set[str]:
-    return set(tokenize(text))
+    """Word keys: BM25 tokens cut to six letters, so "prepare" and "prepared" meet."""
+    return {t[:6] for t in tokenize(text)}
+
+
+_SYN_KEYS = {k[:6]: [v[:6] for v in vals] for k, vals in _SYNONYMS.items()}
 
 
 # Words every interview article repeats: sharing them does not make a sentence about the question.
@@ -151,7 +155,7 @@ def _topic_stems(question: str, roles: Sequence[Role], companies: Sequence[str])
 def _expanded(tokens: set[str]) -> set[str]:
     out = set(tokens)
     for t in tokens:
-        out.update(_SYNONYMS.get(t, []))
+        out.update(_SYN_KEYS.get(t, []))
     return out
 
 
@@ -284,10 +288,6 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
-        if c.asked and not c.question:
-            # The article's own answer to an in-text question like the user's ("What is overfitting?").
-            # Topic words only: the shared role and company names say nothing about what is asked.
-            score += 0.35 * len(topic & _stems(c.asked)) / max(1, len(topic))
         if kind in ("list", "example") and c.itemlike:
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
@@ -298,8 +298,15 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.08
         if kind == "mistake" and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
             score += 0.15
-        if kind == "definition" and defined and defined in sent.lower() and _DEFINES.search(sent):
-            score += 0.2 + (0.1 if lead[c.hi] == c.si else 0.0)
+        if kind == "definition" and defined and re.match(
+                rf"^(?:an?\s+|the\s+)?{re.escape(defined)}\b[^.]{{0,60}}?\b(?:is|are|refers to|means|stands for)\b",
+                sent, re.I):
+            score += 0.2  # the term is the subject: "Dropout is a technique ..."
+        if kind == "definition" and defined and hit.heading >= 0.7 and lead[c.hi] == c.si:
+            score += 0.25  # the lead of the answer under "What is X?"
+        if kind == "definition" and defined and re.search(
+                rf"\b[A-Z][\w-]*(?:\s+[\w-]+){{1,4}}\s*\({re.escape(defined)}\)", sent, re.I):
+            score += 0.25  # the expansion of an acronym: "Best Theoretical Time Complexity (BTTC)"
         if kind == "fix" and context_stems:
             score += 0.3 * len(context_stems & _stems(sent)) / max(1, len(context_stems))
             if c.fix or (_FIX.search(sent) and not sent.startswith("Mistake")):
@@ -317,6 +324,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                     @ np.asarray(query_vector, dtype=np.float32)))
     floor = float(min(sims.values()))
     best_sim = float(max(sims.values()))
+    # The article's own answer to an in-text question like the user's ("How long does it take to prepare ...?").
+    asked_texts = list(dict.fromkeys(c.asked for i, c in enumerate(cands) if c.asked and i in sims))[:EMBED_LIMIT]
+    asked_sim = dict(zip(asked_texts, sentence_vectors.encode(asked_texts) @ np.asarray(query_vector, np.float32))
+                     ) if asked_texts else {}
 
     def done(out: Composed) -> Composed:
         out.best_sim = best_sim
@@ -326,6 +337,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     for i, c in enumerate(cands):
         hit = hits[c.hi]
         score = 0.55 * float(sims.get(i, floor)) + priors[i]
+        if c.asked and not c.question and c.asked in asked_sim:
+            score += 0.6 * max(0.0, float(asked_sim[c.asked]) - 0.5)
         mentioned = list(dict.fromkeys(n for _, _, n in role_mentions(c.text, list(roles))))
         if asked:
             if any(r in mentioned for r in asked):
@@ -341,11 +354,27 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
-    if kind in ("count", "duration", "money") and not carries(kind, scored[0][1].text):
-        carrying = [t for t in scored if carries(kind, t[1].text)]
+    on_topic = (lambda text: not topic or bool(topic & _stems(text)))
+    if kind in ("count", "duration", "money") and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
+        # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
+        # long a hiring process takes).
+        carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1].text)]
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
             return done(_not_exact(scored[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
+    if kind == "definition":
+        lead_hi = scored[0][1].hi
+        if hits[lead_hi].heading >= 0.7:
+            # The answer under "What is X?": its opening sentences, in order.
+            opening = sorted((t for t in scored if t[1].hi == lead_hi and not t[1].question),
+                             key=lambda t: t[1].si)[:3]
+            picked, size = [], 0
+            for t in opening:
+                if size + len(t[1].text) > MAX_CHARS and picked:
+                    break
+                picked.append(t[1])
+                size += len(t[1].text)
+            return done(_render(picked, hits, scored[0][0]))
     if kind == "fix":
         fixed = _fix_answer(scored, hits, context_stems)
         if fixed is not None:
@@ -508,15 +537,20 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str]) 
     in article order; for mistakes, the mistakes of the best article (with their fixes when it pairs them)."""
     top = scored[0][0]
     # Example questions are asked for: a list of prompts or quoted questions, not a checklist.
-    best = next((t for t in scored if t[1].itemlike and t[0] >= top - 0.15
+    best = next((t for t in scored if t[1].itemlike and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)
                  and (kind != "example" or t[1].question or _QUOTE.search(t[1].text))), None)
     if best is not None:
-        hi = best[1].hi
-        firsts = {c.line: c for _, c, _ in scored if c.hi == hi and c.first}
-        items: dict[int, tuple[float, Cand]] = {}
+        # The list may run over several chunks of its section: take items from all of them.
+        chunk = hits[best[1].hi].chunk
+        same = {hi for hi, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section}
+        firsts = {(c.hi, c.line): c for _, c, _ in scored if c.hi in same and c.first}
+        items: dict[tuple[int, int], tuple[float, Cand]] = {}
         for score, c, _ in scored:
-            if c.hi == hi and score >= best[0] - 0.35 and c.line not in items:
-                items[c.line] = (score, firsts.get(c.line, c))  # quote an item from its start (its label)
+            key = (c.hi, c.line)
+            if c.hi in same and score >= best[0] - 0.35 and key not in items and c.itemlike:
+                item = firsts.get(key, c)  # quote an item from its start (its label)
+                if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
+                    items[key] = (score, item)
         if len(items) >= 2:
             top5 = sorted(items.values(), key=lambda t: -t[0])[:MAX_ITEMS]
             return _render([c for _, c in top5], hits, best[0])

@@ -46,7 +46,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("definition", re.compile(r"^\s*(?:what(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?[\w.+/-]+(?:\s+[\w.+/-]+){0,4}"
                               r"\s*(?:mean|stand for)?\s*\??\s*$)|\bwhat does \w+ (?:mean|stand for)\b|\bdefin\w+\b|"
                               r"\bmeaning of\b", re.I)),
-    ("list", re.compile(r"\bwhat (?:are|were) (?:some|the)\b|\blist\b|\bwhich \w+s\b|\bwhat (?:kinds?|types?|sorts?) "
+    ("list", re.compile(r"\bwhat (?:are|were) (?:some|the)\b|\blist\b|\bwhich (?:\w+ )?\w+s\b|\bwhat (?:kinds?|types?|sorts?) "
                         r"of\b|\bwhat \w+ (?:questions|details|things|skills|metrics|topics)\b|\bwhat should i "
                         r"(?:ask|include|put|bring|study|cover)\b|\btips\b|\bwhat (?:can|could) i ask\b", re.I)),
     ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
