@@ -173,7 +173,8 @@ class AskChain:
         known, _ = unknown_roles(standalone, snap.roles)
         if companies and known:
             for company in dict.fromkeys(companies):
-                covered = {r.name for a in snap.articles if a.company == company for r in a.roles}
+                covered = {r.name for a in snap.articles
+                           if a.company == company or any(m.name == company for m in a.companies) for r in a.roles}
                 missing = [r for r in known if r not in covered]
                 if missing and not set(known) & covered:
                     return f"the library has no article about the {', '.join(missing)} role at {company}"

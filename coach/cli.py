@@ -91,22 +91,50 @@ def cmd_library(args) -> int:
         print("The library is empty. Add articles with: coach ingest PATH")
         return 0
     print(f"{len(summary.documents)} documents, {summary.chunks} chunks ({summary.embedding_model})")
+    by_doc: dict[str, list] = {}
+    for item in summary.rubric:
+        by_doc.setdefault(item.doc_id, []).append(item)
     for d in summary.documents:
-        roles = ", ".join(r.name + (f" ({', '.join(r.aliases)})" if r.aliases else "") for r in d.roles)
+        roles = ", ".join(
+            r.name + (f" ({', '.join(r.aliases)})" if r.aliases else "") + (f" [levels: {', '.join(r.levels)}]"
+                                                                            if r.levels else "") for r in d.roles)
+        others = [m.name for m in d.companies if m.name != d.company]
         print(f"\n  {d.title}\n    id {d.doc_id} · {d.path} · {d.chunks} chunks · company: {d.company or '-'}"
               f"\n    roles: {roles or '-'}")
+        if others:
+            print(f"    also discusses: {', '.join(others)}")
         if d.source or d.source_url:
             print(f"    source: {d.source or d.source_url}")
-    if summary.rubric:
-        print("\nRubric (Mistakes to Avoid):")
-        for item in summary.rubric:
-            scope = ", ".join(item.roles) or "all roles"
-            print(f"  - [{scope}] BAD: {item.mistake}\n    GOOD: {item.fix}")
+        _print_rubric(by_doc.get(d.doc_id, []))
     if summary.questions:
         print("\nPractice questions:")
         for q in summary.questions:
             print(f"  - [{q.role or 'any role'}] {q.text}")
     return 0
+
+
+_KIND_TITLES = {
+    "pair": "Mistake -> fix pairs (BAD/GOOD, ❌/✅)", "dont": "Don'ts", "pitfall": "Pitfalls / common mistakes",
+    "rule": "Warnings in the text",
+}
+
+
+def _print_rubric(items: list) -> None:
+    """What the article taught the coach: its rubric items grouped by kind."""
+    if not items:
+        print("    rubric: none found")
+        return
+    print(f"    rubric: {len(items)} items")
+    for kind, heading in _KIND_TITLES.items():
+        group = [i for i in items if i.kind == kind]
+        if not group:
+            continue
+        print(f"      {heading} ({len(group)}):")
+        for item in group:
+            scope = ", ".join(item.roles) or "all roles"
+            print(f"        - [{scope}] {item.mistake}")
+            if item.fix:
+                print(f"          fix: {item.fix}")
 
 
 def cmd_remove(args) -> int:
@@ -349,7 +377,7 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_history)
 
     s = sub.add_parser("eval", help="run the evaluation sets (answers and practice feedback)")
-    s.add_argument("--only", choices=["ask", "ask-real", "critique"])
+    s.add_argument("--only", choices=["ask", "ask-real", "critique", "rubric"])
     s.add_argument("--cases", metavar="DIR", help="folder with ask.jsonl / critique.jsonl (default: tests/evals)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_eval)

@@ -215,12 +215,16 @@ def _as_roles(roles: "list[Role] | list[str]") -> list[Role]:
 
 
 def resolve_role(name: str, roles: "list[Role] | list[str]") -> str:
-    """Canonical role name for a name or alias (case-insensitive, plural tolerated) among ``roles``.
+    """Canonical role name for a name or alias (case-insensitive, plural tolerated) among ``roles``; a seniority
+    level is dropped ("Senior Software Engineer" -> Software Engineer; see :func:`resolve_role_level`).
 
     Lexicon aliases also resolve when the library's role lacks them ("ml engineer" -> Machine Learning Engineer).
     Raises :class:`UnknownRoleError` listing the known roles.
     """
-    roles = _as_roles(roles)
+    return resolve_role_level(name, roles)[0]
+
+
+def _resolve_exact(name: str, roles: list[Role]) -> str:
     known = [r.name for r in roles]
     want = _norm(name or "")
     if not want:
@@ -237,3 +241,102 @@ def resolve_role(name: str, roles: "list[Role] | list[str]") -> str:
             if cand in {_norm(r.name), *(_norm(a) for a in r.aliases)} and r.name in known:
                 return r.name
     raise UnknownRoleError(name, known)
+
+
+# ------------------------------------------------------------------------------------------------------- levels
+# Seniority is not a role: "Senior Software Engineer", "Staff SWE", "SWE II", "L5 Software Engineer" and
+# "Software Engineer (L5)" all resolve to the base role, with the level kept beside it.
+_LEVEL_WORDS = (
+    "Senior Staff", "Senior Principal", "Entry-level", "Entry level", "Mid-level", "Mid level", "New Grad",
+    "Intern", "Junior", "Jr.", "Jr", "Associate", "Mid", "Senior", "Sr.", "Sr", "Staff", "Principal",
+    "Distinguished", "Lead", "Fellow",
+)  # fmt: skip
+_LEVEL_CODE = r"(?:L|E|IC|M|T|P)\d{1,2}|Level\s+\d{1,2}"
+_ROMAN = r"I{1,3}|IV|V"
+_PREFIX = re.compile(
+    rf"^\s*(?P<level>(?:{'|'.join(re.escape(w) for w in _LEVEL_WORDS)}|{_LEVEL_CODE}))\s+(?P<rest>\S.*)$", re.I
+)
+_SUFFIX = re.compile(rf"^(?P<rest>.*?\S)\s*(?:,\s*|\(\s*|-\s*|\s)(?P<level>{_LEVEL_CODE}|{_ROMAN})\s*\)?\s*$", re.I)
+_ONLY_LEVEL = re.compile(rf"^\s*(?:{'|'.join(re.escape(w) for w in _LEVEL_WORDS)}|{_LEVEL_CODE})\s*$", re.I)
+
+
+def normalize_level(level: str) -> str:
+    """"Sr." -> "Senior", "senior staff" -> "Senior Staff", "l5" -> "L5", "ii" -> "II"."""
+    lv = re.sub(r"\s+", " ", level.strip()).rstrip(".")
+    low = lv.lower()
+    if low in ("sr", "jr"):
+        return {"sr": "Senior", "jr": "Junior"}[low]
+    if re.fullmatch(rf"{_LEVEL_CODE}|{_ROMAN}", lv, re.I):
+        return lv.upper().replace("LEVEL", "Level")
+    return " ".join(w[:1].upper() + w[1:].lower() for w in lv.split(" "))
+
+
+def split_level(name: str) -> tuple[str, str | None]:
+    """("Software Engineer", "Senior") from "Senior Software Engineer"; ("SWE", "II") from "SWE II";
+    ("Software Engineer", "L5") from "L5 Software Engineer" or "Software Engineer (L5)"; (name, None) otherwise."""
+    s = (name or "").strip()
+    m = _PREFIX.match(s)
+    if m and m.group("rest").strip():
+        level = normalize_level(m.group("level"))
+        rest, inner = split_level(m.group("rest"))  # "Senior Staff" or "Senior SWE II": keep the outer level
+        return rest, level if inner is None else f"{level} {inner}"
+    m = _SUFFIX.match(s)
+    if m and m.group("rest").strip():
+        return m.group("rest").strip(), normalize_level(m.group("level"))
+    return s, None
+
+
+def resolve_role_level(name: str, roles: "list[Role] | list[str]") -> tuple[str, str | None]:
+    """(canonical base role, level or None) for a role name with or without a seniority level.
+
+    "Senior Software Engineer" -> ("Software Engineer", "Senior"); "SWE II" -> ("Software Engineer", "II");
+    "L5" alone -> (the only role, "L5") when the library has exactly one role. Raises :class:`UnknownRoleError`.
+    """
+    roles = _as_roles(roles)
+    try:
+        return _resolve_exact(name, roles), None
+    except UnknownRoleError:
+        pass
+    if _ONLY_LEVEL.match(name or ""):
+        if len(roles) == 1:  # "L5" names a level, not a role: fine when the library has one role
+            return roles[0].name, normalize_level(name)
+        raise UnknownRoleError(name, [r.name for r in roles])
+    base, level = split_level(name)
+    if level is None:
+        raise UnknownRoleError(name, [r.name for r in roles])
+    try:
+        return _resolve_exact(base, roles), level
+    except UnknownRoleError:
+        raise UnknownRoleError(name, [r.name for r in roles]) from None
+
+
+_LEVEL_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(\[\"“]))((?:{'|'.join(re.escape(w) for w in _LEVEL_WORDS)}|{_LEVEL_CODE})"
+    rf"(?:\s+(?:{'|'.join(re.escape(w) for w in _LEVEL_WORDS)}))?)\s+$"
+)
+_LEVEL_AFTER = re.compile(rf"^\s*(?:\(\s*)?({_LEVEL_CODE}|II|III|IV|I(?=\s*[,(;)]|\s*$))\b")
+
+
+_LEVEL_CODE_AFTER = re.compile(rf"^\s*[(,]\s*({_LEVEL_CODE})\b")
+
+
+def role_levels(text: str, roles: list[Role]) -> dict[str, list[str]]:
+    """Levels named right before or after each role mention ("Senior Data Scientist", "Data Scientist II (L4)")."""
+    out: dict[str, list[str]] = {}
+    for start, end, name in _mentions(text, roles):
+        found = []
+        before = _LEVEL_BEFORE.search(text[max(0, start - 30) : start])
+        if before and before.group(1)[:1].isupper():
+            found.append(before.group(1))
+        tail = text[end : end + 24]
+        after = _LEVEL_AFTER.match(tail)
+        if after:
+            found.append(after.group(1))
+            code = _LEVEL_CODE_AFTER.match(tail[after.end():])  # "Data Scientist II (L4)"
+            if code:
+                found.append(code.group(1))
+        for lv in found:
+            lv = normalize_level(lv)
+            if lv not in out.setdefault(name, []):
+                out[name].append(lv)
+    return out

@@ -75,6 +75,14 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
     """Split an article into retrieval chunks (see module docstring for the rules)."""
     pieces: list[tuple[str | None, str, str]] = []  # (section, kind, text)
     faq_by_q = {p.question: p for p in article.faq}
+    # a section about another company than the article's own (one section per company) is filed under it
+    section_company: dict[str | None, str] = {}
+    for m in article.companies:
+        if m.name != article.company:
+            for path in m.sections:
+                heading = path.split(" > ")[-1]
+                if m.name in heading:
+                    section_company.setdefault(heading, m.name)
     for sec in article.sections:
         pieces.extend(_section_pieces(sec, article, faq_by_q, chunk_size, overlap))
 
@@ -98,7 +106,7 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
                 section=section,
                 kind=kind,  # type: ignore[arg-type]
                 roles=roles_mentioned(f"{section or ''}\n{text}", article.roles),
-                company=article.company,
+                company=section_company.get(section, article.company),
                 position=len(chunks),
             )
         )
@@ -127,12 +135,14 @@ def _section_pieces(
             return [(head, "checklist", text)]
         return [(head, "checklist", t) for t in pack_sentences(paras, chunk_size, 0)]
     if sec.kind == "rubric":
-        items = [r for r in article.rubric if any(r.mistake in p for p in paras)]
+        # BAD/GOOD pairs become one chunk each; other items (pitfalls, don'ts) stay in the article's own words
+        items = [r for r in article.rubric if r.kind == "pair" and any(r.mistake in p for p in paras)]
         if items:
             # paragraphs holding pairs are replaced by one chunk per pair; the rest (an intro line) is kept
-            lead = [p for p in paras if not any(r.mistake in p or r.fix in p for r in items)]
+            lead = [p for p in paras if not any(r.mistake in p or (r.fix and r.fix in p) for r in items)]
             out = [(head, "rubric", t) for t in pack_sentences(lead, chunk_size, overlap)]
-            out += [(head, "rubric", f"BAD: {r.mistake}\nGOOD: {r.fix}") for r in items]
+            out += [(head, "rubric", f"BAD: {r.mistake}\nGOOD: {r.fix}" if r.fix else f"BAD: {r.mistake}")
+                    for r in items]
             return out
     kind = sec.kind if sec.kind in ("tldr", "questions", "rubric") else "body"
     return [(head, kind, t) for t in pack_sentences(paras, chunk_size, overlap)]

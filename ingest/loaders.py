@@ -20,6 +20,7 @@ Format = Literal["markdown", "text", "html", "pdf"]
 SUFFIX_FORMATS: dict[str, Format] = {
     ".md": "markdown",
     ".markdown": "markdown",
+    ".mdx": "markdown",  # MDX (documentation sites): imports, JSX and {…} are dropped by the Markdown parser
     ".txt": "text",
     ".html": "html",
     ".htm": "html",
@@ -61,7 +62,7 @@ def read_sidecar(path: Path) -> dict:
 
 
 def load_document(path: Path) -> LoadedDocument:
-    """Read one article file (.md/.markdown, .txt, .html/.htm, .pdf) plus its optional sidecar metadata."""
+    """Read one article file (.md/.markdown/.mdx, .txt, .html/.htm, .pdf) plus its optional sidecar metadata."""
     path = Path(path)
     where = str(path)
     if is_sidecar(path):

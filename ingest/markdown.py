@@ -46,8 +46,16 @@ _CALL_TO_ACTION = re.compile(
 )
 
 
+# A short paragraph that only sends the reader elsewhere: "Check out X", "Read more about Y on Z".
+_POINTER = re.compile(r"^(?:check\s+(?:it|them|this)?\s*out|read\s+more|learn\s+more|find\s+out\s+more|see\s+more|"
+                      r"sign\s+up|subscribe|join\s+(?:today|now|us))\b", re.I)
+
+
 def is_advert(text: str, hrefs: list[str]) -> bool:
-    """A referral block: it links with tracking/affiliate parameters and asks the reader to buy, join or click."""
+    """A referral block: it links with tracking/affiliate parameters and asks the reader to buy, join or click; or
+    a short linked paragraph that only points elsewhere ("Check out X", "Read more about Y on Z")."""
+    if hrefs and len(text.split()) <= 30 and _POINTER.match(text.strip()):
+        return True
     return any(_TRACKING_LINK.search(h) for h in hrefs) and bool(_CALL_TO_ACTION.search(text))
 
 
@@ -101,7 +109,7 @@ def _parser():
     from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table").use(front_matter_plugin)
+    md = MarkdownIt("commonmark", {"maxNesting": 2 * _MAX_MARKERS + 5}).enable("table").use(front_matter_plugin)
     # every ":::name … :::" fence is an admonition (tip, info, note, caution, warning, danger, …)
     md.use(container_plugin, name="admonition", validate=lambda params, *args: True)
     return md
@@ -183,9 +191,19 @@ def _table_rows(tokens, start: int) -> tuple[list[str], int]:
     return out, i + 1
 
 
+_MAX_MARKERS = 10
+_DEEP_MARKERS = re.compile(rf"^[ \t]*(?:(?:>|[-*+]|\d{{1,9}}[.)])[ \t]+){{{_MAX_MARKERS + 1},}}", re.M)
+
+
+def _flatten_deep_nesting(text: str) -> str:
+    """Cut a line's run of quote/list markers to ``_MAX_MARKERS``: markdown-it stops at its nesting limit and would
+    drop the text beyond it; the words matter, not the 500th level of nesting."""
+    return _DEEP_MARKERS.sub(lambda m: " ".join(m.group(0).split()[-_MAX_MARKERS:]) + " ", text)
+
+
 def markdown_blocks(text: str) -> tuple[list[Block], dict]:
     """Parse Markdown/MDX ``text`` into blocks and metadata (front matter keys, plus ``html_title``)."""
-    tokens = _parser().parse(text)
+    tokens = _parser().parse(_flatten_deep_nesting(text))
     meta: dict = {}
     blocks: list[Block] = []
     # open containers: ("list", ordered) / ("item", index of its first block or -1) / ("admonition", start index)

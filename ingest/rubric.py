@@ -69,12 +69,33 @@ class Found:
     source_texts: list[str] = field(default_factory=list)
 
 
+_PLURAL_PITFALLS = re.compile(
+    r"\b(?:mistakes|pitfalls|red\s+flags|anti-?patterns|traps|gotchas|blunders|errors|pet\s+peeves)\b", re.I)
+
+
 def is_pitfall_heading(heading: str | None) -> bool:
-    return bool(heading) and bool(_PITFALL_HEAD.search(heading or "")) and not _PROHIBITION_ANY_CASE.match(heading or "")
+    """A section that lists mistakes ("Common mistakes", "Avoid these pitfalls"); a prohibition about one thing
+    ("Avoid the mistake of …") is an item, not a list."""
+    h = heading or ""
+    if _PLURAL_PITFALLS.search(h):
+        return True
+    return bool(_PITFALL_HEAD.search(h)) and not _PROHIBITION_ANY_CASE.match(h)
+
+
+# "1. ", "Mistake #2: ", "Red flag 3 - " before the mistake a heading names
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.):]\s+|(?:mistake|pitfall|red\s+flag|trap|error)\s*#?\d{0,2}\s*[:.—–-]\s+)", re.I)
+
+
+_LEADING_SYMBOLS = re.compile(r"^[^\w'’]+")
 
 
 def is_donts_heading(heading: str | None) -> bool:
-    return bool(heading) and bool(_DONTS_HEAD.match((heading or "").strip()))
+    """"Don'ts", "🚫 Don'ts", "Things to avoid", "What not to do (in the onsite)"."""
+    return bool(heading) and bool(_DONTS_HEAD.match(_LEADING_SYMBOLS.sub("", heading or "")))
+
+
+_REASSURANCE = re.compile(r"^\s+(?:(?:be\s+)?(?:worry|worried|fret|stress(?:ed)?|sweat|feel\s+bad)\b|be\s+discouraged\b)",
+                          re.I)
 
 
 def is_prohibition(text: str) -> bool:
@@ -82,7 +103,10 @@ def is_prohibition(text: str) -> bool:
     t = text.strip().lstrip("*_ ")
     m = _PROHIBITION.match(t)
     # "Don't: …" / "Avoid: …" is a BAD/GOOD-style marker (ingest.structure pairs those), not a sentence
-    return bool(m) and not t.rstrip().endswith("?") and not t[m.end():].lstrip().startswith((":", "："))
+    rest = t[m.end():] if m else ""
+    # "Don't worry if …" reassures; it does not name a mistake
+    return bool(m) and not t.rstrip().endswith("?") and not rest.lstrip().startswith((":", "：")) \
+        and not _REASSURANCE.match(rest)
 
 
 def _sentences(text: str) -> list[str]:
@@ -160,13 +184,14 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         found.append(Found(mistake, fix.strip(), kind, paths[si], _context(context), (si, ii)))
 
     # pitfall parents: a section under a pitfall heading (deeper level) lists one mistake per sub-heading
+    # (a bold line used as a heading, level 0, sits under the last Markdown heading)
     pitfall_parent: list[bool] = []
     stack: list[tuple[int, bool]] = []  # (level, is pitfall)
     for sec in sections:
         lvl = sec.level or 99
         while stack and stack[-1][0] >= lvl:
             stack.pop()
-        pitfall_parent.append(bool(stack) and stack[-1][1] and sec.level > 0)
+        pitfall_parent.append(bool(stack) and stack[-1][1] and sec.kind not in ("faq", "questions", "tldr"))
         if sec.level > 0:
             stack.append((sec.level, is_pitfall_heading(sec.heading) and not sec.kind == "faq"))
 
@@ -179,10 +204,11 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         donts = is_donts_heading(heading)
         pitfall = is_pitfall_heading(heading) and not donts
         heading_item = False
-        if heading and (pitfall_parent[si] or is_prohibition(heading)) and not pitfall and not donts \
-                and not _POSITIVE_HEAD.match(heading):
+        names_one = (pitfall_parent[si] and not _PLURAL_PITFALLS.search(heading)) or (
+            is_prohibition(heading) and not pitfall)  # "### Mistake #2: Blaming others", "## Don't ramble"
+        if heading and names_one and not donts and not _POSITIVE_HEAD.match(_LEADING_SYMBOLS.sub("", heading)):
             kind = "pitfall" if pitfall_parent[si] and not is_prohibition(heading) else "dont"
-            add(heading, _section_fix(body), kind, si, -1, body)
+            add(_ENUMERATOR.sub("", heading), _section_fix(body), kind, si, -1, body)
             heading_item = True  # the section's sentences explain this one item
         bullets = [(ii, t) for ii, (k, t) in enumerate(sec.items) if k == "bullet"]
         top = min((sec.depths.get(ii, 1) for ii, _ in bullets), default=1)

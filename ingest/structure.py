@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from coach.models import Article, FAQPair, PracticeQuestion, Role, RubricItem, Section
-from coach.roles import detect_roles, lexicon_roles, role_mentions, roles_mentioned
+from coach.roles import detect_roles, lexicon_roles, role_levels, role_mentions, roles_mentioned
 from coach.text import normalize_space, split_sentences, stable_id
 from ingest.markdown import Block as _Block
 from ingest.markdown import markdown_blocks
+from ingest.entities import discussed_companies, discussed_roles
 from ingest.rubric import Found
 from ingest.rubric import extract as extract_rubric
 
@@ -106,7 +107,15 @@ def section_kind(heading: str | None) -> str:
         return "checklist"
     if _QUESTIONS_HEAD.match(h) or re.match(r"^(?:example|sample|practice)\s+interview\s+questions\b", h, re.I):
         return "questions"
+    if _QUESTION_LIST_HEAD.search(h) and not h.rstrip().endswith("?"):
+        return "questions"  # "Airbnb Software Engineer behavioral interview questions", "Most commonly asked …"
     return "body"
+
+
+# A heading that announces a list of interview questions (not questions for the candidate to ask the interviewer)
+_QUESTION_LIST_HEAD = re.compile(
+    r"\b(?:interview|behaviou?ral|technical|coding|screening|asked|common)\s+(?:\w+\s+){0,2}questions\b"
+    r"(?!\s+(?:to|you\s+(?:can|should)|for\s+you\s+to)\s+ask)", re.I)
 
 
 _MINOR_WORDS = {
@@ -590,6 +599,8 @@ def parse_article(
                 sections[si].kind = "rubric"
                 rubric_pairs.extend((m, f, si) for m, f in found)
 
+    if not any(s.kind == "faq" for s in secs):
+        faq.extend(_question_heading_pairs(secs))
     paths = _heading_paths(secs)
     used = {normalize_space(m).lower() for m, _, _ in rubric_pairs}
     candidates = [Found(m, f, "pair", paths[si], _pair_context(secs[si], m), (si, 0)) for m, f, si in rubric_pairs]
@@ -634,6 +645,10 @@ def parse_article(
                 )
 
     company = str(meta.get("company") or "").strip() or company_from_title(title, roles, body_text)
+    levels = role_levels(f"{title}\n{body_text}", roles)
+    roles = [r.model_copy(update={"levels": levels.get(r.name, [])}) for r in roles]
+    sec_texts = [(paths[i], "\n".join(([s.heading] if s.heading else []) + [t for k, t in s.items if k != "code"]))
+                 for i, s in enumerate(secs)]
     return Article(
         doc_id=doc_id,
         path=path,
@@ -642,6 +657,10 @@ def parse_article(
         source_url=(str(meta["source_url"]) if meta.get("source_url") else None),
         source=(str(meta["source"]).strip() or None) if meta.get("source") else None,
         company=company,
+        description=_meta_text(meta.get("description")),
+        tags=_meta_list(meta.get("tags")),
+        companies=discussed_companies(company, sec_texts, roles, f"{title}\n{body_text}"),
+        role_mentions=discussed_roles(roles, [(None, title), *sec_texts]),
         roles=roles,
         sections=sections,
         faq=faq,
@@ -693,3 +712,38 @@ def _pair_context(sec: _Sec, mistake: str) -> str:
         if k in ("para", "bullet") and mistake in t:
             return normalize_space(t)[:800]
     return ""
+
+
+def _meta_text(value) -> str | None:
+    return normalize_space(str(value)) or None if value not in (None, "") else None
+
+
+def _meta_list(value) -> list[str]:
+    """Front-matter tags: a YAML list or a comma-separated string."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [normalize_space(str(v)) for v in value if str(v).strip()]
+
+
+_TRAILING_SYMBOLS = re.compile(r"[\s\W_]*$")
+
+
+def _question_heading_pairs(secs: list[_Sec]) -> list[FAQPair]:
+    """In a document without an FAQ section, a question heading followed by its answer is a Q&A pair
+    ("**How do we select the depth of the trees? ⭐️**" then the answer paragraphs)."""
+    out: list[FAQPair] = []
+    for s in secs:
+        if not s.heading or s.kind in ("questions", "rubric"):
+            continue
+        q = s.heading.strip()
+        core = _TRAILING_SYMBOLS.sub("", q)
+        if not q.endswith("?") and not (q[len(core):].lstrip().startswith("?")):
+            continue
+        if len(split_sentences(core + "?")) != 1:
+            continue
+        answer = [t for k, t in s.items if k in ("para", "bullet") and t]
+        if answer and s.items[0][0] in ("para", "bullet"):
+            out.append(FAQPair(question=core + "?", answer="\n".join(answer)))
+    return out

@@ -112,7 +112,7 @@ def test_broken_sidecar_is_a_clear_error(tmp_path):
 
 
 def test_supported_suffixes():
-    assert {".md", ".markdown", ".txt", ".html", ".htm", ".pdf"} == set(SUPPORTED_SUFFIXES)
+    assert {".md", ".markdown", ".mdx", ".txt", ".html", ".htm", ".pdf"} == set(SUPPORTED_SUFFIXES)
 
 
 def test_pdf_with_text_layer(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from coach.errors import UnknownRoleError
 from coach.models import Role
-from coach.roles import detect_roles, resolve_role, roles_mentioned
+from coach.roles import detect_roles, lexicon_roles, resolve_role, roles_mentioned
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "000_bb54feeca4c3cc0b.txt"
 
@@ -131,3 +131,42 @@ def test_parenthesised_words_that_are_not_abbreviations():
 def test_shouted_text_is_not_a_role_mention():
     assert roles_mentioned("PRACTICE AS MUCH AS YOU CAN", SEED_ROLES) == []
     assert roles_mentioned("Compare AS vs MLE loops", SEED_ROLES) == ["Applied Scientist", "Machine Learning Engineer"]
+
+
+# ------------------------------------------------------------------------------------------------ seniority levels
+@pytest.mark.parametrize("name, expected", [
+    ("Senior Software Engineer", ("Software Engineer", "Senior")),
+    ("Staff Software Engineer", ("Software Engineer", "Staff")),
+    ("Senior Staff Software Engineer", ("Software Engineer", "Senior Staff")),
+    ("Sr. SWE", ("Software Engineer", "Senior")),
+    ("SWE II", ("Software Engineer", "II")),
+    ("L5 Software Engineer", ("Software Engineer", "L5")),
+    ("Software Engineer (L5)", ("Software Engineer", "L5")),
+    ("senior data scientist", ("Data Scientist", "Senior")),
+    ("Machine Learning Engineer", ("Machine Learning Engineer", None)),
+    ("MLE", ("Machine Learning Engineer", None)),
+])
+def test_role_names_with_a_level_resolve_to_base_role_and_level(name, expected):
+    from coach.roles import resolve_role_level
+
+    assert resolve_role_level(name, lexicon_roles()) == expected
+
+
+def test_levels_alone_and_unknown_bases():
+    from coach.errors import UnknownRoleError
+    from coach.roles import resolve_role, resolve_role_level
+
+    assert resolve_role_level("L5", ["Software Engineer"]) == ("Software Engineer", "L5")
+    with pytest.raises(UnknownRoleError):
+        resolve_role_level("L5", ["Software Engineer", "Data Scientist"])  # which role's L5?
+    with pytest.raises(UnknownRoleError):
+        resolve_role_level("Senior Astronaut", lexicon_roles())
+    assert resolve_role("Senior Software Engineer", ["Software Engineer"]) == "Software Engineer"
+
+
+def test_role_levels_found_next_to_role_mentions():
+    from coach.roles import role_levels
+
+    text = ("The ladder: Data Scientist I, Data Scientist II (L4), Senior Data Scientist and Staff Data Scientist. "
+            "As a Data Scientist I learned a lot.")
+    assert role_levels(text, lexicon_roles()) == {"Data Scientist": ["I", "II", "L4", "Senior", "Staff"]}

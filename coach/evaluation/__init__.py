@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from coach.evaluation.ask import AskEvalReport
 from coach.evaluation.critique import CritiqueEvalReport
+from coach.evaluation.rubric import RubricEvalReport
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_ARTICLES = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"]
@@ -29,6 +30,7 @@ class EvalReport(BaseModel):
     ask_real_heldout: AskEvalReport | None = None
     ask_real_skipped: str | None = None
     critique: CritiqueEvalReport | None = None
+    rubric: RubricEvalReport | None = None
     passed: bool = False
 
     def render(self) -> str:
@@ -42,6 +44,8 @@ class EvalReport(BaseModel):
             lines.append(f"ask-real: skipped ({self.ask_real_skipped})")
         if self.critique:
             lines.append(self.critique.render())
+        if self.rubric:
+            lines.append(self.rubric.render())
         lines.append("PASS" if self.passed else "FAIL")
         return "\n".join(lines)
 
@@ -70,8 +74,12 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
                                             llm=coach.optional_llm())
     if only in (None, "ask", "ask-real"):
         run_real_ask(coach, report, folder)
-    report.passed = all(r.passed for r in (report.ask, report.ask_real, report.ask_real_heldout, report.critique)
-                        if r is not None)
+    if only in (None, "rubric"):
+        from coach.evaluation.rubric import evaluate_rubric
+
+        report.rubric = evaluate_rubric()  # real articles in ../shared (skipped with a reason when absent)
+    report.passed = all(r.passed for r in (report.ask, report.ask_real, report.ask_real_heldout, report.critique,
+                                           report.rubric) if r is not None)
     return report
 
 

@@ -179,10 +179,13 @@ class Library:
         out = []
         for a in self.articles():  # cached per generation (and synced with a shared server first)
             chunks, ingested_at = stats.get(a.doc_id, (0, ""))
+            by_kind: dict[str, int] = {}
+            for item in a.rubric:
+                by_kind[item.kind] = by_kind.get(item.kind, 0) + 1
             out.append(DocumentInfo(
                 doc_id=a.doc_id, path=a.path, title=a.title, sha256=a.sha256, company=a.company, roles=a.roles,
-                chunks=chunks, rubric_items=len(a.rubric), questions=len(a.questions), ingested_at=ingested_at,
-                source_url=a.source_url, source=a.source,
+                companies=a.companies, chunks=chunks, rubric_items=len(a.rubric), rubric_by_kind=by_kind,
+                questions=len(a.questions), ingested_at=ingested_at, source_url=a.source_url, source=a.source,
             ))
         return out
 
@@ -200,14 +203,17 @@ class Library:
         for a in self.articles():
             for r in a.roles:
                 if r.name in merged:
-                    extra = [x for x in r.aliases if x not in merged[r.name].aliases]
-                    merged[r.name] = Role(name=r.name, aliases=merged[r.name].aliases + extra)
+                    have = merged[r.name]
+                    extra = [x for x in r.aliases if x not in have.aliases]
+                    levels = [x for x in r.levels if x not in have.levels]
+                    merged[r.name] = Role(name=r.name, aliases=have.aliases + extra, levels=have.levels + levels)
                 else:
                     merged[r.name] = r
         return sorted(merged.values(), key=lambda r: r.name)
 
     def companies(self) -> list[str]:
-        return sorted({a.company for a in self.articles() if a.company})
+        """Each article's main company and the companies its content discusses (a section about them)."""
+        return sorted({c for a in self.articles() for c in (a.company, *(m.name for m in a.companies)) if c})
 
     def rubric(self, role: str | None = None) -> list[RubricItem]:
         """Rubric items of the articles that cover ``role`` (all items when role is None)."""
