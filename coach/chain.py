@@ -21,10 +21,18 @@ from coach.models import Answer, Article, HistoryTurn, Role, Source
 from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
-from coach.scope import check_question, coverage_reply, known_company_mentions, unknown_roles
+from coach.language import english_only_reply, foreign_language
+from coach.plan import plan
+from coach.scope import (check_question, coverage_reply, known_company_mentions, uncovered_companies,
+                         uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
+NO_MATCH = "nothing in the library matches the question closely enough"
 MAX_QUESTION_CHARS = 2000
+CANDIDATE_CHUNKS = 10
+# Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when a sentence matches this well.
+WEAK_RELEVANCE = 0.2
+SENTENCE_MIN = 0.5
 
 
 @dataclass
@@ -105,8 +113,10 @@ class AskChain:
         return snap
 
     def retriever(self, k: int | None = None, **filters) -> HybridRetriever:
+        # The composer scores sentences inside more chunks than it cites: the chunk holding the asked kind of fact
+        # (a duration, a list) is often not among the best few by chunk similarity.
         return HybridRetriever(library=self.library, vectors=self.vectors, cache=self.structure,
-                               k=k or self.settings.top_k, **filters)
+                               k=k or max(self.settings.top_k, CANDIDATE_CHUNKS), **filters)
 
     def llm(self):
         return self.coach.llm()
@@ -171,28 +181,52 @@ class AskChain:
         return None
 
     def _retrieve(self, state: dict) -> dict:
+        language = foreign_language(state["question"])
+        if language:
+            return {"hits": [], "reason": f"the question looks like {language}; the library is in English",
+                    "reply": english_only_reply(language)}
         reason = self._scope(state)
         if reason:
             return {"hits": [], "reason": reason}
         snap: Snapshot = state["snapshot"]
         standalone = state["standalone"]
-        companies = list(dict.fromkeys(
-            n for _, _, n in known_company_mentions(standalone, snap.companies) if n in snap.companies))
+        named = list(dict.fromkeys(n for _, _, n in known_company_mentions(standalone, snap.companies)))
+        companies = [n for n in named if n in snap.companies]
         filters = {"roles": [state["role"]]} if state["role"] else {}
         if state.get("doc_id"):
             filters["doc_ids"] = [state["doc_id"]]
         if state.get("company"):
             companies = [state["company"]]
-        docs = []
+        query, previous = standalone, ""
+        if plan(standalone).kind == "fix" and state["history"]:
+            # "What should I do instead?": the mistake it refers to is in the previous answer.
+            previous = next((t.content for t in reversed(state["history"]) if t.role == "assistant"), "")
+            previous = re.sub(r"\s*\[\d+\]", "", previous).strip()
+            query = f"{standalone} {previous}".strip()
+        filtered: list[Hit] = []
         if len(companies) == 1:
-            docs = self.retriever(company=companies[0], **filters).invoke(standalone)
-        if not docs and not state.get("company"):
-            docs = self.retriever(**filters).invoke(standalone)
-        hits = [document_to_hit(d) for d in docs]
+            filtered = [document_to_hit(d) for d in self.retriever(company=companies[0], **filters).invoke(query)]
+        hits = filtered
+        if not state.get("company"):
+            # The whole library too: another article may cover the company in a section of its own. Its hits about
+            # the named companies come first (they answer the whole question), then the company's own articles.
+            broad = [document_to_hit(d) for d in self.retriever(**filters).invoke(query)]
+            about, other = _split_about(broad, named) if named else ([], broad)
+            ids = {h.chunk.id for h in about}
+            hits = about + [h for h in filtered if h.chunk.id not in ids]
+            ids |= {h.chunk.id for h in hits}
+            hits += [h for h in other if h.chunk.id not in ids]
         best = max((max(h.relevance, 0.7 * _coverage(standalone, h.chunk.text)) for h in hits), default=0.0)
-        if best < self.settings.min_relevance:
-            return {"hits": [], "reason": "nothing in the library matches the question closely enough"}
-        return {"hits": hits, "reason": None}
+        if best < min(WEAK_RELEVANCE, self.settings.min_relevance):
+            return {"hits": [], "reason": NO_MATCH}
+        evidence = [_evidence_text(h) for h in hits[: self.settings.top_k]]
+        missing = uncovered_companies(standalone, snap.companies, evidence) if not state.get("company") else []
+        if missing:
+            return {"hits": [], "reason": f"the library has no article about {', '.join(missing)}"}
+        off = uncovered_topic(standalone, evidence)
+        if off:
+            return {"hits": [], "reason": off}
+        return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance}
 
     def _compose(self, state: dict) -> Answer:
         snap: Snapshot = state["snapshot"]
@@ -204,12 +238,16 @@ class AskChain:
         if hits:
             qv = self.vectors.encode([standalone])[0]
             composed = compose(standalone, hits, self.vectors, qv, snap.roles, snap.companies,
-                               preferred_roles=[state["role"]] if state["role"] else [])
+                               preferred_roles=[state["role"]] if state["role"] else [],
+                               context=retrieved.get("context", ""))
             if not composed.text:
                 reason = "the retrieved passages do not answer the question"
+            elif retrieved.get("weak") and composed.best_sim < SENTENCE_MIN:
+                reason = NO_MATCH
         if reason or composed is None:
+            reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)
             return Answer(question=question, standalone_question=standalone, grounded=False, sources=[],
-                          answer=coverage_reply(reason, snap.articles, snap.roles, snap.companies), note=reason,
+                          answer=reply, note=reason,
                           latency_ms=_ms(state["started"]))
         text, sources, backend, note = composed.text, composed.sources, "extractive", None
         if self.settings.llm != "none" and not state.get("extractive_only"):
@@ -265,6 +303,18 @@ class AskChain:
 def _pieces(text: str) -> list[str]:
     """Answer sentences with their markers, for sentence-by-sentence streaming."""
     return [p for p in re.split(r"(?<=\]\.)\s+|(?<=\])\s+(?=\S)", text) if p] or [text]
+
+
+def _evidence_text(hit: Hit) -> str:
+    c = hit.chunk
+    return " ".join(filter(None, [c.title, c.section, c.company, c.text]))
+
+
+def _split_about(hits: list[Hit], names: list[str]) -> tuple[list[Hit], list[Hit]]:
+    """(hits about one of the named companies: filed under it or naming it in section, title or text; the rest)."""
+    pats = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names]
+    about = [h for h in hits if any(p.search(_evidence_text(h)) for p in pats)]
+    return about, [h for h in hits if h not in about]
 
 
 def _coverage(question: str, text: str) -> float:

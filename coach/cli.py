@@ -381,7 +381,7 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_history)
 
     s = sub.add_parser("eval", help="run the evaluation sets (answers and practice feedback)")
-    s.add_argument("--only", choices=["ask", "critique", "rubric"])
+    s.add_argument("--only", choices=["ask", "ask-real", "critique", "rubric"])
     s.add_argument("--cases", metavar="DIR", help="folder with ask.jsonl / critique.jsonl (default: tests/evals)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_eval)

@@ -16,12 +16,14 @@ from typing import Sequence
 import numpy as np
 
 from coach.models import Chunk, Role, Source
+from coach.plan import DURATION, MONEY, NOT_EXACT, NUMBER_WORDS, carries, plan
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
 
 MAX_SENTENCES = 4
+MAX_ITEMS = 5  # list answers quote up to this many items
 MAX_CHARS = 650
 EMBED_LIMIT = 10
 
@@ -61,6 +63,21 @@ def _stem_noun(word: str) -> str:
 
 _ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She)\b")
 _SKIP = re.compile(r"^(?:faq|tl;?dr|share:?|back to blog|preparation checklist|mistakes to avoid)\W*$", re.I)
+_LABEL = re.compile(r"^\W*(BAD|GOOD)\s*:\s*", re.I)
+# Promotion: discounts, calls to buy or sign up, sponsored sections. Never quoted.
+_PROMO = re.compile(r"\b\d+\s?% (?:off|discount)\b|\bdiscount\b|\bcoupon\b|\bpromo(?:tion)? code\b|\bjoin today\b|"
+                    r"\bget (?:lifetime )?access\b|\bsign up (?:now|today)\b|\bbook a free\b|\bcheck (?:it|them) out\b|"
+                    r"\bsection was added by\b|\bsponsored\b|\baffiliate\b", re.I)
+_SPONSORED = re.compile(r"\b(?:this section was (?:added|written) by|sponsored by|paid partnership|advertisement)\b",
+                        re.I)
+# Sentences that advise: a should-I question is answered by one of these.
+_ADVICE = re.compile(r"\b(?:should|shouldn'?t|must|never|always|do not|don'?t|avoid|recommend\w*|better|best|not a "
+                     r"good idea|good idea|enough|not enough|try (?:not )?to|make sure|ensure|instead|only)\b", re.I)
+_NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid|mistakes?|pitfalls?|trap|wrong|bad|fail\w*|not a good idea|"
+                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big))\b", re.I)
+_FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|tailor|keep|reduce|focus\w*|"
+                  r"emphasiz\w*|improv\w*|avoid|proofread)\b", re.I)
+_DEFINES = re.compile(r"\b(?:is|are|refers to|means|stands for)\b", re.I)
 
 
 @dataclass
@@ -84,6 +101,7 @@ class Composed:
     sources: list[Source]
     top_score: float = 0.0
     pieces: list[str] = field(default_factory=list)  # answer sentences with their markers, for streaming
+    best_sim: float = 1.0  # the best answer sentence's similarity to the question
 
 
 class SentenceEmbeddings:
@@ -115,7 +133,11 @@ class SentenceEmbeddings:
 
 
 def _stems(text: str) -> set[str]:
-    return set(tokenize(text))
+    """Word keys: BM25 tokens cut to six letters, so "prepare" and "prepared" meet."""
+    return {t[:6] for t in tokenize(text)}
+
+
+_SYN_KEYS = {k[:6]: [v[:6] for v in vals] for k, vals in _SYNONYMS.items()}
 
 
 # Words every interview article repeats: sharing them does not make a sentence about the question.
@@ -136,22 +158,73 @@ def _topic_stems(question: str, roles: Sequence[Role], companies: Sequence[str])
 def _expanded(tokens: set[str]) -> set[str]:
     out = set(tokens)
     for t in tokens:
-        out.update(_SYNONYMS.get(t, []))
+        out.update(_SYN_KEYS.get(t, []))
     return out
 
 
-def _candidates(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
-    """(hit index, sentence index, sentence) for every sentence worth quoting."""
-    out = []
+def is_promotion(chunk: Chunk) -> bool:
+    """A sponsored section or an advert: never retrieved, never quoted."""
+    return bool(_SPONSORED.search(f"{chunk.section or ''}\n{chunk.text[:300]}"))
+
+
+@dataclass
+class Cand:
+    """A quotable unit of a retrieved chunk: a sentence, or a mistake with its fix (a BAD/GOOD pair)."""
+
+    hi: int  # hit index
+    si: int  # sentence index in the chunk
+    line: int  # line (paragraph or list item) index in the chunk
+    text: str  # what is quoted
+    question: bool = False  # the sentence is itself a question (a list of example questions, an FAQ heading)
+    fix: str | None = None  # the GOOD half of a BAD/GOOD pair
+    asked: str | None = None  # the in-text question this sentence answers (first sentence after "What is X?")
+    first: bool = True  # the first sentence of its line (a list item's label, a paragraph's topic sentence)
+    itemlike: bool = False  # its chunk reads as a list: several short lines
+
+
+def _candidates(hits: Sequence[Hit]) -> list[Cand]:
+    """Every quotable sentence of the hits. Headings, lead-ins ending in ":", promotion and sponsored chunks are left
+    out; a BAD/GOOD pair becomes one candidate (the mistake, with its fix)."""
+    out: list[Cand] = []
     for hi, hit in enumerate(hits):
+        if is_promotion(hit.chunk):
+            continue
         skip = {(hit.chunk.title or "").strip().lower(), (hit.chunk.section or "").strip().lower()}
-        for si, sent in enumerate(split_sentences(hit.chunk.text)):
-            s = sent.strip()
-            if len(s) < 10 or s.lower() in skip or _SKIP.match(s):
+        lines = [ln for ln in hit.chunk.text.splitlines() if ln.strip()]
+        itemlike = len(lines) >= 3 and sorted(len(ln) for ln in lines)[len(lines) // 2] <= 160
+        units = [(li, s.strip()) for li, line in enumerate(lines) for s in split_sentences(line)]
+        si = 0
+        asked_by, asked_left = None, 0
+        while si < len(units):
+            li, s = units[si]
+            si += 1
+            prev_li, prev = units[si - 2] if si >= 2 else (-1, "")
+            first = prev_li != li
+            if prev.rstrip("*_ ").endswith("?") and prev_li >= li - 1:
+                asked_by, asked_left = prev, 3  # the next few sentences answer this in-text question
+            if len(s) < 10 or s.lower().rstrip(".:?") in skip or s.lower() in skip or _SKIP.match(s):
                 continue
-            if s.rstrip("*_ ").endswith("?"):
-                continue  # a heading or FAQ question: never answer a question with a question
-            out.append((hi, si, s))
+            if s.rstrip("*_ ").endswith(":") or _PROMO.search(s):
+                continue  # a lead-in ("... include:") or an advert is never the answer
+            label = _LABEL.match(s)
+            if label:
+                if label.group(1).upper() == "GOOD":
+                    out.append(Cand(hi, si - 1, li, f"Better: {s[label.end():]}", fix=s[label.end():]))
+                    continue
+                bad = s[label.end():]
+                nxt = units[si][1] if si < len(units) else ""
+                good = _LABEL.match(nxt)
+                fix = nxt[good.end():] if good and good.group(1).upper() == "GOOD" else None
+                if fix:
+                    si += 1
+                    out.append(Cand(hi, si - 2, li, f"Mistake to avoid: {bad} Better: {fix}", fix=fix))
+                else:
+                    out.append(Cand(hi, si - 1, li, f"Mistake to avoid: {bad}"))
+                continue
+            asked = asked_by if asked_left > 0 else None
+            asked_left -= 1
+            out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?"), asked=asked, first=first,
+                            itemlike=itemlike))
     return out
 
 
@@ -162,143 +235,397 @@ def _cited(sentence: str, n: int) -> str:
     return f"{sentence} [{n}]"
 
 
+def _count_pattern(counted: str | None) -> re.Pattern[str] | None:
+    """A number followed (within two words) by the counted noun: "how many coding problems" counts problems."""
+    if not counted:
+        return None
+    words = re.findall(r"[a-z]+", counted.lower())
+    words = words[:next((i for i, w in enumerate(words) if w in _STOP_NOUNS), len(words))]
+    nouns = [w for w in words if w not in ("interview", "interviews")] or words
+    if not nouns:
+        return None
+    stems = {_stem_noun(w) for w in nouns}
+    alt = "|".join(re.escape(w) for w in sorted(stems | {x for w in stems for x in _SYNONYMS.get(w, [])}))
+    return re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?\+?|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}(?:{alt})\w*", re.I)
+
+
 def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbeddings, query_vector: np.ndarray,
-            roles: Sequence[Role], companies: Sequence[str] = (), max_chunks: int = 6,
-            preferred_roles: Sequence[str] = ()) -> Composed:
-    """The extractive answer to ``question`` from ``hits`` (best first); empty text when nothing fits."""
+            roles: Sequence[Role], companies: Sequence[str] = (), max_chunks: int = 10,
+            preferred_roles: Sequence[str] = (), context: str = "") -> Composed:
+    """The extractive answer to ``question`` from ``hits`` (best first); empty text when nothing fits.
+
+    ``context`` is the previous answer, for follow-ups that ask for the other half of a mistake/fix pair."""
     hits = list(hits)[:max_chunks]
     cands = _candidates(hits)
     if not cands:
         return Composed("", [], [])
+    the_plan = plan(question)
+    kind = the_plan.kind
     q_tokens = _expanded(_stems(question))
     cues = [(sp, bonus) for qp, sp, bonus in _CUES if qp.search(question)]
-    counted = _HOW_MANY.search(question)
-    if counted:  # "how many coding problems" counts problems, not rounds
-        words = re.findall(r"[a-z]+", counted.group(1).lower())
-        words = words[:next((i for i, w in enumerate(words) if w in _STOP_NOUNS), len(words))]
-        nouns = [w for w in words if w not in ("interview", "interviews")] or words  # "interview stages" counts stages
-        if nouns:
-            # "stages" and "steps" are counted in "rounds" too (_SYNONYMS), so count those as well
-            stems = {_stem_noun(w) for w in nouns}
-            alt = "|".join(re.escape(w) for w in sorted(stems | {x for w in stems for x in _SYNONYMS.get(w, [])}))
-            cues = [(p, b) for p, b in cues if p is not _COUNT] + [
-                (re.compile(rf"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s+(?:\w+\s+){{0,2}}(?:{alt})\w*", re.I), 0.3)]
+    counted = _count_pattern(the_plan.counted) if kind == "count" else None
+    if counted is not None:
+        cues = [(p, b) for p, b in cues if p is not _COUNT] + [(counted, 0.3)]
     best_rel = max((h.relevance for h in hits), default=1.0) or 1.0
-    yes_no = bool(_YES_NO.match(question))
+    yes_no = kind == "yes_no" or bool(_YES_NO.match(question))
     lead: dict[int, int] = {}
-    for hi, si, _ in cands:
-        lead.setdefault(hi, si)
-
-    def prior(hi: int, si: int, sent: str) -> float:
-        """Everything but the embedding similarity."""
-        hit = hits[hi]
-        score = 0.3 * len(q_tokens & _stems(sent)) / max(1, len(q_tokens)) + 0.15 * hit.relevance / best_rel
-        score -= 0.02 * hi
-        # The answer under a heading or FAQ question that matches the question is the article's own answer.
-        score += 0.6 * max(0.0, hit.heading - 0.55)
-        if yes_no and hit.heading >= 0.55 and lead[hi] == si:
-            score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
-        return score + sum(bonus for pattern, bonus in cues if pattern.search(sent))
-
-    priors = [prior(*c) for c in cands]
-    # Embedding a sentence costs 5-40 ms on a busy CPU: embed only the most promising ones; the others keep the
-    # lowest similarity seen, so they can still serve as a comparison's second side or as context.
-    keep = sorted(range(len(cands)), key=lambda i: -priors[i])[:EMBED_LIMIT]
-    sims = dict(zip(keep, sentence_vectors.encode([cands[i][2] for i in keep])
-                    @ np.asarray(query_vector, dtype=np.float32)))
-    floor = float(min(sims.values()))
-
+    for c in cands:
+        lead.setdefault(c.hi, c.si)
     asked = [n for _, _, n in role_mentions(question, list(roles))]
     asked = list(dict.fromkeys(asked)) or list(preferred_roles)
     library_companies = set(companies)
-    q_company = next((n for _, _, n in known_company_mentions(question, companies) if n in library_companies), None)
+    q_company = next((n for _, _, n in known_company_mentions(question, companies)), None)
+    topic = _topic_stems(question, roles, companies)
+    defined = _defined_term(question) if kind == "definition" else None
+    context_stems = _stems(context) if context else set()
 
-    scored: list[tuple[float, int, int, str, list[str]]] = []
-    for i, (hi, si, sent) in enumerate(cands):
-        hit = hits[hi]
+    def prior(c: Cand) -> float:
+        """Everything but the embedding similarity."""
+        hit = hits[c.hi]
+        sent = c.text
+        score = 0.3 * len(q_tokens & _stems(sent)) / max(1, len(q_tokens)) + 0.15 * hit.relevance / best_rel
+        score -= 0.02 * c.hi
+        # The answer under a heading or FAQ question that matches the question is the article's own answer.
+        score += 0.6 * max(0.0, hit.heading - 0.55)
+        if yes_no and hit.heading >= 0.55 and lead[c.hi] == c.si:
+            score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
+        if c.question and kind not in ("example", "list"):
+            score -= 0.5  # a question is not an answer, except when example questions are asked for
+        if kind in ("list", "example") and c.itemlike:
+            score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
+        if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
+            score -= 0.2  # a do/don't pair is advice about how to prepare, not a fact about the asked topic
+        if kind in ("count", "duration", "money") and not carries(kind, sent):
+            score -= 0.25
+        if kind == "yes_no" and _ADVICE.search(sent):
+            score += 0.08
+        if kind == "mistake" and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
+            score += 0.15
+        if kind == "definition" and defined and re.match(
+                rf"^(?:an?\s+|the\s+)?{re.escape(defined)}\b[^.]{{0,60}}?\b(?:is|are|refers to|means|stands for)\b",
+                sent, re.I):
+            score += 0.2  # the term is the subject: "Dropout is a technique ..."
+        if kind == "definition" and defined and hit.heading >= 0.7 and lead[c.hi] == c.si:
+            score += 0.25  # the lead of the answer under "What is X?"
+        if kind == "definition" and defined and re.search(
+                rf"\b[A-Z][\w-]*(?:\s+[\w-]+){{1,4}}\s*\({re.escape(defined)}\)", sent, re.I):
+            score += 0.25  # the expansion of an acronym: "Best Theoretical Time Complexity (BTTC)"
+        if kind == "fix" and context_stems:
+            score += 0.3 * len(context_stems & _stems(sent)) / max(1, len(context_stems))
+            if c.fix or (_FIX.search(sent) and not sent.startswith("Mistake")):
+                score += 0.1
+        if q_company and q_company not in library_companies and re.search(
+                rf"(?<![\w-]){re.escape(q_company)}(?![\w-])", f"{hit.chunk.section or ''} {hit.chunk.text}", re.I):
+            score += 0.15  # the section about the company the question names
+        return score + sum(bonus for pattern, bonus in cues if pattern.search(sent))
+
+    priors = [prior(c) for c in cands]
+    # Embedding a sentence costs 5-40 ms on a busy CPU: embed only the most promising ones; the others keep the
+    # lowest similarity seen, so they can still serve as a comparison's second side or as context.
+    keep = sorted(range(len(cands)), key=lambda i: -priors[i])[:EMBED_LIMIT]
+    sims = dict(zip(keep, sentence_vectors.encode([cands[i].text for i in keep])
+                    @ np.asarray(query_vector, dtype=np.float32)))
+    floor = float(min(sims.values()))
+    best_sim = float(max(sims.values()))
+    # The article's own answer to an in-text question like the user's ("How long does it take to prepare ...?").
+    asked_texts = list(dict.fromkeys(c.asked for i, c in enumerate(cands) if c.asked and i in sims))[:EMBED_LIMIT]
+    asked_sim = dict(zip(asked_texts, sentence_vectors.encode(asked_texts) @ np.asarray(query_vector, np.float32))
+                     ) if asked_texts else {}
+
+    def done(out: Composed) -> Composed:
+        out.best_sim = best_sim
+        return out
+
+    scored: list[tuple[float, Cand, list[str]]] = []
+    for i, c in enumerate(cands):
+        hit = hits[c.hi]
         score = 0.55 * float(sims.get(i, floor)) + priors[i]
-        mentioned = list(dict.fromkeys(n for _, _, n in role_mentions(sent, list(roles))))
+        if c.asked and not c.question and c.asked in asked_sim:
+            score += 0.6 * max(0.0, float(asked_sim[c.asked]) - 0.5)
+        mentioned = list(dict.fromkeys(n for _, _, n in role_mentions(c.text, list(roles))))
         if asked:
             if any(r in mentioned for r in asked):
                 score += 0.08
             elif mentioned:
                 score -= 0.12  # talks only about roles the user did not ask about
-        if q_company and hit.chunk.company and hit.chunk.company.lower() != q_company.lower():
+        if q_company in library_companies and hit.chunk.company and hit.chunk.company.lower() != q_company.lower():
             score -= 0.4
-        scored.append((score, hi, si, sent, mentioned))
+        scored.append((score, c, mentioned))
     scored.sort(key=lambda t: -t[0])
 
+    if kind == "which_more":
+        synth = _which_more(question, scored, hits, roles)
+        if synth is not None:
+            return done(synth)
+    on_topic = (lambda text: not topic or bool(topic & _stems(text)))
+    if kind in ("count", "duration", "money") and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
+        # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
+        # long a hiring process takes).
+        carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1].text)]
+        if not carrying or carrying[0][0] < scored[0][0] - 0.25:
+            return done(_not_exact(scored[0], hits, kind))
+        scored = carrying + [t for t in scored if t not in carrying]
+    if kind == "definition":
+        lead_hi = scored[0][1].hi
+        if hits[lead_hi].heading >= 0.7:
+            # The answer under "What is X?": its opening sentences, in order.
+            opening = sorted((t for t in scored if t[1].hi == lead_hi and not t[1].question),
+                             key=lambda t: t[1].si)[:3]
+            picked, size = [], 0
+            for t in opening:
+                if size + len(t[1].text) > MAX_CHARS and picked:
+                    break
+                picked.append(t[1])
+                size += len(t[1].text)
+            return done(_render(picked, hits, scored[0][0]))
+    if kind == "fix":
+        fixed = _fix_answer(scored, hits, context_stems)
+        if fixed is not None:
+            return done(fixed)
+    if kind in ("list", "example", "mistake"):
+        listed = _list_answer(scored, hits, kind, topic)
+        if listed is not None:
+            return done(listed)
+
     top = scored[0][0]
-    chosen: list[tuple[float, int, int, str, list[str]]] = [scored[0]]
+    chosen: list[tuple[float, Cand, list[str]]] = [scored[0]]
 
     def redundant(sent: str) -> bool:
         toks = _stems(sent)
-        for _, _, _, other, _ in chosen:
-            o = _stems(other)
+        for _, other, _ in chosen:
+            o = _stems(other.text)
             if len(toks & o) / max(1, min(len(toks), len(o))) > 0.7:
                 return True
         return False
 
     def length() -> int:
-        return sum(len(c[3]) for c in chosen)
+        return sum(len(c[1].text) for c in chosen)
 
     # Comparison: make sure every named role is covered by some sentence.
     if len(asked) >= 2:
         for role in asked:
-            if any(role in c[4] for c in chosen):
+            if any(role in c[2] for c in chosen):
                 continue
             for cand in scored:
-                if role in cand[4] and cand not in chosen and cand[0] >= 0.5 * top and not redundant(cand[3]):
+                if role in cand[2] and cand not in chosen and cand[0] >= 0.5 * top and not redundant(cand[1].text):
                     chosen.append(cand)
                     break
+    if kind == "comparison" and len(asked) >= 2:
+        # A broad "how do X and Y differ": the few most important contrasts (sentences that set the named roles
+        # against each other), from different sections, best first.
+        about = topic - _COMPARE_WORDS
+        contrasts = [t for t in scored if sum(r in t[2] for r in asked) >= 2 and _CONTRAST.search(t[1].text)
+                     and not t[1].question and t[0] >= top - 0.3 and (not about or about & _stems(t[1].text))]
+        if len(contrasts) >= 2:
+            chosen = []
+            sections: set = set()
+            for cand in contrasts:
+                section = (hits[cand[1].hi].chunk.doc_id, hits[cand[1].hi].chunk.section)
+                if len(chosen) >= 3 or section in sections or redundant(cand[1].text):
+                    continue
+                chosen.append(cand)
+                sections.add(section)
+            return done(_render([c[1] for c in chosen], hits, top))
     # Further sentences that score close to the best one and are about what was asked (not only the same company).
-    topic = _topic_stems(question, roles, companies)
     for cand in scored[1:]:
         if len(chosen) >= MAX_SENTENCES or length() >= MAX_CHARS:
             break
-        if cand in chosen or cand[0] < top - 0.1 or redundant(cand[3]):
+        c = cand[1]
+        if cand in chosen or cand[0] < top - 0.1 or redundant(c.text) or c.question:
             continue
-        if topic and not topic & _stems(cand[3]) and not any(p.search(cand[3]) for p, _ in cues):
+        if hits[c.hi].chunk.doc_id != hits[chosen[0][1].hi].chunk.doc_id and kind not in ("comparison", "other"):
+            continue  # one article answers; another article's sentence is a neighbouring fact
+        if kind in ("count", "duration", "money") and not carries(kind, c.text):
             continue
-        if length() + len(cand[3]) > MAX_CHARS:
+        if topic and not topic & _stems(c.text) and not any(p.search(c.text) for p, _ in cues):
+            continue
+        if length() + len(c.text) > MAX_CHARS:
             continue
         chosen.append(cand)
 
     # A chosen sentence that opens with "They"/"This" needs the sentence before it, and one whose next sentence
     # continues it that way usually needs that too ("... walk through a real incident. They look for ...").
-    by_pos = {(c[1], c[2]): c for c in scored}
+    by_pos = {(t[1].hi, t[1].si): t for t in scored}
     for cand in list(chosen):
-        for nb in ((cand[1], cand[2] - 1), (cand[1], cand[2] + 1)):
+        for nb in ((cand[1].hi, cand[1].si - 1), (cand[1].hi, cand[1].si + 1)):
             other = by_pos.get(nb)
-            if other is None or other in chosen or len(chosen) >= MAX_SENTENCES:
+            if other is None or other in chosen or len(chosen) >= MAX_SENTENCES or other[1].question:
                 continue
-            follower = other if nb[1] > cand[2] else cand
-            if _ANAPHOR.match(follower[3]) and length() + len(other[3]) <= MAX_CHARS + 150:
+            follower = other if nb[1] > cand[1].si else cand
+            if _ANAPHOR.match(follower[1].text) and length() + len(other[1].text) <= MAX_CHARS + 150:
                 chosen.append(other)
 
     # A yes/no question answered from a matching FAQ: its lead sentence ("Not in depth.", "Yes, but ...") is the
     # direct answer, even when a later sentence shares more words with the question.
     if yes_no:
         for cand in list(chosen):
-            hi = cand[1]
+            hi = cand[1].hi
             first = by_pos.get((hi, lead[hi]))
-            if hits[hi].heading >= 0.55 and first is not None and first not in chosen and len(chosen) < MAX_SENTENCES:
+            if hits[hi].heading >= 0.55 and first is not None and first not in chosen and len(chosen) < MAX_SENTENCES \
+                    and not first[1].question:
                 chosen.append(first)
+    return done(_render([c[1] for c in chosen], hits, top))
 
-    # Sources numbered best first (by each chunk's best chosen sentence); answer in article order.
+
+_COMPARE_WORDS = _stems("differ differs different difference differences compare compared comparison versus vs")
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|compared|instead|on the other hand|than)\b", re.I)
+
+
+def _defined_term(question: str) -> str | None:
+    m = re.search(r"\bwhat(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:mean|stand for))?\s*\??\s*$",
+                  question.strip(), re.I)
+    if not m:
+        return None
+    term = re.sub(r"\s+(?:in|when|for|and why)\b.*$", "", m.group(1).strip().lower())
+    return term or None
+
+
+def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "") -> Composed:
+    """Cited answer text: sources numbered best first (by each chunk's best chosen sentence), answer in article
+    order."""
     order: list[int] = []
-    for cand in chosen:
-        if cand[1] not in order:
-            order.append(cand[1])
+    for c in chosen:
+        if c.hi not in order:
+            order.append(c.hi)
     number = {hi: i + 1 for i, hi in enumerate(order)}
-    doc_first = {}
+    doc_first: dict[str, int] = {}
     for hi in order:
         doc_first.setdefault(hits[hi].chunk.doc_id, len(doc_first))
-    chosen.sort(key=lambda c: (doc_first[hits[c[1]].chunk.doc_id], hits[c[1]].chunk.position, c[1], c[2]))
-    pieces = [_cited(c[3], number[c[1]]) for c in chosen]
+    chosen = sorted(chosen, key=lambda c: (doc_first[hits[c.hi].chunk.doc_id], hits[c.hi].chunk.position, c.hi, c.si))
+    pieces = [_cited(c.text, number[c.hi]) for c in chosen]
+    if prefix:
+        pieces.insert(0, prefix)
     sources = [
         Source(n=number[hi], doc_id=hits[hi].chunk.doc_id, title=hits[hi].chunk.title, path=hits[hi].chunk.path,
                section=hits[hi].chunk.section, text=hits[hi].chunk.text, score=round(hits[hi].relevance, 4))
         for hi in order
     ]
-    return Composed(" ".join(pieces), [c[3] for c in chosen], sources, top_score=top, pieces=pieces)
+    return Composed(" ".join(pieces), [c.text for c in chosen], sources, top_score=top, pieces=pieces)
+
+
+def _not_exact(best: tuple, hits: Sequence[Hit], kind: str) -> Composed:
+    """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
+    what = {"count": "a number", "duration": "a length of time", "money": "an amount"}.get(kind, "that")
+    prefix = f"{NOT_EXACT}: it gives no {what} for it. The closest passage says"
+    out = _render([best[1]], hits, best[0])
+    text = f"{prefix}: “{out.pieces[0]}”"
+    return Composed(text, out.sentences, out.sources, top_score=best[0], pieces=[text])
+
+
+def _fix_answer(scored: list, hits: Sequence[Hit], context_stems: set[str]) -> Composed | None:
+    """The fix for the mistake the previous answer quoted: the GOOD half of its pair, or the advice next to it."""
+    if not context_stems:
+        return None
+
+    def overlap(c: Cand) -> float:
+        return len(context_stems & _stems(c.text)) / max(1, len(context_stems))
+
+    mistake = max(scored, key=lambda t: overlap(t[1]))
+    if overlap(mistake[1]) < 0.5:
+        return None
+    c = mistake[1]
+    if c.fix:
+        fix = Cand(c.hi, c.si, c.line, c.fix if c.fix.endswith((".", "!")) else c.fix + ".")
+        return _render([fix], hits, mistake[0])
+    # The same sentence may carry its fix ("... - reduce margins instead"); else the best advice of that chunk.
+    if re.search(r"\b(?:instead|rather than)\b", c.text, re.I) or ":" in c.text:
+        return _render([c], hits, mistake[0])
+    same = [t for t in scored if t[1].hi == c.hi and t[1] is not c and _FIX.search(t[1].text)
+            and not _NEGATIVE.search(t[1].text)]
+    return _render([same[0][1]], hits, same[0][0]) if same else None
+
+
+def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str]) -> Composed | None:
+    """Up to five items of the best list (a chunk of several short lines), best first, quoted from each item's start
+    in article order; for mistakes, the mistakes of the best article (with their fixes when it pairs them)."""
+    top = scored[0][0]
+    # Example questions are asked for: a list of prompts or quoted questions, not a checklist.
+    best = next((t for t in scored if t[1].itemlike and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)
+                 and (kind != "example" or t[1].question or _QUOTE.search(t[1].text))), None)
+    if best is not None:
+        # The list may run over several chunks of its section: take items from all of them.
+        chunk = hits[best[1].hi].chunk
+        same = {hi for hi, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section}
+        firsts = {(c.hi, c.line): c for _, c, _ in scored if c.hi in same and c.first}
+        items: dict[tuple[int, int], tuple[float, Cand]] = {}
+        for score, c, _ in scored:
+            key = (c.hi, c.line)
+            if c.hi in same and score >= best[0] - 0.35 and key not in items and c.itemlike:
+                item = firsts.get(key, c)  # quote an item from its start (its label)
+                if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
+                    items[key] = (score, item)
+        if len(items) >= 2:
+            top5 = sorted(items.values(), key=lambda t: -t[0])[:MAX_ITEMS]
+            return _render([c for _, c in top5], hits, best[0])
+    if kind == "mistake":
+        doc = hits[scored[0][1].hi].chunk.doc_id
+        picked = [t for t in scored if hits[t[1].hi].chunk.doc_id == doc and t[0] >= top - 0.15
+                  and (t[1].text.startswith("Mistake") or _NEGATIVE.search(t[1].text))][:MAX_SENTENCES]
+        if len(picked) >= 2:
+            return _render([t[1] for t in picked], hits, top)
+    return None
+
+
+_WHICH_ATTR = [
+    ("money", re.compile(r"\b(?:pay|pays|paid|salar\w*|earn\w*|compensation|make|money)\b", re.I), MONEY),
+    ("duration", re.compile(r"\b(?:long|longer|shorter|quick\w*|fast\w*|slow\w*|process|weeks?|time|timeline)\b", re.I),
+     DURATION),
+    ("count", re.compile(r"\b(?:rounds?|stages?|steps?|interviews?)\b", re.I),
+     re.compile(r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\+?(?=\s+(?:\w+\s+)?(?:rounds?|stages?|steps?|interviews?))", re.I)),
+]
+_RANGE_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_LESS = re.compile(r"\b(?:less|fewer|lower|shorter|smaller|quicker|faster|cheaper)\b", re.I)
+_WORDS_FOR = {"money": ("pay more", "pay less"), "duration": ("take longer", "are quicker"),
+              "count": ("have more rounds", "have fewer rounds")}
+
+
+def _value(text: str) -> float:
+    """The upper end of a quoted value ("$160,000 - $220,000" -> 220000, "3-6 weeks" -> 6)."""
+    nums = [float(n.replace(",", "")) for n in _RANGE_NUM.findall(text)]
+    return max(nums) if nums else 0.0
+
+
+def _which_more(question: str, scored: list, hits: Sequence[Hit], roles: Sequence[Role]) -> Composed | None:
+    """Deterministic comparison of a per-role fact held in one sentence: "MLE roles pay more: $170,000 to $250,000
+    vs $160,000 - $220,000 for Applied Scientist roles [1]." Numbers are copied from the cited sentence."""
+    attr = next(((name, value) for name, qp, value in _WHICH_ATTR if qp.search(question)), None)
+    if attr is None:
+        return None
+    name, value_pattern = attr
+    topic = _stems(question) - _stems("which role roles more less longer shorter higher lower fewer pay pays earn "
+                                      "make time long one")
+    for score, c, mentioned in scored[:8]:
+        if topic and not topic & _stems(c.text):
+            continue  # a comparison of some other fact ("more time coding live" is not the process length)
+        spans = sorted(role_mentions(c.text, list(roles)))
+        values = list(value_pattern.finditer(c.text))
+        if len({n for _, _, n in spans}) < 2 or len(values) < 2:
+            continue
+        per_role: dict[str, tuple[str, str]] = {}  # canonical role -> (its name as written, its value)
+        for v in values:
+            if name == "money":  # a range "$160,000 - $220,000" is one value
+                m = re.match(r"[$€£]?[\d,.]+\s?(?:-|–|to)\s?[$€£]?[\d,.]+", c.text[v.start():])
+                text = m.group(0) if m else v.group(0)
+            else:
+                text = v.group(0)
+            end = v.start() + len(text)
+            # "2-4 weeks for Applied Scientist roles": the role right after "for"; else the role named before it.
+            after = [(s, e, n) for s, e, n in spans if s >= end and re.fullmatch(
+                r"\s*(?:\w+\s+){0,2}for\s+(?:the\s+)?(?:\w+\s+)?", c.text[end:s])]
+            before = [(s, e, n) for s, e, n in spans if e <= v.start()]
+            owner = after[0] if after else (before[-1] if before else None)
+            if owner and owner[2] not in per_role:
+                per_role[owner[2]] = (c.text[owner[0]:owner[1]], text.strip())
+        if len(per_role) < 2:
+            continue
+        (r1, v1), (r2, v2) = list(per_role.values())[:2]
+        less = bool(_LESS.search(question))
+        if _value(v1) == _value(v2):
+            continue
+        winner, loser = ((r1, v1), (r2, v2)) if (_value(v1) > _value(v2)) != less else ((r2, v2), (r1, v1))
+        verb = _WORDS_FOR[name][1 if less else 0]
+        text = f"{winner[0]} roles {verb}: {winner[1]} vs {loser[1]} for {loser[0]} roles"
+        fact = Cand(c.hi, c.si, c.line, text + ".")
+        out = _render([fact], hits, score)
+        return out
+    return None

@@ -17,13 +17,16 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from coach.compose import Hit, SentenceEmbeddings
+from coach.compose import Hit, SentenceEmbeddings, is_promotion
 from coach.models import Chunk, Role
 from coach.roles import role_mentions
+from coach.plan import carries, plan
 from coach.scope import known_company_mentions
+from coach.store.bm25 import tokenize
+from coach.text import split_sentences
 
 RRF_K = 20
-WEIGHTS = {"dense": 1.0, "bm25": 0.7, "structure": 1.0}
+WEIGHTS = {"dense": 1.0, "bm25": 0.7, "structure": 1.0, "answer": 0.8}
 STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
 EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
 
@@ -266,6 +269,8 @@ class HybridRetriever(BaseRetriever):
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def _keep(self, chunk: Chunk) -> bool:
+        if is_promotion(chunk):
+            return False
         if self.company and (chunk.company or "").lower() != self.company.lower():
             return False
         if self.doc_ids and chunk.doc_id not in self.doc_ids:
@@ -299,7 +304,9 @@ class HybridRetriever(BaseRetriever):
         chunks = {c.id: c for c in self.library.get_chunks(all_ids)}
 
         fused: dict[str, float] = {}
+        answer = _answer_ranking(query, [chunks[i] for i in candidate_ids if i in chunks and self._keep(chunks[i])])
         rankings = {
+            "answer": answer,
             "dense": [i for i in dense_ids if i in chunks and self._keep(chunks[i])],
             "bm25": [i for i in lexical_ids if i in chunks and self._keep(chunks[i])],
             "structure": [cid for _, cid in strong if cid in chunks and self._keep(chunks[cid])],
@@ -335,3 +342,39 @@ def document_to_hit(doc: Document) -> Hit:
 
 def make_retriever(library, vectors: SentenceEmbeddings, k: int, **filters) -> HybridRetriever:
     return HybridRetriever(library=library, vectors=vectors, k=k, **filters)
+
+
+def _answer_ranking(query: str, chunks: list[Chunk]) -> list[str]:
+    """Candidate chunks holding a sentence that carries the asked kind of answer (a duration for "how long", an
+    amount for pay, several list items for "what are some") on the question's topic, most topic words first.
+
+    Chunk similarity misses these when the chunk talks about more than its answer; the composer then picks the
+    sentence."""
+    kind = plan(query).kind
+    if kind not in ("count", "duration", "money", "list", "example"):
+        return []
+    topic = _keys(query) - _GENERIC_TOPIC
+    if not topic:
+        return []
+    ranked = []
+    for chunk in chunks:
+        if kind in ("list", "example"):
+            lines = [ln for ln in chunk.text.splitlines() if ln.strip()]
+            if len(lines) < 3:
+                continue
+            shared = len(topic & _keys(f"{chunk.section or ''} {chunk.text}"))
+        else:
+            shared = max((len(topic & _keys(s)) for s in split_sentences(chunk.text) if carries(kind, s)), default=0)
+        if shared:
+            ranked.append((shared, chunk.id))
+    ranked.sort(key=lambda t: -t[0])
+    return [cid for _, cid in ranked]
+
+
+def _keys(text: str) -> set[str]:
+    """Word prefixes: "prepare", "prepared" and "preparing" meet."""
+    return {t[:5] for t in tokenize(text)}
+
+
+_GENERIC_TOPIC = _keys(("interview interviews question questions candidate role company job how much many "
+                              "long time need get do i my typical usually"))

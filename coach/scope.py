@@ -79,7 +79,9 @@ def unknown_companies(
     lib = {c.lower() for c in companies}
     found: list[str] = []
     for _, _, name in known_company_mentions(text, companies):
-        if name.lower() not in lib and name not in found:
+        # A company the library's text talks about (a section on it) is in scope even when no article is filed
+        # under it; whether the retrieved evidence covers it is checked after retrieval.
+        if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
             found.append(name)
     role_spans = role_mentions(text, list(roles) + lexicon_roles())
     role_words = {w.lower() for r in list(roles) + lexicon_roles() for t in [r.name, *r.aliases] for w in t.split()}
@@ -91,6 +93,8 @@ def unknown_companies(
             continue  # sentence-initial capitals say nothing
         if low in _NOT_NAMES or low in lib or low in role_words or low in _KNOWN_LOWER:
             continue
+        if word.isupper() and len(word) <= 4:
+            continue  # an acronym (CV, ATS, GPA, SQL) is a term, not an organisation
         if any(s <= m.start() < e for s, e, _ in role_spans):
             continue
         if not occurs_in_library(low) and word not in found:
@@ -120,9 +124,53 @@ def check_question(
     if others:
         return ScopeVerdict(False, f"the library has no article about {', '.join(others)}")
     known, missing = unknown_roles(question, roles)
+    missing = [r for r in missing if not occurs_in_library(r.lower())]  # a role the articles talk about is fine
     if missing and not known:
         return ScopeVerdict(False, f"the library has no article about the {', '.join(missing)} role")
     return ScopeVerdict(True)
+
+
+# Topics outside interview preparation. A question that names one of these is answered only when the retrieved
+# evidence itself talks about it (so "visa" is refused even though "onsite interview" matches an article).
+OFF_DOMAIN = {
+    "health": "health medical medicine doctor doctors pain back-pain ibuprofen paracetamol aspirin drug drugs "
+              "medication symptom symptoms disease illness therapy diet calories vitamin vitamins "
+              "sleep insomnia anxiety depression injury pregnant pregnancy allergy allergies covid vaccine",
+    "law": "law laws legal legally lawyer lawyers attorney sue lawsuit court statute contract contracts breach "
+           "illegal liability visa visas immigration citizenship passport deport fired firing wrongful "
+           "discrimination",
+    "travel": "travel flight flights airline airport hotel hotels visa passport luggage vacation holiday trip",
+    "cooking": "cook cooking recipe recipes bake baking boil boiled pasta steak bread sourdough oven grill "
+               "ingredient ingredients sauce soup dessert cake",
+    "money and housing": "tax taxes irs mortgage rent landlord tenant loan loans invest investing stocks crypto "
+                         "bitcoin insurance pension retirement",
+    "pets and home": "dog dogs cat cats puppy kitten pet pets garden plants furniture",
+    "promotions": "coupon coupons voucher vouchers promo discount discounts referral-code",
+    "weather and sport": "weather rain snow forecast temperature football soccer basketball baseball tennis",
+}
+_OFF_WORDS = {w: domain for domain, words in OFF_DOMAIN.items() for w in words.split()}
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def off_domain_terms(question: str) -> list[tuple[str, str]]:
+    """(word, domain) for the off-domain words in ``question``."""
+    return [(w, _OFF_WORDS[w]) for w in dict.fromkeys(_WORDS.findall(question.lower())) if w in _OFF_WORDS]
+
+
+def uncovered_topic(question: str, evidence: Sequence[str]) -> str | None:
+    """Why the evidence does not cover the question's topic: an off-domain word none of the evidence mentions."""
+    text = " ".join(evidence).lower()
+    for word, domain in off_domain_terms(question):
+        if not re.search(rf"\b{re.escape(word)}", text):
+            return f"the question is about {domain} ({word}), which the interview articles in the library do not cover"
+    return None
+
+
+def uncovered_companies(question: str, companies: Sequence[str], evidence: Sequence[str]) -> list[str]:
+    """Companies named in ``question`` that none of the evidence texts mentions."""
+    text = " ".join(evidence).lower()
+    names = dict.fromkeys(n for _, _, n in known_company_mentions(question, companies))
+    return [n for n in names if not re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", text)]
 
 
 def _listed(names: list[str], limit: int) -> str:

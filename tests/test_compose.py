@@ -58,8 +58,12 @@ def test_every_marker_points_into_sources_and_sentences_are_verbatim(embedder, s
     assert {int(n) for n in re.findall(r"\[(\d+)\]", out.text)} == numbers
     assert [s.n for s in out.sources] == list(range(1, len(out.sources) + 1))
     for sentence in out.sentences:
-        assert any(sentence in c.text for c in chunks)
+        # A BAD/GOOD pair is shown as "Mistake to avoid: <bad> Better: <good>"; each half is the article's text.
+        halves = re.split(r"^Mistake to avoid: | Better: |^Better: ", sentence)
+        for half in filter(None, halves):
+            assert any(half in c.text for c in chunks), half
     assert not any(s.rstrip().endswith("?") for s in out.sentences)  # never answers with a heading
+    assert "BAD:" not in out.text and "GOOD:" not in out.text
 
 
 def test_nothing_to_compose_gives_an_empty_answer(embedder, seed_article):

@@ -26,6 +26,9 @@ def real_articles() -> list[Path]:
 
 class EvalReport(BaseModel):
     ask: AskEvalReport | None = None
+    ask_real: AskEvalReport | None = None
+    ask_real_heldout: AskEvalReport | None = None
+    ask_real_skipped: str | None = None
     critique: CritiqueEvalReport | None = None
     critique_splits: dict[str, CritiqueEvalReport] = {}  # tuning and held-out splits, reported separately
     rubric: RubricEvalReport | None = None
@@ -35,6 +38,11 @@ class EvalReport(BaseModel):
         lines = []
         if self.ask:
             lines += self.ask.summary_lines()
+        for real in (self.ask_real, self.ask_real_heldout):
+            if real:
+                lines += real.summary_lines()
+        if self.ask_real_skipped:
+            lines.append(f"ask-real: skipped ({self.ask_real_skipped})")
         if self.critique:
             lines.append(self.critique.render())
         for split in self.critique_splits.values():
@@ -68,10 +76,42 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
         report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES,
                                             llm=coach.optional_llm())
         report.critique_splits = run_critique_splits(coach.embedder, folder or EVALS, llm=coach.optional_llm())
+    if only in (None, "ask", "ask-real"):
+        run_real_ask(coach, report, folder)
     if only in (None, "rubric"):
         from coach.evaluation.rubric import evaluate_rubric
 
         report.rubric = evaluate_rubric()  # real articles in ../shared (skipped with a reason when absent)
-    report.passed = all(r.passed for r in (report.ask, report.critique, report.rubric,
-                                           *report.critique_splits.values()) if r is not None)
+    report.passed = all(r.passed for r in (report.ask, report.ask_real, report.ask_real_heldout, report.critique,
+                                           report.rubric, *report.critique_splits.values()) if r is not None)
     return report
+
+
+def _private_coach(coach, home: str):
+    from coach.api import Coach
+
+    private = Coach(coach.settings.model_copy(update={"home": Path(home), "chroma_url": None}))
+    private.__dict__["embedder"] = coach.embedder
+    return private
+
+
+def run_real_ask(coach, report: EvalReport, folder: Path | None = None, heldout: bool = True) -> None:
+    """The real-article questions (tuning split and held-out split, reported apart) against a private library of
+    ../shared/real-articles plus the seed corpus; skipped with the reason when the articles are missing."""
+    from coach.evaluation.ask import REAL_ACCURACY_MIN, REAL_CASES, REAL_HELDOUT_CASES, evaluate_ask, load_cases
+
+    articles = real_articles()
+    if not articles:
+        report.ask_real_skipped = f"{REAL_ARTICLES} is missing: the real-article questions need those articles"
+        return
+    tuning = folder / "ask_real.jsonl" if folder else REAL_CASES
+    held = folder / "ask_real_heldout.jsonl" if folder else REAL_HELDOUT_CASES
+    with tempfile.TemporaryDirectory(prefix="coach-eval-real-") as home:
+        private = _private_coach(coach, home)
+        private.ingest([*articles, ROOT / "corpus"])
+        if tuning.is_file():
+            report.ask_real = evaluate_ask(private, load_cases(tuning), name="ask-real",
+                                           accuracy_min=REAL_ACCURACY_MIN)
+        if heldout and held.is_file():
+            report.ask_real_heldout = evaluate_ask(private, load_cases(held), name="ask-real-heldout",
+                                                   accuracy_min=REAL_ACCURACY_MIN)

@@ -1,0 +1,127 @@
+"""Answer planning: what kind of answer a question asks for, and whether a sentence carries it.
+
+The composer uses the kind to pick evidence (a duration question needs a duration in the quoted sentence, a mistake
+question the mistake and its fix, a list question the list items); the evaluation uses :func:`shape_problems` to check
+that no answer is a heading, a lead-in ending in ":" or a sentence without the asked kind of fact.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Said when the best evidence does not carry the asked kind of answer.
+NOT_EXACT = "The library doesn't answer exactly this"
+
+NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a few|several|a couple)"
+MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|K|USD|EUR|GBP|dollars|euros)\b")
+DURATION = re.compile(
+    rf"\b(?:\d+(?:[.,]\d+)?\+?|{NUMBER_WORDS}|an?|half an?)(?:\s?(?:-|–|to)\s?\d+\+?)?\s*"
+    r"(?:weeks?|days?|months?|hours?|years?|minutes?|min|hrs?)\b", re.I)
+LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?|one|half an?)\s+(?:pages?|words?|lines?|sentences?|paragraphs?)\b|"
+                    r"\bunder a page\b|\bone page\b", re.I)
+NUMBER = re.compile(rf"\b\d+(?:[.,/]\d+)*\+?\b|\b{NUMBER_WORDS}\b", re.I)
+_UNIT_Q = r"(?:weeks?|days?|months?|hours?|years?|minutes?)"
+
+# (kind, question pattern) in priority order: the first match is the plan's kind.
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("fix", re.compile(r"\binstead\b|\bwhat should i do\b(?! (?:before|during|after|at|in|on|to))|\bhow (?:do|can|should) "
+                       r"i (?:fix|avoid|prevent|correct)\b|\bthe fix\b|\bwhat(?:'s| is) the (?:fix|remedy|right way)\b",
+                       re.I)),
+    ("which_more", re.compile(r"\b(?:which|who)\b[^?]*\b(?:more|less|fewer|longer|shorter|higher|lower|bigger|"
+                              r"larger|smaller|better|worse|faster|slower|harder|easier)\b|"
+                              r"\b(?:higher|lower|more|less|longer|shorter|bigger|fewer) than\b|"
+                              r"\bor\b[^?]*\b(?:earn|pay|make)s? more\b", re.I)),
+    ("comparison", re.compile(r"\bdiffer(?:s|ed|ences?)?\b|\bdifferent (?:from|between|for|in)\b|\bvs\.?\b|\bversus\b|\bcompar\w*\b|\bsets? \w+ apart\b|"
+                              r"\bwhen (?:should|would|do) (?:i|you|we) (?:pick|choose|use)\b[^?]*\b(?:over|or)\b", re.I)),
+    ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
+                            rf"\bduration\b|\bhow (?:quick|fast)\w*\b|\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
+    ("money", re.compile(r"\b(?:pay|pays|paid|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
+                         r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid)\b", re.I)),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
+    ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bpitfalls?\b|\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
+                           r"\bwhat goes wrong\b|\bproblems? with\b", re.I)),
+    ("example", re.compile(r"\bexamples?\b|\bsamples?\b|\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
+                           r"(?:\w+ )?questions\b|\bquestions? (?:does|do|did|will|might|would) \w+(?: \w+)? ask\b|"
+                           r"\bwhat does \w+ ask\b|\bwhat \w+ questions does\b|\bquestions to practi[cs]e\b", re.I)),
+    ("definition", re.compile(r"^\s*(?:what(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?[\w.+/-]+(?:\s+[\w.+/-]+){0,4}"
+                              r"\s*(?:mean|stand for)?\s*\??\s*$)|\bwhat does \w+ (?:mean|stand for)\b|\bdefin\w+\b|"
+                              r"\bmeaning of\b", re.I)),
+    ("list", re.compile(r"\bwhat (?:are|were) (?:some|the)\b|\blist\b|\bwhich (?:\w+ )?\w+s\b|\bwhat (?:kinds?|types?|sorts?) "
+                        r"of\b|\bwhat \w+ (?:questions|details|things|skills|metrics|topics)\b|\bwhat should i "
+                        r"(?:ask|include|put|bring|study|cover)\b|\btips\b|\bwhat (?:can|could) i ask\b", re.I)),
+    ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
+    ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
+]
+_DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay|interview\w*|loop|rounds?|should|my|i|"
+                             r"you)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the question asks for: ``kind`` and, for counts, the counted noun."""
+
+    kind: str
+    counted: str | None = None
+
+    @property
+    def needs_fact(self) -> bool:
+        """Kinds whose answer must carry a specific fact (a number, a duration, an amount)."""
+        return self.kind in ("count", "duration", "money")
+
+
+def plan(question: str) -> Plan:
+    """The plan for ``question`` (English, standalone)."""
+    q = " ".join(question.split())
+    for kind, pattern in _KINDS:
+        if pattern.search(q):
+            if kind == "definition" and _DEFINITION_NOT.search(q):
+                continue
+            if kind == "count":
+                m = re.search(r"\bhow many\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", q, re.I)
+                if re.search(r"\bhow much\b", q, re.I) and not re.search(r"\bhow many\b", q, re.I):
+                    return Plan("howto")  # "how much should I ..." asks for advice, not a number
+                return Plan("count", m.group(1).lower() if m else None)
+            return Plan(kind)
+    return Plan("other")
+
+
+def carries(kind: str, sentence: str) -> bool:
+    """Whether ``sentence`` carries the kind of fact ``kind`` asks for (True for kinds that need no specific fact)."""
+    if kind == "duration":
+        return bool(DURATION.search(sentence) or LENGTH.search(sentence))
+    if kind == "money":
+        return bool(MONEY.search(sentence))
+    if kind == "count":
+        return bool(NUMBER.search(sentence))
+    return True
+
+
+_PIECE = re.compile(r"(.+?)\s*((?:\[\d+\])+)\s*([.!?]?)(?=\s|$)", re.S)
+
+
+def answer_pieces(text: str) -> list[str]:
+    """The quoted sentences of an answer, without their [n] markers."""
+    return [(m.group(1) + m.group(3)).strip() for m in _PIECE.finditer(text)]
+
+
+def shape_problems(question: str, answer) -> list[str]:
+    """Why a grounded ``answer`` to ``question`` is badly shaped: a heading, a lead-in ending in ":", a raw BAD:/GOOD:
+    label, or no sentence with the asked kind of fact (unless it says the library does not answer exactly this)."""
+    problems = []
+    headings = {(s.section or "").strip().lower() for s in answer.sources} | {
+        (s.title or "").strip().lower() for s in answer.sources}
+    headings.discard("")
+    kind = plan(question).kind
+    for piece in answer_pieces(answer.answer):
+        body = piece.rstrip(".!").strip()
+        if body.endswith(":"):
+            problems.append(f"lead-in ending in ':': {piece[:60]!r}")
+        elif body.strip("*_ ").lower() in headings:
+            problems.append(f"a heading: {piece[:60]!r}")
+        elif body.endswith("?") and kind not in ("example", "list"):
+            problems.append(f"a question, not an answer: {piece[:60]!r}")
+    if re.search(r"\b(?:BAD|GOOD):", answer.answer):
+        problems.append("raw BAD:/GOOD: label")
+    if NOT_EXACT not in answer.answer and not carries(kind, answer.answer):
+        problems.append(f"no {kind} in the answer")
+    return problems

@@ -1,0 +1,69 @@
+"""Question typing, answer shape, language detection and off-domain scope: pure functions, no model needed."""
+from __future__ import annotations
+
+from coach.language import english_only_reply, foreign_language
+from coach.models import Answer, Source
+from coach.plan import NOT_EXACT, carries, plan, shape_problems
+from coach.scope import off_domain_terms, uncovered_companies, uncovered_topic
+
+
+def test_questions_are_typed_by_what_they_ask():
+    assert plan("How long should my resume be?").kind == "duration"
+    assert plan("How many rounds does the loop have?").kind == "count"
+    assert plan("How much does a data engineer make?").kind == "money"
+    assert plan("Which role pays more?").kind == "which_more"
+    assert plan("How is interviewing.io different from Pramp?").kind == "comparison"
+    assert plan("What mistakes should I avoid on my resume?").kind == "mistake"
+    assert plan("So what should I do instead?").kind == "fix"
+    assert plan("What is TF-IDF?").kind == "definition"
+    assert plan("What is the Shopify interview process like?").kind != "definition"
+    assert plan("Should I negotiate my offer?").kind == "yes_no"
+
+
+def test_a_sentence_carries_the_asked_kind_of_fact():
+    assert carries("duration", "It takes about 30 hours to cover the bare minimum.")
+    assert carries("duration", "Use only 1 page for your resume.")
+    assert not carries("duration", "Here is how to prepare for your coding interview.")
+    assert carries("money", "Roles pay $150,000 to $210,000 per year.")
+    assert not carries("money", "Salary negotiation is the last stretch.")
+
+
+def _answer(text: str, section: str = "Body") -> Answer:
+    src = Source(n=1, doc_id="d", title="T", path="p", section=section, text="x", score=1.0)
+    return Answer(question="q", standalone_question="q", answer=text, grounded=True, sources=[src])
+
+
+def test_shape_problems_catch_lead_ins_headings_labels_and_missing_facts():
+    assert shape_problems("How long does it take?", _answer("This is how to prepare: [1]"))
+    assert shape_problems("What is covered?", _answer("Plan your time [1].", section="Plan your time"))
+    assert any("BAD" in p for p in shape_problems("What to avoid?", _answer("BAD: Rambling [1].")))
+    assert shape_problems("How long is the process?", _answer("The process is thorough [1]."))
+    assert not shape_problems("How long is the process?", _answer("It takes 3-6 weeks [1]."))
+    assert not shape_problems("How long is the process?", _answer(f"{NOT_EXACT}: it gives no length of time [1]."))
+
+
+def test_other_languages_are_detected_and_english_with_foreign_names_is_not():
+    assert foreign_language("Combien de temps faut-il pour se préparer aux entretiens ?") == "French"
+    assert foreign_language("¿Cuántas preguntas debo practicar?") == "Spanish"
+    assert foreign_language("Wie lange sollte mein Lebenslauf sein?") == "German"
+    assert foreign_language("コーディング面接の準備にはどれくらい時間がかかりますか？") == "Japanese"
+    assert foreign_language("如何准备系统设计面试？") == "Chinese"
+    assert foreign_language("How do I say merci to a recruiter at Société Générale?") is None
+    assert foreign_language("And Slack?") is None
+    assert "English" in english_only_reply("French")
+
+
+def test_off_domain_words_are_refused_unless_the_evidence_talks_about_them():
+    assert off_domain_terms("Do I need a visa to travel to Japan for an onsite interview?")
+    evidence = ["The onsite interview has five rounds; bring a laptop."]
+    assert uncovered_topic("Do I need a visa for an onsite interview?", evidence)
+    assert uncovered_topic("Can I bring my dog to the onsite interview?", evidence)
+    assert uncovered_topic("How long is the onsite interview?", evidence) is None
+    assert uncovered_topic("Is there a visa question?", ["Candidates who need a visa should tell the recruiter."]) \
+        is None
+
+
+def test_a_company_is_covered_by_content_not_only_by_metadata():
+    evidence = ["Palantir Software Engineer behavioral interview questions: What is broken around you?"]
+    assert uncovered_companies("What does Palantir ask?", [], evidence) == []
+    assert uncovered_companies("What does Tesla ask?", [], evidence) == ["Tesla"]
