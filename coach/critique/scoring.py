@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from coach.critique.delivery import DeliveryStats
 
 POINTS = {"substance": 35, "structure": 15, "specifics": 10, "delivery": 15, "rubric": 25}
-MADE_SHARE = 0.3  # each rubric mistake made takes this share of the points earned ...
+MADE_SHARE = 0.4  # each mistake made takes this share of the points earned (length cannot buy it back) ...
 MAX_MADE_SHARE = 0.75
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
