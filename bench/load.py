@@ -18,6 +18,7 @@ Figures are printed, not asserted (exit 1 on any error). Only loopback addresses
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -44,11 +45,25 @@ QUESTIONS = [
 ]
 
 
+@functools.lru_cache(maxsize=1)
+def _tls_context():
+    import ssl
+
+    return ssl.create_default_context()
+
+CRITIQUE = ("Site Reliability Engineer", "Tell me about an incident you handled while on call.",
+            "The outage was the platform team's problem, not mine, so I waited for them to fix it.")
+
+
 def client(url: str, downloads: Path, **kwargs):
     from gradio_client import Client
 
     # A queued request is not a failed one: httpx's default read timeout counted waits on a busy machine as errors.
+    # One TLS context for every request: gradio_client opens a new httpx client per call, and each would load the CA
+    # bundle again (~25 ms of CPU, several times per ask), so the bench's clients took more of the 2 cores than the
+    # server they measure (the URLs are plain-HTTP loopback; no TLS happens either way).
     kwargs.setdefault("httpx_kwargs", {"timeout": 300})
+    kwargs.setdefault("ssl_verify", _tls_context())  # passed to httpx as ``verify``, which takes a context
     return Client(url, verbose=False, download_files=str(downloads), **kwargs)
 
 
@@ -255,6 +270,9 @@ def main() -> int:
             with running_server(home, env=coach_env(home, COACH_CONCURRENCY=str(limit))) as srv:
                 warm = client(srv["url"], tmp / "downloads")
                 warm.predict(QUESTIONS[0], "", api_name="/ask")  # waits for the app's warm-up
+                # The full model (practice feedback) loads in the background after the first answer; start-up is
+                # bench/serve.py's figure, so the load starts once it is in.
+                warm.predict(*CRITIQUE, api_name="/critique")
                 runs[limit] = load_app(srv["url"], tmp / "downloads", args.clients, args.asks, args.max_seconds)
                 progress(f"concurrency {limit}", runs[limit])
                 if limit == args.concurrency:

@@ -23,15 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from bench.load import QUESTIONS as LOAD_QUESTIONS, rss_mb  # noqa: E402
+from bench.load import CRITIQUE, QUESTIONS as LOAD_QUESTIONS, client as bench_client, rss_mb  # noqa: E402
 from tests.processes import coach_bin, coach_env, free_port, ingest_home, stop, wait_http  # noqa: E402
 
 TARGET_HTTP_S = 5.0
 TARGET_FIRST_S = 6.0
 TARGET_RSS_MB = 1536.0
 QUESTIONS = LOAD_QUESTIONS[:5]  # the first five of bench/load.py's questions
-CRITIQUE = ("Site Reliability Engineer", "Tell me about an incident you handled while on call.",
-            "The outage was the platform team's problem, not mine, so I waited for them to fix it.")
 
 
 def main() -> int:
@@ -41,7 +39,7 @@ def main() -> int:
     args = ap.parse_args()
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    from gradio_client import Client  # imported before the clock starts: the client's import is not the server's
+    import gradio_client  # noqa: F401 - imported before the clock starts: the client's import is not the server's
 
     with tempfile.TemporaryDirectory(prefix="coach-bench-serve-") as tmp:
         home = Path(tmp) / "home"
@@ -57,7 +55,7 @@ def main() -> int:
         try:
             wait_http(url, proc, log_path, timeout=180, interval=0.1)
             http_s = time.perf_counter() - started
-            client = Client(url, verbose=False, download_files=str(Path(tmp) / "downloads"))
+            client = bench_client(url, Path(tmp) / "downloads")
             _, _, first = client.predict(QUESTIONS[0], "", api_name="/ask")
             first_s = time.perf_counter() - started
             assert first and first.get("answer"), "the first request got no answer"

@@ -304,12 +304,13 @@ class HybridRetriever(BaseRetriever):
         chunks = {c.id: c for c in self.library.get_chunks(all_ids)}
 
         fused: dict[str, float] = {}
-        answer = _answer_ranking(query, [chunks[i] for i in candidate_ids if i in chunks and self._keep(chunks[i])])
+        kept = {cid for cid, c in chunks.items() if self._keep(c)}  # once per chunk: the promotion check is a regex
+        answer = _answer_ranking(query, [chunks[i] for i in candidate_ids if i in kept])
         rankings = {
             "answer": answer,
-            "dense": [i for i in dense_ids if i in chunks and self._keep(chunks[i])],
-            "bm25": [i for i in lexical_ids if i in chunks and self._keep(chunks[i])],
-            "structure": [cid for _, cid in strong if cid in chunks and self._keep(chunks[cid])],
+            "dense": [i for i in dense_ids if i in kept],
+            "bm25": [i for i in lexical_ids if i in kept],
+            "structure": [cid for _, cid in strong if cid in kept],
         }
         for name, ranked in rankings.items():
             for rank, cid in enumerate(ranked):

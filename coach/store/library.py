@@ -28,6 +28,7 @@ from coach.store.catalog import Catalog
 DOCUMENTS_SUFFIX = "__documents"
 INGEST_LOCK = "ingest.lock"  # held for a whole ingest, so a second one waits and then skips what the first stored
 SYNC_SECONDS = 5.0
+CHUNK_CACHE = 5000  # parsed chunks kept per generation (a few KB each; an answer reads a few dozen)
 
 
 class Library:
@@ -56,6 +57,7 @@ class Library:
         self._bm25: Bm25Index | None = None
         self._bm25_generation = -1
         self._chunk_count: tuple[int, int] = (-1, 0)
+        self._chunk_cache: tuple[int, dict[str, Chunk]] = (-1, {})
 
     # -- set-up -------------------------------------------------------------------------------------------------
     def _check_model_name(self) -> None:
@@ -291,8 +293,23 @@ class Library:
             pass
 
     def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
-        """Chunks in the order of ``ids``; ids the catalog does not know are dropped."""
-        found = self.catalog.get_chunks(list(ids))
+        """Chunks in the order of ``ids``; ids the catalog does not know are dropped.
+
+        Parsed chunks are kept for the current generation (answers fetch the same few dozen candidates again and
+        again; parsing their JSON was a tenth of an answer's time); any library change starts the cache afresh."""
+        gen = self.generation
+        cache = self._chunk_cache
+        if cache[0] != gen:
+            cache = self._chunk_cache = (gen, {})
+        parsed = cache[1]
+        found = {i: c for i in ids if (c := parsed.get(i)) is not None}
+        missing = [i for i in dict.fromkeys(ids) if i not in found]
+        if missing:
+            fresh = self.catalog.get_chunks(missing)
+            found.update(fresh)
+            if len(parsed) + len(fresh) > CHUNK_CACHE:
+                parsed.clear()
+            parsed.update(fresh)
         return [found[i] for i in ids if i in found]
 
     def roles(self) -> list[Role]:

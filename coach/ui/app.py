@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Any
 # Must be set before gradio is imported: otherwise it looks up outside hosts in the background.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Gradio's queue rebuilds a pandas summary of its last 10,000 events after every event (3-16 ms of CPU each, for a
+# monitoring page this app does not serve): compute it never, and keep fewer event records in memory.
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(10**9))
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1000")
 
 from coach.errors import InputError  # noqa: E402
 from coach.ui import render  # noqa: E402

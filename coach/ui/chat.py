@@ -246,11 +246,12 @@ def build(shared: Shared) -> ChatTab:
             yield message, list(shown), skip, skip, skip, render.error_html(message_of(exc)), skip
 
     def ask_api(message: str, role: str, history: list, shown: list, company: str = ANY_COMPANY):
+        # A plain function, not a generator: API clients get the final answer only, and Gradio runs a generator
+        # step by step through its thread pool and queue (several hand-offs per request).
         message = check_question(message)
-        for new_shown, done in answer_stream(shared, message, role, company, history, shown):
-            if done is not None:
-                new_history, answer = done
-                yield "", new_shown, new_history, new_shown, json_safe(answer.model_dump(mode="json"))
+        *_, (new_shown, done) = answer_stream(shared, message, role, company, history, shown)
+        new_history, answer = done
+        return "", new_shown, new_history, new_shown, json_safe(answer.model_dump(mode="json"))
 
     ui_inputs = [msg, role, turns, display, company]
     ui_outputs = [msg, chatbot, turns, display, answer_json, error, saved]
