@@ -183,10 +183,13 @@ def serve(coach: "Coach", host: str = "127.0.0.1", port: int = 7860, auth: tuple
           block: bool = True) -> "gr.Blocks":
     """Run the web app at http://host:port until interrupted (``block=False`` returns the running app)."""
     ready = threading.Event()
-    # The model loads while gradio imports: both take seconds, and the first answer needs both.
-    threading.Thread(target=_warm_up, args=(coach, ready), name="coach-warm-up", daemon=True).start()
     demo = queue(build_app(coach, ready=ready), coach)
     print(f"Interview Coach: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}", flush=True)
-    demo.launch(server_name=host, server_port=port, auth=auth, prevent_thread_lock=not block, quiet=True,
+    demo.launch(server_name=host, server_port=port, auth=auth, prevent_thread_lock=True, quiet=True,
                 **launch_options(coach))
+    # The library and the question encoder load once the page is served, not while gradio imports: imports hold
+    # the GIL, so loading both at once only delayed the page (by a second or more) without answering any sooner.
+    threading.Thread(target=_warm_up, args=(coach, ready), name="coach-warm-up", daemon=True).start()
+    if block:
+        demo.block_thread()
     return demo

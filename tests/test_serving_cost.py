@@ -1,0 +1,71 @@
+"""What an answer costs the serving process: no threads started per answer, parsed chunks reused until the library
+changes (and never served stale after it does), and Gradio's queue without its per-event analytics (real Coach,
+real catalog and Chroma, real Gradio app)."""
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+QUESTIONS = ["How many rounds does the OrbitWorks SRE loop have?", "What is the pay range for NimbusFin Data "
+             "Engineer roles?", "How long does the NimbusFin interview process take?"]
+
+
+def test_an_answer_starts_no_threads(library_coach, monkeypatch):
+    """Each answer used to start (and join) new pool threads for every chain step: a fifth of its time, and more
+    threads for the app's workers to contend with."""
+    for q in QUESTIONS:
+        library_coach.ask(q)  # caches warm
+    started: list[str] = []
+    original = threading.Thread.start
+
+    def counting_start(self, *args, **kwargs):
+        started.append(self.name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(threading.Thread, "start", counting_start)
+    for q in QUESTIONS:
+        assert library_coach.ask(q).grounded, q
+        assert "".join(p for p in library_coach.ask_stream(q) if isinstance(p, str)), q
+    assert started == []
+
+
+def _doc(text: str):
+    from coach.models import Article, Chunk
+
+    article = Article(doc_id="doc-cache", path="cache.md", sha256=str(hash(text)), title="Cache test")
+    chunk = Chunk(id="doc-cache-0", doc_id="doc-cache", text=text, title="Cache test", path="cache.md")
+    return article, [chunk]
+
+
+def test_parsed_chunks_are_reused_until_the_library_changes(make_coach):
+    coach = make_coach()
+    lib = coach.library
+    vector = np.ones((1, 384), dtype=np.float32) / np.sqrt(384)
+    article, chunks = _doc("The first version of this chunk.")
+    lib.upsert_document(article, chunks, vector, ["first"])
+    first = lib.get_chunks(["doc-cache-0", "unknown-id"])
+    assert [c.text for c in first] == ["The first version of this chunk."]
+    assert lib.get_chunks(["doc-cache-0"])[0] is first[0]  # parsed once, reused
+
+    article, chunks = _doc("The second version of this chunk.")  # same chunk id, new text
+    lib.upsert_document(article, chunks, vector, ["second"])
+    assert [c.text for c in lib.get_chunks(["doc-cache-0"])] == ["The second version of this chunk."]
+    # another process's write (a second Library on the same home) is seen too
+    other = make_coach().library
+    article, chunks = _doc("The third version, written by another process.")
+    other.upsert_document(article, chunks, vector, ["third"])
+    assert [c.text for c in lib.get_chunks(["doc-cache-0"])] == ["The third version, written by another process."]
+    other.remove_document("doc-cache")
+    assert lib.get_chunks(["doc-cache-0"]) == []
+
+
+def test_the_app_queue_skips_gradio_event_analytics(library_coach):
+    """Gradio rebuilt a pandas summary of its last 10,000 events after every event (3-16 ms of CPU each)."""
+    from coach.ui.app import build_app, queue
+
+    demo = queue(build_app(library_coach), library_coach)
+    q = demo._queue
+    assert q.ANAYLTICS_CACHE_FREQUENCY >= 10**6
+    assert q.ANALYTICS_MAX_EVENTS <= 1000
+    assert q.default_concurrency_limit == library_coach.settings.concurrency
