@@ -11,6 +11,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -164,7 +165,12 @@ def _expanded(tokens: set[str]) -> set[str]:
 
 def is_promotion(chunk: Chunk) -> bool:
     """A sponsored section or an advert: never retrieved, never quoted."""
-    return bool(_SPONSORED.search(f"{chunk.section or ''}\n{chunk.text[:300]}"))
+    return _promotional(f"{chunk.section or ''}\n{chunk.text[:300]}")
+
+
+@lru_cache(maxsize=8192)  # every answer checks its few dozen candidate chunks again
+def _promotional(head: str) -> bool:
+    return bool(_SPONSORED.search(head))
 
 
 @dataclass

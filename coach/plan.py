@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Said when the best evidence does not carry the asked kind of answer.
 NOT_EXACT = "The library doesn't answer exactly this"
@@ -85,6 +86,7 @@ def plan(question: str) -> Plan:
     return Plan("other")
 
 
+@lru_cache(maxsize=16384)  # answers test the same retrieved sentences again and again
 def carries(kind: str, sentence: str) -> bool:
     """Whether ``sentence`` carries the kind of fact ``kind`` asks for (True for kinds that need no specific fact)."""
     if kind == "duration":

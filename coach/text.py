@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
+
+CACHED_CHARS = 4000  # texts up to this long (chunks, sentences) are split once and the result kept
 
 # Tokens that end with a period but do not end a sentence (compared lower-cased, without the final period).
 # "etc." is not listed: before a capitalised word it almost always does end the sentence.
@@ -25,6 +28,12 @@ def split_sentences(text: str) -> list[str]:
     numbers ("3.5", "$160,000 - $220,000"), after abbreviations ("e.g.", "vs.", "Dr.") and after single-letter
     initials do not split.
     """
+    # Answers split the same retrieved chunks again and again: chunk-sized texts come from a bounded cache.
+    return list(_sentences(text) if len(text) <= CACHED_CHARS else _sentences.__wrapped__(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for line in text.splitlines():
         line = line.strip()
@@ -49,7 +58,7 @@ def split_sentences(text: str) -> list[str]:
         rest = line[start:].strip()
         if rest:
             out.append(rest)
-    return out
+    return tuple(out)
 
 
 def normalize_space(text: str) -> str:

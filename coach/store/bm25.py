@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -17,7 +18,17 @@ _STOP = frozenset(
 
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens without stop words, lightly stemmed so 'interviews' meets 'interview'."""
-    return [_stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP]
+    # Answers tokenize the same retrieved chunks and sentences again and again (a tenth of an answer's CPU): those
+    # (chunk-sized) come from a bounded cache; long texts (whole documents at ingest) are not kept.
+    return list(_tokens(text) if len(text) <= CACHED_CHARS else _tokens.__wrapped__(text))
+
+
+CACHED_CHARS = 4000
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP)
 
 
 def _stem(token: str) -> str:
