@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from coach.models import Article, HistoryTurn, Role
-from coach.roles import lexicon_roles, role_mentions
+from coach.roles import role_mentions, shared_lexicon_roles
 from coach.scope import known_company_mentions
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ class Context:
 
 def _all_roles(roles: Sequence[Role]) -> list[Role]:
     names = {r.name for r in roles}
-    return list(roles) + [r for r in lexicon_roles() if r.name not in names]
+    return list(roles) + [r for r in shared_lexicon_roles() if r.name not in names]
 
 
 def _role_mentions(text: str, roles: Sequence[Role]) -> list[Mention]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from coach.models import Article, Role
-from coach.roles import lexicon_roles, role_mentions
+from coach.roles import role_mentions, shared_lexicon_roles
 
 WELL_KNOWN_COMPANIES = (
     "Google", "Alphabet", "Meta", "Facebook", "Instagram", "WhatsApp", "Apple", "Microsoft", "Amazon", "AWS",
@@ -83,8 +83,9 @@ def unknown_companies(
         # under it; whether the retrieved evidence covers it is checked after retrieval.
         if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
             found.append(name)
-    role_spans = role_mentions(text, list(roles) + lexicon_roles())
-    role_words = {w.lower() for r in list(roles) + lexicon_roles() for t in [r.name, *r.aliases] for w in t.split()}
+    role_spans = role_mentions(text, list(roles) + list(shared_lexicon_roles()))
+    role_words = {w.lower() for r in list(roles) + list(shared_lexicon_roles()) for t in [r.name, *r.aliases]
+                  for w in t.split()}
     for m in _CAP_TOKEN.finditer(text):
         word = m.group(1)
         low = word.lower().removesuffix("'s")
@@ -105,7 +106,7 @@ def unknown_companies(
 def unknown_roles(text: str, roles: Sequence[Role]) -> tuple[list[str], list[str]]:
     """(library roles mentioned, lexicon roles mentioned that no article covers)."""
     lib_names = {r.name for r in roles}
-    merged = list(roles) + [r for r in lexicon_roles() if r.name not in lib_names]
+    merged = list(roles) + [r for r in shared_lexicon_roles() if r.name not in lib_names]
     known, unknown = [], []
     for _, _, name in role_mentions(text, merged):
         bucket = known if name in lib_names else unknown

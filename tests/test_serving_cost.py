@@ -69,3 +69,16 @@ def test_the_app_queue_skips_gradio_event_analytics(library_coach):
     assert q.ANAYLTICS_CACHE_FREQUENCY >= 10**6
     assert q.ANALYTICS_MAX_EVENTS <= 1000
     assert q.default_concurrency_limit == library_coach.settings.concurrency
+
+
+def test_the_shared_role_lexicon_stays_as_shipped():
+    """Questions read the lexicon's roles built once; detecting an article's roles (which adds the aliases it
+    defines) works on its own copies."""
+    from coach.roles import LEXICON, detect_roles, shared_lexicon_roles
+
+    before = [(r.name, list(r.aliases)) for r in shared_lexicon_roles()]
+    roles = detect_roles("Machine Learning Engineer interviews",
+                         "A Machine Learning Engineer (MLQX) codes. Every Machine Learning Engineer (MLQX) designs.")
+    assert any("MLQX" in r.aliases for r in roles)
+    assert [(r.name, list(r.aliases)) for r in shared_lexicon_roles()] == before
+    assert [r.name for r in shared_lexicon_roles()] == list(LEXICON)
