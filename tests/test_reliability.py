@@ -345,3 +345,24 @@ def test_two_concurrent_ingests_embed_each_file_once(tmp_path):
     embedded = sum(len(r["added"]) + len(r["updated"]) for r in reports)
     assert embedded == files, reports  # not 2 × files: the second waited, then skipped what the first stored
     assert sorted(len(r["unchanged"]) for r in reports) == [0, files]
+
+
+# ------------------------------------------------------------------------------------------------------ flat memory
+def test_asking_again_and_again_holds_no_more_catalog_connections(library_coach):
+    """Each ask runs parts of its chain on threads started for it; their SQLite connections (two file handles and a
+    page cache each) must close once the threads end, or `coach serve` grows by one per question."""
+    import psutil
+
+    catalog = str(library_coach.settings.catalog_path)
+
+    def open_handles() -> int:
+        return sum(1 for f in psutil.Process().open_files() if f.path.startswith(catalog))
+
+    questions = ["How many rounds does the OrbitWorks SRE loop have?", "How long does the NimbusFin process take?",
+                 "What mistakes should I avoid in a Site Reliability Engineer interview?"]
+    library_coach.ask(questions[0])
+    before = open_handles()
+    for i in range(30):
+        for _ in library_coach.ask_stream(questions[i % len(questions)]):  # the app's path
+            pass
+    assert open_handles() <= before + 4, (before, open_handles())

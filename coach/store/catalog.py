@@ -37,13 +37,14 @@ class Catalog:
     """Thin, typed access to the catalog database; every write happens inside ``transaction()``.
 
     Each thread gets its own connection (WAL mode: readers never wait for a writer, nor for each other); a shared
-    connection would mix one thread's write transaction with another thread's reads.
+    connection would mix one thread's write transaction with another thread's reads. Connections of threads that
+    have ended are closed (see ``_db``), so open connections stay as many as live threads.
     """
 
     def __init__(self, path: Path):
         self.path = path
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._connections_lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,13 +67,23 @@ class Catalog:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA busy_timeout=30000")
             self._local.db = db
+            # Threads come and go (LangChain runs a chain's parallel steps on a new thread pool for every ask, the
+            # app's worker threads end when idle): keeping every connection ever opened leaked two file handles and
+            # a page cache per question in `coach serve`. Close those of ended threads whenever one is opened.
             with self._connections_lock:
-                self._connections.append(db)
+                live = []
+                for thread, conn in self._connections:
+                    if thread.is_alive():
+                        live.append((thread, conn))
+                    else:
+                        conn.close()  # its thread is gone: nothing else can be using it
+                live.append((threading.current_thread(), db))
+                self._connections = live
         return db
 
     def close(self) -> None:
         with self._connections_lock:
-            for db in self._connections:
+            for _, db in self._connections:
                 db.close()
             self._connections.clear()
         self._local = threading.local()
