@@ -14,7 +14,7 @@ from typing import Iterator
 
 from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
 
-from coach.compose import Composed, Hit, SentenceEmbeddings, compose
+from coach.compose import Composed, Hit, SentenceEmbeddings, asked_acronym, compose, expansion_in
 from coach.errors import CoachError, InputError, UnknownDocumentError
 from coach.guard import unsupported_numbers
 from coach.models import Answer, Article, HistoryTurn, Role, Source
@@ -33,6 +33,9 @@ CANDIDATE_CHUNKS = 10
 # Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when a sentence matches this well.
 WEAK_RELEVANCE = 0.2
 SENTENCE_MIN = 0.5
+# ... or, when the answer quotes the asked kind of fact on the question's topic ("30 - 45 minutes" for "how long does
+# a round last"), this well: a typed fact is evidence that similarity alone under-rates for paraphrased questions.
+TYPED_SENTENCE_MIN = 0.3
 
 
 @dataclass
@@ -226,7 +229,24 @@ class AskChain:
         off = uncovered_topic(standalone, evidence)
         if off:
             return {"hits": [], "reason": off}
+        hits = self._with_acronym_definition(standalone, hits)
         return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance}
+
+    def _with_acronym_definition(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """"What does BTTC stand for?": when no retrieved chunk spells the acronym out, the chunk of the same articles
+        that does ("The Best Theoretical Time Complexity (BTTC) of ...") joins the evidence. Only such questions pay
+        for this (one outline read of the top articles)."""
+        acronym = asked_acronym(question)
+        if not acronym or not hits or any(expansion_in(acronym, h.chunk.text) for h in hits):
+            return hits
+        docs = list(dict.fromkeys(h.chunk.doc_id for h in hits[:3]))
+        found = next((cid for cid, _, _, text in self.library.chunk_outline(docs) if expansion_in(acronym, text)),
+                     None)
+        chunk = self.library.get_chunks([found]) if found else []
+        if not chunk:
+            return hits
+        return hits[:1] + [Hit(chunk=chunk[0], score=hits[0].score, dense=hits[0].dense, heading=hits[0].heading)] + \
+            hits[1:]
 
     def _compose(self, state: dict) -> Answer:
         snap: Snapshot = state["snapshot"]
@@ -242,7 +262,7 @@ class AskChain:
                                context=retrieved.get("context", ""))
             if not composed.text:
                 reason = "the retrieved passages do not answer the question"
-            elif retrieved.get("weak") and composed.best_sim < SENTENCE_MIN:
+            elif retrieved.get("weak") and composed.best_sim < (TYPED_SENTENCE_MIN if composed.typed else SENTENCE_MIN):
                 reason = NO_MATCH
         if reason or composed is None:
             reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)

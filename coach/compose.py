@@ -15,8 +15,9 @@ from typing import Sequence
 
 import numpy as np
 
+from coach.adverts import attribution, promo_sentence, sponsored
 from coach.models import Chunk, Role, Source
-from coach.plan import DURATION, MONEY, NOT_EXACT, NUMBER_WORDS, carries, plan
+from coach.plan import DURATION, FACT_KINDS, LENGTH, MONEY, NOT_EXACT, NUMBER_WORDS, SPOKEN, carries, plan
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
@@ -25,6 +26,9 @@ from coach.text import split_sentences
 MAX_SENTENCES = 4
 MAX_ITEMS = 5  # list answers quote up to this many items
 MAX_CHARS = 650
+# A heading / FAQ question this similar to the user's question is the same question: its answer is the article's.
+FAQ_MATCH = 0.8
+_EXPLAINED = ("why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
 
 # Question-type cues: (question pattern, sentence pattern, bonus)
@@ -32,6 +36,7 @@ _MONEY = re.compile(r"[$€£]\s?\d")
 _DURATION = re.compile(r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s*(?:weeks?|days?|months?|hours?)\b", re.I)
 _COUNT = re.compile(r"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?"
                     r"(?:rounds?|stages?|interviews?|steps?)\b", re.I)
+_SIZE = re.compile(LENGTH.pattern + "|" + SPOKEN.pattern, re.I)
 _QUOTE = re.compile(r"[“\"][^”\"]{12,}[”\"]")
 _CUES = [
     (re.compile(r"\b(pay|paid|pays|salar\w*|earn\w*|compensation|comp|make|makes|income|wages?|money|TC|"
@@ -61,20 +66,15 @@ def _stem_noun(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-_ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She)\b")
+_ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She|However)\b")
 _SKIP = re.compile(r"^(?:faq|tl;?dr|share:?|back to blog|preparation checklist|mistakes to avoid)\W*$", re.I)
 _LABEL = re.compile(r"^\W*(BAD|GOOD)\s*:\s*", re.I)
-# Promotion: discounts, calls to buy or sign up, sponsored sections. Never quoted.
-_PROMO = re.compile(r"\b\d+\s?% (?:off|discount)\b|\bdiscount\b|\bcoupon\b|\bpromo(?:tion)? code\b|\bjoin today\b|"
-                    r"\bget (?:lifetime )?access\b|\bsign up (?:now|today)\b|\bbook a free\b|\bcheck (?:it|them) out\b|"
-                    r"\bsection was added by\b|\bsponsored\b|\baffiliate\b", re.I)
-_SPONSORED = re.compile(r"\b(?:this section was (?:added|written) by|sponsored by|paid partnership|advertisement)\b",
-                        re.I)
 # Sentences that advise: a should-I question is answered by one of these.
 _ADVICE = re.compile(r"\b(?:should|shouldn'?t|must|never|always|do not|don'?t|avoid|recommend\w*|better|best|not a "
                      r"good idea|good idea|enough|not enough|try (?:not )?to|make sure|ensure|instead|only)\b", re.I)
 _NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid|mistakes?|pitfalls?|trap|wrong|bad|fail\w*|not a good idea|"
-                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big))\b", re.I)
+                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big)|miss(?:es|ed)?|"
+                       r"overshoot\w*|stuck|no better|worse|diverg\w*|same thing)\b", re.I)
 _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|tailor|keep|reduce|focus\w*|"
                   r"emphasiz\w*|improv\w*|avoid|proofread)\b", re.I)
 _DEFINES = re.compile(r"\b(?:is|are|refers to|means|stands for)\b", re.I)
@@ -102,6 +102,7 @@ class Composed:
     top_score: float = 0.0
     pieces: list[str] = field(default_factory=list)  # answer sentences with their markers, for streaming
     best_sim: float = 1.0  # the best answer sentence's similarity to the question
+    typed: bool = False  # it quotes the asked kind of fact (a duration, an amount) about the question's topic
 
 
 class SentenceEmbeddings:
@@ -164,7 +165,7 @@ def _expanded(tokens: set[str]) -> set[str]:
 
 def is_promotion(chunk: Chunk) -> bool:
     """A sponsored section or an advert: never retrieved, never quoted."""
-    return bool(_SPONSORED.search(f"{chunk.section or ''}\n{chunk.text[:300]}"))
+    return sponsored(chunk.section, chunk.text)
 
 
 @dataclass
@@ -204,8 +205,13 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
                 asked_by, asked_left = prev, 3  # the next few sentences answer this in-text question
             if len(s) < 10 or s.lower().rstrip(".:?") in skip or s.lower() in skip or _SKIP.match(s):
                 continue
-            if s.rstrip("*_ ").endswith(":") or _PROMO.search(s):
-                continue  # a lead-in ("... include:") or an advert is never the answer
+            if s.rstrip("*_ ").endswith(":") and first:
+                counted = _counted_list(s, lines, li)
+                if counted:  # "There are 2 general methods ...:" is a count's answer together with its items
+                    out.append(Cand(hi, si - 1, li, counted, first=True))
+                continue
+            if s.rstrip("*_ ").endswith(":") or promo_sentence(s) or attribution(s):
+                continue  # a lead-in ("... include:"), an advert or a "Source: X" credit is never the answer
             label = _LABEL.match(s)
             if label:
                 if label.group(1).upper() == "GOOD":
@@ -226,6 +232,25 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
             out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?"), asked=asked, first=first,
                             itemlike=itemlike))
     return out
+
+
+_NUMBERED = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}[a-z]+s\b", re.I)
+
+
+def _counted_list(lead: str, lines: list[str], li: int) -> str | None:
+    """"There are 2 general methods: A; B." — a lead-in that counts the short items following it, quoted with them
+    (alone it would be a lead-in ending in ":"); None when it counts nothing or no short items follow."""
+    if not _NUMBERED.search(lead) or len(lead) > 200:
+        return None
+    items = []
+    for line in lines[li + 1:li + 9]:
+        text = line.strip().lstrip("-*• ").strip()
+        if not text or len(text) > 160 or text.rstrip("*_ ").endswith(":"):
+            break
+        items.append(text.rstrip(".;, "))
+    if len(items) < 2:
+        return None
+    return f"{lead.rstrip('*_ ')} {'; '.join(items)}."
 
 
 def _cited(sentence: str, n: int) -> str:
@@ -266,6 +291,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     counted = _count_pattern(the_plan.counted) if kind == "count" else None
     if counted is not None:
         cues = [(p, b) for p, b in cues if p is not _COUNT] + [(counted, 0.3)]
+    if kind == "length":  # a size, not a time to wait
+        cues = [(p, b) for p, b in cues if p is not _DURATION] + [(_SIZE, 0.35)]
     best_rel = max((h.relevance for h in hits), default=1.0) or 1.0
     yes_no = kind == "yes_no" or bool(_YES_NO.match(question))
     lead: dict[int, int] = {}
@@ -295,11 +322,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
             score -= 0.2  # a do/don't pair is advice about how to prepare, not a fact about the asked topic
-        if kind in ("count", "duration", "money") and not carries(kind, sent):
+        if kind in FACT_KINDS and not carries(kind, sent):
             score -= 0.25
         if kind == "yes_no" and _ADVICE.search(sent):
             score += 0.08
-        if kind == "mistake" and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
+        if kind in ("mistake", "why_bad") and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
             score += 0.15
         if kind == "definition" and defined and re.match(
                 rf"^(?:an?\s+|the\s+)?{re.escape(defined)}\b[^.]{{0,60}}?\b(?:is|are|refers to|means|stands for)\b",
@@ -334,6 +361,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     def done(out: Composed) -> Composed:
         out.best_sim = best_sim
+        out.typed = kind in FACT_KINDS and NOT_EXACT not in out.text and carries(kind, out.text) and bool(
+            topic & _stems(out.text))
         return out
 
     scored: list[tuple[float, Cand, list[str]]] = []
@@ -353,18 +382,34 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         scored.append((score, c, mentioned))
     scored.sort(key=lambda t: -t[0])
 
+    acronym = asked_acronym(question)
+    if acronym:
+        scored = _with_expansion(acronym, scored, hits)
+
     if kind == "which_more":
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
     on_topic = (lambda text: not topic or bool(topic & _stems(text)))
-    if kind in ("count", "duration", "money") and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
+    if kind in FACT_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
         carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1].text)]
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
             return done(_not_exact(scored[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
+    faq_hi = max(range(len(hits)), key=lambda i: hits[i].heading)
+    if kind in _EXPLAINED and hits[faq_hi].heading >= FAQ_MATCH and not acronym:
+        # The user's question is (nearly) one the article asks itself: its answer, opening sentences in order.
+        opening = sorted((t for t in scored if t[1].hi == faq_hi and not t[1].question), key=lambda t: t[1].si)[:3]
+        picked, size = [], 0
+        for t in opening:
+            if size + len(t[1].text) > MAX_CHARS and picked:
+                break
+            picked.append(t[1])
+            size += len(t[1].text)
+        if picked:
+            return done(_render(picked, hits, max(t[0] for t in opening)))
     if kind == "definition":
         lead_hi = scored[0][1].hi
         if hits[lead_hi].heading >= 0.7:
@@ -435,7 +480,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             continue
         if hits[c.hi].chunk.doc_id != hits[chosen[0][1].hi].chunk.doc_id and kind not in ("comparison", "other"):
             continue  # one article answers; another article's sentence is a neighbouring fact
-        if kind in ("count", "duration", "money") and not carries(kind, c.text):
+        if kind in FACT_KINDS and not carries(kind, c.text):
             continue
         if topic and not topic & _stems(c.text) and not any(p.search(c.text) for p, _ in cues):
             continue
@@ -469,6 +514,53 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
 _COMPARE_WORDS = _stems("differ differs different difference differences compare compared comparison versus vs")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|compared|instead|on the other hand|than)\b", re.I)
+
+
+_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,5})s?\b")
+_SMALL_WORDS = frozenset("of and the to for in on a an".split())
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym a "what is X / what does X stand for" question asks about ("ATS", "BTTC"), or None."""
+    m = re.search(r"\b[Ww]hat(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?([A-Z][A-Z0-9]{1,5})s?\b", question)
+    if m is None:
+        m = re.search(r"\b([A-Z][A-Z0-9]{1,5})s?\s+(?:stand|stands)\s+for\b|\bmeaning of\s+([A-Z][A-Z0-9]{1,5})\b",
+                      question)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+def expansion_in(acronym: str, text: str) -> str | None:
+    """"Applicant Tracking Systems" from "... Applicant Tracking Systems (ATS) ...": the words before "(ACRONYM)"
+    whose initials spell it (small words like "of" may sit between)."""
+    for m in re.finditer(rf"\(\s*{re.escape(acronym)}s?\s*\)", text):
+        words = re.findall(r"[\w'-]+", text[max(0, m.start() - 120):m.start()])
+        letters, picked = list(acronym.lower()), []
+        for w in reversed(words):
+            if letters and w[0].lower() == letters[-1]:
+                letters.pop()
+                picked.append(w)
+            elif picked and w.lower() in _SMALL_WORDS and letters:
+                picked.append(w)
+            else:
+                break
+            if not letters:
+                return " ".join(reversed(picked))
+    return None
+
+
+def _with_expansion(acronym: str, scored: list, hits: Sequence[Hit]) -> list:
+    """``scored`` with the acronym's expansion first: the sentence that spells it out, or — when only a heading does
+    ("Identify the Best Theoretical Time Complexity (BTTC)") — "X stands for <the heading's words>"."""
+    top = scored[0][0]
+    for t in scored:
+        if expansion_in(acronym, t[1].text):
+            return [(top + 0.05, t[1], t[2])] + [o for o in scored if o is not t]
+    for hi, hit in enumerate(hits):
+        expansion = expansion_in(acronym, hit.chunk.section or "")
+        if expansion:
+            fact = Cand(hi, -1, -1, f"{acronym} stands for {expansion}.")
+            return [(top + 0.05, fact, [])] + scored
+    return scored
 
 
 def _defined_term(question: str) -> str | None:
@@ -505,7 +597,8 @@ def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "
 
 def _not_exact(best: tuple, hits: Sequence[Hit], kind: str) -> Composed:
     """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
-    what = {"count": "a number", "duration": "a length of time", "money": "an amount"}.get(kind, "that")
+    what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount"
+            }.get(kind, "such fact")
     prefix = f"{NOT_EXACT}: it gives no {what} for it. The closest passage says"
     out = _render([best[1]], hits, best[0])
     text = f"{prefix}: “{out.pieces[0]}”"

@@ -19,6 +19,8 @@ DURATION = re.compile(
     r"(?:weeks?|days?|months?|hours?|years?|minutes?|min|hrs?)\b", re.I)
 LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?|one|half an?)\s+(?:pages?|words?|lines?|sentences?|paragraphs?)\b|"
                     r"\bunder a page\b|\bone page\b", re.I)
+# The length of something said: "a 2-minute answer", "under 90 seconds".
+SPOKEN = re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|{NUMBER_WORDS}|an?)[\s-](?:minutes?|min|seconds?|secs?)\b", re.I)
 NUMBER = re.compile(rf"\b\d+(?:[.,/]\d+)*\+?\b|\b{NUMBER_WORDS}\b", re.I)
 _UNIT_Q = r"(?:weeks?|days?|months?|hours?|years?|minutes?)"
 
@@ -33,11 +35,18 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                               r"\bor\b[^?]*\b(?:earn|pay|make)s? more\b", re.I)),
     ("comparison", re.compile(r"\bdiffer(?:s|ed|ences?)?\b|\bdifferent (?:from|between|for|in)\b|\bvs\.?\b|\bversus\b|\bcompar\w*\b|\bsets? \w+ apart\b|"
                               r"\bwhen (?:should|would|do) (?:i|you|we) (?:pick|choose|use)\b[^?]*\b(?:over|or)\b", re.I)),
+    # "How long should my resume be?" asks for a size (pages, words, minutes of talk), not a time to wait.
+    ("length", re.compile(r"\bhow long should (?:my|the|a|an|your|our|this|that)\b[^?]*\bbe\b|"
+                          r"\bhow many (?:pages?|words?|lines?|paragraphs?|sentences?)\b|\bhow (?:short|brief)\b", re.I)),
     ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
                             rf"\bduration\b|\bhow (?:quick|fast)\w*\b|\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
     ("money", re.compile(r"\b(?:pay|pays|paid|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
                          r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
+    # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
+    ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
+                           r"\bwhy (?:is|are) (?:it|\w+ing)\b[^?]*\b(?:bad|wrong|a bad idea)\b|\b(?:the )?problem with\b",
+                           re.I)),
     ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bpitfalls?\b|\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
                            r"\bwhat goes wrong\b|\bproblems? with\b", re.I)),
     ("example", re.compile(r"\bexamples?\b|\bsamples?\b|\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
@@ -56,6 +65,10 @@ _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay
                              r"you)\b", re.I)
 
 
+# Kinds whose answer must carry a specific fact (a number, a duration, a size, an amount).
+FACT_KINDS = ("count", "duration", "length", "money")
+
+
 @dataclass(frozen=True)
 class Plan:
     """What the question asks for: ``kind`` and, for counts, the counted noun."""
@@ -66,7 +79,7 @@ class Plan:
     @property
     def needs_fact(self) -> bool:
         """Kinds whose answer must carry a specific fact (a number, a duration, an amount)."""
-        return self.kind in ("count", "duration", "money")
+        return self.kind in FACT_KINDS
 
 
 def plan(question: str) -> Plan:
@@ -89,6 +102,8 @@ def carries(kind: str, sentence: str) -> bool:
     """Whether ``sentence`` carries the kind of fact ``kind`` asks for (True for kinds that need no specific fact)."""
     if kind == "duration":
         return bool(DURATION.search(sentence) or LENGTH.search(sentence))
+    if kind == "length":
+        return bool(LENGTH.search(sentence) or SPOKEN.search(sentence))
     if kind == "money":
         return bool(MONEY.search(sentence))
     if kind == "count":
