@@ -36,6 +36,8 @@ SENTENCE_MIN = 0.5
 # ... or, when the answer quotes the asked kind of fact on the question's topic ("30 - 45 minutes" for "how long does
 # a round last"), this well: a typed fact is evidence that similarity alone under-rates for paraphrased questions.
 TYPED_SENTENCE_MIN = 0.3
+# An answer that shares nothing with the question but a company name needs stronger chunk evidence than this.
+NAMED_RELEVANCE = 0.45
 
 
 @dataclass
@@ -230,7 +232,8 @@ class AskChain:
         if off:
             return {"hits": [], "reason": off}
         hits = self._with_acronym_definition(standalone, hits)
-        return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance}
+        return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
+                "best": best}
 
     def _with_acronym_definition(self, question: str, hits: list[Hit]) -> list[Hit]:
         """"What does BTTC stand for?": when no retrieved chunk spells the acronym out, the chunk of the same articles
@@ -263,6 +266,9 @@ class AskChain:
             if not composed.text:
                 reason = "the retrieved passages do not answer the question"
             elif retrieved.get("weak") and composed.best_sim < (TYPED_SENTENCE_MIN if composed.typed else SENTENCE_MIN):
+                reason = NO_MATCH
+            elif retrieved.get("best", 1.0) < NAMED_RELEVANCE and composed.name_only:
+                # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview).
                 reason = NO_MATCH
         if reason or composed is None:
             reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)

@@ -103,6 +103,7 @@ class Composed:
     pieces: list[str] = field(default_factory=list)  # answer sentences with their markers, for streaming
     best_sim: float = 1.0  # the best answer sentence's similarity to the question
     typed: bool = False  # it quotes the asked kind of fact (a duration, an amount) about the question's topic
+    name_only: bool = False  # the only content word it shares with the question is a company name
 
 
 class SentenceEmbeddings:
@@ -161,6 +162,15 @@ def _expanded(tokens: set[str]) -> set[str]:
     for t in tokens:
         out.update(_SYN_KEYS.get(t, []))
     return out
+
+
+_KIND_WORDS = {
+    "duration": _expanded(_stems("long time take takes week weeks month months day days hour hours minutes last lasts "
+                                 "usually typical need")),
+    "length": _expanded(_stems("long short length size page pages word words")),
+    "money": _expanded(_stems("pay paid salary earn make money compensation much")),
+    "count": _stems("many number much"),
+}
 
 
 def is_promotion(chunk: Chunk) -> bool:
@@ -303,6 +313,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     library_companies = set(companies)
     q_company = next((n for _, _, n in known_company_mentions(question, companies)), None)
     topic = _topic_stems(question, roles, companies)
+    company_stems = {t for n in companies for t in _stems(n)}
+    # What a fact question is about, without the words that only name the kind of fact ("how long ... last").
+    subject = topic - _KIND_WORDS.get(kind, set())
     defined = _defined_term(question) if kind == "definition" else None
     context_stems = _stems(context) if context else set()
 
@@ -361,8 +374,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     def done(out: Composed) -> Composed:
         out.best_sim = best_sim
+        shared = (_stems(question) - _GENERIC) & _stems(" ".join(out.sentences))
+        out.name_only = bool(shared) and shared <= company_stems
         out.typed = kind in FACT_KINDS and NOT_EXACT not in out.text and carries(kind, out.text) and bool(
-            topic & _stems(out.text))
+            subject & _stems(out.text) or not subject)
         return out
 
     scored: list[tuple[float, Cand, list[str]]] = []
@@ -390,7 +405,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
-    on_topic = (lambda text: not topic or bool(topic & _stems(text)))
+    on_topic = (lambda text: not subject or bool(subject & _stems(text)))
     if kind in FACT_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
