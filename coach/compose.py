@@ -28,6 +28,11 @@ MAX_ITEMS = 5  # list answers quote up to this many items
 MAX_CHARS = 650
 # A heading / FAQ question this similar to the user's question is the same question: its answer is the article's.
 FAQ_MATCH = 0.8
+# An interview prompt written as an imperative is a question too ("Tell me about a time you failed.").
+_PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time|situation)|give (?:me|us) an example|"
+                     r"walk me through|name a (?:time|situation))\b", re.I)
+_ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
+LEAD_IN_MATCH = 0.55  # a list's lead-in (with its section heading) this similar to the question introduces the answer
 _EXPLAINED = ("why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
 
@@ -442,8 +447,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         fixed = _fix_answer(scored, hits, context_stems)
         if fixed is not None:
             return done(fixed)
+    if kind == "list":
+        introduced = _introduced_list(topic, scored, hits, sentence_vectors, query_vector)
+        if introduced is not None:
+            return done(introduced)
     if kind in ("list", "example", "mistake"):
-        listed = _list_answer(scored, hits, kind, topic)
+        listed = _list_answer(scored, hits, kind, topic, asks_questions=bool(_ASKS_QUESTIONS.search(question)))
         if listed is not None:
             return done(listed)
 
@@ -643,9 +652,69 @@ def _fix_answer(scored: list, hits: Sequence[Hit], context_stems: set[str]) -> C
     return _render([same[0][1]], hits, same[0][0]) if same else None
 
 
-def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str]) -> Composed | None:
+def _lead_ins(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
+    """(hit index, line index, text) of every lead-in ("These are the data structures to keep in mind:") followed by
+    at least two item lines in its chunk."""
+    out = []
+    for hi, hit in enumerate(hits):
+        lines = [ln.strip() for ln in hit.chunk.text.splitlines() if ln.strip()]
+        for li, line in enumerate(lines):
+            if line.rstrip("*_ ").endswith(":") and 10 <= len(line) <= 250 and len(_items_after(lines, li)) >= 2:
+                out.append((hi, li, line))
+    return out
+
+
+def _items_after(lines: list[str], li: int) -> list[int]:
+    """Line indices of the items that follow the lead-in at ``li`` (up to the next lead-in)."""
+    items = []
+    for j in range(li + 1, len(lines)):
+        if lines[j].rstrip("*_ ").endswith(":") or len(lines[j]) > 400:
+            break
+        items.append(j)
+    return items
+
+
+def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentence_vectors: SentenceEmbeddings,
+                     query_vector: np.ndarray) -> Composed | None:
+    """The items of the list whose lead-in says it is what was asked ("These are the data structures to keep in
+    mind and try, in order of frequency ...:" for "which data structures show up the most"), in article order, up to
+    five, with the items that continue it in the section's next chunk."""
+    # The lead-in must be about the asked topic, not only share the company and role names with the question.
+    leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")]
+    if not leads:
+        return None
+    texts = [f"{hits[hi].chunk.section or ''}: {text}" for hi, _, text in leads]
+    sims = sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)
+    best = int(np.argmax(sims))
+    if float(sims[best]) < LEAD_IN_MATCH:
+        return None
+    hi, li, _ = leads[best]
+    chunk = hits[hi].chunk
+    lines = [ln.strip() for ln in chunk.text.splitlines() if ln.strip()]
+    wanted = [(hi, j) for j in _items_after(lines, li)]
+    if wanted and wanted[-1][1] == len(lines) - 1:  # the list runs on into the next chunk of its section
+        nxt = next((i for i, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section
+                    and h.chunk.position == chunk.position + 1), None)
+        if nxt is not None:
+            more = [ln.strip() for ln in hits[nxt].chunk.text.splitlines() if ln.strip()]
+            wanted += [(nxt, j) for j in _items_after(more, -1)]
+    firsts: dict[tuple[int, int], Cand] = {}
+    for _, c, _ in scored:
+        if (c.hi, c.line) in wanted and c.first and not c.text.startswith(("Mistake", "Better")):
+            firsts.setdefault((c.hi, c.line), c)
+    items = list({firsts[k].text: firsts[k] for k in reversed(wanted) if k in firsts}.values())[::-1][:MAX_ITEMS]
+    if len(items) < 2:
+        return None
+    return _render(items, hits, max(t[0] for t in scored))
+
+
+def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], asks_questions: bool = True
+                 ) -> Composed | None:
     """Up to five items of the best list (a chunk of several short lines), best first, quoted from each item's start
     in article order; for mistakes, the mistakes of the best article (with their fixes when it pairs them)."""
+    if kind == "list" and not asks_questions:
+        # A list of questions answers "what can I ask", not "what will they grade me on".
+        scored = [t for t in scored if not t[1].question and not _PROMPT.match(t[1].text)] or scored
     top = scored[0][0]
     # Example questions are asked for: a list of prompts or quoted questions, not a checklist.
     best = next((t for t in scored if t[1].itemlike and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)

@@ -57,7 +57,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                               r"\bmeaning of\b", re.I)),
     ("list", re.compile(r"\bwhat (?:are|were) (?:some|the)\b|\blist\b|\bwhich (?:\w+ )?\w+s\b|\bwhat (?:kinds?|types?|sorts?) "
                         r"of\b|\bwhat \w+ (?:questions|details|things|skills|metrics|topics)\b|\bwhat should i "
-                        r"(?:ask|include|put|bring|study|cover)\b|\btips\b|\bwhat (?:can|could) i ask\b", re.I)),
+                        r"(?:ask|include|put|bring|study|cover)\b|\btips\b|\bwhat (?:can|could) i ask\b|"
+                        r"\bwhat (?:will|do|does|would) (?:the |an? )?\w+ (?:grade|evaluate|assess|judge|score|rate|"
+                        r"look for|check)\b|\bwhat (?:am i|are we|are candidates) (?:graded|evaluated|assessed|judged|"
+                        r"scored) on\b", re.I)),
     ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
     ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
 ]
