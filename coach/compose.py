@@ -406,6 +406,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     if acronym:
         scored = _with_expansion(acronym, scored, hits)
 
+    quoted = _QUOTED.search(question)
+    if quoted and kind in ("howto", "other", "yes_no"):
+        unanswered = _only_lists_prompt(quoted.group(1), scored)
+        if unanswered is not None:
+            return done(_not_exact(unanswered, hits, kind,
+                                   why="it lists this interview question but gives no advice on answering it"))
+
     if kind == "which_more":
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
@@ -619,11 +626,36 @@ def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "
     return Composed(" ".join(pieces), [c.text for c in chosen], sources, top_score=top, pieces=pieces)
 
 
-def _not_exact(best: tuple, hits: Sequence[Hit], kind: str) -> Composed:
+def _only_lists_prompt(prompt: str, scored: list) -> tuple | None:
+    """"How do I answer 'tell me about a time you failed'?": when the best evidence is itself a listed prompt (the
+    library lists such questions but gives no advice on this one), the closest listed prompt, to quote as what the
+    library does say; None when advice leads."""
+    asked = _keys4(prompt) - _PROMPT_WORDS
+    if not asked:
+        return None
+    if not (scored[0][1].question or _PROMPT.match(scored[0][1].text)):
+        return None  # the best evidence is advice, not another listed prompt: answer normally
+    prompts = [t for t in scored if (t[1].question or _PROMPT.match(t[1].text)) and asked & _keys4(t[1].text)]
+    if not prompts:
+        return None
+    whole = _keys4(prompt)
+    return max(prompts, key=lambda t: (len(asked & _keys4(t[1].text)), len(whole & _keys4(t[1].text)), t[0]))
+
+
+def _keys4(text: str) -> set[str]:
+    """Four-letter word prefixes: "failed" and "failure" meet."""
+    return {t[:4] for t in tokenize(text)}
+
+
+_QUOTED = re.compile(r"(?:^|\s)['‘“\"]([^'’”\"]{8,}?)['’”\"](?=[\s?.!,]|$)")
+_PROMPT_WORDS = _keys4("tell me about time times you your describe give example situation when")
+
+
+def _not_exact(best: tuple, hits: Sequence[Hit], kind: str, why: str | None = None) -> Composed:
     """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
     what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount"
             }.get(kind, "such fact")
-    prefix = f"{NOT_EXACT}: it gives no {what} for it. The closest passage says"
+    prefix = f"{NOT_EXACT}: {why or f'it gives no {what} for it'}. The closest passage says"
     out = _render([best[1]], hits, best[0])
     text = f"{prefix}: “{out.pieces[0]}”"
     return Composed(text, out.sentences, out.sources, top_score=best[0], pieces=[text])
