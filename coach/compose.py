@@ -413,6 +413,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             return done(_not_exact(unanswered, hits, kind,
                                    why="it lists this interview question but gives no advice on answering it"))
 
+    if kind in ("which_more", "comparison"):
+        labelled = _labelled_comparison(question, hits, scored)
+        if labelled is not None:
+            return done(labelled)
     if kind == "which_more":
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
@@ -773,6 +777,58 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
         if len(picked) >= 2:
             return _render([t[1] for t in picked], hits, top)
     return None
+
+
+_LABEL_LINE = re.compile(r"^\W*([A-Z][\w /&'-]{1,40}?)\s*[:\u2014]\s+(\S.{3,300})$")
+
+
+def _label_key(label: str) -> str:
+    """A label's first word as a stem ("Scope of work" -> "scope"), to meet the question's words."""
+    words = tokenize(label)
+    return words[0][:6] if words else label.lower()
+
+
+def _labelled_comparison(question: str, hits: Sequence[Hit], scored: list) -> Composed | None:
+    """Two things the article describes in sections of their own with the same labelled lines ("Staff Software
+    Engineer" / "Principal Software Engineer", each with "Scope of work: ..."): the asked label's line from each, or
+    their first two labels when none is asked. Lines are quoted as written, each cited to its section."""
+    q_words = set(tokenize(question))
+    sections: dict[str, tuple[int, list[tuple[str, str, int]]]] = {}  # heading -> (hit index, [(label, value, si)])
+    for hi, hit in enumerate(hits):
+        heading = hit.chunk.section or ""
+        if not heading:
+            continue
+        lines = [(m.group(1).strip(), m.group(2).strip())
+                 for m in (_LABEL_LINE.match(ln.strip()) for ln in hit.chunk.text.splitlines()) if m]
+        if len(lines) >= 2 and heading not in sections:
+            sections[heading] = (hi, lines)
+    if len(sections) < 2:
+        return None
+    common = set.intersection(*(set(tokenize(h)) for h in sections))
+    # Each word of the question that names a section (not a word all those headings share) -> the closest heading.
+    chosen: dict[str, str] = {}
+    for word in q_words:
+        named = [h for h in sections if word in set(tokenize(h)) - common]
+        if named:
+            chosen.setdefault(min(named, key=lambda h: len(tokenize(h))), word)
+    if len(chosen) < 2:
+        return None
+    labels = {h: {_label_key(lab): (lab, val) for lab, val in sections[h][1]} for h in chosen}
+    asked = [lab for lab in set.intersection(*(set(v) for v in labels.values())) if lab in _stems(question)]
+    if not asked:
+        if plan(question).kind == "which_more":
+            return None  # "which pays more" needs the asked fact, not the first labels
+        first = [lab for lab in labels[next(iter(chosen))] if all(lab in v for v in labels.values())][:2]
+        asked = first
+    if not asked:
+        return None
+    picked = []
+    for h in chosen:
+        hi = sections[h][0]
+        for key in asked:
+            lab, val = labels[h][key]
+            picked.append(Cand(hi, 0, 0, f"{h} — {lab}: {val}" if val.endswith((".", "!")) else f"{h} — {lab}: {val}."))
+    return _render(picked, hits, scored[0][0])
 
 
 _WHICH_ATTR = [
