@@ -694,14 +694,24 @@ def _lead_ins(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
     out = []
     for hi, hit in enumerate(hits):
         lines = [ln.strip() for ln in hit.chunk.text.splitlines() if ln.strip()]
+        led = False
         for li, line in enumerate(lines):
             if line.rstrip("*_ ").endswith(":") and 10 <= len(line) <= 250 and len(_items_after(lines, li)) >= 2:
                 out.append((hi, li, line))
+                led = True
+        if not led and hit.chunk.section and sum(bool(_ITEM_LABEL.match(ln)) for ln in lines) >= 2:
+            out.append((hi, -1, ""))  # labelled items right under their heading ("Communication - Asking ...")
     return out
 
 
+_ITEM_LABEL = re.compile(r"^\W*[A-Z][\w /&'-]{1,40}?\s(?:-|–|—)\s+\S|^\W*[A-Z][\w /&'-]{1,40}?:\s+\S")
+
+
 def _items_after(lines: list[str], li: int) -> list[int]:
-    """Line indices of the items that follow the lead-in at ``li`` (up to the next lead-in)."""
+    """Line indices of the items that follow the lead-in at ``li`` (up to the next lead-in); with no lead-in
+    (``li`` = -1 for a heading's own list), its labelled lines."""
+    if li < 0 and not any(ln.rstrip("*_ ").endswith(":") for ln in lines):
+        return [j for j, ln in enumerate(lines) if _ITEM_LABEL.match(ln)]
     items = []
     for j in range(li + 1, len(lines)):
         if lines[j].rstrip("*_ ").endswith(":") or len(lines[j]) > 400:
@@ -719,7 +729,7 @@ def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentenc
     leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")]
     if not leads:
         return None
-    texts = [f"{hits[hi].chunk.section or ''}: {text}" for hi, _, text in leads]
+    texts = [f"{hits[hi].chunk.section or ''}: {text}" if text else hits[hi].chunk.section for hi, _, text in leads]
     sims = sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)
     best = int(np.argmax(sims))
     if float(sims[best]) < LEAD_IN_MATCH:
