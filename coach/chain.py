@@ -232,8 +232,33 @@ class AskChain:
         if off:
             return {"hits": [], "reason": off}
         hits = self._with_acronym_definition(standalone, hits)
+        if plan(standalone).kind in ("list", "example"):
+            hits = self._with_list_starts(hits)
         return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
                 "best": best}
+
+    def _with_list_starts(self, hits: list[Hit], top: int = 5) -> list[Hit]:
+        """A list split over two chunks: when one of the best hits continues a list (it opens with an item), the
+        chunk before it in the same section joins the evidence right before it, so the list is quoted from its
+        start. Costs one outline read of those articles, for list questions only."""
+        from coach.compose import opens_with_item
+
+        starts = [h for h in hits[:top] if opens_with_item(h.chunk.text)]
+        if not starts:
+            return hits
+        have = {h.chunk.id for h in hits}
+        outline = list(self.library.chunk_outline(list(dict.fromkeys(h.chunk.doc_id for h in starts))))
+        before = {cid: (prev_id, prev_section) for (prev_id, _, prev_section, _), (cid, _, _, _)
+                  in zip(outline, outline[1:])}
+        out = list(hits)
+        for h in starts:
+            prev_id, prev_section = before.get(h.chunk.id, (None, None))
+            if prev_id and prev_id not in have and prev_section == h.chunk.section:
+                found = self.library.get_chunks([prev_id])
+                if found:
+                    out.insert(out.index(h), Hit(chunk=found[0], score=h.score, dense=h.dense, heading=h.heading))
+                    have.add(prev_id)
+        return out
 
     def _with_acronym_definition(self, question: str, hits: list[Hit]) -> list[Hit]:
         """"What does BTTC stand for?": when no retrieved chunk spells the acronym out, the chunk of the same articles

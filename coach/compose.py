@@ -32,7 +32,7 @@ FAQ_MATCH = 0.8
 _PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time|situation)|give (?:me|us) an example|"
                      r"walk me through|name a (?:time|situation))\b", re.I)
 _ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
-LEAD_IN_MATCH = 0.55  # a list's lead-in (with its section heading) this similar to the question introduces the answer
+LEAD_IN_MATCH = 0.5  # a list's lead-in (with its section heading) this similar to the question introduces the answer
 _EXPLAINED = ("why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
 
@@ -696,7 +696,7 @@ def _lead_ins(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
         lines = [ln.strip() for ln in hit.chunk.text.splitlines() if ln.strip()]
         led = False
         for li, line in enumerate(lines):
-            if line.rstrip("*_ ").endswith(":") and 10 <= len(line) <= 250 and len(_items_after(lines, li)) >= 2:
+            if line.rstrip("*_ ").endswith(":") and 10 <= len(line) <= 400 and len(_items_after(lines, li)) >= 2:
                 out.append((hi, li, line))
                 led = True
         if not led and hit.chunk.section and sum(bool(_ITEM_LABEL.match(ln)) for ln in lines) >= 2:
@@ -707,11 +707,21 @@ def _lead_ins(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
 _ITEM_LABEL = re.compile(r"^\W*[A-Z][\w /&'-]{1,40}?\s(?:-|–|—)\s+\S|^\W*[A-Z][\w /&'-]{1,40}?:\s+\S")
 
 
+def opens_with_item(text: str) -> bool:
+    """Whether a chunk starts inside a list of labelled items ("Testing - Ability to ..."): one of its first two
+    lines is one (the first may be the sentence repeated from the previous chunk), and it holds two or more."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return any(_ITEM_LABEL.match(ln) for ln in lines[:2]) and sum(bool(_ITEM_LABEL.match(ln)) for ln in lines) >= 2
+
+
 def _items_after(lines: list[str], li: int) -> list[int]:
     """Line indices of the items that follow the lead-in at ``li`` (up to the next lead-in); with no lead-in
     (``li`` = -1 for a heading's own list), its labelled lines."""
-    if li < 0 and not any(ln.rstrip("*_ ").endswith(":") for ln in lines):
-        return [j for j, ln in enumerate(lines) if _ITEM_LABEL.match(ln)]
+    if li < 0:
+        lead = next((j for j, ln in enumerate(lines) if ln.rstrip("*_ ").endswith(":")), None)
+        if lead is None:
+            return [j for j, ln in enumerate(lines) if _ITEM_LABEL.match(ln)]
+        li = lead
     items = []
     for j in range(li + 1, len(lines)):
         if lines[j].rstrip("*_ ").endswith(":") or len(lines[j]) > 400:
@@ -726,7 +736,8 @@ def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentenc
     mind and try, in order of frequency ...:" for "which data structures show up the most"), in article order, up to
     five, with the items that continue it in the section's next chunk."""
     # The lead-in must be about the asked topic, not only share the company and role names with the question.
-    leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")]
+    leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")
+             or hits[t[0]].heading >= LEAD_IN_MATCH]  # (heading similarity is measured with names masked)
     if not leads:
         return None
     texts = [f"{hits[hi].chunk.section or ''}: {text}" if text else hits[hi].chunk.section for hi, _, text in leads]
@@ -738,7 +749,12 @@ def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentenc
     chunk = hits[hi].chunk
     lines = [ln.strip() for ln in chunk.text.splitlines() if ln.strip()]
     wanted = [(hi, j) for j in _items_after(lines, li)]
-    if wanted and wanted[-1][1] == len(lines) - 1:  # the list runs on into the next chunk of its section
+    if li < 0:  # a heading's own list: its items in every retrieved chunk of the section, in article order
+        same = sorted((i for i, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
+                       and h.chunk.section == chunk.section), key=lambda i: hits[i].chunk.position)
+        wanted = [(i, j) for i in same
+                  for j in _items_after([ln.strip() for ln in hits[i].chunk.text.splitlines() if ln.strip()], -1)]
+    elif wanted and wanted[-1][1] == len(lines) - 1:  # the list runs on into the next chunk of its section
         nxt = next((i for i, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section
                     and h.chunk.position == chunk.position + 1), None)
         if nxt is not None:
