@@ -252,6 +252,18 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
 _NUMBERED = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}[a-z]+s\b", re.I)
 
 
+def _opening(scored: list, hi: int) -> list[Cand]:
+    """The first (up to three) answer sentences of hit ``hi``, in order, within the length budget."""
+    opening = sorted((t[1] for t in scored if t[1].hi == hi and not t[1].question), key=lambda c: c.si)[:3]
+    picked, size = [], 0
+    for c in opening:
+        if size + len(c.text) > MAX_CHARS and picked:
+            break
+        picked.append(c)
+        size += len(c.text)
+    return picked
+
+
 def _counted_list(lead: str, lines: list[str], li: int) -> str | None:
     """"There are 2 general methods: A; B." — a lead-in that counts the short items following it, quoted with them
     (alone it would be a lead-in ending in ":"); None when it counts nothing or no short items follow."""
@@ -432,28 +444,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     faq_hi = max(range(len(hits)), key=lambda i: hits[i].heading)
     if kind in _EXPLAINED and hits[faq_hi].heading >= FAQ_MATCH and not acronym:
         # The user's question is (nearly) one the article asks itself: its answer, opening sentences in order.
-        opening = sorted((t for t in scored if t[1].hi == faq_hi and not t[1].question), key=lambda t: t[1].si)[:3]
-        picked, size = [], 0
-        for t in opening:
-            if size + len(t[1].text) > MAX_CHARS and picked:
-                break
-            picked.append(t[1])
-            size += len(t[1].text)
+        picked = _opening(scored, faq_hi)
         if picked:
-            return done(_render(picked, hits, max(t[0] for t in opening)))
+            return done(_render(picked, hits, max(t[0] for t in scored if t[1] in picked)))
     if kind == "definition":
         lead_hi = scored[0][1].hi
         if hits[lead_hi].heading >= 0.7:
             # The answer under "What is X?": its opening sentences, in order.
-            opening = sorted((t for t in scored if t[1].hi == lead_hi and not t[1].question),
-                             key=lambda t: t[1].si)[:3]
-            picked, size = [], 0
-            for t in opening:
-                if size + len(t[1].text) > MAX_CHARS and picked:
-                    break
-                picked.append(t[1])
-                size += len(t[1].text)
-            return done(_render(picked, hits, scored[0][0]))
+            return done(_render(_opening(scored, lead_hi), hits, scored[0][0]))
     if kind == "fix":
         fixed = _fix_answer(scored, hits, context_stems)
         if fixed is not None:
