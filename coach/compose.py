@@ -78,7 +78,8 @@ _LABEL = re.compile(r"^\W*(BAD|GOOD)\s*:\s*", re.I)
 _ADVICE = re.compile(r"\b(?:should|shouldn'?t|must|never|always|do not|don'?t|avoid|recommend\w*|better|best|not a "
                      r"good idea|good idea|enough|not enough|try (?:not )?to|make sure|ensure|instead|only)\b", re.I)
 _NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid|mistakes?|pitfalls?|trap|wrong|bad|fail\w*|not a good idea|"
-                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big)|miss(?:es|ed)?|"
+                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big)|"
+                       r"miss(?:es|ed)?|"
                        r"overshoot\w*|stuck|no better|worse|diverg\w*|same thing)\b", re.I)
 _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|tailor|keep|reduce|focus\w*|"
                   r"emphasiz\w*|improv\w*|avoid|proofread)\b", re.I)
@@ -851,7 +852,8 @@ def _labelled_comparison(question: str, hits: Sequence[Hit], scored: list) -> Co
         hi = sections[h][0]
         for key in asked:
             lab, val = labels[h][key]
-            picked.append(Cand(hi, 0, 0, f"{h} — {lab}: {val}" if val.endswith((".", "!")) else f"{h} — {lab}: {val}."))
+            line = f"{h} — {lab}: {val}"
+            picked.append(Cand(hi, 0, 0, line if val.endswith((".", "!")) else line + "."))
     return _render(picked, hits, scored[0][0])
 
 
