@@ -14,7 +14,7 @@ from typing import Iterator
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from coach.compose import Composed, Hit, SentenceEmbeddings, compose
+from coach.compose import Composed, Hit, SentenceEmbeddings, asked_acronym, compose, expansion_in
 from coach.errors import CoachError, InputError, UnknownDocumentError
 from coach.guard import unsupported_numbers
 from coach.models import Answer, Article, HistoryTurn, Role, Source
@@ -33,6 +33,11 @@ CANDIDATE_CHUNKS = 10
 # Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when a sentence matches this well.
 WEAK_RELEVANCE = 0.2
 SENTENCE_MIN = 0.5
+# ... or, when the answer quotes the asked kind of fact on the question's topic ("30 - 45 minutes" for "how long does
+# a round last"), this well: a typed fact is evidence that similarity alone under-rates for paraphrased questions.
+TYPED_SENTENCE_MIN = 0.3
+# An answer that shares nothing with the question but a company name needs stronger chunk evidence than this.
+NAMED_RELEVANCE = 0.45
 
 
 @dataclass
@@ -226,7 +231,50 @@ class AskChain:
         off = uncovered_topic(standalone, evidence)
         if off:
             return {"hits": [], "reason": off}
-        return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance}
+        hits = self._with_acronym_definition(standalone, hits)
+        if plan(standalone).kind in ("list", "example"):
+            hits = self._with_list_starts(hits)
+        return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
+                "best": best}
+
+    def _with_list_starts(self, hits: list[Hit], top: int = 5) -> list[Hit]:
+        """A list split over two chunks: when one of the best hits continues a list (it opens with an item), the
+        chunk before it in the same section joins the evidence right before it, so the list is quoted from its
+        start. Costs one outline read of those articles, for list questions only."""
+        from coach.compose import opens_with_item
+
+        starts = [h for h in hits[:top] if opens_with_item(h.chunk.text)]
+        if not starts:
+            return hits
+        have = {h.chunk.id for h in hits}
+        outline = list(self.library.chunk_outline(list(dict.fromkeys(h.chunk.doc_id for h in starts))))
+        before = {cid: (prev_id, prev_section) for (prev_id, _, prev_section, _), (cid, _, _, _)
+                  in zip(outline, outline[1:])}
+        out = list(hits)
+        for h in starts:
+            prev_id, prev_section = before.get(h.chunk.id, (None, None))
+            if prev_id and prev_id not in have and prev_section == h.chunk.section:
+                found = self.library.get_chunks([prev_id])
+                if found:
+                    out.insert(out.index(h), Hit(chunk=found[0], score=h.score, dense=h.dense, heading=h.heading))
+                    have.add(prev_id)
+        return out
+
+    def _with_acronym_definition(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """"What does BTTC stand for?": when no retrieved chunk spells the acronym out, the chunk of the same articles
+        that does ("The Best Theoretical Time Complexity (BTTC) of ...") joins the evidence. Only such questions pay
+        for this (one outline read of the top articles)."""
+        acronym = asked_acronym(question)
+        if not acronym or not hits or any(expansion_in(acronym, h.chunk.text) for h in hits):
+            return hits
+        docs = list(dict.fromkeys(h.chunk.doc_id for h in hits[:3]))
+        found = next((cid for cid, _, _, text in self.library.chunk_outline(docs) if expansion_in(acronym, text)),
+                     None)
+        chunk = self.library.get_chunks([found]) if found else []
+        if not chunk:
+            return hits
+        return hits[:1] + [Hit(chunk=chunk[0], score=hits[0].score, dense=hits[0].dense, heading=hits[0].heading)] + \
+            hits[1:]
 
     def _compose(self, state: dict) -> Answer:
         snap: Snapshot = state["snapshot"]
@@ -242,7 +290,10 @@ class AskChain:
                                context=retrieved.get("context", ""))
             if not composed.text:
                 reason = "the retrieved passages do not answer the question"
-            elif retrieved.get("weak") and composed.best_sim < SENTENCE_MIN:
+            elif retrieved.get("weak") and composed.best_sim < (TYPED_SENTENCE_MIN if composed.typed else SENTENCE_MIN):
+                reason = NO_MATCH
+            elif retrieved.get("best", 1.0) < NAMED_RELEVANCE and composed.name_only:
+                # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview).
                 reason = NO_MATCH
         if reason or composed is None:
             reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)

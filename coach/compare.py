@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.adverts import promotional
 from coach.models import Article, CompareFact, CompareRow, Role, RoleComparison, Source
 from coach.roles import role_mentions
 from coach.text import split_sentences
@@ -50,18 +51,6 @@ _CONNECTOR = re.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|compared (?:to|wi
 _SEMICOLON = re.compile(r";\s*")
 _PROSE_KINDS = {"body", "faq", "tldr"}
 
-# A plug for a product rather than a fact about the interview: a link, a call to action, or a named course, book
-# or guide ("the X Interview Playbook covers ..."). Such lines never fill a cell.
-_PROMO = re.compile(
-    r"https?://|www\.|(?i:\b(?:buy|subscribe|sign[- ]up|enrol+|use (?:the )?code|coupon|discount|\d+\s?% off|free trial|"
-    r"affiliate|sponsored)\b)|"
-    r"\b(?:[A-Z][\w&'-]*\s+){1,5}(?:Playbook|Course|Bootcamp|Masterclass|Handbook|Academy|Newsletter|Program(?:me)?|"
-    r"Toolkit|Cheat ?Sheet)s?\b")
-
-
-def promotional(text: str) -> bool:
-    """Whether ``text`` advertises something (a product, course or link) instead of stating a fact."""
-    return bool(_PROMO.search(text or ""))
 
 
 @dataclass

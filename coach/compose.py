@@ -16,8 +16,9 @@ from typing import Sequence
 
 import numpy as np
 
+from coach.adverts import attribution, promo_sentence, sponsored
 from coach.models import Chunk, Role, Source
-from coach.plan import DURATION, MONEY, NOT_EXACT, NUMBER_WORDS, carries, plan
+from coach.plan import DURATION, FACT_KINDS, LENGTH, MONEY, NOT_EXACT, NUMBER_WORDS, SPOKEN, carries, plan
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
@@ -26,6 +27,14 @@ from coach.text import split_sentences
 MAX_SENTENCES = 4
 MAX_ITEMS = 5  # list answers quote up to this many items
 MAX_CHARS = 650
+# A heading / FAQ question this similar to the user's question is the same question: its answer is the article's.
+FAQ_MATCH = 0.8
+# An interview prompt written as an imperative is a question too ("Tell me about a time you failed.").
+_PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time|situation)|give (?:me|us) an example|"
+                     r"walk me through|name a (?:time|situation))\b", re.I)
+_ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
+LEAD_IN_MATCH = 0.5  # a list's lead-in (with its section heading) this similar to the question introduces the answer
+_EXPLAINED = ("why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
 
 # Question-type cues: (question pattern, sentence pattern, bonus)
@@ -33,6 +42,7 @@ _MONEY = re.compile(r"[$€£]\s?\d")
 _DURATION = re.compile(r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\s*(?:weeks?|days?|months?|hours?)\b", re.I)
 _COUNT = re.compile(r"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?"
                     r"(?:rounds?|stages?|interviews?|steps?)\b", re.I)
+_SIZE = re.compile(LENGTH.pattern + "|" + SPOKEN.pattern, re.I)
 _QUOTE = re.compile(r"[“\"][^”\"]{12,}[”\"]")
 _CUES = [
     (re.compile(r"\b(pay|paid|pays|salar\w*|earn\w*|compensation|comp|make|makes|income|wages?|money|TC|"
@@ -62,20 +72,16 @@ def _stem_noun(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-_ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She)\b")
+_ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She|However)\b")
 _SKIP = re.compile(r"^(?:faq|tl;?dr|share:?|back to blog|preparation checklist|mistakes to avoid)\W*$", re.I)
 _LABEL = re.compile(r"^\W*(BAD|GOOD)\s*:\s*", re.I)
-# Promotion: discounts, calls to buy or sign up, sponsored sections. Never quoted.
-_PROMO = re.compile(r"\b\d+\s?% (?:off|discount)\b|\bdiscount\b|\bcoupon\b|\bpromo(?:tion)? code\b|\bjoin today\b|"
-                    r"\bget (?:lifetime )?access\b|\bsign up (?:now|today)\b|\bbook a free\b|\bcheck (?:it|them) out\b|"
-                    r"\bsection was added by\b|\bsponsored\b|\baffiliate\b", re.I)
-_SPONSORED = re.compile(r"\b(?:this section was (?:added|written) by|sponsored by|paid partnership|advertisement)\b",
-                        re.I)
 # Sentences that advise: a should-I question is answered by one of these.
 _ADVICE = re.compile(r"\b(?:should|shouldn'?t|must|never|always|do not|don'?t|avoid|recommend\w*|better|best|not a "
                      r"good idea|good idea|enough|not enough|try (?:not )?to|make sure|ensure|instead|only)\b", re.I)
 _NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid|mistakes?|pitfalls?|trap|wrong|bad|fail\w*|not a good idea|"
-                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big))\b", re.I)
+                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big)|"
+                       r"miss(?:es|ed)?|"
+                       r"overshoot\w*|stuck|no better|worse|diverg\w*|same thing)\b", re.I)
 _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|tailor|keep|reduce|focus\w*|"
                   r"emphasiz\w*|improv\w*|avoid|proofread)\b", re.I)
 _DEFINES = re.compile(r"\b(?:is|are|refers to|means|stands for)\b", re.I)
@@ -103,6 +109,8 @@ class Composed:
     top_score: float = 0.0
     pieces: list[str] = field(default_factory=list)  # answer sentences with their markers, for streaming
     best_sim: float = 1.0  # the best answer sentence's similarity to the question
+    typed: bool = False  # it quotes the asked kind of fact (a duration, an amount) about the question's topic
+    name_only: bool = False  # the only content word it shares with the question is a company name
 
 
 class SentenceEmbeddings:
@@ -163,14 +171,23 @@ def _expanded(tokens: set[str]) -> set[str]:
     return out
 
 
+_KIND_WORDS = {
+    "duration": _expanded(_stems("long time take takes week weeks month months day days hour hours minutes last lasts "
+                                 "usually typical need")),
+    "length": _expanded(_stems("long short length size page pages word words")),
+    "money": _expanded(_stems("pay paid salary earn make money compensation much")),
+    "count": _stems("many number much"),
+}
+
+
 def is_promotion(chunk: Chunk) -> bool:
     """A sponsored section or an advert: never retrieved, never quoted."""
-    return _promotional(f"{chunk.section or ''}\n{chunk.text[:300]}")
+    return _sponsored_head(chunk.section, chunk.text[:300])
 
 
 @lru_cache(maxsize=8192)  # every answer checks its few dozen candidate chunks again
-def _promotional(head: str) -> bool:
-    return bool(_SPONSORED.search(head))
+def _sponsored_head(section: str | None, head: str) -> bool:
+    return sponsored(section, head)
 
 
 @dataclass
@@ -210,8 +227,13 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
                 asked_by, asked_left = prev, 3  # the next few sentences answer this in-text question
             if len(s) < 10 or s.lower().rstrip(".:?") in skip or s.lower() in skip or _SKIP.match(s):
                 continue
-            if s.rstrip("*_ ").endswith(":") or _PROMO.search(s):
-                continue  # a lead-in ("... include:") or an advert is never the answer
+            if s.rstrip("*_ ").endswith(":") and first:
+                counted = _counted_list(s, lines, li)
+                if counted:  # "There are 2 general methods ...:" is a count's answer together with its items
+                    out.append(Cand(hi, si - 1, li, counted, first=True))
+                continue
+            if s.rstrip("*_ ").endswith(":") or promo_sentence(s) or attribution(s):
+                continue  # a lead-in ("... include:"), an advert or a "Source: X" credit is never the answer
             label = _LABEL.match(s)
             if label:
                 if label.group(1).upper() == "GOOD":
@@ -232,6 +254,37 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
             out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?"), asked=asked, first=first,
                             itemlike=itemlike))
     return out
+
+
+_NUMBERED = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}[a-z]+s\b", re.I)
+
+
+def _opening(scored: list, hi: int) -> list[Cand]:
+    """The first (up to three) answer sentences of hit ``hi``, in order, within the length budget."""
+    opening = sorted((t[1] for t in scored if t[1].hi == hi and not t[1].question), key=lambda c: c.si)[:3]
+    picked, size = [], 0
+    for c in opening:
+        if size + len(c.text) > MAX_CHARS and picked:
+            break
+        picked.append(c)
+        size += len(c.text)
+    return picked
+
+
+def _counted_list(lead: str, lines: list[str], li: int) -> str | None:
+    """"There are 2 general methods: A; B." — a lead-in that counts the short items following it, quoted with them
+    (alone it would be a lead-in ending in ":"); None when it counts nothing or no short items follow."""
+    if not _NUMBERED.search(lead) or len(lead) > 200:
+        return None
+    items = []
+    for line in lines[li + 1:li + 9]:
+        text = line.strip().lstrip("-*• ").strip()
+        if not text or len(text) > 160 or text.rstrip("*_ ").endswith(":"):
+            break
+        items.append(text.rstrip(".;, "))
+    if len(items) < 2:
+        return None
+    return f"{lead.rstrip('*_ ')} {'; '.join(items)}."
 
 
 def _cited(sentence: str, n: int) -> str:
@@ -272,6 +325,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     counted = _count_pattern(the_plan.counted) if kind == "count" else None
     if counted is not None:
         cues = [(p, b) for p, b in cues if p is not _COUNT] + [(counted, 0.3)]
+    if kind == "length":  # a size, not a time to wait
+        cues = [(p, b) for p, b in cues if p is not _DURATION] + [(_SIZE, 0.35)]
     best_rel = max((h.relevance for h in hits), default=1.0) or 1.0
     yes_no = kind == "yes_no" or bool(_YES_NO.match(question))
     lead: dict[int, int] = {}
@@ -282,6 +337,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     library_companies = set(companies)
     q_company = next((n for _, _, n in known_company_mentions(question, companies)), None)
     topic = _topic_stems(question, roles, companies)
+    company_stems = {t for n in companies for t in _stems(n)}
+    # What a fact question is about, without the words that only name the kind of fact ("how long ... last").
+    subject = topic - _KIND_WORDS.get(kind, set())
     defined = _defined_term(question) if kind == "definition" else None
     context_stems = _stems(context) if context else set()
 
@@ -301,11 +359,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
             score -= 0.2  # a do/don't pair is advice about how to prepare, not a fact about the asked topic
-        if kind in ("count", "duration", "money") and not carries(kind, sent):
+        if kind in FACT_KINDS and not carries(kind, sent):
             score -= 0.25
         if kind == "yes_no" and _ADVICE.search(sent):
             score += 0.08
-        if kind == "mistake" and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
+        if kind in ("mistake", "why_bad") and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
             score += 0.15
         if kind == "definition" and defined and re.match(
                 rf"^(?:an?\s+|the\s+)?{re.escape(defined)}\b[^.]{{0,60}}?\b(?:is|are|refers to|means|stands for)\b",
@@ -340,6 +398,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     def done(out: Composed) -> Composed:
         out.best_sim = best_sim
+        shared = (_stems(question) - _GENERIC) & _stems(" ".join(out.sentences))
+        out.name_only = bool(shared) and shared <= company_stems
+        out.typed = kind in FACT_KINDS and NOT_EXACT not in out.text and carries(kind, out.text) and bool(
+            subject & _stems(out.text) or not subject)
         return out
 
     scored: list[tuple[float, Cand, list[str]]] = []
@@ -359,37 +421,54 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         scored.append((score, c, mentioned))
     scored.sort(key=lambda t: -t[0])
 
+    acronym = asked_acronym(question)
+    if acronym:
+        scored = _with_expansion(acronym, scored, hits)
+
+    quoted = _QUOTED.search(question)
+    if quoted and kind in ("howto", "other", "yes_no"):
+        unanswered = _only_lists_prompt(quoted.group(1), scored)
+        if unanswered is not None:
+            return done(_not_exact(unanswered, hits, kind,
+                                   why="it lists this interview question but gives no advice on answering it"))
+
+    if kind in ("which_more", "comparison"):
+        labelled = _labelled_comparison(question, hits, scored)
+        if labelled is not None:
+            return done(labelled)
     if kind == "which_more":
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
-    on_topic = (lambda text: not topic or bool(topic & _stems(text)))
-    if kind in ("count", "duration", "money") and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
+    on_topic = (lambda text: not subject or bool(subject & _stems(text)))
+    if kind in FACT_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
         carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1].text)]
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
             return done(_not_exact(scored[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
+    faq_hi = max(range(len(hits)), key=lambda i: hits[i].heading)
+    if kind in _EXPLAINED and hits[faq_hi].heading >= FAQ_MATCH and not acronym:
+        # The user's question is (nearly) one the article asks itself: its answer, opening sentences in order.
+        picked = _opening(scored, faq_hi)
+        if picked:
+            return done(_render(picked, hits, max(t[0] for t in scored if t[1] in picked)))
     if kind == "definition":
         lead_hi = scored[0][1].hi
         if hits[lead_hi].heading >= 0.7:
             # The answer under "What is X?": its opening sentences, in order.
-            opening = sorted((t for t in scored if t[1].hi == lead_hi and not t[1].question),
-                             key=lambda t: t[1].si)[:3]
-            picked, size = [], 0
-            for t in opening:
-                if size + len(t[1].text) > MAX_CHARS and picked:
-                    break
-                picked.append(t[1])
-                size += len(t[1].text)
-            return done(_render(picked, hits, scored[0][0]))
+            return done(_render(_opening(scored, lead_hi), hits, scored[0][0]))
     if kind == "fix":
         fixed = _fix_answer(scored, hits, context_stems)
         if fixed is not None:
             return done(fixed)
+    if kind == "list":
+        introduced = _introduced_list(topic, scored, hits, sentence_vectors, query_vector)
+        if introduced is not None:
+            return done(introduced)
     if kind in ("list", "example", "mistake"):
-        listed = _list_answer(scored, hits, kind, topic)
+        listed = _list_answer(scored, hits, kind, topic, asks_questions=bool(_ASKS_QUESTIONS.search(question)))
         if listed is not None:
             return done(listed)
 
@@ -441,7 +520,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             continue
         if hits[c.hi].chunk.doc_id != hits[chosen[0][1].hi].chunk.doc_id and kind not in ("comparison", "other"):
             continue  # one article answers; another article's sentence is a neighbouring fact
-        if kind in ("count", "duration", "money") and not carries(kind, c.text):
+        if kind in FACT_KINDS and not carries(kind, c.text):
             continue
         if topic and not topic & _stems(c.text) and not any(p.search(c.text) for p, _ in cues):
             continue
@@ -477,6 +556,53 @@ _COMPARE_WORDS = _stems("differ differs different difference differences compare
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|compared|instead|on the other hand|than)\b", re.I)
 
 
+_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,5})s?\b")
+_SMALL_WORDS = frozenset("of and the to for in on a an".split())
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym a "what is X / what does X stand for" question asks about ("ATS", "BTTC"), or None."""
+    m = re.search(r"\b[Ww]hat(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?([A-Z][A-Z0-9]{1,5})s?\b", question)
+    if m is None:
+        m = re.search(r"\b([A-Z][A-Z0-9]{1,5})s?\s+(?:stand|stands)\s+for\b|\bmeaning of\s+([A-Z][A-Z0-9]{1,5})\b",
+                      question)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+def expansion_in(acronym: str, text: str) -> str | None:
+    """"Applicant Tracking Systems" from "... Applicant Tracking Systems (ATS) ...": the words before "(ACRONYM)"
+    whose initials spell it (small words like "of" may sit between)."""
+    for m in re.finditer(rf"\(\s*{re.escape(acronym)}s?\s*\)", text):
+        words = re.findall(r"[\w'-]+", text[max(0, m.start() - 120):m.start()])
+        letters, picked = list(acronym.lower()), []
+        for w in reversed(words):
+            if letters and w[0].lower() == letters[-1]:
+                letters.pop()
+                picked.append(w)
+            elif picked and w.lower() in _SMALL_WORDS and letters:
+                picked.append(w)
+            else:
+                break
+            if not letters:
+                return " ".join(reversed(picked))
+    return None
+
+
+def _with_expansion(acronym: str, scored: list, hits: Sequence[Hit]) -> list:
+    """``scored`` with the acronym's expansion first: the sentence that spells it out, or — when only a heading does
+    ("Identify the Best Theoretical Time Complexity (BTTC)") — "X stands for <the heading's words>"."""
+    top = scored[0][0]
+    for t in scored:
+        if expansion_in(acronym, t[1].text):
+            return [(top + 0.05, t[1], t[2])] + [o for o in scored if o is not t]
+    for hi, hit in enumerate(hits):
+        expansion = expansion_in(acronym, hit.chunk.section or "")
+        if expansion:
+            fact = Cand(hi, -1, -1, f"{acronym} stands for {expansion}.")
+            return [(top + 0.05, fact, [])] + scored
+    return scored
+
+
 def _defined_term(question: str) -> str | None:
     m = re.search(r"\bwhat(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:mean|stand for))?\s*\??\s*$",
                   question.strip(), re.I)
@@ -509,10 +635,36 @@ def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "
     return Composed(" ".join(pieces), [c.text for c in chosen], sources, top_score=top, pieces=pieces)
 
 
-def _not_exact(best: tuple, hits: Sequence[Hit], kind: str) -> Composed:
+def _only_lists_prompt(prompt: str, scored: list) -> tuple | None:
+    """"How do I answer 'tell me about a time you failed'?": when the best evidence is itself a listed prompt (the
+    library lists such questions but gives no advice on this one), the closest listed prompt, to quote as what the
+    library does say; None when advice leads."""
+    asked = _keys4(prompt) - _PROMPT_WORDS
+    if not asked:
+        return None
+    if not (scored[0][1].question or _PROMPT.match(scored[0][1].text)):
+        return None  # the best evidence is advice, not another listed prompt: answer normally
+    prompts = [t for t in scored if (t[1].question or _PROMPT.match(t[1].text)) and asked & _keys4(t[1].text)]
+    if not prompts:
+        return None
+    whole = _keys4(prompt)
+    return max(prompts, key=lambda t: (len(asked & _keys4(t[1].text)), len(whole & _keys4(t[1].text)), t[0]))
+
+
+def _keys4(text: str) -> set[str]:
+    """Four-letter word prefixes: "failed" and "failure" meet."""
+    return {t[:4] for t in tokenize(text)}
+
+
+_QUOTED = re.compile(r"(?:^|\s)['‘“\"]([^'’”\"]{8,}?)['’”\"](?=[\s?.!,]|$)")
+_PROMPT_WORDS = _keys4("tell me about time times you your describe give example situation when")
+
+
+def _not_exact(best: tuple, hits: Sequence[Hit], kind: str, why: str | None = None) -> Composed:
     """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
-    what = {"count": "a number", "duration": "a length of time", "money": "an amount"}.get(kind, "that")
-    prefix = f"{NOT_EXACT}: it gives no {what} for it. The closest passage says"
+    what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount"
+            }.get(kind, "such fact")
+    prefix = f"{NOT_EXACT}: {why or f'it gives no {what} for it'}. The closest passage says"
     out = _render([best[1]], hits, best[0])
     text = f"{prefix}: “{out.pieces[0]}”"
     return Composed(text, out.sentences, out.sources, top_score=best[0], pieces=[text])
@@ -541,9 +693,95 @@ def _fix_answer(scored: list, hits: Sequence[Hit], context_stems: set[str]) -> C
     return _render([same[0][1]], hits, same[0][0]) if same else None
 
 
-def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str]) -> Composed | None:
+def _lead_ins(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
+    """(hit index, line index, text) of every lead-in ("These are the data structures to keep in mind:") followed by
+    at least two item lines in its chunk."""
+    out = []
+    for hi, hit in enumerate(hits):
+        lines = [ln.strip() for ln in hit.chunk.text.splitlines() if ln.strip()]
+        led = False
+        for li, line in enumerate(lines):
+            if line.rstrip("*_ ").endswith(":") and 10 <= len(line) <= 400 and len(_items_after(lines, li)) >= 2:
+                out.append((hi, li, line))
+                led = True
+        if not led and hit.chunk.section and sum(bool(_ITEM_LABEL.match(ln)) for ln in lines) >= 2:
+            out.append((hi, -1, ""))  # labelled items right under their heading ("Communication - Asking ...")
+    return out
+
+
+_ITEM_LABEL = re.compile(r"^\W*[A-Z][\w /&'-]{1,40}?\s(?:-|–|—)\s+\S|^\W*[A-Z][\w /&'-]{1,40}?:\s+\S")
+
+
+def opens_with_item(text: str) -> bool:
+    """Whether a chunk starts inside a list of labelled items ("Testing - Ability to ..."): one of its first two
+    lines is one (the first may be the sentence repeated from the previous chunk), and it holds two or more."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return any(_ITEM_LABEL.match(ln) for ln in lines[:2]) and sum(bool(_ITEM_LABEL.match(ln)) for ln in lines) >= 2
+
+
+def _items_after(lines: list[str], li: int) -> list[int]:
+    """Line indices of the items that follow the lead-in at ``li`` (up to the next lead-in); with no lead-in
+    (``li`` = -1 for a heading's own list), its labelled lines."""
+    if li < 0:
+        lead = next((j for j, ln in enumerate(lines) if ln.rstrip("*_ ").endswith(":")), None)
+        if lead is None:
+            return [j for j, ln in enumerate(lines) if _ITEM_LABEL.match(ln)]
+        li = lead
+    items = []
+    for j in range(li + 1, len(lines)):
+        if lines[j].rstrip("*_ ").endswith(":") or len(lines[j]) > 400:
+            break
+        items.append(j)
+    return items
+
+
+def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentence_vectors: SentenceEmbeddings,
+                     query_vector: np.ndarray) -> Composed | None:
+    """The items of the list whose lead-in says it is what was asked ("These are the data structures to keep in
+    mind and try, in order of frequency ...:" for "which data structures show up the most"), in article order, up to
+    five, with the items that continue it in the section's next chunk."""
+    # The lead-in must be about the asked topic, not only share the company and role names with the question.
+    leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")
+             or hits[t[0]].heading >= LEAD_IN_MATCH]  # (heading similarity is measured with names masked)
+    if not leads:
+        return None
+    texts = [f"{hits[hi].chunk.section or ''}: {text}" if text else hits[hi].chunk.section for hi, _, text in leads]
+    sims = sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)
+    best = int(np.argmax(sims))
+    if float(sims[best]) < LEAD_IN_MATCH:
+        return None
+    hi, li, _ = leads[best]
+    chunk = hits[hi].chunk
+    lines = [ln.strip() for ln in chunk.text.splitlines() if ln.strip()]
+    wanted = [(hi, j) for j in _items_after(lines, li)]
+    if li < 0:  # a heading's own list: its items in every retrieved chunk of the section, in article order
+        same = sorted((i for i, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
+                       and h.chunk.section == chunk.section), key=lambda i: hits[i].chunk.position)
+        wanted = [(i, j) for i in same
+                  for j in _items_after([ln.strip() for ln in hits[i].chunk.text.splitlines() if ln.strip()], -1)]
+    elif wanted and wanted[-1][1] == len(lines) - 1:  # the list runs on into the next chunk of its section
+        nxt = next((i for i, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section
+                    and h.chunk.position == chunk.position + 1), None)
+        if nxt is not None:
+            more = [ln.strip() for ln in hits[nxt].chunk.text.splitlines() if ln.strip()]
+            wanted += [(nxt, j) for j in _items_after(more, -1)]
+    firsts: dict[tuple[int, int], Cand] = {}
+    for _, c, _ in scored:
+        if (c.hi, c.line) in wanted and c.first and not c.text.startswith(("Mistake", "Better")):
+            firsts.setdefault((c.hi, c.line), c)
+    items = list({firsts[k].text: firsts[k] for k in reversed(wanted) if k in firsts}.values())[::-1][:MAX_ITEMS]
+    if len(items) < 2:
+        return None
+    return _render(items, hits, max(t[0] for t in scored))
+
+
+def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], asks_questions: bool = True
+                 ) -> Composed | None:
     """Up to five items of the best list (a chunk of several short lines), best first, quoted from each item's start
     in article order; for mistakes, the mistakes of the best article (with their fixes when it pairs them)."""
+    if kind == "list" and not asks_questions:
+        # A list of questions answers "what can I ask", not "what will they grade me on".
+        scored = [t for t in scored if not t[1].question and not _PROMPT.match(t[1].text)] or scored
     top = scored[0][0]
     # Example questions are asked for: a list of prompts or quoted questions, not a checklist.
     best = next((t for t in scored if t[1].itemlike and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)
@@ -570,6 +808,59 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str]) 
         if len(picked) >= 2:
             return _render([t[1] for t in picked], hits, top)
     return None
+
+
+_LABEL_LINE = re.compile(r"^\W*([A-Z][\w /&'-]{1,40}?)\s*[:\u2014]\s+(\S.{3,300})$")
+
+
+def _label_key(label: str) -> str:
+    """A label's first word as a stem ("Scope of work" -> "scope"), to meet the question's words."""
+    words = tokenize(label)
+    return words[0][:6] if words else label.lower()
+
+
+def _labelled_comparison(question: str, hits: Sequence[Hit], scored: list) -> Composed | None:
+    """Two things the article describes in sections of their own with the same labelled lines ("Staff Software
+    Engineer" / "Principal Software Engineer", each with "Scope of work: ..."): the asked label's line from each, or
+    their first two labels when none is asked. Lines are quoted as written, each cited to its section."""
+    q_words = set(tokenize(question))
+    sections: dict[str, tuple[int, list[tuple[str, str, int]]]] = {}  # heading -> (hit index, [(label, value, si)])
+    for hi, hit in enumerate(hits):
+        heading = hit.chunk.section or ""
+        if not heading:
+            continue
+        lines = [(m.group(1).strip(), m.group(2).strip())
+                 for m in (_LABEL_LINE.match(ln.strip()) for ln in hit.chunk.text.splitlines()) if m]
+        if len(lines) >= 2 and heading not in sections:
+            sections[heading] = (hi, lines)
+    if len(sections) < 2:
+        return None
+    common = set.intersection(*(set(tokenize(h)) for h in sections))
+    # Each word of the question that names a section (not a word all those headings share) -> the closest heading.
+    chosen: dict[str, str] = {}
+    for word in q_words:
+        named = [h for h in sections if word in set(tokenize(h)) - common]
+        if named:
+            chosen.setdefault(min(named, key=lambda h: len(tokenize(h))), word)
+    if len(chosen) < 2:
+        return None
+    labels = {h: {_label_key(lab): (lab, val) for lab, val in sections[h][1]} for h in chosen}
+    asked = [lab for lab in set.intersection(*(set(v) for v in labels.values())) if lab in _stems(question)]
+    if not asked:
+        if plan(question).kind == "which_more":
+            return None  # "which pays more" needs the asked fact, not the first labels
+        first = [lab for lab in labels[next(iter(chosen))] if all(lab in v for v in labels.values())][:2]
+        asked = first
+    if not asked:
+        return None
+    picked = []
+    for h in chosen:
+        hi = sections[h][0]
+        for key in asked:
+            lab, val = labels[h][key]
+            line = f"{h} — {lab}: {val}"
+            picked.append(Cand(hi, 0, 0, line if val.endswith((".", "!")) else line + "."))
+    return _render(picked, hits, scored[0][0])
 
 
 _WHICH_ATTR = [

@@ -79,8 +79,9 @@ def _sentences(answer: str) -> list[str]:
 def unsupported_numbers(answer: str, sources: Sequence[Source]) -> list[str]:
     """Numbers, ranges and amounts in ``answer`` that no cited source contains (empty list = faithful).
 
-    Each sentence is checked against the sources it cites; a sentence without a marker is checked against all
-    sources the answer cites (or all sources when it cites none). A range must occur as that range.
+    Each sentence is checked against the sources it cites (their text and section heading); a sentence without a
+    marker is checked against all sources the answer cites (or all sources when it cites none). A range must occur
+    as that range.
     """
     by_n = {s.n: s for s in sources}
     cited_all = {int(n) for n in _CITE.findall(answer) if int(n) in by_n}
@@ -91,7 +92,7 @@ def unsupported_numbers(answer: str, sources: Sequence[Source]) -> list[str]:
         pool: set[tuple[float, ...]] = set()
         singles: set[float] = set()
         for src in cited:
-            for _, vals in quantities(src.text):
+            for _, vals in quantities(f"{src.section or ''}\n{src.text}"):  # the heading is the article's too
                 pool.add(vals)
                 singles.update(vals)
         for surface, vals in quantities(sentence):

@@ -20,6 +20,8 @@ DURATION = re.compile(
     r"(?:weeks?|days?|months?|hours?|years?|minutes?|min|hrs?)\b", re.I)
 LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?|one|half an?)\s+(?:pages?|words?|lines?|sentences?|paragraphs?)\b|"
                     r"\bunder a page\b|\bone page\b", re.I)
+# The length of something said: "a 2-minute answer", "under 90 seconds".
+SPOKEN = re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|{NUMBER_WORDS}|an?)[\s-](?:minutes?|min|seconds?|secs?)\b", re.I)
 NUMBER = re.compile(rf"\b\d+(?:[.,/]\d+)*\+?\b|\b{NUMBER_WORDS}\b", re.I)
 _UNIT_Q = r"(?:weeks?|days?|months?|hours?|years?|minutes?)"
 
@@ -34,11 +36,19 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                               r"\bor\b[^?]*\b(?:earn|pay|make)s? more\b", re.I)),
     ("comparison", re.compile(r"\bdiffer(?:s|ed|ences?)?\b|\bdifferent (?:from|between|for|in)\b|\bvs\.?\b|\bversus\b|\bcompar\w*\b|\bsets? \w+ apart\b|"
                               r"\bwhen (?:should|would|do) (?:i|you|we) (?:pick|choose|use)\b[^?]*\b(?:over|or)\b", re.I)),
+    # "How long should my resume be?" asks for a size (pages, words, minutes of talk), not a time to wait.
+    ("length", re.compile(r"\bhow long should (?:my|the|a|an|your|our|this|that)\b[^?]*\bbe\b|"
+                          r"\bhow many (?:pages?|words?|lines?|paragraphs?|sentences?)\b|\bhow (?:short|brief)\b", re.I)),
     ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
                             rf"\bduration\b|\bhow (?:quick|fast)\w*\b|\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
     ("money", re.compile(r"\b(?:pay|pays|paid|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
                          r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
+    # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
+    ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
+                           r"\bwhy (?:is|are) (?:it|\w+ing)\b[^?]*\b(?:bad|wrong|a bad idea)\b|"
+                           r"\b(?:the )?problem with\b",
+                           re.I)),
     ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bpitfalls?\b|\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
                            r"\bwhat goes wrong\b|\bproblems? with\b", re.I)),
     ("example", re.compile(r"\bexamples?\b|\bsamples?\b|\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
@@ -49,12 +59,19 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                               r"\bmeaning of\b", re.I)),
     ("list", re.compile(r"\bwhat (?:are|were) (?:some|the)\b|\blist\b|\bwhich (?:\w+ )?\w+s\b|\bwhat (?:kinds?|types?|sorts?) "
                         r"of\b|\bwhat \w+ (?:questions|details|things|skills|metrics|topics)\b|\bwhat should i "
-                        r"(?:ask|include|put|bring|study|cover)\b|\btips\b|\bwhat (?:can|could) i ask\b", re.I)),
+                        r"(?:ask|include|put|bring|study|cover)\b|\btips\b|\bwhat (?:can|could) i ask\b|"
+                        r"\bwhat (?:will|do|does|would) (?:the |an? )?\w+ (?:grade|evaluate|assess|judge|score|rate|"
+                        r"look for|check)\b|\bwhat (?:am i|are we|are candidates) (?:graded|evaluated|assessed|judged|"
+                        r"scored) on\b", re.I)),
     ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
     ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
 ]
 _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay|interview\w*|loop|rounds?|should|my|i|"
                              r"you)\b", re.I)
+
+
+# Kinds whose answer must carry a specific fact (a number, a duration, a size, an amount).
+FACT_KINDS = ("count", "duration", "length", "money")
 
 
 @dataclass(frozen=True)
@@ -67,7 +84,7 @@ class Plan:
     @property
     def needs_fact(self) -> bool:
         """Kinds whose answer must carry a specific fact (a number, a duration, an amount)."""
-        return self.kind in ("count", "duration", "money")
+        return self.kind in FACT_KINDS
 
 
 def plan(question: str) -> Plan:
@@ -91,6 +108,8 @@ def carries(kind: str, sentence: str) -> bool:
     """Whether ``sentence`` carries the kind of fact ``kind`` asks for (True for kinds that need no specific fact)."""
     if kind == "duration":
         return bool(DURATION.search(sentence) or LENGTH.search(sentence))
+    if kind == "length":
+        return bool(LENGTH.search(sentence) or SPOKEN.search(sentence))
     if kind == "money":
         return bool(MONEY.search(sentence))
     if kind == "count":

@@ -352,7 +352,7 @@ def _answer_ranking(query: str, chunks: list[Chunk]) -> list[str]:
     Chunk similarity misses these when the chunk talks about more than its answer; the composer then picks the
     sentence."""
     kind = plan(query).kind
-    if kind not in ("count", "duration", "money", "list", "example"):
+    if kind not in ("count", "duration", "length", "money", "list", "example"):
         return []
     topic = _keys(query) - _GENERIC_TOPIC
     if not topic:

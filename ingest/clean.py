@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from coach.adverts import attribution
+
 # ---------------------------------------------------------------------------------------------------- plain text
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
@@ -89,7 +91,7 @@ def _is_furniture(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if _FURNITURE_LINE.match(s) or _OTHER_FURNITURE.match(s):
+    if _FURNITURE_LINE.match(s) or _OTHER_FURNITURE.match(s) or attribution(s):
         return True
     short = len(s) <= 120
     if short and _READ_TIME.search(s):

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coach.adverts import is_advert  # noqa: F401  (used below; tests import it from here)
+
 
 @dataclass
 class Block:
@@ -27,36 +29,6 @@ class Block:
     text: str
     level: int = 0  # heading level (0 = a bold-only paragraph used as a heading); list depth for bullets
     ordered: bool = False  # bullet of a numbered list
-
-
-# ------------------------------------------------------------------------------------------------------ adverts
-# Tracking / affiliate parameters and referral hosts: the link pays someone when followed.
-_TRACKING_LINK = re.compile(
-    r"[?&](?:utm_[a-z]+|aff|aff_id|affiliate|afftrack|ref|referral|fpr|via|coupon|promo)=|"
-    r"\b(?:shareasale\.com|awin1\.com|impact\.com|partnerstack\.com|amzn\.to|bit\.ly)\b|"
-    r"//[\w.-]+\.[a-z]{2,}/r/[\w-]+",
-    re.I,
-)
-_CALL_TO_ACTION = re.compile(
-    r"\bcheck\s+(?:it|them|this)?\s*out\b|\bjoin\s+(?:today|now)\b|\bsign\s+up\b|\b\d{1,2}\s?%\s*(?:off|discount)\b|"
-    r"\bdiscount\b|\brisk[- ]free\b|\bcoupon\b|\bpromo(?:tion)?\s+code\b|\bfree\s+trial\b|\bbook\s+a\s+free\b|"
-    r"\bget\s+paid\s+more\b|\blimited[- ]time\b|\bcurrently\s+offering\b|\bwe\s+recommend\b|\buse\s+(?:my|our)\s+"
-    r"(?:link|code)\b|\bget\s+(?:lifetime\s+)?access\b",
-    re.I,
-)
-
-
-# A short paragraph that only sends the reader elsewhere: "Check out X", "Read more about Y on Z".
-_POINTER = re.compile(r"^(?:check\s+(?:it|them|this)?\s*out|read\s+more|learn\s+more|find\s+out\s+more|see\s+more|"
-                      r"sign\s+up|subscribe|join\s+(?:today|now|us))\b", re.I)
-
-
-def is_advert(text: str, hrefs: list[str]) -> bool:
-    """A referral block: it links with tracking/affiliate parameters and asks the reader to buy, join or click; or
-    a short linked paragraph that only points elsewhere ("Check out X", "Read more about Y on Z")."""
-    if hrefs and len(text.split()) <= 30 and _POINTER.match(text.strip()):
-        return True
-    return any(_TRACKING_LINK.search(h) for h in hrefs) and bool(_CALL_TO_ACTION.search(text))
 
 
 # ---------------------------------------------------------------------------------------------------- MDX / HTML

@@ -101,3 +101,10 @@ def test_llm_down_falls_back_to_the_extractive_answer(library_coach, tmp_path):
     a = coach.ask("How long does the OrbitWorks SRE process take?")
     assert a.grounded and a.backend == "extractive" and "6 weeks" in a.answer
     assert a.note and "extractive" in a.note
+
+
+@pytest.mark.parametrize("question", ["Is there a NimbusFin-style marketplace for booking a career coach?",
+                                      "Is there an Amazon-style marketplace for renting a career coach?"])
+def test_a_question_sharing_only_a_company_name_with_the_library_is_declined(library_coach, question):
+    a = library_coach.ask(question)
+    assert not a.grounded and not a.sources, a.answer

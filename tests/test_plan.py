@@ -8,7 +8,9 @@ from coach.scope import off_domain_terms, uncovered_companies, uncovered_topic
 
 
 def test_questions_are_typed_by_what_they_ask():
-    assert plan("How long should my resume be?").kind == "duration"
+    assert plan("How long should my resume be?").kind == "length"  # a size, not a time to wait
+    assert plan("How long does the Amazon process take?").kind == "duration"
+    assert plan("What's wrong with initializing all weights to zero?").kind == "why_bad"  # explain, not a list
     assert plan("How many rounds does the loop have?").kind == "count"
     assert plan("How much does a data engineer make?").kind == "money"
     assert plan("Which role pays more?").kind == "which_more"
@@ -23,6 +25,9 @@ def test_questions_are_typed_by_what_they_ask():
 def test_a_sentence_carries_the_asked_kind_of_fact():
     assert carries("duration", "It takes about 30 hours to cover the bare minimum.")
     assert carries("duration", "Use only 1 page for your resume.")
+    assert carries("length", "Use only 1 page for your resume.")
+    assert carries("length", "Keep it crisp, to the point, and under a page.")
+    assert not carries("length", "If your previous job was 3 years long, the ATS assumes 5 years of experience.")
     assert not carries("duration", "Here is how to prepare for your coding interview.")
     assert carries("money", "Roles pay $150,000 to $210,000 per year.")
     assert not carries("money", "Salary negotiation is the last stretch.")
