@@ -55,10 +55,9 @@ PRESENT = 0.30  # an omitted topic counts as present from here (blended similari
 PRESENT_COS = 0.35  # ... or from this cosine similarity alone
 RELEVANT = 0.33  # the question calls for a topic from here
 OFF_QUESTION = 0.25  # an answer none of whose sentences reaches this similarity to the question is off-topic
-FOCUS_MARGIN = 0.15  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
-FOCUS_FLOOR = 0.18  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
-FIX_FLOOR = 0.15  # a sentence counts for the fix's side from here
-FOCUS_SHARE = 0.30  # "most of the answer": X's share of all words, and more than the fix's
+FOCUS_MARGIN = 0.10  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
+FOCUS_FLOOR = 0.20  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
+FOCUS_SHARE = 0.40  # X's share of the answer's content words from which it is "too much"
 FALLBACK_MARGIN = 0.08
 _OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
                           r"walk me through how you would (?:design|build))\b", re.I)
@@ -139,9 +138,13 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             plain = [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix),
                      _without_shared(fix, sh.target)]
             enc = [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(plain[4]), plain[5]]
-            cons = concepts(it.fix or sh.other, sh.other if sh.kind in ("without", "order") else sh.target,
-                            it.context)
-            xcons = concepts("", plain[4]) if sh.kind == "overemphasis" else []
+            # For an overemphasis item X is the wrong focus: what a good answer covers comes from the fix alone,
+            # and X's own concrete forms (from the whole of X, not only the words it does not share with the fix)
+            # say what too much of the answer is about.
+            over = sh.kind == "overemphasis"
+            cons = concepts(it.fix or sh.other, "" if over else sh.other if sh.kind in ("without", "order")
+                            else sh.target, it.context)
+            xcons = [c for c in concepts("", sh.target) if c not in cons] if over else []
             spans.append((len(texts), plain, cons, xcons))
             texts += enc + cons + xcons
         vecs = embedder.encode(texts)
@@ -309,35 +312,40 @@ def _q(text: str, limit: int = 200) -> str:
 
 
 def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
-    """Share of the answer's words spent on X versus on the fix, sentence by sentence.
+    """Share of the answer's substance (content words) spent on X rather than on the fix, sentence by sentence.
 
-    Words X shares with the fix ("ML" in "ML model development" / "ML systems") are dropped first, so the contrast
-    is between what sets them apart; a sentence counts for one side only by a clear margin.
+    Each side is its phrase or any of its concrete forms ("I'd tune the hyperparameters" is model development though
+    it shares no word with it); fix concepts that share words with X ("data modeling" next to "ML models") say
+    nothing about the contrast and are left out. A sentence counts for X only by a clear margin, so a brief mention
+    of X in an otherwise on-topic answer is not over-emphasis.
     """
     if a.empty:
         return _Judgement("unclear", None, "There is no answer to measure the focus of.")
-    if float((a.vecs @ a.qvec).max()) < OFF_QUESTION:
-        return _Judgement("unclear", None, "")  # an answer to another question says nothing about its focus
-    cx, cg = a.vecs @ m.x_only.vec, a.vecs @ m.fix_only.vec
-    d = cx - cg
-    w = a.unit_words() * ~a.handoff  # a sentence giving the topic away is no focus on anything
-    on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
-    on_g = (d <= -FOCUS_MARGIN) & (cg >= FIX_FLOOR) & ~a.handoff
-    wx, wg, total = float(w[on_x].sum()), float(w[on_g].sum()), float(w.sum())
-    if wx == 0 and wg == 0:
-        return _Judgement("unclear", None, "")
-    share = wx / total
-    if wx > wg and share >= FOCUS_SHARE:
+    xs = content_stems(m.shape.target)
+    g_side = [m.fix_only.vec, *(p.vec for p in m.concepts if not (p.stems & xs))]
+    cx = np.max(a.vecs @ np.stack([m.x_only.vec, *(p.vec for p in m.x_concepts)]).T, axis=1)
+    cg = np.max(a.vecs @ np.stack(g_side).T, axis=1)
+    w = np.array([len(st) for st in a.stems], dtype=np.float32) * ~a.handoff
+    on_x = (cx - cg >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
+    total = float(w.sum())
+    share = float(w[on_x].sum()) / total if total else 0.0
+    if share >= FOCUS_SHARE:
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
-        weight = d * np.minimum(1.0, w / 15.0)
+        weight = (cx - cg) * np.minimum(1.0, w / 8.0)
         ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
-        n_x = int(on_x.sum())
-        return _Judgement("made", ev, f"{n_x} of the answer's {len(a.units)} sentences ({share:.0%} of its words) "
-                                      f"are about {m.shape.target}")
-    if wg >= wx or share < FOCUS_SHARE / 1.5:  # X is a minor part of an on-topic answer: not overemphasised
-        best = np.where(on_g, d, 9) if wg else np.where(on_x, 9, d)
-        return _Judgement("avoided", a.units[int(np.argmin(best))], "")
-    return _Judgement("unclear", None, "")
+        return _Judgement("made", ev, f"{int(on_x.sum())} of the answer's {len(a.units)} sentences ({share:.0%} of "
+                                      f"its substance) are about {m.shape.target}")
+    # An answer to another question, a story about the past, or one that gives the topic away says nothing about
+    # where the candidate puts the focus.
+    off = float((a.vecs @ a.qvec).max()) < OFF_QUESTION
+    if not total or off or question_type(a.question) == "behavioural" or (share == 0 and _gives_away(a)):
+        return _Judgement("unclear", None, "")
+    return _Judgement("avoided", a.units[int(np.argmax(np.where(a.handoff, -9, cg - cx)))], "")
+
+
+def _gives_away(a: _Answer) -> bool:
+    """Some sentence hands the topic to someone else or blames them."""
+    return bool(a.handoff.any()) or any(_DEFLECT.search(u.text) for u in a.units)
 
 
 def _present(a: _Answer, *phrases: _Phrase) -> Unit | None:
