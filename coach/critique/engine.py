@@ -29,6 +29,7 @@ from coach.critique.delivery import (
     structure_parts,
 )
 from coach.critique.scoring import ScoreInput, score_answer
+from coach.critique.topics import about_question, area_vectors, item_topic, ranked_areas
 from coach.critique.shapes import (
     Shape,
     Unit,
@@ -121,13 +122,14 @@ class _ItemModel:
     fix_only: _Phrase  # the fix without the words it shares with X
     concepts: tuple[_Phrase, ...] = ()  # what a good answer covers (coverage.concepts)
     x_concepts: tuple[_Phrase, ...] = ()  # concrete forms of X (overemphasis: what too much of the answer is about)
+    topic: np.ndarray | None = None  # the item's section path, text and fix (does it speak to the question?)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
     """Parsed shape, phrase vectors and coverage concepts per item; encoded once per item (id + text) per embedder."""
     with _cache_lock:
         cache = _phrase_cache.setdefault(embedder, {})
-    keys = {it.id: (it.id, it.mistake, it.fix, it.context) for it in items}
+    keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section) for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
         shapes = [parse_shape(it.mistake) for it in todo]
@@ -146,15 +148,16 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                             else sh.target, it.context)
             xcons = [c for c in concepts("", sh.target) if c not in cons] if over else []
             spans.append((len(texts), plain, cons, xcons))
-            texts += enc + cons + xcons
+            texts += enc + cons + xcons + [item_topic(it)]
         vecs = embedder.encode(texts)
         for it, sh, (at, plain, cons, xcons) in zip(todo, shapes, spans):
             v = vecs[at: at + 6 + len(cons) + len(xcons)]
+            topic = vecs[at + 6 + len(cons) + len(xcons)]
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
                                x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:6 + len(cons)]),
-                               x_concepts=tuple(ph[6 + len(cons):]))
+                               x_concepts=tuple(ph[6 + len(cons):]), topic=topic)
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -488,18 +491,32 @@ _TROUBLE = re.compile(r"\b(?:fail\w*|flop\w*|broke|break\w*|broken|outage|incide
                       r"fault|mess)\b", re.I)
 
 
+def _ownership(a: _Answer) -> tuple[list[tuple[Unit, int]], int, bool]:
+    """(per sentence: how often it puts the problem with others, owning phrases in all, whether something went
+    wrong in the question or the story)."""
+    deflect = [(u, len(_DEFLECT.findall(u.text)) + int(h)) for u, h in zip(a.units, a.handoff)]
+    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u, h in zip(a.units, a.handoff) if not h)
+    trouble = bool(_TROUBLE.search(a.question)) or any(_TROUBLE.search(u.text) for u in a.units)
+    return deflect, own_n, trouble
+
+
+def _blaming(a: _Answer) -> list[Unit]:
+    """Sentences that place what went wrong with other people, when they outweigh what the answer owns."""
+    deflect, own_n, trouble = _ownership(a)
+    if not trouble or sum(n for _, n in deflect) <= own_n:
+        return []
+    return [u for u, n in deflect if n]
+
+
 def _judge_ownership(m: _ItemModel, a: _Answer) -> _Judgement:
     """Blame and hand-offs against owning words; blame counts only where something went wrong."""
     if a.empty:
         return _Judgement("unclear", None, "")
-    deflect = [(u, len(_DEFLECT.findall(u.text)) + int(h)) for u, h in zip(a.units, a.handoff)]
-    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u, h in zip(a.units, a.handoff) if not h)
-    deflect_n = sum(n for _, n in deflect)
-    trouble = bool(_TROUBLE.search(a.question)) or any(_TROUBLE.search(u.text) for u in a.units)
-    if deflect_n > own_n and trouble:
+    deflect, own_n, _ = _ownership(a)
+    if _blaming(a):
         ev = max(deflect, key=lambda p: p[1])[0]
         return _Judgement("made", ev, "The answer places the problem with other people")
-    if own_n > deflect_n:
+    if own_n > sum(n for _, n in deflect):
         ev = next(u for u in a.units if _OWN.search(_DEFLECT.sub(" ", u.text)))
         return _Judgement("avoided", ev, "")
     return _Judgement("unclear", None, "")
@@ -602,6 +619,24 @@ def _applies(item: RubricItem, role: str) -> bool:
     return not item.roles or role in item.roles
 
 
+ENGAGED = 0.40  # an answer sentence this close (blended match) to an item's X or fix takes up the item's topic
+
+
+def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarray) -> tuple[bool, str]:
+    """(whether the item speaks to this question, the item's area); see coach.critique.topics.
+
+    Role-scoped items (the article says what belongs in that role's answers) and items about delivery or numbers
+    speak to every answer; an answer that itself takes up the item's topic makes the item speak to it too."""
+    if item.roles or m.shape.kind in DELIVERY_KINDS + ("numbers",) or m.topic is None:
+        return True, ""
+    about, area = about_question(m.topic, a.qvec, areas)
+    if not about and not a.empty:
+        ok = ~a.handoff
+        near = np.maximum(a.match(m.x), a.match(m.fix))
+        about = bool((ok & (near >= ENGAGED)).any())
+    return about, area
+
+
 # -- advice ------------------------------------------------------------------------------------------------------------
 def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
     """Advice grounded in the item's fix (or, without one, its mistake and context), tied to the quoted evidence,
@@ -681,18 +716,27 @@ def critique_answer(
 
     results: list[ItemFeedback] = []
     judged: list[tuple[RubricItem, _ItemModel, _Judgement]] = []
+    areas = area_vectors(embedder)
     for item in items:
         m = models[item.id]
+        about, area = True, ""
         if not _applies(item, canonical):
             j = _Judgement("not_applicable")
         else:
-            j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
-            j.delivery = m.shape.kind in DELIVERY_KINDS
+            about, area = _about_question(item, m, a, areas)
+            if not about:
+                j = _Judgement("unclear")
+            else:
+                j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
+                j.delivery = m.shape.kind in DELIVERY_KINDS
         judged.append((item, m, j))
+        advice = (_advice(item, m, j, canonical) if about else
+                  f"Not about this question: the item is about {area}, the question about "
+                  f"{ranked_areas(a.qvec, areas)[0]}.")
         results.append(ItemFeedback(
             id=item.id, mistake=item.mistake, fix=item.fix, source=item.source, verdict=j.verdict,
-            evidence=j.evidence.text if j.evidence else "", advice=_advice(item, m, j, canonical),
-            covers=j.covers, missing=j.missing, delivery=j.delivery,
+            evidence=j.evidence.text if j.evidence else "", advice=advice,
+            covers=j.covers, missing=j.missing, delivery=j.delivery, applies=about,
         ))
 
     backend = "rules"
@@ -705,11 +749,15 @@ def critique_answer(
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
     cov = [(len(j.covers), len(j.covers) + len(j.missing)) for _, _, j in judged
            if j.verdict in ("made", "avoided") and (j.covers or j.missing)]
+    # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
+    # counts it as its mistake, so it is not counted twice.
+    owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
+    blame = 0 if owned or a.empty else sum(1 for u in _blaming(a) if not a.handoff[a.units.index(u)])
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, made=verdicts.count("made"),
         avoided=sum(1.0 if (j.covers or j.delivery) else 0.5 for _, _, j in judged if j.verdict == "avoided"),
         coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 1.0,
-        handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a),
+        handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a), blame=blame,
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
@@ -751,7 +799,7 @@ def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) ->
     kind = question_type(question)
     if parts is not None:
         missing = [p for p, ok in parts.items() if not ok]
-        if kind == "behavioural" and missing:
+        if kind == "behavioural" and missing and a.stats.star is None:  # else the STAR note is already there
             out.append("Tell it as a STAR story (Situation, Task, Action, Result); missing: " + ", ".join(missing)
                        + ".")
         elif missing:
@@ -767,6 +815,10 @@ def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) ->
         out.append("Add specifics: a number (scale, impact, time) and the concrete tools or steps you used.")
     if a.handoff.any():
         out.append("Answer the part you handed off: say how you would approach it even if another team owns it.")
+    blamed = _blaming(a)
+    if blamed:
+        out.append(f'Own your part instead of placing it with others (e.g. "{_q(blamed[0].text, 100)}"): say what '
+                   "you did about it and what you changed afterwards.")
     return out
 
 
@@ -848,8 +900,11 @@ def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats, basi
     made = [r for r in results if r.verdict == "made"]
     avoided = [r for r in results if r.verdict == "avoided"]
     if basis == "delivery-only":
-        text = (f"Delivery-only score {score}/100: no rubric item in the library speaks to this answer's content, so "
-                "it is scored on relevance, structure, specifics and delivery")
+        content = [r for r in results if r.applies and r.verdict != "not_applicable" and not r.delivery]
+        why = ("no rubric item in the library applies to this question" if not content
+               else "no rubric item in the library speaks to this answer's content")
+        text = (f"Delivery-only score {score}/100: {why}, so it is scored on relevance, structure, specifics and "
+                "delivery")
         if made:
             text += f"; delivery mistake: {made[0].mistake.strip().rstrip('.')}"
         return text + "."

@@ -33,6 +33,7 @@ class ScoreInput:
     handoffs: int  # sentences giving the question to someone else / admitting not knowing it
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
     concrete: int  # named tools, products, technical terms
+    blame: int = 0  # sentences placing what went wrong with other people (when no ownership item judged it)
 
 
 def delivery_quality(stats: DeliveryStats) -> float:
@@ -94,6 +95,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.handoffs)
         factors.append((f"{inp.handoffs} sentence{'s' if inp.handoffs > 1 else ''} hand the question to someone "
                         "else or say it is not known", -round(earned * cut)))
+    if inp.blame:
+        cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.blame)
+        factors.append((f"{inp.blame} sentence{'s' if inp.blame > 1 else ''} place what went wrong with other "
+                        "people", -round(earned * cut)))
     score = sum(p for _, p in factors)
     shaped = bool(inp.parts) and sum(inp.parts.values()) * 2 >= len(inp.parts)  # e.g. a full STAR story
     if inp.relevance < OFF_TOPIC / 2 and not shaped and score > OFF_TOPIC_CAP:
