@@ -58,6 +58,7 @@ RELEVANT = 0.33  # the question calls for a topic from here
 OFF_QUESTION = 0.25  # an answer none of whose sentences reaches this similarity to the question is off-topic
 FOCUS_MARGIN = 0.10  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
 FOCUS_FLOOR = 0.20  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
+FOCUS_MIN_WORDS = 6  # fewer content words (outside hand-offs) than this say nothing about where the focus is
 FOCUS_SHARE = 0.40  # X's share of the answer's content words from which it is "too much"
 FALLBACK_MARGIN = 0.08
 _OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
@@ -332,7 +333,7 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     on_x = (cx - cg >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
     total = float(w.sum())
     share = float(w[on_x].sum()) / total if total else 0.0
-    if share >= FOCUS_SHARE:
+    if share >= FOCUS_SHARE and total >= FOCUS_MIN_WORDS:
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
         weight = (cx - cg) * np.minimum(1.0, w / 8.0)
         ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
@@ -745,7 +746,7 @@ def critique_answer(
 
     verdicts = [j.verdict for _, _, j in judged]
     used = [m for (_, m, j) in judged if j.verdict in ("made", "avoided")]
-    rel, on_topic = _relevance(a, used)
+    rel, on_topic = _relevance(a, used, areas)
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
     cov = [(len(j.covers), len(j.covers) + len(j.missing)) for _, _, j in judged
            if j.verdict in ("made", "avoided") and (j.covers or j.missing)]
@@ -843,16 +844,21 @@ def _refine_with_llm(llm, items, results, judged, role, question, answer):
 ON_TOPIC_UNIT = 0.3  # a sentence addresses the question (or a judged item's fix) from this cosine similarity
 
 
-def _relevance(a: _Answer, models) -> tuple[float, int]:
+AREA_OFFSET = 0.15  # a sentence's similarity to the question's interview area counts this much less than to it
+
+
+def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
-    to the question or to the fixes of the items it was judged on."""
+    to the question, to the fixes of the items it was judged on, or (less) to the interview area the question is
+    about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
     if a.empty:
         return 0.0, 0
     sims = a.vecs @ a.qvec
     fixes = np.stack([m.fix.vec for m in models]) if models else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
-    top = np.sort(sims)[::-1][:3]
+    area = areas[int(np.argmax(areas @ a.qvec))]
+    top = np.maximum(np.sort(sims)[::-1][:3], np.sort(a.vecs @ area - AREA_OFFSET)[::-1][:3])
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
     # 0.4: a good story shares few words with the question); deflecting sentences add nothing.
     weight = np.clip((sims - 0.05) / (ON_TOPIC_UNIT - 0.05), 0.4, 1.0)

@@ -18,7 +18,7 @@ MAX_MADE_SHARE = 0.75
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
-OFF_TOPIC_CAP = 10
+OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
 SUBSTANCE_WORDS = 45  # distinct on-topic content words at which substance stops adding
 
 
