@@ -192,6 +192,7 @@ class _Answer:
     qstems: set[str]
     stats: DeliveryStats
     handoff: np.ndarray  # per unit: the sentence gives the topic to someone else / admits not knowing it
+    areas: np.ndarray | None = None  # the interview areas' vectors (coach.critique.topics)
 
     @property
     def empty(self) -> bool:
@@ -385,7 +386,7 @@ def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, w
         seen = (f"The answer only touches on {what} in passing" if found is not None
                 else f"The answer does not cover {what}")
         return _Judgement("made", found or a.main_unit(), seen, covered, missing)
-    return _Judgement("unclear", None, "", covered, missing)
+    return _Judgement("unclear", None, "")  # the question does not call for it: what it lacks is no shortfall
 
 
 def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -717,7 +718,7 @@ def critique_answer(
 
     results: list[ItemFeedback] = []
     judged: list[tuple[RubricItem, _ItemModel, _Judgement]] = []
-    areas = area_vectors(embedder)
+    areas = a.areas = area_vectors(embedder)
     for item in items:
         m = models[item.id]
         about, area = True, ""
@@ -748,8 +749,10 @@ def critique_answer(
     used = [m for (_, m, j) in judged if j.verdict in ("made", "avoided")]
     rel, on_topic = _relevance(a, used, areas)
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
+    # Coverage of what a good answer contains, over every content item that applies and names it (an omission
+    # left unclear still names what the answer lacks); unknown when none does.
     cov = [(len(j.covers), len(j.covers) + len(j.missing)) for _, _, j in judged
-           if j.verdict in ("made", "avoided") and (j.covers or j.missing)]
+           if j.verdict != "not_applicable" and not j.delivery and (j.covers or j.missing)]
     # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
     # counts it as its mistake, so it is not counted twice.
     owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
@@ -757,7 +760,7 @@ def critique_answer(
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, made=verdicts.count("made"),
         avoided=sum(1.0 if (j.covers or j.delivery) else 0.5 for _, _, j in judged if j.verdict == "avoided"),
-        coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 1.0,
+        coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 0.5,
         handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a), blame=blame,
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
@@ -858,7 +861,8 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
     area = areas[int(np.argmax(areas @ a.qvec))]
-    top = np.maximum(np.sort(sims)[::-1][:3], np.sort(a.vecs @ area - AREA_OFFSET)[::-1][:3])
+    sims = np.maximum(sims, a.vecs @ area - AREA_OFFSET)
+    top = np.sort(sims)[::-1][:3]
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
     # 0.4: a good story shares few words with the question); deflecting sentences add nothing.
     weight = np.clip((sims - 0.05) / (ON_TOPIC_UNIT - 0.05), 0.4, 1.0)

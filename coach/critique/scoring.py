@@ -29,7 +29,7 @@ class ScoreInput:
     on_topic_words: int  # distinct content words of the sentences that address the question and do not deflect
     made: int  # rubric mistakes made (delivery items count only because they are about delivery)
     avoided: float  # rubric mistakes avoided; one avoided merely by not touching its topic counts half
-    coverage: float  # share of the concepts covered over the items judged by coverage (1.0 when none)
+    coverage: float  # share of the concepts covered over the content items that name them (0.5 when none)
     handoffs: int  # sentences giving the question to someone else / admitting not knowing it
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
     concrete: int  # named tools, products, technical terms
