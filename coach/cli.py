@@ -199,12 +199,17 @@ def cmd_critique(args) -> int:
     if feedback.score_factors:
         print("Why: " + "; ".join(f"{f.points:+d} {f.label}" for f in feedback.score_factors))
     marks = {"made": "✗ made", "avoided": "✓ avoided", "not_applicable": "– n/a", "unclear": "? unclear"}
+    off = [item for item in feedback.items if not item.applies]
     for item in feedback.items:
+        if not item.applies:
+            continue
         print(f"\n{marks[item.verdict]}: {item.mistake}")
         if item.evidence:
             print(f"  evidence: “{item.evidence}”")
         if item.advice and item.verdict != "not_applicable":
             print(f"  advice: {item.advice}")
+    if off:
+        print(f"\n{len(off)} rubric item{'s are' if len(off) > 1 else ' is'} about other questions (not shown).")
     for title, lines in (("Strengths", feedback.strengths), ("Improvements", feedback.improvements),
                          ("Delivery", feedback.delivery)):
         if lines:

@@ -202,6 +202,9 @@ class ItemFeedback(BaseModel):
     missing: list[str] = Field(default_factory=list, description="What a good answer covers that this answer lacks.")
     delivery: bool = Field(False, description="Judged on delivery (fillers, length, signposting): the item is about "
                                               "communication.")
+    applies: bool = Field(True, description="The item's topic is about this question (or the item is scoped to the "
+                                           "role, or about delivery); when False the verdict is 'unclear' and the "
+                                           "item is left out of the feedback shown.")
 
 
 class ScoreFactor(BaseModel):

@@ -111,3 +111,40 @@ def test_score_factors_add_up_and_name_raises_and_cuts(seed_items, embedder):
     assert sum(f.points for f in fb.score_factors) == fb.score
     assert any(f.points > 0 for f in fb.score_factors) and any(f.points < 0 for f in fb.score_factors)
     assert fb.basis == "rubric"
+
+
+FAILED_Q = "Tell me about a time you failed."
+BLAME = ("The project failed because the backend team kept missing their deadlines and the PM changed the requirements "
+         "every week. I did my part on time, but nobody else did, so we shipped three months late. Honestly it was "
+         "not my fault.")
+OWN = ("Last year I led the migration of our billing jobs to a new scheduler and I promised it in six weeks. I "
+       "underestimated the hidden dependencies, and the first cutover broke four reports for a morning. I rolled it "
+       "back, told my manager, mapped every dependency from the query logs and cut over again three weeks later with "
+       "no breakage. Since then I size migrations from the dependency map, not from the job count.")
+
+
+def test_items_about_other_topics_do_not_apply_to_a_behavioural_question(real_articles, embedder):
+    """Only a resume article in the library, a behavioural question, a Staff role: no item applies, so the feedback
+    says so, lists none of them, gives a coach's general advice and a delivery-only score; blame costs points."""
+    resume = next(p for p in real_articles if p.name == "tih-resume.md")
+    items = _items(resume)
+    assert items
+    blame = critique_answer(items, role="Staff Software Engineer", question=FAILED_Q, answer=BLAME, embedder=embedder)
+    own = critique_answer(items, role="Staff Software Engineer", question=FAILED_Q, answer=OWN, embedder=embedder)
+    assert not any(i.applies for i in blame.items)
+    assert all(i.verdict == "unclear" for i in blame.items)
+    assert blame.basis == own.basis == "delivery-only"
+    assert "no rubric item in the library applies to this question" in blame.summary
+    tips = " ".join(blame.improvements)
+    assert "STAR" in tips and "Own your part" in tips and "words" in tips
+    assert any(f.points < 0 and "other people" in f.label for f in blame.score_factors)
+    assert own.score > blame.score
+
+
+def test_items_apply_to_a_question_on_their_topic(real_articles, embedder):
+    resume = next(p for p in real_articles if p.name == "tih-resume.md")
+    fb = critique_answer(_items(resume), role="Software Engineer", embedder=embedder,
+                         question="How are you putting your resume together for this application?",
+                         answer="I designed it in Canva and put my phone number in the page header.")
+    header = _item(fb, "Do not use the header or footer")
+    assert header.applies and header.verdict == "made"

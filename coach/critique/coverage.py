@@ -33,7 +33,8 @@ HANDOFF = re.compile(
     r"|\bnot (?:really )?something I(?:'d| would) (?:design|worry|think) (?:for|about)\b"
     r"|\bI (?:do not|don't|dont) (?:really )?know (?:the details|much about|how|the final|that part)\b"
     r"|\bI(?:'m| am) not (?:sure|familiar)\b|\bI have(?:n't| not) (?:really )?(?:done|worked on) (?:that|this)\b"
-    r"|\bno idea\b|\b(?:is|it's) on them\b|\bwhoever (?:runs|handles|owns)\b",
+    r"|\bno idea\b|\b(?:is|it's) on them\b|\bwhoever (?:runs|handles|owns)\b"
+    r"|\b(?:the |an? )?\w+ team's (?:job|responsibility|problem|area|call)\b|\bnot mine\b",
     re.I,
 )
 

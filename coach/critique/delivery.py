@@ -142,8 +142,9 @@ def code_span(text: str) -> tuple[int, int] | None:
     return None
 
 
-_CODE_LINE = re.compile(r"^\s*(?:return\s+[\w.\[\]()]+\s*$|(?:while|for|if|elif|else|def|class)\b[^.!?]*:\s*$|"
-                        r"[\w.\[\]]+(?:\s*,\s*[\w.\[\]]+)*\s*(?:=|\+=|-=)\s*[^=\s])")
+_CODE_LINE = re.compile(r"^\s*(?:return\b[^,;]*$|(?:while|for|if|elif|else|def|class|try|except|with)\b.*:\s*$|"
+                        r"[\w.\[\]]+(?:\s*,\s*[\w.\[\]]+)*\s*(?:=|\+=|-=)\s*[^=\s]|"
+                        r"[a-z_][\w]*(?:\.[a-z_]\w*)+\(.*\)\s*;?\s*$)")
 
 
 def _codeish(text: str) -> bool:

@@ -29,6 +29,7 @@ from coach.critique.delivery import (
     structure_parts,
 )
 from coach.critique.scoring import ScoreInput, score_answer
+from coach.critique.topics import about_question, area_vectors, item_topic, ranked_areas
 from coach.critique.shapes import (
     Shape,
     Unit,
@@ -55,10 +56,10 @@ PRESENT = 0.30  # an omitted topic counts as present from here (blended similari
 PRESENT_COS = 0.35  # ... or from this cosine similarity alone
 RELEVANT = 0.33  # the question calls for a topic from here
 OFF_QUESTION = 0.25  # an answer none of whose sentences reaches this similarity to the question is off-topic
-FOCUS_MARGIN = 0.15  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
-FOCUS_FLOOR = 0.18  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
-FIX_FLOOR = 0.15  # a sentence counts for the fix's side from here
-FOCUS_SHARE = 0.30  # "most of the answer": X's share of all words, and more than the fix's
+FOCUS_MARGIN = 0.10  # overemphasis: a sentence is about X rather than the fix only by this cosine margin
+FOCUS_FLOOR = 0.20  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
+FOCUS_MIN_WORDS = 6  # fewer content words (outside hand-offs) than this say nothing about where the focus is
+FOCUS_SHARE = 0.40  # X's share of the answer's content words from which it is "too much"
 FALLBACK_MARGIN = 0.08
 _OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
                           r"walk me through how you would (?:design|build))\b", re.I)
@@ -122,13 +123,14 @@ class _ItemModel:
     fix_only: _Phrase  # the fix without the words it shares with X
     concepts: tuple[_Phrase, ...] = ()  # what a good answer covers (coverage.concepts)
     x_concepts: tuple[_Phrase, ...] = ()  # concrete forms of X (overemphasis: what too much of the answer is about)
+    topic: np.ndarray | None = None  # the item's section path, text and fix (does it speak to the question?)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
     """Parsed shape, phrase vectors and coverage concepts per item; encoded once per item (id + text) per embedder."""
     with _cache_lock:
         cache = _phrase_cache.setdefault(embedder, {})
-    keys = {it.id: (it.id, it.mistake, it.fix, it.context) for it in items}
+    keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section) for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
         shapes = [parse_shape(it.mistake) for it in todo]
@@ -139,19 +141,24 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             plain = [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix),
                      _without_shared(fix, sh.target)]
             enc = [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(plain[4]), plain[5]]
-            cons = concepts(it.fix or sh.other, sh.other if sh.kind in ("without", "order") else sh.target,
-                            it.context)
-            xcons = concepts("", plain[4]) if sh.kind == "overemphasis" else []
+            # For an overemphasis item X is the wrong focus: what a good answer covers comes from the fix alone,
+            # and X's own concrete forms (from the whole of X, not only the words it does not share with the fix)
+            # say what too much of the answer is about.
+            over = sh.kind == "overemphasis"
+            cons = concepts(it.fix or sh.other, "" if over else sh.other if sh.kind in ("without", "order")
+                            else sh.target, it.context)
+            xcons = [c for c in concepts("", sh.target) if c not in cons] if over else []
             spans.append((len(texts), plain, cons, xcons))
-            texts += enc + cons + xcons
+            texts += enc + cons + xcons + [item_topic(it)]
         vecs = embedder.encode(texts)
         for it, sh, (at, plain, cons, xcons) in zip(todo, shapes, spans):
             v = vecs[at: at + 6 + len(cons) + len(xcons)]
+            topic = vecs[at + 6 + len(cons) + len(xcons)]
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
                                x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:6 + len(cons)]),
-                               x_concepts=tuple(ph[6 + len(cons):]))
+                               x_concepts=tuple(ph[6 + len(cons):]), topic=topic)
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -185,6 +192,7 @@ class _Answer:
     qstems: set[str]
     stats: DeliveryStats
     handoff: np.ndarray  # per unit: the sentence gives the topic to someone else / admits not knowing it
+    areas: np.ndarray | None = None  # the interview areas' vectors (coach.critique.topics)
 
     @property
     def empty(self) -> bool:
@@ -309,35 +317,40 @@ def _q(text: str, limit: int = 200) -> str:
 
 
 def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
-    """Share of the answer's words spent on X versus on the fix, sentence by sentence.
+    """Share of the answer's substance (content words) spent on X rather than on the fix, sentence by sentence.
 
-    Words X shares with the fix ("ML" in "ML model development" / "ML systems") are dropped first, so the contrast
-    is between what sets them apart; a sentence counts for one side only by a clear margin.
+    Each side is its phrase or any of its concrete forms ("I'd tune the hyperparameters" is model development though
+    it shares no word with it); fix concepts that share words with X ("data modeling" next to "ML models") say
+    nothing about the contrast and are left out. A sentence counts for X only by a clear margin, so a brief mention
+    of X in an otherwise on-topic answer is not over-emphasis.
     """
     if a.empty:
         return _Judgement("unclear", None, "There is no answer to measure the focus of.")
-    if float((a.vecs @ a.qvec).max()) < OFF_QUESTION:
-        return _Judgement("unclear", None, "")  # an answer to another question says nothing about its focus
-    cx, cg = a.vecs @ m.x_only.vec, a.vecs @ m.fix_only.vec
-    d = cx - cg
-    w = a.unit_words() * ~a.handoff  # a sentence giving the topic away is no focus on anything
-    on_x = (d >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
-    on_g = (d <= -FOCUS_MARGIN) & (cg >= FIX_FLOOR) & ~a.handoff
-    wx, wg, total = float(w[on_x].sum()), float(w[on_g].sum()), float(w.sum())
-    if wx == 0 and wg == 0:
-        return _Judgement("unclear", None, "")
-    share = wx / total
-    if wx > wg and share >= FOCUS_SHARE:
+    xs = content_stems(m.shape.target)
+    g_side = [m.fix_only.vec, *(p.vec for p in m.concepts if not (p.stems & xs))]
+    cx = np.max(a.vecs @ np.stack([m.x_only.vec, *(p.vec for p in m.x_concepts)]).T, axis=1)
+    cg = np.max(a.vecs @ np.stack(g_side).T, axis=1)
+    w = np.array([len(st) for st in a.stems], dtype=np.float32) * ~a.handoff
+    on_x = (cx - cg >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
+    total = float(w.sum())
+    share = float(w[on_x].sum()) / total if total else 0.0
+    if share >= FOCUS_SHARE and total >= FOCUS_MIN_WORDS:
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
-        weight = d * np.minimum(1.0, w / 15.0)
+        weight = (cx - cg) * np.minimum(1.0, w / 8.0)
         ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
-        n_x = int(on_x.sum())
-        return _Judgement("made", ev, f"{n_x} of the answer's {len(a.units)} sentences ({share:.0%} of its words) "
-                                      f"are about {m.shape.target}")
-    if wg >= wx or share < FOCUS_SHARE / 1.5:  # X is a minor part of an on-topic answer: not overemphasised
-        best = np.where(on_g, d, 9) if wg else np.where(on_x, 9, d)
-        return _Judgement("avoided", a.units[int(np.argmin(best))], "")
-    return _Judgement("unclear", None, "")
+        return _Judgement("made", ev, f"{int(on_x.sum())} of the answer's {len(a.units)} sentences ({share:.0%} of "
+                                      f"its substance) are about {m.shape.target}")
+    # An answer to another question, a story about the past, or one that gives the topic away says nothing about
+    # where the candidate puts the focus.
+    off = float((a.vecs @ a.qvec).max()) < OFF_QUESTION
+    if not total or off or question_type(a.question) == "behavioural" or (share == 0 and _gives_away(a)):
+        return _Judgement("unclear", None, "")
+    return _Judgement("avoided", a.units[int(np.argmax(np.where(a.handoff, -9, cg - cx)))], "")
+
+
+def _gives_away(a: _Answer) -> bool:
+    """Some sentence hands the topic to someone else or blames them."""
+    return bool(a.handoff.any()) or any(_DEFLECT.search(u.text) for u in a.units)
 
 
 def _present(a: _Answer, *phrases: _Phrase) -> Unit | None:
@@ -373,7 +386,7 @@ def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, w
         seen = (f"The answer only touches on {what} in passing" if found is not None
                 else f"The answer does not cover {what}")
         return _Judgement("made", found or a.main_unit(), seen, covered, missing)
-    return _Judgement("unclear", None, "", covered, missing)
+    return _Judgement("unclear", None, "")  # the question does not call for it: what it lacks is no shortfall
 
 
 def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -480,18 +493,32 @@ _TROUBLE = re.compile(r"\b(?:fail\w*|flop\w*|broke|break\w*|broken|outage|incide
                       r"fault|mess)\b", re.I)
 
 
+def _ownership(a: _Answer) -> tuple[list[tuple[Unit, int]], int, bool]:
+    """(per sentence: how often it puts the problem with others, owning phrases in all, whether something went
+    wrong in the question or the story)."""
+    deflect = [(u, len(_DEFLECT.findall(u.text)) + int(h)) for u, h in zip(a.units, a.handoff)]
+    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u, h in zip(a.units, a.handoff) if not h)
+    trouble = bool(_TROUBLE.search(a.question)) or any(_TROUBLE.search(u.text) for u in a.units)
+    return deflect, own_n, trouble
+
+
+def _blaming(a: _Answer) -> list[Unit]:
+    """Sentences that place what went wrong with other people, when they outweigh what the answer owns."""
+    deflect, own_n, trouble = _ownership(a)
+    if not trouble or sum(n for _, n in deflect) <= own_n:
+        return []
+    return [u for u, n in deflect if n]
+
+
 def _judge_ownership(m: _ItemModel, a: _Answer) -> _Judgement:
     """Blame and hand-offs against owning words; blame counts only where something went wrong."""
     if a.empty:
         return _Judgement("unclear", None, "")
-    deflect = [(u, len(_DEFLECT.findall(u.text)) + int(h)) for u, h in zip(a.units, a.handoff)]
-    own_n = sum(len(_OWN.findall(_DEFLECT.sub(" ", u.text))) for u, h in zip(a.units, a.handoff) if not h)
-    deflect_n = sum(n for _, n in deflect)
-    trouble = bool(_TROUBLE.search(a.question)) or any(_TROUBLE.search(u.text) for u in a.units)
-    if deflect_n > own_n and trouble:
+    deflect, own_n, _ = _ownership(a)
+    if _blaming(a):
         ev = max(deflect, key=lambda p: p[1])[0]
         return _Judgement("made", ev, "The answer places the problem with other people")
-    if own_n > deflect_n:
+    if own_n > sum(n for _, n in deflect):
         ev = next(u for u in a.units if _OWN.search(_DEFLECT.sub(" ", u.text)))
         return _Judgement("avoided", ev, "")
     return _Judgement("unclear", None, "")
@@ -594,6 +621,24 @@ def _applies(item: RubricItem, role: str) -> bool:
     return not item.roles or role in item.roles
 
 
+ENGAGED = 0.40  # an answer sentence this close (blended match) to an item's X or fix takes up the item's topic
+
+
+def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarray) -> tuple[bool, str]:
+    """(whether the item speaks to this question, the item's area); see coach.critique.topics.
+
+    Role-scoped items (the article says what belongs in that role's answers) and items about delivery or numbers
+    speak to every answer; an answer that itself takes up the item's topic makes the item speak to it too."""
+    if item.roles or m.shape.kind in DELIVERY_KINDS + ("numbers",) or m.topic is None:
+        return True, ""
+    about, area = about_question(m.topic, a.qvec, areas)
+    if not about and not a.empty:
+        ok = ~a.handoff
+        near = np.maximum(a.match(m.x), a.match(m.fix))
+        about = bool((ok & (near >= ENGAGED)).any())
+    return about, area
+
+
 # -- advice ------------------------------------------------------------------------------------------------------------
 def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
     """Advice grounded in the item's fix (or, without one, its mistake and context), tied to the quoted evidence,
@@ -673,18 +718,27 @@ def critique_answer(
 
     results: list[ItemFeedback] = []
     judged: list[tuple[RubricItem, _ItemModel, _Judgement]] = []
+    areas = a.areas = area_vectors(embedder)
     for item in items:
         m = models[item.id]
+        about, area = True, ""
         if not _applies(item, canonical):
             j = _Judgement("not_applicable")
         else:
-            j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
-            j.delivery = m.shape.kind in DELIVERY_KINDS
+            about, area = _about_question(item, m, a, areas)
+            if not about:
+                j = _Judgement("unclear")
+            else:
+                j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
+                j.delivery = m.shape.kind in DELIVERY_KINDS
         judged.append((item, m, j))
+        advice = (_advice(item, m, j, canonical) if about else
+                  f"Not about this question: the item is about {area}, the question about "
+                  f"{ranked_areas(a.qvec, areas)[0]}.")
         results.append(ItemFeedback(
             id=item.id, mistake=item.mistake, fix=item.fix, source=item.source, verdict=j.verdict,
-            evidence=j.evidence.text if j.evidence else "", advice=_advice(item, m, j, canonical),
-            covers=j.covers, missing=j.missing, delivery=j.delivery,
+            evidence=j.evidence.text if j.evidence else "", advice=advice,
+            covers=j.covers, missing=j.missing, delivery=j.delivery, applies=about,
         ))
 
     backend = "rules"
@@ -693,15 +747,21 @@ def critique_answer(
 
     verdicts = [j.verdict for _, _, j in judged]
     used = [m for (_, m, j) in judged if j.verdict in ("made", "avoided")]
-    rel, on_topic = _relevance(a, used)
+    rel, on_topic = _relevance(a, used, areas)
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
+    # Coverage of what a good answer contains, over every content item that applies and names it (an omission
+    # left unclear still names what the answer lacks); unknown when none does.
     cov = [(len(j.covers), len(j.covers) + len(j.missing)) for _, _, j in judged
-           if j.verdict in ("made", "avoided") and (j.covers or j.missing)]
+           if j.verdict != "not_applicable" and not j.delivery and (j.covers or j.missing)]
+    # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
+    # counts it as its mistake, so it is not counted twice.
+    owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
+    blame = 0 if owned or a.empty else sum(1 for u in _blaming(a) if not a.handoff[a.units.index(u)])
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, made=verdicts.count("made"),
         avoided=sum(1.0 if (j.covers or j.delivery) else 0.5 for _, _, j in judged if j.verdict == "avoided"),
-        coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 1.0,
-        handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a),
+        coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 0.5,
+        handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a), blame=blame,
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
@@ -743,7 +803,7 @@ def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) ->
     kind = question_type(question)
     if parts is not None:
         missing = [p for p, ok in parts.items() if not ok]
-        if kind == "behavioural" and missing:
+        if kind == "behavioural" and missing and a.stats.star is None:  # else the STAR note is already there
             out.append("Tell it as a STAR story (Situation, Task, Action, Result); missing: " + ", ".join(missing)
                        + ".")
         elif missing:
@@ -759,6 +819,10 @@ def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) ->
         out.append("Add specifics: a number (scale, impact, time) and the concrete tools or steps you used.")
     if a.handoff.any():
         out.append("Answer the part you handed off: say how you would approach it even if another team owns it.")
+    blamed = _blaming(a)
+    if blamed:
+        out.append(f'Own your part instead of placing it with others (e.g. "{_q(blamed[0].text, 100)}"): say what '
+                   "you did about it and what you changed afterwards.")
     return out
 
 
@@ -783,15 +847,21 @@ def _refine_with_llm(llm, items, results, judged, role, question, answer):
 ON_TOPIC_UNIT = 0.3  # a sentence addresses the question (or a judged item's fix) from this cosine similarity
 
 
-def _relevance(a: _Answer, models) -> tuple[float, int]:
+AREA_OFFSET = 0.15  # a sentence's similarity to the question's interview area counts this much less than to it
+
+
+def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
-    to the question or to the fixes of the items it was judged on."""
+    to the question, to the fixes of the items it was judged on, or (less) to the interview area the question is
+    about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
     if a.empty:
         return 0.0, 0
     sims = a.vecs @ a.qvec
     fixes = np.stack([m.fix.vec for m in models]) if models else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
+    area = areas[int(np.argmax(areas @ a.qvec))]
+    sims = np.maximum(sims, a.vecs @ area - AREA_OFFSET)
     top = np.sort(sims)[::-1][:3]
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
     # 0.4: a good story shares few words with the question); deflecting sentences add nothing.
@@ -840,8 +910,11 @@ def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats, basi
     made = [r for r in results if r.verdict == "made"]
     avoided = [r for r in results if r.verdict == "avoided"]
     if basis == "delivery-only":
-        text = (f"Delivery-only score {score}/100: no rubric item in the library speaks to this answer's content, so "
-                "it is scored on relevance, structure, specifics and delivery")
+        content = [r for r in results if r.applies and r.verdict != "not_applicable" and not r.delivery]
+        why = ("no rubric item in the library applies to this question" if not content
+               else "no rubric item in the library speaks to this answer's content")
+        text = (f"Delivery-only score {score}/100: {why}, so it is scored on relevance, structure, specifics and "
+                "delivery")
         if made:
             text += f"; delivery mistake: {made[0].mistake.strip().rstrip('.')}"
         return text + "."

@@ -18,7 +18,7 @@ MAX_MADE_SHARE = 0.75
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
-OFF_TOPIC_CAP = 10
+OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
 SUBSTANCE_WORDS = 45  # distinct on-topic content words at which substance stops adding
 
 
@@ -29,10 +29,11 @@ class ScoreInput:
     on_topic_words: int  # distinct content words of the sentences that address the question and do not deflect
     made: int  # rubric mistakes made (delivery items count only because they are about delivery)
     avoided: float  # rubric mistakes avoided; one avoided merely by not touching its topic counts half
-    coverage: float  # share of the concepts covered over the items judged by coverage (1.0 when none)
+    coverage: float  # share of the concepts covered over the content items that name them (0.5 when none)
     handoffs: int  # sentences giving the question to someone else / admitting not knowing it
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
     concrete: int  # named tools, products, technical terms
+    blame: int = 0  # sentences placing what went wrong with other people (when no ownership item judged it)
 
 
 def delivery_quality(stats: DeliveryStats) -> float:
@@ -94,6 +95,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.handoffs)
         factors.append((f"{inp.handoffs} sentence{'s' if inp.handoffs > 1 else ''} hand the question to someone "
                         "else or say it is not known", -round(earned * cut)))
+    if inp.blame:
+        cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.blame)
+        factors.append((f"{inp.blame} sentence{'s' if inp.blame > 1 else ''} place what went wrong with other "
+                        "people", -round(earned * cut)))
     score = sum(p for _, p in factors)
     shaped = bool(inp.parts) and sum(inp.parts.values()) * 2 >= len(inp.parts)  # e.g. a full STAR story
     if inp.relevance < OFF_TOPIC / 2 and not shaped and score > OFF_TOPIC_CAP:

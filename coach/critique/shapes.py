@@ -31,6 +31,8 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A light suffix stemmer: enough to match design/designing/designs and model/models/modelling."""
     w = word.lower().strip("'")
+    if "-" in w and all(p.isalpha() for p in w.split("-")):
+        return "-".join(stem(p) for p in w.split("-"))  # trade-offs / trade-off, well-known
     if len(w) <= 3 or not w.isalpha():
         return w
     if w.endswith("ification"):

@@ -215,7 +215,7 @@ def rubric_table_html(feedback: Feedback) -> str:
     """Rubric items that apply, mistakes first: verdict badge, mistake and fix, evidence quote, advice."""
     order = {"made": 0, "unclear": 1, "avoided": 2, "not_applicable": 3}
     rows = []
-    for i in sorted(feedback.items, key=lambda i: order.get(i.verdict, 9)):
+    for i in sorted((i for i in feedback.items if i.applies), key=lambda i: order.get(i.verdict, 9)):
         evidence = f'<q>{esc(i.evidence)}</q>' if i.evidence else '<span class="muted">—</span>'
         rows.append(
             f'<tr class="row-{esc(i.verdict)}"><td data-label="Verdict"><span class="badge badge-{esc(i.verdict)}">'
@@ -226,7 +226,7 @@ def rubric_table_html(feedback: Feedback) -> str:
             f"<td data-label=\"Advice\">{esc(i.advice) or '<span class=muted>—</span>'}</td></tr>"
         )
     if not rows:
-        return '<div class="empty">No rubric item in the library applies to this role.</div>'
+        return '<div class="empty">No rubric item in the library applies to this role and question.</div>'
     return ('<table class="rubric-table stack"><thead><tr><th>Verdict</th><th>Rubric item (mistake → fix)</th>'
             f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 

@@ -1,0 +1,77 @@
+"""Does a rubric item apply to the question asked? Both are placed among the broad areas of a tech interview.
+
+A rubric item scoped to the candidate's role applies to any question of that role's interviews (the article says
+what belongs in them); an item about delivery applies to every answer. Any other item applies when its topic — the
+section it sits under, its own text and its fix — is about the area the question is about: "Do not use the header
+or footer of a Word file" speaks to "How are you putting your resume together?" and not to "Tell me about a time you
+failed". Single sentences sit close to many things in a small embedding model, so rather than one absolute cut-off
+on question-to-item similarity, each text is placed among a few interview areas and the item applies when the
+question's area (or one nearly as close) is among the item's closest two, or the question is plainly close to
+the item itself.
+"""
+from __future__ import annotations
+
+import threading
+import weakref
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from coach.components.embedding import Embedder
+    from coach.models import RubricItem
+
+# Broad areas of a tech interview, described in everyday words (no article's wording).
+AREAS: dict[str, str] = {
+    "behavioural": "a story about your past experience at work: a conflict, a failure, a mistake, a difficult "
+                   "colleague, teamwork, leadership",
+    "introduction": "introducing yourself, your background and why you want this job",
+    "system design": "designing a system: architecture, services, APIs, databases, scaling, caching, reliability",
+    "coding": "a coding problem: write a function or algorithm, data structures, time complexity, test cases",
+    "data": "data work: SQL queries, pipelines, warehouse tables, data quality, analysis, experiments and metrics",
+    "machine learning": "machine learning: training models, features, evaluation, deploying and monitoring models",
+    "operations": "operations: production incidents, on-call, outages, alerts, monitoring, rollbacks",
+    "product": "product sense: improving a product or feature for its users, user problems, success metrics, "
+               "launches, prioritisation",
+    "job applications": "applying for jobs: resume, CV, cover letter, application forms, recruiters screening "
+                        "applications",
+    "compensation": "compensation: salary expectations, offers, negotiation, equity",
+}
+ITEM_AREAS = 2  # the item applies when the question's area is among the item's closest this many
+CLOSE = 0.35  # ... or when the question is this close (cosine) to the item's topic itself
+TIE = 0.03  # a question this close to its best area and another one is about both
+
+_cache: "weakref.WeakKeyDictionary[Embedder, np.ndarray]" = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def area_vectors(embedder: "Embedder") -> np.ndarray:
+    with _lock:
+        vecs = _cache.get(embedder)
+    if vecs is None:
+        vecs = np.asarray(embedder.encode(list(AREAS.values())), dtype=np.float32)
+        with _lock:
+            _cache[embedder] = vecs
+    return vecs
+
+
+def item_topic(item: "RubricItem") -> str:
+    """What the item is about: its section path, its text and its fix."""
+    path = (item.section or "").replace(">", ",")
+    return " ".join(x.strip() for x in (path, item.mistake, item.fix) if x and x.strip())
+
+
+def ranked_areas(vec: np.ndarray, areas: np.ndarray) -> list[str]:
+    names = list(AREAS)
+    return [names[i] for i in np.argsort(-(areas @ vec))]
+
+
+def about_question(topic_vec: np.ndarray, question_vec: np.ndarray, areas: np.ndarray) -> tuple[bool, str]:
+    """(whether an item with this topic vector speaks to the question, the item's own area)."""
+    item_areas = ranked_areas(topic_vec, areas)
+    if float(topic_vec @ question_vec) >= CLOSE:
+        return True, item_areas[0]
+    sims = areas @ question_vec
+    names = list(AREAS)
+    question_areas = {names[i] for i in np.flatnonzero(sims >= sims.max() - TIE)}
+    return bool(question_areas & set(item_areas[:ITEM_AREAS])), item_areas[0]
