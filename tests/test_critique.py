@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -296,18 +294,3 @@ def test_bad_input_is_a_clear_error(seed_items, embedder):
 def test_no_rubric_items_still_gives_delivery_feedback(embedder):
     fb = critique_answer([], role="MLE", question=MLE_Q, answer=STRONG_MLE, embedder=embedder)
     assert fb.items == [] and fb.delivery and 0 < fb.score <= 100
-
-
-def test_warm_critique_is_fast(seed_items, embedder):
-    from coach.critique.engine import clear_caches
-
-    _critique(seed_items, embedder, STRONG_MLE)
-    times = []
-    for n in range(7):
-        clear_caches(phrases=False)  # every run encodes its own sentences; rubric phrases stay cached per item
-        answer = f"{STRONG_MLE} We would start with {n + 3} models in the first quarter."
-        started = time.perf_counter()
-        _critique(seed_items, embedder, answer)
-        times.append((time.perf_counter() - started) * 1000)
-    # 300 ms is the target (bench/critique.py measures it); allow for the test machine being shared and loaded
-    assert statistics.median(times) < 600, times
