@@ -105,8 +105,9 @@ def llm_judge(
     if not (answer or "").strip():
         return {it.id: {"verdict": "unclear", "evidence": ""} for it in items}
     messages, labels = judge_messages(items, role, question, answer)
-    # ~45 tokens of JSON per item at most (160-character evidence), plus braces.
-    data = llm.generate_json(messages, judge_schema(labels), max_tokens=32 + 64 * len(items))
+    # ~45 tokens of JSON per item usually, plus braces; a quote the tokenizer splits into single characters can take
+    # up to MAX_EVIDENCE_CHARS tokens, so one such quote always fits (with a single item the JSON was cut short).
+    data = llm.generate_json(messages, judge_schema(labels), max_tokens=32 + 64 * len(items) + MAX_EVIDENCE_CHARS)
     out: dict[str, dict[str, str]] = {}
     for label, it in zip(labels, items):
         entry = data[label]
@@ -162,8 +163,10 @@ def refine(
     answer: str,
     advise: Callable[[ItemFeedback], str] | None = None,
 ) -> list[ItemFeedback]:
-    """Asks the LLM only about the items the rules left ``unclear`` and combines; ``LLMError`` on failure."""
-    open_ids = {f.id for f in rule_items if f.verdict == "unclear"}
+    """Asks the LLM only about the items the rules left ``unclear`` that apply to the question, and combines;
+    ``LLMError`` on failure."""
+    # Items about other questions stay unclear by design: judging them would only grow the prompt past the model.
+    open_ids = {f.id for f in rule_items if f.verdict == "unclear" and f.applies}
     pending = [it for it in items if it.id in open_ids]
     if not pending:
         return list(rule_items)
