@@ -3,9 +3,26 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Callable, TypeVar
 
-CACHED_CHARS = 4000  # texts up to this long (chunks, sentences) are split once and the result kept
+T = TypeVar("T")
+CACHED_CHARS = 4000  # texts up to this long (chunks, sentences) are worked on once and the result kept
+
+
+def cache_short_texts(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Memoise a function of one text for chunk-sized texts (up to ``CACHED_CHARS``); longer texts (whole documents
+    at ingest) are computed every time and never kept. The function must return an immutable value."""
+    def wrap(fn: Callable[[str], T]) -> Callable[[str], T]:
+        cached = lru_cache(maxsize=maxsize)(fn)
+
+        @wraps(fn)
+        def call(text: str) -> T:
+            return cached(text) if len(text) <= CACHED_CHARS else fn(text)
+
+        return call
+
+    return wrap
 
 # Tokens that end with a period but do not end a sentence (compared lower-cased, without the final period).
 # "etc." is not listed: before a capitalised word it almost always does end the sentence.
@@ -29,10 +46,10 @@ def split_sentences(text: str) -> list[str]:
     initials do not split.
     """
     # Answers split the same retrieved chunks again and again: chunk-sized texts come from a bounded cache.
-    return list(_sentences(text) if len(text) <= CACHED_CHARS else _sentences.__wrapped__(text))
+    return list(_sentences(text))
 
 
-@lru_cache(maxsize=4096)
+@cache_short_texts(maxsize=4096)
 def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for line in text.splitlines():

@@ -4,10 +4,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
+
+from coach.text import cache_short_texts
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
 _STOP = frozenset(
@@ -20,13 +21,10 @@ def tokenize(text: str) -> list[str]:
     """Lower-case word tokens without stop words, lightly stemmed so 'interviews' meets 'interview'."""
     # Answers tokenize the same retrieved chunks and sentences again and again (a tenth of an answer's CPU): those
     # (chunk-sized) come from a bounded cache; long texts (whole documents at ingest) are not kept.
-    return list(_tokens(text) if len(text) <= CACHED_CHARS else _tokens.__wrapped__(text))
+    return list(_tokens(text))
 
 
-CACHED_CHARS = 4000
-
-
-@lru_cache(maxsize=4096)
+@cache_short_texts(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP)
 
