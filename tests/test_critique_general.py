@@ -137,6 +137,7 @@ def test_items_about_other_topics_do_not_apply_to_a_behavioural_question(real_ar
     assert "no rubric item in the library applies to this question" in blame.summary
     tips = " ".join(blame.improvements)
     assert "STAR" in tips and "Own your part" in tips and "words" in tips
+    assert "trade-offs" not in tips  # design/coding structure advice is not for a story
     assert any(f.points < 0 and "other people" in f.label for f in blame.score_factors)
     assert own.score > blame.score
 

@@ -803,9 +803,10 @@ def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) ->
     kind = question_type(question)
     if parts is not None:
         missing = [p for p, ok in parts.items() if not ok]
-        if kind == "behavioural" and missing and a.stats.star is None:  # else the STAR note is already there
-            out.append("Tell it as a STAR story (Situation, Task, Action, Result); missing: " + ", ".join(missing)
-                       + ".")
+        if kind == "behavioural":
+            if missing and a.stats.star is None:  # else the STAR note is already there
+                out.append("Tell it as a STAR story (Situation, Task, Action, Result); missing: " + ", ".join(missing)
+                           + ".")
         elif missing:
             out.append("Structure a " + kind + " answer as clarify → approach → trade-offs, then how you would "
                        "check it; missing: " + ", ".join(missing) + ".")
