@@ -35,6 +35,7 @@ from coach.text import stable_id  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 FURNITURE = ROOT / "tests" / "fixtures" / "furniture"
 TEMPLATE_COMPANIES = ("NimbusFin", "OrbitWorks")
+FILLER_BATCH = 64
 _SYL = ["vel", "brook", "quor", "vane", "zel", "tria", "mon", "dax", "lum", "ira", "pex", "oro", "cal", "vin",
         "tor", "bel", "nix", "ar", "sol", "ven", "kit", "ora", "ryn", "fal"]
 
@@ -67,6 +68,7 @@ def add_filler(coach: Coach, target_chunks: int, rng: np.random.Generator) -> tu
     temps = templates(coach)
     started = time.perf_counter()
     i = 0
+    batch: list = []
     while have < target_chunks:
         article, chunks, texts, vecs = temps[i % len(temps)]
         original = article.company or TEMPLATE_COMPANIES[i % 2]
@@ -82,9 +84,12 @@ def add_filler(coach: Coach, target_chunks: int, rng: np.random.Generator) -> tu
                                                     "id": stable_id(doc_id, str(c.position), nc.text)}))
         noisy = vecs + rng.normal(0, 0.02, vecs.shape).astype(np.float32)
         noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
-        lib.upsert_document(new_article, new_chunks, noisy, [t.replace(original, name) for t in texts])
+        batch.append((new_article, new_chunks, noisy, [t.replace(original, name) for t in texts]))
         have += len(new_chunks)
         i += 1
+        if len(batch) == FILLER_BATCH or have >= target_chunks:
+            lib.upsert_documents(batch)  # several documents per write: one per call made a 100k build take ~45 min
+            batch = []
     return have, time.perf_counter() - started
 
 

@@ -48,6 +48,19 @@ class Snapshot:
     articles: list[Article] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     companies: list[str] = field(default_factory=list)
+    _roles_at: dict[str, set[str]] | None = field(default=None, repr=False)
+
+    def roles_at(self, company: str) -> set[str]:
+        """Role names of the articles about ``company`` or with a section on it (indexed once per generation: a
+        scan of every article per question grew with the library)."""
+        if self._roles_at is None:
+            index: dict[str, set[str]] = {}
+            for a in self.articles:
+                for name in {a.company, *(m.name for m in a.companies)}:
+                    if name:
+                        index.setdefault(name, set()).update(r.name for r in a.roles)
+            self._roles_at = index
+        return self._roles_at.get(company, set())
 
 
 def _resolve_company(name: str | None, companies: list[str]) -> str | None:
@@ -127,7 +140,7 @@ class AskChain:
         return self.coach.llm()
 
     def _occurs(self, word: str) -> bool:
-        return bool(self.library.bm25_search(word, 1))
+        return self.library.bm25_contains(word)
 
     # -- chain steps ------------------------------------------------------------------------------------------------
     def _prepare(self, inputs: dict) -> dict:
@@ -178,8 +191,7 @@ class AskChain:
         known, _ = unknown_roles(standalone, snap.roles)
         if companies and known:
             for company in dict.fromkeys(companies):
-                covered = {r.name for a in snap.articles
-                           if a.company == company or any(m.name == company for m in a.companies) for r in a.roles}
+                covered = snap.roles_at(company)
                 missing = [r for r in known if r not in covered]
                 if missing and not set(known) & covered:
                     return f"the library has no article about the {', '.join(missing)} role at {company}"

@@ -141,6 +141,12 @@ class SentenceEmbeddings:
         return np.stack([found[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
 
 
+@lru_cache(maxsize=4)
+def _company_stems(companies: tuple[str, ...]) -> frozenset[str]:
+    """Word keys of all library company names, once per library state (thousands of names in a big library)."""
+    return frozenset(t for n in companies for t in _stems(n))
+
+
 def _stems(text: str) -> set[str]:
     """Word keys: BM25 tokens cut to six letters, so "prepare" and "prepared" meet."""
     return {t[:6] for t in tokenize(text)}
@@ -337,7 +343,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     library_companies = set(companies)
     q_company = next((n for _, _, n in known_company_mentions(question, companies)), None)
     topic = _topic_stems(question, roles, companies)
-    company_stems = {t for n in companies for t in _stems(n)}
+    company_stems = _company_stems(tuple(companies))
     # What a fact question is about, without the words that only name the kind of fact ("how long ... last").
     subject = topic - _KIND_WORDS.get(kind, set())
     defined = _defined_term(question) if kind == "definition" else None

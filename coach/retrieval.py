@@ -43,25 +43,79 @@ class StructureIndex:
     entries: list[str] = field(default_factory=list)  # heading / FAQ question texts (distinct)
     chunks_of: dict[str, list[str]] = field(default_factory=dict)  # entry text -> chunk ids
     entries_of_chunk: dict[str, list[str]] = field(default_factory=dict)  # chunk id -> entry texts
-    row: dict[str, int] = field(default_factory=dict)  # entry text -> row in ``entries`` / ``matrix``
+    row: dict[str, int] = field(default_factory=dict)  # entry text -> row in ``entries`` / ``matrix`` (eager mode)
     matrix: np.ndarray | None = None  # rows = masked entries (eager mode only)
     roles: list[Role] = field(default_factory=list)
     companies: list[str] = field(default_factory=list)
     per_doc: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # doc_id -> its entries' chunk ids
     new_entries: list[str] = field(default_factory=list)  # entries of the documents (re)built last
+    masks: "Masks | None" = None
 
     def mask(self, text: str) -> str:
-        return mask_entities(text, self.roles, self.companies)
+        if self.masks is None:
+            self.masks = Masks(self.roles, self.companies)
+        return self.masks(text)
 
 
 def mask_entities(text: str, roles: list[Role], companies: list[str]) -> str:
     """``text`` with role and company names replaced by neutral words, so that heading similarity measures the
     topic ("how long", "salary") rather than the shared names that every heading of an article repeats."""
+    return _mask_companies(_mask_roles(text, roles), companies)
+
+
+def _mask_roles(text: str, roles: list[Role]) -> str:
     for s, e, _ in sorted(role_mentions(text, roles), reverse=True):
         text = text[:s] + "role" + text[e:]
+    return text
+
+
+def _mask_companies(text: str, companies: list[str]) -> str:
     for s, e, _ in sorted(known_company_mentions(text, companies), reverse=True):
         text = text[:s] + "company" + text[e:]
     return text
+
+
+class Masks:
+    """``mask_entities`` for one set of role and company names, remembered per text.
+
+    A library change that adds or drops names starts from the previous set's results and redoes only the texts
+    that contain a changed name: a name that occurs nowhere in a text cannot change how the text is masked, and
+    every write to a big library changes the names (a new article, a new company).
+    """
+
+    def __init__(self, roles: list[Role], companies: list[str], previous: "Masks | None" = None):
+        self.roles, self.companies = roles, companies
+        self._terms = frozenset(t for r in roles for t in (r.name, *r.aliases) if t)
+        self._names = frozenset(c.lower() for c in companies)
+        self._done: dict[str, tuple[str, str, str | None]] = {}  # text -> (roles masked, its casefold, all masked)
+        if previous is not None:
+            self._carry(previous)
+
+    def _carry(self, previous: "Masks") -> None:
+        # A role term matches only where its first word occurs; a company name only where it occurs in full.
+        words = [re.split(r"[\s-]+", t)[0].casefold() for t in previous._terms ^ self._terms]
+        names = [n.casefold() for n in previous._names ^ self._names]
+        if not words and not names:
+            self._done = dict(previous._done)
+            return
+        for text, (roled, folded, masked) in list(previous._done.items()):
+            if words and any(w in text.casefold() for w in words):
+                continue
+            self._done[text] = (roled, folded, None if any(n in folded for n in names) else masked)
+
+    def __call__(self, text: str) -> str:
+        got = self._done.get(text)
+        if got is not None and got[2] is not None:
+            return got[2]
+        roled = got[0] if got is not None else _mask_roles(text, self.roles)
+        masked = _mask_companies(roled, self.companies)
+        if len(self._done) > MASKS_KEPT:
+            self._done.clear()
+        self._done[text] = (roled, roled.casefold(), masked)
+        return masked
+
+
+MASKS_KEPT = 200_000  # masked texts remembered (a heading or FAQ question each)
 
 
 def document_entries(article, outline: list[tuple[str, str | None, str]]) -> dict[str, list[str]]:
@@ -81,30 +135,47 @@ def document_entries(article, outline: list[tuple[str, str | None, str]]) -> dic
 
 def build_structure(library, generation: int, previous: StructureIndex | None = None,
                     changed: set[str] | None = None) -> StructureIndex:
-    """The structure index at ``generation``: from ``previous`` by redoing only the ``changed`` documents, or from
-    scratch when either is None."""
-    index = StructureIndex(generation, roles=library.roles(), companies=library.companies())
-    articles = {a.doc_id: a for a in library.articles()}
-    if previous is None or changed is None:
-        todo, per_doc = list(articles), {}
+    """The structure index at ``generation``: from ``previous`` by redoing only the ``changed`` documents (their
+    entries leave and re-enter the maps; everything else is shared), or from scratch when either is None."""
+    articles = library.articles()  # ordered by path
+    roles, companies = library.roles(), library.companies()
+    masks = previous.masks if previous is not None else None
+    index = StructureIndex(generation, roles=roles, companies=companies,
+                           masks=Masks(roles, companies, masks))
+    incremental = previous is not None and changed is not None
+    if incremental:
+        todo = [d for d in sorted(changed) if library.article(d) is not None]
+        per_doc = dict(previous.per_doc)
+        chunks_of, entries_of_chunk = dict(previous.chunks_of), dict(previous.entries_of_chunk)
+        for doc_id in changed:  # lists are replaced, never changed in place: ``previous`` is still being read
+            for entry, ids in (per_doc.pop(doc_id, None) or {}).items():
+                gone = set(ids)
+                keep = [cid for cid in chunks_of.get(entry, ()) if cid not in gone]
+                if keep:
+                    chunks_of[entry] = keep
+                else:
+                    chunks_of.pop(entry, None)
+                for cid in ids:
+                    entries_of_chunk.pop(cid, None)
     else:
-        todo = [d for d in changed if d in articles]
-        per_doc = {d: e for d, e in previous.per_doc.items() if d not in changed}
+        todo, per_doc, chunks_of, entries_of_chunk = [a.doc_id for a in articles], {}, {}, {}
     outlines: dict[str, list[tuple[str, str | None, str]]] = {}
-    for cid, doc_id, section, text in library.chunk_outline(todo if previous is not None and changed is not None
-                                                            else None):
+    for cid, doc_id, section, text in library.chunk_outline(todo if incremental else None):
         outlines.setdefault(doc_id, []).append((cid, section, text))
+    by_id = {d: library.article(d) for d in todo} if incremental else {a.doc_id: a for a in articles}
     for doc_id in todo:
-        per_doc[doc_id] = document_entries(articles[doc_id], outlines.get(doc_id, []))
-    index.per_doc = per_doc
-    for doc_id in sorted(per_doc, key=lambda d: articles[d].path if d in articles else d):
-        for entry, ids in per_doc[doc_id].items():
-            index.chunks_of.setdefault(entry, []).extend(ids)
+        entries = per_doc[doc_id] = document_entries(by_id[doc_id], outlines.get(doc_id, []))
+        for entry, ids in entries.items():
+            chunks_of[entry] = chunks_of.get(entry, []) + ids
             for cid in ids:
-                index.entries_of_chunk.setdefault(cid, []).append(entry)
-    index.entries = list(index.chunks_of)
-    index.row = {e: i for i, e in enumerate(index.entries)}
-    if previous is not None and changed is not None:
+                entries_of_chunk[cid] = entries_of_chunk.get(cid, []) + [entry]
+    index.per_doc, index.chunks_of, index.entries_of_chunk = per_doc, chunks_of, entries_of_chunk
+    if len(chunks_of) <= EAGER_HEADINGS:  # rows in path order (matrix rows; ties in similarity keep this order)
+        index.entries = list(dict.fromkeys(e for a in articles for e in per_doc.get(a.doc_id, ())))
+        index.row = {e: i for i, e in enumerate(index.entries)}
+    else:  # lazy mode looks entries up per candidate chunk: their order means nothing
+        index.entries = list(chunks_of)
+    if incremental:
         index.new_entries = [e for d in todo for e in per_doc.get(d, {})]
     return index
 
@@ -112,7 +183,7 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
 def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str]) -> int:
     """Embed and store the (masked) headings and FAQ questions of ``doc_ids`` (run at ingest, so that no answer
     waits for them); returns how many texts they have."""
-    articles = {a.doc_id: a for a in library.articles() if a.doc_id in doc_ids}
+    articles = {d: a for d in sorted(doc_ids) if (a := library.article(d)) is not None}
     if not articles:
         return 0
     outlines: dict[str, list[tuple[str, str | None, str]]] = {}
@@ -149,11 +220,24 @@ class StructureCache:
                     previous = index
                     index = build_structure(library, gen, previous, changed)
                     if 0 < len(index.entries) <= EAGER_HEADINGS:
-                        index.matrix = heading_vectors(library, vectors, [index.mask(e) for e in index.entries])
+                        index.matrix = _eager_matrix(library, vectors, index, previous)
                     elif index.new_entries:  # lazy mode: store the changed documents' vectors for later questions
                         heading_vectors(library, vectors, [index.mask(e) for e in index.new_entries])
                     self._index = index
         return index
+
+
+def _eager_matrix(library, vectors: SentenceEmbeddings, index: StructureIndex,
+                  previous: StructureIndex | None) -> np.ndarray:
+    """Every entry's masked vector; rows of ``previous`` are reused for texts that masked the same."""
+    texts = [index.mask(e) for e in index.entries]
+    known: dict[str, np.ndarray] = {}
+    if previous is not None and previous.matrix is not None and previous.row:
+        known = {previous.mask(e): previous.matrix[i] for e, i in previous.row.items()}
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    if missing:
+        known.update(zip(missing, heading_vectors(library, vectors, missing)))
+    return np.stack([known[t] for t in texts])
 
 
 def heading_vectors(library, vectors: SentenceEmbeddings, texts: list[str]) -> np.ndarray:

@@ -48,23 +48,64 @@ def is_injection(text: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _company_pattern(companies: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """One alternation for all names (a library can hold thousands of companies; one regex each is too slow)."""
+def _company_index(companies: tuple[str, ...]) -> tuple[dict[str, list[str]], dict[str, str], frozenset[str]]:
+    """Names by their first word (lower case), longest first. A library can hold thousands of companies: one regex
+    alternation over all of them cost ~30 ms per question at 14k names (and ~0.7 s to compile after each change)."""
     library = {c.lower(): c for c in companies}
     names = {**_KNOWN_LOWER, **library}
+    by_head: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        head = _HEAD.match(name)
+        by_head.setdefault(head.group() if head else "", []).append(name)
+    return by_head, names, frozenset(library)
+
+
+_HEAD = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_WORDISH = re.compile(r"[\w-]")
+
+
+@lru_cache(maxsize=8)
+def _company_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The plain alternation, for the rare name that does not start with a word character."""
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])({alternation})(?:'s)?(?![\w-])", re.I)
-    return pattern, names, frozenset(library)
+    return re.compile(rf"(?<![\w-])({alternation})(?:'s)?(?![\w-])", re.I)
+
+
+def _name_end(text: str, start: int, name: str) -> int | None:
+    """Where a mention of ``name`` (lower case) at ``start`` ends (after an optional "'s"), or None."""
+    end = start + len(name)
+    if text[start:end].lower() != name:
+        return None
+    if text[end:end + 2].lower() == "'s" and not _WORDISH.match(text, end + 2):
+        return end + 2
+    return None if _WORDISH.match(text, end) else end
 
 
 def known_company_mentions(text: str, companies: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(start, end, name) of library companies and well-known company names in ``text``."""
-    pattern, names, library = _company_pattern(tuple(companies))
+    """(start, end, name) of library companies and well-known company names in ``text``: the leftmost, longest
+    whole-word match (case-insensitive, optional "'s"), left to right without overlaps."""
+    by_head, names, library = _company_index(tuple(companies))
+    spans: list[tuple[int, int, str]] = []
+    if "" in by_head:  # a name starting with punctuation: match with the full pattern
+        spans = [(m.start(), m.end(), m.group(1)) for m in _company_pattern(tuple(names)).finditer(text)]
+    else:
+        last = 0
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < last:
+                continue
+            for name in by_head.get(word.group().lower(), ()):
+                end = _name_end(text, start, name)
+                if end is not None:
+                    spans.append((start, end, text[start:start + len(name)]))
+                    last = end
+                    break
     out: list[tuple[int, int, str]] = []
-    for m in pattern.finditer(text):
-        low = m.group(1).lower()
-        if m.group(1)[:1].isupper() or low in library:  # "square" or "block" in lower case are words, not companies
-            out.append((m.start(), m.end(), names[low]))
+    for start, end, found in spans:
+        low = found.lower()
+        if found[:1].isupper() or low in library:  # "square" or "block" in lower case are words, not companies
+            out.append((start, end, names[low]))
     return out
 
 
@@ -76,7 +117,7 @@ def unknown_companies(
     Well-known company names count whenever they are not a library company; other capitalised words count when
     they are not sentence-initial, not a role name or alias, and occur nowhere in the library's text.
     """
-    lib = {c.lower() for c in companies}
+    lib = _company_index(tuple(companies))[2]  # lower-case library names, built once per library state
     found: list[str] = []
     for _, _, name in known_company_mentions(text, companies):
         # A company the library's text talks about (a section on it) is in scope even when no article is filed

@@ -59,6 +59,8 @@ class Bm25Index:
         self.alive = np.zeros(0, dtype=bool)
         self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # term -> (rows int32, tf float32)
         self.total_length = 0.0
+        self.dead = 0  # removed rows still in the postings
+        self._norms: np.ndarray | None = None  # per-row length normalisation, for the current statistics
 
     @classmethod
     def build(cls, rows: Sequence[tuple[str, str, list[str]]]) -> "Bm25Index":
@@ -71,9 +73,10 @@ class Bm25Index:
         """A copy sharing the posting arrays (they are replaced, never modified in place)."""
         other = Bm25Index()
         other.ids, other.row_of = list(self.ids), dict(self.row_of)
-        other.doc_rows = {d: list(r) for d, r in self.doc_rows.items()}
+        other.doc_rows = dict(self.doc_rows)  # row lists are replaced, never appended to, so they can be shared
         other.lengths, other.alive = self.lengths.copy(), self.alive.copy()
         other.postings, other.total_length = dict(self.postings), self.total_length
+        other.dead = self.dead
         return other
 
     @property
@@ -83,21 +86,25 @@ class Bm25Index:
     def remove_documents(self, doc_ids: Iterable[str]) -> None:
         for doc_id in doc_ids:
             for row in self.doc_rows.pop(doc_id, []):
-                if self.alive[row]:
-                    self.alive[row] = False
-                    self.total_length -= float(self.lengths[row])
-                    self.row_of.pop(self.ids[row], None)
-                    self.ids[row] = ""
+                self._kill(row)
+
+    def _kill(self, row: int) -> None:
+        if self.alive[row]:
+            self.alive[row] = False
+            self.total_length -= float(self.lengths[row])
+            self.row_of.pop(self.ids[row], None)
+            self.ids[row] = ""
+            self.dead += 1
+            self._norms = None
 
     def add(self, rows: Sequence[tuple[str, str, list[str]]]) -> None:
         """Append (chunk id, doc_id, tokens) rows; a chunk id already present is replaced."""
         stale = [self.row_of[cid] for cid, _, _ in rows if cid in self.row_of]
         for row in stale:
-            self.alive[row] = False
-            self.total_length -= float(self.lengths[row])
-            self.row_of.pop(self.ids[row], None)
-            self.ids[row] = ""
+            self._kill(row)
+        self._norms = None
         first = len(self.ids)
+        added: dict[str, list[int]] = {}
         new: dict[str, tuple[list[int], list[int]]] = {}
         lengths = []
         for offset, (cid, doc_id, tokens) in enumerate(rows):
@@ -105,12 +112,14 @@ class Bm25Index:
             tokens = tokens or ["<empty>"]
             self.ids.append(cid)
             self.row_of[cid] = row
-            self.doc_rows.setdefault(doc_id, []).append(row)
+            added.setdefault(doc_id, []).append(row)
             lengths.append(len(tokens))
             for term, tf in Counter(tokens).items():
                 entry = new.setdefault(term, ([], []))
                 entry[0].append(row)
                 entry[1].append(tf)
+        for doc_id, new_rows in added.items():  # a new list: copies of this index share the old one
+            self.doc_rows[doc_id] = self.doc_rows.get(doc_id, []) + new_rows
         self.lengths = np.concatenate([self.lengths, np.asarray(lengths, dtype=np.float32)])
         self.alive = np.concatenate([self.alive, np.ones(len(rows), dtype=bool)])
         self.total_length += float(sum(lengths))
@@ -136,12 +145,28 @@ class Bm25Index:
         self.row_of = {cid: i for i, cid in enumerate(self.ids)}
         self.doc_rows = {d: [int(new_row[r]) for r in rs if new_row[r] >= 0] for d, rs in self.doc_rows.items()}
         self.lengths, self.alive = self.lengths[keep], np.ones(len(keep), dtype=bool)
+        self.dead, self._norms = 0, None
+
+    def contains(self, text: str) -> bool:
+        """True when a live chunk holds one of the tokens of ``text`` (``search(text, 1)`` is then not empty)."""
+        for term in tokenize(text):
+            entry = self.postings.get(term)
+            if entry is not None and (not self.dead or self.alive[entry[0]].any()):
+                return True
+        return False
+
+    def _row_norms(self) -> np.ndarray:
+        """k1·(1 − b + b·length/avg) of every row, computed once per index state instead of per query term."""
+        norms = self._norms
+        if norms is None:
+            norms = self._norms = self.K1 * ((1 - self.B) + self.B * self.lengths / (self.total_length / self.live))
+        return norms
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         n = self.live
         if not n:
             return []
-        avg = self.total_length / n
+        norms = self._row_norms()
         scores = np.zeros(len(self.ids), dtype=np.float32)
         hit = False
         for term in tokenize(query):
@@ -149,14 +174,14 @@ class Bm25Index:
             if entry is None:
                 continue
             rows, tfs = entry
-            mask = self.alive[rows]
-            df = int(mask.sum())
+            if self.dead:  # only removed rows need masking out; most states have none
+                mask = self.alive[rows]
+                rows, tfs = rows[mask], tfs[mask]
+            df = len(rows)
             if not df:
                 continue
-            rows, tfs = rows[mask], tfs[mask]
             idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            norm = self.K1 * ((1 - self.B) + self.B * self.lengths[rows] / avg)
-            scores[rows] += idf * tfs / (norm + tfs)
+            scores[rows] += idf * tfs / (norms[rows] + tfs)
             hit = True
         if not hit:
             return []
