@@ -48,19 +48,11 @@ class Snapshot:
     articles: list[Article] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     companies: list[str] = field(default_factory=list)
-    _roles_at: dict[str, set[str]] | None = field(default=None, repr=False)
+    company_roles: dict[str, dict[str, int]] = field(default_factory=dict)  # see ``Library.company_roles``
 
     def roles_at(self, company: str) -> set[str]:
-        """Role names of the articles about ``company`` or with a section on it (indexed once per generation: a
-        scan of every article per question grew with the library)."""
-        if self._roles_at is None:
-            index: dict[str, set[str]] = {}
-            for a in self.articles:
-                for name in {a.company, *(m.name for m in a.companies)}:
-                    if name:
-                        index.setdefault(name, set()).update(r.name for r in a.roles)
-            self._roles_at = index
-        return self._roles_at.get(company, set())
+        """Role names of the articles about ``company`` or with a section on it."""
+        return set(self.company_roles.get(company, ()))
 
 
 def _resolve_company(name: str | None, companies: list[str]) -> str | None:
@@ -126,7 +118,8 @@ class AskChain:
         if snap is None or snap.generation != gen:
             with self._lock:
                 arts = self.library.articles()
-                snap = Snapshot(gen, arts, self.library.roles(), self.library.companies())
+                snap = Snapshot(gen, arts, self.library.roles(), self.library.companies(),
+                                self.library.company_roles())
                 self._snapshot = snap
         return snap
 

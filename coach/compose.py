@@ -144,7 +144,12 @@ class SentenceEmbeddings:
 @lru_cache(maxsize=4)
 def _company_stems(companies: tuple[str, ...]) -> frozenset[str]:
     """Word keys of all library company names, once per library state (thousands of names in a big library)."""
-    return frozenset(t for n in companies for t in _stems(n))
+    return frozenset().union(*map(_name_stems, companies))
+
+
+@lru_cache(maxsize=100_000)
+def _name_stems(name: str) -> frozenset[str]:
+    return frozenset(_stems(name))  # per name: a new company then costs its own stems, not all names' again
 
 
 def _stems(text: str) -> set[str]:

@@ -82,10 +82,25 @@ def _name_end(text: str, start: int, name: str) -> int | None:
     return None if _WORDISH.match(text, end) else end
 
 
+_recent: dict[int, tuple] = {}  # id(companies) -> (companies, index, its length)
+
+
+def _index_of(companies: Sequence[str]) -> tuple[dict[str, list[str]], dict[str, str], frozenset[str]]:
+    """``_company_index`` of ``companies``. Callers pass the same few lists again and again (the chain's snapshot,
+    the structure index), so those are kept by identity: turning thousands of names into a tuple and hashing it for
+    the lru lookup cost ~0.5 ms per call."""
+    got = _recent.get(id(companies))
+    if got is None or got[0] is not companies or got[2] != len(companies):
+        if len(_recent) >= 8:
+            _recent.clear()
+        got = _recent[id(companies)] = (companies, _company_index(tuple(companies)), len(companies))
+    return got[1]
+
+
 def known_company_mentions(text: str, companies: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, name) of library companies and well-known company names in ``text``: the leftmost, longest
     whole-word match (case-insensitive, optional "'s"), left to right without overlaps."""
-    by_head, names, library = _company_index(tuple(companies))
+    by_head, names, library = _index_of(companies)
     spans: list[tuple[int, int, str]] = []
     if "" in by_head:  # a name starting with punctuation: match with the full pattern
         spans = [(m.start(), m.end(), m.group(1)) for m in _company_pattern(tuple(names)).finditer(text)]
@@ -117,7 +132,7 @@ def unknown_companies(
     Well-known company names count whenever they are not a library company; other capitalised words count when
     they are not sentence-initial, not a role name or alias, and occur nowhere in the library's text.
     """
-    lib = _company_index(tuple(companies))[2]  # lower-case library names, built once per library state
+    lib = _index_of(companies)[2]  # lower-case library names, built once per library state
     found: list[str] = []
     for _, _, name in known_company_mentions(text, companies):
         # A company the library's text talks about (a section on it) is in scope even when no article is filed
