@@ -127,3 +127,121 @@ def test_many_threads_read_while_one_writes(make_coach):
     assert len(report.added) == 3 and not report.skipped
     assert coach.library.consistency()["orphans"] == 0 and coach.library.consistency()["missing"] == 0
     assert "5 rounds" in coach.ask("How many rounds does the Quillstack TPM loop have?").answer
+
+
+def _pattern_mentions(text: str, companies: list[str]) -> list[tuple[int, int, str]]:
+    """The reference: one case-insensitive alternation over every name, longest first (how mentions were found
+    before the first-word index)."""
+    import re
+
+    from coach.scope import _KNOWN_LOWER
+
+    library = {c.lower(): c for c in companies}
+    names = {**_KNOWN_LOWER, **library}
+    pattern = re.compile(rf"(?<![\w-])({'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})"
+                         r"(?:'s)?(?![\w-])", re.I)
+    return [(m.start(), m.end(), names[m.group(1).lower()]) for m in pattern.finditer(text)
+            if m.group(1)[:1].isupper() or m.group(1).lower() in library]
+
+
+def test_company_mentions_equal_the_single_pattern():
+    """The word-indexed matcher finds exactly what the one big alternation found: longest name first, whole words,
+    "'s", lower-case library names, overlapping and multi-word names (fictional names)."""
+    import random
+
+    from coach.scope import known_company_mentions
+
+    companies = ["NimbusFin", "Nimbus", "Orbit Works", "Orbit", "Quill-Stack", "Velbrook", "Jane", "Fern wood co"]
+    words = ["Amazon", "amazon's", "AMAZON'S", "Goldman Sachs", "goldman", "Jane Street", "jane", "Square", "square",
+             "Block", "x-Google", "Google-y", "Googles", "Meta", "Arm", "Armada", "NimbusFin", "nimbusfin's",
+             "Nimbus", "Orbit Works", "orbit", "Quill-Stack", "quill", "Velbrook", "Fern wood co", "Two Sigma", "the"]
+    seps = [" ", "  ", "-", ", ", ". ", "'", "(", ")", "_", "/", "\n"]
+    rng = random.Random(14)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 9)))
+        assert known_company_mentions(text, companies) == _pattern_mentions(text, companies), text
+
+
+def test_masks_carried_over_a_name_change_equal_fresh_masks():
+    """Masked headings kept across a library change equal masking afresh with the new names: texts that mention
+    an added or removed company, role or alias are redone, the others reused (fictional names)."""
+    from coach.models import Role
+    from coach.retrieval import Masks, mask_entities
+
+    texts = ["How long is the NimbusFin Data Engineer loop?", "Velbrook SRE on-call rotation", "Salary bands",
+             "What does a Quillstack TPM do?", "Interview rounds at Orbitworks for SREs", "velbrook's culture",
+             "Data Engineer vs Data Scientist", "The PM Interview Playbook for TPM candidates"]
+    before = ([Role(name="Data Engineer", aliases=["DE"]), Role(name="Site Reliability Engineer", aliases=["SRE"])],
+              ["NimbusFin", "Orbitworks"])
+    after = ([Role(name="Data Engineer", aliases=[]), Role(name="Site Reliability Engineer", aliases=["SRE"]),
+              Role(name="Technical Program Manager", aliases=["TPM"])], ["Orbitworks", "Velbrook", "Quillstack"])
+    old = Masks(*before)
+    assert [old(t) for t in texts] == [mask_entities(t, *before) for t in texts]
+    new = Masks(*after, old)
+    assert [new(t) for t in texts] == [mask_entities(t, *after) for t in texts]
+    assert new("Salary bands") == "Salary bands" and "company" in new("velbrook's culture")
+    back = Masks(*before, new)  # and back again
+    assert [back(t) for t in texts] == [mask_entities(t, *before) for t in texts]
+
+
+def test_bm25_contains_is_what_a_search_finds(library_coach):
+    from coach.store.bm25 import Bm25Index
+
+    rows = library_coach.library.catalog.chunk_tokens()
+    docs = sorted({d for _, d, _ in rows})
+    index = Bm25Index.build(rows)
+    index.remove_documents(docs[:1])  # removed rows are still in the postings until compaction
+    words = sorted({t for _, d, toks in rows for t in toks})[:300] + ["zyxwv", "the", "velbrook"]
+    for w in words:
+        assert index.contains(w) == bool(index.search(w, 1)), w
+
+
+def test_caches_follow_a_removal_by_another_process(make_coach):
+    """Warm caches, then another process removes a document and this one adds another: every cache (BM25, the
+    structure index and its masked headings, roles, companies and company → roles counts) equals a rebuild."""
+    import subprocess
+
+    from coach.api import Coach
+    from coach.retrieval import build_structure, mask_entities
+    from tests.processes import coach_bin, coach_env
+
+    coach = make_coach()
+    coach.ingest([FIXTURES, FURNITURE / "quillstack_pm_vs_tpm.md", FURNITURE / "fernwood_security_vs_devops.html"])
+    coach.ask("How many rounds does the Quillstack TPM loop have?")  # builds every cache
+    lib = coach.library
+    gone = next(a for a in lib.articles() if a.company == "Quillstack")
+    done = subprocess.run([coach_bin(), "remove", gone.doc_id], env=coach_env(coach.settings.home),
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    coach.ingest([FURNITURE / "zephyrline_no_blank_lines.txt"])
+    answer = coach.ask("How many rounds does the OrbitWorks SRE loop have?")
+    assert "6 rounds" in answer.answer
+    assert gone.doc_id not in {a.doc_id for a in lib.articles()}
+
+    fresh = Coach(coach.settings)
+    fresh.__dict__["embedder"] = coach.embedder
+    new = fresh.library
+    assert [a.doc_id for a in lib.articles()] == [a.doc_id for a in new.articles()]
+    assert lib.roles() == new.roles() and lib.companies() == new.companies()
+    expected: dict[str, dict[str, int]] = {}
+    for a in new.articles():
+        for name in {a.company, *(m.name for m in a.companies)} - {None, ""}:
+            for r in {r.name for r in a.roles}:
+                expected.setdefault(name, {}).setdefault(r, 0)
+                expected[name][r] += 1
+    assert lib.company_roles() == expected
+    assert "Quillstack" not in lib.company_roles()
+    for q in QUERIES + ["quillstack tpm rounds", "zephyrline", "fernwood security engineer"]:
+        got, want = lib.bm25_search(q, 30), new.bm25_search(q, 30)  # equal scores may come in another row order
+        assert sorted((-round(s, 5), i) for i, s in got) == sorted((-round(s, 5), i) for i, s in want), q
+    updated = coach.ask_chain.structure.get(lib, coach.ask_chain.vectors)
+    rebuilt = build_structure(new, new.generation)
+    assert updated.generation == rebuilt.generation
+    assert updated.entries == rebuilt.entries  # eager mode: same rows in the same order
+    assert {e: sorted(v) for e, v in updated.chunks_of.items()} == {e: sorted(v) for e, v in rebuilt.chunks_of.items()}
+    assert {c: sorted(v) for c, v in updated.entries_of_chunk.items()} == {
+        c: sorted(v) for c, v in rebuilt.entries_of_chunk.items()}
+    assert [updated.mask(e) for e in rebuilt.entries] == [
+        mask_entities(e, new.roles(), new.companies()) for e in rebuilt.entries]
+    a, b = coach.ask("What does a Zephyrline interview involve?"), fresh.ask("What does a Zephyrline interview involve?")
+    assert a.answer == b.answer
