@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ log = logging.getLogger("coach.ui")
 
 TITLE = "Interview Coach"
 TAGLINE = "Cited answers and rubric feedback from your own career articles — private, offline, on your machine."
+FULL_MODEL_DELAY_S = 10.0  # seconds after the app is ready before the full embedding model loads in the background
 MAX_SESSIONS = 1000  # browser sessions whose state Gradio keeps (its default, 10,000, let memory grow for hours)
 
 
@@ -173,7 +175,11 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
         log.info("warm-up skipped: %s", exc)
     finally:
         ready.set()
-    try:  # the full model (practice feedback, uploads) loads after the app already answers questions
+    # The full model (practice feedback, uploads) loads after the app already answers questions, and not at once:
+    # importing torch holds the GIL for seconds, which made the first questions wait for it. Whatever needs it
+    # sooner loads it on demand.
+    time.sleep(FULL_MODEL_DELAY_S)
+    try:
         coach.embedder.encode(["warm up"])
     except Exception as exc:  # noqa: BLE001
         log.info("model warm-up skipped: %s", exc)
