@@ -115,7 +115,7 @@ class Masks:
         return masked
 
 
-MASKS_KEPT = 200_000  # masked texts remembered (a heading or FAQ question each)
+MASKS_KEPT = 100_000  # masked texts remembered (a heading or FAQ question each)
 
 
 def document_entries(article, outline: list[tuple[str, str | None, str]]) -> dict[str, list[str]]:
