@@ -6,7 +6,8 @@ The real articles (corpus/ + tests/fixtures/articles/) are ingested with the rea
 library to the target size is fictional: the two fictional fixture articles re-issued under invented company names
 ("Velbrook", "Quorvane", ...), parsed and chunked by the real ingest code once, with each copy's vectors = the
 template chunk's real embedding + Gaussian noise (σ=0.02 per dimension), re-normalised, written straight through
-``Library.upsert_document`` (embedding 100k chunks with the model would take ~40 min on 2 cores).
+``Library.upsert_documents``, 64 documents per call (embedding 100k chunks with the model would take ~40 min on
+2 cores).
 "First ask after write": with the caches warm, one more fictional article is ingested and the next answer timed
 (the stall every user of a shared server would see); "first ask cold" is the process's first answer.
 """
