@@ -180,3 +180,32 @@ def test_app_answers_after_another_process_replaces_and_removes_articles(app):
     assert removed.returncode == 0, removed.stderr
     after = _ask(c, "How many rounds does the OrbitWorks SRE loop have?")
     assert all(s["doc_id"] != doc_id for s in after["sources"]), after
+
+
+def test_a_process_that_dies_is_replaced_and_no_request_fails(app):
+    """Kill one of the two app processes: its sessions and new ones are answered by the other meanwhile (no error),
+    and the front starts a new process that then serves new sessions again."""
+    import psutil
+
+    front = psutil.Process(app["pid"])
+    processes = front.children()
+    assert len(processes) == 2, processes  # two app processes behind the front
+    on_it = [client(app["url"], app["downloads"]) for _ in range(2)]  # one session on each process
+    for c in on_it:
+        assert _ask(c, STEADY[1][0])["grounded"]
+    served = app["log"].read_text().count("is serving")
+    processes[1].kill()
+    processes[1].wait(timeout=30)
+    time.sleep(1.5)  # the front notices within a second
+    for c in [*on_it, client(app["url"], app["downloads"])]:  # answered by the process still running
+        answer = _ask(c, STEADY[1][0])
+        assert answer["grounded"] and STEADY[1][1] in answer["answer"], answer
+    deadline = time.monotonic() + 300
+    while app["log"].read_text().count("is serving") == served:
+        assert time.monotonic() < deadline, app["log"].read_text()[-3000:]
+        time.sleep(0.5)
+    replaced = [p for p in front.children() if p.pid != processes[1].pid]
+    assert len(replaced) == 2, replaced
+    for c in (client(app["url"], app["downloads"]) for _ in range(2)):  # new sessions reach the new process too
+        answer = _ask(c, STEADY[2][0])
+        assert answer["grounded"] and STEADY[2][1] in answer["answer"], answer

@@ -192,6 +192,7 @@ class Front:
                 return False
             if await _http_ok(w.port):
                 w.ready.set()
+                print(f"Interview Coach: app process {w.index} is serving", flush=True)
                 return True
             await asyncio.sleep(0.2)
         return False
@@ -216,6 +217,8 @@ class Front:
                     self.router.drop_worker(w.index)
                     w.restarts += 1
                     await asyncio.sleep(min(30.0, 2.0 ** min(w.restarts, 5)))
+                    if self.stopping:
+                        return
                     self._spawn(w)
                     asyncio.ensure_future(self._until_ready(w))
 
