@@ -50,6 +50,8 @@ QA Engineers at Brightmoor earn $95,000 to $120,000 per year and SDETs earn $115
 def app(tmp_path_factory):
     home = tmp_path_factory.mktemp("writes") / "home"
     ingest_home(home, [FIXTURES])
+    import psutil
+
     with running_server(home, "--workers", "2") as srv:
         wait_log(srv, "serving with 2 app processes")
         srv["home"] = home
@@ -57,6 +59,10 @@ def app(tmp_path_factory):
         for _ in range(2):  # new sessions go to the process holding the fewest: one each; waits for their warm-up
             client(srv["url"], srv["downloads"]).predict(STEADY[0][0], "", api_name="/ask")
         yield srv
+        app_processes = psutil.Process(srv["pid"]).children()
+    # stopping the front (SIGTERM) stops its app processes too
+    gone, alive = psutil.wait_procs(app_processes, timeout=30)
+    assert not alive, alive
 
 
 def _ask(c, question: str) -> dict:
