@@ -334,14 +334,16 @@ def main() -> int:
     result["load_avg_end"] = os.getloadavg()[0]
     result["targets"] = {"throughput_ratio": 1.8, "p95_ms_at_20_clients": 1000, "errors": 0, "rss_ratio": 1.10}
 
-    errors = (base["errors"] + new["errors"] + fb["errors"] + fn["errors"] + result["big"]["errors"]) + result.get("memory", {}).get("errors", 0)
+    errors = (base["errors"] + new["errors"] + fb["errors"] + fn["errors"] + result["big"]["errors"]
+              + result.get("memory", {}).get("errors", 0))
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         setting = f"{args.workers} processes x concurrency {args.concurrency}"
         for name, r in (("1 process, concurrency 1", base), (setting, new),
                         (f"{setting}, {args.big_seconds:g} s", result["big"])):
-            cpu = f"; server CPU {r['server_cpu_ms_per_request']} ms/request" if r.get("server_cpu_ms_per_request") else ""
+            cpu = r.get("server_cpu_ms_per_request")
+            cpu = f"; server CPU {cpu} ms/request" if cpu else ""
             print(f"{name}, {r['clients']} clients: {r['requests']} asks in {r['wall_s']} s = "
                   f"{r['requests_per_s']} requests/s; p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, max {r['max_ms']} "
                   f"ms{cpu}; errors {r['errors']} {r['first_error'] or ''}")

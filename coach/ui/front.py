@@ -37,6 +37,7 @@ MAX_HEAD = 64 * 1024  # bytes of request line + headers
 MAX_PEEK_BODY = 64 * 1024 * 1024  # a queue/join body read to find its session (pasted articles are a few MB)
 MAX_SESSIONS = 50_000  # sticky session -> process entries kept (least recently used dropped first)
 READY_TIMEOUT = 300.0
+RESTART_RESET = 600.0  # a process that ran this long before exiting is restarted at once, not after a back-off
 # Shared by the processes so that what one encrypted into a browser's storage (the saved conversation) another can
 # read after a reload that lands the new session on it.
 BROWSER_SECRET_ENV = "COACH_BROWSER_STATE_SECRET"
@@ -58,7 +59,8 @@ class Worker:
     proc: subprocess.Popen | None = None
     ready: asyncio.Event = field(default_factory=asyncio.Event)
     sessions: int = 0  # sticky sessions assigned to it
-    restarts: int = 0
+    restarts: int = 0  # in a row, each one sooner than RESTART_RESET after the last
+    started: float = 0.0
 
 
 class SessionRouter:
@@ -181,6 +183,7 @@ class Front:
 
     # processes
     def _spawn(self, w: Worker) -> None:
+        w.started = time.monotonic()
         cmd = [*self.worker_cmd, "--host", "127.0.0.1", "--port", str(w.port)]
         w.proc = subprocess.Popen(cmd, env={**self.env, APP_PROCESS_ENV: str(w.index)}, preexec_fn=_die_with_parent)
         log.info("app process %d (pid %d) on port %d", w.index, w.proc.pid, w.port)
@@ -207,7 +210,7 @@ class Front:
         for w in rest:
             self._spawn(w)
         await asyncio.gather(*(self._until_ready(w) for w in rest))
-        print(f"Interview Coach: serving with {len(self.workers)} app processes", flush=True)
+        print(f"Interview Coach: serving with {sum(w.ready.is_set() for w in self.workers)} app processes", flush=True)
         while not self.stopping:
             await asyncio.sleep(1.0)
             for w in self.workers:
@@ -215,10 +218,11 @@ class Front:
                     log.warning("app process %d exited (%s); restarting it", w.index, w.proc.returncode)
                     w.ready.clear()
                     self.router.drop_worker(w.index)
-                    w.restarts += 1
-                    await asyncio.sleep(min(30.0, 2.0 ** min(w.restarts, 5)))
+                    w.restarts = 0 if time.monotonic() - w.started > RESTART_RESET else w.restarts + 1
+                    await asyncio.sleep(min(30.0, 2.0 ** min(w.restarts, 5)) if w.restarts else 0.1)
                     if self.stopping:
                         return
+                    w.port = free_port()  # its old port may have been taken meanwhile
                     self._spawn(w)
                     asyncio.ensure_future(self._until_ready(w))
 
