@@ -1,14 +1,16 @@
-"""Load: the same 20-client load against concurrency 1 and the configured concurrency, 30 clients, memory over use.
+"""Load: the same 20-client load on 1 process at concurrency 1 and on --workers processes; 30 clients; memory.
 
     .venv/bin/python bench/load.py [--json] [--clients 20] [--asks 5] [--max-seconds 180] [--concurrency 8]
-                                   [--big-clients 30] [--big-seconds 60] [--sessions 100] [--questions 5000]
-                                   [--stores --rounds 5]
+                                   [--workers 2] [--big-clients 30] [--big-seconds 60] [--sessions 100]
+                                   [--questions 5000] [--stores --rounds 5]
 
 A tmp COACH_HOME gets the real corpus and the fictional fixture articles. In one run:
-1. `coach serve` starts with COACH_CONCURRENCY=1 (the old setting), then with --concurrency; each gets the same
-   load: N gradio_client clients (each its own session) send their asks at once through /ask. Every answer must be
-   grounded; the figures are requests/s over the wall-clock time, p50/p95 latency as the clients see it, and the
-   throughput ratio.
+1. `coach serve` starts with one process and COACH_CONCURRENCY=1 (the old setting), then with --workers app
+   processes of --concurrency each; each gets the same load: N gradio_client clients (each its own session) send
+   their asks at once through /ask, twice: the first pass also fills each process's caches for these questions, the
+   second (the headline figures) serves them. Every answer must be grounded; the figures are requests/s over the
+   wall-clock time, p50/p95 latency as the clients see it, the server's CPU time per request (all its processes)
+   and the throughput ratio of the two settings (of each pass).
 2. On the second server: --big-clients clients ask for --big-seconds seconds (errors must be 0), then --sessions
    sessions ask --questions questions in all (20 at a time); the server's RSS (process and children) is read after
    500 and after all of them, and their ratio printed (target: within 10 %).
@@ -30,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from tests.processes import chroma_server, ingest_home, running_server  # noqa: E402 - needs ROOT on sys.path
+from tests.processes import chroma_server, ingest_home, running_server, wait_log  # noqa: E402 - needs ROOT on sys.path
 
 ARTICLES = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"]
 QUESTIONS = [
@@ -77,9 +79,11 @@ def percentile(values: list[float], p: float) -> float:
 
 
 # ------------------------------------------------------------------------------------------- part 1: the app
-def load_app(url: str, downloads: Path, clients: int, asks: int, max_seconds: float) -> dict:
-    """``clients`` sessions send ``asks`` questions each at the same time; latencies in ms."""
+def load_app(url: str, downloads: Path, clients: int, asks: int, max_seconds: float, pid: int | None = None) -> dict:
+    """``clients`` sessions send ``asks`` questions each at the same time; latencies in ms. With ``pid``, also the
+    server's CPU time per answered request (that process and its children)."""
     sessions = [client(url, downloads) for _ in range(clients)]  # connecting is not part of the load
+    cpu_before = cpu_s(pid) if pid else None
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -114,6 +118,7 @@ def load_app(url: str, downloads: Path, clients: int, asks: int, max_seconds: fl
     for th in threads:
         th.join(timeout=max_seconds + 120)
     wall = time.perf_counter() - t0
+    cpu = cpu_s(pid) - cpu_before if pid else None
     for s in sessions:
         try:
             s.close()
@@ -124,6 +129,7 @@ def load_app(url: str, downloads: Path, clients: int, asks: int, max_seconds: fl
         "wall_s": round(wall, 2), "requests_per_s": round(len(latencies) / wall, 2) if wall else 0.0,
         "p50_ms": round(percentile(latencies, 50), 1), "p95_ms": round(percentile(latencies, 95), 1),
         "max_ms": round(max(latencies), 1) if latencies else None,
+        "server_cpu_ms_per_request": round(cpu / len(latencies) * 1000, 1) if cpu is not None and latencies else None,
     }
 
 
@@ -167,14 +173,34 @@ def store_comparison(tmp: Path, rounds: int) -> dict:
             "ratio_p50": round(server["p50_ms"] / embedded["p50_ms"], 2) if embedded["p50_ms"] else None}
 
 
-def rss_mb(pid: int) -> float:
+def _tree(pid: int) -> list:
     import psutil
 
     proc = psutil.Process(pid)
-    total = proc.memory_info().rss
-    for child in proc.children(recursive=True):
+    return [proc, *proc.children(recursive=True)]
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid`` and its live children."""
+    import psutil
+
+    total = 0.0
+    for p in _tree(pid):
         try:
-            total += child.memory_info().rss
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def rss_mb(pid: int) -> float:
+    import psutil
+
+    total = 0
+    for p in _tree(pid):
+        try:
+            total += p.memory_info().rss
         except psutil.NoSuchProcess:
             pass
     return round(total / 1024 / 1024, 1)
@@ -248,7 +274,8 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--asks", type=int, default=5, help="asks per client")
     ap.add_argument("--max-seconds", type=float, default=180.0, help="stop sending new asks after this long")
-    ap.add_argument("--concurrency", type=int, default=8, help="COACH_CONCURRENCY of the second server")
+    ap.add_argument("--concurrency", type=int, default=8, help="COACH_CONCURRENCY of the second server's processes")
+    ap.add_argument("--workers", type=int, default=2, help="COACH_WORKERS (app processes) of the second server")
     ap.add_argument("--big-clients", type=int, default=30)
     ap.add_argument("--big-seconds", type=float, default=60.0)
     ap.add_argument("--sessions", type=int, default=100)
@@ -265,42 +292,64 @@ def main() -> int:
         tmp = Path(tmp_name)
         home = tmp / "app" / "home"
         ingest_home(home, ARTICLES)
-        runs = {}
-        for limit in (1, args.concurrency):
-            with running_server(home, env=coach_env(home, COACH_CONCURRENCY=str(limit))) as srv:
-                warm = client(srv["url"], tmp / "downloads")
-                warm.predict(QUESTIONS[0], "", api_name="/ask")  # waits for the app's warm-up
-                # The full model (practice feedback) loads in the background after the first answer; start-up is
-                # bench/serve.py's figure, so the load starts once it is in.
-                warm.predict(*CRITIQUE, api_name="/critique")
-                runs[limit] = load_app(srv["url"], tmp / "downloads", args.clients, args.asks, args.max_seconds)
-                progress(f"concurrency {limit}", runs[limit])
-                if limit == args.concurrency:
+        runs, first_pass = {}, {}
+        old, new_setting = (1, 1), (args.workers, args.concurrency)
+        for workers, limit in (old, new_setting):
+            env = coach_env(home, COACH_CONCURRENCY=str(limit), COACH_WORKERS=str(workers))
+            with running_server(home, env=env) as srv:
+                if workers > 1:
+                    wait_log(srv, "serving with")  # the page is served before the other app processes are up
+                for _ in range(workers):  # new sessions go to the process holding the fewest: one each
+                    warm = client(srv["url"], tmp / "downloads")
+                    warm.predict(QUESTIONS[0], "", api_name="/ask")  # waits for the app's warm-up
+                    # The full model (practice feedback) loads in the background after the first answer; start-up
+                    # is bench/serve.py's figure, so the load starts once it is in.
+                    warm.predict(*CRITIQUE, api_name="/critique")
+                # Twice: the first pass also fills each process's caches for these questions (a new question costs
+                # ~10x a repeated one, in every process); the second measures serving them.
+                for name in ("first pass", "second pass"):
+                    figures = load_app(srv["url"], tmp / "downloads", args.clients, args.asks, args.max_seconds,
+                                       srv["pid"])
+                    progress(f"{workers} process(es), concurrency {limit}, {name}", figures)
+                    first_pass[workers, limit] = first_pass.get((workers, limit), figures)
+                runs[workers, limit] = figures
+                if (workers, limit) == new_setting:
                     result["big"] = load_app(srv["url"], tmp / "downloads", args.big_clients, 10_000,
-                                             args.big_seconds)
+                                             args.big_seconds, srv["pid"])
                     progress(f"{args.big_clients} clients", result["big"])
                     if args.questions:
                         result["memory"] = memory_growth(srv["url"], tmp / "downloads", srv["pid"], args.sessions,
                                                          args.questions)
-        base, new = runs[1], runs[args.concurrency]
-        result["app"] = {"concurrency_1": base, f"concurrency_{args.concurrency}": new,
+        base, new = runs[old], runs[new_setting]
+        new_name = f"workers_{args.workers}_concurrency_{args.concurrency}"
+        result["app"] = {"concurrency_1": base, new_name: new,
                          "throughput_ratio": round(new["requests_per_s"] / base["requests_per_s"], 2)
-                         if base["requests_per_s"] else None}
+                         if base["requests_per_s"] else None,
+                         "first_pass": {"concurrency_1": first_pass[old], new_name: first_pass[new_setting]}}
+        fb, fn = first_pass[old], first_pass[new_setting]
+        result["app"]["first_pass"]["throughput_ratio"] = (round(fn["requests_per_s"] / fb["requests_per_s"], 2)
+                                                           if fb["requests_per_s"] else None)
         if args.stores:
             result["ask_latency"] = store_comparison(tmp, args.rounds)
     result["load_avg_end"] = os.getloadavg()[0]
     result["targets"] = {"throughput_ratio": 1.8, "p95_ms_at_20_clients": 1000, "errors": 0, "rss_ratio": 1.10}
 
-    errors = base["errors"] + new["errors"] + result["big"]["errors"] + result.get("memory", {}).get("errors", 0)
+    errors = (base["errors"] + new["errors"] + fb["errors"] + fn["errors"] + result["big"]["errors"]
+              + result.get("memory", {}).get("errors", 0))
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        for name, r in (("concurrency 1", base), (f"concurrency {args.concurrency}", new),
-                        (f"concurrency {args.concurrency}, {args.big_seconds:g} s", result["big"])):
+        setting = f"{args.workers} processes x concurrency {args.concurrency}"
+        for name, r in (("1 process, concurrency 1", base), (setting, new),
+                        (f"{setting}, {args.big_seconds:g} s", result["big"])):
+            cpu = r.get("server_cpu_ms_per_request")
+            cpu = f"; server CPU {cpu} ms/request" if cpu else ""
             print(f"{name}, {r['clients']} clients: {r['requests']} asks in {r['wall_s']} s = "
                   f"{r['requests_per_s']} requests/s; p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, max {r['max_ms']} "
-                  f"ms; errors {r['errors']} {r['first_error'] or ''}")
-        print(f"throughput ratio {result['app']['throughput_ratio']} (target >= 1.8)")
+                  f"ms{cpu}; errors {r['errors']} {r['first_error'] or ''}")
+        print(f"throughput ratio {result['app']['throughput_ratio']} (target >= 1.8); first pass (caches filling): "
+              f"{fb['requests_per_s']} vs {fn['requests_per_s']} requests/s, p95 {fb['p95_ms']} vs {fn['p95_ms']} "
+              f"ms, ratio {result['app']['first_pass']['throughput_ratio']}")
         if "memory" in result:
             m = result["memory"]
             print(f"memory: {m['questions']} questions from {m['sessions']} sessions in {m['seconds']} s: RSS "

@@ -257,7 +257,6 @@ def cmd_eval(args) -> int:
 
 def cmd_serve(args) -> int:
     from coach.errors import InputError
-    from coach.ui.app import serve
 
     coach = _coach()
     host = args.host or coach.settings.host
@@ -271,6 +270,19 @@ def cmd_serve(args) -> int:
     if host not in ("127.0.0.1", "localhost", "::1") and auth is None and not args.insecure:
         raise InputError(f"refusing to serve on {host} without a password: set COACH_AUTH=user:password "
                          "or pass --insecure")
+    workers = coach.settings.workers if args.workers is None else args.workers
+    if workers < 1:
+        raise InputError("--workers must be 1 or more")
+    if workers > 1 and auth is not None:
+        # Gradio keeps login tokens in the memory of the process that issued them: another process would refuse them.
+        print("coach: serving with one app process: --workers > 1 does not support COACH_AUTH yet", file=sys.stderr)
+        workers = 1
+    if workers > 1:
+        from coach.ui.front import serve_workers
+
+        return serve_workers(host, port, workers)
+    from coach.ui.app import serve
+
     serve(coach, host=host, port=port, auth=auth)
     return 0
 
@@ -395,6 +407,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host")
     s.add_argument("--port", type=int)
     s.add_argument("--insecure", action="store_true", help="allow binding beyond loopback without COACH_AUTH")
+    s.add_argument("--workers", type=int, help="app processes behind the one address (default COACH_WORKERS, 1)")
     s.set_defaults(func=cmd_serve)
     return p
 

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     concurrency: int = Field(
         8, ge=1, le=64, description="Requests the web app answers at once (library writes still run one at a time)."
     )
+    workers: int = Field(
+        1, ge=1, le=32, description="App processes `coach serve` runs behind one address (one per core answers the "
+        "most: a process is bound to one core); each browser session stays on one of them."
+    )
     max_upload_mb: float = Field(5.0, gt=0, description="Largest article accepted by upload or paste.")
 
     @property

@@ -105,6 +105,15 @@ def running_server(home: Path, *args: str, port: int | None = None, env: dict[st
             stop(proc)
 
 
+def wait_log(srv: dict, text: str, timeout: float = 300) -> None:
+    """Until ``text`` appears in the log of a ``running_server`` (e.g. every app process of `--workers N` is up)."""
+    deadline = time.monotonic() + timeout
+    while text not in srv["log"].read_text():
+        if srv["proc"].poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{text!r} not in the server log: {srv['log'].read_text()[-3000:]}")
+        time.sleep(0.3)
+
+
 @contextmanager
 def chroma_server(data_dir: Path, timeout: float = 60.0) -> Iterator[str]:
     """`chroma run` on ``data_dir`` and a free loopback port; yields its URL, stops it afterwards."""

@@ -12,7 +12,7 @@ import pytest
 
 from bench.load import client
 from tests.conftest import CORPUS, FIXTURES
-from tests.processes import ingest_home, running_server
+from tests.processes import ingest_home, running_server, wait_log
 
 pytestmark = pytest.mark.slow
 
@@ -56,14 +56,25 @@ SESSIONS = [
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory):
+def library_home(tmp_path_factory):
     home = tmp_path_factory.mktemp("concurrency") / "home"
     ingest_home(home, [CORPUS, FIXTURES])
-    with running_server(home) as srv:
-        srv["downloads"] = home.parent / "downloads"
-        # the first request waits for the app's warm-up; the timed part below should not
-        client(srv["url"], srv["downloads"]).predict("How many rounds does the OrbitWorks SWE loop have?", "",
-                                                     api_name="/ask")
+    return home
+
+
+@pytest.fixture(scope="module", params=[1, 2], ids=["one-process", "two-processes"])
+def app(request, library_home):
+    """`coach serve` as one process, and as two app processes behind the front (`--workers 2`), where a session's
+    follow-up finds its history only if every request of the session reaches the process that holds it."""
+    workers = request.param
+    with running_server(library_home, "--workers", str(workers)) as srv:
+        if workers > 1:
+            wait_log(srv, f"serving with {workers} app processes")
+        srv["downloads"] = library_home.parent / "downloads"
+        # the first request in each process waits for its warm-up; the timed part below should not
+        for _ in range(workers):  # a new session goes to the process holding the fewest: one each
+            client(srv["url"], srv["downloads"]).predict("How many rounds does the OrbitWorks SWE loop have?", "",
+                                                         api_name="/ask")
         yield srv
 
 

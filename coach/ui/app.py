@@ -25,6 +25,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1000")
 from coach.errors import InputError  # noqa: E402
 from coach.ui import render  # noqa: E402
 from coach.ui.common import Shared, gradio, message_of, theme  # noqa: E402
+from coach.ui.front import APP_PROCESS_ENV  # noqa: E402
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -190,7 +191,8 @@ def serve(coach: "Coach", host: str = "127.0.0.1", port: int = 7860, auth: tuple
     """Run the web app at http://host:port until interrupted (``block=False`` returns the running app)."""
     ready = threading.Event()
     demo = queue(build_app(coach, ready=ready), coach)
-    print(f"Interview Coach: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}", flush=True)
+    if not os.environ.get(APP_PROCESS_ENV):  # an app process behind ``coach serve --workers``: the front says where
+        print(f"Interview Coach: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}", flush=True)
     demo.launch(server_name=host, server_port=port, auth=auth, prevent_thread_lock=True, quiet=True,
                 **launch_options(coach))
     # The library and the question encoder load once the page is served, not while gradio imports: imports hold

@@ -5,6 +5,7 @@ storage (``gr.BrowserState``), so a reload of the page in the same browser bring
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from coach.errors import CoachError, InputError
 from coach.ui import render
 from coach.ui.common import ANY_COMPANY, ANY_ROLE, Shared, api_only, gradio, message_of
+from coach.ui.front import BROWSER_SECRET_ENV
 
 N_EXAMPLES = 6
 MAX_TURNS = 12  # history turns sent to the Coach: enough for follow-ups, bounded per request
@@ -187,7 +189,9 @@ def build(shared: Shared) -> ChatTab:
     gr = gradio()
     turns = gr.State([])  # plain-text history sent to the Coach (per browser session)
     display = gr.State([])  # rendered chat messages (per browser session)
-    saved = gr.BrowserState({"turns": [], "display": []}, storage_key=STORAGE_KEY)
+    # One secret for all app processes (``coach serve --workers``): a reload may land on another process.
+    saved = gr.BrowserState({"turns": [], "display": []}, storage_key=STORAGE_KEY,
+                            secret=os.environ.get(BROWSER_SECRET_ENV))
 
     with gr.Row(equal_height=False):
         with gr.Column(scale=7, min_width=300):
