@@ -17,8 +17,10 @@ MADE_SHARE = 0.4  # each mistake made takes this share of the points earned (len
 MAX_MADE_SHARE = 0.75
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
+GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
+LONG_ANSWER = 200  # words from which length costs delivery points
 SUBSTANCE_WORDS = 45  # distinct on-topic content words at which substance stops adding
 
 
@@ -34,6 +36,7 @@ class ScoreInput:
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
     concrete: int  # named tools, products, technical terms
     blame: int = 0  # sentences placing what went wrong with other people (when no ownership item judged it)
+    generic: bool = False  # stock phrases or next to no specifics, and nothing a rubric item calls for covered
 
 
 def delivery_quality(stats: DeliveryStats) -> float:
@@ -49,8 +52,9 @@ def delivery_quality(stats: DeliveryStats) -> float:
         q -= 0.6
     elif stats.words < 40:
         q -= 0.3
-    elif stats.words > 400:
-        q -= 0.2
+    elif stats.words > LONG_ANSWER:
+        # A spoken answer past ~200 words loses the listener; length buys no points (substance saturates).
+        q -= min(0.6, 0.2 + (stats.words - LONG_ANSWER) / 250)
     return min(1.0, max(0.0, q))
 
 
@@ -95,6 +99,9 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.handoffs)
         factors.append((f"{inp.handoffs} sentence{'s' if inp.handoffs > 1 else ''} hand the question to someone "
                         "else or say it is not known", -round(earned * cut)))
+    if inp.generic:
+        factors.append(("talks around the question: stock phrases or next to no specifics",
+                        -round(earned * GENERIC_SHARE)))
     if inp.blame:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.blame)
         factors.append((f"{inp.blame} sentence{'s' if inp.blame > 1 else ''} place what went wrong with other "
@@ -123,6 +130,6 @@ def _delivery_label(st: DeliveryStats) -> str:
         bits.append("runs on without signposting")
     if st.words < 40:
         bits.append(f"short ({st.words} words)")
-    elif st.words > 400:
+    elif st.words > LONG_ANSWER:
         bits.append(f"long ({st.words} words)")
     return ", ".join(bits) or "clear"
