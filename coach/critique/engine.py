@@ -327,7 +327,7 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
     """(covered, missing, best covering sentence) over the concepts; deflecting sentences cover nothing."""
     if a.empty or not phrases:
         return [], [p.text for p in phrases], None
-    ok = ~a.handoff
+    ok = ~a.handoff & ~_hollow(a)
     cos = a.vecs @ np.stack([p.vec for p in phrases]).T  # units x concepts
     covered, missing, best, best_s = [], [], None, -1.0
     for j, p in enumerate(phrases):
@@ -342,6 +342,14 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
         else:
             missing.append(p.text)
     return covered, missing, best
+
+
+def _hollow(a: _Answer) -> np.ndarray:
+    """Per unit: a stock-phrase sentence, or (in an answer that is generic as a whole) one without any specific;
+    such a sentence names a topic without covering it ("there are many ways to deploy a model")."""
+    whole = _generic(a)
+    return np.array([bool(STOCK.search(u.text)) or (whole and k in a.signals.generic_units)
+                     for k, u in enumerate(a.units)], dtype=bool)
 
 
 def _content_words(a: _Answer) -> int:
@@ -419,6 +427,8 @@ def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, w
         # talking around the question is the omission too.
         ev = next((u for u in a.units if STOCK.search(u.text)), None) or found or a.main_unit()
         return _Judgement("made", ev, f"The answer talks around {what} without covering any of it", covered, missing)
+    if not relevant and not covered and _generic(a):
+        return _Judgement("unclear", None, "")  # naming the topic in stock phrases shows neither the fix nor its lack
     if found is not None and not (relevant and (thin or (handoff is not None and len(covered) <= 1))):
         return _Judgement("avoided", found, "", covered, missing)
     if handoff is not None and relevant:
@@ -662,7 +672,7 @@ def _judge_quality(m: _ItemModel, a: _Answer) -> _Judgement:
         if sig.specific_rate >= SPECIFIC_RATE and stock <= 1:
             return _Judgement("avoided", _most_specific(a), "")
     elif fam == "repetition":
-        if len(sig.repeated_units) >= 2 or (sig.repeated_units and n <= 4):
+        if len(sig.repeated_units) >= 2 or len(sig.repeated_units) / n >= 0.4:
             return _Judgement("made", a.units[sig.repeated_units[0]], f"{len(sig.repeated_units)} of the answer's "
                                                                        f"{n} sentences restate earlier ones")
         if sig.words >= 60:

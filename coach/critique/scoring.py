@@ -20,8 +20,11 @@ MAX_HANDOFF_SHARE = 0.5
 GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
-LONG_ANSWER = 200  # words from which length costs delivery points
-SUBSTANCE_WORDS = 45  # distinct on-topic content words at which substance stops adding
+LONG_ANSWER = 200  # words from which length costs delivery points ...
+CONCISE = 150  # ... and from which every further word takes a share of the points earned
+LENGTH_SCALE = 400
+MAX_LENGTH_SHARE = 0.3
+SUBSTANCE_WORDS = 32  # distinct on-topic content words at which substance stops adding
 
 
 @dataclass
@@ -53,8 +56,7 @@ def delivery_quality(stats: DeliveryStats) -> float:
     elif stats.words < 40:
         q -= 0.3
     elif stats.words > LONG_ANSWER:
-        # A spoken answer past ~200 words loses the listener; length buys no points (substance saturates).
-        q -= min(0.6, 0.2 + (stats.words - LONG_ANSWER) / 250)
+        q -= 0.2
     return min(1.0, max(0.0, q))
 
 
@@ -99,6 +101,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.handoffs)
         factors.append((f"{inp.handoffs} sentence{'s' if inp.handoffs > 1 else ''} hand the question to someone "
                         "else or say it is not known", -round(earned * cut)))
+    if st.words > CONCISE:
+        # Length buys nothing (substance saturates) and a spoken answer past ~150 words loses the listener: the same
+        # story told in twice the words scores lower.
+        cut = min(MAX_LENGTH_SHARE, (st.words - CONCISE) / LENGTH_SCALE)
+        factors.append((f"long for a spoken answer ({st.words} words)", -round(earned * cut)))
     if inp.generic:
         factors.append(("talks around the question: stock phrases or next to no specifics",
                         -round(earned * GENERIC_SHARE)))

@@ -21,6 +21,8 @@ from coach.critique.shapes import STOPWORDS, Unit, content_stems, stem, words
 
 RARE = 8_000  # a word used less often than this (pyspellchecker counts) is specific rather than everyday
 COMMON = 50_000  # a correction candidate this common makes an unknown word a slip rather than a technical term
+EVERYDAY = 200_000  # words this common ("after", "again", "really") are left out when looking for restated content
+REPEATED = 0.6  # a sentence whose content words occur earlier in the answer at this share restates them
 _lock = threading.Lock()
 
 
@@ -85,9 +87,18 @@ class Signals:
         return len(self.misspelled) + self.lowercase
 
 
+# Something that happened: a person doing a past-tense action ("I wrote", "we launched", "he agreed"). Stories
+# use everyday words, so their specifics are events rather than rare terms.
+_EVENT = re.compile(
+    r"\b(?:I|we|he|she|they|my (?:manager|team|lead)|the team)\s+(?:(?:then|also|just|finally|quickly|never|first)\s+)?"
+    r"(?P<v>[a-z]+ed|wrote|built|ran|led|took|found|made|shipped|spoke|met|sent|brought|told|kept|began|chose|"
+    r"caught|cut|put|set|got|gave|saw|won|lost|left|rewrote|broke|fixed|moved|drove|split|went|came|did|had|"
+    r"knew|thought|felt|sat|paid|hit|let|spent|taught|held)\b", re.I)
+
+
 def _specific_tokens(text: str, qstems: set[str]) -> set[str]:
     sp = _speller()
-    found: set[str] = set()
+    found: set[str] = {f"event:{m.group(0).lower()}" for m in _EVENT.finditer(text)}
     text = CLICHES.sub(" , ", text)  # stock phrases say nothing specific however rare their words
     for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9_'+#./-]*|\d[\d,.:%]*", text)):
         w = m.group(0).strip(".,'")
@@ -141,8 +152,9 @@ def measure(units: list[Unit], question: str) -> Signals:
             sig.generic_units.append(k)
         sig.cliches += [m.group(0) for m in CLICHES.finditer(u.text)]
         sig.hedges += [m.group(0) for m in HEDGES.finditer(u.text)]
-        st = content_stems(u.text) - qstems
-        if len(st) >= 3 and len(st & earlier) / len(st) >= 0.7:
+        st = {stem(w) for w in words(u.text) if w.lower() not in STOPWORDS and len(w) > 1
+              and _speller().word_frequency[w.lower()] < EVERYDAY} - qstems  # "after", "again" restate nothing
+        if len(st) >= 3 and len(st & earlier) / len(st) >= REPEATED:
             sig.repeated_units.append(k)
         earlier |= st
         body = re.sub(r"\b[A-Z][A-Za-z]*\b", " ", u.text)  # names and sentence openings are not checked
