@@ -600,12 +600,13 @@ _NEGATED = re.compile(r"\b(?:not|never|no|don't|do not|doesn't|won't|avoid\w*|in
                       r"skip\w*|stay away)\b", re.I)
 DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity ...
 DOES_NEAR = 0.24  # ... or from this one when the question is on the item's topic
+DOES_AREA = 0.38  # ... or from this cosine when the question is in the item's area
 DONT_TOPIC = 0.15  # the question is on a "Don't" item's topic from this similarity
 ABLATION_FLOOR = 0.3  # ... and is itself this close to X (a sentence near neither says nothing about it)
 ABLATION_MARGIN = 0.0  # a sentence does X only if X itself is at least this much closer than X without any one word
 
 
-def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
+def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     """"Don't X": a sentence that does X (and does not negate it) is the mistake; one that does the fix, or says
     it avoids X, is not; an answer on the item's topic that never does X avoids it."""
     if a.empty:
@@ -616,11 +617,14 @@ def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
     # On the item's own topic (the question is about what it governs) a closer match to X than to the fix is
     # enough; elsewhere only a clear match counts.
     on_topic = a.question_match(m.x) >= DONT_TOPIC
-    does = ((sx >= DOES_IT) | (on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05))) & ~neg & ~a.handoff
+    cos_x = a.vecs @ m.x.vec
+    # The question is in the item's area (a resume question for a resume rule) without naming X itself: a sentence
+    # plainly about X still does it.
+    does = ((sx >= DOES_IT) | (on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))
+            ) & ~neg & ~a.handoff
     if m.x_ablations is not None:
         # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
-        cos_x = a.vecs @ m.x.vec
         does &= (cos_x - (a.vecs @ m.x_ablations.T).max(axis=1) >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
@@ -862,7 +866,8 @@ def critique_answer(
             if not about:
                 j = _Judgement("unclear")
             else:
-                j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
+                j = (_judge_omission(m, a, item) if m.shape.kind == "omission"
+                     else _judge_dont(m, a, about=True) if m.shape.kind == "dont" else _JUDGES[m.shape.kind](m, a))
                 j.delivery = m.shape.kind in DELIVERY_KINDS
         judged.append((item, m, j))
         advice = (_advice(item, m, j, canonical) if about else
@@ -891,10 +896,15 @@ def critique_answer(
     owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
     blame = 0 if owned or a.empty else sum(1 for u in _blaming(a) if not a.handoff[a.units.index(u)])
     score, factors, _ = score_answer(ScoreInput(
-        stats=a.stats, relevance=rel, on_topic_words=on_topic, made=verdicts.count("made"),
+        stats=a.stats, relevance=rel, on_topic_words=on_topic,
+        made=sum(1 for _, _, j in judged if j.verdict == "made" and not j.delivery),
+        delivery_made=sum(1 for _, _, j in judged if j.verdict == "made" and j.delivery),
         avoided=sum(1.0 if (j.covers or j.delivery) else 0.5 for _, _, j in judged if j.verdict == "avoided"),
         coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 0.5,
-        handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a), blame=blame,
+        # a hand-off already quoted as a mistake made is not counted a second time
+        handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not any(
+            j.verdict == "made" and j.evidence is not None and j.evidence.start == u.start for _, _, j in judged)),
+        parts=parts, concrete=_concrete(a), blame=blame,
         generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]

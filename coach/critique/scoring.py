@@ -15,6 +15,7 @@ from coach.critique.delivery import DeliveryStats
 POINTS = {"substance": 35, "structure": 15, "specifics": 10, "delivery": 15, "rubric": 25}
 MADE_SHARE = 0.4  # each mistake made takes this share of the points earned (length cannot buy it back) ...
 MAX_MADE_SHARE = 0.75
+DELIVERY_MADE_SHARE = 0.15  # a delivery item made costs less: its fillers and run-ons already cost delivery points
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
 GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics
@@ -32,13 +33,14 @@ class ScoreInput:
     stats: DeliveryStats
     relevance: float  # 0-1 raw similarity of the answer's best sentences to the question / the fixes
     on_topic_words: int  # distinct content words of the sentences that address the question and do not deflect
-    made: int  # rubric mistakes made (delivery items count only because they are about delivery)
+    made: int  # rubric mistakes made on content (delivery items: delivery_made)
     avoided: float  # rubric mistakes avoided; one avoided merely by not touching its topic counts half
     coverage: float  # share of the concepts covered over the content items that name them (0.5 when none)
     handoffs: int  # sentences giving the question to someone else / admitting not knowing it
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
     concrete: int  # named tools, products, technical terms
     blame: int = 0  # sentences placing what went wrong with other people (when no ownership item judged it)
+    delivery_made: int = 0  # mistakes made on delivery items (their fillers/run-ons already cost delivery points)
     generic: bool = False  # stock phrases or next to no specifics, and nothing a rubric item calls for covered
 
 
@@ -64,11 +66,12 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     """(score, [(reason, points)], delivery_only). An empty answer scores 0, an off-topic one at most 10."""
     st = inp.stats
     if st.words == 0:
-        return 0, [("No answer was given", 0)], inp.made + inp.avoided == 0
+        return 0, [("No answer was given", 0)], inp.made + inp.delivery_made + inp.avoided == 0
     # Similarity to the question is a poor measure of quality (a good story shares few words with "Tell me about
     # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
-    rubric_known = inp.made + inp.avoided > 0
+    made_all = inp.made + inp.delivery_made
+    rubric_known = made_all + inp.avoided > 0
     scale = 100 / (100 - POINTS["rubric"]) if not rubric_known else 1.0
     parts: list[tuple[str, float]] = []
     sub = POINTS["substance"] * rel * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS)
@@ -86,8 +89,8 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
                   + f"{inp.concrete} named tools or terms", POINTS["specifics"] * spec * rel))
     parts.append(("delivery: " + _delivery_label(st), POINTS["delivery"] * delivery_quality(st)))
     if rubric_known:
-        share = inp.avoided / (inp.avoided + inp.made)
-        parts.append((f"rubric: {inp.avoided:g} of {inp.avoided + inp.made:g} applicable mistakes avoided, "
+        share = inp.avoided / (inp.avoided + made_all)
+        parts.append((f"rubric: {inp.avoided:g} of {inp.avoided + made_all:g} applicable mistakes avoided, "
                       f"{inp.coverage:.0%} of what they call for covered",
                       POINTS["rubric"] * share * (0.4 + 0.6 * inp.coverage) * rel))
     factors = [(label, round(pts * scale)) for label, pts in parts]
@@ -97,6 +100,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     if inp.made:
         cut = min(MAX_MADE_SHARE, MADE_SHARE * inp.made)
         factors.append((f"{inp.made} rubric mistake{'s' if inp.made > 1 else ''} made", -round(earned * cut)))
+    if inp.delivery_made:
+        cut = DELIVERY_MADE_SHARE * inp.delivery_made
+        factors.append((f"{inp.delivery_made} delivery mistake{'s' if inp.delivery_made > 1 else ''} made (rubric "
+                        "items about delivery)", -round(earned * cut)))
     if inp.handoffs:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.handoffs)
         factors.append((f"{inp.handoffs} sentence{'s' if inp.handoffs > 1 else ''} hand the question to someone "

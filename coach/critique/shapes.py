@@ -185,6 +185,18 @@ _DONT = re.compile(r"^(?:however,?\s+|also,?\s+|but\s+)?(?:do\s+not|don'?t|never
                    r"you\s+shouldn'?t)\s+(?P<x>.+)$", re.I)
 
 
+# Where the forbidden act ends and its justification begins: "add symbols to your headers | to avoid ATS issues",
+# "do keyword stuffing | for the sake of it - always remember ...", "list all your achievements | just to showcase".
+_REASON = re.compile(r"\s+(?:-|–|—|just to|only to|simply to|to avoid|for the sake of|because|since|so that|as it|"
+                     r"as this|as they|which (?:will|would|can|may))\s+.*$|\s*[;:(].*$", re.I)
+
+
+def _without_reason(x: str) -> str:
+    """The act a "Don't …" forbids, without the reason given for it (kept when nothing would be left)."""
+    cut = _REASON.sub("", x).strip(" ,.")
+    return cut if len(content_stems(cut)) >= 2 else x
+
+
 def parse_shape(mistake: str, fix: str = "", context: str = "") -> Shape:
     """Recognise the mistake's shape from its BAD text; unknown wordings fall back to similarity. A mistake that
     names a property of the text itself (generic, repetitive, sloppy, wordy) is a ``quality`` shape whose target is
@@ -209,7 +221,7 @@ def parse_shape(mistake: str, fix: str = "", context: str = "") -> Shape:
     if _NUMBERS.search(c):
         return Shape("numbers", "numbers and metrics", core=core)
     if (m := _DONT.search(c)) and not _OVER.search(m.group("x")) and not _OMIT.search(m.group("x")):
-        return Shape("dont", m.group("x").strip(), core=core)
+        return Shape("dont", _without_reason(m.group("x").strip()), core=core)
     if m := _ORDER.search(c):
         return Shape("order", m.group("x").strip(), m.group("y").strip(), core=core)
     if m := _OVER.search(c):
