@@ -20,7 +20,7 @@ PITFALLS = [
                fix="Tailor the first lines to the team and the job; avoid anything generic."),
     RubricItem(id="slop", kind="pitfall", mistake="Careless writing", section="Cover letter > Pitfalls",
                context="Careless writing: typos and grammar errors suggest sloppiness. Proofread twice."),
-    RubricItem(id="stock", kind="dont", mistake="Avoid stock phrases and buzzwords.", section="Cover letter > Tips"),
+    RubricItem(id="stock", kind="dont", mistake="Avoid stock phrases and platitudes.", section="Cover letter > Tips"),
     RubricItem(id="rep", kind="pitfall", mistake="Repetition", section="Cover letter > Pitfalls",
                fix="Each paragraph should add something new, not repeat the one before."),
 ]

@@ -48,7 +48,7 @@ def test_stories_are_specific_through_events_not_rare_words():
     ("Sloppiness", "", "Sloppiness: typos and grammar errors look careless. Proofread.", "spelling"),
     ("The Bland Opener", "Tailor the first line to the team; avoid anything generic.", "", "generic"),
     ("Wordiness", "Keep it concise.", "", "verbosity"),
-    ("Avoid stock phrases and buzzwords.", "", "", "cliche"),
+    ("Avoid stock phrases and platitudes.", "", "", "cliche"),
 ])
 def test_abstract_pitfalls_parse_as_a_property_of_the_text(mistake, fix, context, family):
     shape = parse_shape(mistake, fix, context)

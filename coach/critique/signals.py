@@ -179,7 +179,7 @@ def measure(units: list[Unit], question: str) -> Signals:
 # Cue words of everyday career advice, matched on stems of the item's mistake (and, for a bare noun-phrase mistake
 # such as "Repetition", of its fix and context too).
 FAMILIES: dict[str, re.Pattern[str]] = {
-    "cliche": re.compile(r"\b(?:clich\w*|standard phrases?|stock phrases?|buzzwords?|platitudes?|boilerplate)\b", re.I),
+    "cliche": re.compile(r"\b(?:clich\w*|standard phrases?|stock phrases?|platitudes?|boilerplate)\b", re.I),
     "generic": re.compile(r"\b(?:generic\w*|vague\w*|one-size-fits-all|tailor\w*|non-?specific|bland)\b", re.I),
     "repetition": re.compile(r"\b(?:repetit\w*|repeat\w*|echo\w*|restat\w*|redundan\w*|same thing)\b", re.I),
     "spelling": re.compile(r"\b(?:slopp\w*|careless\w*|spelling|grammar\w*|typos?|proofread\w*|misspell\w*)\b", re.I),
