@@ -29,6 +29,7 @@ from coach.critique.delivery import (
     structure_parts,
 )
 from coach.critique.scoring import ScoreInput, score_answer
+from coach.critique.signals import CLICHES, HEDGES, Signals, measure
 from coach.critique.topics import about_question, area_vectors, item_topic, ranked_areas
 from coach.critique.shapes import (
     Shape,
@@ -124,6 +125,7 @@ class _ItemModel:
     concepts: tuple[_Phrase, ...] = ()  # what a good answer covers (coverage.concepts)
     x_concepts: tuple[_Phrase, ...] = ()  # concrete forms of X (overemphasis: what too much of the answer is about)
     topic: np.ndarray | None = None  # the item's section path, text and fix (does it speak to the question?)
+    x_ablations: np.ndarray | None = None  # "Don't X": X with one content word left out at a time (see _judge_dont)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -133,7 +135,7 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
     keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section) for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
-        shapes = [parse_shape(it.mistake) for it in todo]
+        shapes = [parse_shape(it.mistake, it.fix, it.context) for it in todo]
         texts: list[str] = []
         spans: list[tuple[int, list[str], list[str]]] = []
         for it, sh in zip(todo, shapes):
@@ -148,20 +150,53 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             cons = concepts(it.fix or sh.other, "" if over else sh.other if sh.kind in ("without", "order")
                             else sh.target, it.context)
             xcons = [c for c in concepts("", sh.target) if c not in cons] if over else []
-            spans.append((len(texts), plain, cons, xcons))
-            texts += enc + cons + xcons + [item_topic(it)]
+            abl = _ablations(sh.target) if sh.kind == "dont" else []
+            spans.append((len(texts), plain, cons, xcons, abl))
+            texts += enc + cons + xcons + [item_topic(it)] + abl
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons) in zip(todo, shapes, spans):
+        for it, sh, (at, plain, cons, xcons, abl) in zip(todo, shapes, spans):
             v = vecs[at: at + 6 + len(cons) + len(xcons)]
             topic = vecs[at + 6 + len(cons) + len(xcons)]
+            ablations = vecs[at + 7 + len(cons) + len(xcons): at + 7 + len(cons) + len(xcons) + len(abl)]
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
                                x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:6 + len(cons)]),
-                               x_concepts=tuple(ph[6 + len(cons):]), topic=topic)
+                               x_concepts=tuple(ph[6 + len(cons):]), topic=topic,
+                               x_ablations=_meaningful(ph[0].vec, ablations))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
+
+
+MAX_ABLATIONS = 10
+
+
+def _ablations(phrase: str) -> list[str]:
+    """``phrase`` with one content word left out at a time: "include your work phone number" -> "include your
+    phone number", ... What a "Don't" item forbids is often a qualifier ("work" phone, "header" section) on an
+    everyday topic; a sentence does the forbidden thing only when it is closer to the whole phrase than to every
+    version without one of its words."""
+    toks = phrase.split()
+    out = []
+    for i, w in enumerate(toks):
+        if content_stems(w) and len(out) < MAX_ABLATIONS:
+            rest = " ".join(toks[:i] + toks[i + 1:])
+            if content_stems(rest):
+                out.append(rest)
+    return out
+
+
+ABLATION_SHIFT = 0.86  # a word carries X's meaning when leaving it out moves X below this cosine
+
+
+def _meaningful(x_vec: np.ndarray, ablations) -> np.ndarray | None:
+    """The ablations that change X's meaning (leaving out "work" in "your work phone number"); incidental words
+    ("file", "here") are not what the item forbids."""
+    if not len(ablations):
+        return None
+    keep = np.asarray(ablations)[np.asarray(ablations) @ x_vec <= ABLATION_SHIFT]
+    return keep if len(keep) else None
 
 
 _FOCUS_VERB = re.compile(r"^(?:focus\w*|concentrat\w*|emphasi[sz]\w*|prioriti[sz]\w*|spend\w* (?:time|most of "
@@ -192,6 +227,7 @@ class _Answer:
     qstems: set[str]
     stats: DeliveryStats
     handoff: np.ndarray  # per unit: the sentence gives the topic to someone else / admits not knowing it
+    signals: Signals = field(default_factory=Signals)  # specifics, repetition, spelling, stock phrases
     areas: np.ndarray | None = None  # the interview areas' vectors (coach.critique.topics)
 
     @property
@@ -231,7 +267,8 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
     handoff = np.array([deflects(u.text) for u in units], dtype=bool)
-    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats, handoff)
+    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats, handoff,
+                   measure(units, question))
 
 
 SENTENCE_CACHE_SIZE = 4096
@@ -290,7 +327,7 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
     """(covered, missing, best covering sentence) over the concepts; deflecting sentences cover nothing."""
     if a.empty or not phrases:
         return [], [p.text for p in phrases], None
-    ok = ~a.handoff
+    ok = ~a.handoff & ~_hollow(a)
     cos = a.vecs @ np.stack([p.vec for p in phrases]).T  # units x concepts
     covered, missing, best, best_s = [], [], None, -1.0
     for j, p in enumerate(phrases):
@@ -305,6 +342,14 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
         else:
             missing.append(p.text)
     return covered, missing, best
+
+
+def _hollow(a: _Answer) -> np.ndarray:
+    """Per unit: a stock-phrase sentence, or (in an answer that is generic as a whole) one without any specific;
+    such a sentence names a topic without covering it ("there are many ways to deploy a model")."""
+    whole = _generic(a)
+    return np.array([bool(STOCK.search(u.text)) or (whole and k in a.signals.generic_units)
+                     for k, u in enumerate(a.units)], dtype=bool)
 
 
 def _content_words(a: _Answer) -> int:
@@ -377,6 +422,13 @@ def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, w
     found = best or _present(a, *topic)
     handoff = next((u for u, h in zip(a.units, a.handoff) if h), None)
     thin = len(covered) <= 1 and (a.stats.filler_heavy or _content_words(a) < THIN_WORDS)
+    if relevant and not covered and handoff is None and _generic(a):
+        # On the topic but saying nothing concrete about it ("there are many ways, it depends on the team"):
+        # talking around the question is the omission too.
+        ev = next((u for u in a.units if STOCK.search(u.text)), None) or found or a.main_unit()
+        return _Judgement("made", ev, f"The answer talks around {what} without covering any of it", covered, missing)
+    if not relevant and not covered and _generic(a):
+        return _Judgement("unclear", None, "")  # naming the topic in stock phrases shows neither the fix nor its lack
     if found is not None and not (relevant and (thin or (handoff is not None and len(covered) <= 1))):
         return _Judgement("avoided", found, "", covered, missing)
     if handoff is not None and relevant:
@@ -387,6 +439,14 @@ def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, w
                 else f"The answer does not cover {what}")
         return _Judgement("made", found or a.main_unit(), seen, covered, missing)
     return _Judgement("unclear", None, "")  # the question does not call for it: what it lacks is no shortfall
+
+
+def _generic(a: _Answer) -> bool:
+    """The answer leans on stock phrases or names next to no specifics (coach.critique.signals)."""
+    sig = a.signals
+    stock = len(sig.cliches) + len(sig.hedges)
+    return sig.words >= 15 and ((stock >= STOCK_MADE and sig.specific_rate < 2 * SPECIFIC_RATE)
+                                or sig.specific_rate < GENERIC_RATE)
 
 
 def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -540,10 +600,13 @@ _NEGATED = re.compile(r"\b(?:not|never|no|don't|do not|doesn't|won't|avoid\w*|in
                       r"skip\w*|stay away)\b", re.I)
 DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity ...
 DOES_NEAR = 0.24  # ... or from this one when the question is on the item's topic
+DOES_AREA = 0.38  # ... or from this cosine when the question is in the item's area
 DONT_TOPIC = 0.15  # the question is on a "Don't" item's topic from this similarity
+ABLATION_FLOOR = 0.3  # ... and is itself this close to X (a sentence near neither says nothing about it)
+ABLATION_MARGIN = 0.0  # a sentence does X only if X itself is at least this much closer than X without any one word
 
 
-def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
+def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     """"Don't X": a sentence that does X (and does not negate it) is the mistake; one that does the fix, or says
     it avoids X, is not; an answer on the item's topic that never does X avoids it."""
     if a.empty:
@@ -554,7 +617,15 @@ def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
     # On the item's own topic (the question is about what it governs) a closer match to X than to the fix is
     # enough; elsewhere only a clear match counts.
     on_topic = a.question_match(m.x) >= DONT_TOPIC
-    does = ((sx >= DOES_IT) | (on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05))) & ~neg & ~a.handoff
+    cos_x = a.vecs @ m.x.vec
+    # The question is in the item's area (a resume question for a resume rule) without naming X itself: a sentence
+    # plainly about X still does it.
+    does = ((sx >= DOES_IT) | (on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))
+            ) & ~neg & ~a.handoff
+    if m.x_ablations is not None:
+        # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
+        # but not the forbidden part of it ("my mobile number" next to "your work phone number").
+        does &= (cos_x - (a.vecs @ m.x_ablations.T).max(axis=1) >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
@@ -569,12 +640,77 @@ def _judge_dont(m: _ItemModel, a: _Answer) -> _Judgement:
     return _Judgement("unclear", None, "")
 
 
+STOCK = re.compile(f"{CLICHES.pattern}|{HEDGES.pattern}", re.I)
+SLIPS_MADE = 2  # misspelled words from which an answer is sloppy (or one with two other slips: "i", "dont")
+LONG_WORDS = 300  # an answer longer than this is itself wordy
+GENERIC_RATE = 0.4  # specific tokens per 10 words below which an answer is generic ...
+SPECIFIC_RATE = 0.8  # ... and from which it is specific
+STOCK_MADE = 2  # stock phrases ("team player", "it depends") from which an answer leans on them
+
+
+def _judge_quality(m: _ItemModel, a: _Answer) -> _Judgement:
+    """An abstract pitfall measured on the text itself (coach.critique.signals): specifics, stock phrases,
+    repetition, spelling slips, length. An answer too short to show the property leaves the item unclear."""
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    sig, fam, n = a.signals, m.shape.target, len(a.units)
+    stock = len(sig.cliches) + len(sig.hedges)
+
+    def unit_with(found: list[str]) -> Unit:
+        low = [f.lower() for f in found]
+        return next((u for u in a.units if any(f in u.text.lower() for f in low)), a.units[0])
+
+    if fam == "cliche":
+        if len(sig.cliches) >= STOCK_MADE or stock >= STOCK_MADE + 1:
+            found = sig.cliches + sig.hedges
+            return _Judgement("made", unit_with(found), "Stock phrases carry the answer (" + ", ".join(
+                f'"{c}"' for c in list(dict.fromkeys(found))[:4]) + ")")
+        if not stock and sig.words >= 60 and sig.specific_rate >= SPECIFIC_RATE:
+            return _Judgement("avoided", _most_specific(a), "")
+    elif fam == "generic":
+        if _generic(a):
+            ev = unit_with(sig.cliches + sig.hedges) if stock else a.units[sig.generic_units[0]] \
+                if sig.generic_units else a.main_unit()
+            return _Judgement("made", ev, f"The answer names {len(sig.specific)} specifics (numbers, names, concrete "
+                                          f"terms) in {sig.words} words")
+        if sig.specific_rate >= SPECIFIC_RATE and stock <= 1:
+            return _Judgement("avoided", _most_specific(a), "")
+    elif fam == "repetition":
+        if len(sig.repeated_units) >= 2 or len(sig.repeated_units) / n >= 0.4:
+            return _Judgement("made", a.units[sig.repeated_units[0]], f"{len(sig.repeated_units)} of the answer's "
+                                                                       f"{n} sentences restate earlier ones")
+        if sig.words >= 60:
+            return _Judgement("avoided", _most_specific(a), "")
+    elif fam == "spelling":
+        if len(sig.misspelled) >= SLIPS_MADE or (sig.misspelled and sig.lowercase >= 2):
+            return _Judgement("made", unit_with(sig.misspelled), "Spelling slips: " + ", ".join(
+                f'"{w}"' for w in list(dict.fromkeys(sig.misspelled))[:5]))
+        if not sig.misspelled and sig.lowercase <= 1 and sig.words >= 20:
+            return _Judgement("avoided", a.units[0], "")
+    elif fam == "verbosity":
+        if sig.words > LONG_WORDS:
+            return _Judgement("made", a.units[0], f"The answer runs to {sig.words} words")
+        sb, sg = a.match(m.x), a.match(m.fix)
+        i = int(np.argmax(sb - sg))
+        if sb[i] >= ON_TOPIC and sb[i] - sg[i] >= FALLBACK_MARGIN:
+            return _Judgement("made", a.units[i], "This sentence describes the wordiness the article warns against")
+        if sig.words >= 15:
+            return _Judgement("avoided", a.units[0], "")
+    return _Judgement("unclear", None, "")
+
+
+def _most_specific(a: _Answer) -> Unit:
+    spec = [len(set(re.findall(r"[\w%']+", u.text.lower())) & set(a.signals.specific)) for u in a.units]
+    return a.units[int(np.argmax(spec))]
+
+
 DELIVERY_KINDS = ("structure", "narration")  # items about how the answer is delivered, not what it covers
 
 _JUDGES = {
     "overemphasis": _judge_overemphasis, "without": _judge_without,
     "numbers": _judge_numbers, "order": _judge_order, "narration": _judge_narration,
     "structure": _judge_structure, "ownership": _judge_ownership, "fallback": _judge_fallback, "dont": _judge_dont,
+    "quality": _judge_quality,
 }
 
 
@@ -681,9 +817,10 @@ def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> s
         "structure": "give the headline first, then number the points and drop the filler words",
         "ownership": "say what you did about it and what you changed afterwards",
         "dont": f"drop or rephrase {ev}" if ev else "leave it out",
+        "quality": f"rewrite {ev} with your own specifics" if ev else "rewrite it with your own specifics",
     }.get(kind, "say it the way the fix does")
     quote = f" (e.g. {ev})" if ev and kind in ("overemphasis", "order", "narration", "structure", "ownership",
-                                                 "fallback") else ""
+                                                 "fallback", "quality") else ""
     return f"{seen}{quote}. Instead, as the article says: \"{fix}\" — {todo}."
 
 
@@ -729,7 +866,8 @@ def critique_answer(
             if not about:
                 j = _Judgement("unclear")
             else:
-                j = _judge_omission(m, a, item) if m.shape.kind == "omission" else _JUDGES[m.shape.kind](m, a)
+                j = (_judge_omission(m, a, item) if m.shape.kind == "omission"
+                     else _judge_dont(m, a, about=True) if m.shape.kind == "dont" else _JUDGES[m.shape.kind](m, a))
                 j.delivery = m.shape.kind in DELIVERY_KINDS
         judged.append((item, m, j))
         advice = (_advice(item, m, j, canonical) if about else
@@ -758,10 +896,16 @@ def critique_answer(
     owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
     blame = 0 if owned or a.empty else sum(1 for u in _blaming(a) if not a.handoff[a.units.index(u)])
     score, factors, _ = score_answer(ScoreInput(
-        stats=a.stats, relevance=rel, on_topic_words=on_topic, made=verdicts.count("made"),
+        stats=a.stats, relevance=rel, on_topic_words=on_topic,
+        made=sum(1 for _, _, j in judged if j.verdict == "made" and not j.delivery),
+        delivery_made=sum(1 for _, _, j in judged if j.verdict == "made" and j.delivery),
         avoided=sum(1.0 if (j.covers or j.delivery) else 0.5 for _, _, j in judged if j.verdict == "avoided"),
         coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 0.5,
-        handoffs=int(a.handoff.sum()), parts=parts, concrete=_concrete(a), blame=blame,
+        # a hand-off already quoted as a mistake made is not counted a second time
+        handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not any(
+            j.verdict == "made" and j.evidence is not None and j.evidence.start == u.start for _, _, j in judged)),
+        parts=parts, concrete=_concrete(a), blame=blame,
+        generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
@@ -848,6 +992,7 @@ def _refine_with_llm(llm, items, results, judged, role, question, answer):
 ON_TOPIC_UNIT = 0.3  # a sentence addresses the question (or a judged item's fix) from this cosine similarity
 
 
+GENERIC_WEIGHT = 0.35  # share of a generic sentence's words that count as substance
 AREA_OFFSET = 0.15  # a sentence's similarity to the question's interview area counts this much less than to it
 
 
@@ -867,6 +1012,10 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
     # 0.4: a good story shares few words with the question); deflecting sentences add nothing.
     weight = np.clip((sims - 0.05) / (ON_TOPIC_UNIT - 0.05), 0.4, 1.0)
+    # A sentence with no specifics, or one carried by stock phrases, says little however many words it has.
+    for k, u in enumerate(a.units):
+        if k in a.signals.generic_units or STOCK.search(u.text):
+            weight[k] *= GENERIC_WEIGHT
     seen: dict[str, float] = {}
     for st, w, h in zip(a.stems, weight, a.handoff):
         if not h:

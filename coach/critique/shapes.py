@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 ShapeKind = Literal["overemphasis", "omission", "without", "numbers", "order", "narration", "structure", "ownership",
-                    "dont", "fallback"]
+                    "dont", "quality", "fallback"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'+#-]*|\d+(?:[.,]\d+)*")
 STOPWORDS = frozenset(
@@ -185,10 +185,31 @@ _DONT = re.compile(r"^(?:however,?\s+|also,?\s+|but\s+)?(?:do\s+not|don'?t|never
                    r"you\s+shouldn'?t)\s+(?P<x>.+)$", re.I)
 
 
-def parse_shape(mistake: str) -> Shape:
-    """Recognise the mistake's shape from its BAD text; unknown wordings fall back to similarity."""
+# Where the forbidden act ends and its justification begins: "add symbols to your headers | to avoid ATS issues",
+# "do keyword stuffing | for the sake of it - always remember ...", "list all your achievements | just to showcase".
+_REASON = re.compile(r"\s+(?:-|–|—|just to|only to|simply to|to avoid|for the sake of|because|since|so that|as it|"
+                     r"as this|as they|which (?:will|would|can|may))\s+.*$|\s*[;:(].*$", re.I)
+
+
+def _without_reason(x: str) -> str:
+    """The act a "Don't …" forbids, without the reason given for it (kept when nothing would be left)."""
+    cut = _REASON.sub("", x).strip(" ,.")
+    return cut if len(content_stems(cut)) >= 2 else x
+
+
+def parse_shape(mistake: str, fix: str = "", context: str = "") -> Shape:
+    """Recognise the mistake's shape from its BAD text; unknown wordings fall back to similarity. A mistake that
+    names a property of the text itself (generic, repetitive, sloppy, wordy) is a ``quality`` shape whose target is
+    that property (coach.critique.signals)."""
+    from coach.critique.signals import quality_family
+
     core = strip_scope(mistake)
     c = re.sub(r"\s+", " ", core)
+    bare = len(content_stems(c)) <= 3 and not _DONT.search(c) and not any(
+        p.search(c) for p in (_OVER, _ORDER, _OMIT, _WITHOUT, _BEFORE, _OWNER, _NARRATION))
+    family = quality_family(c, fix, context, bare=bare)
+    if family and not _STRUCTURE.search(c) and not _NUMBERS.search(c):
+        return Shape("quality", family, core=core)
     if m := _OWNER.search(c):
         target = next((g for g in (m.group("x"), m.group("x2"), m.group("x3")) if g and g.strip()), c)
         return Shape("ownership", target.strip(" ,."), core=core)
@@ -200,7 +221,7 @@ def parse_shape(mistake: str) -> Shape:
     if _NUMBERS.search(c):
         return Shape("numbers", "numbers and metrics", core=core)
     if (m := _DONT.search(c)) and not _OVER.search(m.group("x")) and not _OMIT.search(m.group("x")):
-        return Shape("dont", m.group("x").strip(), core=core)
+        return Shape("dont", _without_reason(m.group("x").strip()), core=core)
     if m := _ORDER.search(c):
         return Shape("order", m.group("x").strip(), m.group("y").strip(), core=core)
     if m := _OVER.search(c):
@@ -237,6 +258,12 @@ _EXPANSIONS: list[tuple[str, str]] = [
     ("business impact", "revenue, cost savings, customer outcomes, metrics"),
     ("trade-offs", "pros and cons, what you give up and why"),
     ("tradeoffs", "pros and cons, what you give up and why"),
+    # the properties of the text that abstract pitfalls name (coach.critique.signals measures them)
+    ("verbosity", "long and wordy, several pages, every detail, long paragraphs, the full story"),
+    ("repetition", "saying the same thing again, restating what was already said"),
+    ("generic", "one-size-fits-all, could be about anyone, no specifics"),
+    ("cliche", "stock phrases, buzzwords, empty self-praise"),
+    ("spelling", "typos, spelling and grammar errors, careless mistakes"),
 ]
 
 

@@ -1,0 +1,198 @@
+"""Signals measured on the answer itself: how specific it is, whether it repeats itself, spelling slips, clichés.
+
+Abstract pitfalls ("The Generic Trap", "Repetition", "Sloppiness", "Over-verbosity", "Avoid cliches") name a
+property of the text rather than a topic, so no similarity to the item's words can find them. Each is measured:
+
+- **specifics**: numbers, names (capitalised words inside a sentence), uncommon words (English word frequency from
+  pyspellchecker's dictionary) and technical tokens; a sentence with none of them is generic.
+- **repetition**: sentences whose content words mostly occur earlier in the answer.
+- **spelling**: lower-case words missing from the dictionary with a common word one edit away ("intrested"), a
+  lower-case "i" used as a pronoun, missing apostrophes ("im", "dont").
+- **clichés**: stock phrases of applications and interviews (a general list, not any article's wording).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from coach.critique.shapes import STOPWORDS, Unit, content_stems, stem, words
+
+RARE = 8_000  # a word used less often than this (pyspellchecker counts) is specific rather than everyday
+COMMON = 50_000  # a correction candidate this common makes an unknown word a slip rather than a technical term
+EVERYDAY = 200_000  # words this common ("after", "again", "really") are left out when looking for restated content
+REPEATED = 0.6  # a sentence whose content words occur earlier in the answer at this share restates them
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _speller():
+    from spellchecker import SpellChecker
+
+    with _lock:
+        return SpellChecker(distance=1)
+
+
+# Stock phrases of cover letters and interview answers: self-praise without evidence and empty openers/closers.
+CLICHES = re.compile(
+    r"\b(?:passionate|hard[- ]?working|highly motivated|self[- ]?(?:starter|motivated)|team player|go[- ]getter|"
+    r"results?[- ]driven|detail[- ]oriented|think(?:ing)? outside the box|fast[- ]paced environments?|"
+    r"proven track record|great (?:asset|fit|addition)|(?:excellent|strong) (?:communication|interpersonal) skills|"
+    r"dynamic|synerg\w*|win[- ]win|perfectionist|wear many hats|hit the ground running|add value|"
+    r"to whom it may concern|dear (?:sir or madam|hiring manager)|thank you for your (?:time and )?consideration|"
+    r"i look forward to hearing from you|(?:make|making) a difference|(?:at|by) the end of the day|"
+    r"communication is key|(?:is|are) (?:really )?key\b|best of both worlds|(?:any|every) (?:organi[sz]ation|company)|"
+    r"learn(?:ing)? opportunit\w*|opportunities to (?:grow|learn)|always (?:try|strive|look) (?:to|for)|"
+    r"give (?:it )?(?:110|100)%|quick learner|people person)\b",
+    re.I,
+)
+# Talking around a question: statements true of any answer ("it depends", "there are many ways").
+HEDGES = re.compile(
+    r"\b(?:it (?:really )?depends|depends (?:on|a lot)|there are (?:so )?many (?:ways|tools|options|approaches|"
+    r"things)|every (?:company|team|organi[sz]ation|situation|incident|case) (?:is|does|has)\w*|no single|"
+    r"one of the most important|(?:is|are) (?:so |really |very )?important|matters? a lot|a (?:big|hot|great) "
+    r"(?:question|topic)|great question|(?:is|are) (?:natural|healthy|part of life)|in the end (?:we're|we are|the "
+    r"goal)|(?:the )?goal is always|keep (?:those|these) (?:goals|things) in mind|what (?:fits|works) best|"
+    r"(?:balanc\w*|weigh\w*) (?:a lot of|lots of|many) (?:concerns|trade-?offs|things)|lots of trade-?offs)\b",
+    re.I,
+)
+_LOWER_I = re.compile(r"(?<![\w'])i(?:'(?:m|d|ll|ve)\b| (?:am|was|have|had|would|will|think|believe|like|love|want|wanted|"
+                      r"feel|felt|worked|did|do|can|could|just|really|always|never|also|need|know|guess|mean|hope)\b)")
+_NO_APOSTROPHE = re.compile(r"\b(?:im|ive|dont|doesnt|didnt|cant|wont|isnt|wasnt|youre|theyre|thats|whats|"
+                            r"couldnt|wouldnt|shouldnt)\b")
+
+
+@dataclass
+class Signals:
+    words: int = 0
+    specific: list[str] = field(default_factory=list)  # distinct specific tokens
+    generic_units: list[int] = field(default_factory=list)  # indices of sentences without any specific token
+    cliches: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    repeated_units: list[int] = field(default_factory=list)  # sentences mostly restating earlier ones
+    misspelled: list[str] = field(default_factory=list)
+    lowercase: int = 0  # lower-case "i" pronouns, sentences opening in lower case, words missing an apostrophe
+
+    @property
+    def specific_rate(self) -> float:
+        """Specific tokens per 10 words."""
+        return 10.0 * len(self.specific) / self.words if self.words else 0.0
+
+    def generic_share(self, n_units: int) -> float:
+        return len(self.generic_units) / n_units if n_units else 0.0
+
+    @property
+    def slips(self) -> int:
+        return len(self.misspelled) + self.lowercase
+
+
+# Something that happened: a person doing a past-tense action ("I wrote", "we launched", "he agreed"). Stories
+# use everyday words, so their specifics are events rather than rare terms.
+_EVENT = re.compile(
+    r"\b(?:I|we|he|she|they|my (?:manager|team|lead)|the team)\s+(?:(?:then|also|just|finally|quickly|never|first)\s+)?"
+    r"(?P<v>[a-z]+ed|wrote|built|ran|led|took|found|made|shipped|spoke|met|sent|brought|told|kept|began|chose|"
+    r"caught|cut|put|set|got|gave|saw|won|lost|left|rewrote|broke|fixed|moved|drove|split|went|came|did|had|"
+    r"knew|thought|felt|sat|paid|hit|let|spent|taught|held)\b", re.I)
+
+
+def _specific_tokens(text: str, qstems: set[str]) -> set[str]:
+    sp = _speller()
+    found: set[str] = {f"event:{m.group(0).lower()}" for m in _EVENT.finditer(text)}
+    text = CLICHES.sub(" , ", text)  # stock phrases say nothing specific however rare their words
+    for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9_'+#./-]*|\d[\d,.:%]*", text)):
+        w = m.group(0).strip(".,'")
+        low = w.lower()
+        if not w or low in STOPWORDS:
+            continue
+        if w[0].isdigit():
+            found.add(w)
+            continue
+        if stem(low) in qstems:
+            continue  # the question's own words restate the topic
+        if (i > 0 and w[0].isupper() and low not in ("i", "i'd", "i'm", "i'll", "i've")) or any(c.isdigit() for c in w):
+            found.add(low)
+            continue
+        if len(low) < 4 or not low.isalpha():
+            continue
+        freq = sp.word_frequency[low]
+        if freq == 0 and not _is_slip(low):
+            found.add(low)  # a technical term the everyday dictionary does not know
+        elif 0 < freq < RARE:
+            found.add(low)
+    return found
+
+
+_BRITISH = ((r"our", "or"), (r"is(e|ed|es|ing|ation)", r"iz\1"), (r"ys(e|ed|es|ing)", r"yz\1"), (r"tre\b", "ter"),
+            (r"ogue\b", "og"), (r"ll(ed|ing|er)", r"l\1"), (r"ence\b", "ense"))
+
+
+def _is_slip(word: str) -> bool:
+    """An unknown lower-case word one edit from a common word: a misspelling, not a technical term (and not a
+    British spelling of a known word: "favourite", "organise")."""
+    sp = _speller()
+    if sp.word_frequency[word] > 0 or len(word) < 4 or not word.isalpha():
+        return False
+    if any(sp.word_frequency[re.sub(a, b, word)] > 0 for a, b in _BRITISH if re.search(a, word)):
+        return False
+    cands = sp.edit_distance_1(word)
+    return any(sp.word_frequency[c] >= COMMON for c in cands if c != word)
+
+
+def measure(units: list[Unit], question: str) -> Signals:
+    """The signals of the answer's sentences (grader-directed text already removed)."""
+    qstems = content_stems(question)
+    sig = Signals(words=sum(len(words(u.text)) for u in units))
+    seen_specific: dict[str, None] = {}
+    earlier: set[str] = set()
+    for k, u in enumerate(units):
+        spec = _specific_tokens(u.text, qstems)
+        seen_specific.update(dict.fromkeys(sorted(spec)))
+        if not spec:
+            sig.generic_units.append(k)
+        sig.cliches += [m.group(0) for m in CLICHES.finditer(u.text)]
+        sig.hedges += [m.group(0) for m in HEDGES.finditer(u.text)]
+        st = {stem(w) for w in words(u.text) if w.lower() not in STOPWORDS and len(w) > 1
+              and _speller().word_frequency[w.lower()] < EVERYDAY} - qstems  # "after", "again" restate nothing
+        if len(st) >= 3 and len(st & earlier) / len(st) >= REPEATED:
+            sig.repeated_units.append(k)
+        earlier |= st
+        body = re.sub(r"\b[A-Z][A-Za-z]*\b", " ", u.text)  # names and sentence openings are not checked
+        for w in re.findall(r"(?<![\w'])[a-z]+(?:'[a-z]+)?(?![\w'])", body):
+            if "'" in w:
+                if _speller().word_frequency[w] == 0 and w.split("'")[1] not in ("s", "t", "m", "d", "ll", "ve", "re"):
+                    sig.misspelled.append(w)
+                elif w.endswith("'s") and w[:-2] in ("your", "their", "our", "her"):
+                    sig.misspelled.append(w)  # "your's", "it's" for the possessive is left alone
+            elif _is_slip(w):
+                sig.misspelled.append(w)
+        sig.lowercase += len(_LOWER_I.findall(u.text)) + len(_NO_APOSTROPHE.findall(u.text))
+    # Sentences opening in lower case (prose only: a clause unit or a line of code starts in lower case anyway).
+    text = " ".join(u.text for u in units)
+    sig.lowercase += len(re.findall(r"(?:^|[.!?]\s+)(?:[a-z]+\s+){1,}[a-z]+\b(?![\w(=\[.])", text)) if units and \
+        not re.search(r"[=(){}\[\]]", text) else 0
+    sig.specific = list(seen_specific)
+    return sig
+
+
+# -- which property of the text an abstract pitfall names -----------------------------------------------------------
+# Cue words of everyday career advice, matched on stems of the item's mistake (and, for a bare noun-phrase mistake
+# such as "Repetition", of its fix and context too).
+FAMILIES: dict[str, re.Pattern[str]] = {
+    "cliche": re.compile(r"\b(?:clich\w*|standard phrases?|stock phrases?|platitudes?|boilerplate)\b", re.I),
+    "generic": re.compile(r"\b(?:generic\w*|vague\w*|one-size-fits-all|tailor\w*|non-?specific|bland)\b", re.I),
+    "repetition": re.compile(r"\b(?:repetit\w*|repeat\w*|echo\w*|restat\w*|redundan\w*|same thing)\b", re.I),
+    "spelling": re.compile(r"\b(?:slopp\w*|careless\w*|spelling|grammar\w*|typos?|proofread\w*|misspell\w*)\b", re.I),
+    "verbosity": re.compile(r"\b(?:verbos\w*|wordy|wordiness|long-?winded|lengthy|crisp|concise\w*|brevity|"
+                            r"too long)\b", re.I),
+}
+
+
+def quality_family(mistake: str, fix: str = "", context: str = "", *, bare: bool = False) -> str | None:
+    """The measurable property an item's mistake names, if any. The fix and context are read only when the mistake
+    is a bare label ("Sloppiness", "The Generic Trap") that says nothing about the answer's topic."""
+    for texts in ((mistake,), (fix, context) if bare else ()):
+        for name, cue in FAMILIES.items():
+            if any(cue.search(t or "") for t in texts):
+                return name
+    return None
