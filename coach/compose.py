@@ -7,6 +7,7 @@ or more roles, each named role gets at least one sentence.
 """
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import OrderedDict
@@ -33,9 +34,12 @@ FAQ_MATCH = 0.8
 _PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time|situation)|give (?:me|us) an example|"
                      r"walk me through|name a (?:time|situation))\b", re.I)
 _ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
+LIST_FIT_BONUS = 0.05
+WHOLE_LIST_MATCH = 0.7  # a list whose heading matches the question this well is quoted from its start
 LEAD_IN_MATCH = 0.5  # a list's lead-in (with its section heading) this similar to the question introduces the answer
 _EXPLAINED = ("why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
+DENSE_CHUNKS = 3  # the chunks by dense similarity whose best sentences are always embedded
 
 # Question-type cues: (question pattern, sentence pattern, bonus)
 _MONEY = re.compile(r"[$€£]\s?\d")
@@ -343,11 +347,23 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     defined = _defined_term(question) if kind == "definition" else None
     context_stems = _stems(context) if context else set()
 
+    # A question word that most candidate sentences share ("resume" in a resume article) says little about which
+    # sentence answers; a rare one ("fonts") says much: overlap is weighted by rarity among the candidates.
+    df: dict[str, int] = {}
+    for c in cands:
+        for t in q_tokens & _stems(c.text):
+            df[t] = df.get(t, 0) + 1
+    weight = {t: math.log(1 + len(cands) / (1 + n)) for t, n in df.items()}
+    q_weight = sum(weight.values()) or 1.0
+    q_names = q_tokens & {t for n in companies for t in _stems(n)}
+
     def prior(c: Cand) -> float:
         """Everything but the embedding similarity."""
         hit = hits[c.hi]
         sent = c.text
-        score = 0.3 * len(q_tokens & _stems(sent)) / max(1, len(q_tokens)) + 0.15 * hit.relevance / best_rel
+        # A company the question names counts for every sentence of the part about it, not only those repeating it.
+        words = _stems(sent) | (q_names & _stems(f"{hit.chunk.section or ''} {hit.chunk.company or ''}"))
+        score = 0.3 * sum(weight.get(t, 0.0) for t in q_tokens & words) / q_weight + 0.15 * hit.relevance / best_rel
         score -= 0.02 * c.hi
         # The answer under a heading or FAQ question that matches the question is the article's own answer.
         score += 0.6 * max(0.0, hit.heading - 0.55)
@@ -386,7 +402,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     priors = [prior(c) for c in cands]
     # Embedding a sentence costs 5-40 ms on a busy CPU: embed only the most promising ones; the others keep the
     # lowest similarity seen, so they can still serve as a comparison's second side or as context.
-    keep = sorted(range(len(cands)), key=lambda i: -priors[i])[:EMBED_LIMIT]
+    by_prior = sorted(range(len(cands)), key=lambda i: -priors[i])
+    keep = by_prior[:EMBED_LIMIT]
+    # The chunks most similar to the question hold its answer even when their sentences share few of its words
+    # ("fonts you should use" for "which fonts won't confuse the parser"): their best few sentences are measured too.
+    for hi in sorted(range(len(hits)), key=lambda i: -hits[i].dense)[:DENSE_CHUNKS]:
+        keep += [i for i in by_prior if cands[i].hi == hi and i not in keep][:2]
     sims = dict(zip(keep, sentence_vectors.encode([cands[i].text for i in keep])
                     @ np.asarray(query_vector, dtype=np.float32)))
     floor = float(min(sims.values()))
@@ -432,10 +453,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             return done(_not_exact(unanswered, hits, kind,
                                    why="it lists this interview question but gives no advice on answering it"))
 
-    if kind in ("which_more", "comparison"):
-        labelled = _labelled_comparison(question, hits, scored)
-        if labelled is not None:
-            return done(labelled)
+    labelled = _labelled_facts(question, hits, scored, kind)
+    if labelled is not None:
+        return done(labelled)
     if kind == "which_more":
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
@@ -463,10 +483,15 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         fixed = _fix_answer(scored, hits, context_stems)
         if fixed is not None:
             return done(fixed)
-    if kind == "list":
-        introduced = _introduced_list(topic, scored, hits, sentence_vectors, query_vector)
+    if kind in ("list", "example"):
+        introduced = _introduced_list(topic, scored, hits, sentence_vectors, query_vector,
+                                      asks_questions=bool(_ASKS_QUESTIONS.search(question)), company=q_company)
         if introduced is not None:
             return done(introduced)
+    if kind in ("list", "example"):
+        inline = _inline_list(question, scored, hits)
+        if inline is not None:
+            return done(inline)
     if kind in ("list", "example", "mistake"):
         listed = _list_answer(scored, hits, kind, topic, asks_questions=bool(_ASKS_QUESTIONS.search(question)))
         if listed is not None:
@@ -685,9 +710,16 @@ def _fix_answer(scored: list, hits: Sequence[Hit], context_stems: set[str]) -> C
     if c.fix:
         fix = Cand(c.hi, c.si, c.line, c.fix if c.fix.endswith((".", "!")) else c.fix + ".")
         return _render([fix], hits, mistake[0])
-    # The same sentence may carry its fix ("... - reduce margins instead"); else the best advice of that chunk.
-    if re.search(r"\b(?:instead|rather than)\b", c.text, re.I) or ":" in c.text:
-        return _render([c], hits, mistake[0])
+    # The same sentence may carry its fix ("... - reduce margins instead", "The Generic Trap: Tailor your letter");
+    # else the rest of its list item ("Sloppiness: Errors ... detail. Proofread meticulously."); else the best
+    # advice of that chunk.
+    body = c.text.split(":", 1)[1] if ":" in c.text[:60] else c.text
+    rest = sorted((t[1] for t in scored if t[1].hi == c.hi and t[1].line == c.line and t[1].si > c.si),
+                  key=lambda o: o.si)[:2]
+    if re.search(r"\b(?:instead|rather than)\b", c.text, re.I) or (_FIX.search(body) and not _NEGATIVE.search(body)):
+        return _render([c, *rest[:1]], hits, mistake[0])
+    if rest:
+        return _render(rest, hits, mistake[0])
     same = [t for t in scored if t[1].hi == c.hi and t[1] is not c and _FIX.search(t[1].text)
             and not _NEGATIVE.search(t[1].text)]
     return _render([same[0][1]], hits, same[0][0]) if same else None
@@ -736,19 +768,35 @@ def _items_after(lines: list[str], li: int) -> list[int]:
 
 
 def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentence_vectors: SentenceEmbeddings,
-                     query_vector: np.ndarray) -> Composed | None:
+                     query_vector: np.ndarray, asks_questions: bool = False, company: str | None = None
+                     ) -> Composed | None:
     """The items of the list whose lead-in says it is what was asked ("These are the data structures to keep in
     mind and try, in order of frequency ...:" for "which data structures show up the most"), in article order, up to
     five, with the items that continue it in the section's next chunk."""
     # The lead-in must be about the asked topic, not only share the company and role names with the question.
     leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")
              or hits[t[0]].heading >= LEAD_IN_MATCH]  # (heading similarity is measured with names masked)
+    if company:  # "what does Palantir ask": the list in the part about Palantir, not the general one
+        named = re.compile(rf"(?<![\w-]){re.escape(company)}(?![\w-])", re.I)
+        leads = [t for t in leads if (hits[t[0]].chunk.company or "").lower() == company.lower()
+                 or named.search(f"{hits[t[0]].chunk.title} {hits[t[0]].chunk.section or ''} {t[2]}")]
     if not leads:
         return None
-    texts = [f"{hits[hi].chunk.section or ''}: {text}" if text else hits[hi].chunk.section for hi, _, text in leads]
-    sims = sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)
+    # The sentence that introduces the list, not the paragraph it ends ("As software engineers, ... Some common
+    # back end system design interview questions include:").
+    texts = [f"{hits[hi].chunk.section or ''}: {(split_sentences(text) or [text])[-1]}" if text
+             else hits[hi].chunk.section for hi, _, text in leads]
+    raw = sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)
+    sims = raw.copy()
+    # Lead-ins that announce similar lists score alike: a question that asks for questions wants plain items
+    # (questions, prompts), one that asks for kinds or criteria wants labelled items ("API design: ...").
+    for i, (hi, li, _) in enumerate(leads):
+        lines = [ln.strip() for ln in hits[hi].chunk.text.splitlines() if ln.strip()]
+        items = [lines[j] for j in _items_after(lines, li)]
+        labelled = sum(bool(_ITEM_LABEL.match(x)) for x in items) * 2 > len(items)
+        sims[i] += LIST_FIT_BONUS if labelled != asks_questions else 0.0
     best = int(np.argmax(sims))
-    if float(sims[best]) < LEAD_IN_MATCH:
+    if float(raw[best]) < LEAD_IN_MATCH:
         return None
     hi, li, _ = leads[best]
     chunk = hits[hi].chunk
@@ -775,6 +823,37 @@ def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentenc
     return _render(items, hits, max(t[0] for t in scored))
 
 
+_LISTED_NOUN = re.compile(r"\b(?:which|what)\b(?:\s+(?:are|were|is|some|the|a few|main|common|possible|typical|"
+                          r"other|good|best|kinds? of|types? of|sorts? of))*((?:\s+[a-z-]+?){0,3}?)\s+([a-z-]{3,}s)\b",
+                          re.I)
+# Three or more short items in one sentence: "Arial, Calibri, Garamond", "Python, C++, Java and JavaScript".
+_ENUMERATION = re.compile(r"[^,.;]{1,40},\s*[^,.;]{1,40},\s*[^,.;]{1,40}|[^,.;]{1,40},\s*[^,.;]{1,40},?\s+(?:and|or)\s+\S")
+
+
+def listed_noun(question: str) -> str | None:
+    """The thing a list question asks for, as a stem: "Which fonts won't confuse ATS?" -> "font"."""
+    m = _LISTED_NOUN.search(question)
+    if not m or m.group(2).lower() in ("does", "was", "is", "has", "this", "us", "yes"):
+        return None
+    stems = _stems(m.group(2))
+    return next(iter(stems)) if stems else None
+
+
+def _inline_list(question: str, scored: list, hits: Sequence[Hit]) -> Composed | None:
+    """A list question answered by one sentence that names the asked things and lists them inline ("Fonts you
+    should use - Arial, Calibri, Garamond."), when it scores close to the best sentence."""
+    noun = listed_noun(question)
+    if not noun:
+        return None
+    top = scored[0][0]
+    for score, c, _ in scored:
+        if score < top - 0.3:
+            break
+        if noun in _stems(c.text) and not c.question and _ENUMERATION.search(c.text) and len(c.text) <= 300:
+            return _render([c], hits, score)
+    return None
+
+
 def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], asks_questions: bool = True
                  ) -> Composed | None:
     """Up to five items of the best list (a chunk of several short lines), best first, quoted from each item's start
@@ -799,6 +878,11 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
                 if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
                     items[key] = (score, item)
         if len(items) >= 2:
+            if hits[best[1].hi].heading >= WHOLE_LIST_MATCH:
+                # The question asks for the list its heading names ("What does Palantir ask?" under "Palantir ...
+                # interview questions"): its first items, as the article orders them.
+                ordered = sorted(items.values(), key=lambda t: (hits[t[1].hi].chunk.position, t[1].hi, t[1].si))
+                return _render([c for _, c in ordered[:MAX_ITEMS]], hits, best[0])
             top5 = sorted(items.values(), key=lambda t: -t[0])[:MAX_ITEMS]
             return _render([c for _, c in top5], hits, best[0])
     if kind == "mistake":
@@ -819,48 +903,85 @@ def _label_key(label: str) -> str:
     return words[0][:6] if words else label.lower()
 
 
-def _labelled_comparison(question: str, hits: Sequence[Hit], scored: list) -> Composed | None:
-    """Two things the article describes in sections of their own with the same labelled lines ("Staff Software
-    Engineer" / "Principal Software Engineer", each with "Scope of work: ..."): the asked label's line from each, or
-    their first two labels when none is asked. Lines are quoted as written, each cited to its section."""
-    q_words = set(tokenize(question))
-    sections: dict[str, tuple[int, list[tuple[str, str, int]]]] = {}  # heading -> (hit index, [(label, value, si)])
+_ALTERNATIVES = re.compile(r"\b(?:and|or|vs\.?|versus|than|compared (?:to|with)|between|from)\b|[,;/]", re.I)
+
+
+def _named_headings(question: str, headings: Sequence[str]) -> list[str]:
+    """The headings the question names, in question order. Each run of question words that occur in headings names
+    the heading it fits best: the whole run when it spells a heading ("software engineer"), otherwise each word that
+    not every heading shares goes to the heading it covers most of ("staff engineer" -> "Staff Software Engineer",
+    not "Senior Staff Software Engineer"; "a senior one" -> "Senior Software Engineer")."""
+    words = {h: tokenize(h) for h in headings}
+    vocab = set().union(*(set(w) for w in words.values())) if words else set()
+    common = set.intersection(*(set(w) for w in words.values())) if len(words) >= 2 else set()
+    runs = []
+    for part in _ALTERNATIVES.split(question):  # "a senior and a staff engineer" names two things
+        run: list[str] = []
+        for t in [*tokenize(part or ""), None]:
+            if t is not None and t in vocab:
+                run.append(t)
+            elif run:
+                runs.append(run)
+                run = []
+    named: list[str] = []
+    for run in runs:
+        got = set(run)
+        exact = [h for h in headings if set(words[h]) == got]
+        picks = exact[:1] or [
+            max((h for h in headings if t in words[h]),
+                key=lambda h: (len(got & set(words[h])) / len(set(words[h])), -len(words[h])))
+            for t in dict.fromkeys(run) if t not in common]
+        for h in picks:
+            if h not in named:
+                named.append(h)
+    return named
+
+
+def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str) -> Composed | None:
+    """Facts the article states in labelled lines, one section per role or level ("Staff Software Engineer" with
+    "Experience: Typically 10+ years ..."). When the question names such sections, the asked label's line of each
+    is the answer ("how much more experience does a staff engineer have than a senior one" -> both Experience
+    lines); a broad comparison with no asked label gets the labels that differ most plainly (numbers first, then
+    the shortest values), never the first line by position. Lines are quoted as written, each cited to its section."""
+    sections: dict[str, tuple[int, list[tuple[str, str]]]] = {}  # heading -> (hit index, [(label, value)])
     for hi, hit in enumerate(hits):
         heading = hit.chunk.section or ""
-        if not heading:
+        if not heading or heading in sections:
             continue
         lines = [(m.group(1).strip(), m.group(2).strip())
                  for m in (_LABEL_LINE.match(ln.strip()) for ln in hit.chunk.text.splitlines()) if m]
-        if len(lines) >= 2 and heading not in sections:
+        if len(lines) >= 2:
             sections[heading] = (hi, lines)
     if len(sections) < 2:
         return None
-    common = set.intersection(*(set(tokenize(h)) for h in sections))
-    # Each word of the question that names a section (not a word all those headings share) -> the closest heading.
-    chosen: dict[str, str] = {}
-    for word in q_words:
-        named = [h for h in sections if word in set(tokenize(h)) - common]
-        if named:
-            chosen.setdefault(min(named, key=lambda h: len(tokenize(h))), word)
+    chosen = _named_headings(question, list(sections))
     if len(chosen) < 2:
         return None
     labels = {h: {_label_key(lab): (lab, val) for lab, val in sections[h][1]} for h in chosen}
-    asked = [lab for lab in set.intersection(*(set(v) for v in labels.values())) if lab in _stems(question)]
+    shared = [key for key in labels[chosen[0]] if all(key in v for v in labels.values())]
+    if len(shared) < 2:
+        return None  # not parallel fact sheets (a list's item labels differ from section to section)
+    asked = [key for key in shared if key in _stems(question)]
     if not asked:
-        if plan(question).kind == "which_more":
-            return None  # "which pays more" needs the asked fact, not the first labels
-        first = [lab for lab in labels[next(iter(chosen))] if all(lab in v for v in labels.values())][:2]
-        asked = first
+        if kind not in ("comparison", "other", "howto"):
+            return None  # "which pays more" needs the asked fact, not some labels
+        asked = sorted(shared, key=lambda k: _contrast_rank([labels[h][k][1] for h in chosen]))[:2]
     if not asked:
         return None
     picked = []
-    for h in chosen:
-        hi = sections[h][0]
-        for key in asked:
-            lab, val = labels[h][key]
-            line = f"{h} — {lab}: {val}"
-            picked.append(Cand(hi, 0, 0, line if val.endswith((".", "!")) else line + "."))
+    for h in chosen[:3]:
+        values = [f"{labels[h][key][0]}: {labels[h][key][1].rstrip('.!; ')}" for key in asked[:2]]
+        picked.append(Cand(sections[h][0], 0, 0, f"{h} — {'; '.join(values)}."))
     return _render(picked, hits, scored[0][0])
+
+
+def _contrast_rank(values: list[str]) -> tuple:
+    """How plainly a label's values set the sections apart (smaller is better): numbers in every value first
+    ("5+ years" vs "10+ years"), then values that describe the same dimension in different degrees (they share the
+    most words: "Large features" vs "Larger projects"), not free-text descriptions that share nothing."""
+    sets = [set(tokenize(v)) for v in values]
+    shared = len(set.intersection(*sets)) / max(1, len(set.union(*sets)))
+    return (not all(re.search(r"\d", v) for v in values), -round(shared, 2))
 
 
 _WHICH_ATTR = [
