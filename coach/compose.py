@@ -88,7 +88,24 @@ _NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid|mistakes?|pitfalls?|trap
                        r"overshoot\w*|stuck|no better|worse|diverg\w*|same thing)\b", re.I)
 _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|tailor|keep|reduce|focus\w*|"
                   r"emphasiz\w*|improv\w*|avoid|proofread)\b", re.I)
+# A sentence that announces content instead of giving it: "Here, I present questions to ask ...", "here are some
+# of the top tips ...", "Here's an example of ...", "In this guide we will ...". It is never the answer itself.
+_PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|share|cover|have))|below (?:are|is|you)|"
+                      r"(?:in )?this (?:article|guide|post|section|page) (?:will|covers|explains|shows|lists)|"
+                      r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|list|share)|let'?s (?:look|dive|go)|"
+                      r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b", re.I)
+_YES_NO_WORD = re.compile(r"^\W*(?:yes|no|not|never|always|it depends|depends|absolutely|definitely)\b", re.I)
 _DEFINES = re.compile(r"\b(?:is|are|refers to|means|stands for)\b", re.I)
+
+
+_RECOMMEND = re.compile(r"\b(?:should(?:n'?t)?|must|never|always|do not|don'?t|avoid|recommend\w*|(?:not )?a good idea|"
+                        r"make sure|ensure|try (?:not )?to|is (?:best|better|enough|not enough|fine|ok(?:ay)?)|"
+                        r"better (?:to|than|off)|(?:is|are) not (?:necessary|needed|required)|no need)\b", re.I)
+
+
+def _recommends(sentence: str) -> bool:
+    """Whether a sentence answers a yes/no or should-I question: it opens with yes/no/not, or it recommends."""
+    return bool(_YES_NO_WORD.match(sentence) or _RECOMMEND.search(sentence))
 
 
 @dataclass
@@ -181,6 +198,10 @@ _KIND_WORDS = {
     "length": _expanded(_stems("long short length size page pages word words")),
     "money": _expanded(_stems("pay paid salary earn make money compensation much")),
     "count": _stems("many number much"),
+    "mistake": _expanded(_stems("mistake mistakes avoid pitfall pitfalls wrong error errors common make people "
+                                "usually often")),
+    "list": _stems("some main common best good kind kinds type types list usually often"),
+    "example": _stems("example examples sample some typical common give"),
 }
 
 
@@ -214,7 +235,7 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
     out; a BAD/GOOD pair becomes one candidate (the mistake, with its fix)."""
     out: list[Cand] = []
     for hi, hit in enumerate(hits):
-        if is_promotion(hit.chunk):
+        if is_promotion(hit.chunk) or _filler(hit.chunk.text):
             continue
         skip = {(hit.chunk.title or "").strip().lower(), (hit.chunk.section or "").strip().lower()}
         lines = [ln for ln in hit.chunk.text.splitlines() if ln.strip()]
@@ -258,6 +279,12 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
             out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?"), asked=asked, first=first,
                             itemlike=itemlike))
     return out
+
+
+def _filler(sentence: str) -> bool:
+    """A passage that carries nothing to quote: a placeholder of one or two words ("Answer here", "TBD")."""
+    words = re.findall(r"[\w'-]+", sentence)
+    return len(words) < 3 and not re.search(r"\d", sentence) and not _YES_NO_WORD.match(sentence)
 
 
 _NUMBERED = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}[a-z]+s\b", re.I)
@@ -367,18 +394,20 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         score -= 0.02 * c.hi
         # The answer under a heading or FAQ question that matches the question is the article's own answer.
         score += 0.6 * max(0.0, hit.heading - 0.55)
-        if yes_no and hit.heading >= 0.55 and lead[c.hi] == c.si:
+        if yes_no and hit.heading >= 0.55 and lead[c.hi] == c.si and _recommends(sent):
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
-            score -= 0.5  # a question is not an answer, except when example questions are asked for
+            score -= 0.5
+        if _PROMISE.search(sent):
+            score -= 0.3  # an intro promises the answer; the answer is what follows it  # a question is not an answer, except when example questions are asked for
         if kind in ("list", "example") and c.itemlike:
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
             score -= 0.2  # a do/don't pair is advice about how to prepare, not a fact about the asked topic
         if kind in FACT_KINDS and not carries(kind, sent):
             score -= 0.25
-        if kind == "yes_no" and _ADVICE.search(sent):
-            score += 0.08
+        if kind == "yes_no":
+            score += 0.08 if _recommends(sent) else -0.08  # a should-I question is answered by a recommendation
         if kind in ("mistake", "why_bad") and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
             score += 0.15
         if kind == "definition" and defined and re.match(
@@ -488,6 +517,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                                       asks_questions=bool(_ASKS_QUESTIONS.search(question)), company=q_company)
         if introduced is not None:
             return done(introduced)
+    if kind in ("list", "example", "mistake") and subject:
+        # Items about the asked subject ("mistakes on resumes"), not the same kind of item about something else
+        # (interview mistakes from another article), when such items score near the best.
+        about = [t for t in scored if subject & _stems(f"{hits[t[1].hi].chunk.title} {hits[t[1].hi].chunk.section or ''} "
+                                                       f"{t[1].text}")]
+        if about and about[0][0] >= scored[0][0] - 0.3:
+            scored = about + [t for t in scored if t not in about]
     if kind in ("list", "example"):
         inline = _inline_list(question, scored, hits)
         if inline is not None:
@@ -543,7 +579,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         c = cand[1]
         if cand in chosen or cand[0] < top - 0.1 or redundant(c.text) or c.question:
             continue
-        if hits[c.hi].chunk.doc_id != hits[chosen[0][1].hi].chunk.doc_id and kind not in ("comparison", "other"):
+        if hits[c.hi].chunk.doc_id != hits[chosen[0][1].hi].chunk.doc_id and kind != "comparison":
             continue  # one article answers; another article's sentence is a neighbouring fact
         if kind in FACT_KINDS and not carries(kind, c.text):
             continue
@@ -572,7 +608,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             hi = cand[1].hi
             first = by_pos.get((hi, lead[hi]))
             if hits[hi].heading >= 0.55 and first is not None and first not in chosen and len(chosen) < MAX_SENTENCES \
-                    and not first[1].question:
+                    and not first[1].question and _recommends(first[1].text):
                 chosen.append(first)
     return done(_render([c[1] for c in chosen], hits, top))
 
@@ -640,6 +676,8 @@ def _defined_term(question: str) -> str | None:
 def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "") -> Composed:
     """Cited answer text: sources numbered best first (by each chunk's best chosen sentence), answer in article
     order."""
+    seen: set[str] = set()  # overlapping chunks repeat a sentence: quote it once
+    chosen = [c for c in chosen if not (c.text in seen or seen.add(c.text))]
     order: list[int] = []
     for c in chosen:
         if c.hi not in order:
@@ -846,8 +884,11 @@ def _inline_list(question: str, scored: list, hits: Sequence[Hit]) -> Composed |
     if not noun:
         return None
     top = scored[0][0]
+    # A list of items about the asked things (its chunk names them) that scores higher answers instead.
+    itemised = next((score for score, c, _ in scored if c.itemlike and noun in _stems(
+        f"{hits[c.hi].chunk.section or ''} {hits[c.hi].chunk.text}")), None)
     for score, c, _ in scored:
-        if score < top - 0.3:
+        if score < top - 0.3 or (itemised is not None and itemised > score):
             break
         if noun in _stems(c.text) and not c.question and _ENUMERATION.search(c.text) and len(c.text) <= 300:
             return _render([c], hits, score)

@@ -42,7 +42,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
                             rf"\bduration\b|\bhow (?:quick|fast)\w*\b|\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
     ("money", re.compile(r"\b(?:pay|pays|paid|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
-                         r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid)\b", re.I)),
+                         r"\b(?:fees?|pric(?:e|es|ing)|charges?)\b|"
+                         r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid|charge|charges|ask for)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
@@ -63,6 +64,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"\bwhat (?:will|do|does|would) (?:the |an? )?\w+ (?:grade|evaluate|assess|judge|score|rate|"
                         r"look for|check)\b|\bwhat (?:am i|are we|are candidates) (?:graded|evaluated|assessed|judged|"
                         r"scored) on\b", re.I)),
+    # "What clustering methods are there?", "Which CNN architectures should I know?": things, plural.
+    ("list", re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?!(?:does|is|was|has|happens|means|makes|goes|"
+                        r"takes|gets|helps|works|matters|says|seems|looks|counts|costs|pays|lasts|needs|causes|this|"
+                        r"kinds|types|sorts)\b)[a-z-]{3,}[^s\W]s\b(?!')", re.I)),
     ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
     ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
 ]
