@@ -292,7 +292,8 @@ _NUMBERED = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}[a-z]+s
 
 def _opening(scored: list, hi: int) -> list[Cand]:
     """The first (up to three) answer sentences of hit ``hi``, in order, within the length budget."""
-    opening = sorted((t[1] for t in scored if t[1].hi == hi and not t[1].question), key=lambda c: c.si)[:3]
+    opening = sorted((t[1] for t in scored if t[1].hi == hi and not t[1].question and not _PROMISE.search(t[1].text)),
+                     key=lambda c: c.si)[:3]
     picked, size = [], 0
     for c in opening:
         if size + len(c.text) > MAX_CHARS and picked:
@@ -533,6 +534,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if listed is not None:
             return done(listed)
 
+    if _PROMISE.search(scored[0][1].text):
+        # The best sentence only announces the answer ("Here are some tips to stay calm ..."): quote what it
+        # announces, the sentences and items that follow it.
+        c = scored[0][1]
+        announced = sorted((t[1] for t in scored if t[1].hi == c.hi and t[1].si > c.si and not t[1].question
+                            and not _PROMISE.search(t[1].text)), key=lambda o: o.si)[:MAX_SENTENCES]
+        if announced:
+            return done(_render(announced, hits, scored[0][0]))
     top = scored[0][0]
     chosen: list[tuple[float, Cand, list[str]]] = [scored[0]]
 
@@ -1002,7 +1011,10 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str)
     shared = [key for key in labels[chosen[0]] if all(key in v for v in labels.values())]
     if len(shared) < 2:
         return None  # not parallel fact sheets (a list's item labels differ from section to section)
-    asked = [key for key in shared if key in _stems(question)]
+    q_stems = _stems(question) - _GENERIC - {t for h in chosen for t in _stems(h)}
+    asked = [key for key in shared if key in q_stems]
+    if not asked:  # "the gap in years": the label whose every value speaks of years
+        asked = [key for key in shared if all(q_stems & _stems(labels[h][key][1]) for h in chosen)]
     if not asked:
         if kind not in ("comparison", "other", "howto"):
             return None  # "which pays more" needs the asked fact, not some labels
@@ -1022,7 +1034,7 @@ def _contrast_rank(values: list[str]) -> tuple:
     most words: "Large features" vs "Larger projects"), not free-text descriptions that share nothing."""
     sets = [set(tokenize(v)) for v in values]
     shared = len(set.intersection(*sets)) / max(1, len(set.union(*sets)))
-    return (not all(re.search(r"\d", v) for v in values), -round(shared, 2))
+    return (not all(re.search(r"\d", v) for v in values), -round(shared, 2), sum(len(v) for v in values))
 
 
 _WHICH_ATTR = [
