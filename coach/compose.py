@@ -19,7 +19,8 @@ import numpy as np
 
 from coach.adverts import attribution, promo_sentence, sponsored
 from coach.models import Chunk, Role, Source
-from coach.plan import DURATION, FACT_KINDS, LENGTH, MONEY, NOT_EXACT, NUMBER_WORDS, SPOKEN, carries, plan
+from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN, carries,
+                        plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
@@ -82,10 +83,7 @@ _LABEL = re.compile(r"^\W*(BAD|GOOD)\s*:\s*", re.I)
 # Sentences that advise: a should-I question is answered by one of these.
 _ADVICE = re.compile(r"\b(?:should|shouldn'?t|must|never|always|do not|don'?t|avoid|recommend\w*|better|best|not a "
                      r"good idea|good idea|enough|not enough|try (?:not )?to|make sure|ensure|instead|only)\b", re.I)
-_NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid|mistakes?|pitfalls?|trap|wrong|bad|fail\w*|not a good idea|"
-                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big)|"
-                       r"miss(?:es|ed)?|"
-                       r"overshoot\w*|stuck|no better|worse|diverg\w*|same thing)\b", re.I)
+_NEGATIVE = NEGATIVE
 _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|tailor|keep|reduce|focus\w*|"
                   r"emphasiz\w*|improv\w*|avoid|proofread)\b", re.I)
 # A sentence that announces content instead of giving it: "Here, I present questions to ask ...", "here are some
@@ -164,7 +162,12 @@ class SentenceEmbeddings:
 
 def _stems(text: str) -> set[str]:
     """Word keys: BM25 tokens cut to six letters, so "prepare" and "prepared" meet."""
-    return {t[:6] for t in tokenize(text)}
+    return {t[:6].rstrip("'") for t in tokenize(text)} - _CONTRACTED
+
+
+# What "what's", "it's", "that's" leave behind once tokenized: no content.
+_CONTRACTED = frozenset({"", "what", "it", "that", "there", "here", "let", "who", "where", "he", "she", "they", "you",
+                         "i", "we"})
 
 
 _SYN_KEYS = {k[:6]: [v[:6] for v in vals] for k, vals in _SYNONYMS.items()}
@@ -172,7 +175,7 @@ _SYN_KEYS = {k[:6]: [v[:6] for v in vals] for k, vals in _SYNONYMS.items()}
 
 # Words every interview article repeats: sharing them does not make a sentence about the question.
 _GENERIC = _stems("interview interviews role roles candidate candidates question questions process company job "
-                  "position loop typically")
+                  "position loop typically hiring hire recruiting")
 
 
 def _topic_stems(question: str, roles: Sequence[Role], companies: Sequence[str]) -> set[str]:
@@ -352,6 +355,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         return Composed("", [], [])
     the_plan = plan(question)
     kind = the_plan.kind
+    if kind == "fix" and not context:
+        kind = "howto"  # "what should I do the night before?" with no mistake before it asks for advice
     q_tokens = _expanded(_stems(question))
     cues = [(sp, bonus) for qp, sp, bonus in _CUES if qp.search(question)]
     counted = _count_pattern(the_plan.counted) if kind == "count" else None
@@ -490,11 +495,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
-    on_topic = (lambda text: not subject or bool(subject & _stems(text)))
-    if kind in FACT_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
+    def on_topic(c: Cand) -> bool:
+        """The sentence, under its heading, is about the asked subject (a heading names what its lines are about)."""
+        return not subject or bool(subject & (_stems(c.text) | _stems(hits[c.hi].chunk.section or "")))
+
+    if kind in GATED_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1])):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
-        carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1].text)]
+        carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1])]
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
             return done(_not_exact(scored[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
@@ -734,8 +742,8 @@ _PROMPT_WORDS = _keys4("tell me about time times you your describe give example 
 
 def _not_exact(best: tuple, hits: Sequence[Hit], kind: str, why: str | None = None) -> Composed:
     """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
-    what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount"
-            }.get(kind, "such fact")
+    what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount",
+            "mistake": "mistake to avoid"}.get(kind, "such fact")
     prefix = f"{NOT_EXACT}: {why or f'it gives no {what} for it'}. The closest passage says"
     out = _render([best[1]], hits, best[0])
     text = f"{prefix}: “{out.pieces[0]}”"
@@ -911,6 +919,8 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
     if kind == "list" and not asks_questions:
         # A list of questions answers "what can I ask", not "what will they grade me on".
         scored = [t for t in scored if not t[1].question and not _PROMPT.match(t[1].text)] or scored
+    if kind == "mistake":  # the items must name what goes wrong, not other items of a neighbouring list
+        scored = [t for t in scored if carries(kind, t[1].text)] or scored
     top = scored[0][0]
     # Example questions are asked for: a list of prompts or quoted questions, not a checklist.
     best = next((t for t in scored if t[1].itemlike and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)
@@ -923,7 +933,8 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
         items: dict[tuple[int, int], tuple[float, Cand]] = {}
         for score, c, _ in scored:
             key = (c.hi, c.line)
-            if c.hi in same and score >= best[0] - 0.35 and key not in items and c.itemlike:
+            if c.hi in same and score >= best[0] - 0.35 and key not in items and c.itemlike and (
+                    kind != "mistake" or carries(kind, c.text)):
                 item = firsts.get(key, c)  # quote an item from its start (its label)
                 if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
                     items[key] = (score, item)

@@ -52,7 +52,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            re.I)),
     ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bpitfalls?\b|\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
                            r"\bwhat goes wrong\b|\bproblems? with\b", re.I)),
-    ("example", re.compile(r"\bexamples?\b|\bsamples?\b|\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
+    ("example", re.compile(r"\bexamples?\b|\bsamples?\b|^\s*(?:name|list|give me) (?:some|a few|\w+) \w*\s*questions\b|\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
                            r"(?:\w+ )?questions\b|\bquestions? (?:does|do|did|will|might|would) \w+(?: \w+)? ask\b|"
                            r"\bwhat does \w+ ask\b|\bwhat \w+ questions does\b|\bquestions to practi[cs]e\b", re.I)),
     ("definition", re.compile(r"^\s*(?:what(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?[\w.+/-]+(?:\s+[\w.+/-]+){0,4}"
@@ -77,6 +77,14 @@ _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay
 
 # Kinds whose answer must carry a specific fact (a number, a duration, a size, an amount).
 FACT_KINDS = ("count", "duration", "length", "money")
+# Kinds whose answer must carry its kind of content; otherwise the library "doesn't answer exactly this".
+GATED_KINDS = (*FACT_KINDS, "mistake")
+# A sentence that names something to avoid or that goes wrong: a mistake question's answer carries one.
+NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid\w*|mistakes?|pitfalls?|traps?|wrong|bad|poor(?:ly)?|fail\w*|"
+                      r"not a good idea|try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|"
+                      r"big|long|short|few)|miss(?:es|ed|ing)?|overshoot\w*|stuck|no better|worse|diverg\w*|"
+                      r"same thing|errors?|lack\w*|ignor\w*|overemphasi\w*|generic|clich\w*|sloppy|rambl\w*|"
+                      r"instead)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,8 @@ def carries(kind: str, sentence: str) -> bool:
         return bool(MONEY.search(sentence))
     if kind == "count":
         return bool(NUMBER.search(sentence))
+    if kind == "mistake":
+        return bool(NEGATIVE.search(sentence))
     return True
 
 
