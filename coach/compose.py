@@ -167,7 +167,7 @@ def _stems(text: str) -> set[str]:
 
 # What "what's", "it's", "that's" leave behind once tokenized: no content.
 _CONTRACTED = frozenset({"", "what", "it", "that", "there", "here", "let", "who", "where", "he", "she", "they", "you",
-                         "i", "we"})
+                         "i", "we", "my", "your", "our", "me", "us"})
 
 
 _SYN_KEYS = {k[:6]: [v[:6] for v in vals] for k, vals in _SYNONYMS.items()}
@@ -496,8 +496,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if synth is not None:
             return done(synth)
     def on_topic(c: Cand) -> bool:
-        """The sentence, under its heading, is about the asked subject (a heading names what its lines are about)."""
-        return not subject or bool(subject & (_stems(c.text) | _stems(hits[c.hi].chunk.section or "")))
+        """The sentence, under its headings, is about the asked subject (a heading names what its lines are about)."""
+        chunk = hits[c.hi].chunk
+        return not subject or bool(subject & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}")))
 
     if kind in GATED_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1])):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
@@ -1036,7 +1037,38 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str)
     for h in chosen[:3]:
         values = [f"{labels[h][key][0]}: {labels[h][key][1].rstrip('.!; ')}" for key in asked[:2]]
         picked.append(Cand(sections[h][0], 0, 0, f"{h} — {'; '.join(values)}."))
-    return _render(picked, hits, scored[0][0])
+    out = _render(picked, hits, scored[0][0])
+    if len(chosen) == 2 and _COMPARATIVE.search(question):
+        verdict = _labelled_verdict(question, chosen, [labels[h][asked[0]] for h in chosen], out)
+        if verdict:
+            out.text = f"{verdict} {out.text}"
+            out.pieces.insert(0, verdict)
+    return out
+
+
+_COMPARATIVE = re.compile(r"\b(?:more|less|fewer|longer|shorter|higher|lower|bigger|larger|smaller|wider|narrower|"
+                          r"gap|difference|differ\w*|compare\w*|vs\.?|versus)\b", re.I)
+_FIRST_AMOUNT = re.compile(r"(\d[\d,.]*)\s?(\+|-\s?\d[\d,.]*)?\s*([a-z]+)?", re.I)
+
+
+def _labelled_verdict(question: str, chosen: list[str], values: list[tuple[str, str]], out: Composed) -> str | None:
+    """The comparison stated from the quoted numbers, when both values of the asked label start with an amount in
+    the same unit: "Staff Software Engineer has more experience: 10+ years vs 5+ years for Senior Software Engineer
+    [1][2]." Numbers are copied from the cited lines (the faithfulness guard checks them)."""
+    amounts = []
+    for _, value in values:
+        m = _FIRST_AMOUNT.search(value)
+        if not m:
+            return None
+        amounts.append((float(m.group(1).replace(",", "")), m.group(0).strip(), (m.group(3) or "").lower()))
+    (a, a_text, a_unit), (b, b_text, b_unit) = amounts
+    if a == b or a_unit != b_unit:
+        return None
+    less = bool(_LESS.search(question))
+    (win, w_text), (lose, l_text) = ((0, a_text), (1, b_text)) if (a > b) != less else ((1, b_text), (0, a_text))
+    label = values[0][0].lower()
+    marks = "".join(f"[{n}]" for n in sorted(s.n for s in out.sources))
+    return f"{chosen[win]} has {'less' if less else 'more'} {label}: {w_text} vs {l_text} for {chosen[lose]} {marks}."
 
 
 def _contrast_rank(values: list[str]) -> tuple:

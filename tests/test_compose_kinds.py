@@ -108,6 +108,12 @@ def test_the_asked_label_is_compared_whatever_the_wording(embedder, fictional, q
     assert "Description" not in out.text and not _shape(question, out)
 
 
+def test_which_has_more_is_stated_from_the_quoted_numbers(embedder, fictional):
+    out = _ask(embedder, fictional, "Does an associate engineer have less experience than a lead engineer?")
+    assert out.text.startswith("Associate Engineer has less experience: 0-3 years vs 8+ years for Lead Engineer [1][2].")
+    assert "Typically 0-3 years in industry" in out.text  # the cited lines follow the verdict
+
+
 def test_a_broad_comparison_quotes_the_plainest_contrast_not_the_first_line(embedder, fictional):
     q = "What's the difference between a lead and a senior lead engineer?"
     out = _ask(embedder, fictional, q)
