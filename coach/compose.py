@@ -162,7 +162,14 @@ class SentenceEmbeddings:
 
 def _stems(text: str) -> set[str]:
     """Word keys: BM25 tokens cut to six letters, so "prepare" and "prepared" meet."""
-    return {t[:6].rstrip("'") for t in tokenize(text)} - _CONTRACTED
+    return {_key(t) for t in tokenize(text)} - _CONTRACTED
+
+
+def _key(token: str) -> str:
+    """A token cut to six letters without a final "e", so that the stemmer's "resume"/"resum" (from "resumes") and
+    "code"/"cod" (from "coding") meet."""
+    t = token[:6].rstrip("'")
+    return t[:-1] if len(t) >= 4 and t.endswith("e") else t
 
 
 # What "what's", "it's", "that's" leave behind once tokenized: no content.
@@ -170,7 +177,7 @@ _CONTRACTED = frozenset({"", "what", "it", "that", "there", "here", "let", "who"
                          "i", "we", "my", "your", "our", "me", "us"})
 
 
-_SYN_KEYS = {k[:6]: [v[:6] for v in vals] for k, vals in _SYNONYMS.items()}
+_SYN_KEYS = {_key(k): [_key(v) for v in vals] for k, vals in _SYNONYMS.items()}
 
 
 # Words every interview article repeats: sharing them does not make a sentence about the question.
@@ -962,7 +969,7 @@ _LABEL_LINE = re.compile(r"^\W*([A-Z][\w /&'-]{1,40}?)\s*[:\u2014]\s+(\S.{3,300}
 def _label_key(label: str) -> str:
     """A label's first word as a stem ("Scope of work" -> "scope"), to meet the question's words."""
     words = tokenize(label)
-    return words[0][:6] if words else label.lower()
+    return _key(words[0]) if words else label.lower()
 
 
 _ALTERNATIVES = re.compile(r"\b(?:and|or|vs\.?|versus|than|compared (?:to|with)|between|from)\b|[,;/]", re.I)
