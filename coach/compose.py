@@ -17,7 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
-from coach.adverts import attribution, promo_sentence, sponsored
+from coach.adverts import attribution, promo_sentence, promotional, sponsored
 from coach.models import Chunk, Role, Source
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN, carries,
                         plan)
@@ -34,6 +34,8 @@ FAQ_MATCH = 0.8
 # An interview prompt written as an imperative is a question too ("Tell me about a time you failed.").
 _PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time|situation)|give (?:me|us) an example|"
                      r"walk me through|name a (?:time|situation))\b", re.I)
+_ASKS_PRODUCTS = re.compile(r"\b(?:resources?|books?|courses?|guides?|materials?|platforms?|tools?|websites?|sites?|"
+                            r"services?|apps?|newsletters?|handbooks?|playbooks?|recommend\w*)\b", re.I)
 _ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
 LIST_FIT_BONUS = 0.05
 WHOLE_LIST_MATCH = 0.7  # a list whose heading matches the question this well is quoted from its start
@@ -240,9 +242,10 @@ class Cand:
     itemlike: bool = False  # its chunk reads as a list: several short lines
 
 
-def _candidates(hits: Sequence[Hit]) -> list[Cand]:
+def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]:
     """Every quotable sentence of the hits. Headings, lead-ins ending in ":", promotion and sponsored chunks are left
-    out; a BAD/GOOD pair becomes one candidate (the mistake, with its fix)."""
+    out, and so is a sentence that names a product (a course, a playbook, a link) unless the question asks for
+    resources; a BAD/GOOD pair becomes one candidate (the mistake, with its fix)."""
     out: list[Cand] = []
     for hi, hit in enumerate(hits):
         if is_promotion(hit.chunk) or _filler(hit.chunk.text):
@@ -267,7 +270,8 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
                 if counted:  # "There are 2 general methods ...:" is a count's answer together with its items
                     out.append(Cand(hi, si - 1, li, counted, first=True))
                 continue
-            if s.rstrip("*_ ").endswith(":") or promo_sentence(s) or attribution(s):
+            if s.rstrip("*_ ").endswith(":") or promo_sentence(s) or attribution(s) or (
+                    not wants_products and promotional(s)):
                 continue  # a lead-in ("... include:"), an advert or a "Source: X" credit is never the answer
             label = _LABEL.match(s)
             if label:
@@ -357,7 +361,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     ``context`` is the previous answer, for follow-ups that ask for the other half of a mistake/fix pair."""
     hits = list(hits)[:max_chunks]
-    cands = _candidates(hits)
+    cands = _candidates(hits, wants_products=bool(_ASKS_PRODUCTS.search(question)))
     if not cands:
         return Composed("", [], [])
     the_plan = plan(question)
@@ -537,10 +541,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     if kind in ("list", "example", "mistake") and subject:
         # Items about the asked subject ("mistakes on resumes"), not the same kind of item about something else
         # (interview mistakes from another article), when such items score near the best.
-        about = [t for t in scored if subject & _stems(f"{hits[t[1].hi].chunk.title} {hits[t[1].hi].chunk.section or ''} "
-                                                       f"{t[1].text}")]
-        if about and about[0][0] >= scored[0][0] - 0.3:
-            scored = about + [t for t in scored if t not in about]
+        for with_title in (False, True):  # the sentence or its heading names the subject; else its article does
+            about = [t for t in scored if subject & _stems(
+                f"{hits[t[1].hi].chunk.title if with_title else ''} {hits[t[1].hi].chunk.section or ''} {t[1].text}")
+                and (kind != "mistake" or carries(kind, t[1].text))]
+            if about and about[0][0] >= scored[0][0] - 0.3:
+                scored = about + [t for t in scored if t not in about]
+                break
     if kind in ("list", "example"):
         inline = _inline_list(question, scored, hits)
         if inline is not None:

@@ -50,7 +50,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"\bwhy (?:is|are) (?:it|\w+ing)\b[^?]*\b(?:bad|wrong|a bad idea)\b|"
                            r"\b(?:the )?problem with\b",
                            re.I)),
-    ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bpitfalls?\b|\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
+    ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bwhat (?:shouldn'?t|should not|not to)\b|\bpitfalls?\b|\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
                            r"\bwhat goes wrong\b|\bproblems? with\b", re.I)),
     ("example", re.compile(r"\bexamples?\b|\bsamples?\b|^\s*(?:name|list|give me) (?:some|a few|\w+) \w*\s*questions\b|\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
                            r"(?:\w+ )?questions\b|\bquestions? (?:does|do|did|will|might|would) \w+(?: \w+)? ask\b|"
@@ -71,6 +71,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
     ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
 ]
+_ADVICE_Q = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|am)\b|"
+                       r"\bhow (?:do|does|should|can|could|would|to)\b|\bwhen should\b", re.I)
 _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay|interview\w*|loop|rounds?|should|my|i|"
                              r"you)\b", re.I)
 
@@ -81,7 +83,7 @@ FACT_KINDS = ("count", "duration", "length", "money")
 GATED_KINDS = (*FACT_KINDS, "mistake")
 # A sentence that names something to avoid or that goes wrong: a mistake question's answer carries one.
 NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid\w*|mistakes?|pitfalls?|traps?|wrong|bad|poor(?:ly)?|fail\w*|"
-                      r"not a good idea|try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|"
+                      r"not a good idea|try not|problems?|downside|too (?:many|much|large|small|"
                       r"big|long|short|few)|miss(?:es|ed|ing)?|overshoot\w*|stuck|no better|worse|diverg\w*|"
                       r"same thing|errors?|lack\w*|ignor\w*|overemphasi\w*|generic|clich\w*|sloppy|rambl\w*|"
                       r"instead)\b", re.I)
@@ -107,6 +109,8 @@ def plan(question: str) -> Plan:
         if pattern.search(q):
             if kind == "definition" and _DEFINITION_NOT.search(q):
                 continue
+            if kind == "money" and _ADVICE_Q.search(q) and not re.search(r"\bhow much\b", q, re.I):
+                continue  # "Should I tell the recruiter my salary first?" asks for advice, not an amount
             if kind == "count":
                 m = re.search(r"\bhow many\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", q, re.I)
                 if re.search(r"\bhow much\b", q, re.I) and not re.search(r"\bhow many\b", q, re.I):

@@ -58,6 +58,11 @@ Here are some of the best tips to stay calm on the day of the Velmora onsite.
 - Rambling: Long answers lose the panel halfway. Rehearse a two-minute version of each story.
 - Blaming others: Panels hear it as a lack of ownership. Say what you would do differently.
 
+## Preparing for the panel
+
+Work through a structured preparation system (the Velmora Panel Playbook covers every round with real examples).
+Rehearse each story aloud twice before the panel.
+
 ## How do recruiters use the screening notes?
 
 Answer here
@@ -163,7 +168,16 @@ def test_a_sentence_repeated_by_overlapping_chunks_is_quoted_once(embedder, fict
     assert out.text.count("often garbled by the portal") == 1
 
 
+def test_a_sentence_selling_a_product_is_not_advice(embedder, fictional):
+    out = _ask(embedder, fictional, "How should I get ready for the panel?")
+    assert "Playbook" not in out.text and "Rehearse each story" in out.text
+
+
 def test_plan_kinds_for_things_and_fees():
+    assert plan("Should I tell the recruiter my salary expectations first?").kind == "yes_no"
+    assert plan("How should I negotiate my salary?").kind != "money"
+    assert plan("How much does a staff engineer earn?").kind == "money"
+    assert plan("What shouldn't I put on my resume?").kind == "mistake"
     assert plan("What clustering methods besides k-means are there?").kind == "list"
     assert plan("Which CNN architectures should I know?").kind == "list"
     assert plan("What happens if my learning rate is tiny?").kind != "list"
