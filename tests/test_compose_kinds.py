@@ -5,14 +5,13 @@ sentences. The article and the company "Velmora" are invented for these tests.""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from coach.compose import Hit, SentenceEmbeddings, compose, listed_noun
-from coach.guard import unsupported_numbers
 from coach.models import Chunk
-from coach.plan import plan, shape_problems
+from coach.plan import plan
+from test_answer_kinds import _shape, compose_over, parsed  # the same composing harness, over this article
 
 ARTICLE = """# Fictional guide to engineering levels and applications at Velmora
 
@@ -71,34 +70,12 @@ Answer here
 
 @pytest.fixture(scope="module")
 def fictional(tmp_path_factory):
-    from ingest.chunking import chunk_article
-    from ingest.parse import parse_file
-
-    path = Path(tmp_path_factory.mktemp("kinds2")) / "velmora_levels.md"
-    path.write_text(ARTICLE, encoding="utf-8")
-    article = parse_file(path, doc_id="velmora", sha256="0")
-    return article, chunk_article(article)
+    return parsed(tmp_path_factory, "velmora_levels.md", ARTICLE)
 
 
 def _ask(embedder, fictional, question, context="", chunks=None):
     article, all_chunks = fictional
-    chunks = chunks or all_chunks
-    vectors = SentenceEmbeddings(embedder)
-    qv = vectors.encode([f"{question} {context}".strip()])[0]
-    cv = vectors.encode([c.text for c in chunks])
-    order = sorted(range(len(chunks)), key=lambda i: -float(cv[i] @ qv))
-    hits = [Hit(chunk=chunks[i], score=1.0 / (1 + r), dense=float(cv[i] @ qv)) for r, i in enumerate(order)]
-    out = compose(question, hits, vectors, qv, article.roles, ["Velmora"], context=context)
-    assert out.text and unsupported_numbers(out.text, out.sources) == []
-    assert re.search(r"\[\d+\]", out.text)
-    return out
-
-
-def _shape(question, out):
-    from coach.models import Answer
-
-    return shape_problems(question, Answer(question=question, standalone_question=question, answer=out.text,
-                                           grounded=True, sources=out.sources))
+    return compose_over(embedder, article, chunks or all_chunks, question, ["Velmora"], context=context)
 
 
 @pytest.mark.parametrize("question", [
