@@ -1,9 +1,11 @@
 """Extractive answers: pick 1-4 sentences of the retrieved chunks that answer the question and cite each [n].
 
 Sentences are quoted verbatim (numbers, ranges and amounts stay exactly as the article wrote them). Scoring mixes
-embedding similarity to the standalone question, lexical overlap, question-type cues (durations for "how long",
-money for "pay", counts for "how many rounds") and the retrieval evidence of the chunk. When the question names two
-or more roles, each named role gets at least one sentence.
+embedding similarity to the standalone question, lexical overlap weighted by word rarity, question-type cues
+(durations for "how long", money for "pay", counts for "how many rounds") and the retrieval evidence of the chunk.
+The plan's kind (:mod:`coach.plan`) then decides the shape: the asked fact or "the library doesn't answer exactly
+this", list items, a mistake with its fix, labelled facts of the named sections compared, a recommendation for a
+should-I question. When the question names two or more roles, each named role gets at least one sentence.
 """
 from __future__ import annotations
 
@@ -19,8 +21,8 @@ import numpy as np
 
 from coach.adverts import attribution, promo_sentence, promotional, sponsored
 from coach.models import Chunk, Role, Source
-from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN, carries,
-                        plan)
+from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
+                        carries, plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
@@ -37,7 +39,7 @@ _PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time
 _ASKS_PRODUCTS = re.compile(r"\b(?:resources?|books?|courses?|guides?|materials?|platforms?|tools?|websites?|sites?|"
                             r"services?|apps?|newsletters?|handbooks?|playbooks?|recommend\w*)\b", re.I)
 _ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
-LIST_FIT_BONUS = 0.05
+LIST_FIT_BONUS = 0.05  # a lead-in whose items have the asked shape (plain questions, or labelled kinds)
 WHOLE_LIST_MATCH = 0.7  # a list whose heading matches the question this well is quoted from its start
 LEAD_IN_MATCH = 0.5  # a list's lead-in (with its section heading) this similar to the question introduces the answer
 _EXPLAINED = ("why_bad", "yes_no", "howto", "other", "definition")
@@ -82,9 +84,6 @@ def _stem_noun(word: str) -> str:
 _ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She|However)\b")
 _SKIP = re.compile(r"^(?:faq|tl;?dr|share:?|back to blog|preparation checklist|mistakes to avoid)\W*$", re.I)
 _LABEL = re.compile(r"^\W*(BAD|GOOD)\s*:\s*", re.I)
-# Sentences that advise: a should-I question is answered by one of these.
-_ADVICE = re.compile(r"\b(?:should|shouldn'?t|must|never|always|do not|don'?t|avoid|recommend\w*|better|best|not a "
-                     r"good idea|good idea|enough|not enough|try (?:not )?to|make sure|ensure|instead|only)\b", re.I)
 _NEGATIVE = NEGATIVE
 _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|tailor|keep|reduce|focus\w*|"
                   r"emphasiz\w*|improv\w*|avoid|proofread)\b", re.I)
@@ -95,7 +94,6 @@ _PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|sh
                       r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|list|share)|let'?s (?:look|dive|go)|"
                       r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b", re.I)
 _YES_NO_WORD = re.compile(r"^\W*(?:yes|no|not|never|always|it depends|depends|absolutely|definitely)\b", re.I)
-_DEFINES = re.compile(r"\b(?:is|are|refers to|means|stands for)\b", re.I)
 
 
 _RECOMMEND = re.compile(r"\b(?:should(?:n'?t)?|must|never|always|do not|don'?t|avoid|recommend\w*|(?:not )?a good idea|"
@@ -170,11 +168,13 @@ def _stems(text: str) -> set[str]:
 def _key(token: str) -> str:
     """A token cut to six letters without a final "e", so that the stemmer's "resume"/"resum" (from "resumes") and
     "code"/"cod" (from "coding") meet."""
-    t = token[:6].rstrip("'")
+    t = token[:6]
+    if t.endswith("'"):  # "what's" -> "what'": nothing; a possessive ("coach's") stays apart from the word
+        return "" if t[:-1] in _CONTRACTED else t
     return t[:-1] if len(t) >= 4 and t.endswith("e") else t
 
 
-# What "what's", "it's", "that's" leave behind once tokenized: no content.
+# Pronouns and what "what's", "it's", "that's" leave behind once tokenized: no content.
 _CONTRACTED = frozenset({"", "what", "it", "that", "there", "here", "let", "who", "where", "he", "she", "they", "you",
                          "i", "we", "my", "your", "our", "me", "us"})
 
@@ -414,9 +414,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if yes_no and hit.heading >= 0.55 and lead[c.hi] == c.si and _recommends(sent):
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
-            score -= 0.5
+            score -= 0.5  # a question is not an answer, except when example questions are asked for
         if _PROMISE.search(sent):
-            score -= 0.3  # an intro promises the answer; the answer is what follows it  # a question is not an answer, except when example questions are asked for
+            score -= 0.3  # an intro promises the answer; the answer is what follows it
         if kind in ("list", "example") and c.itemlike:
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
@@ -897,7 +897,8 @@ _LISTED_NOUN = re.compile(r"\b(?:which|what)\b(?:\s+(?:are|were|is|some|the|a fe
                           r"other|good|best|kinds? of|types? of|sorts? of))*((?:\s+[a-z-]+?){0,3}?)\s+([a-z-]{3,}s)\b",
                           re.I)
 # Three or more short items in one sentence: "Arial, Calibri, Garamond", "Python, C++, Java and JavaScript".
-_ENUMERATION = re.compile(r"[^,.;]{1,40},\s*[^,.;]{1,40},\s*[^,.;]{1,40}|[^,.;]{1,40},\s*[^,.;]{1,40},?\s+(?:and|or)\s+\S")
+_ENUMERATION = re.compile(r"[^,.;]{1,40},\s*[^,.;]{1,40},\s*[^,.;]{1,40}|"
+                          r"[^,.;]{1,40},\s*[^,.;]{1,40},?\s+(?:and|or)\s+\S")
 
 
 def listed_noun(question: str) -> str | None:
@@ -1101,6 +1102,9 @@ _WHICH_ATTR = [
     ("count", re.compile(r"\b(?:rounds?|stages?|steps?|interviews?)\b", re.I),
      re.compile(r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\+?(?=\s+(?:\w+\s+)?(?:rounds?|stages?|steps?|interviews?))", re.I)),
 ]
+# How far down the ranked sentences a per-role comparison is looked for: "which role has more rounds" shares few
+# words with the one sentence that holds both roles' round counts.
+WHICH_MORE_DEPTH = 20
 _RANGE_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _LESS = re.compile(r"\b(?:less|fewer|lower|shorter|smaller|quicker|faster|cheaper)\b", re.I)
 _WORDS_FOR = {"money": ("pay more", "pay less"), "duration": ("take longer", "are quicker"),
@@ -1122,7 +1126,7 @@ def _which_more(question: str, scored: list, hits: Sequence[Hit], roles: Sequenc
     name, value_pattern = attr
     topic = _stems(question) - _stems("which role roles more less longer shorter higher lower fewer pay pays earn "
                                       "make time long one")
-    for score, c, mentioned in scored[:8]:
+    for score, c, mentioned in scored[:WHICH_MORE_DEPTH]:
         if topic and not topic & _stems(c.text):
             continue  # a comparison of some other fact ("more time coding live" is not the process length)
         spans = sorted(role_mentions(c.text, list(roles)))

@@ -50,9 +50,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"\bwhy (?:is|are) (?:it|\w+ing)\b[^?]*\b(?:bad|wrong|a bad idea)\b|"
                            r"\b(?:the )?problem with\b",
                            re.I)),
-    ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bwhat (?:shouldn'?t|should not|not to)\b|\bpitfalls?\b|\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
+    ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bwhat (?:shouldn'?t|should not|not to)\b|\bpitfalls?\b|"
+                           r"\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
                            r"\bwhat goes wrong\b|\bproblems? with\b", re.I)),
-    ("example", re.compile(r"\bexamples?\b|\bsamples?\b|^\s*(?:name|list|give me) (?:some|a few|\w+) \w*\s*questions\b|\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
+    ("example", re.compile(r"\bexamples?\b|\bsamples?\b|^\s*(?:name|list|give me) (?:some|a few|\w+) \w*\s*questions\b|"
+                           r"\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
                            r"(?:\w+ )?questions\b|\bquestions? (?:does|do|did|will|might|would) \w+(?: \w+)? ask\b|"
                            r"\bwhat does \w+ ask\b|\bwhat \w+ questions does\b|\bquestions to practi[cs]e\b", re.I)),
     ("definition", re.compile(r"^\s*(?:what(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?[\w.+/-]+(?:\s+[\w.+/-]+){0,4}"

@@ -92,7 +92,8 @@ def test_the_asked_label_is_compared_whatever_the_wording(embedder, fictional, q
 
 def test_which_has_more_is_stated_from_the_quoted_numbers(embedder, fictional):
     out = _ask(embedder, fictional, "Does an associate engineer have less experience than a lead engineer?")
-    assert out.text.startswith("Associate Engineer has less experience: 0-3 years vs 8+ years for Lead Engineer [1][2].")
+    assert out.text.startswith(
+        "Associate Engineer has less experience: 0-3 years vs 8+ years for Lead Engineer [1][2].")
     assert "Typically 0-3 years in industry" in out.text  # the cited lines follow the verdict
 
 
