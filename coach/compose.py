@@ -160,9 +160,10 @@ class SentenceEmbeddings:
         return np.stack([found[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=16384)  # the same retrieved sentences and headings are keyed again for every answer
+def _stems(text: str) -> frozenset[str]:
     """Word keys: BM25 tokens cut to six letters, so "prepare" and "prepared" meet."""
-    return {_key(t) for t in tokenize(text)} - _CONTRACTED
+    return frozenset(_key(t) for t in tokenize(text)) - _CONTRACTED
 
 
 def _key(token: str) -> str:
@@ -270,8 +271,7 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
                 if counted:  # "There are 2 general methods ...:" is a count's answer together with its items
                     out.append(Cand(hi, si - 1, li, counted, first=True))
                 continue
-            if s.rstrip("*_ ").endswith(":") or promo_sentence(s) or attribution(s) or (
-                    not wants_products and promotional(s)):
+            if s.rstrip("*_ ").endswith(":") or _never_quoted(s) or (not wants_products and _names_product(s)):
                 continue  # a lead-in ("... include:"), an advert or a "Source: X" credit is never the answer
             label = _LABEL.match(s)
             if label:
@@ -293,6 +293,17 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
             out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?"), asked=asked, first=first,
                             itemlike=itemlike))
     return out
+
+
+@lru_cache(maxsize=16384)  # every answer checks the same retrieved sentences again
+def _never_quoted(sentence: str) -> bool:
+    """An advert sentence or a "Source: X" credit."""
+    return promo_sentence(sentence) or attribution(sentence)
+
+
+@lru_cache(maxsize=16384)
+def _names_product(sentence: str) -> bool:
+    return promotional(sentence)
 
 
 def _filler(sentence: str) -> bool:
