@@ -289,7 +289,8 @@ class AskChain:
         composed = None
         reason = retrieved["reason"]
         if hits:
-            qv = self.vectors.encode([standalone])[0]
+            # "How do I fix that?" means the mistake the previous answer quoted: sentences are measured against both.
+            qv = self.vectors.encode([f"{standalone} {retrieved.get('context', '')}".strip()])[0]
             composed = compose(standalone, hits, self.vectors, qv, snap.roles, snap.companies,
                                preferred_roles=[state["role"]] if state["role"] else [],
                                context=retrieved.get("context", ""))

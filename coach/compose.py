@@ -1,12 +1,15 @@
 """Extractive answers: pick 1-4 sentences of the retrieved chunks that answer the question and cite each [n].
 
 Sentences are quoted verbatim (numbers, ranges and amounts stay exactly as the article wrote them). Scoring mixes
-embedding similarity to the standalone question, lexical overlap, question-type cues (durations for "how long",
-money for "pay", counts for "how many rounds") and the retrieval evidence of the chunk. When the question names two
-or more roles, each named role gets at least one sentence.
+embedding similarity to the standalone question, lexical overlap weighted by word rarity, question-type cues
+(durations for "how long", money for "pay", counts for "how many rounds") and the retrieval evidence of the chunk.
+The plan's kind (:mod:`coach.plan`) then decides the shape: the asked fact or "the library doesn't answer exactly
+this", list items, a mistake with its fix, labelled facts of the named sections compared, a recommendation for a
+should-I question. When the question names two or more roles, each named role gets at least one sentence.
 """
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import OrderedDict
@@ -16,9 +19,10 @@ from typing import Sequence
 
 import numpy as np
 
-from coach.adverts import attribution, promo_sentence, sponsored
+from coach.adverts import attribution, promo_sentence, promotional, sponsored
 from coach.models import Chunk, Role, Source
-from coach.plan import DURATION, FACT_KINDS, LENGTH, MONEY, NOT_EXACT, NUMBER_WORDS, SPOKEN, carries, plan
+from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
+                        carries, plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
@@ -32,10 +36,15 @@ FAQ_MATCH = 0.8
 # An interview prompt written as an imperative is a question too ("Tell me about a time you failed.").
 _PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time|situation)|give (?:me|us) an example|"
                      r"walk me through|name a (?:time|situation))\b", re.I)
+_ASKS_PRODUCTS = re.compile(r"\b(?:resources?|books?|courses?|guides?|materials?|platforms?|tools?|websites?|sites?|"
+                            r"services?|apps?|newsletters?|handbooks?|playbooks?|recommend\w*)\b", re.I)
 _ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
+LIST_FIT_BONUS = 0.05  # a lead-in whose items have the asked shape (plain questions, or labelled kinds)
+WHOLE_LIST_MATCH = 0.7  # a list whose heading matches the question this well is quoted from its start
 LEAD_IN_MATCH = 0.5  # a list's lead-in (with its section heading) this similar to the question introduces the answer
 _EXPLAINED = ("why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
+DENSE_CHUNKS = 3  # the chunks by dense similarity whose best sentences are always embedded
 
 # Question-type cues: (question pattern, sentence pattern, bonus)
 _MONEY = re.compile(r"[$€£]\s?\d")
@@ -75,16 +84,26 @@ def _stem_noun(word: str) -> str:
 _ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She|However)\b")
 _SKIP = re.compile(r"^(?:faq|tl;?dr|share:?|back to blog|preparation checklist|mistakes to avoid)\W*$", re.I)
 _LABEL = re.compile(r"^\W*(BAD|GOOD)\s*:\s*", re.I)
-# Sentences that advise: a should-I question is answered by one of these.
-_ADVICE = re.compile(r"\b(?:should|shouldn'?t|must|never|always|do not|don'?t|avoid|recommend\w*|better|best|not a "
-                     r"good idea|good idea|enough|not enough|try (?:not )?to|make sure|ensure|instead|only)\b", re.I)
-_NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid|mistakes?|pitfalls?|trap|wrong|bad|fail\w*|not a good idea|"
-                       r"try not|problems?|downside|cannot|can'?t|won'?t|too (?:many|much|large|small|big)|"
-                       r"miss(?:es|ed)?|"
-                       r"overshoot\w*|stuck|no better|worse|diverg\w*|same thing)\b", re.I)
+_NEGATIVE = NEGATIVE
 _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|tailor|keep|reduce|focus\w*|"
                   r"emphasiz\w*|improv\w*|avoid|proofread)\b", re.I)
-_DEFINES = re.compile(r"\b(?:is|are|refers to|means|stands for)\b", re.I)
+# A sentence that announces content instead of giving it: "Here, I present questions to ask ...", "here are some
+# of the top tips ...", "Here's an example of ...", "In this guide we will ...". It is never the answer itself.
+_PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|share|cover|have))|below (?:are|is|you)|"
+                      r"(?:in )?this (?:article|guide|post|section|page) (?:will|covers|explains|shows|lists)|"
+                      r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|list|share)|let'?s (?:look|dive|go)|"
+                      r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b", re.I)
+_YES_NO_WORD = re.compile(r"^\W*(?:yes|no|not|never|always|it depends|depends|absolutely|definitely)\b", re.I)
+
+
+_RECOMMEND = re.compile(r"\b(?:should(?:n'?t)?|must|never|always|do not|don'?t|avoid|recommend\w*|(?:not )?a good idea|"
+                        r"make sure|ensure|try (?:not )?to|is (?:best|better|enough|not enough|fine|ok(?:ay)?)|"
+                        r"better (?:to|than|off)|(?:is|are) not (?:necessary|needed|required)|no need)\b", re.I)
+
+
+def _recommends(sentence: str) -> bool:
+    """Whether a sentence answers a yes/no or should-I question: it opens with yes/no/not, or it recommends."""
+    return bool(_YES_NO_WORD.match(sentence) or _RECOMMEND.search(sentence))
 
 
 @dataclass
@@ -149,20 +168,36 @@ def _company_stems(companies: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=100_000)
 def _name_stems(name: str) -> frozenset[str]:
-    return frozenset(_stems(name))  # per name: a new company then costs its own stems, not all names' again
+    # Its own cache, sized for every name: a new company costs its own stems, not all names' again.
+    return _stems.__wrapped__(name)
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=16384)  # the same retrieved sentences and headings are keyed again for every answer
+def _stems(text: str) -> frozenset[str]:
     """Word keys: BM25 tokens cut to six letters, so "prepare" and "prepared" meet."""
-    return {t[:6] for t in tokenize(text)}
+    return frozenset(_key(t) for t in tokenize(text)) - _CONTRACTED
 
 
-_SYN_KEYS = {k[:6]: [v[:6] for v in vals] for k, vals in _SYNONYMS.items()}
+def _key(token: str) -> str:
+    """A token cut to six letters without a final "e", so that the stemmer's "resume"/"resum" (from "resumes") and
+    "code"/"cod" (from "coding") meet."""
+    t = token[:6]
+    if t.endswith("'"):  # "what's" -> "what'": nothing; a possessive ("coach's") stays apart from the word
+        return "" if t[:-1] in _CONTRACTED else t
+    return t[:-1] if len(t) >= 4 and t.endswith("e") else t
+
+
+# Pronouns and what "what's", "it's", "that's" leave behind once tokenized: no content.
+_CONTRACTED = frozenset({"", "what", "it", "that", "there", "here", "let", "who", "where", "he", "she", "they", "you",
+                         "i", "we", "my", "your", "our", "me", "us"})
+
+
+_SYN_KEYS = {_key(k): [_key(v) for v in vals] for k, vals in _SYNONYMS.items()}
 
 
 # Words every interview article repeats: sharing them does not make a sentence about the question.
 _GENERIC = _stems("interview interviews role roles candidate candidates question questions process company job "
-                  "position loop typically")
+                  "position loop typically hiring hire recruiting")
 
 
 def _topic_stems(question: str, roles: Sequence[Role], companies: Sequence[str]) -> set[str]:
@@ -188,6 +223,10 @@ _KIND_WORDS = {
     "length": _expanded(_stems("long short length size page pages word words")),
     "money": _expanded(_stems("pay paid salary earn make money compensation much")),
     "count": _stems("many number much"),
+    "mistake": _expanded(_stems("mistake mistakes avoid pitfall pitfalls wrong error errors common make people "
+                                "usually often")),
+    "list": _stems("some main common best good kind kinds type types list usually often"),
+    "example": _stems("example examples sample some typical common give"),
 }
 
 
@@ -216,12 +255,13 @@ class Cand:
     itemlike: bool = False  # its chunk reads as a list: several short lines
 
 
-def _candidates(hits: Sequence[Hit]) -> list[Cand]:
+def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]:
     """Every quotable sentence of the hits. Headings, lead-ins ending in ":", promotion and sponsored chunks are left
-    out; a BAD/GOOD pair becomes one candidate (the mistake, with its fix)."""
+    out, and so is a sentence that names a product (a course, a playbook, a link) unless the question asks for
+    resources; a BAD/GOOD pair becomes one candidate (the mistake, with its fix)."""
     out: list[Cand] = []
     for hi, hit in enumerate(hits):
-        if is_promotion(hit.chunk):
+        if is_promotion(hit.chunk) or _filler(hit.chunk.text):
             continue
         skip = {(hit.chunk.title or "").strip().lower(), (hit.chunk.section or "").strip().lower()}
         lines = [ln for ln in hit.chunk.text.splitlines() if ln.strip()]
@@ -243,7 +283,7 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
                 if counted:  # "There are 2 general methods ...:" is a count's answer together with its items
                     out.append(Cand(hi, si - 1, li, counted, first=True))
                 continue
-            if s.rstrip("*_ ").endswith(":") or promo_sentence(s) or attribution(s):
+            if s.rstrip("*_ ").endswith(":") or _never_quoted(s) or (not wants_products and _names_product(s)):
                 continue  # a lead-in ("... include:"), an advert or a "Source: X" credit is never the answer
             label = _LABEL.match(s)
             if label:
@@ -267,12 +307,30 @@ def _candidates(hits: Sequence[Hit]) -> list[Cand]:
     return out
 
 
+@lru_cache(maxsize=16384)  # every answer checks the same retrieved sentences again
+def _never_quoted(sentence: str) -> bool:
+    """An advert sentence or a "Source: X" credit."""
+    return promo_sentence(sentence) or attribution(sentence)
+
+
+@lru_cache(maxsize=16384)
+def _names_product(sentence: str) -> bool:
+    return promotional(sentence)
+
+
+def _filler(sentence: str) -> bool:
+    """A passage that carries nothing to quote: a placeholder of one or two words ("Answer here", "TBD")."""
+    words = re.findall(r"[\w'-]+", sentence)
+    return len(words) < 3 and not re.search(r"\d", sentence) and not _YES_NO_WORD.match(sentence)
+
+
 _NUMBERED = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}[a-z]+s\b", re.I)
 
 
 def _opening(scored: list, hi: int) -> list[Cand]:
     """The first (up to three) answer sentences of hit ``hi``, in order, within the length budget."""
-    opening = sorted((t[1] for t in scored if t[1].hi == hi and not t[1].question), key=lambda c: c.si)[:3]
+    opening = sorted((t[1] for t in scored if t[1].hi == hi and not t[1].question and not _PROMISE.search(t[1].text)),
+                     key=lambda c: c.si)[:3]
     picked, size = [], 0
     for c in opening:
         if size + len(c.text) > MAX_CHARS and picked:
@@ -326,11 +384,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     ``context`` is the previous answer, for follow-ups that ask for the other half of a mistake/fix pair."""
     hits = list(hits)[:max_chunks]
-    cands = _candidates(hits)
+    cands = _candidates(hits, wants_products=bool(_ASKS_PRODUCTS.search(question)))
     if not cands:
         return Composed("", [], [])
     the_plan = plan(question)
     kind = the_plan.kind
+    if kind == "fix" and not context:
+        kind = "howto"  # "what should I do the night before?" with no mistake before it asks for advice
     q_tokens = _expanded(_stems(question))
     cues = [(sp, bonus) for qp, sp, bonus in _CUES if qp.search(question)]
     counted = _count_pattern(the_plan.counted) if kind == "count" else None
@@ -354,26 +414,40 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     defined = _defined_term(question) if kind == "definition" else None
     context_stems = _stems(context) if context else set()
 
+    # A question word that most candidate sentences share ("resume" in a resume article) says little about which
+    # sentence answers; a rare one ("fonts") says much: overlap is weighted by rarity among the candidates.
+    df: dict[str, int] = {}
+    for c in cands:
+        for t in q_tokens & _stems(c.text):
+            df[t] = df.get(t, 0) + 1
+    weight = {t: math.log(1 + len(cands) / (1 + n)) for t, n in df.items()}
+    q_weight = sum(weight.values()) or 1.0
+    q_names = q_tokens & {t for n in companies for t in _stems(n)}
+
     def prior(c: Cand) -> float:
         """Everything but the embedding similarity."""
         hit = hits[c.hi]
         sent = c.text
-        score = 0.3 * len(q_tokens & _stems(sent)) / max(1, len(q_tokens)) + 0.15 * hit.relevance / best_rel
+        # A company the question names counts for every sentence of the part about it, not only those repeating it.
+        words = _stems(sent) | (q_names & _stems(f"{hit.chunk.section or ''} {hit.chunk.company or ''}"))
+        score = 0.3 * sum(weight.get(t, 0.0) for t in q_tokens & words) / q_weight + 0.15 * hit.relevance / best_rel
         score -= 0.02 * c.hi
         # The answer under a heading or FAQ question that matches the question is the article's own answer.
         score += 0.6 * max(0.0, hit.heading - 0.55)
-        if yes_no and hit.heading >= 0.55 and lead[c.hi] == c.si:
+        if yes_no and hit.heading >= 0.55 and lead[c.hi] == c.si and _recommends(sent):
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
+        if _PROMISE.search(sent):
+            score -= 0.3  # an intro promises the answer; the answer is what follows it
         if kind in ("list", "example") and c.itemlike:
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
             score -= 0.2  # a do/don't pair is advice about how to prepare, not a fact about the asked topic
         if kind in FACT_KINDS and not carries(kind, sent):
             score -= 0.25
-        if kind == "yes_no" and _ADVICE.search(sent):
-            score += 0.08
+        if kind == "yes_no":
+            score += 0.08 if _recommends(sent) else -0.08  # a should-I question is answered by a recommendation
         if kind in ("mistake", "why_bad") and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
             score += 0.15
         if kind == "definition" and defined and re.match(
@@ -397,7 +471,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     priors = [prior(c) for c in cands]
     # Embedding a sentence costs 5-40 ms on a busy CPU: embed only the most promising ones; the others keep the
     # lowest similarity seen, so they can still serve as a comparison's second side or as context.
-    keep = sorted(range(len(cands)), key=lambda i: -priors[i])[:EMBED_LIMIT]
+    by_prior = sorted(range(len(cands)), key=lambda i: -priors[i])
+    keep = by_prior[:EMBED_LIMIT]
+    # The chunks most similar to the question hold its answer even when their sentences share few of its words
+    # ("fonts you should use" for "which fonts won't confuse the parser"): their best few sentences are measured too.
+    for hi in sorted(range(len(hits)), key=lambda i: -hits[i].dense)[:DENSE_CHUNKS]:
+        keep += [i for i in by_prior if cands[i].hi == hi and i not in keep][:2]
     sims = dict(zip(keep, sentence_vectors.encode([cands[i].text for i in keep])
                     @ np.asarray(query_vector, dtype=np.float32)))
     floor = float(min(sims.values()))
@@ -443,19 +522,22 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             return done(_not_exact(unanswered, hits, kind,
                                    why="it lists this interview question but gives no advice on answering it"))
 
-    if kind in ("which_more", "comparison"):
-        labelled = _labelled_comparison(question, hits, scored)
-        if labelled is not None:
-            return done(labelled)
+    labelled = _labelled_facts(question, hits, scored, kind)
+    if labelled is not None:
+        return done(labelled)
     if kind == "which_more":
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
-    on_topic = (lambda text: not subject or bool(subject & _stems(text)))
-    if kind in FACT_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1].text)):
+    def on_topic(c: Cand) -> bool:
+        """The sentence, under its headings, is about the asked subject (a heading names what its lines are about)."""
+        chunk = hits[c.hi].chunk
+        return not subject or bool(subject & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}")))
+
+    if kind in GATED_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1])):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
-        carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1].text)]
+        carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1])]
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
             return done(_not_exact(scored[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
@@ -474,15 +556,38 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         fixed = _fix_answer(scored, hits, context_stems)
         if fixed is not None:
             return done(fixed)
-    if kind == "list":
-        introduced = _introduced_list(topic, scored, hits, sentence_vectors, query_vector)
+    if kind in ("list", "example"):
+        introduced = _introduced_list(topic, scored, hits, sentence_vectors, query_vector,
+                                      asks_questions=bool(_ASKS_QUESTIONS.search(question)), company=q_company)
         if introduced is not None:
             return done(introduced)
+    if kind in ("list", "example", "mistake") and subject:
+        # Items about the asked subject ("mistakes on resumes"), not the same kind of item about something else
+        # (interview mistakes from another article), when such items score near the best.
+        for with_title in (False, True):  # the sentence or its heading names the subject; else its article does
+            about = [t for t in scored if subject & _stems(
+                f"{hits[t[1].hi].chunk.title if with_title else ''} {hits[t[1].hi].chunk.section or ''} {t[1].text}")
+                and (kind != "mistake" or carries(kind, t[1].text))]
+            if about and about[0][0] >= scored[0][0] - 0.3:
+                scored = about + [t for t in scored if t not in about]
+                break
+    if kind in ("list", "example"):
+        inline = _inline_list(question, scored, hits)
+        if inline is not None:
+            return done(inline)
     if kind in ("list", "example", "mistake"):
         listed = _list_answer(scored, hits, kind, topic, asks_questions=bool(_ASKS_QUESTIONS.search(question)))
         if listed is not None:
             return done(listed)
 
+    if _PROMISE.search(scored[0][1].text):
+        # The best sentence only announces the answer ("Here are some tips to stay calm ..."): quote what it
+        # announces, the sentences and items that follow it.
+        c = scored[0][1]
+        announced = sorted((t[1] for t in scored if t[1].hi == c.hi and t[1].si > c.si and not t[1].question
+                            and not _PROMISE.search(t[1].text)), key=lambda o: o.si)[:MAX_SENTENCES]
+        if announced:
+            return done(_render(announced, hits, scored[0][0]))
     top = scored[0][0]
     chosen: list[tuple[float, Cand, list[str]]] = [scored[0]]
 
@@ -529,7 +634,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         c = cand[1]
         if cand in chosen or cand[0] < top - 0.1 or redundant(c.text) or c.question:
             continue
-        if hits[c.hi].chunk.doc_id != hits[chosen[0][1].hi].chunk.doc_id and kind not in ("comparison", "other"):
+        if hits[c.hi].chunk.doc_id != hits[chosen[0][1].hi].chunk.doc_id and kind != "comparison":
             continue  # one article answers; another article's sentence is a neighbouring fact
         if kind in FACT_KINDS and not carries(kind, c.text):
             continue
@@ -558,7 +663,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             hi = cand[1].hi
             first = by_pos.get((hi, lead[hi]))
             if hits[hi].heading >= 0.55 and first is not None and first not in chosen and len(chosen) < MAX_SENTENCES \
-                    and not first[1].question:
+                    and not first[1].question and _recommends(first[1].text):
                 chosen.append(first)
     return done(_render([c[1] for c in chosen], hits, top))
 
@@ -626,6 +731,8 @@ def _defined_term(question: str) -> str | None:
 def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "") -> Composed:
     """Cited answer text: sources numbered best first (by each chunk's best chosen sentence), answer in article
     order."""
+    seen: set[str] = set()  # overlapping chunks repeat a sentence: quote it once
+    chosen = [c for c in chosen if not (c.text in seen or seen.add(c.text))]
     order: list[int] = []
     for c in chosen:
         if c.hi not in order:
@@ -673,8 +780,8 @@ _PROMPT_WORDS = _keys4("tell me about time times you your describe give example 
 
 def _not_exact(best: tuple, hits: Sequence[Hit], kind: str, why: str | None = None) -> Composed:
     """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
-    what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount"
-            }.get(kind, "such fact")
+    what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount",
+            "mistake": "mistake to avoid"}.get(kind, "such fact")
     prefix = f"{NOT_EXACT}: {why or f'it gives no {what} for it'}. The closest passage says"
     out = _render([best[1]], hits, best[0])
     text = f"{prefix}: “{out.pieces[0]}”"
@@ -696,9 +803,16 @@ def _fix_answer(scored: list, hits: Sequence[Hit], context_stems: set[str]) -> C
     if c.fix:
         fix = Cand(c.hi, c.si, c.line, c.fix if c.fix.endswith((".", "!")) else c.fix + ".")
         return _render([fix], hits, mistake[0])
-    # The same sentence may carry its fix ("... - reduce margins instead"); else the best advice of that chunk.
-    if re.search(r"\b(?:instead|rather than)\b", c.text, re.I) or ":" in c.text:
-        return _render([c], hits, mistake[0])
+    # The same sentence may carry its fix ("... - reduce margins instead", "The Generic Trap: Tailor your letter");
+    # else the rest of its list item ("Sloppiness: Errors ... detail. Proofread meticulously."); else the best
+    # advice of that chunk.
+    body = c.text.split(":", 1)[1] if ":" in c.text[:60] else c.text
+    rest = sorted((t[1] for t in scored if t[1].hi == c.hi and t[1].line == c.line and t[1].si > c.si),
+                  key=lambda o: o.si)[:2]
+    if re.search(r"\b(?:instead|rather than)\b", c.text, re.I) or (_FIX.search(body) and not _NEGATIVE.search(body)):
+        return _render([c, *rest[:1]], hits, mistake[0])
+    if rest:
+        return _render(rest, hits, mistake[0])
     same = [t for t in scored if t[1].hi == c.hi and t[1] is not c and _FIX.search(t[1].text)
             and not _NEGATIVE.search(t[1].text)]
     return _render([same[0][1]], hits, same[0][0]) if same else None
@@ -747,19 +861,35 @@ def _items_after(lines: list[str], li: int) -> list[int]:
 
 
 def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentence_vectors: SentenceEmbeddings,
-                     query_vector: np.ndarray) -> Composed | None:
+                     query_vector: np.ndarray, asks_questions: bool = False, company: str | None = None
+                     ) -> Composed | None:
     """The items of the list whose lead-in says it is what was asked ("These are the data structures to keep in
     mind and try, in order of frequency ...:" for "which data structures show up the most"), in article order, up to
     five, with the items that continue it in the section's next chunk."""
     # The lead-in must be about the asked topic, not only share the company and role names with the question.
     leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")
              or hits[t[0]].heading >= LEAD_IN_MATCH]  # (heading similarity is measured with names masked)
+    if company:  # "what does Palantir ask": the list in the part about Palantir, not the general one
+        named = re.compile(rf"(?<![\w-]){re.escape(company)}(?![\w-])", re.I)
+        leads = [t for t in leads if (hits[t[0]].chunk.company or "").lower() == company.lower()
+                 or named.search(f"{hits[t[0]].chunk.title} {hits[t[0]].chunk.section or ''} {t[2]}")]
     if not leads:
         return None
-    texts = [f"{hits[hi].chunk.section or ''}: {text}" if text else hits[hi].chunk.section for hi, _, text in leads]
-    sims = sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)
+    # The sentence that introduces the list, not the paragraph it ends ("As software engineers, ... Some common
+    # back end system design interview questions include:").
+    texts = [f"{hits[hi].chunk.section or ''}: {(split_sentences(text) or [text])[-1]}" if text
+             else hits[hi].chunk.section for hi, _, text in leads]
+    raw = sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)
+    sims = raw.copy()
+    # Lead-ins that announce similar lists score alike: a question that asks for questions wants plain items
+    # (questions, prompts), one that asks for kinds or criteria wants labelled items ("API design: ...").
+    for i, (hi, li, _) in enumerate(leads):
+        lines = [ln.strip() for ln in hits[hi].chunk.text.splitlines() if ln.strip()]
+        items = [lines[j] for j in _items_after(lines, li)]
+        labelled = sum(bool(_ITEM_LABEL.match(x)) for x in items) * 2 > len(items)
+        sims[i] += LIST_FIT_BONUS if labelled != asks_questions else 0.0
     best = int(np.argmax(sims))
-    if float(sims[best]) < LEAD_IN_MATCH:
+    if float(raw[best]) < LEAD_IN_MATCH:
         return None
     hi, li, _ = leads[best]
     chunk = hits[hi].chunk
@@ -786,6 +916,41 @@ def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentenc
     return _render(items, hits, max(t[0] for t in scored))
 
 
+_LISTED_NOUN = re.compile(r"\b(?:which|what)\b(?:\s+(?:are|were|is|some|the|a few|main|common|possible|typical|"
+                          r"other|good|best|kinds? of|types? of|sorts? of))*((?:\s+[a-z-]+?){0,3}?)\s+([a-z-]{3,}s)\b",
+                          re.I)
+# Three or more short items in one sentence: "Arial, Calibri, Garamond", "Python, C++, Java and JavaScript".
+_ENUMERATION = re.compile(r"[^,.;]{1,40},\s*[^,.;]{1,40},\s*[^,.;]{1,40}|"
+                          r"[^,.;]{1,40},\s*[^,.;]{1,40},?\s+(?:and|or)\s+\S")
+
+
+def listed_noun(question: str) -> str | None:
+    """The thing a list question asks for, as a stem: "Which fonts won't confuse ATS?" -> "font"."""
+    m = _LISTED_NOUN.search(question)
+    if not m or m.group(2).lower() in ("does", "was", "is", "has", "this", "us", "yes"):
+        return None
+    stems = _stems(m.group(2))
+    return next(iter(stems)) if stems else None
+
+
+def _inline_list(question: str, scored: list, hits: Sequence[Hit]) -> Composed | None:
+    """A list question answered by one sentence that names the asked things and lists them inline ("Fonts you
+    should use - Arial, Calibri, Garamond."), when it scores close to the best sentence."""
+    noun = listed_noun(question)
+    if not noun:
+        return None
+    top = scored[0][0]
+    # A list of items about the asked things (its chunk names them) that scores higher answers instead.
+    itemised = next((score for score, c, _ in scored if c.itemlike and noun in _stems(
+        f"{hits[c.hi].chunk.section or ''} {hits[c.hi].chunk.text}")), None)
+    for score, c, _ in scored:
+        if score < top - 0.3 or (itemised is not None and itemised > score):
+            break
+        if noun in _stems(c.text) and not c.question and _ENUMERATION.search(c.text) and len(c.text) <= 300:
+            return _render([c], hits, score)
+    return None
+
+
 def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], asks_questions: bool = True
                  ) -> Composed | None:
     """Up to five items of the best list (a chunk of several short lines), best first, quoted from each item's start
@@ -793,6 +958,8 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
     if kind == "list" and not asks_questions:
         # A list of questions answers "what can I ask", not "what will they grade me on".
         scored = [t for t in scored if not t[1].question and not _PROMPT.match(t[1].text)] or scored
+    if kind == "mistake":  # the items must name what goes wrong, not other items of a neighbouring list
+        scored = [t for t in scored if carries(kind, t[1].text)] or scored
     top = scored[0][0]
     # Example questions are asked for: a list of prompts or quoted questions, not a checklist.
     best = next((t for t in scored if t[1].itemlike and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)
@@ -805,11 +972,17 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
         items: dict[tuple[int, int], tuple[float, Cand]] = {}
         for score, c, _ in scored:
             key = (c.hi, c.line)
-            if c.hi in same and score >= best[0] - 0.35 and key not in items and c.itemlike:
+            if c.hi in same and score >= best[0] - 0.35 and key not in items and c.itemlike and (
+                    kind != "mistake" or carries(kind, c.text)):
                 item = firsts.get(key, c)  # quote an item from its start (its label)
                 if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
                     items[key] = (score, item)
         if len(items) >= 2:
+            if hits[best[1].hi].heading >= WHOLE_LIST_MATCH:
+                # The question asks for the list its heading names ("What does Palantir ask?" under "Palantir ...
+                # interview questions"): its first items, as the article orders them.
+                ordered = sorted(items.values(), key=lambda t: (hits[t[1].hi].chunk.position, t[1].hi, t[1].si))
+                return _render([c for _, c in ordered[:MAX_ITEMS]], hits, best[0])
             top5 = sorted(items.values(), key=lambda t: -t[0])[:MAX_ITEMS]
             return _render([c for _, c in top5], hits, best[0])
     if kind == "mistake":
@@ -827,51 +1000,122 @@ _LABEL_LINE = re.compile(r"^\W*([A-Z][\w /&'-]{1,40}?)\s*[:\u2014]\s+(\S.{3,300}
 def _label_key(label: str) -> str:
     """A label's first word as a stem ("Scope of work" -> "scope"), to meet the question's words."""
     words = tokenize(label)
-    return words[0][:6] if words else label.lower()
+    return _key(words[0]) if words else label.lower()
 
 
-def _labelled_comparison(question: str, hits: Sequence[Hit], scored: list) -> Composed | None:
-    """Two things the article describes in sections of their own with the same labelled lines ("Staff Software
-    Engineer" / "Principal Software Engineer", each with "Scope of work: ..."): the asked label's line from each, or
-    their first two labels when none is asked. Lines are quoted as written, each cited to its section."""
-    q_words = set(tokenize(question))
-    sections: dict[str, tuple[int, list[tuple[str, str, int]]]] = {}  # heading -> (hit index, [(label, value, si)])
+_ALTERNATIVES = re.compile(r"\b(?:and|or|vs\.?|versus|than|compared (?:to|with)|between|from)\b|[,;/]", re.I)
+
+
+def _named_headings(question: str, headings: Sequence[str]) -> list[str]:
+    """The headings the question names, in question order. Each run of question words that occur in headings names
+    the heading it fits best: the whole run when it spells a heading ("software engineer"), otherwise each word that
+    not every heading shares goes to the heading it covers most of ("staff engineer" -> "Staff Software Engineer",
+    not "Senior Staff Software Engineer"; "a senior one" -> "Senior Software Engineer")."""
+    words = {h: tokenize(h) for h in headings}
+    vocab = set().union(*(set(w) for w in words.values())) if words else set()
+    common = set.intersection(*(set(w) for w in words.values())) if len(words) >= 2 else set()
+    runs = []
+    for part in _ALTERNATIVES.split(question):  # "a senior and a staff engineer" names two things
+        run: list[str] = []
+        for t in [*tokenize(part or ""), None]:
+            if t is not None and t in vocab:
+                run.append(t)
+            elif run:
+                runs.append(run)
+                run = []
+    named: list[str] = []
+    for run in runs:
+        got = set(run)
+        exact = [h for h in headings if set(words[h]) == got]
+        picks = exact[:1] or [
+            max((h for h in headings if t in words[h]),
+                key=lambda h: (len(got & set(words[h])) / len(set(words[h])), -len(words[h])))
+            for t in dict.fromkeys(run) if t not in common]
+        for h in picks:
+            if h not in named:
+                named.append(h)
+    return named
+
+
+def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str) -> Composed | None:
+    """Facts the article states in labelled lines, one section per role or level ("Staff Software Engineer" with
+    "Experience: Typically 10+ years ..."). When the question names such sections, the asked label's line of each
+    is the answer ("how much more experience does a staff engineer have than a senior one" -> both Experience
+    lines); a broad comparison with no asked label gets the labels that differ most plainly (numbers first, then
+    the shortest values), never the first line by position. Lines are quoted as written, each cited to its section."""
+    sections: dict[str, tuple[int, list[tuple[str, str]]]] = {}  # heading -> (hit index, [(label, value)])
     for hi, hit in enumerate(hits):
         heading = hit.chunk.section or ""
-        if not heading:
+        if not heading or heading in sections:
             continue
         lines = [(m.group(1).strip(), m.group(2).strip())
                  for m in (_LABEL_LINE.match(ln.strip()) for ln in hit.chunk.text.splitlines()) if m]
-        if len(lines) >= 2 and heading not in sections:
+        if len(lines) >= 2:
             sections[heading] = (hi, lines)
     if len(sections) < 2:
         return None
-    common = set.intersection(*(set(tokenize(h)) for h in sections))
-    # Each word of the question that names a section (not a word all those headings share) -> the closest heading.
-    chosen: dict[str, str] = {}
-    for word in q_words:
-        named = [h for h in sections if word in set(tokenize(h)) - common]
-        if named:
-            chosen.setdefault(min(named, key=lambda h: len(tokenize(h))), word)
+    chosen = _named_headings(question, list(sections))
     if len(chosen) < 2:
         return None
     labels = {h: {_label_key(lab): (lab, val) for lab, val in sections[h][1]} for h in chosen}
-    asked = [lab for lab in set.intersection(*(set(v) for v in labels.values())) if lab in _stems(question)]
+    shared = [key for key in labels[chosen[0]] if all(key in v for v in labels.values())]
+    if len(shared) < 2:
+        return None  # not parallel fact sheets (a list's item labels differ from section to section)
+    q_stems = _stems(question) - _GENERIC - {t for h in chosen for t in _stems(h)}
+    asked = [key for key in shared if key in q_stems]
+    if not asked:  # "the gap in years": the label whose every value speaks of years
+        asked = [key for key in shared if all(q_stems & _stems(labels[h][key][1]) for h in chosen)]
     if not asked:
-        if plan(question).kind == "which_more":
-            return None  # "which pays more" needs the asked fact, not the first labels
-        first = [lab for lab in labels[next(iter(chosen))] if all(lab in v for v in labels.values())][:2]
-        asked = first
+        if kind not in ("comparison", "other", "howto"):
+            return None  # "which pays more" needs the asked fact, not some labels
+        asked = sorted(shared, key=lambda k: _contrast_rank([labels[h][k][1] for h in chosen]))[:2]
     if not asked:
         return None
     picked = []
-    for h in chosen:
-        hi = sections[h][0]
-        for key in asked:
-            lab, val = labels[h][key]
-            line = f"{h} — {lab}: {val}"
-            picked.append(Cand(hi, 0, 0, line if val.endswith((".", "!")) else line + "."))
-    return _render(picked, hits, scored[0][0])
+    for h in chosen[:3]:
+        values = [f"{labels[h][key][0]}: {labels[h][key][1].rstrip('.!; ')}" for key in asked[:2]]
+        picked.append(Cand(sections[h][0], 0, 0, f"{h} — {'; '.join(values)}."))
+    out = _render(picked, hits, scored[0][0])
+    if len(chosen) == 2 and _COMPARATIVE.search(question):
+        verdict = _labelled_verdict(question, chosen, [labels[h][asked[0]] for h in chosen], out)
+        if verdict:
+            out.text = f"{verdict} {out.text}"
+            out.pieces.insert(0, verdict)
+    return out
+
+
+_COMPARATIVE = re.compile(r"\b(?:more|less|fewer|longer|shorter|higher|lower|bigger|larger|smaller|wider|narrower|"
+                          r"gap|difference|differ\w*|compare\w*|vs\.?|versus)\b", re.I)
+_FIRST_AMOUNT = re.compile(r"(\d[\d,.]*)\s?(\+|-\s?\d[\d,.]*)?\s*([a-z]+)?", re.I)
+
+
+def _labelled_verdict(question: str, chosen: list[str], values: list[tuple[str, str]], out: Composed) -> str | None:
+    """The comparison stated from the quoted numbers, when both values of the asked label start with an amount in
+    the same unit: "Staff Software Engineer has more experience: 10+ years vs 5+ years for Senior Software Engineer
+    [1][2]." Numbers are copied from the cited lines (the faithfulness guard checks them)."""
+    amounts = []
+    for _, value in values:
+        m = _FIRST_AMOUNT.search(value)
+        if not m:
+            return None
+        amounts.append((float(m.group(1).replace(",", "")), m.group(0).strip(), (m.group(3) or "").lower()))
+    (a, a_text, a_unit), (b, b_text, b_unit) = amounts
+    if a == b or a_unit != b_unit:
+        return None
+    less = bool(_LESS.search(question))
+    (win, w_text), (lose, l_text) = ((0, a_text), (1, b_text)) if (a > b) != less else ((1, b_text), (0, a_text))
+    label = values[0][0].lower()
+    marks = "".join(f"[{n}]" for n in sorted(s.n for s in out.sources))
+    return f"{chosen[win]} has {'less' if less else 'more'} {label}: {w_text} vs {l_text} for {chosen[lose]} {marks}."
+
+
+def _contrast_rank(values: list[str]) -> tuple:
+    """How plainly a label's values set the sections apart (smaller is better): numbers in every value first
+    ("5+ years" vs "10+ years"), then values that describe the same dimension in different degrees (they share the
+    most words: "Large features" vs "Larger projects"), not free-text descriptions that share nothing."""
+    sets = [set(tokenize(v)) for v in values]
+    shared = len(set.intersection(*sets)) / max(1, len(set.union(*sets)))
+    return (not all(re.search(r"\d", v) for v in values), -round(shared, 2), sum(len(v) for v in values))
 
 
 _WHICH_ATTR = [
@@ -881,6 +1125,9 @@ _WHICH_ATTR = [
     ("count", re.compile(r"\b(?:rounds?|stages?|steps?|interviews?)\b", re.I),
      re.compile(r"\b\d+(?:\s?(?:-|–|to)\s?\d+)?\+?(?=\s+(?:\w+\s+)?(?:rounds?|stages?|steps?|interviews?))", re.I)),
 ]
+# How far down the ranked sentences a per-role comparison is looked for: "which role has more rounds" shares few
+# words with the one sentence that holds both roles' round counts.
+WHICH_MORE_DEPTH = 20
 _RANGE_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _LESS = re.compile(r"\b(?:less|fewer|lower|shorter|smaller|quicker|faster|cheaper)\b", re.I)
 _WORDS_FOR = {"money": ("pay more", "pay less"), "duration": ("take longer", "are quicker"),
@@ -902,7 +1149,7 @@ def _which_more(question: str, scored: list, hits: Sequence[Hit], roles: Sequenc
     name, value_pattern = attr
     topic = _stems(question) - _stems("which role roles more less longer shorter higher lower fewer pay pays earn "
                                       "make time long one")
-    for score, c, mentioned in scored[:8]:
+    for score, c, mentioned in scored[:WHICH_MORE_DEPTH]:
         if topic and not topic & _stems(c.text):
             continue  # a comparison of some other fact ("more time coding live" is not the process length)
         spans = sorted(role_mentions(c.text, list(roles)))

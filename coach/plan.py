@@ -42,16 +42,19 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
                             rf"\bduration\b|\bhow (?:quick|fast)\w*\b|\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
     ("money", re.compile(r"\b(?:pay|pays|paid|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
-                         r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid)\b", re.I)),
+                         r"\b(?:fees?|pric(?:e|es|ing)|charges?)\b|"
+                         r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid|charge|charges|ask for)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
                            r"\bwhy (?:is|are) (?:it|\w+ing)\b[^?]*\b(?:bad|wrong|a bad idea)\b|"
                            r"\b(?:the )?problem with\b",
                            re.I)),
-    ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bpitfalls?\b|\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
+    ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bwhat (?:shouldn'?t|should not|not to)\b|\bpitfalls?\b|"
+                           r"\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
                            r"\bwhat goes wrong\b|\bproblems? with\b", re.I)),
-    ("example", re.compile(r"\bexamples?\b|\bsamples?\b|\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
+    ("example", re.compile(r"\bexamples?\b|\bsamples?\b|^\s*(?:name|list|give me) (?:some|a few|\w+) \w*\s*questions\b|"
+                           r"\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
                            r"(?:\w+ )?questions\b|\bquestions? (?:does|do|did|will|might|would) \w+(?: \w+)? ask\b|"
                            r"\bwhat does \w+ ask\b|\bwhat \w+ questions does\b|\bquestions to practi[cs]e\b", re.I)),
     ("definition", re.compile(r"^\s*(?:what(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?[\w.+/-]+(?:\s+[\w.+/-]+){0,4}"
@@ -63,15 +66,29 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"\bwhat (?:will|do|does|would) (?:the |an? )?\w+ (?:grade|evaluate|assess|judge|score|rate|"
                         r"look for|check)\b|\bwhat (?:am i|are we|are candidates) (?:graded|evaluated|assessed|judged|"
                         r"scored) on\b", re.I)),
+    # "What clustering methods are there?", "Which CNN architectures should I know?": things, plural.
+    ("list", re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?!(?:does|is|was|has|happens|means|makes|goes|"
+                        r"takes|gets|helps|works|matters|says|seems|looks|counts|costs|pays|lasts|needs|causes|this|"
+                        r"kinds|types|sorts)\b)[a-z-]{3,}[^s\W]s\b(?!')", re.I)),
     ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
     ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
 ]
+_ADVICE_Q = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|am)\b|"
+                       r"\bhow (?:do|does|should|can|could|would|to)\b|\bwhen should\b", re.I)
 _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay|interview\w*|loop|rounds?|should|my|i|"
                              r"you)\b", re.I)
 
 
 # Kinds whose answer must carry a specific fact (a number, a duration, a size, an amount).
 FACT_KINDS = ("count", "duration", "length", "money")
+# Kinds whose answer must carry its kind of content; otherwise the library "doesn't answer exactly this".
+GATED_KINDS = (*FACT_KINDS, "mistake")
+# A sentence that names something to avoid or that goes wrong: a mistake question's answer carries one.
+NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid\w*|mistakes?|pitfalls?|traps?|wrong|bad|poor(?:ly)?|fail\w*|"
+                      r"not a good idea|try not|problems?|downside|too (?:many|much|large|small|"
+                      r"big|long|short|few)|miss(?:es|ed|ing)?|overshoot\w*|stuck|no better|worse|diverg\w*|"
+                      r"same thing|errors?|lack\w*|ignor\w*|overemphasi\w*|generic|clich\w*|sloppy|rambl\w*|"
+                      r"instead)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -94,6 +111,8 @@ def plan(question: str) -> Plan:
         if pattern.search(q):
             if kind == "definition" and _DEFINITION_NOT.search(q):
                 continue
+            if kind == "money" and _ADVICE_Q.search(q) and not re.search(r"\bhow much\b", q, re.I):
+                continue  # "Should I tell the recruiter my salary first?" asks for advice, not an amount
             if kind == "count":
                 m = re.search(r"\bhow many\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", q, re.I)
                 if re.search(r"\bhow much\b", q, re.I) and not re.search(r"\bhow many\b", q, re.I):
@@ -114,6 +133,8 @@ def carries(kind: str, sentence: str) -> bool:
         return bool(MONEY.search(sentence))
     if kind == "count":
         return bool(NUMBER.search(sentence))
+    if kind == "mistake":
+        return bool(NEGATIVE.search(sentence))
     return True
 
 

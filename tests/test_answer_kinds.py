@@ -67,28 +67,39 @@ These are the languages candidates use most, in order of popularity at Quorvane:
 """
 
 
-@pytest.fixture(scope="module")
-def fictional(tmp_path_factory):
+def parsed(tmp_path_factory, name: str, text: str):
+    """(article, chunks) of ``text`` written as ``name`` and run through the real parser and chunker."""
     from ingest.chunking import chunk_article
     from ingest.parse import parse_file
 
-    path = Path(tmp_path_factory.mktemp("kinds")) / "quorvane_loop.md"
-    path.write_text(ARTICLE, encoding="utf-8")
-    article = parse_file(path, doc_id="quorvane", sha256="0")
+    path = Path(tmp_path_factory.mktemp("kinds")) / name
+    path.write_text(text, encoding="utf-8")
+    article = parse_file(path, doc_id=path.stem, sha256="0")
     return article, chunk_article(article)
+
+
+@pytest.fixture(scope="module")
+def fictional(tmp_path_factory):
+    return parsed(tmp_path_factory, "quorvane_loop.md", ARTICLE)
+
+
+def compose_over(embedder, article, chunks, question, companies, context=""):
+    """The composed answer over ``chunks`` ranked by dense similarity to the question (and the previous answer,
+    for a follow-up), checked to be cited and faithful."""
+    vectors = SentenceEmbeddings(embedder)
+    qv = vectors.encode([f"{question} {context}".strip()])[0]
+    cv = vectors.encode([c.text for c in chunks])
+    order = sorted(range(len(chunks)), key=lambda i: -float(cv[i] @ qv))
+    hits = [Hit(chunk=chunks[i], score=1.0 / (1 + r), dense=float(cv[i] @ qv)) for r, i in enumerate(order)]
+    out = compose(question, hits, vectors, qv, article.roles, companies, context=context)
+    assert out.text and unsupported_numbers(out.text, out.sources) == []
+    assert re.search(r"\[\d+\]", out.text)
+    return out
 
 
 def _ask(embedder, fictional, question):
     article, chunks = fictional
-    vectors = SentenceEmbeddings(embedder)
-    qv = vectors.encode([question])[0]
-    cv = vectors.encode([c.text for c in chunks])
-    order = sorted(range(len(chunks)), key=lambda i: -float(cv[i] @ qv))
-    hits = [Hit(chunk=chunks[i], score=1.0 / (1 + r), dense=float(cv[i] @ qv)) for r, i in enumerate(order)]
-    out = compose(question, hits, vectors, qv, article.roles, ["Quorvane"])
-    assert out.text and unsupported_numbers(out.text, out.sources) == []
-    assert re.search(r"\[\d+\]", out.text)
-    return out
+    return compose_over(embedder, article, chunks, question, ["Quorvane"])
 
 
 def _shape(question, out):
