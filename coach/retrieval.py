@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -24,6 +24,7 @@ from coach.plan import carries, plan
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
+from coach.vocabulary import Vocabulary, document_words
 
 RRF_K = 20
 WEIGHTS = {"dense": 1.0, "bm25": 0.7, "structure": 1.0, "answer": 0.8}
@@ -49,6 +50,8 @@ class StructureIndex:
     companies: list[str] = field(default_factory=list)
     per_doc: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # doc_id -> its entries' chunk ids
     new_entries: list[str] = field(default_factory=list)  # entries of the documents (re)built last
+    words_of: dict[str, set[str]] = field(default_factory=dict)  # doc_id -> its words (vocabulary bridging)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     def mask(self, text: str) -> str:
         return mask_entities(text, self.roles, self.companies)
@@ -86,17 +89,20 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
     index = StructureIndex(generation, roles=library.roles(), companies=library.companies())
     articles = {a.doc_id: a for a in library.articles()}
     if previous is None or changed is None:
-        todo, per_doc = list(articles), {}
+        todo, per_doc, words_of = list(articles), {}, {}
     else:
         todo = [d for d in changed if d in articles]
         per_doc = {d: e for d, e in previous.per_doc.items() if d not in changed}
+        words_of = {d: w for d, w in previous.words_of.items() if d not in changed and d in articles}
     outlines: dict[str, list[tuple[str, str | None, str]]] = {}
     for cid, doc_id, section, text in library.chunk_outline(todo if previous is not None and changed is not None
                                                             else None):
         outlines.setdefault(doc_id, []).append((cid, section, text))
     for doc_id in todo:
         per_doc[doc_id] = document_entries(articles[doc_id], outlines.get(doc_id, []))
-    index.per_doc = per_doc
+        words_of[doc_id] = document_words(f"{section or ''} {text}" for _, section, text in outlines.get(doc_id, []))
+    index.per_doc, index.words_of = per_doc, words_of
+    index.vocabulary = Vocabulary.of(words_of)
     for doc_id in sorted(per_doc, key=lambda d: articles[d].path if d in articles else d):
         for entry, ids in per_doc[doc_id].items():
             index.chunks_of.setdefault(entry, []).extend(ids)
@@ -121,7 +127,9 @@ def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str
     roles, companies = library.roles(), library.companies()
     texts = [mask_entities(e, roles, companies) for d, a in articles.items()
              for e in document_entries(a, outlines.get(d, []))]
-    heading_vectors(library, vectors, texts)
+    words = sorted(set().union(*(document_words(f"{s or ''} {t}" for _, s, t in outlines.get(d, []))
+                                 for d in articles)))
+    heading_vectors(library, vectors, texts + words)
     return len(texts)
 
 
@@ -152,6 +160,8 @@ class StructureCache:
                         index.matrix = heading_vectors(library, vectors, [index.mask(e) for e in index.entries])
                     elif index.new_entries:  # lazy mode: store the changed documents' vectors for later questions
                         heading_vectors(library, vectors, [index.mask(e) for e in index.new_entries])
+                    if index.vocabulary.words:
+                        index.vocabulary.matrix = heading_vectors(library, vectors, index.vocabulary.words)
                     self._index = index
         return index
 
@@ -294,7 +304,10 @@ class HybridRetriever(BaseRetriever):
             dense = self.library.dense_search(qv, fetch)
         else:
             dense = self.cache.filtered.search(self.library, where, qv, fetch)
-        lexical = self.library.bm25_search(query, fetch * (2 if filtered else 1))
+        # Words the library never uses are joined by its nearest words, for the lexical search.
+        bridge = index.vocabulary.bridge(query, self.vectors.encode, qv)
+        lexical_query = f"{query} {' '.join(bridge)}" if bridge else query
+        lexical = self.library.bm25_search(lexical_query, fetch * (2 if filtered else 1))
         dense_ids = [i for i, _ in dense]
         lexical_ids = [i for i, _ in lexical]
         candidate_ids = list(dict.fromkeys(dense_ids + lexical_ids))
@@ -321,7 +334,7 @@ class HybridRetriever(BaseRetriever):
             for cid, s in fused.items()
         ]
         hits.sort(key=lambda h: (-h.score, -h.relevance))
-        return hits[: self.k]
+        return prefer_exact_headings(hits[: self.k], lexical_query)
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
@@ -372,6 +385,36 @@ def _answer_ranking(query: str, chunks: list[Chunk]) -> list[str]:
     return [cid for _, cid in ranked]
 
 
+def prefer_exact_headings(hits: list[Hit], query: str) -> list[Hit]:
+    """Between two hits whose headings nest ("Staff Software Engineer" inside "Senior Staff Software Engineer"),
+    the one whose extra heading words the question uses ranks first; when it uses none of them, the shorter one.
+
+    Heading and chunk vectors barely tell neighbouring levels apart; the words the question leaves out do."""
+    asked = set(tokenize(query))
+    words = [frozenset(tokenize(h.chunk.section or "")) for h in hits]
+    order = list(range(len(hits)))
+    for i in range(len(hits)):
+        for j in range(i + 1, len(hits)):
+            a, b = order.index(i), order.index(j)  # current positions; i ranks above j so far iff a < b
+            wi, wj = words[i], words[j]
+            if not wi or not wj or wi == wj or not (wi < wj or wj < wi):
+                continue
+            small, big = (i, j) if wi < wj else (j, i)
+            extra = words[big] - words[small]
+            if not words[small] & asked:
+                continue  # the question names neither heading
+            want = big if extra <= asked else small if not extra & asked else None
+            if want is None:
+                continue
+            other = small if want == big else big
+            if order.index(want) > order.index(other):
+                order.remove(want)
+                order.insert(order.index(other), want)
+    # Scores follow the new order (the same scores, handed out best first), so a later sort keeps it.
+    scores = sorted((h.score for h in hits), reverse=True)
+    return [replace(hits[i], score=s) if hits[i].score != s else hits[i] for i, s in zip(order, scores)]
+
+
 def _keys(text: str) -> set[str]:
     """Word prefixes: "prepare", "prepared" and "preparing" meet."""
     return {t[:5] for t in tokenize(text)}
@@ -379,3 +422,4 @@ def _keys(text: str) -> set[str]:
 
 _GENERIC_TOPIC = _keys(("interview interviews question questions candidate role company job how much many "
                               "long time need get do i my typical usually"))
+

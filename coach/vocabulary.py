@@ -1,0 +1,94 @@
+"""Vocabulary bridging: a question's words that the library never uses ("CV", "typeface", "regularisation") are
+joined by the library words nearest to them in the embedding space ("resume", "font", "regularization"), so the
+lexical and heading signals can find passages written in the articles' own words.
+
+The neighbours come from the library itself (its words, embedded once per word and stored in the catalog like
+headings), so no synonym list is written by hand and a new article brings its own vocabulary.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from coach.store.bm25 import _STOP, _stem
+
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
+_QUERY_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+MIN_LEN, MAX_LEN = 2, 24
+VOCAB_MAX = 20000  # words kept (most documents first): a huge library's long tail is names and typos
+NEIGHBOUR_MIN = 0.5  # word-to-word cosine below this is no synonym
+# A neighbour must also be about the question as a whole ("belt" → "muscle" is no help in a question about years
+# of experience), which also picks among close neighbours of a short or misspelt word.
+CONTEXT_MIN = 0.2
+CONTEXT_WEIGHT = 0.5
+PER_WORD = 2
+
+
+def document_words(texts) -> set[str]:
+    """The distinct lower-case words of one article's chunk texts (no stop words, no numbers)."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w for w in _WORD.findall((text or "").lower()) if MIN_LEN <= len(w) <= MAX_LEN)
+    return words - _STOP
+
+
+@dataclass
+class Vocabulary:
+    """The library's words, their stems, and (once embedded) one unit vector per word."""
+
+    words: list[str] = field(default_factory=list)
+    stems: frozenset[str] = frozenset()
+    matrix: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, per_doc: dict[str, set[str]]) -> "Vocabulary":
+        counts: dict[str, int] = {}
+        for words in per_doc.values():
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        words = sorted(counts, key=lambda w: (-counts[w], w))[:VOCAB_MAX]
+        return cls(words=words, stems=frozenset(_stem(w) for w in counts))
+
+    def unknown(self, question: str) -> list[str]:
+        """Words of ``question`` (lower case) whose stem no article uses."""
+        out = []
+        for w in _QUERY_WORD.findall(question):
+            low = w.lower()
+            if len(low) >= 2 and low not in _STOP and _stem(low) not in self.stems and low not in out:
+                out.append(low)
+        return out
+
+    def bridge(self, question: str, encode, question_vector: np.ndarray | None = None) -> list[str]:
+        """Library words standing in for the question's unknown words, best first (at most ``PER_WORD`` each).
+
+        ``encode`` maps texts to unit vectors (cached); ``question_vector`` (the whole question) breaks ties between
+        neighbours of a short or ambiguous word in favour of the ones about the question's topic.
+        """
+        if self.matrix is None or not len(self.words):
+            return []
+        unknown = self.unknown(question)
+        if not unknown:
+            return []
+        vecs = encode(unknown)
+        context = self.matrix @ question_vector if question_vector is not None else None
+        out: list[str] = []
+        for vec in vecs:
+            sims = self.matrix @ vec
+            top = np.argpartition(-sims, min(8, len(sims) - 1))[:8]
+            scored = []
+            for i in top:
+                if sims[i] < NEIGHBOUR_MIN or context is not None and context[i] < CONTEXT_MIN:
+                    continue
+                score = float(sims[i]) + (CONTEXT_WEIGHT * float(context[i]) if context is not None else 0.0)
+                scored.append((score, self.words[int(i)]))
+            scored.sort(reverse=True)
+            stems = {_stem(w) for w in out}
+            taken = 0
+            for _, w in scored:
+                if taken < PER_WORD and _stem(w) not in stems:  # "regularization(s)" is one word for BM25
+                    out.append(w)
+                    stems.add(_stem(w))
+                    taken += 1
+        return out
