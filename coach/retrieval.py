@@ -24,12 +24,13 @@ from coach.plan import carries, plan
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
-from coach.vocabulary import Vocabulary, document_words
+from coach.vocabulary import VOCAB_MAX, Vocabulary, document_words
 
 RRF_K = 20
 WEIGHTS = {"dense": 1.0, "bm25": 0.7, "structure": 1.0, "answer": 0.8}
 STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
-EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
+EAGER_HEADINGS = 4000
+VOCAB_ENCODE_MAX = 512  # library words without a stored vector encoded at the first question after a change  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
 
 
 def _norm(text: str | None) -> str:
@@ -145,6 +146,7 @@ class StructureCache:
         self._index: StructureIndex | None = None
         self._lock = threading.Lock()
         self.filtered = FilteredVectors()
+        self._word_vectors: dict[str, np.ndarray] = {}  # kept across generations: a change brings few new words
 
     def get(self, library, vectors: SentenceEmbeddings) -> StructureIndex:
         gen = library.generation
@@ -161,9 +163,29 @@ class StructureCache:
                     elif index.new_entries:  # lazy mode: store the changed documents' vectors for later questions
                         heading_vectors(library, vectors, [index.mask(e) for e in index.new_entries])
                     if index.vocabulary.words:
-                        index.vocabulary.matrix = heading_vectors(library, vectors, index.vocabulary.words)
+                        self._embed_vocabulary(library, vectors, index)
                     self._index = index
         return index
+
+
+    def _embed_vocabulary(self, library, vectors: SentenceEmbeddings, index: StructureIndex) -> None:
+        """Word vectors from this cache, then the catalog (stored at ingest); at most ``VOCAB_ENCODE_MAX`` words
+        without a stored vector are encoded now (most frequent first), the rest wait for a later ingest to store
+        them, so the first answer after a large write stays fast."""
+        vocab, known = index.vocabulary, self._word_vectors
+        missing = [w for w in vocab.words if w not in known]
+        if missing:
+            known.update(library.text_vectors(missing))
+            todo = [w for w in missing if w not in known][:VOCAB_ENCODE_MAX]
+            if todo:
+                encoded = vectors.encode(todo)
+                known.update(zip(todo, encoded))
+                library.put_text_vectors(todo, encoded)
+        if len(known) > 2 * VOCAB_MAX:  # words of removed documents
+            current = set(vocab.words)
+            self._word_vectors = known = {w: v for w, v in known.items() if w in current}
+        vocab.words = [w for w in vocab.words if w in known]
+        vocab.matrix = np.stack([known[w] for w in vocab.words]) if vocab.words else None
 
 
 def heading_vectors(library, vectors: SentenceEmbeddings, texts: list[str]) -> np.ndarray:
