@@ -24,6 +24,7 @@ NEIGHBOUR_MIN = 0.5  # word-to-word cosine below this is no synonym
 CONTEXT_MIN = 0.2
 CONTEXT_WEIGHT = 0.5
 PER_WORD = 2
+ABBREVIATION_LEN = (3, 4)
 
 
 def document_words(texts) -> set[str]:
@@ -60,6 +61,14 @@ class Vocabulary:
                 out.append(low)
         return out
 
+    def _expansions(self, word: str) -> list[int]:
+        """Rows of the library words that ``word`` (3-4 letters) abbreviates: same first letter, its letters in
+        order, longer."""
+        if not (ABBREVIATION_LEN[0] <= len(word) <= ABBREVIATION_LEN[1]) or not word.isalpha():
+            return []
+        pattern = re.compile(word[0] + "".join(f"[a-z'-]*{re.escape(ch)}" for ch in word[1:]))
+        return [i for i, w in enumerate(self.words) if len(w) > len(word) + 1 and pattern.match(w)]
+
     def bridge(self, question: str, encode, question_vector: np.ndarray | None = None) -> list[str]:
         """Library words standing in for the question's unknown words, best first (at most ``PER_WORD`` each).
 
@@ -74,7 +83,7 @@ class Vocabulary:
         vecs = encode(unknown)
         context = self.matrix @ question_vector if question_vector is not None else None
         out: list[str] = []
-        for vec in vecs:
+        for word, vec in zip(unknown, vecs):
             sims = self.matrix @ vec
             top = np.argpartition(-sims, min(8, len(sims) - 1))[:8]
             scored = []
@@ -83,6 +92,12 @@ class Vocabulary:
                     continue
                 score = float(sims[i]) + (CONTEXT_WEIGHT * float(context[i]) if context is not None else 0.0)
                 scored.append((score, self.words[int(i)]))
+            if context is not None:
+                # An abbreviation ("yrs", "ppl", "mgr") is the library word that spells its letters in order and
+                # fits the question best; single-word vectors of abbreviations are poor.
+                for i in self._expansions(word):
+                    if context[i] >= CONTEXT_MIN:
+                        scored.append((NEIGHBOUR_MIN + CONTEXT_WEIGHT * float(context[i]), self.words[i]))
             scored.sort(reverse=True)
             stems = {_stem(w) for w in out}
             taken = 0

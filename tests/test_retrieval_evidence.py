@@ -108,6 +108,14 @@ def test_question_words_the_library_never_uses_reach_its_own_words(evidence_coac
     assert _top_sections(evidence_coach, question) == ["Fonts and sizes"]
 
 
+def test_an_abbreviation_reaches_the_library_word_it_shortens(evidence_coach):
+    chain = evidence_coach.ask_chain
+    vocabulary = chain.retriever().structure().vocabulary
+    question = "how many yrs do staff engineers usually have?"
+    assert "yrs" in vocabulary.unknown(question)
+    assert "years" in vocabulary.bridge(question, chain.vectors.encode, chain.vectors.encode([question])[0])
+
+
 def test_vocabulary_follows_library_changes(evidence_coach, make_coach, tmp_path):
     coach = make_coach()
     first = tmp_path / "a.md"
