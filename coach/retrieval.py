@@ -29,8 +29,8 @@ from coach.vocabulary import VOCAB_MAX, Vocabulary, document_words
 RRF_K = 20
 WEIGHTS = {"dense": 1.0, "bm25": 0.7, "structure": 1.0, "answer": 0.8}
 STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
-EAGER_HEADINGS = 4000
-VOCAB_ENCODE_MAX = 512  # library words without a stored vector encoded at the first question after a change  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
+EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
+VOCAB_ENCODE_MAX = 512  # library words without a stored vector encoded at the first question after a change
 
 
 def _norm(text: str | None) -> str:
@@ -166,7 +166,6 @@ class StructureCache:
                         self._embed_vocabulary(library, vectors, index)
                     self._index = index
         return index
-
 
     def _embed_vocabulary(self, library, vectors: SentenceEmbeddings, index: StructureIndex) -> None:
         """Word vectors from this cache, then the catalog (stored at ingest); at most ``VOCAB_ENCODE_MAX`` words
@@ -408,8 +407,8 @@ def _answer_ranking(query: str, chunks: list[Chunk]) -> list[str]:
 
 
 def prefer_exact_headings(hits: list[Hit], query: str) -> list[Hit]:
-    """Between two hits whose headings nest ("Staff Software Engineer" inside "Senior Staff Software Engineer"),
-    the one whose extra heading words the question uses ranks first; when it uses none of them, the shorter one.
+    """Between two hits of one article whose headings nest ("Staff Software Engineer" inside "Senior Staff Software
+    Engineer"), the one whose extra heading words the question uses ranks first; when it uses none, the shorter one.
 
     Heading and chunk vectors barely tell neighbouring levels apart; the words the question leaves out do."""
     asked = set(tokenize(query))
@@ -417,9 +416,9 @@ def prefer_exact_headings(hits: list[Hit], query: str) -> list[Hit]:
     order = list(range(len(hits)))
     for i in range(len(hits)):
         for j in range(i + 1, len(hits)):
-            a, b = order.index(i), order.index(j)  # current positions; i ranks above j so far iff a < b
             wi, wj = words[i], words[j]
-            if not wi or not wj or wi == wj or not (wi < wj or wj < wi):
+            if not wi or not wj or wi == wj or not (wi < wj or wj < wi) or \
+                    hits[i].chunk.doc_id != hits[j].chunk.doc_id:  # sibling sections of one article
                 continue
             small, big = (i, j) if wi < wj else (j, i)
             extra = words[big] - words[small]
