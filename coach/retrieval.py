@@ -30,7 +30,7 @@ RRF_K = 20
 WEIGHTS = {"dense": 1.0, "bm25": 0.7, "structure": 1.0, "answer": 0.8}
 STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
 EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
-VOCAB_ENCODE_MAX = 512  # library words without a stored vector encoded at the first question after a change
+VOCAB_ENCODE_MAX = 256  # library words without a stored vector encoded at the first question after a change
 
 
 def _norm(text: str | None) -> str:
@@ -184,6 +184,7 @@ class StructureCache:
             current = set(vocab.words)
             self._word_vectors = known = {w: v for w, v in known.items() if w in current}
         vocab.words = [w for w in vocab.words if w in known]
+        vocab._by_initial = None
         vocab.matrix = np.stack([known[w] for w in vocab.words]) if vocab.words else None
 
 

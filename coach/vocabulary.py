@@ -42,6 +42,7 @@ class Vocabulary:
     words: list[str] = field(default_factory=list)
     stems: frozenset[str] = frozenset()
     matrix: np.ndarray | None = None
+    _by_initial: dict[str, list[int]] | None = field(default=None, repr=False)  # first letter -> rows (built once)
 
     @classmethod
     def of(cls, per_doc: dict[str, set[str]]) -> "Vocabulary":
@@ -66,8 +67,14 @@ class Vocabulary:
         order, longer."""
         if not (ABBREVIATION_LEN[0] <= len(word) <= ABBREVIATION_LEN[1]) or not word.isalpha():
             return []
-        pattern = re.compile(word[0] + "".join(f"[a-z'-]*{re.escape(ch)}" for ch in word[1:]))
-        return [i for i, w in enumerate(self.words) if len(w) > len(word) + 1 and pattern.match(w)]
+        if self._by_initial is None:
+            by_initial: dict[str, list[int]] = {}
+            for i, w in enumerate(self.words):
+                by_initial.setdefault(w[0], []).append(i)
+            self._by_initial = by_initial
+        pattern = re.compile("".join(f"[a-z'-]*{re.escape(ch)}" for ch in word[1:]))
+        return [i for i in self._by_initial.get(word[0], []) if len(self.words[i]) > len(word) + 1
+                and pattern.match(self.words[i], 1)]
 
     def bridge(self, question: str, encode, question_vector: np.ndarray | None = None) -> list[str]:
         """Library words standing in for the question's unknown words, best first (at most ``PER_WORD`` each).
