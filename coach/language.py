@@ -27,6 +27,15 @@ _FUNCTION_WORDS = {
     "Portuguese": "os da das um uma é para que como quanto quanta devo meu minha dura com não em entrevista "
                   "posso tenho sobre também mas você isso",
     "Dutch": "de het een en van voor hoe lang moet mijn ik met niet zijn wat welke sollicitatie",
+    "Swedish": "hur lång långt ska skall mitt jag och att för med inte vad vilka vilken är det en ett kan "
+               "anställningsintervju intervjun lön",
+    "Danish or Norwegian": "hvor lang langt skal mitt mit jeg og å med ikke hva hvad hvilke er det "
+                           "jobbintervju jobsamtale",
+    "Polish": "jak jaki jaka jakie ile czy mój moje moja się na nie jest dla co rozmowa rozmowie kwalifikacyjna "
+              "powinienem mogę",
+    "Turkish": "nasıl ne kadar mı mi mu mü için bir ve ile benim mülakat görüşme olmalı hangi neden",
+    "Indonesian or Malay": "bagaimana berapa lama apa apakah saya untuk yang dengan dan tidak harus wawancara kerja "
+                           "biasanya sebaiknya",
 }
 _FOREIGN = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
 _ENGLISH = frozenset(
@@ -75,6 +84,11 @@ def foreign_language(text: str) -> str | None:
         return "Spanish"
     if best and hits >= 2 and hits > english:
         return best
+    # A Latin-script language none of the lists knows: several words with letters English does not use, and no
+    # English function word at all (a foreign name inside an English question has those around it).
+    accented = sum(1 for w in words if any(ord(ch) > 0x7F for ch in w))
+    if len(words) >= 3 and accented >= 2 and not english:
+        return "a language other than English"
     return None
 
 

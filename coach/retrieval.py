@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -24,11 +24,13 @@ from coach.plan import carries, plan
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
+from coach.vocabulary import VOCAB_MAX, Vocabulary, document_words
 
 RRF_K = 20
 WEIGHTS = {"dense": 1.0, "bm25": 0.7, "structure": 1.0, "answer": 0.8}
 STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
 EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
+VOCAB_ENCODE_MAX = 256  # library words without a stored vector encoded at the first question after a change
 
 
 def _norm(text: str | None) -> str:
@@ -50,6 +52,8 @@ class StructureIndex:
     per_doc: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # doc_id -> its entries' chunk ids
     new_entries: list[str] = field(default_factory=list)  # entries of the documents (re)built last
     masks: "Masks | None" = None
+    words_of: dict[str, set[str]] = field(default_factory=dict)  # doc_id -> its words (vocabulary bridging)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     def mask(self, text: str) -> str:
         if self.masks is None:
@@ -157,19 +161,28 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
                     chunks_of.pop(entry, None)
                 for cid in ids:
                     entries_of_chunk.pop(cid, None)
+        words_of = dict(previous.words_of)
+        removed_words = tuple(w for d in changed if (w := words_of.pop(d, None)) is not None)
     else:
         todo, per_doc, chunks_of, entries_of_chunk = [a.doc_id for a in articles], {}, {}, {}
+        words_of, removed_words = {}, ()
     outlines: dict[str, list[tuple[str, str | None, str]]] = {}
     for cid, doc_id, section, text in library.chunk_outline(todo if incremental else None):
         outlines.setdefault(doc_id, []).append((cid, section, text))
     by_id = {d: library.article(d) for d in todo} if incremental else {a.doc_id: a for a in articles}
     for doc_id in todo:
         entries = per_doc[doc_id] = document_entries(by_id[doc_id], outlines.get(doc_id, []))
+        words_of[doc_id] = document_words(f"{section or ''} {text}" for _, section, text in outlines.get(doc_id, []))
         for entry, ids in entries.items():
             chunks_of[entry] = chunks_of.get(entry, []) + ids
             for cid in ids:
                 entries_of_chunk[cid] = entries_of_chunk.get(cid, []) + [entry]
     index.per_doc, index.chunks_of, index.entries_of_chunk = per_doc, chunks_of, entries_of_chunk
+    index.words_of = words_of
+    if incremental:
+        index.vocabulary = Vocabulary.of({d: words_of[d] for d in todo}, previous.vocabulary, removed_words)
+    else:
+        index.vocabulary = Vocabulary.of(words_of)
     if len(chunks_of) <= EAGER_HEADINGS:  # rows in path order (matrix rows; ties in similarity keep this order)
         index.entries = list(dict.fromkeys(e for a in articles for e in per_doc.get(a.doc_id, ())))
         index.row = {e: i for i, e in enumerate(index.entries)}
@@ -192,7 +205,9 @@ def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str
     roles, companies = library.roles(), library.companies()
     texts = [mask_entities(e, roles, companies) for d, a in articles.items()
              for e in document_entries(a, outlines.get(d, []))]
-    heading_vectors(library, vectors, texts)
+    words = sorted(set().union(*(document_words(f"{s or ''} {t}" for _, s, t in outlines.get(d, []))
+                                 for d in articles)))
+    heading_vectors(library, vectors, texts + words)
     return len(texts)
 
 
@@ -208,6 +223,7 @@ class StructureCache:
         self._index: StructureIndex | None = None
         self._lock = threading.Lock()
         self.filtered = FilteredVectors()
+        self._word_vectors: dict[str, np.ndarray] = {}  # kept across generations: a change brings few new words
 
     def get(self, library, vectors: SentenceEmbeddings) -> StructureIndex:
         gen = library.generation
@@ -223,8 +239,30 @@ class StructureCache:
                         index.matrix = _eager_matrix(library, vectors, index, previous)
                     elif index.new_entries:  # lazy mode: store the changed documents' vectors for later questions
                         heading_vectors(library, vectors, [index.mask(e) for e in index.new_entries])
+                    if index.vocabulary.words:
+                        self._embed_vocabulary(library, vectors, index)
                     self._index = index
         return index
+
+    def _embed_vocabulary(self, library, vectors: SentenceEmbeddings, index: StructureIndex) -> None:
+        """Word vectors from this cache, then the catalog (stored at ingest); at most ``VOCAB_ENCODE_MAX`` words
+        without a stored vector are encoded now (most frequent first), the rest wait for a later ingest to store
+        them, so the first answer after a large write stays fast."""
+        vocab, known = index.vocabulary, self._word_vectors
+        missing = [w for w in vocab.words if w not in known]
+        if missing:
+            known.update(library.text_vectors(missing))
+            todo = [w for w in missing if w not in known][:VOCAB_ENCODE_MAX]
+            if todo:
+                encoded = vectors.encode(todo)
+                known.update(zip(todo, encoded))
+                library.put_text_vectors(todo, encoded)
+        if len(known) > 2 * VOCAB_MAX:  # words of removed documents
+            current = set(vocab.words)
+            self._word_vectors = known = {w: v for w, v in known.items() if w in current}
+        vocab.words = [w for w in vocab.words if w in known]
+        vocab._by_initial = None
+        vocab.matrix = np.stack([known[w] for w in vocab.words]) if vocab.words else None
 
 
 def _eager_matrix(library, vectors: SentenceEmbeddings, index: StructureIndex,
@@ -378,7 +416,10 @@ class HybridRetriever(BaseRetriever):
             dense = self.library.dense_search(qv, fetch)
         else:
             dense = self.cache.filtered.search(self.library, where, qv, fetch)
-        lexical = self.library.bm25_search(query, fetch * (2 if filtered else 1))
+        # Words the library never uses are joined by its nearest words, for the lexical search.
+        bridge = index.vocabulary.bridge(query, self.vectors.encode, qv)
+        lexical_query = f"{query} {' '.join(bridge)}" if bridge else query
+        lexical = self.library.bm25_search(lexical_query, fetch * (2 if filtered else 1))
         dense_ids = [i for i, _ in dense]
         lexical_ids = [i for i, _ in lexical]
         candidate_ids = list(dict.fromkeys(dense_ids + lexical_ids))
@@ -405,7 +446,7 @@ class HybridRetriever(BaseRetriever):
             for cid, s in fused.items()
         ]
         hits.sort(key=lambda h: (-h.score, -h.relevance))
-        return hits[: self.k]
+        return prefer_exact_headings(hits[: self.k], lexical_query)
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
@@ -456,6 +497,36 @@ def _answer_ranking(query: str, chunks: list[Chunk]) -> list[str]:
     return [cid for _, cid in ranked]
 
 
+def prefer_exact_headings(hits: list[Hit], query: str) -> list[Hit]:
+    """Between two hits of one article whose headings nest ("Staff Software Engineer" inside "Senior Staff Software
+    Engineer"), the one whose extra heading words the question uses ranks first; when it uses none, the shorter one.
+
+    Heading and chunk vectors barely tell neighbouring levels apart; the words the question leaves out do."""
+    asked = set(tokenize(query))
+    words = [frozenset(tokenize(h.chunk.section or "")) for h in hits]
+    order = list(range(len(hits)))
+    for i in range(len(hits)):
+        for j in range(i + 1, len(hits)):
+            wi, wj = words[i], words[j]
+            if not wi or not wj or wi == wj or not (wi < wj or wj < wi) or \
+                    hits[i].chunk.doc_id != hits[j].chunk.doc_id:  # sibling sections of one article
+                continue
+            small, big = (i, j) if wi < wj else (j, i)
+            extra = words[big] - words[small]
+            if not words[small] & asked:
+                continue  # the question names neither heading
+            want = big if extra <= asked else small if not extra & asked else None
+            if want is None:
+                continue
+            other = small if want == big else big
+            if order.index(want) > order.index(other):
+                order.remove(want)
+                order.insert(order.index(other), want)
+    # Scores follow the new order (the same scores, handed out best first), so a later sort keeps it.
+    scores = sorted((h.score for h in hits), reverse=True)
+    return [replace(hits[i], score=s) if hits[i].score != s else hits[i] for i, s in zip(order, scores)]
+
+
 def _keys(text: str) -> set[str]:
     """Word prefixes: "prepare", "prepared" and "preparing" meet."""
     return {t[:5] for t in tokenize(text)}
@@ -463,3 +534,4 @@ def _keys(text: str) -> set[str]:
 
 _GENERIC_TOPIC = _keys(("interview interviews question questions candidate role company job how much many "
                               "long time need get do i my typical usually"))
+

@@ -33,3 +33,16 @@ def test_a_broken_case_file_is_a_clear_error(tmp_path):
     bad.write_text(json.dumps({"id": "x", "question": "q"}) + "\n{not json\n")
     with pytest.raises(CoachError, match=r"ask.jsonl:2"):
         load_cases(bad)
+
+
+def test_the_second_held_out_split_is_its_own_report_line():
+    from coach.evaluation import EvalReport
+    from coach.evaluation.ask import REAL_HELDOUT2_CASES, AskEvalReport
+
+    cases = load_cases(REAL_HELDOUT2_CASES)
+    assert len(cases) >= 25 and {"language", "off_domain", "followup"} <= {c.kind for c in cases}
+    split = AskEvalReport(name="ask-real-heldout2", cases=len(cases), accuracy=0.5, hit_at_3=0.5, mrr=0.5,
+                          out_of_scope_accuracy=1.0, unsupported_numbers=0, latency_p50_ms=1, latency_p95_ms=1,
+                          passed=False)
+    assert any(line.startswith("ask-real-heldout2:") for line in EvalReport(ask_real_heldout2=split).render()
+               .splitlines())

@@ -243,5 +243,9 @@ def test_caches_follow_a_removal_by_another_process(make_coach):
         c: sorted(v) for c, v in rebuilt.entries_of_chunk.items()}
     assert [updated.mask(e) for e in rebuilt.entries] == [
         mask_entities(e, new.roles(), new.companies()) for e in rebuilt.entries]
+    assert updated.words_of == rebuilt.words_of  # vocabulary bridging: counted per changed document
+    assert updated.vocabulary.counts == rebuilt.vocabulary.counts
+    assert updated.vocabulary.stems == rebuilt.vocabulary.stems
+    assert set(updated.vocabulary.words) <= set(rebuilt.vocabulary.words)  # only words with a vector are kept
     a, b = coach.ask("What does a Zephyrline interview involve?"), fresh.ask("What does a Zephyrline interview involve?")
     assert a.answer == b.answer

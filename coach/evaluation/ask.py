@@ -37,6 +37,8 @@ DEFAULT_CASES = EVALS / "ask.jsonl"
 # Questions over ../shared/real-articles: a tuning split and a held-out split that is run only to report.
 REAL_CASES = EVALS / "ask_real.jsonl"
 REAL_HELDOUT_CASES = EVALS / "ask_real_heldout.jsonl"
+# A second held-out split, written later by another hand, also run only to report.
+REAL_HELDOUT2_CASES = EVALS / "ask_real_heldout2.jsonl"
 REAL_ACCURACY_MIN = 0.90
 
 

@@ -1,0 +1,134 @@
+"""Vocabulary bridging: a question's words that the library never uses ("CV", "typeface", "regularisation") are
+joined by the library words nearest to them in the embedding space ("resume", "font", "regularization"), so the
+lexical and heading signals can find passages written in the articles' own words.
+
+The neighbours come from the library itself (its words, embedded once per word and stored in the catalog like
+headings), so no synonym list is written by hand and a new article brings its own vocabulary.
+"""
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from coach.store.bm25 import _STOP, _stem
+
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
+_QUERY_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+MIN_LEN, MAX_LEN = 2, 24
+VOCAB_MAX = 20000  # words kept (most documents first): a huge library's long tail is names and typos
+NEIGHBOUR_MIN = 0.5  # word-to-word cosine below this is no synonym
+# A neighbour must also be about the question as a whole ("belt" → "muscle" is no help in a question about years
+# of experience), which also picks among close neighbours of a short or misspelt word.
+CONTEXT_MIN = 0.2
+CONTEXT_WEIGHT = 0.5
+PER_WORD = 2
+ABBREVIATION_LEN = (3, 4)
+
+
+def document_words(texts) -> set[str]:
+    """The distinct lower-case words of one article's chunk texts (no stop words, no numbers)."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w for w in _WORD.findall((text or "").lower()) if MIN_LEN <= len(w) <= MAX_LEN)
+    return words - _STOP
+
+
+@dataclass
+class Vocabulary:
+    """The library's words, their stems, and (once embedded) one unit vector per word."""
+
+    words: list[str] = field(default_factory=list)
+    stems: frozenset[str] = frozenset()
+    matrix: np.ndarray | None = None
+    _by_initial: dict[str, list[int]] | None = field(default=None, repr=False)  # first letter -> rows (built once)
+    counts: dict[str, int] = field(default_factory=dict, repr=False)  # word -> documents using it
+    stem_counts: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, per_doc: dict[str, set[str]], previous: "Vocabulary | None" = None,
+           removed: tuple[set[str], ...] = ()) -> "Vocabulary":
+        """The vocabulary of ``per_doc``; with ``previous``, only the ``removed`` documents' word sets and those of
+        ``per_doc`` are counted (``per_doc`` then holds the changed documents only), so a change to a big library
+        costs its own words, not the whole library's."""
+        counts = dict(previous.counts) if previous is not None else {}
+        stem_counts = dict(previous.stem_counts) if previous is not None else {}
+        for words, step in [(w, -1) for w in removed] + [(w, 1) for w in per_doc.values()]:
+            for w in words:
+                n = counts.get(w, 0) + step
+                if n > 0:
+                    counts[w] = n
+                else:
+                    counts.pop(w, None)
+                st = _stem(w)
+                k = stem_counts.get(st, 0) + step
+                if k > 0:
+                    stem_counts[st] = k
+                else:
+                    stem_counts.pop(st, None)
+        words = heapq.nsmallest(VOCAB_MAX, counts, key=lambda w: (-counts[w], w))
+        return cls(words=words, stems=frozenset(stem_counts), counts=counts, stem_counts=stem_counts)
+
+    def unknown(self, question: str) -> list[str]:
+        """Words of ``question`` (lower case) whose stem no article uses."""
+        out = []
+        for w in _QUERY_WORD.findall(question):
+            low = w.lower()
+            if len(low) >= 2 and low not in _STOP and _stem(low) not in self.stems and low not in out:
+                out.append(low)
+        return out
+
+    def _expansions(self, word: str) -> list[int]:
+        """Rows of the library words that ``word`` (3-4 letters) abbreviates: same first letter, its letters in
+        order, longer."""
+        if not (ABBREVIATION_LEN[0] <= len(word) <= ABBREVIATION_LEN[1]) or not word.isalpha():
+            return []
+        if self._by_initial is None:
+            by_initial: dict[str, list[int]] = {}
+            for i, w in enumerate(self.words):
+                by_initial.setdefault(w[0], []).append(i)
+            self._by_initial = by_initial
+        pattern = re.compile("".join(f"[a-z'-]*{re.escape(ch)}" for ch in word[1:]))
+        return [i for i in self._by_initial.get(word[0], []) if len(self.words[i]) > len(word) + 1
+                and pattern.match(self.words[i], 1)]
+
+    def bridge(self, question: str, encode, question_vector: np.ndarray | None = None) -> list[str]:
+        """Library words standing in for the question's unknown words, best first (at most ``PER_WORD`` each).
+
+        ``encode`` maps texts to unit vectors (cached); ``question_vector`` (the whole question) breaks ties between
+        neighbours of a short or ambiguous word in favour of the ones about the question's topic.
+        """
+        if self.matrix is None or not len(self.words):
+            return []
+        unknown = self.unknown(question)
+        if not unknown:
+            return []
+        vecs = encode(unknown)
+        context = self.matrix @ question_vector if question_vector is not None else None
+        out: list[str] = []
+        for word, vec in zip(unknown, vecs):
+            sims = self.matrix @ vec
+            top = np.argpartition(-sims, min(8, len(sims) - 1))[:8]
+            scored = []
+            for i in top:
+                if sims[i] < NEIGHBOUR_MIN or context is not None and context[i] < CONTEXT_MIN:
+                    continue
+                score = float(sims[i]) + (CONTEXT_WEIGHT * float(context[i]) if context is not None else 0.0)
+                scored.append((score, self.words[int(i)]))
+            if context is not None:
+                # An abbreviation ("yrs", "ppl", "mgr") is the library word that spells its letters in order and
+                # fits the question best; single-word vectors of abbreviations are poor.
+                for i in self._expansions(word):
+                    if context[i] >= CONTEXT_MIN:
+                        scored.append((NEIGHBOUR_MIN + CONTEXT_WEIGHT * float(context[i]), self.words[i]))
+            scored.sort(reverse=True)
+            stems = {_stem(w) for w in out}
+            taken = 0
+            for _, w in scored:
+                if taken < PER_WORD and _stem(w) not in stems:  # "regularization(s)" is one word for BM25
+                    out.append(w)
+                    stems.add(_stem(w))
+                    taken += 1
+        return out
