@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,21 +54,16 @@ class Vocabulary:
         """The vocabulary of ``per_doc``; with ``previous``, only the ``removed`` documents' word sets and those of
         ``per_doc`` are counted (``per_doc`` then holds the changed documents only), so a change to a big library
         costs its own words, not the whole library's."""
-        counts = dict(previous.counts) if previous is not None else {}
-        stem_counts = dict(previous.stem_counts) if previous is not None else {}
-        for words, step in [(w, -1) for w in removed] + [(w, 1) for w in per_doc.values()]:
-            for w in words:
-                n = counts.get(w, 0) + step
-                if n > 0:
-                    counts[w] = n
-                else:
-                    counts.pop(w, None)
-                st = _stem(w)
-                k = stem_counts.get(st, 0) + step
-                if k > 0:
-                    stem_counts[st] = k
-                else:
-                    stem_counts.pop(st, None)
+        counts = Counter(previous.counts if previous is not None else ())
+        stem_counts = Counter(previous.stem_counts if previous is not None else ())
+        for words in removed:
+            counts.subtract(words)
+            stem_counts.subtract(map(_stem, words))
+        for words in per_doc.values():
+            counts.update(words)
+            stem_counts.update(map(_stem, words))
+        if removed:  # unary plus drops the words no document uses any more
+            counts, stem_counts = +counts, +stem_counts
         words = heapq.nsmallest(VOCAB_MAX, counts, key=lambda w: (-counts[w], w))
         return cls(words=words, stems=frozenset(stem_counts), counts=counts, stem_counts=stem_counts)
 
