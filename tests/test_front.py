@@ -7,6 +7,7 @@ reach every process) is tested against a running server in test_concurrency.py a
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 
 import pytest
@@ -129,6 +130,8 @@ def test_front_passes_a_request_and_its_streamed_response_through(tmp_path):
         return seen[0], reply
 
     BODY = json.dumps({"data": ["Q"], "session_hash": "s1"}).encode()
-    sent, reply = asyncio.run(scenario())
+    # A loop of its own in a thread of its own: a session-wide Playwright (sync API) may be running one in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        sent, reply = pool.submit(asyncio.run, scenario()).result(timeout=60)
     assert sent.endswith(b"Connection: close\r\n\r\n" + BODY) and b"keep-alive" not in sent
     assert reply.startswith(b"HTTP/1.1 200 OK") and reply.endswith(b"data: part 0\n\ndata: part 1\n\ndata: part 2\n\n")
