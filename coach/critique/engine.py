@@ -1061,8 +1061,10 @@ def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats, basi
     avoided = [r for r in results if r.verdict == "avoided"]
     if basis == "delivery-only":
         content = [r for r in results if r.applies and r.verdict != "not_applicable" and not r.delivery]
+        n = len(content)
         why = ("no rubric item in the library applies to this question" if not content
-               else "no rubric item in the library speaks to this answer's content")
+               else f"the answer does not show whether it makes the {n} rubric mistake{'s' if n != 1 else ''} "
+                    "that apply to this question (listed as unclear)")
         text = (f"Delivery-only score {score}/100: {why}, so it is scored on relevance, structure, specifics and "
                 "delivery")
         if made:
