@@ -35,14 +35,29 @@ def test_a_broken_case_file_is_a_clear_error(tmp_path):
         load_cases(bad)
 
 
-def test_the_second_held_out_split_is_its_own_report_line():
-    from coach.evaluation import EvalReport
-    from coach.evaluation.ask import REAL_HELDOUT2_CASES, AskEvalReport
+def test_every_held_out_split_is_found_in_order_and_never_the_tuning_split(tmp_path):
+    from coach.evaluation.ask import real_heldout_splits
 
-    cases = load_cases(REAL_HELDOUT2_CASES)
-    assert len(cases) >= 25 and {"language", "off_domain", "followup"} <= {c.kind for c in cases}
-    split = AskEvalReport(name="ask-real-heldout2", cases=len(cases), accuracy=0.5, hit_at_3=0.5, mrr=0.5,
-                          out_of_scope_accuracy=1.0, unsupported_numbers=0, latency_p50_ms=1, latency_p95_ms=1,
-                          passed=False)
-    assert any(line.startswith("ask-real-heldout2:") for line in EvalReport(ask_real_heldout2=split).render()
-               .splitlines())
+    for name in ("ask_real.jsonl", "ask_real_heldout.jsonl", "ask_real_heldout10.jsonl", "ask_real_heldout2.jsonl",
+                 "ask.jsonl"):
+        (tmp_path / name).write_text("")
+    assert list(real_heldout_splits(tmp_path)) == ["ask-real-heldout", "ask-real-heldout2", "ask-real-heldout10"]
+    assert list(real_heldout_splits()) == ["ask-real-heldout", "ask-real-heldout2", "ask-real-heldout3"]
+
+
+def test_each_held_out_split_is_its_own_report_line():
+    from coach.evaluation import EvalReport
+    from coach.evaluation.ask import AskEvalReport, real_heldout_splits
+
+    splits = {}
+    for name, path in real_heldout_splits().items():
+        cases = load_cases(path)  # only parsed here: held-out questions are run only at the end
+        if name != "ask-real-heldout":  # the later splits each cover refusals, other languages and follow-ups
+            assert len(cases) >= 25 and {"language", "off_domain", "followup"} <= {c.kind for c in cases}
+        splits[name] = AskEvalReport(name=name, cases=len(cases), accuracy=0.5, hit_at_3=0.5, mrr=0.5,
+                                     out_of_scope_accuracy=1.0, unsupported_numbers=0, latency_p50_ms=1,
+                                     latency_p95_ms=1, passed=False)
+    report = EvalReport(ask_real_heldout_splits=splits)
+    starts = {line.split(":")[0] for line in report.render().splitlines()}
+    assert set(splits) <= starts
+    assert set(EvalReport.model_validate_json(report.model_dump_json()).ask_real_heldout_splits) == set(splits)

@@ -27,8 +27,7 @@ def real_articles() -> list[Path]:
 class EvalReport(BaseModel):
     ask: AskEvalReport | None = None
     ask_real: AskEvalReport | None = None
-    ask_real_heldout: AskEvalReport | None = None
-    ask_real_heldout2: AskEvalReport | None = None
+    ask_real_heldout_splits: dict[str, AskEvalReport] = {}  # every held-out split by name, each reported apart
     ask_real_skipped: str | None = None
     critique: CritiqueEvalReport | None = None
     critique_splits: dict[str, CritiqueEvalReport] = {}  # tuning and held-out splits, reported separately
@@ -39,7 +38,7 @@ class EvalReport(BaseModel):
         lines = []
         if self.ask:
             lines += self.ask.summary_lines()
-        for real in (self.ask_real, self.ask_real_heldout, self.ask_real_heldout2):
+        for real in (self.ask_real, *self.ask_real_heldout_splits.values()):
             if real:
                 lines += real.summary_lines()
         if self.ask_real_skipped:
@@ -83,9 +82,9 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
         from coach.evaluation.rubric import evaluate_rubric
 
         report.rubric = evaluate_rubric()  # real articles in ../shared (skipped with a reason when absent)
-    report.passed = all(r.passed for r in (report.ask, report.ask_real, report.ask_real_heldout,
-                                           report.ask_real_heldout2, report.critique,
-                                           report.rubric, *report.critique_splits.values()) if r is not None)
+    report.passed = all(r.passed for r in (report.ask, report.ask_real, *report.ask_real_heldout_splits.values(),
+                                           report.critique, report.rubric, *report.critique_splits.values())
+                        if r is not None)
     return report
 
 
@@ -98,27 +97,24 @@ def _private_coach(coach, home: str):
 
 
 def run_real_ask(coach, report: EvalReport, folder: Path | None = None, heldout: bool = True) -> None:
-    """The real-article questions (tuning split and held-out split, reported apart) against a private library of
-    ../shared/real-articles plus the seed corpus; skipped with the reason when the articles are missing."""
-    from coach.evaluation.ask import (REAL_ACCURACY_MIN, REAL_CASES, REAL_HELDOUT2_CASES, REAL_HELDOUT_CASES,
-                                     evaluate_ask, load_cases)
+    """The real-article questions (the tuning split and, unless ``heldout`` is False, every held-out split, each
+    reported apart) against a private library of ../shared/real-articles plus the seed corpus; skipped with the
+    reason when the articles are missing."""
+    from coach.evaluation.ask import (EVALS, REAL_ACCURACY_MIN, REAL_CASES, evaluate_ask, load_cases,
+                                     real_heldout_splits)
 
     articles = real_articles()
     if not articles:
         report.ask_real_skipped = f"{REAL_ARTICLES} is missing: the real-article questions need those articles"
         return
     tuning = folder / "ask_real.jsonl" if folder else REAL_CASES
-    held = folder / "ask_real_heldout.jsonl" if folder else REAL_HELDOUT_CASES
-    held2 = folder / "ask_real_heldout2.jsonl" if folder else REAL_HELDOUT2_CASES
+    held = real_heldout_splits(folder or EVALS) if heldout else {}
     with tempfile.TemporaryDirectory(prefix="coach-eval-real-") as home:
         private = _private_coach(coach, home)
         private.ingest([*articles, ROOT / "corpus"])
         if tuning.is_file():
             report.ask_real = evaluate_ask(private, load_cases(tuning), name="ask-real",
                                            accuracy_min=REAL_ACCURACY_MIN)
-        if heldout and held.is_file():
-            report.ask_real_heldout = evaluate_ask(private, load_cases(held), name="ask-real-heldout",
-                                                   accuracy_min=REAL_ACCURACY_MIN)
-        if heldout and held2.is_file():
-            report.ask_real_heldout2 = evaluate_ask(private, load_cases(held2), name="ask-real-heldout2",
-                                                    accuracy_min=REAL_ACCURACY_MIN)
+        for name, path in held.items():
+            report.ask_real_heldout_splits[name] = evaluate_ask(private, load_cases(path), name=name,
+                                                                accuracy_min=REAL_ACCURACY_MIN)

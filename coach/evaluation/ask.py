@@ -34,12 +34,17 @@ OUT_OF_SCOPE_MIN = 0.95
 UNSUPPORTED_MAX = 0
 EVALS = Path(__file__).resolve().parents[2] / "tests" / "evals"
 DEFAULT_CASES = EVALS / "ask.jsonl"
-# Questions over ../shared/real-articles: a tuning split and a held-out split that is run only to report.
+# Questions over ../shared/real-articles: a tuning split and held-out splits (ask_real_heldout.jsonl,
+# ask_real_heldout2.jsonl, …, each written by another hand) that are run only to report, each apart.
 REAL_CASES = EVALS / "ask_real.jsonl"
-REAL_HELDOUT_CASES = EVALS / "ask_real_heldout.jsonl"
-# A second held-out split, written later by another hand, also run only to report.
-REAL_HELDOUT2_CASES = EVALS / "ask_real_heldout2.jsonl"
 REAL_ACCURACY_MIN = 0.90
+
+
+def real_heldout_splits(folder: str | Path = EVALS) -> dict[str, Path]:
+    """Every held-out split in ``folder`` by report name (``ask_real_heldout2.jsonl`` → ``ask-real-heldout2``), in
+    numeric order; the tuning split ``ask_real.jsonl`` is never among them."""
+    files = sorted(Path(folder).glob("ask_real_heldout*.jsonl"), key=lambda p: (len(p.stem), p.stem))
+    return {p.stem.replace("_", "-"): p for p in files}
 
 
 class ExpectedSource(BaseModel):
