@@ -107,3 +107,18 @@ def test_tuning_and_held_out_sets_cover_what_issue_11_asks_for(real_articles):
     for c in cases:  # every label names exactly one parsed rubric item of its article
         for key in c.expected:
             assert resolve_label(key, items[c.doc]) is not None, (c.id, key)
+
+
+def test_coach_eval_reports_the_second_held_out_split_apart(embedder, tmp_path):
+    """A ``critique_heldout2.jsonl`` beside the other splits is run and rendered as its own "held-out 2" line (a
+    one-case stand-in on a fixture article here: the real held-out files are run only to report)."""
+    from coach.evaluation import EvalReport
+    from coach.evaluation.critique import SPLITS, run_critique_splits
+
+    case = CritiqueCase(id="t", doc="orbitworks_swe_vs_sre.html", role="Software Engineer", question="Design a cache.",
+                        answer="A read-through cache in front of the database.", expected={})
+    (tmp_path / SPLITS["held-out 2"]).write_text(case.model_dump_json() + "\n", encoding="utf-8")
+    splits = run_critique_splits(embedder, tmp_path)
+    assert list(splits) == ["held-out 2"] and splits["held-out 2"].cases == 1
+    lines = EvalReport(critique_splits=splits).render().splitlines()
+    assert any(line.startswith("held-out 2 eval: 1 cases") for line in lines)
