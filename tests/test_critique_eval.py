@@ -87,15 +87,18 @@ def test_bad_case_files_are_clear_errors(tmp_path):
 
 
 def test_tuning_and_held_out_sets_cover_what_issue_11_asks_for(real_articles):
-    from coach.evaluation.critique import EVALS, SPLITS, resolve_label
+    from coach.evaluation.critique import EVALS, HELD_OUT, SPLITS, resolve_label
 
-    tuning, held = load_cases(EVALS / SPLITS["tuning"]), load_cases(EVALS / SPLITS["held-out"])
+    first, tuning = load_cases(EVALS / SPLITS["critique"]), load_cases(EVALS / SPLITS["tuning"])
+    held = [c for name in HELD_OUT for c in load_cases(EVALS / SPLITS[name])]
     cases = tuning + held
-    # Written as two thirds / one third; later rounds add tuning cases for newly found weak kinds (never to the
-    # held-out split, which must stay unseen), so the held-out share may drop to a quarter.
-    assert len(cases) >= 120 and len(held) >= 40 and 0.25 <= len(held) / len(cases) <= 0.4
-    assert not {c.id for c in tuning} & {c.id for c in held}
-    assert not {c.group for c in tuning} & {c.group for c in held}  # held-out questions are unseen in tuning
+    # The issue asks for a held-out third of all labelled answers; later rounds add tuning cases for newly found weak
+    # kinds, so a second held-out split written by another hand keeps the held-out share at a third or more.
+    labelled = len(first) + len(cases)
+    assert len(cases) >= 120 and len(held) >= 40 and 1 / 3 <= len(held) / labelled <= 0.5
+    assert len({c.id for c in first + cases}) == labelled
+    groups = [{c.group for c in split if c.group} for split in (first + tuning, held)]
+    assert not groups[0] & groups[1]  # held-out questions are unseen in tuning
     docs = {c.doc for c in cases}
     assert len(docs) >= 6 and len(docs & {p.name for p in real_articles}) >= 4
     kinds = {c.kind for c in cases}
@@ -104,3 +107,18 @@ def test_tuning_and_held_out_sets_cover_what_issue_11_asks_for(real_articles):
     for c in cases:  # every label names exactly one parsed rubric item of its article
         for key in c.expected:
             assert resolve_label(key, items[c.doc]) is not None, (c.id, key)
+
+
+def test_coach_eval_reports_the_second_held_out_split_apart(embedder, tmp_path):
+    """A ``critique_heldout2.jsonl`` beside the other splits is run and rendered as its own "held-out 2" line (a
+    one-case stand-in on a fixture article here: the real held-out files are run only to report)."""
+    from coach.evaluation import EvalReport
+    from coach.evaluation.critique import SPLITS, run_critique_splits
+
+    case = CritiqueCase(id="t", doc="orbitworks_swe_vs_sre.html", role="Software Engineer", question="Design a cache.",
+                        answer="A read-through cache in front of the database.", expected={})
+    (tmp_path / SPLITS["held-out 2"]).write_text(case.model_dump_json() + "\n", encoding="utf-8")
+    splits = run_critique_splits(embedder, tmp_path)
+    assert list(splits) == ["held-out 2"] and splits["held-out 2"].cases == 1
+    lines = EvalReport(critique_splits=splits).render().splitlines()
+    assert any(line.startswith("held-out 2 eval: 1 cases") for line in lines)

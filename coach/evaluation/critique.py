@@ -12,7 +12,8 @@ id changes and re-parsing; a key that is not part of any mistake is looked up in
 marks a question no rubric item of its article speaks to: the feedback should say so and score delivery only.
 
 Sets: ``critique.jsonl`` (the project's first set), ``critique_real.jsonl`` (tuning: the fixtures and the real
-articles in ../shared/real-articles) and ``critique_heldout.jsonl`` (held out: run only to report, never to tune).
+articles in ../shared/real-articles), ``critique_heldout.jsonl`` and ``critique_heldout2.jsonl`` (held out, the second
+written later by another hand: run only to report, never to tune).
 A ``clean`` answer is a case whose labels contain no ``made`` and whose kind is strong, medium or mixed: any ``made``
 verdict on it is a false alarm.
 """
@@ -34,7 +35,9 @@ ORDERING_MIN = 0.95
 CLEAN_MIN = 0.95
 EVALS = Path(__file__).resolve().parents[2] / "tests" / "evals"
 DEFAULT_CASES = EVALS / "critique.jsonl"
-SPLITS = {"critique": "critique.jsonl", "tuning": "critique_real.jsonl", "held-out": "critique_heldout.jsonl"}
+SPLITS = {"critique": "critique.jsonl", "tuning": "critique_real.jsonl", "held-out": "critique_heldout.jsonl",
+          "held-out 2": "critique_heldout2.jsonl"}
+HELD_OUT = ("held-out", "held-out 2")
 CLEAN_KINDS = ("strong", "medium", "mixed")
 
 
@@ -310,9 +313,9 @@ def run_critique_eval(embedder=None, cases_path: str | Path = DEFAULT_CASES, llm
 
 
 def run_critique_splits(embedder=None, folder: str | Path = EVALS, llm=None,
-                        names: Sequence[str] = ("tuning", "held-out")) -> dict[str, CritiqueEvalReport]:
-    """The first set, the tuning split and the held-out split, each scored on its own (held-out is reported, never
-    tuned on). A split whose file is absent from ``folder`` is left out."""
+                        names: Sequence[str] = ("tuning", *HELD_OUT)) -> dict[str, CritiqueEvalReport]:
+    """The tuning split and the held-out splits, each scored on its own (held-out is reported, never tuned on). A
+    split whose file is absent from ``folder`` is left out."""
     folder = Path(folder)
     return {name: run_critique_eval(embedder, folder / file, llm=llm, name=name)
             for name, file in SPLITS.items() if name in names and (folder / file).is_file()}
