@@ -125,7 +125,8 @@ async def queued_call(http, endpoint: Endpoint, session: str, *args) -> list:
     async with http.get(f"{endpoint.api}/queue/data", params={"session_hash": session}) as r:
         if r.status != 200:
             raise RuntimeError(f"queue/data: HTTP {r.status} {(await r.text())[:200]}")
-        async for line in r.content:
+        result = None
+        async for line in r.content:  # to the stream's end, as the page does: the connection is then kept
             if not line.startswith(b"data:"):
                 continue
             message = json.loads(line[5:])
@@ -134,10 +135,12 @@ async def queued_call(http, endpoint: Endpoint, session: str, *args) -> list:
                 output = message.get("output") or {}
                 if not message.get("success"):
                     raise RuntimeError(f"the app reported an error: {output.get('error')}")
-                return endpoint.visible(output["data"])
-            if kind in ("unexpected_error", "close_stream") and message.get("event_id") in (None, event_id):
+                result = endpoint.visible(output["data"])
+            elif kind == "unexpected_error" or (kind == "close_stream" and result is None):
                 raise RuntimeError(f"the event stream ended without an answer ({message})")
-    raise RuntimeError("the event stream closed without an answer")
+    if result is None:
+        raise RuntimeError("the event stream closed without an answer")
+    return result
 
 
 def load_app(url: str, clients: int, asks: int, max_seconds: float, pid: int | None = None) -> dict:
