@@ -290,7 +290,8 @@ class Front:
                 writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
                 head.headers = [(k, v) for k, v in head.headers if k.lower() != "expect"]
             body = await reader.readexactly(int(length))
-        worker = self.router.worker_for(session_of(head, body))
+        # Only a queue join or cancel names its session in its body (other bodies are not parsed for one).
+        worker = self.router.worker_for(session_of(head, body if wants_body(head) else None))
         if worker is None:
             worker = await self._first_ready()
         if worker is None:
