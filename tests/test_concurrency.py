@@ -7,6 +7,8 @@ time; each follow-up must carry its own session's facts and none that only anoth
 from __future__ import annotations
 
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +148,36 @@ def test_follow_up_for_the_other_role(app):
     standalone = follow["standalone_question"]
     assert ("SWE" in standalone or "Software Engineer" in standalone) and "SRE" not in standalone, follow
     assert "5 rounds" in follow["answer"], follow
+
+
+def _wake_ups(pid: int) -> int:
+    """Voluntary context switches of all of ``pid``'s threads so far (each sleep that ends is one)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            status = (task / "status").read_text()
+        except OSError:  # the thread ended
+            continue
+        total += int(next(line for line in status.splitlines() if line.startswith("voluntary_ctxt_switches")
+                          ).split()[1])
+    return total
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads thread wake-ups from Linux's /proc")
+def test_an_idle_app_process_sleeps_instead_of_polling_its_queue(app):
+    """Gradio's queue looked for work every millisecond, busy or idle (~900 wake-ups a second, ~5 % of a core per
+    idle process, and under load a share of the core its answers need); now a queued event or a job's end wakes it.
+    The best of a few 2 s windows: the model may still be loading in the background at first."""
+    import psutil
+
+    server = psutil.Process(app["pid"])
+    apps = server.children() or [server]  # with --workers, the app processes are the front's children
+    for proc in apps:
+        rates = []
+        for _ in range(5):
+            before, t0 = _wake_ups(proc.pid), time.monotonic()
+            time.sleep(2)
+            rates.append((_wake_ups(proc.pid) - before) / (time.monotonic() - t0))
+            if rates[-1] < 200:
+                break
+        assert min(rates) < 200, f"app process {proc.pid} woke up {min(rates):.0f} times a second while idle"

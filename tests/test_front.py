@@ -1,7 +1,8 @@
 """The front of `coach serve --workers N`: which app process a request goes to, read from real Gradio requests.
 
 The requests below are what gradio_client 2.x and the browser send (queue join with the session in its JSON body,
-the SSE stream and the heartbeat with it in the URL); the end-to-end behaviour (sessions keep their history, writes
+the SSE stream and the heartbeat with it in the URL), and real socket round trips through the front (kept-alive
+connections on both sides, streamed responses); the end-to-end behaviour (sessions keep their history, writes
 reach every process) is tested against a running server in test_concurrency.py and test_concurrent_writes.py.
 """
 from __future__ import annotations
@@ -98,9 +99,27 @@ def test_the_session_table_is_bounded():
     assert len(router._table) == 100 and sum(w.sessions for w in workers) == 100
 
 
-def test_front_passes_a_request_and_its_streamed_response_through(tmp_path):
-    """A real socket round trip through ``Front.handle`` to a small upstream that streams its answer in parts."""
+def _in_own_loop(coro):
+    # A loop of its own in a thread of its own: a session-wide Playwright (sync API) may be running one in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result(timeout=60)
+
+
+async def _front(ports: list[int]):
+    """A front over already-listening upstream servers on ``ports``; returns (server, its port)."""
     from coach.ui.front import Front
+
+    front = Front(["unused"], {}, len(ports))
+    for worker, port in zip(front.workers, ports):
+        worker.port = port
+        worker.ready.set()
+    srv = await asyncio.start_server(front.handle, "127.0.0.1", 0)
+    return srv, srv.sockets[0].getsockname()[1]
+
+
+def test_a_big_request_is_piped_on_a_connection_of_its_own_and_its_streamed_response_passes_through():
+    """A queue join bigger than the front buffers (a pasted article): one upstream connection for it alone
+    (``Connection: close``), the body passed whole, the response streamed back in parts until the app closes."""
 
     async def scenario() -> tuple[bytes, bytes]:
         seen: list[bytes] = []
@@ -115,11 +134,7 @@ def test_front_passes_a_request_and_its_streamed_response_through(tmp_path):
             writer.close()
 
         up = await asyncio.start_server(upstream, "127.0.0.1", 0)
-        front = Front(["unused"], {}, 1)
-        front.workers[0].port = up.sockets[0].getsockname()[1]
-        front.workers[0].ready.set()
-        srv = await asyncio.start_server(front.handle, "127.0.0.1", 0)
-        port = srv.sockets[0].getsockname()[1]
+        srv, port = await _front([up.sockets[0].getsockname()[1]])
         r, w = await asyncio.open_connection("127.0.0.1", port)
         w.write(b"POST /gradio_api/queue/join HTTP/1.1\r\nHost: h\r\nConnection: keep-alive\r\n"
                 + f"Content-Length: {len(BODY)}\r\n\r\n".encode() + BODY)
@@ -129,9 +144,118 @@ def test_front_passes_a_request_and_its_streamed_response_through(tmp_path):
         up.close()
         return seen[0], reply
 
-    BODY = json.dumps({"data": ["Q"], "session_hash": "s1"}).encode()
-    # A loop of its own in a thread of its own: a session-wide Playwright (sync API) may be running one in this one.
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        sent, reply = pool.submit(asyncio.run, scenario()).result(timeout=60)
+    from coach.ui.front import MAX_BUFFERED_BODY
+
+    BODY = json.dumps({"data": ["Q" * (MAX_BUFFERED_BODY + 10)], "session_hash": "s1"}).encode()
+    sent, reply = _in_own_loop(scenario())
     assert sent.endswith(b"Connection: close\r\n\r\n" + BODY) and b"keep-alive" not in sent
     assert reply.startswith(b"HTTP/1.1 200 OK") and reply.endswith(b"data: part 0\n\ndata: part 1\n\ndata: part 2\n\n")
+
+
+async def _keep_alive_upstream(name: str, log: list, connections: list, close_after_each: bool = False):
+    """A small HTTP/1.1 app: answers a join with JSON (Content-Length) and a stream request with a chunked event
+    stream sent in parts; keeps each connection for the next request (unless ``close_after_each``)."""
+
+    async def serve(reader, writer):
+        connections.append(name)
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                               if line.lower().startswith(b"content-length:")), 0)
+                body = await reader.readexactly(length)
+                log.append((name, head, body))
+                if head.startswith(b"POST"):
+                    payload = json.dumps({"event_id": f"{name}-{len(log)}"}).encode()
+                    writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                 + f"Content-Length: {len(payload)}\r\n\r\n".encode() + payload)
+                else:
+                    writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                                 b"Transfer-Encoding: chunked\r\n\r\n")
+                    for i in range(3):
+                        part = f"data: {name} {i}\n\n".encode()
+                        writer.write(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+                        await writer.drain()
+                        await asyncio.sleep(0.02)
+                    writer.write(b"0\r\n\r\n")
+                await writer.drain()
+                if close_after_each:
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        writer.close()
+
+    return await asyncio.start_server(serve, "127.0.0.1", 0)
+
+
+async def _read_response(r) -> bytes:
+    head = await r.readuntil(b"\r\n\r\n")
+    if b"chunked" in head:
+        return head + await r.readuntil(b"0\r\n\r\n")
+    length = next(int(h.split(b":")[1]) for h in head.lower().split(b"\r\n") if h.startswith(b"content-length"))
+    return head + await r.readexactly(length)
+
+
+def _join(session: str) -> bytes:
+    body = json.dumps({"data": ["Q"], "fn_index": 2, "session_hash": session}).encode()
+    return (b"POST /gradio_api/queue/join HTTP/1.1\r\nHost: h\r\nConnection: keep-alive\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+
+
+def _stream(session: str) -> bytes:
+    return (f"GET /gradio_api/queue/data?session_hash={session} HTTP/1.1\r\nHost: h\r\nKeep-Alive: timeout=5"
+            "\r\n\r\n").encode()
+
+
+def test_one_kept_alive_client_connection_carries_two_sessions_each_to_its_own_process_over_kept_connections():
+    """A browser's keep-alive connection, shared by two tabs: each request goes to its own session's process;
+    answers (JSON, and chunked event streams sent in parts) come back whole and in order; each process is reached
+    over one kept-alive connection for all its requests, and the client's connection headers stay with the front."""
+
+    async def scenario():
+        log, connections = [], []
+        a = await _keep_alive_upstream("A", log, connections)
+        b = await _keep_alive_upstream("B", log, connections)
+        srv, port = await _front([a.sockets[0].getsockname()[1], b.sockets[0].getsockname()[1]])
+        r, w = await asyncio.open_connection("127.0.0.1", port)
+        replies = []
+        for request in (_join("s1"), _join("s2"), _stream("s1"), _stream("s2"), _join("s1"), _stream("s1")):
+            w.write(request)
+            replies.append(await asyncio.wait_for(_read_response(r), timeout=10))
+        w.close()
+        srv.close()
+        a.close()
+        b.close()
+        return log, connections, replies
+
+    log, connections, replies = _in_own_loop(scenario())
+    assert [name for name, _, _ in log] == ["A", "B", "A", "B", "A", "A"]
+    assert sorted(connections) == ["A", "B"]  # one upstream connection per process, kept for every request
+    assert all(b"keep-alive" not in head.lower() and b"connection:" not in head.lower() for _, head, _ in log)
+    assert json.loads(log[4][2])["session_hash"] == "s1" and log[4][1].startswith(b"POST /gradio_api/queue/join")
+    assert replies[0].endswith(b'{"event_id": "A-1"}') and replies[1].endswith(b'{"event_id": "B-2"}')
+    assert b"data: A 0\n\n" in replies[2] and b"data: A 2\n\n" in replies[2] and replies[2].endswith(b"0\r\n\r\n")
+    assert b"data: B 2\n\n" in replies[3] and b"A " not in replies[3]
+
+
+def test_an_app_that_closes_kept_connections_still_answers_every_request():
+    """An app process may close an idle kept-alive connection at any time (uvicorn does after 5 s): the front then
+    opens a new one, and the client sees only its answers."""
+
+    async def scenario():
+        log, connections = [], []
+        a = await _keep_alive_upstream("A", log, connections, close_after_each=True)
+        srv, port = await _front([a.sockets[0].getsockname()[1]])
+        r, w = await asyncio.open_connection("127.0.0.1", port)
+        replies = []
+        for request in (_join("s1"), _stream("s1"), _join("s1"), _stream("s1")):
+            w.write(request)
+            replies.append(await asyncio.wait_for(_read_response(r), timeout=10))
+        w.close()
+        srv.close()
+        a.close()
+        return connections, replies
+
+    connections, replies = _in_own_loop(scenario())
+    assert len(connections) == 4 and all(reply.startswith(b"HTTP/1.1 200 OK") for reply in replies)
+    assert replies[3].endswith(b"data: A 2\n\n\r\n0\r\n\r\n")

@@ -74,8 +74,13 @@ def launch_options(coach: "Coach") -> dict[str, Any]:
 
 def queue(demo: "gr.Blocks", coach: "Coach") -> "gr.Blocks":
     """Configure the request queue in one place: reads run ``COACH_CONCURRENCY`` at a time; library writes run one
-    at a time in their own concurrency group (``common.WRITE_EVENT``)."""
-    return demo.queue(default_concurrency_limit=coach.settings.concurrency, max_size=256)
+    at a time in their own concurrency group (``common.WRITE_EVENT``); the queue wakes on work instead of polling
+    for it a thousand times a second (``queueing.WakefulQueue``)."""
+    from coach.ui.queueing import wakeful
+
+    demo.queue(default_concurrency_limit=coach.settings.concurrency, max_size=256)
+    wakeful(demo._queue)
+    return demo
 
 
 # -- uploads ----------------------------------------------------------------------------------------------------------

@@ -9,8 +9,12 @@ A browser session stays on one process: Gradio keeps a session's state (``gr.Sta
 stream in the process that serves it, so every request naming a ``session_hash`` (queue join, the SSE stream,
 heartbeat, cancel) goes to the process that first saw that session. Requests naming none (the page, assets,
 config, uploads, file downloads) go to the first process: uploads and downloads live in Gradio's shared upload
-folder, which every process serves. Each connection carries one request (``Connection: close`` upstream), so a
-browser's keep-alive connection, shared by its tabs, can never take one session's request to another's process.
+folder, which every process serves. Every request is routed on its own, so a browser's keep-alive connection,
+shared by its tabs, can never take one session's request to another's process. Connections are kept alive on both
+sides (the front finds where each response ends with httptools' parser): a new TCP connection per request cost the
+front, the app process (uvicorn) and the client about as much CPU as a tenth of the answer. Requests the front does
+not buffer (uploads, big bodies, WebSocket upgrades, HEAD, HTTP/1.0, ``Expect``) keep the simplest path: their own
+upstream connection, piped both ways until the app process closes it.
 
 Writes stay serialised across the processes by the library's file lock, and every process sees another's write at
 its next request (the catalog's generation check). Nothing here imports gradio or the Coach: the front is small.
@@ -38,6 +42,10 @@ MAX_PEEK_BODY = 64 * 1024 * 1024  # a queue/join body read to find its session (
 MAX_SESSIONS = 50_000  # sticky session -> process entries kept (least recently used dropped first)
 READY_TIMEOUT = 300.0
 RESTART_RESET = 600.0  # a process that ran this long before exiting is restarted at once, not after a back-off
+MAX_BUFFERED_BODY = 1024 * 1024  # request bodies up to this size are read whole: such a request can be replayed
+CLIENT_IDLE = 75.0  # seconds a kept-alive client connection may wait for its next request
+UPSTREAM_IDLE = 3.0  # a pooled app connection idle longer is dropped (uvicorn closes idle ones after 5 s)
+POOL_SIZE = 64  # idle connections kept per app process
 # Shared by the processes so that what one encrypted into a browser's storage (the saved conversation) another can
 # read after a reload that lands the new session on it.
 BROWSER_SECRET_ENV = "COACH_BROWSER_STATE_SECRET"
@@ -116,16 +124,30 @@ class RequestHead:
                 return v
         return None
 
-    def encode(self, *, close: bool) -> bytes:
-        """The head to send upstream; ``close`` asks the app process to close after this one response."""
+    def encode(self, *, close: bool, keep_alive: bool = False) -> bytes:
+        """The head to send upstream; ``close`` asks the app process to close after this one response,
+        ``keep_alive`` drops the client's own connection headers (the upstream connection is the front's to keep)."""
         lines = [f"{self.method} {self.target} {self.version}"]
         for k, v in self.headers:
-            if close and k.lower() in ("connection", "keep-alive"):
+            if (close or keep_alive) and k.lower() in ("connection", "keep-alive"):
                 continue
             lines.append(f"{k}: {v}")
         if close:
             lines.append("Connection: close")
         return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+    def reusable(self) -> bool:
+        """Whether this request and its response can share kept-alive connections: a whole body of known size that
+        the front can buffer, a response whose end the parser can see (not HEAD's, not a protocol switch)."""
+        if self.version != "HTTP/1.1" or self.method in ("HEAD", "CONNECT"):
+            return False
+        if any(self.header(h) is not None for h in ("upgrade", "transfer-encoding", "expect")):
+            return False
+        length = self.header("content-length")
+        return length is None or (length.isdigit() and int(length) <= MAX_BUFFERED_BODY)
+
+    def wants_close(self) -> bool:
+        return "close" in (self.header("connection") or "").lower()
 
 
 def parse_head(raw: bytes) -> RequestHead:
@@ -180,6 +202,7 @@ class Front:
         self.workers = [Worker(i, free_port()) for i in range(workers)]
         self.router = SessionRouter(self.workers)
         self.stopping = False
+        self._pools: dict[int, list] = {}  # app port -> idle kept-alive connections (reader, writer, idle since)
 
     # processes
     def _spawn(self, w: Worker) -> None:
@@ -241,31 +264,106 @@ class Front:
 
     # connections
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        upstream_writer = None
+        """Serve one client connection: its requests one after another, each routed on its own."""
         try:
+            first = True
+            while await self._one_request(reader, writer, first):
+                first = False
+        except (ConnectionError, asyncio.IncompleteReadError, RuntimeError):
+            pass  # the client went away (uvloop raises RuntimeError on a write to a closed transport)
+        finally:
+            writer.close()
+
+    async def _one_request(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, first: bool) -> bool:
+        """Read one request, pass it on, relay the response; True when the client connection may carry another."""
+        try:
+            reading = reader.readuntil(b"\r\n\r\n")
+            raw = await (reading if first else asyncio.wait_for(reading, CLIENT_IDLE))
+            head = parse_head(raw[:-4])
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError, ValueError):
+            return False  # not HTTP, idle too long, or the client went away
+        body = None
+        length = head.header("content-length")
+        reusable = _httptools is not None and head.reusable()
+        if length and length.isdigit() and (reusable or (wants_body(head) and int(length) <= MAX_PEEK_BODY)):
+            if (head.header("expect") or "").lower() == "100-continue":
+                writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+                head.headers = [(k, v) for k, v in head.headers if k.lower() != "expect"]
+            body = await reader.readexactly(int(length))
+        # Only a queue join or cancel names its session in its body (other bodies are not parsed for one).
+        worker = self.router.worker_for(session_of(head, body if wants_body(head) else None))
+        if worker is None:
+            worker = await self._first_ready()
+        if worker is None:
+            writer.write(_plain(503, "the app is starting or restarting; try again in a moment"))
+            return False
+        if reusable:
+            return await self._exchange(worker, head, body or b"", writer) and not head.wants_close()
+        await self._pass_through(worker, head, body, reader, writer)
+        return False
+
+    async def _exchange(self, worker: Worker, head: RequestHead, body: bytes, writer: asyncio.StreamWriter) -> bool:
+        """One request over a kept-alive app connection; its response relayed as it streams. True when the app
+        kept the connection (the response ended cleanly)."""
+        request = head.encode(close=False, keep_alive=True) + body
+        pool = self._pools.setdefault(worker.port, [])
+        while True:
+            pooled = self._pooled(pool)
             try:
-                raw = await reader.readuntil(b"\r\n\r\n")
-                head = parse_head(raw[:-4])
-            except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
-                return  # not HTTP, or the client went away
-            body = None
-            length = head.header("content-length")
-            if wants_body(head) and length and length.isdigit() and int(length) <= MAX_PEEK_BODY:
-                if (head.header("expect") or "").lower() == "100-continue":
-                    writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-                    head.headers = [(k, v) for k, v in head.headers if k.lower() != "expect"]
-                body = await reader.readexactly(int(length))
-            worker = self.router.worker_for(session_of(head, body))
-            if worker is None:
-                worker = await self._first_ready()
-            if worker is None:
-                writer.write(_plain(503, "the app is starting or restarting; try again in a moment"))
-                return
-            try:
-                up_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", worker.port)
+                up_reader, up_writer = pooled or await asyncio.open_connection("127.0.0.1", worker.port)
             except OSError:
                 writer.write(_plain(502, "the app process is not reachable; try again in a moment"))
-                return
+                return False
+            end = _ResponseEnd()
+            relayed = False
+            try:
+                up_writer.write(request)
+                while not end.done:
+                    data = await up_reader.read(65536)
+                    if not data:
+                        break
+                    end.feed(data)
+                    relayed = True
+                    if writer.is_closing():
+                        break
+                    writer.write(data)
+                    if writer.transport.get_write_buffer_size() > 1 << 20:
+                        await writer.drain()
+            except (ConnectionError, OSError, RuntimeError, _httptools.HttpParserError):
+                pass  # either side went away (RuntimeError: uvloop's write to a closed transport), or not HTTP
+            if end.done and end.keep_alive and not writer.is_closing():
+                if len(pool) < POOL_SIZE:
+                    pool.append((up_reader, up_writer, time.monotonic()))
+                else:
+                    up_writer.close()
+                return True
+            up_writer.close()
+            if pooled and not relayed:
+                continue  # the app closed that idle connection as the request went out: once more on a new one
+            if not relayed:
+                writer.write(_plain(502, "the app process closed the connection; try again in a moment"))
+            return False
+
+    @staticmethod
+    def _pooled(pool: list) -> tuple | None:
+        """The most recently used idle connection still open, if any."""
+        now = time.monotonic()
+        while pool:
+            up_reader, up_writer, since = pool.pop()
+            if now - since < UPSTREAM_IDLE and not up_writer.is_closing() and not up_reader.at_eof():
+                return up_reader, up_writer
+            up_writer.close()
+        return None
+
+    async def _pass_through(self, worker: Worker, head: RequestHead, body: bytes | None,
+                            reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """A request on an upstream connection of its own, piped both ways until the app process closes it."""
+        try:
+            up_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", worker.port)
+        except OSError:
+            writer.write(_plain(502, "the app process is not reachable; try again in a moment"))
+            return
+        try:
             upgrade = head.header("upgrade") is not None  # a WebSocket keeps its own Connection header
             upstream_writer.write(head.encode(close=not upgrade) + (body or b""))
             # The response ends the exchange (the app process closes after it); the request side may stay open.
@@ -274,12 +372,8 @@ class Front:
                 await _pipe(up_reader, writer)
             finally:
                 sending.cancel()
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
         finally:
-            for w in (upstream_writer, writer):
-                if w is not None:
-                    w.close()
+            upstream_writer.close()
 
     async def _first_ready(self) -> Worker | None:
         """Wait (the app is starting) for a ready worker."""
@@ -297,15 +391,38 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> N
     try:
         while True:
             data = await reader.read(65536)
-            if not data:
+            if not data or writer.is_closing():
                 break
             writer.write(data)
             if writer.transport.get_write_buffer_size() > 1 << 20:
                 await writer.drain()
-        if writer.can_write_eof():
+        if writer.can_write_eof() and not writer.is_closing():
             writer.write_eof()
-    except (ConnectionError, OSError):
+    except (ConnectionError, OSError, RuntimeError):  # uvloop: RuntimeError on a write to a closed transport
         writer.close()
+
+
+try:  # installed with uvicorn[standard]; without it every request takes the pass-through path
+    import httptools as _httptools
+except ImportError:  # pragma: no cover
+    _httptools = None
+
+
+class _ResponseEnd:
+    """Where an HTTP/1.1 response ends (Content-Length, chunked or at close), from httptools' parser callbacks."""
+
+    def __init__(self):
+        self.parser = _httptools.HttpResponseParser(self)
+        self.done = False
+        self.keep_alive = False
+
+    def feed(self, data: bytes) -> None:
+        self.parser.feed_data(data)
+
+    def on_message_complete(self) -> None:
+        if self.parser.get_status_code() >= 200:  # an interim 1xx is followed by the real response
+            self.done = True
+            self.keep_alive = self.parser.should_keep_alive()
 
 
 async def _http_ok(port: int) -> bool:
