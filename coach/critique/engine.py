@@ -30,7 +30,7 @@ from coach.critique.delivery import (
 )
 from coach.critique.scoring import ScoreInput, score_answer
 from coach.critique.signals import CLICHES, HEDGES, Signals, measure
-from coach.critique.topics import about_question, area_vectors, item_topic, ranked_areas
+from coach.critique.topics import AREAS, about_question, area_vectors, item_topic, ranked_areas
 from coach.critique.shapes import (
     Shape,
     Unit,
@@ -211,9 +211,8 @@ def _clean_fix(fix: str) -> str:
 
 def _without_shared(text: str, other: str) -> str:
     """``text`` minus the words whose stems also occur in ``other``: what sets it apart."""
-    shared = content_stems(other)
-    kept = [w for w in text.split() if not (content_stems(w) and content_stems(w) <= shared)]
-    return " ".join(kept) if len(kept) >= 1 and content_stems(" ".join(kept)) else text
+    kept = _without_words(text, content_stems(other))
+    return kept if content_stems(kept) else text
 
 
 # -- the answer ----------------------------------------------------------------------------------------------------
@@ -229,6 +228,7 @@ class _Answer:
     handoff: np.ndarray  # per unit: the sentence gives the topic to someone else / admits not knowing it
     signals: Signals = field(default_factory=Signals)  # specifics, repetition, spelling, stock phrases
     areas: np.ndarray | None = None  # the interview areas' vectors (coach.critique.topics)
+    qsim: np.ndarray | None = None  # per unit: similarity to the question of the unit without the question's words
 
     @property
     def empty(self) -> bool:
@@ -263,12 +263,27 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     parts = [split_injection(u) for u in units_all]
     units = [kept for kept, _ in parts if kept is not None]
     injected = [bad for _, bad in parts if bad is not None]
-    vecs = encode_cached(embedder, [question] + [u.text for u in units])
+    qstems = content_stems(question)
+    # Each sentence also without the words it shares with the question: "Production at my old job was a fun topic"
+    # echoes "... into production?" without answering it; what is left says whether the sentence addresses it.
+    masked = {k: _without_words(u.text, qstems) for k, u in enumerate(units)}
+    masked = {k: t for k, t in masked.items() if t != units[k].text}
+    vecs = encode_cached(embedder, [question] + [u.text for u in units] + list(masked.values()))
+    n = len(units)
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
     handoff = np.array([deflects(u.text) for u in units], dtype=bool)
-    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats, handoff,
-                   measure(units, question))
+    a = _Answer(question, units, vecs[1:n + 1], stems, vecs[0], qstems, stats, handoff, measure(units, question))
+    qsim = a.vecs @ a.qvec if n else np.zeros(0, dtype=np.float32)
+    for (k, text), vec in zip(masked.items(), vecs[n + 1:]):
+        qsim[k] = float(vec @ a.qvec) if content_stems(text) else 0.0
+    a.qsim = qsim
+    return a
+
+
+def _without_words(text: str, stems: set[str]) -> str:
+    """``text`` without the words whose stems are in ``stems``."""
+    return " ".join(w for w in text.split() if not (content_stems(w) and content_stems(w) <= stems))
 
 
 SENTENCE_CACHE_SIZE = 4096
@@ -387,7 +402,7 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
                                       f"its substance) are about {m.shape.target}")
     # An answer to another question, a story about the past, or one that gives the topic away says nothing about
     # where the candidate puts the focus.
-    off = float((a.vecs @ a.qvec).max()) < OFF_QUESTION
+    off = float(a.qsim.max()) < OFF_QUESTION
     if not total or off or question_type(a.question) == "behavioural" or (share == 0 and _gives_away(a)):
         return _Judgement("unclear", None, "")
     return _Judgement("avoided", a.units[int(np.argmax(np.where(a.handoff, -9, cg - cx)))], "")
@@ -635,7 +650,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
             return _Judgement("avoided", good, "")
     if ((sx >= DOES_IT) & neg).any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
-    if on_topic and float((a.vecs @ a.qvec).max()) >= OFF_QUESTION:
+    if on_topic and float(a.qsim.max()) >= OFF_QUESTION:
         return _Judgement("avoided", a.main_unit(), "")
     return _Judgement("unclear", None, "")
 
@@ -884,7 +899,7 @@ def critique_answer(
         results, judged, backend = _refine_with_llm(llm, items, results, judged, canonical, question, answer)
 
     verdicts = [j.verdict for _, _, j in judged]
-    used = [m for (_, m, j) in judged if j.verdict in ("made", "avoided")]
+    used = [(m, j.verdict == "avoided") for (_, m, j) in judged if j.verdict in ("made", "avoided")]
     rel, on_topic = _relevance(a, used, areas)
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
     # Coverage of what a good answer contains, over every content item that applies and names it (an omission
@@ -994,6 +1009,8 @@ ON_TOPIC_UNIT = 0.3  # a sentence addresses the question (or a judged item's fix
 
 GENERIC_WEIGHT = 0.35  # share of a generic sentence's words that count as substance
 AREA_OFFSET = 0.15  # a sentence's similarity to the question's interview area counts this much less than to it
+SELF_OFFSET = 0.05  # ... and this much less when the question is about the candidate (SELF_AREAS)
+SELF_AREAS = ("introduction", "behavioural")
 
 
 def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
@@ -1002,12 +1019,18 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
     if a.empty:
         return 0.0, 0
-    sims = a.vecs @ a.qvec
-    fixes = np.stack([m.fix.vec for m in models]) if models else np.zeros((0, a.vecs.shape[1]), np.float32)
+    # Similarity to the question without the words the sentence shares with it (echoing them answers nothing),
+    # else to what the judged items call for: their fixes and the concepts a good answer covers.
+    sims = a.qsim.copy()
+    refs = [p.vec for m, covered in models for p in (m.fix, *(m.concepts if covered else ()))]
+    fixes = np.stack(refs) if refs else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
-    area = areas[int(np.argmax(areas @ a.qvec))]
-    sims = np.maximum(sims, a.vecs @ area - AREA_OFFSET)
+    top_area = int(np.argmax(areas @ a.qvec))
+    # A question about the candidate ("Tell me about yourself") has no topic of its own to be near: there the
+    # area is what an answer should be about.
+    offset = SELF_OFFSET if list(AREAS)[top_area] in SELF_AREAS else AREA_OFFSET
+    sims = np.maximum(sims, a.vecs @ areas[top_area] - offset)
     top = np.sort(sims)[::-1][:3]
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
     # 0.4: a good story shares few words with the question); deflecting sentences add nothing.

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 AREAS: dict[str, str] = {
     "behavioural": "a story about your past experience at work: a conflict, a failure, a mistake, a difficult "
                    "colleague, teamwork, leadership",
-    "introduction": "introducing yourself, your background and why you want this job",
+    "introduction": "introducing yourself: your current role and company, years of experience, what you built or "
+                    "led, and why you want this job",
     "system design": "designing a system: architecture, services, APIs, databases, scaling, caching, reliability",
     "coding": "a coding problem: write a function or algorithm, data structures, time complexity, test cases",
     "data": "data work: SQL queries, pipelines, warehouse tables, data quality, analysis, experiments and metrics",
