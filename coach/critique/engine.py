@@ -126,6 +126,7 @@ class _ItemModel:
     x_concepts: tuple[_Phrase, ...] = ()  # concrete forms of X (overemphasis: what too much of the answer is about)
     topic: np.ndarray | None = None  # the item's section path, text and fix (does it speak to the question?)
     x_ablations: np.ndarray | None = None  # "Don't X": X with one content word left out at a time (see _judge_dont)
+    x_alts: tuple[tuple[frozenset[str], str], ...] = ()  # "Don't X": (content stems, text) of each thing X lists
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -163,7 +164,10 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
                                x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:6 + len(cons)]),
                                x_concepts=tuple(ph[6 + len(cons):]), topic=topic,
-                               x_ablations=_meaningful(ph[0].vec, ablations))
+                               x_ablations=_meaningful(ph[0].vec, ablations),
+                               x_alts=tuple((frozenset(content_stems(t)), t) for t in concepts(sh.target,
+                                                                                              examples=False))
+                               if sh.kind == "dont" else ())
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -641,6 +645,9 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
         does &= (cos_x - (a.vecs @ m.x_ablations.T).max(axis=1) >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
+    # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
+    # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
+    does |= _names_alternative(m, a) & ~neg & ~a.handoff
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
@@ -653,6 +660,23 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     if on_topic and float(a.qsim.max()) >= OFF_QUESTION:
         return _Judgement("avoided", a.main_unit(), "")
     return _Judgement("unclear", None, "")
+
+
+NAMES_ALT = 0.67  # a sentence names one of the things a "Don't" item lists when it repeats this share of its words
+
+
+def _names_alternative(m: _ItemModel, a: _Answer) -> np.ndarray:
+    """Per unit: the sentence repeats most of the own words (not the question's) of one thing X lists."""
+    out = np.zeros(len(a.units), dtype=bool)
+    for alt, text in m.x_alts:
+        own = set(alt) - a.qstems
+        if len(alt) == 1 and own:
+            # One word carries no context, so its stem's sense drifts ("header" / "heading"): match the word itself.
+            word = re.compile(rf"\b{re.escape(text.strip())}s?\b", re.I)
+            out |= np.array([bool(word.search(u.text)) for u in a.units], dtype=bool)
+        elif own:
+            out |= np.array([lexical_overlap(own, st) >= NAMES_ALT for st in a.stems], dtype=bool)
+    return out
 
 
 STOCK = re.compile(f"{CLICHES.pattern}|{HEDGES.pattern}", re.I)
