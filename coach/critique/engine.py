@@ -233,6 +233,7 @@ class _Answer:
     signals: Signals = field(default_factory=Signals)  # specifics, repetition, spelling, stock phrases
     areas: np.ndarray | None = None  # the interview areas' vectors (coach.critique.topics)
     qsim: np.ndarray | None = None  # per unit: similarity to the question of the unit without the question's words
+    own_vecs: np.ndarray | None = None  # per unit: the vector of the unit without the question's words
 
     @property
     def empty(self) -> bool:
@@ -278,10 +279,10 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     stats = analyse(units, question, injected)
     handoff = np.array([deflects(u.text) for u in units], dtype=bool)
     a = _Answer(question, units, vecs[1:n + 1], stems, vecs[0], qstems, stats, handoff, measure(units, question))
-    qsim = a.vecs @ a.qvec if n else np.zeros(0, dtype=np.float32)
+    own = a.vecs.copy()
     for (k, text), vec in zip(masked.items(), vecs[n + 1:]):
-        qsim[k] = float(vec @ a.qvec) if content_stems(text) else 0.0
-    a.qsim = qsim
+        own[k] = vec if content_stems(text) else 0.0
+    a.own_vecs, a.qsim = own, own @ a.qvec
     return a
 
 
@@ -392,8 +393,11 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
         return _Judgement("unclear", None, "There is no answer to measure the focus of.")
     xs = content_stems(m.shape.target)
     g_side = [m.fix_only.vec, *(p.vec for p in m.concepts if not (p.stems & xs))]
-    cx = np.max(a.vecs @ np.stack([m.x_only.vec, *(p.vec for p in m.x_concepts)]).T, axis=1)
-    cg = np.max(a.vecs @ np.stack(g_side).T, axis=1)
+    # X is measured on each sentence without the words the question supplies: "put the model on a server"
+    # answering "How would you deploy a model?" is about serving, the question's "model" is no sign of focus.
+    cx = np.max(a.own_vecs @ np.stack([m.x_only.vec, *(p.vec for p in m.x_concepts)]).T, axis=1)
+    g = np.stack(g_side).T
+    cg = np.maximum(np.max(a.own_vecs @ g, axis=1), np.max(a.vecs @ g, axis=1))
     w = np.array([len(st) for st in a.stems], dtype=np.float32) * ~a.handoff
     on_x = (cx - cg >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
     total = float(w.sum())
@@ -406,7 +410,8 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
                                       f"its substance) are about {m.shape.target}")
     # An answer to another question, a story about the past, or one that gives the topic away says nothing about
     # where the candidate puts the focus.
-    off = float(a.qsim.max()) < OFF_QUESTION
+    # (an answer far from the question's own words but with several sentences on the fix's topic is on it)
+    off = float(a.qsim.max()) < OFF_QUESTION and int((cg >= ON_TOPIC).sum()) < 2
     if not total or off or question_type(a.question) == "behavioural" or (share == 0 and _gives_away(a)):
         return _Judgement("unclear", None, "")
     return _Judgement("avoided", a.units[int(np.argmax(np.where(a.handoff, -9, cg - cx)))], "")
@@ -1031,6 +1036,7 @@ def _refine_with_llm(llm, items, results, judged, role, question, answer):
 ON_TOPIC_UNIT = 0.3  # a sentence addresses the question (or a judged item's fix) from this cosine similarity
 
 
+ECHO = 0.2  # a sentence's similarity to the question with the words it shares with it counts this much less
 GENERIC_WEIGHT = 0.35  # share of a generic sentence's words that count as substance
 AREA_OFFSET = 0.15  # a sentence's similarity to the question's interview area counts this much less than to it
 SELF_OFFSET = 0.05  # ... and this much less when the question is about the candidate (SELF_AREAS)
@@ -1043,9 +1049,9 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
     if a.empty:
         return 0.0, 0
-    # Similarity to the question without the words the sentence shares with it (echoing them answers nothing),
-    # else to what the judged items call for: their fixes and the concepts a good answer covers.
-    sims = a.qsim.copy()
+    # Similarity to the question without the words the sentence shares with it (echoing them answers nothing) or,
+    # discounted, with them, else to what the judged items call for: their fixes and the concepts a good answer covers.
+    sims = np.maximum(a.qsim, a.vecs @ a.qvec - ECHO)
     refs = [p.vec for m, covered in models for p in (m.fix, *(m.concepts if covered else ()))]
     fixes = np.stack(refs) if refs else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
