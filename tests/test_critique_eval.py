@@ -92,8 +92,9 @@ def test_tuning_and_held_out_sets_cover_what_issue_11_asks_for(real_articles):
     tuning, held = load_cases(EVALS / SPLITS["tuning"]), load_cases(EVALS / SPLITS["held-out"])
     cases = tuning + held
     # Written as two thirds / one third; later rounds add tuning cases for newly found weak kinds (never to the
-    # held-out split, which must stay unseen), so the held-out share may drop to a quarter.
-    assert len(cases) >= 120 and len(held) >= 40 and 0.25 <= len(held) / len(cases) <= 0.4
+    # held-out split, which must stay unseen), so the held-out share may drop to a fifth (further held-out splits
+    # by other authors, critique_heldout2.jsonl, raise it again).
+    assert len(cases) >= 120 and len(held) >= 40 and 0.2 <= len(held) / len(cases) <= 0.4
     assert not {c.id for c in tuning} & {c.id for c in held}
     assert not {c.group for c in tuning} & {c.group for c in held}  # held-out questions are unseen in tuning
     docs = {c.doc for c in cases}
