@@ -252,6 +252,11 @@ class _Answer:
     def question_match(self, phrase: _Phrase) -> float:
         return float(W_COS * (self.qvec @ phrase.vec) + W_LEX * lexical_overlap(set(phrase.stems), self.qstems))
 
+    def question_sim(self) -> np.ndarray:
+        """Per unit: similarity to the question without the words the unit shares with it (echoing them answers
+        nothing) or, discounted by ECHO, with them."""
+        return np.maximum(self.qsim, self.vecs @ self.qvec - ECHO)
+
     def unit_words(self) -> np.ndarray:
         return np.array([max(1, len(u.text.split())) for u in self.units], dtype=np.float32)
 
@@ -411,7 +416,7 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     # An answer to another question, a story about the past, or one that gives the topic away says nothing about
     # where the candidate puts the focus.
     # (an answer far from the question's own words but with several sentences on the fix's topic is on it)
-    off = float(a.qsim.max()) < OFF_QUESTION and int((cg >= ON_TOPIC).sum()) < 2
+    off = float(a.question_sim().max()) < OFF_QUESTION and int((cg >= ON_TOPIC).sum()) < 2
     if not total or off or question_type(a.question) == "behavioural" or (share == 0 and _gives_away(a)):
         return _Judgement("unclear", None, "")
     return _Judgement("avoided", a.units[int(np.argmax(np.where(a.handoff, -9, cg - cx)))], "")
@@ -662,7 +667,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
             return _Judgement("avoided", good, "")
     if ((sx >= DOES_IT) & neg).any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
-    if on_topic and float(a.qsim.max()) >= OFF_QUESTION:
+    if on_topic and float(a.question_sim().max()) >= OFF_QUESTION:
         return _Judgement("avoided", a.main_unit(), "")
     return _Judgement("unclear", None, "")
 
@@ -1051,7 +1056,7 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
         return 0.0, 0
     # Similarity to the question without the words the sentence shares with it (echoing them answers nothing) or,
     # discounted, with them, else to what the judged items call for: their fixes and the concepts a good answer covers.
-    sims = np.maximum(a.qsim, a.vecs @ a.qvec - ECHO)
+    sims = a.question_sim()
     refs = [p.vec for m, covered in models for p in (m.fix, *(m.concepts if covered else ()))]
     fixes = np.stack(refs) if refs else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
