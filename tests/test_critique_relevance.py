@@ -3,14 +3,12 @@ answer echoing the question, a "tell me about yourself" told with specifics, Don
 list, and over-emphasis measured on the answer's own words. Real embedding model; real articles where named."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from coach.critique import critique_answer
-from coach.text import stable_id
-from ingest.parse import parse_file
+from coach.evaluation.critique import load_items_by_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "000_bb54feeca4c3cc0b.txt"
@@ -18,8 +16,7 @@ MLE = "Machine Learning Engineer"
 
 
 def _items(path: Path):
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    return parse_file(path, doc_id=stable_id(path.name), sha256=sha).rubric
+    return load_items_by_doc([path])[path.name]  # parsed as a real ingest parses it
 
 
 @pytest.fixture(scope="module")

@@ -415,8 +415,9 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
                                       f"its substance) are about {m.shape.target}")
     # An answer to another question, a story about the past, or one that gives the topic away says nothing about
     # where the candidate puts the focus.
-    # (an answer far from the question's own words but with several sentences on the fix's topic is on it)
-    off = float(a.question_sim().max()) < OFF_QUESTION and int((cg >= ON_TOPIC).sum()) < 2
+    # Echoing the question's words is no sign of answering it (a.qsim leaves them out); an answer far from the
+    # question but with several sentences on the fix's topic is on it.
+    off = float(a.qsim.max()) < OFF_QUESTION and int((cg >= ON_TOPIC).sum()) < 2
     if not total or off or question_type(a.question) == "behavioural" or (share == 0 and _gives_away(a)):
         return _Judgement("unclear", None, "")
     return _Judgement("avoided", a.units[int(np.argmax(np.where(a.handoff, -9, cg - cx)))], "")
@@ -667,7 +668,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
             return _Judgement("avoided", good, "")
     if ((sx >= DOES_IT) & neg).any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
-    if on_topic and float(a.question_sim().max()) >= OFF_QUESTION:
+    if on_topic and float(a.qsim.max()) >= OFF_QUESTION:
         return _Judgement("avoided", a.main_unit(), "")
     return _Judgement("unclear", None, "")
 
