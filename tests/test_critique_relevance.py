@@ -86,3 +86,16 @@ def test_model_only_answer_that_hands_off_production_overemphasises_the_model(se
     # Naming the question's own "model" while talking about serving is no over-emphasis.
     fb = critique_answer(seed_items, role=MLE, question=q, answer=vague, embedder=embedder)
     assert _verdict(fb, "Overemphasizing") != "made"
+
+
+def test_role_items_do_not_judge_a_coding_answer(embedder):
+    nimbus = ROOT / "tests" / "fixtures" / "articles" / "nimbusfin_data_scientist_vs_data_engineer.md"
+    items = _items(nimbus)
+    q = "Write a function that removes duplicates from a list while keeping the order."
+    a = ("I'd keep a set of seen values and walk the list once, appending each value the first time I see it. That's "
+         "O(n) time and O(n) space; I'd test an empty list and a list with all duplicates.")
+    fb = critique_answer(items, role="Data Engineer", question=q, answer=a, embedder=embedder)
+    # "Ignoring data quality checks" and "Overemphasizing machine learning models" are about DE pipeline answers,
+    # not about this question: no rubric item speaks to it, so the score is delivery-only.
+    assert fb.basis == "delivery-only", [(i.mistake, i.verdict) for i in fb.items]
+    assert _verdict(fb, "data quality") == "unclear"

@@ -30,7 +30,15 @@ from coach.critique.delivery import (
 )
 from coach.critique.scoring import ScoreInput, score_answer
 from coach.critique.signals import CLICHES, HEDGES, Signals, measure
-from coach.critique.topics import AREAS, about_question, area_vectors, item_topic, ranked_areas
+from coach.critique.topics import (
+    AREAS,
+    CODING_AREA,
+    ROLE_ITEM_AREAS,
+    about_question,
+    area_vectors,
+    item_topic,
+    ranked_areas,
+)
 from coach.critique.shapes import (
     Shape,
     Unit,
@@ -813,11 +821,19 @@ ENGAGED = 0.40  # an answer sentence this close (blended match) to an item's X o
 def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarray) -> tuple[bool, str]:
     """(whether the item speaks to this question, the item's area); see coach.critique.topics.
 
-    Role-scoped items (the article says what belongs in that role's answers) and items about delivery or numbers
-    speak to every answer; an answer that itself takes up the item's topic makes the item speak to it too."""
-    if item.roles or m.shape.kind in DELIVERY_KINDS + ("numbers",) or m.topic is None:
+    Items about delivery speak to every answer. Role-scoped items (the article says what belongs in that role's
+    answers) and items about numbers speak to every question of the role's interviews except a coding or
+    code-review question, unless they are about code themselves ("Ignoring data quality checks" says nothing about
+    removing duplicates from a list, nor "no numbers or metrics" about reviewing a pull request). An answer that
+    itself takes up the item's topic makes the item speak to it too."""
+    if m.shape.kind in DELIVERY_KINDS or m.topic is None:
         return True, ""
-    about, area = about_question(m.topic, a.qvec, areas)
+    if item.roles or m.shape.kind == "numbers":
+        coding = ranked_areas(a.qvec, areas)[0] == CODING_AREA  # a SQL question is in the data area
+        item_areas = ranked_areas(m.topic, areas)
+        about, area = not coding or CODING_AREA in item_areas[:ROLE_ITEM_AREAS], item_areas[0]
+    else:
+        about, area = about_question(m.topic, a.qvec, areas)
     if not about and not a.empty:
         ok = ~a.handoff
         near = np.maximum(a.match(m.x), a.match(m.fix))

@@ -39,6 +39,8 @@ AREAS: dict[str, str] = {
     "compensation": "compensation: salary expectations, offers, negotiation, equity",
 }
 ITEM_AREAS = 2  # the item applies when the question's area is among the item's closest this many
+ROLE_ITEM_AREAS = 2  # an item scoped to a role speaks to a coding question only when coding is among its closest areas
+CODING_AREA = "coding"
 CLOSE = 0.35  # ... or when the question is this close (cosine) to the item's topic itself
 TIE = 0.03  # a question this close to its best area and another one is about both
 
