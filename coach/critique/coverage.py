@@ -43,8 +43,9 @@ def deflects(text: str) -> bool:
     return bool(HANDOFF.search(text))
 
 
-def concepts(fix: str, target: str = "", context: str = "", *, limit: int = 10) -> list[str]:
-    """The things a good answer covers for an item: the fix's parts, then examples of the category it names."""
+def concepts(fix: str, target: str = "", context: str = "", *, limit: int = 10, examples: bool = True) -> list[str]:
+    """The things a good answer covers for an item: the fix's parts, then (``examples``) examples of the category it
+    names."""
     out: list[str] = []
 
     def add(phrase: str) -> None:
@@ -59,7 +60,7 @@ def concepts(fix: str, target: str = "", context: str = "", *, limit: int = 10) 
     fix_text = re.sub(r"\s+", " ", fix or "")
     for part in _SPLIT.split(fix_text):
         add(part)
-    for phrase in (target, fix_text):
+    for phrase in (target, fix_text) if examples else ():
         stems = content_stems(phrase)
         for keys, examples in EXPANSIONS:
             if keys <= stems:

@@ -30,7 +30,15 @@ from coach.critique.delivery import (
 )
 from coach.critique.scoring import ScoreInput, score_answer
 from coach.critique.signals import CLICHES, HEDGES, Signals, measure
-from coach.critique.topics import about_question, area_vectors, item_topic, ranked_areas
+from coach.critique.topics import (
+    AREAS,
+    CODING_AREA,
+    ROLE_ITEM_AREAS,
+    about_question,
+    area_vectors,
+    item_topic,
+    ranked_areas,
+)
 from coach.critique.shapes import (
     Shape,
     Unit,
@@ -126,6 +134,7 @@ class _ItemModel:
     x_concepts: tuple[_Phrase, ...] = ()  # concrete forms of X (overemphasis: what too much of the answer is about)
     topic: np.ndarray | None = None  # the item's section path, text and fix (does it speak to the question?)
     x_ablations: np.ndarray | None = None  # "Don't X": X with one content word left out at a time (see _judge_dont)
+    x_alts: tuple[tuple[frozenset[str], str], ...] = ()  # "Don't X": (content stems, text) of each thing X lists
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -163,7 +172,10 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
                                x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:6 + len(cons)]),
                                x_concepts=tuple(ph[6 + len(cons):]), topic=topic,
-                               x_ablations=_meaningful(ph[0].vec, ablations))
+                               x_ablations=_meaningful(ph[0].vec, ablations),
+                               x_alts=tuple((frozenset(content_stems(t)), t) for t in concepts(sh.target,
+                                                                                              examples=False))
+                               if sh.kind == "dont" else ())
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -211,9 +223,8 @@ def _clean_fix(fix: str) -> str:
 
 def _without_shared(text: str, other: str) -> str:
     """``text`` minus the words whose stems also occur in ``other``: what sets it apart."""
-    shared = content_stems(other)
-    kept = [w for w in text.split() if not (content_stems(w) and content_stems(w) <= shared)]
-    return " ".join(kept) if len(kept) >= 1 and content_stems(" ".join(kept)) else text
+    kept = _without_words(text, content_stems(other))
+    return kept if content_stems(kept) else text
 
 
 # -- the answer ----------------------------------------------------------------------------------------------------
@@ -229,6 +240,8 @@ class _Answer:
     handoff: np.ndarray  # per unit: the sentence gives the topic to someone else / admits not knowing it
     signals: Signals = field(default_factory=Signals)  # specifics, repetition, spelling, stock phrases
     areas: np.ndarray | None = None  # the interview areas' vectors (coach.critique.topics)
+    qsim: np.ndarray | None = None  # per unit: similarity to the question of the unit without the question's words
+    own_vecs: np.ndarray | None = None  # per unit: the vector of the unit without the question's words
 
     @property
     def empty(self) -> bool:
@@ -247,6 +260,11 @@ class _Answer:
     def question_match(self, phrase: _Phrase) -> float:
         return float(W_COS * (self.qvec @ phrase.vec) + W_LEX * lexical_overlap(set(phrase.stems), self.qstems))
 
+    def question_sim(self) -> np.ndarray:
+        """Per unit: similarity to the question without the words the unit shares with it (echoing them answers
+        nothing) or, discounted by ECHO, with them."""
+        return np.maximum(self.qsim, self.vecs @ self.qvec - ECHO)
+
     def unit_words(self) -> np.ndarray:
         return np.array([max(1, len(u.text.split())) for u in self.units], dtype=np.float32)
 
@@ -263,12 +281,27 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     parts = [split_injection(u) for u in units_all]
     units = [kept for kept, _ in parts if kept is not None]
     injected = [bad for _, bad in parts if bad is not None]
-    vecs = encode_cached(embedder, [question] + [u.text for u in units])
+    qstems = content_stems(question)
+    # Each sentence also without the words it shares with the question: "Production at my old job was a fun topic"
+    # echoes "... into production?" without answering it; what is left says whether the sentence addresses it.
+    masked = {k: _without_words(u.text, qstems) for k, u in enumerate(units)}
+    masked = {k: t for k, t in masked.items() if t != units[k].text}
+    vecs = encode_cached(embedder, [question] + [u.text for u in units] + list(masked.values()))
+    n = len(units)
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
     handoff = np.array([deflects(u.text) for u in units], dtype=bool)
-    return _Answer(question, units, vecs[1:], stems, vecs[0], content_stems(question), stats, handoff,
-                   measure(units, question))
+    a = _Answer(question, units, vecs[1:n + 1], stems, vecs[0], qstems, stats, handoff, measure(units, question))
+    own = a.vecs.copy()
+    for (k, text), vec in zip(masked.items(), vecs[n + 1:]):
+        own[k] = vec if content_stems(text) else 0.0
+    a.own_vecs, a.qsim = own, own @ a.qvec
+    return a
+
+
+def _without_words(text: str, stems: set[str]) -> str:
+    """``text`` without the words whose stems are in ``stems``."""
+    return " ".join(w for w in text.split() if not (content_stems(w) and content_stems(w) <= stems))
 
 
 SENTENCE_CACHE_SIZE = 4096
@@ -373,8 +406,11 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
         return _Judgement("unclear", None, "There is no answer to measure the focus of.")
     xs = content_stems(m.shape.target)
     g_side = [m.fix_only.vec, *(p.vec for p in m.concepts if not (p.stems & xs))]
-    cx = np.max(a.vecs @ np.stack([m.x_only.vec, *(p.vec for p in m.x_concepts)]).T, axis=1)
-    cg = np.max(a.vecs @ np.stack(g_side).T, axis=1)
+    # X is measured on each sentence without the words the question supplies: "put the model on a server"
+    # answering "How would you deploy a model?" is about serving, the question's "model" is no sign of focus.
+    cx = np.max(a.own_vecs @ np.stack([m.x_only.vec, *(p.vec for p in m.x_concepts)]).T, axis=1)
+    g = np.stack(g_side).T
+    cg = np.maximum(np.max(a.own_vecs @ g, axis=1), np.max(a.vecs @ g, axis=1))
     w = np.array([len(st) for st in a.stems], dtype=np.float32) * ~a.handoff
     on_x = (cx - cg >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
     total = float(w.sum())
@@ -387,7 +423,9 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
                                       f"its substance) are about {m.shape.target}")
     # An answer to another question, a story about the past, or one that gives the topic away says nothing about
     # where the candidate puts the focus.
-    off = float((a.vecs @ a.qvec).max()) < OFF_QUESTION
+    # Echoing the question's words is no sign of answering it (a.qsim leaves them out); an answer far from the
+    # question but with several sentences on the fix's topic is on it.
+    off = float(a.qsim.max()) < OFF_QUESTION and int((cg >= ON_TOPIC).sum()) < 2
     if not total or off or question_type(a.question) == "behavioural" or (share == 0 and _gives_away(a)):
         return _Judgement("unclear", None, "")
     return _Judgement("avoided", a.units[int(np.argmax(np.where(a.handoff, -9, cg - cx)))], "")
@@ -626,6 +664,9 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
         does &= (cos_x - (a.vecs @ m.x_ablations.T).max(axis=1) >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
+    # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
+    # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
+    does |= _names_alternative(m, a) & ~neg & ~a.handoff
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
@@ -635,9 +676,26 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
             return _Judgement("avoided", good, "")
     if ((sx >= DOES_IT) & neg).any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
-    if on_topic and float((a.vecs @ a.qvec).max()) >= OFF_QUESTION:
+    if on_topic and float(a.qsim.max()) >= OFF_QUESTION:
         return _Judgement("avoided", a.main_unit(), "")
     return _Judgement("unclear", None, "")
+
+
+NAMES_ALT = 0.67  # a sentence names one of the things a "Don't" item lists when it repeats this share of its words
+
+
+def _names_alternative(m: _ItemModel, a: _Answer) -> np.ndarray:
+    """Per unit: the sentence repeats most of the own words (not the question's) of one thing X lists."""
+    out = np.zeros(len(a.units), dtype=bool)
+    for alt, text in m.x_alts:
+        own = set(alt) - a.qstems
+        if len(alt) == 1 and own:
+            # One word carries no context, so its stem's sense drifts ("header" / "heading"): match the word itself.
+            word = re.compile(rf"\b{re.escape(text.strip())}s?\b", re.I)
+            out |= np.array([bool(word.search(u.text)) for u in a.units], dtype=bool)
+        elif own:
+            out |= np.array([lexical_overlap(own, st) >= NAMES_ALT for st in a.stems], dtype=bool)
+    return out
 
 
 STOCK = re.compile(f"{CLICHES.pattern}|{HEDGES.pattern}", re.I)
@@ -763,11 +821,19 @@ ENGAGED = 0.40  # an answer sentence this close (blended match) to an item's X o
 def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarray) -> tuple[bool, str]:
     """(whether the item speaks to this question, the item's area); see coach.critique.topics.
 
-    Role-scoped items (the article says what belongs in that role's answers) and items about delivery or numbers
-    speak to every answer; an answer that itself takes up the item's topic makes the item speak to it too."""
-    if item.roles or m.shape.kind in DELIVERY_KINDS + ("numbers",) or m.topic is None:
+    Items about delivery speak to every answer. Role-scoped items (the article says what belongs in that role's
+    answers) and items about numbers speak to every question of the role's interviews except a coding or
+    code-review question, unless they are about code themselves ("Ignoring data quality checks" says nothing about
+    removing duplicates from a list, nor "no numbers or metrics" about reviewing a pull request). An answer that
+    itself takes up the item's topic makes the item speak to it too."""
+    if m.shape.kind in DELIVERY_KINDS or m.topic is None:
         return True, ""
-    about, area = about_question(m.topic, a.qvec, areas)
+    if item.roles or m.shape.kind == "numbers":
+        coding = ranked_areas(a.qvec, areas)[0] == CODING_AREA  # a SQL question is in the data area
+        item_areas = ranked_areas(m.topic, areas)
+        about, area = not coding or CODING_AREA in item_areas[:ROLE_ITEM_AREAS], item_areas[0]
+    else:
+        about, area = about_question(m.topic, a.qvec, areas)
     if not about and not a.empty:
         ok = ~a.handoff
         near = np.maximum(a.match(m.x), a.match(m.fix))
@@ -884,7 +950,7 @@ def critique_answer(
         results, judged, backend = _refine_with_llm(llm, items, results, judged, canonical, question, answer)
 
     verdicts = [j.verdict for _, _, j in judged]
-    used = [m for (_, m, j) in judged if j.verdict in ("made", "avoided")]
+    used = [(m, j.verdict == "avoided") for (_, m, j) in judged if j.verdict in ("made", "avoided")]
     rel, on_topic = _relevance(a, used, areas)
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
     # Coverage of what a good answer contains, over every content item that applies and names it (an omission
@@ -992,8 +1058,11 @@ def _refine_with_llm(llm, items, results, judged, role, question, answer):
 ON_TOPIC_UNIT = 0.3  # a sentence addresses the question (or a judged item's fix) from this cosine similarity
 
 
+ECHO = 0.2  # a sentence's similarity to the question with the words it shares with it counts this much less
 GENERIC_WEIGHT = 0.35  # share of a generic sentence's words that count as substance
 AREA_OFFSET = 0.15  # a sentence's similarity to the question's interview area counts this much less than to it
+SELF_OFFSET = 0.05  # ... and this much less when the question is about the candidate (SELF_AREAS)
+SELF_AREAS = ("introduction", "behavioural")
 
 
 def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
@@ -1002,12 +1071,18 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
     if a.empty:
         return 0.0, 0
-    sims = a.vecs @ a.qvec
-    fixes = np.stack([m.fix.vec for m in models]) if models else np.zeros((0, a.vecs.shape[1]), np.float32)
+    # Similarity to the question without the words the sentence shares with it (echoing them answers nothing) or,
+    # discounted, with them, else to what the judged items call for: their fixes and the concepts a good answer covers.
+    sims = a.question_sim()
+    refs = [p.vec for m, covered in models for p in (m.fix, *(m.concepts if covered else ()))]
+    fixes = np.stack(refs) if refs else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
-    area = areas[int(np.argmax(areas @ a.qvec))]
-    sims = np.maximum(sims, a.vecs @ area - AREA_OFFSET)
+    top_area = int(np.argmax(areas @ a.qvec))
+    # A question about the candidate ("Tell me about yourself") has no topic of its own to be near: there the
+    # area is what an answer should be about.
+    offset = SELF_OFFSET if list(AREAS)[top_area] in SELF_AREAS else AREA_OFFSET
+    sims = np.maximum(sims, a.vecs @ areas[top_area] - offset)
     top = np.sort(sims)[::-1][:3]
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
     # 0.4: a good story shares few words with the question); deflecting sentences add nothing.

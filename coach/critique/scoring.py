@@ -87,7 +87,9 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     spec = (0.5 if st.numbers else 0.0) + min(0.5, 0.125 * inp.concrete)
     parts.append(("specifics: " + ("numbers, " if st.numbers else "no numbers, ")
                   + f"{inp.concrete} named tools or terms", POINTS["specifics"] * spec * rel))
-    parts.append(("delivery: " + _delivery_label(st), POINTS["delivery"] * delivery_quality(st)))
+    # Fluent delivery of an answer to another question is worth little: delivery is weighed by relevance too,
+    # though less than content.
+    parts.append(("delivery: " + _delivery_label(st), POINTS["delivery"] * delivery_quality(st) * (0.5 + 0.5 * rel)))
     if rubric_known:
         share = inp.avoided / (inp.avoided + made_all)
         parts.append((f"rubric: {inp.avoided:g} of {inp.avoided + made_all:g} applicable mistakes avoided, "

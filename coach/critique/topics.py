@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 AREAS: dict[str, str] = {
     "behavioural": "a story about your past experience at work: a conflict, a failure, a mistake, a difficult "
                    "colleague, teamwork, leadership",
-    "introduction": "introducing yourself, your background and why you want this job",
+    "introduction": "introducing yourself: your current role and company, years of experience, what you built or "
+                    "led, and why you want this job",
     "system design": "designing a system: architecture, services, APIs, databases, scaling, caching, reliability",
     "coding": "a coding problem: write a function or algorithm, data structures, time complexity, test cases",
     "data": "data work: SQL queries, pipelines, warehouse tables, data quality, analysis, experiments and metrics",
@@ -38,6 +39,8 @@ AREAS: dict[str, str] = {
     "compensation": "compensation: salary expectations, offers, negotiation, equity",
 }
 ITEM_AREAS = 2  # the item applies when the question's area is among the item's closest this many
+ROLE_ITEM_AREAS = 2  # an item scoped to a role speaks to a coding question only when coding is among its closest areas
+CODING_AREA = "coding"
 CLOSE = 0.35  # ... or when the question is this close (cosine) to the item's topic itself
 TIE = 0.03  # a question this close to its best area and another one is about both
 

@@ -1,0 +1,101 @@
+"""Scores and verdicts that follow what the answer says, not the words it shares with the question: an off-topic
+answer echoing the question, a "tell me about yourself" told with specifics, Don't items judged by the things they
+list, and over-emphasis measured on the answer's own words. Real embedding model; real articles where named."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.critique import critique_answer
+from coach.evaluation.critique import load_items_by_doc
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "000_bb54feeca4c3cc0b.txt"
+MLE = "Machine Learning Engineer"
+
+
+def _items(path: Path):
+    return load_items_by_doc([path])[path.name]  # parsed as a real ingest parses it
+
+
+@pytest.fixture(scope="module")
+def seed_items():
+    return _items(SEED)
+
+
+def _real(real_articles, name):
+    return _items(next(p for p in real_articles if p.name == name))
+
+
+def _verdict(fb, part):
+    return next(i.verdict for i in fb.items if part.lower() in i.mistake.lower())
+
+
+def test_off_topic_answer_echoing_the_question_scores_below_a_weak_on_topic_one(seed_items, embedder):
+    q = "How would you roll a new fraud model out to production?"
+    echo = ("Production at my last job was where the fun was: the production team threw the best holiday party, "
+            "and I ran the fantasy football league there.")
+    weak = "I'd wrap it in a small service behind the payments API and switch traffic over once it looks fine."
+    off = critique_answer(seed_items, role=MLE, question=q, answer=echo, embedder=embedder)
+    on = critique_answer(seed_items, role=MLE, question=q, answer=weak, embedder=embedder)
+    assert on.score > off.score, (on.score, off.score)
+    # An answer to another question says nothing about where the candidate puts the focus.
+    films = ("I love fraud detection as a topic; I read a lot of true-crime books about fraud. At my last company we "
+             "had a great culture and weekly demo days.")
+    off = critique_answer(seed_items, role=MLE, question="How would you deploy a fraud detection model?",
+                          answer=films, embedder=embedder)
+    assert _verdict(off, "Overemphasizing") == "unclear"
+
+
+def test_specific_self_introduction_is_not_capped_as_off_topic(real_articles, embedder):
+    items = _real(real_articles, "tih-behavioral-interview-questions.md")
+    q = "Could you start by telling me a little about yourself?"
+    strong = ("I'm a backend engineer with six years in payments. At my current company I own the settlement "
+              "service, written in Go, that moves about two million transactions a day; last year I led the move "
+              "from nightly batches to streaming, which cut settlement time from 24 hours to 15 minutes. I'm looking "
+              "for a team where moving money reliably is the core product.")
+    stock = ("About me: I would describe myself as a passionate team player and a fast learner who loves a "
+             "challenge. I always give one hundred percent, and I'm happy to tell you more about myself.")
+    fb_strong = critique_answer(items, role="Backend Engineer", question=q, answer=strong, embedder=embedder)
+    fb_stock = critique_answer(items, role="Backend Engineer", question=q, answer=stock, embedder=embedder)
+    assert not any("does not address the question" in f.label for f in fb_strong.score_factors)
+    assert fb_strong.score > fb_stock.score, (fb_strong.score, fb_stock.score)
+
+
+def test_dont_item_is_made_by_naming_one_of_the_things_it_lists(real_articles, embedder):
+    items = _real(real_articles, "tih-resume.md")
+    q = "Tell me how you produced the CV you sent us."
+    tool = "I designed the whole thing in Photoshop and exported it as an image-based PDF."
+    builder = "I filled in my details on an online resume builder and downloaded what it generated."
+    plain = "I typed it in a plain Word document, one column, and saved it as a PDF."
+    for answer, expected in ((tool, "made"), (builder, "made"), (plain, "not made")):
+        fb = critique_answer(items, role="Software Engineer", question=q, answer=answer, embedder=embedder)
+        got = _verdict(fb, "Photoshop")
+        assert (got == "made") == (expected == "made"), (answer, got)
+
+
+def test_model_only_answer_that_hands_off_production_overemphasises_the_model(seed_items, embedder):
+    q = "How would you get a churn model running in production?"
+    model_only = ("I'd tune the churn model hard: try several learning rates and tree depths with cross-validation "
+                  "and keep the one with the best AUC. Getting it into production is the platform team's job; I'd "
+                  "hand them the trained model.")
+    vague = "You put the model on a server and the predictions get served from there, and then you check it works."
+    fb = critique_answer(seed_items, role=MLE, question=q, answer=model_only, embedder=embedder)
+    assert _verdict(fb, "Overemphasizing") == "made"
+    # Naming the question's own "model" while talking about serving is no over-emphasis.
+    fb = critique_answer(seed_items, role=MLE, question=q, answer=vague, embedder=embedder)
+    assert _verdict(fb, "Overemphasizing") != "made"
+
+
+def test_role_items_do_not_judge_a_coding_answer(embedder):
+    nimbus = ROOT / "tests" / "fixtures" / "articles" / "nimbusfin_data_scientist_vs_data_engineer.md"
+    items = _items(nimbus)
+    q = "Write a function that removes duplicates from a list while keeping the order."
+    a = ("I'd keep a set of seen values and walk the list once, appending each value the first time I see it. That's "
+         "O(n) time and O(n) space; I'd test an empty list and a list with all duplicates.")
+    fb = critique_answer(items, role="Data Engineer", question=q, answer=a, embedder=embedder)
+    # "Ignoring data quality checks" and "Overemphasizing machine learning models" are about DE pipeline answers,
+    # not about this question: no rubric item speaks to it, so the score is delivery-only.
+    assert fb.basis == "delivery-only", [(i.mistake, i.verdict) for i in fb.items]
+    assert _verdict(fb, "data quality") == "unclear"
