@@ -94,6 +94,9 @@ _PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|sh
                       r"(?:in )?this (?:article|guide|post|section|page) (?:will|covers|explains|shows|lists)|"
                       r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|list|share)|let'?s (?:look|dive|go)|"
                       r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b", re.I)
+# A sentence that offers a remedy: "A way to get around this is to split ...", "Use X instead".
+_REMEDY = re.compile(_FIX.pattern + r"|\b(?:trick|way to|ways to|get around|work around|solution|solve|fix|prevent|"
+                     r"remedy|helps?|instead)\b", re.I)
 # A sentence that names a concept: "Bias is the error ...", "This is called overfitting", "known as X".
 _NAMES = re.compile(r"^\W*(?:the\s+|an?\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s*\W*\s+(?:is|are|refers to|means|describes)\s+"
                     r"(?:the|an?|when|how|what|called)\b|\b(?:is|are) (?:called|known as|referred to as|termed)\b|"
@@ -455,10 +458,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if kind == "yes_no":
             score += 0.12 if _recommends(sent) else -0.08  # a should-I question is answered by a recommendation
         if wants_fix:  # "how do I fix X" with no mistake quoted before: the remedy, not the symptom
-            if _FIX.search(sent) or re.search(r"\b(?:trick|way to|get around|solution|solve)\b", sent, re.I):
-                score += 0.1
-            elif _NEGATIVE.search(sent):
-                score -= 0.05
+            score += 0.2 if _REMEDY.search(sent) else -0.05
         if kind == "name" and _NAMES.search(sent):
             score += 0.15  # "Bias is the error introduced by ...": the sentence that names the described concept
         if kind in ("mistake", "why_bad") and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
@@ -1099,8 +1099,13 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
             sections[heading] = (hi, lines)
     if len(sections) < 2:
         return None  # one labelled section is no fact sheet per level
+    # The parallel fact sheets: sections sharing two or more labels with most others (a list of labelled items
+    # elsewhere in the hits has labels of its own).
     keys_of = {h: {_label_key(lab) for lab, _ in lines} for h, (_, lines) in sections.items()}
-    if len(set.intersection(*keys_of.values())) < 2:
+    peers = {h: sum(len(keys_of[h] & keys_of[o]) >= 2 for o in sections if o != h) for h in sections}
+    most = max(peers.values())
+    sections = {h: v for h, v in sections.items() if peers[h] == most and most >= 1}
+    if len(sections) < 2:
         return None  # not parallel fact sheets (a list's item labels differ from section to section)
     chosen = _named_headings(question, list(sections))
     if len(chosen) < 2:
@@ -1136,8 +1141,10 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
 
 # A question about one level's attribute ("how much experience does a senior have"), not a comparison of levels.
 _ONE_LEVEL = re.compile(r"^\s*(?:what|how|who|which|does|do|is|are|can)\b", re.I)
-LABEL_MIN_SIM = 0.3
-LABEL_NAME_WEIGHT = 0.5  # the label's own words ("Responsibilities") against the question
+LABEL_MIN_SIM = 0.25
+# The label's own words ("Scope of work") say what is asked more reliably than its short values ("Single tickets"),
+# which the embedding measures noisily: the values' similarity counts half as much.
+LABEL_LINES_WEIGHT = 0.5
 LABEL_OVERLAP = 0.05  # the named sections' values share the question's words
 
 
@@ -1145,8 +1152,9 @@ def _asked_label(shared: list[str], sections: dict, chosen: list[str], q_stems: 
                  sentence_vectors: SentenceEmbeddings, query_vector: np.ndarray) -> list[str]:
     """The label whose lines mean most what the question asks: "what size of projects does a staff engineer own"
     -> "Scope of work", "how far does their influence reach" -> "Influence". A label means the same in every
-    section, so its lines in all the parallel sections are measured (one short value alone is a noisy measure); a
-    value of the named sections that shares the question's words counts too. Empty when no label fits."""
+    section: its name and its lines in all the parallel sections are measured (one short value alone is a noisy
+    measure); a word the question shares with the label or the named sections' values counts too. Empty when no
+    label fits."""
     lines = {h: {_label_key(lab): f"{lab}: {val}" for lab, val in sections[h][1]} for h in sections}
     names = {key: next(t.split(":", 1)[0] for h in lines for k, t in lines[h].items() if k == key) for key in shared}
     texts = list(dict.fromkeys([*names.values(), *(t for h in lines for k, t in lines[h].items() if k in shared)]))
@@ -1154,8 +1162,9 @@ def _asked_label(shared: list[str], sections: dict, chosen: list[str], q_stems: 
     scores = []
     for key in shared:
         mean = float(np.mean([sims[lines[h][key]] for h in lines if key in lines[h]]))
-        mean = (mean + LABEL_NAME_WEIGHT * float(sims[names[key]])) / (1 + LABEL_NAME_WEIGHT)
-        overlap = sum(bool(q_stems & _stems(lines[h][key].split(":", 1)[1])) for h in chosen) / len(chosen)
+        mean = (LABEL_LINES_WEIGHT * mean + float(sims[names[key]])) / (1 + LABEL_LINES_WEIGHT)
+        overlap = sum(bool(q_stems & _stems(lines[h][key].split(":", 1)[1])) for h in chosen) / len(chosen) + bool(
+            q_stems & _stems(names[key]))  # a word of the label itself ("work" in "Scope of work")
         scores.append((mean + LABEL_OVERLAP * overlap, key))
     scores.sort(reverse=True)
     return [scores[0][1]] if scores[0][0] >= LABEL_MIN_SIM else []
@@ -1165,7 +1174,9 @@ def _described_sections(question: str, sections: dict, named: list[str]) -> list
     """Sections the question names by what their lines say rather than by their heading ("entry-level" for the
     section whose description reads "Entry-level role ..."): a question word that no heading holds and that the
     first line of exactly one section holds."""
-    heading_words = {t for h in sections for t in tokenize(h)}
+    # Words of the headings and of the labels name a level or an attribute, not a description.
+    heading_words = {t for h in sections for t in tokenize(h)} | {
+        t for _, lines in sections.values() for lab, _ in lines for t in tokenize(lab)}
     words = [t for t in tokenize(question) if t not in heading_words and _key(t) not in _GENERIC
              and t not in _CONTRACTED and len(t) >= 3]
     if not words:
