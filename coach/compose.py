@@ -1172,13 +1172,18 @@ def _asked_label(shared: list[str], sections: dict, chosen: list[str], q_stems: 
 
 def _described_sections(question: str, sections: dict, named: list[str]) -> list[str]:
     """Sections the question names by what their lines say rather than by their heading ("entry-level" for the
-    section whose description reads "Entry-level role ..."): a question word that no heading holds and that the
-    first line of exactly one section holds."""
+    section whose description reads "Entry-level role ..."): a question word that no heading or label holds and
+    that the first line of exactly one section holds, in a question that names what all the sections are."""
+    # The question must speak of what every section is ("... engineers"): a question about nerves that happens to
+    # share a word with one level's description names no level.
+    q_words = set(tokenize(question))
+    if not set.intersection(*(set(tokenize(h)) for h in sections)) & q_words:
+        return []
     # Words of the headings and of the labels name a level or an attribute, not a description.
     heading_words = {t for h in sections for t in tokenize(h)} | {
         t for _, lines in sections.values() for lab, _ in lines for t in tokenize(lab)}
     words = [t for t in tokenize(question) if t not in heading_words and _key(t) not in _GENERIC
-             and t not in _CONTRACTED and len(t) >= 3]
+             and t not in _CONTRACTED and t not in _SMALL_WORDS and len(t) >= 3]
     if not words:
         return []
     # A section's first line describes it ("Description: Entry-level role ..."); its other lines share common words.
