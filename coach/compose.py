@@ -70,6 +70,7 @@ _SYNONYMS = {
     "salary": ["salary", "pay", "range"], "salari": ["salary", "pay", "range"],
     "earn": ["salary", "pay", "range"], "make": ["salary", "pay"], "compensation": ["salary", "pay", "range"],
     "long": ["week", "take"], "stage": ["round"], "step": ["round"], "loop": ["round", "interview"],
+    "impact": ["influence", "scope"], "reach": ["influence", "scope"],
     "program": ["cod", "code"], "programmer": ["cod", "code"], "coder": ["cod", "code"],
 }
 _YES_NO = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has)\b", re.I)
@@ -93,6 +94,13 @@ _PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|sh
                       r"(?:in )?this (?:article|guide|post|section|page) (?:will|covers|explains|shows|lists)|"
                       r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|list|share)|let'?s (?:look|dive|go)|"
                       r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b", re.I)
+# A sentence that offers a remedy: "A way to get around this is to split ...", "Use X instead".
+_REMEDY = re.compile(_FIX.pattern + r"|\b(?:trick|way to|ways to|get around|work around|solution|solve|fix|prevent|"
+                     r"remedy|helps?|instead)\b", re.I)
+# A sentence that names a concept: "Bias is the error ...", "This is called overfitting", "known as X".
+_NAMES = re.compile(r"^\W*(?:the\s+|an?\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s*\W*\s+(?:is|are|refers to|means|describes)\s+"
+                    r"(?:the|an?|when|how|what|called)\b|\b(?:is|are) (?:called|known as|referred to as|termed)\b|"
+                    r"\bterm for\b", re.I)
 _YES_NO_WORD = re.compile(r"^\W*(?:yes|no|not|never|always|it depends|depends|absolutely|definitely)\b", re.I)
 
 
@@ -389,7 +397,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         return Composed("", [], [])
     the_plan = plan(question)
     kind = the_plan.kind
-    if kind == "fix" and not context:
+    wants_fix = kind == "fix" and not context
+    if wants_fix:
         kind = "howto"  # "what should I do the night before?" with no mistake before it asks for advice
     q_tokens = _expanded(_stems(question))
     cues = [(sp, bonus) for qp, sp, bonus in _CUES if qp.search(question)]
@@ -447,7 +456,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if kind in FACT_KINDS and not carries(kind, sent):
             score -= 0.25
         if kind == "yes_no":
-            score += 0.08 if _recommends(sent) else -0.08  # a should-I question is answered by a recommendation
+            score += 0.12 if _recommends(sent) else -0.08  # a should-I question is answered by a recommendation
+        if wants_fix:  # "how do I fix X" with no mistake quoted before: the remedy, not the symptom
+            score += 0.2 if _REMEDY.search(sent) else -0.05
+        if kind == "name" and _NAMES.search(sent):
+            score += 0.15  # "Bias is the error introduced by ...": the sentence that names the described concept
         if kind in ("mistake", "why_bad") and (_NEGATIVE.search(sent) or sent.startswith("Mistake to avoid")):
             score += 0.15
         if kind == "definition" and defined and re.match(
@@ -522,7 +535,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             return done(_not_exact(unanswered, hits, kind,
                                    why="it lists this interview question but gives no advice on answering it"))
 
-    labelled = _labelled_facts(question, hits, scored, kind)
+    labelled = _labelled_facts(question, hits, scored, kind, sentence_vectors, query_vector)
     if labelled is not None:
         return done(labelled)
     if kind == "which_more":
@@ -541,6 +554,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
             return done(_not_exact(scored[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
+    if kind == "why_bad":
+        # "What's the catch with X?" answered by a list of X's problems ("Slow prediction time: ..."): its items.
+        listed = _labelled_items(scored, hits)
+        if listed is not None:
+            return done(listed)
     faq_hi = max(range(len(hits)), key=lambda i: hits[i].heading)
     if kind in _EXPLAINED and hits[faq_hi].heading >= FAQ_MATCH and not acronym:
         # The user's question is (nearly) one the article asks itself: its answer, opening sentences in order.
@@ -994,6 +1012,29 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
     return None
 
 
+def _labelled_items(scored: list, hits: Sequence[Hit]) -> Composed | None:
+    """When the best sentence's chunk holds a list of labelled items ("Memory consumption: Random Forest models
+    ... can consume a lot of memory"), the list is the answer: the first sentence of each labelled item, in the
+    retrieved chunks of its section, up to five, in article order. None when it holds no such list."""
+    def labelled(hi: int) -> set[int]:
+        lines = [ln.strip() for ln in hits[hi].chunk.text.splitlines() if ln.strip()]
+        return {li for li, ln in enumerate(lines) if _ITEM_LABEL.match(ln)}
+
+    top = scored[0][1]
+    if not labelled(top.hi):
+        return None  # (the best sentence may be the list's closing remark: its chunk holds items all the same)
+    chunk = hits[top.hi].chunk
+    same = {hi: labelled(hi) for hi, h in enumerate(hits)
+            if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section}
+    items = {(c.hi, c.line): c for _, c, _ in scored if c.hi in same and c.first and c.line in same[c.hi]
+             and not c.question}
+    ordered = list({c.text: c for c in sorted(items.values(), key=lambda c: (hits[c.hi].chunk.position, c.si))
+                    }.values())
+    if len(ordered) < 3:
+        return None
+    return _render(ordered[:MAX_ITEMS], hits, scored[0][0])
+
+
 _LABEL_LINE = re.compile(r"^\W*([A-Z][\w /&'-]{1,40}?)\s*[:\u2014]\s+(\S.{3,300})$")
 
 
@@ -1037,12 +1078,16 @@ def _named_headings(question: str, headings: Sequence[str]) -> list[str]:
     return named
 
 
-def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str) -> Composed | None:
+def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
+                    sentence_vectors: SentenceEmbeddings | None = None, query_vector: np.ndarray | None = None
+                    ) -> Composed | None:
     """Facts the article states in labelled lines, one section per role or level ("Staff Software Engineer" with
     "Experience: Typically 10+ years ..."). When the question names such sections, the asked label's line of each
-    is the answer ("how much more experience does a staff engineer have than a senior one" -> both Experience
-    lines); a broad comparison with no asked label gets the labels that differ most plainly (numbers first, then
-    the shortest values), never the first line by position. Lines are quoted as written, each cited to its section."""
+    named section is the answer: "how much experience does a senior engineer have" -> that level's Experience line
+    only; "how much more experience does a staff engineer have than a senior one" -> both. The asked label is the
+    one the question names, else the one whose lines mean most what it asks ("what size of projects" -> "Scope of
+    work"); a broad comparison with no asked label gets the labels that differ most plainly (numbers first, then the
+    shortest values), never the first line by position. Lines are quoted as written, each cited to its section."""
     sections: dict[str, tuple[int, list[tuple[str, str]]]] = {}  # heading -> (hit index, [(label, value)])
     for hi, hit in enumerate(hits):
         heading = hit.chunk.section or ""
@@ -1053,24 +1098,34 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str)
         if len(lines) >= 2:
             sections[heading] = (hi, lines)
     if len(sections) < 2:
-        return None
+        return None  # one labelled section is no fact sheet per level
+    # The parallel fact sheets: sections sharing two or more labels with most others (a list of labelled items
+    # elsewhere in the hits has labels of its own).
+    keys_of = {h: {_label_key(lab) for lab, _ in lines} for h, (_, lines) in sections.items()}
+    peers = {h: sum(len(keys_of[h] & keys_of[o]) >= 2 for o in sections if o != h) for h in sections}
+    most = max(peers.values())
+    sections = {h: v for h, v in sections.items() if peers[h] == most and most >= 1}
+    if len(sections) < 2:
+        return None  # not parallel fact sheets (a list's item labels differ from section to section)
     chosen = _named_headings(question, list(sections))
     if len(chosen) < 2:
+        chosen += [h for h in _described_sections(question, sections, chosen) if h not in chosen]
+    if not chosen or (len(chosen) == 1 and not _ONE_LEVEL.search(question) and kind == "comparison"):
         return None
     labels = {h: {_label_key(lab): (lab, val) for lab, val in sections[h][1]} for h in chosen}
     shared = [key for key in labels[chosen[0]] if all(key in v for v in labels.values())]
     if len(shared) < 2:
-        return None  # not parallel fact sheets (a list's item labels differ from section to section)
+        return None
     q_stems = _stems(question) - _GENERIC - {t for h in chosen for t in _stems(h)}
-    asked = [key for key in shared if key in q_stems]
+    asked = [key for key in shared if key in _expanded(q_stems)]
+    if not asked and sentence_vectors is not None and query_vector is not None:
+        asked = _asked_label(shared, sections, chosen, q_stems, sentence_vectors, query_vector)
     if not asked:  # "the gap in years": the label whose every value speaks of years
         asked = [key for key in shared if all(q_stems & _stems(labels[h][key][1]) for h in chosen)]
     if not asked:
-        if kind not in ("comparison", "other", "howto"):
+        if kind not in ("comparison", "other", "howto") or len(chosen) < 2:
             return None  # "which pays more" needs the asked fact, not some labels
         asked = sorted(shared, key=lambda k: _contrast_rank([labels[h][k][1] for h in chosen]))[:2]
-    if not asked:
-        return None
     picked = []
     for h in chosen[:3]:
         values = [f"{labels[h][key][0]}: {labels[h][key][1].rstrip('.!; ')}" for key in asked[:2]]
@@ -1081,6 +1136,63 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str)
         if verdict:
             out.text = f"{verdict} {out.text}"
             out.pieces.insert(0, verdict)
+    return out
+
+
+# A question about one level's attribute ("how much experience does a senior have"), not a comparison of levels.
+_ONE_LEVEL = re.compile(r"^\s*(?:what|how|who|which|does|do|is|are|can)\b", re.I)
+LABEL_MIN_SIM = 0.25
+# The label's own words ("Scope of work") say what is asked more reliably than its short values ("Single tickets"),
+# which the embedding measures noisily: the values' similarity counts half as much.
+LABEL_LINES_WEIGHT = 0.5
+LABEL_OVERLAP = 0.05  # the named sections' values share the question's words
+
+
+def _asked_label(shared: list[str], sections: dict, chosen: list[str], q_stems: set[str],
+                 sentence_vectors: SentenceEmbeddings, query_vector: np.ndarray) -> list[str]:
+    """The label whose lines mean most what the question asks: "what size of projects does a staff engineer own"
+    -> "Scope of work", "how far does their influence reach" -> "Influence". A label means the same in every
+    section: its name and its lines in all the parallel sections are measured (one short value alone is a noisy
+    measure); a word the question shares with the label or the named sections' values counts too. Empty when no
+    label fits."""
+    lines = {h: {_label_key(lab): f"{lab}: {val}" for lab, val in sections[h][1]} for h in sections}
+    names = {key: next(t.split(":", 1)[0] for h in lines for k, t in lines[h].items() if k == key) for key in shared}
+    texts = list(dict.fromkeys([*names.values(), *(t for h in lines for k, t in lines[h].items() if k in shared)]))
+    sims = dict(zip(texts, sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)))
+    scores = []
+    for key in shared:
+        mean = float(np.mean([sims[lines[h][key]] for h in lines if key in lines[h]]))
+        mean = (LABEL_LINES_WEIGHT * mean + float(sims[names[key]])) / (1 + LABEL_LINES_WEIGHT)
+        overlap = sum(bool(q_stems & _stems(lines[h][key].split(":", 1)[1])) for h in chosen) / len(chosen) + bool(
+            q_stems & _stems(names[key]))  # a word of the label itself ("work" in "Scope of work")
+        scores.append((mean + LABEL_OVERLAP * overlap, key))
+    scores.sort(reverse=True)
+    return [scores[0][1]] if scores[0][0] >= LABEL_MIN_SIM else []
+
+
+def _described_sections(question: str, sections: dict, named: list[str]) -> list[str]:
+    """Sections the question names by what their lines say rather than by their heading ("entry-level" for the
+    section whose description reads "Entry-level role ..."): a question word that no heading or label holds and
+    that the first line of exactly one section holds, in a question that names what all the sections are."""
+    # The question must speak of what every section is ("... engineers"): a question about nerves that happens to
+    # share a word with one level's description names no level.
+    q_words = set(tokenize(question))
+    if not set.intersection(*(set(tokenize(h)) for h in sections)) & q_words:
+        return []
+    # Words of the headings and of the labels name a level or an attribute, not a description.
+    heading_words = {t for h in sections for t in tokenize(h)} | {
+        t for _, lines in sections.values() for lab, _ in lines for t in tokenize(lab)}
+    words = [t for t in tokenize(question) if t not in heading_words and _key(t) not in _GENERIC
+             and t not in _CONTRACTED and t not in _SMALL_WORDS and len(t) >= 3]
+    if not words:
+        return []
+    # A section's first line describes it ("Description: Entry-level role ..."); its other lines share common words.
+    holders = {h: set(tokenize(lines[0][1])) for h, (_, lines) in sections.items()}
+    out = []
+    for t in words:
+        having = [h for h in sections if t in holders[h]]
+        if len(having) == 1 and having[0] not in named and having[0] not in out:
+            out.append(having[0])
     return out
 
 

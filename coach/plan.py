@@ -27,6 +27,10 @@ _UNIT_Q = r"(?:weeks?|days?|months?|hours?|years?|minutes?)"
 
 # (kind, question pattern) in priority order: the first match is the plan's kind.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
+    # "What do you call it when ...?" describes a concept and asks for its name: the sentence that names it.
+    ("name", re.compile(r"\bwhat (?:do|does|would) (?:you|we|people|they) call\b|\bwhat(?:'s| is) (?:it|this|that) "
+                        r"called\b|\bwhat(?:'s| is) the (?:term|name|word)\b|\b(?:is there|there's) a (?:term|name|word) "
+                        r"for\b|\bwhat(?:'s| is) (?:\w+ )?(?:called|known as)\b", re.I)),
     ("fix", re.compile(r"\binstead\b|\bwhat should i do\b(?! (?:before|during|after|at|in|on|to))|\bhow (?:do|can|should) "
                        r"i (?:fix|avoid|prevent|correct)\b|\bthe fix\b|\bwhat(?:'s| is) the (?:fix|remedy|right way)\b",
                        re.I)),
@@ -47,6 +51,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
+                           r"\b(?:the )?(?:catch|downsides?|drawbacks?|disadvantages?|cons|weak(?:ness|nesses|\s+spots?)|"
+                           r"limitations?)\b(?! (?:to|for) (?:me|you)\b)|\bwhy (?:can|could|would|might|is|are)\b[^?]*\b"
+                           r"(?:misleading|bad|wrong|a bad idea|a problem|dangerous|risky|unreliable)\b|"
                            r"\bwhy (?:is|are) (?:it|\w+ing)\b[^?]*\b(?:bad|wrong|a bad idea)\b|"
                            r"\b(?:the )?problem with\b",
                            re.I)),
@@ -88,7 +95,9 @@ NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid\w*|mistakes?|pitfalls?|tr
                       r"not a good idea|try not|problems?|downside|too (?:many|much|large|small|"
                       r"big|long|short|few)|miss(?:es|ed|ing)?|overshoot\w*|stuck|no better|worse|diverg\w*|"
                       r"same thing|errors?|lack\w*|ignor\w*|overemphasi\w*|generic|clich\w*|sloppy|rambl\w*|"
-                      r"instead)\b", re.I)
+                      r"instead|not (?:a )?(?:good|great|suited|suitable|ideal|reliable)|slow(?:er)?|expensive|costly|"
+                      r"difficult|harder|hard to|misleading|drawbacks?|disadvantages?|limitations?|horrible|frowned)\b",
+                      re.I)
 
 
 @dataclass(frozen=True)
