@@ -984,8 +984,7 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
                  and (kind != "example" or t[1].question or _QUOTE.search(t[1].text))), None)
     if best is not None:
         # The list may run over several chunks of its section: take items from all of them.
-        chunk = hits[best[1].hi].chunk
-        same = {hi for hi, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section}
+        same = _section_hits(hits, hits[best[1].hi].chunk)
         firsts = {(c.hi, c.line): c for _, c, _ in scored if c.hi in same and c.first}
         items: dict[tuple[int, int], tuple[float, Cand]] = {}
         for score, c, _ in scored:
@@ -1012,6 +1011,11 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
     return None
 
 
+def _section_hits(hits: Sequence[Hit], chunk) -> set[int]:
+    """Indices of the retrieved chunks of ``chunk``'s section (a list may run over several chunks)."""
+    return {hi for hi, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section}
+
+
 def _labelled_items(scored: list, hits: Sequence[Hit]) -> Composed | None:
     """When the best sentence's chunk holds a list of labelled items ("Memory consumption: Random Forest models
     ... can consume a lot of memory"), the list is the answer: the first sentence of each labelled item, in the
@@ -1023,9 +1027,7 @@ def _labelled_items(scored: list, hits: Sequence[Hit]) -> Composed | None:
     top = scored[0][1]
     if not labelled(top.hi):
         return None  # (the best sentence may be the list's closing remark: its chunk holds items all the same)
-    chunk = hits[top.hi].chunk
-    same = {hi: labelled(hi) for hi, h in enumerate(hits)
-            if h.chunk.doc_id == chunk.doc_id and h.chunk.section == chunk.section}
+    same = {hi: labelled(hi) for hi in _section_hits(hits, hits[top.hi].chunk)}
     items = {(c.hi, c.line): c for _, c, _ in scored if c.hi in same and c.first and c.line in same[c.hi]
              and not c.question}
     ordered = list({c.text: c for c in sorted(items.values(), key=lambda c: (hits[c.hi].chunk.position, c.si))
@@ -1155,15 +1157,16 @@ def _asked_label(shared: list[str], sections: dict, chosen: list[str], q_stems: 
     section: its name and its lines in all the parallel sections are measured (one short value alone is a noisy
     measure); a word the question shares with the label or the named sections' values counts too. Empty when no
     label fits."""
-    lines = {h: {_label_key(lab): f"{lab}: {val}" for lab, val in sections[h][1]} for h in sections}
-    names = {key: next(t.split(":", 1)[0] for h in lines for k, t in lines[h].items() if k == key) for key in shared}
-    texts = list(dict.fromkeys([*names.values(), *(t for h in lines for k, t in lines[h].items() if k in shared)]))
+    pairs = {h: {_label_key(lab): (lab, val) for lab, val in sections[h][1]} for h in sections}
+    names = {key: next(pairs[h][key][0] for h in pairs if key in pairs[h]) for key in shared}
+    line = {(h, key): f"{lab}: {val}" for h in pairs for key, (lab, val) in pairs[h].items() if key in shared}
+    texts = list(dict.fromkeys([*names.values(), *line.values()]))
     sims = dict(zip(texts, sentence_vectors.encode(texts) @ np.asarray(query_vector, dtype=np.float32)))
     scores = []
     for key in shared:
-        mean = float(np.mean([sims[lines[h][key]] for h in lines if key in lines[h]]))
+        mean = float(np.mean([sims[line[h, key]] for h in pairs if key in pairs[h]]))
         mean = (LABEL_LINES_WEIGHT * mean + float(sims[names[key]])) / (1 + LABEL_LINES_WEIGHT)
-        overlap = sum(bool(q_stems & _stems(lines[h][key].split(":", 1)[1])) for h in chosen) / len(chosen) + bool(
+        overlap = sum(bool(q_stems & _stems(pairs[h][key][1])) for h in chosen) / len(chosen) + bool(
             q_stems & _stems(names[key]))  # a word of the label itself ("work" in "Scope of work")
         scores.append((mean + LABEL_OVERLAP * overlap, key))
     scores.sort(reverse=True)

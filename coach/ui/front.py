@@ -326,9 +326,7 @@ class Front:
                     relayed = True
                     if writer.is_closing():
                         break
-                    writer.write(data)
-                    if writer.transport.get_write_buffer_size() > 1 << 20:
-                        await writer.drain()
+                    await _forward(writer, data)
             except (ConnectionError, OSError, RuntimeError, _httptools.HttpParserError):
                 pass  # either side went away (RuntimeError: uvloop's write to a closed transport), or not HTTP
             if end.done and end.keep_alive and not writer.is_closing():
@@ -386,6 +384,13 @@ class Front:
         return None
 
 
+async def _forward(writer: asyncio.StreamWriter, data: bytes) -> None:
+    """Write ``data``; wait for the peer only once over a MiB is buffered (memory bounded, no drain per chunk)."""
+    writer.write(data)
+    if writer.transport.get_write_buffer_size() > 1 << 20:
+        await writer.drain()
+
+
 async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
     """Copy until end of stream, then half-close the other side (a response may still be on its way back)."""
     try:
@@ -393,9 +398,7 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> N
             data = await reader.read(65536)
             if not data or writer.is_closing():
                 break
-            writer.write(data)
-            if writer.transport.get_write_buffer_size() > 1 << 20:
-                await writer.drain()
+            await _forward(writer, data)
         if writer.can_write_eof() and not writer.is_closing():
             writer.write_eof()
     except (ConnectionError, OSError, RuntimeError):  # uvloop: RuntimeError on a write to a closed transport
