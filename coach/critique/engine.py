@@ -29,6 +29,7 @@ from coach.critique.delivery import (
     structure_parts,
 )
 from coach.critique.scoring import ScoreInput, score_answer
+from coach.critique.technique import judge_technique, technique_family
 from coach.critique.signals import CLICHES, HEDGES, Signals, measure
 from coach.critique.topics import (
     AREAS,
@@ -564,6 +565,12 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
     if st.code and st.mostly_code:
         ev = next((u for u in a.units if code_span(u.text)), a.units[0])
         return _Judgement("made", ev, f"The answer is code with {st.prose_words} words of explanation")
+    if not st.code:
+        # An answer that describes how it codes ("I just start typing and explain once it runs") is judged by
+        # whether it reads like the mistake or like the fix.
+        said = _judge_fallback(m, a)
+        if said.verdict != "unclear":
+            return said
     explained = st.prose_words >= 20 and not a.handoff.all()
     if explained and (st.code or question_type(a.question) == "coding"):
         ev = next((u for u in a.units if not code_span(u.text)), a.units[0])
@@ -649,6 +656,10 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     it avoids X, is not; an answer on the item's topic that never does X avoids it."""
     if a.empty:
         return _Judgement("unclear", None, "")
+    family = technique_family(m.shape.target)
+    if family:  # a coding technique: read from what the answer says it does and the code it writes
+        verdict, ev = judge_technique(family, [u for u, h in zip(a.units, a.handoff) if not h])
+        return _Judgement(verdict, ev, "This is what the article warns against" if verdict == "made" else "")
     sx = a.match(m.x)
     sg = a.match(m.fix) if m.fix.text != m.x.text else np.zeros_like(sx)
     neg = np.array([bool(_NEGATED.search(u.text)) for u in a.units])
@@ -676,8 +687,12 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
             return _Judgement("avoided", good, "")
     if ((sx >= DOES_IT) & neg).any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
-    if on_topic and float(a.qsim.max()) >= OFF_QUESTION:
-        return _Judgement("avoided", a.main_unit(), "")
+    # An answer on the item's topic that takes up X itself without doing it avoids it; one that never touches X
+    # gives no evidence either way.
+    engaged = ~a.handoff & ((sx >= ON_TOPIC) | (cos_x >= ABLATION_FLOOR))
+    if on_topic and float(a.qsim.max()) >= OFF_QUESTION and (engaged.any() or a.question_match(m.x) >= RELEVANT):
+        return _Judgement("avoided", a.units[int(np.argmax(np.where(engaged, sx, -9)))] if engaged.any()
+                          else a.main_unit(), "")
     return _Judgement("unclear", None, "")
 
 
