@@ -70,9 +70,16 @@ FOCUS_MARGIN = 0.10  # overemphasis: a sentence is about X rather than the fix o
 FOCUS_FLOOR = 0.20  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
 FOCUS_MIN_WORDS = 6  # fewer content words (outside hand-offs) than this say nothing about where the focus is
 FOCUS_SHARE = 0.40  # X's share of the answer's content words from which it is "too much"
+HANDOFF_LEAN = 0.5  # ... or, in an answer that hands the rest away, the share of its words leaning to X at all
 FALLBACK_MARGIN = 0.08
 _OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
                           r"walk me through how you would (?:design|build))\b", re.I)
+# A question about putting something into use ("take it live", "get it running in production", "ship it") calls
+# for the system around it as much as an open design question does.
+_TO_PRODUCTION = re.compile(r"\b(?:(?:take|put|get|bring|push|move)\w* (?:\w+ ){0,4}?(?:live|into production|to "
+                            r"production|in production|running in production|online)|deploy\w*|ship\w*|launch\w*|"
+                            r"roll\w* (?:it |this |that )?out|serv(?:e|ing) (?:it|the model|a model|predictions))\b",
+                            re.I)
 
 _DEFLECT = re.compile(
     r"\bnot (?:really |exactly )?(?:my|our) (?:job|fault|problem|responsibility|call|area)\b"
@@ -416,6 +423,13 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     on_x = (cx - cg >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
     total = float(w.sum())
     share = float(w[on_x].sum()) / total if total else 0.0
+    # An answer that gives the rest of the topic away ("deployment is the platform team's job") and spends what it
+    # keeps mostly on X leans on X even without a clear margin sentence by sentence: the hand-off is the contrast.
+    lean = (cx > cg) & (cx >= FOCUS_FLOOR) & ~a.handoff
+    leaning = float(w[lean].sum()) / total if total else 0.0
+    if share < FOCUS_SHARE and a.handoff.any() and leaning >= HANDOFF_LEAN and total >= FOCUS_MIN_WORDS:
+        on_x = lean
+        share = leaning
     if share >= FOCUS_SHARE and total >= FOCUS_MIN_WORDS:
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
         weight = (cx - cg) * np.minimum(1.0, w / 8.0)
@@ -452,7 +466,7 @@ def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
     # An item scoped to the candidate's role ("Ignoring X in R interviews") is the article saying X belongs in
     # R's answers; an open design question is where it is expected even when the question does not name X.
     relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (
-        bool(item.roles) and bool(_OPEN_DESIGN.search(a.question)))
+        bool(item.roles) and bool(_OPEN_DESIGN.search(a.question) or _TO_PRODUCTION.search(a.question)))
     return _judge_coverage(m, a, m.concepts or (m.x, m.fix), relevant, (m.x, m.fix), m.shape.target)
 
 
