@@ -29,7 +29,7 @@ from coach.critique.delivery import (
     structure_parts,
 )
 from coach.critique.scoring import ScoreInput, score_answer
-from coach.critique.technique import judge_technique, technique_family
+from coach.critique.technique import judge_technique, narrates, technique_family
 from coach.critique.signals import CLICHES, HEDGES, Signals, measure
 from coach.critique.topics import (
     AREAS,
@@ -580,8 +580,12 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
         ev = next((u for u in a.units if code_span(u.text)), a.units[0])
         return _Judgement("made", ev, f"The answer is code with {st.prose_words} words of explanation")
     if not st.code:
-        # An answer that describes how it codes ("I just start typing and explain once it runs") is judged by
-        # whether it reads like the mistake or like the fix.
+        # An answer that describes how it codes ("I just start typing and explain once it runs") says which it does.
+        verdict, ev = narrates([u for u, h in zip(a.units, a.handoff) if not h])
+        if verdict == "made":
+            return _Judgement("made", ev, "The answer says it codes before explaining the approach")
+        if verdict == "avoided":
+            return _Judgement("avoided", ev, "")
         said = _judge_fallback(m, a)
         if said.verdict != "unclear":
             return said

@@ -114,3 +114,31 @@ def _sentences(units: list[Unit]) -> list[list[Unit]]:
             out.append([])
         out[-1].append(u)
     return out
+
+
+# How an answer says it codes: typing before (or instead of) explaining, or explaining before typing.
+_CODE_FIRST = re.compile(
+    r"\b(?:start|begin|jump|dive|get)\w* (?:\w+ )?(?:typing|coding|writing (?:the )?code|into (?:the )?code)\b[^.;]{0,40}?"
+    r"\b(?:right away|immediately|straight away|the moment|as soon as|first)\b"
+    r"|\bexplain\w* (?:it |things |my code )?(?:only )?(?:after|later|once|when) (?:it|the code|I'm done|I am done)\b"
+    r"|\b(?:talking|explaining|thinking out loud)\b[^.;]{0,30}\b(?:slows? (?:me )?down|waste\w* (?:of )?time|"
+    r"distract\w*)\b"
+    r"|\b(?:in|with) (?:silence|my headphones on)\b|\bwithout (?:saying|talking|explaining)\b",
+    re.I,
+)
+_EXPLAIN_FIRST = re.compile(
+    r"\b(?:explain|say|describe|talk through|walk (?:them |the interviewer )?through|outline|state)\w* "
+    r"[^.;]{0,40}\bbefore (?:I |we )?(?:writ|cod|typ|start)\w*"
+    r"|\b(?:think|thinking|talk|talking) (?:out loud|aloud)\b|\bnarrat\w*\b",
+    re.I,
+)
+
+
+def narrates(units: list[Unit]) -> tuple[str, Unit | None]:
+    """("made", sentence) when the answer says it codes before or without explaining, ("avoided", sentence) when it
+    says it explains first or thinks out loud, else ("unclear", None)."""
+    made = next((u for u in units if _CODE_FIRST.search(u.text)), None)
+    if made is not None:
+        return "made", made
+    said = next((u for u in units if _EXPLAIN_FIRST.search(u.text)), None)
+    return ("avoided", said) if said is not None else ("unclear", None)
