@@ -62,29 +62,30 @@ def test_an_answer_that_describes_coding_before_explaining_makes_the_narration_m
 OVER = RubricItem(id="over", kind="pair", roles=["Machine Learning Engineer"],
                   mistake="Overemphasizing ML model development in Machine Learning Engineer interviews.",
                   fix="Focusing on designing large-scale ML systems.")
-DEPLOY = RubricItem(id="deploy", kind="pair", roles=["Research Scientist"],
-                    mistake="Ignoring system design concepts in Research Scientist interviews.",
+DEPLOY = RubricItem(id="deploy", kind="pair", roles=["Applied Scientist"],
+                    mistake="Ignoring system design concepts in Applied Scientist interviews.",
                     fix="Emphasizing ML model deployment.")
 
 
 def test_a_model_only_answer_that_hands_deployment_away_overemphasises_the_model(embedder):
-    answer = ("I'd put my time into the model itself: gradient-boosted trees on the claim features, careful handling "
-              "of the class imbalance, and precision at a fixed recall as the metric. I'd tune it until the offline "
-              "numbers are solid. Getting it into production is really the platform team's job, so I'd hand them the "
-              "trained artifact.")
-    v = _verdicts([OVER], embedder, role="MLE", question="You've trained an insurance-claims fraud model. What does "
-                  "it take to get it running in production?", answer=answer)
+    answer = ("Most of my effort would go into the model: a transformer over the transaction sequence, class weights "
+              "for the imbalance, and recall at 1% false positives as the metric. I'd run a hyperparameter sweep "
+              "until the offline numbers stop improving. Serving it is someone else's job; the platform team can "
+              "take it from there.")
+    v = _verdicts([OVER], embedder, role="MLE", question="How would you get a payments fraud model into production?",
+                  answer=answer)
     assert v["over"] == "made"
 
 
-def test_a_question_about_taking_a_model_live_calls_for_the_roles_system_design_item(embedder):
-    question = "As a research scientist, how would you take your product-search ranking model live?"
+def test_a_question_about_shipping_a_model_calls_for_the_roles_system_design_item(embedder):
+    question = "How would you ship a new recommendation model to users?"
     model_only = ("I'd train a LambdaMART ranker on click logs with position-bias correction, evaluate NDCG@10 "
                   "offline against the current ranker, and keep adding features like freshness and past "
                   "click-through until it clearly beats the baseline.")
-    dont_know = "I'm a modelling person, so I honestly don't know much about the serving side; I'd ask the engineers."
-    for answer in (model_only, dont_know):
-        assert _verdicts([DEPLOY], embedder, role="Research Scientist", question=question,
+    dont_know = ("I'm a modelling person, so I honestly don't know much about the serving side. I'd ask the "
+                 "engineers how they usually do it.")
+    for answer in (model_only, dont_know):  # an admitted gap is the omission, not a mention of the topic
+        assert _verdicts([DEPLOY], embedder, role="Applied Scientist", question=question,
                          answer=answer)["deploy"] == "made"
 
 

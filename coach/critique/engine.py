@@ -424,13 +424,16 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     total = float(w.sum())
     share = float(w[on_x].sum()) / total if total else 0.0
     # An answer that gives the rest of the topic away ("deployment is the platform team's job") and spends what it
-    # keeps mostly on X leans on X even without a clear margin sentence by sentence: the hand-off is the contrast.
+    # keeps on X (mostly, or without one sentence clearly on the fix) leans on X even without a clear margin
+    # sentence by sentence: the hand-off is the contrast.
     lean = (cx > cg) & (cx >= FOCUS_FLOOR) & ~a.handoff
     leaning = float(w[lean].sum()) / total if total else 0.0
-    if share < FOCUS_SHARE and a.handoff.any() and leaning >= HANDOFF_LEAN and total >= FOCUS_MIN_WORDS:
-        on_x = lean
-        share = leaning
-    if share >= FOCUS_SHARE and total >= FOCUS_MIN_WORDS:
+    on_fix = ((cg - cx) >= FOCUS_MARGIN) & ~a.handoff
+    handed_off = share < FOCUS_SHARE and a.handoff.any() and lean.any() and (
+        leaning >= HANDOFF_LEAN or not on_fix.any())
+    if handed_off:
+        on_x, share = lean, leaning
+    if (share >= FOCUS_SHARE or handed_off) and total >= FOCUS_MIN_WORDS:
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
         weight = (cx - cg) * np.minimum(1.0, w / 8.0)
         ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
