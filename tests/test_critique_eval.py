@@ -87,10 +87,10 @@ def test_bad_case_files_are_clear_errors(tmp_path):
 
 
 def test_tuning_and_held_out_sets_cover_what_issue_11_asks_for(real_articles):
-    from coach.evaluation.critique import EVALS, HELD_OUT, SPLITS, resolve_label
+    from coach.evaluation.critique import EVALS, SPLITS, held_out_splits, resolve_label
 
     first, tuning = load_cases(EVALS / SPLITS["critique"]), load_cases(EVALS / SPLITS["tuning"])
-    held = [c for name in HELD_OUT for c in load_cases(EVALS / SPLITS[name])]
+    held = [c for path in held_out_splits().values() for c in load_cases(path)]
     cases = tuning + held
     # The issue asks for a held-out third of all labelled answers; later rounds add tuning cases for newly found weak
     # kinds, so a second held-out split written by another hand keeps the held-out share at a third or more.
@@ -109,16 +109,20 @@ def test_tuning_and_held_out_sets_cover_what_issue_11_asks_for(real_articles):
             assert resolve_label(key, items[c.doc]) is not None, (c.id, key)
 
 
-def test_coach_eval_reports_the_second_held_out_split_apart(embedder, tmp_path):
-    """A ``critique_heldout2.jsonl`` beside the other splits is run and rendered as its own "held-out 2" line (a
-    one-case stand-in on a fixture article here: the real held-out files are run only to report)."""
+def test_coach_eval_reports_each_held_out_file_as_its_own_split(embedder, tmp_path):
+    """Every ``critique_heldout*.jsonl`` beside the other splits is found by name, run and rendered as its own
+    split ("held-out", "held-out 2", "held-out 3", … in numeric order), so a new held-out file needs no code change
+    (one-case stand-ins on a fixture article here: the real held-out files are run only to report)."""
     from coach.evaluation import EvalReport
-    from coach.evaluation.critique import SPLITS, run_critique_splits
+    from coach.evaluation.critique import held_out_splits, run_critique_splits
 
     case = CritiqueCase(id="t", doc="orbitworks_swe_vs_sre.html", role="Software Engineer", question="Design a cache.",
                         answer="A read-through cache in front of the database.", expected={})
-    (tmp_path / SPLITS["held-out 2"]).write_text(case.model_dump_json() + "\n", encoding="utf-8")
-    splits = run_critique_splits(embedder, tmp_path)
-    assert list(splits) == ["held-out 2"] and splits["held-out 2"].cases == 1
+    for name in ("critique_heldout.jsonl", "critique_heldout3.jsonl", "critique_heldout10.jsonl",
+                 "critique_heldout_notes.jsonl", "critique_real.jsonl"):
+        (tmp_path / name).write_text(case.model_dump_json() + "\n", encoding="utf-8")
+    assert list(held_out_splits(tmp_path)) == ["held-out", "held-out 3", "held-out 10"]
+    splits = run_critique_splits(embedder, tmp_path, names=("held-out 3",))
+    assert list(splits) == ["held-out 3"] and splits["held-out 3"].cases == 1
     lines = EvalReport(critique_splits=splits).render().splitlines()
-    assert any(line.startswith("held-out 2 eval: 1 cases") for line in lines)
+    assert any(line.startswith("held-out 3 eval: 1 cases") for line in lines)

@@ -155,9 +155,8 @@ def test_a_delivery_only_score_with_unclear_items_says_they_are_unclear(seed_ite
     """Items that apply but cannot be judged are listed as unclear: the summary says so instead of claiming that no
     item speaks to the answer."""
     fb = critique_answer(seed_items, role="Machine Learning Engineer", question=DEPLOY_Q,
-                         answer="I would tune the ranking model a lot, try gradient boosting and a two-tower model, "
-                                "and pick the best by NDCG. Putting it into production is for the platform team; "
-                                "I'd hand over the model file.", embedder=embedder)
+                         answer="Putting it into production is for the platform team; I'd hand over the model file "
+                                "and they take it from there.", embedder=embedder)
     unclear = [r for r in fb.items if r.applies and r.verdict == "unclear" and not r.delivery]
     assert fb.basis == "delivery-only" and unclear
     assert f"the {len(unclear)} rubric mistake" in fb.summary and "unclear" in fb.summary, fb.summary

@@ -31,7 +31,8 @@ HANDOFF = re.compile(
     r"|\b(?:isn't|is not|not) (?:really )?(?:my|our) (?:area|job|responsibility|problem|thing|concern|department)\b"
     r"|\b(?:their|his|her) (?:job|problem|responsibility|mess|code)\b"
     r"|\bnot (?:really )?something I(?:'d| would) (?:design|worry|think) (?:for|about)\b"
-    r"|\bI (?:do not|don't|dont) (?:really )?know (?:the details|much about|how|the final|that part)\b"
+    r"|\bI (?:(?:honestly|really|just) )?(?:do not|don't|dont) (?:(?:really|honestly|actually|even|quite) )?know "
+    r"(?:the details|much about|how|the final|that part|anything about)\b"
     r"|\bI(?:'m| am) not (?:sure|familiar)\b|\bI have(?:n't| not) (?:really )?(?:done|worked on) (?:that|this)\b"
     r"|\bno idea\b|\b(?:is|it's) on them\b|\bwhoever (?:runs|handles|owns)\b"
     r"|\b(?:the |an? )?\w+ team's (?:job|responsibility|problem|area|call)\b|\bnot mine\b",

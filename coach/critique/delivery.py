@@ -66,6 +66,10 @@ _STAR = {
 }
 
 
+LONG_UNMARKED = 200  # prose words from which an answer without signposts is too long to follow
+RUN_ON = 30  # average words per sentence from which sentences run on
+
+
 @dataclass
 class DeliveryStats:
     words: int
@@ -97,8 +101,11 @@ class DeliveryStats:
 
     @property
     def rambling(self) -> bool:
-        """Run-on or filler-heavy: the observable signs of an answer without structure."""
-        long_unmarked = self.prose_words >= 150 and not self.signposts
+        """Run-on or filler-heavy: the observable signs of an answer without structure. A long answer without
+        signposts rambles when it runs on (long sentences) or goes well past a spoken answer's length; a specific
+        answer of short sentences at 150-200 words is a strong answer, not a rambling one."""
+        long_unmarked = not self.signposts and (
+            self.prose_words >= LONG_UNMARKED or (self.prose_words >= 150 and self.avg_sentence_words >= RUN_ON))
         return self.filler_heavy or long_unmarked
 
     @property

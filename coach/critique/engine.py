@@ -29,6 +29,7 @@ from coach.critique.delivery import (
     structure_parts,
 )
 from coach.critique.scoring import ScoreInput, score_answer
+from coach.critique.technique import judge_technique, narrates, technique_family
 from coach.critique.signals import CLICHES, HEDGES, Signals, measure
 from coach.critique.topics import (
     AREAS,
@@ -69,9 +70,16 @@ FOCUS_MARGIN = 0.10  # overemphasis: a sentence is about X rather than the fix o
 FOCUS_FLOOR = 0.20  # ... and only if it is this close to X at all (claiming a mistake needs clear evidence)
 FOCUS_MIN_WORDS = 6  # fewer content words (outside hand-offs) than this say nothing about where the focus is
 FOCUS_SHARE = 0.40  # X's share of the answer's content words from which it is "too much"
+HANDOFF_LEAN = 0.5  # ... or, in an answer that hands the rest away, the share of its words leaning to X at all
 FALLBACK_MARGIN = 0.08
 _OPEN_DESIGN = re.compile(r"^\s*(?:design|architect|build|how would you (?:design|build|architect|deploy|scale|set up)|"
                           r"walk me through how you would (?:design|build))\b", re.I)
+# A question about putting something into use ("take it live", "get it running in production", "ship it") calls
+# for the system around it as much as an open design question does.
+_TO_PRODUCTION = re.compile(r"\b(?:(?:take|put|get|bring|push|move)\w* (?:\w+ ){0,4}?(?:live|into production|to "
+                            r"production|in production|running in production|online)|deploy\w*|ship\w*|launch\w*|"
+                            r"roll\w* (?:it |this |that )?out|serv(?:e|ing) (?:it|the model|a model|predictions))\b",
+                            re.I)
 
 _DEFLECT = re.compile(
     r"\bnot (?:really |exactly )?(?:my|our) (?:job|fault|problem|responsibility|call|area)\b"
@@ -415,7 +423,17 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     on_x = (cx - cg >= FOCUS_MARGIN) & (cx >= FOCUS_FLOOR) & ~a.handoff
     total = float(w.sum())
     share = float(w[on_x].sum()) / total if total else 0.0
-    if share >= FOCUS_SHARE and total >= FOCUS_MIN_WORDS:
+    # An answer that gives the rest of the topic away ("deployment is the platform team's job") and spends what it
+    # keeps on X (mostly, or without one sentence clearly on the fix) leans on X even without a clear margin
+    # sentence by sentence: the hand-off is the contrast.
+    lean = (cx > cg) & (cx >= FOCUS_FLOOR) & ~a.handoff
+    leaning = float(w[lean].sum()) / total if total else 0.0
+    on_fix = ((cg - cx) >= FOCUS_MARGIN) & ~a.handoff
+    handed_off = share < FOCUS_SHARE and a.handoff.any() and lean.any() and (
+        leaning >= HANDOFF_LEAN or not on_fix.any())
+    if handed_off:
+        on_x, share = lean, leaning
+    if (share >= FOCUS_SHARE or handed_off) and total >= FOCUS_MIN_WORDS:
         # The most substantive sentence on X: a short aside ("Then deploy them.") is poor evidence of focus.
         weight = (cx - cg) * np.minimum(1.0, w / 8.0)
         ev = a.units[int(np.argmax(np.where(on_x, weight, -9)))]
@@ -451,7 +469,7 @@ def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
     # An item scoped to the candidate's role ("Ignoring X in R interviews") is the article saying X belongs in
     # R's answers; an open design question is where it is expected even when the question does not name X.
     relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (
-        bool(item.roles) and bool(_OPEN_DESIGN.search(a.question)))
+        bool(item.roles) and bool(_OPEN_DESIGN.search(a.question) or _TO_PRODUCTION.search(a.question)))
     return _judge_coverage(m, a, m.concepts or (m.x, m.fix), relevant, (m.x, m.fix), m.shape.target)
 
 
@@ -564,6 +582,16 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
     if st.code and st.mostly_code:
         ev = next((u for u in a.units if code_span(u.text)), a.units[0])
         return _Judgement("made", ev, f"The answer is code with {st.prose_words} words of explanation")
+    if not st.code:
+        # An answer that describes how it codes ("I just start typing and explain once it runs") says which it does.
+        verdict, ev = narrates([u for u, h in zip(a.units, a.handoff) if not h])
+        if verdict == "made":
+            return _Judgement("made", ev, "The answer says it codes before explaining the approach")
+        if verdict == "avoided":
+            return _Judgement("avoided", ev, "")
+        said = _judge_fallback(m, a)
+        if said.verdict != "unclear":
+            return said
     explained = st.prose_words >= 20 and not a.handoff.all()
     if explained and (st.code or question_type(a.question) == "coding"):
         ev = next((u for u in a.units if not code_span(u.text)), a.units[0])
@@ -649,6 +677,10 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     it avoids X, is not; an answer on the item's topic that never does X avoids it."""
     if a.empty:
         return _Judgement("unclear", None, "")
+    family = technique_family(m.shape.target)
+    if family:  # a coding technique: read from what the answer says it does and the code it writes
+        verdict, ev = judge_technique(family, [u for u, h in zip(a.units, a.handoff) if not h])
+        return _Judgement(verdict, ev, "This is what the article warns against" if verdict == "made" else "")
     sx = a.match(m.x)
     sg = a.match(m.fix) if m.fix.text != m.x.text else np.zeros_like(sx)
     neg = np.array([bool(_NEGATED.search(u.text)) for u in a.units])
@@ -676,8 +708,12 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
             return _Judgement("avoided", good, "")
     if ((sx >= DOES_IT) & neg).any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
-    if on_topic and float(a.qsim.max()) >= OFF_QUESTION:
-        return _Judgement("avoided", a.main_unit(), "")
+    # An answer on the item's topic that takes up X itself without doing it avoids it; one that never touches X
+    # gives no evidence either way.
+    engaged = ~a.handoff & ((sx >= ON_TOPIC) | (cos_x >= ABLATION_FLOOR))
+    if on_topic and float(a.qsim.max()) >= OFF_QUESTION and (engaged.any() or a.question_match(m.x) >= RELEVANT):
+        return _Judgement("avoided", a.units[int(np.argmax(np.where(engaged, sx, -9)))] if engaged.any()
+                          else a.main_unit(), "")
     return _Judgement("unclear", None, "")
 
 

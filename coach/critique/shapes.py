@@ -202,13 +202,17 @@ def parse_shape(mistake: str, fix: str = "", context: str = "") -> Shape:
     names a property of the text itself (generic, repetitive, sloppy, wordy) is a ``quality`` shape whose target is
     that property (coach.critique.signals)."""
     from coach.critique.signals import quality_family
+    from coach.critique.technique import technique_family
 
     core = strip_scope(mistake)
     c = re.sub(r"\s+", " ", core)
     bare = len(content_stems(c)) <= 3 and not _DONT.search(c) and not any(
         p.search(c) for p in (_OVER, _ORDER, _OMIT, _WITHOUT, _BEFORE, _OWNER, _NARRATION))
     family = quality_family(c, fix, context, bare=bare)
-    if family and not _STRUCTURE.search(c) and not _NUMBERS.search(c):
+    dont = _DONT.search(c)
+    # "Avoid checking conditions redundantly" forbids an act in the code, not repetition in the answer's text.
+    technique = bool(dont) and technique_family(dont.group("x")) is not None
+    if family and not technique and not _STRUCTURE.search(c) and not _NUMBERS.search(c):
         return Shape("quality", family, core=core)
     if m := _OWNER.search(c):
         target = next((g for g in (m.group("x"), m.group("x2"), m.group("x3")) if g and g.strip()), c)

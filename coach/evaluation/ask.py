@@ -43,8 +43,9 @@ REAL_ACCURACY_MIN = 0.90
 def real_heldout_splits(folder: str | Path = EVALS) -> dict[str, Path]:
     """Every held-out split in ``folder`` by report name (``ask_real_heldout2.jsonl`` → ``ask-real-heldout2``), in
     numeric order; the tuning split ``ask_real.jsonl`` is never among them."""
-    files = sorted(Path(folder).glob("ask_real_heldout*.jsonl"), key=lambda p: (len(p.stem), p.stem))
-    return {p.stem.replace("_", "-"): p for p in files}
+    from coach.evaluation.splits import held_out_files
+
+    return {p.stem.replace("_", "-"): p for p in held_out_files(folder, "ask_real_heldout")}
 
 
 class ExpectedSource(BaseModel):

@@ -12,8 +12,8 @@ id changes and re-parsing; a key that is not part of any mistake is looked up in
 marks a question no rubric item of its article speaks to: the feedback should say so and score delivery only.
 
 Sets: ``critique.jsonl`` (the project's first set), ``critique_real.jsonl`` (tuning: the fixtures and the real
-articles in ../shared/real-articles), ``critique_heldout.jsonl`` and ``critique_heldout2.jsonl`` (held out, the second
-written later by another hand: run only to report, never to tune).
+articles in ../shared/real-articles), ``critique_heldout.jsonl``, ``critique_heldout2.jsonl``, … (held out, the
+later ones written by other hands: found by name, run only to report, never to tune).
 A ``clean`` answer is a case whose labels contain no ``made`` and whose kind is strong, medium or mixed: any ``made``
 verdict on it is a false alarm.
 """
@@ -35,9 +35,8 @@ ORDERING_MIN = 0.95
 CLEAN_MIN = 0.95
 EVALS = Path(__file__).resolve().parents[2] / "tests" / "evals"
 DEFAULT_CASES = EVALS / "critique.jsonl"
-SPLITS = {"critique": "critique.jsonl", "tuning": "critique_real.jsonl", "held-out": "critique_heldout.jsonl",
-          "held-out 2": "critique_heldout2.jsonl"}
-HELD_OUT = ("held-out", "held-out 2")
+SPLITS = {"critique": "critique.jsonl", "tuning": "critique_real.jsonl"}
+HELD_OUT_PREFIX = "critique_heldout"
 CLEAN_KINDS = ("strong", "medium", "mixed")
 
 
@@ -312,10 +311,23 @@ def run_critique_eval(embedder=None, cases_path: str | Path = DEFAULT_CASES, llm
     return evaluate_critique(fn, cases, items_by_doc, name=name)
 
 
+def held_out_splits(folder: str | Path = EVALS) -> dict[str, Path]:
+    """Every held-out split in ``folder`` by report name: ``critique_heldout.jsonl`` → "held-out",
+    ``critique_heldout2.jsonl`` → "held-out 2", … (a new file is its own split with no code change)."""
+    from coach.evaluation.splits import held_out_files
+
+    out = {}
+    for p in held_out_files(folder, HELD_OUT_PREFIX):
+        n = p.stem[len(HELD_OUT_PREFIX):]
+        out[f"held-out {n}" if n else "held-out"] = p
+    return out
+
+
 def run_critique_splits(embedder=None, folder: str | Path = EVALS, llm=None,
-                        names: Sequence[str] = ("tuning", *HELD_OUT)) -> dict[str, CritiqueEvalReport]:
-    """The tuning split and the held-out splits, each scored on its own (held-out is reported, never tuned on). A
-    split whose file is absent from ``folder`` is left out."""
+                        names: Sequence[str] | None = None) -> dict[str, CritiqueEvalReport]:
+    """The tuning split and every held-out split (``names``: only those), each scored on its own (held-out is
+    reported, never tuned on). A split whose file is absent from ``folder`` is left out."""
     folder = Path(folder)
-    return {name: run_critique_eval(embedder, folder / file, llm=llm, name=name)
-            for name, file in SPLITS.items() if name in names and (folder / file).is_file()}
+    files = {"tuning": folder / SPLITS["tuning"], **held_out_splits(folder)}
+    return {name: run_critique_eval(embedder, path, llm=llm, name=name)
+            for name, path in files.items() if (names is None or name in names) and path.is_file()}

@@ -1,0 +1,144 @@
+"""Coding-technique mistakes read from the answer's own words and code.
+
+Articles warn against things a candidate *does* while coding ("don't destroy the input data", "don't invoke methods
+unnecessarily", "don't check conditions unnecessarily"). Sentence embeddings barely separate "I sort their array in
+place" from "I sort a copy", so for these families the verdict comes from what the answer says or writes: an
+in-place change of the caller's data, the same call repeated per element or per iteration, a pile of checks. A
+family is recognised from the item's wording (its act and its object), never from one article's sentence; an answer
+that says nothing about the act leaves the item unclear.
+"""
+from __future__ import annotations
+
+import re
+
+from coach.critique.shapes import Unit
+
+# What an item forbids: (its act, its object), as words of the item's own "Don't X".
+_FAMILIES: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    "mutate_input": (re.compile(r"\b(?:destroy|mutat|modif|overwrit|alter|chang|clobber|corrupt)\w*", re.I),
+                     re.compile(r"\b(?:input|argument|parameter|array|list|data)s?\b", re.I)),
+    "redundant_check": (re.compile(r"\b(?:check|test|validat)\w*", re.I),
+                        re.compile(r"\bcondition|\bunnecessar|\bredundant|\btwice\b|\bagain\b", re.I)),
+    "repeat_call": (re.compile(r"\b(?:invok|call|recomput|recalculat)\w*", re.I),
+                    re.compile(r"\b(?:method|function)s?\b|\bunnecessar|\brepeated|\bagain\b|\bloop", re.I)),
+}
+
+_CALLER = r"(?:the |their |its |your |his |her |the caller's |the given |the original |the passed[- ]in )"
+_DATA = r"(?:input|inputs|list|array|arrays|argument|arguments|data|nums|ids|items)"
+_MUTATE = re.compile(
+    r"\b\w+\.(?:sort|reverse|pop|remove|clear|shuffle)\(\s*\w*\s*\)"
+    r"|\bdel \w+\["
+    r"|\bin[- ]place\b"
+    r"|\b(?:sort|sorts|sorting|modify|modifies|modifying|change|changes|changing|overwrite|overwrites|overwriting|"
+    r"mutate|mutates|mutating|reorder|reorders|scramble|scrambles|negate|negates|delete|deletes|remove|removes|"
+    r"pop|pops|popping)\w* (?:\w+ ){0,3}?(?:(?:out of|from|in|of) )?" + _CALLER + r"?" + _DATA
+    + r" (?:they|you|the caller|we were) (?:gave|give|pass|passed|sent)\b"
+    r"|\b(?:sort|sorts|modif\w+|change\w*|overwrit\w+|mutat\w+|reorder\w*|scrambl\w+) " + r"(?:their|the caller's|"
+    r"the original|the input) " + _DATA + r"\b"
+    r"|\b(?:pop|remove|delete|del)\w* (?:\w+ )?(?:out of|from) (?:the |their )?(?:input|original|nums|array|list)\b",
+    re.I,
+)
+_KEEP = re.compile(
+    r"\b(?:a |the )?cop(?:y|ies|ied)\b|\buntouched\b|\bintact\b|\bunchanged\b|\bimmutabl\w*\b|\bsorted\("
+    r"|\b(?:new|separate|fresh|output|result) (?:list|array|copy)\b"
+    r"|\b(?:never|not|don't|do not|without|won't) (?:\w+ )?(?:modify|modifying|mutate|mutating|change|changing|touch|"
+    r"touching|overwrite|overwriting|destroy|destroying)\b",
+    re.I,
+)
+_LOOP = r"(?:each|every|per) (?:time|iteration|element|item|number|id|pass|round|step|loop)|in (?:the|a|every) loop"
+_REPEAT = re.compile(
+    r"\bwhile \w+ ?<=? ?len\(|\bfor \w+ in range\(len\("
+    r"|\b(?:call|calls|calling|recompute|recomputes|recomputing|recalculat\w+|invok\w+)\b[^.;]{0,40}\b(?:"
+    + _LOOP + r"|again|twice|repeatedly)"
+    r"|\b(?:" + _LOOP + r")[^.;]{0,30}\b(?:call|calls|calling)\b[^.;]{0,15}\w+\(",
+    re.I,
+)
+_ONCE = re.compile(
+    r"\b(?:once|a single time|up front|upfront|beforehand|outside the loop)\b[^.;]{0,30}\b(?:store|cache|comput\w*|"
+    r"call\w*|save)\b|\b(?:store|cache|comput\w*|call\w*|save|declar\w+)\b[^.;]{0,40}\b(?:once|up front|upfront|"
+    r"in a variable|outside the loop|before the loop)\b",
+    re.I,
+)
+_CHECK = re.compile(r"\b(?:check|checks|checking|verify|verifies|test whether|make sure)\b", re.I)
+CHECKS_MADE = 3  # checks piled into one sentence from which the answer checks more than the logic needs
+
+
+def technique_family(target: str) -> str | None:
+    """The coding-technique family a "Don't X" item's X names, if any."""
+    for name, (act, obj) in _FAMILIES.items():
+        if act.search(target) and obj.search(target):
+            return name
+    return None
+
+
+def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
+    """(verdict, evidence) for one family: "made" when a sentence does the act, "avoided" when one says it avoids
+    it, else "unclear" (the answer is silent on it)."""
+    if family == "mutate_input":
+        made = [u for u in units if _MUTATE.search(u.text) and not _KEEP.search(u.text)]
+        kept = [u for u in units if _KEEP.search(u.text)]
+    elif family == "repeat_call":
+        made = [u for u in units if _REPEAT.search(u.text)] + _repeated_call(units)
+        kept = [u for u in units if _ONCE.search(u.text)]
+    elif family == "redundant_check":
+        made = [s[0] for s in _sentences(units) if sum(len(_CHECK.findall(u.text)) for u in s) >= CHECKS_MADE]
+        kept = []
+    else:
+        return "unclear", None
+    if made:
+        return "made", made[0]
+    if kept:
+        return "avoided", kept[0]
+    return "unclear", None
+
+
+_CALL = re.compile(r"(?<![\w.])(?!O\()([A-Za-z_][\w.]*\([^()]*\))")  # a call, not big-O notation
+
+
+def _repeated_call(units: list[Unit]) -> list[Unit]:
+    """The sentence that writes a call already written earlier in the answer ("max(nums) ... index(max(nums))")."""
+    seen: set[str] = set()
+    for u in units:
+        for call in _CALL.findall(u.text):
+            if call in seen:
+                return [u]
+            seen.add(call)
+    return []
+
+
+def _sentences(units: list[Unit]) -> list[list[Unit]]:
+    """Units grouped back into sentences (a long sentence is split into clauses by ``shapes.split_units``)."""
+    out: list[list[Unit]] = []
+    for u in units:
+        if not out or out[-1][-1].text.rstrip().endswith((".", "!", "?")):
+            out.append([])
+        out[-1].append(u)
+    return out
+
+
+# How an answer says it codes: typing before (or instead of) explaining, or explaining before typing.
+_CODE_FIRST = re.compile(
+    r"\b(?:start|begin|jump|dive|get)\w* (?:\w+ )?(?:typing|coding|writing (?:the )?code|into (?:the )?code)\b[^.;]{0,40}?"
+    r"\b(?:right away|immediately|straight away|the moment|as soon as|first)\b"
+    r"|\bexplain\w* (?:it |things |my code )?(?:only )?(?:after|later|once|when) (?:it|the code|I'm done|I am done)\b"
+    r"|\b(?:talking|explaining|thinking out loud)\b[^.;]{0,30}\b(?:slows? (?:me )?down|waste\w* (?:of )?time|"
+    r"distract\w*)\b"
+    r"|\b(?:in|with) (?:silence|my headphones on)\b|\bwithout (?:saying|talking|explaining)\b",
+    re.I,
+)
+_EXPLAIN_FIRST = re.compile(
+    r"\b(?:explain|say|describe|talk through|walk (?:them |the interviewer )?through|outline|state)\w* "
+    r"[^.;]{0,40}\bbefore (?:I |we )?(?:writ|cod|typ|start)\w*"
+    r"|\b(?:think|thinking|talk|talking) (?:out loud|aloud)\b|\bnarrat\w*\b",
+    re.I,
+)
+
+
+def narrates(units: list[Unit]) -> tuple[str, Unit | None]:
+    """("made", sentence) when the answer says it codes before or without explaining, ("avoided", sentence) when it
+    says it explains first or thinks out loud, else ("unclear", None)."""
+    made = next((u for u in units if _CODE_FIRST.search(u.text)), None)
+    if made is not None:
+        return "made", made
+    said = next((u for u in units if _EXPLAIN_FIRST.search(u.text)), None)
+    return ("avoided", said) if said is not None else ("unclear", None)
