@@ -6,6 +6,7 @@ users never see each other's conversation. All article and user text reaches the
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -181,6 +182,7 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
         log.info("warm-up skipped: %s", exc)
     finally:
         ready.set()
+        collect_garbage()
     # The full model (practice feedback, uploads) loads after the app already answers questions, and not at once:
     # importing torch holds the GIL for seconds, which made the first questions wait for it. Whatever needs it
     # sooner loads it on demand.
@@ -191,9 +193,23 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
         log.info("model warm-up skipped: %s", exc)
 
 
+def defer_garbage_collection() -> None:
+    """No cyclic garbage collection until ``collect_garbage()``: start-up creates a million long-lived objects
+    (modules, classes, pydantic schemas) and nearly no garbage, yet the collector's full passes over them took a
+    fifth of the CPU from process start to the first answer."""
+    gc.disable()
+
+
+def collect_garbage() -> None:
+    """Collection on again, with what start-up created set aside (``gc.freeze``): later passes skip it."""
+    gc.freeze()
+    gc.enable()
+
+
 def serve(coach: "Coach", host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None, *,
           block: bool = True) -> "gr.Blocks":
     """Run the web app at http://host:port until interrupted (``block=False`` returns the running app)."""
+    defer_garbage_collection()  # until the warm-up is done (``_warm_up`` turns it back on)
     ready = threading.Event()
     demo = queue(build_app(coach, ready=ready), coach)
     if not os.environ.get(APP_PROCESS_ENV):  # an app process behind ``coach serve --workers``: the front says where
