@@ -6,10 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from coach.ui import gradio_import
-
-gradio_import.install()  # before anything imports gradio: its import then skips regenerating type stubs
-
 
 def build_app(coach, **kwargs: Any):
     from coach.ui.app import build_app as _build

@@ -193,23 +193,18 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
         log.info("model warm-up skipped: %s", exc)
 
 
-def defer_garbage_collection() -> None:
-    """No cyclic garbage collection until ``collect_garbage()``: start-up creates a million long-lived objects
-    (modules, classes, pydantic schemas) and nearly no garbage, yet the collector's full passes over them took a
-    fifth of the CPU from process start to the first answer."""
-    gc.disable()
-
-
 def collect_garbage() -> None:
-    """Collection on again, with what start-up created set aside (``gc.freeze``): later passes skip it."""
-    gc.freeze()
-    gc.enable()
+    """Turn cyclic garbage collection back on if start-up turned it off (``coach serve`` does: start-up creates a
+    million long-lived objects and nearly no garbage, yet the collector's passes over them took a fifth of the CPU
+    from process start to the first answer), with those objects set aside (``gc.freeze``): later passes skip them."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def serve(coach: "Coach", host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None, *,
           block: bool = True) -> "gr.Blocks":
     """Run the web app at http://host:port until interrupted (``block=False`` returns the running app)."""
-    defer_garbage_collection()  # until the warm-up is done (``_warm_up`` turns it back on)
     ready = threading.Event()
     demo = queue(build_app(coach, ready=ready), coach)
     if not os.environ.get(APP_PROCESS_ENV):  # an app process behind ``coach serve --workers``: the front says where
