@@ -80,3 +80,27 @@ def test_the_warm_up_leaves_garbage_collection_alone_when_it_was_on(library_coac
     ready = threading.Event()
     app._warm_up(library_coach, ready)
     assert ready.is_set() and gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_serve_builds_the_server_app_once(library_coach, monkeypatch):
+    # Gradio builds its FastAPI app at Blocks creation, at the end of its with-block, at queue() and at launch():
+    # only launch's is served.
+    from gradio.routes import App
+
+    from coach.ui.app import serve
+    from tests.processes import free_port
+
+    original = App.create_app
+    built = []
+
+    def counting(*args, **kwargs):
+        built.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(App, "create_app", staticmethod(counting))
+    demo = serve(library_coach, "127.0.0.1", free_port(), block=False)
+    try:
+        assert len(built) == 1
+        assert demo.app is not None and demo.server_app is demo.app
+    finally:
+        demo.close()
