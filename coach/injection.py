@@ -98,8 +98,8 @@ _GRADER_ONLY = [
 
 @functools.cache
 def _pattern(use: str) -> re.Pattern[str]:
-    """The compiled alternation for one use, built on first use: each takes ~30 ms to compile, and a process that
-    only answers questions (a fresh `coach serve` on its way to its first answer) needs one of the three."""
+    """The compiled alternation for one use, built on first use (~10 ms each): a process that only answers
+    questions (a fresh `coach serve` on its way to its first answer) needs one of the three."""
     patterns = {"article": _STRICT, "question": _STRICT + _QUESTION_ONLY, "grader": _GRADER_ONLY + _STRICT}[use]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.M)
 
