@@ -24,27 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from bench.load import CRITIQUE, QUESTIONS as LOAD_QUESTIONS, _tree, client as bench_client, rss_mb  # noqa: E402
+from bench.load import CRITIQUE, QUESTIONS as LOAD_QUESTIONS, client as bench_client, cpu_s, rss_mb  # noqa: E402
 from tests.processes import coach_bin, coach_env, free_port, ingest_home, stop, wait_http  # noqa: E402
 
 TARGET_HTTP_S = 5.0
 TARGET_FIRST_S = 6.0
 TARGET_RSS_MB = 1536.0
 QUESTIONS = LOAD_QUESTIONS[:5]  # the first five of bench/load.py's questions
-
-
-def cpu_s(pid: int) -> float:
-    """CPU seconds (user + system) the server process and its children have used so far."""
-    import psutil
-
-    total = 0.0
-    for p in _tree(pid):
-        try:
-            t = p.cpu_times()
-            total += t.user + t.system
-        except psutil.NoSuchProcess:
-            pass
-    return total
 
 
 def main() -> int:
