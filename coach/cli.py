@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -281,6 +282,8 @@ def cmd_serve(args) -> int:
         from coach.ui.front import serve_workers
 
         return serve_workers(host, port, workers)
+    # No cyclic garbage collection while the app starts: the warm-up turns it back on (``app.collect_garbage``).
+    gc.disable()
     from coach.ui.app import serve
 
     serve(coach, host=host, port=port, auth=auth)

@@ -16,6 +16,7 @@ prompt-injection collections (instruction override, role-play/jailbreak, prompt 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _VERB = (r"(?:ignore|disregard|forget|override|bypass|skip|neglect|overlook|pay\s+no\s+attention\s+to|"
@@ -95,28 +96,27 @@ _GRADER_ONLY = [
 ]
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
+@functools.cache
+def _pattern(use: str) -> re.Pattern[str]:
+    """The compiled alternation for one use, built on first use (~10 ms each): a process that only answers
+    questions (a fresh `coach serve` on its way to its first answer) needs one of the three."""
+    patterns = {"article": _STRICT, "question": _STRICT + _QUESTION_ONLY, "grader": _GRADER_ONLY + _STRICT}[use]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.M)
-
-
-_ARTICLE_RE = _compile(_STRICT)
-_QUESTION_RE = _compile(_STRICT + _QUESTION_ONLY)
-_GRADER_RE = _compile(_GRADER_ONLY + _STRICT)
 
 
 def is_question_injection(text: str) -> bool:
     """True for a question that tries to override the coach's instructions or extract its prompt."""
-    return _QUESTION_RE.search(text) is not None
+    return _pattern("question").search(text) is not None
 
 
 def grader_injection(text: str) -> re.Match[str] | None:
     """Where text addressed to the grader starts in a practice answer, if anywhere."""
-    return _GRADER_RE.search(text)
+    return _pattern("grader").search(text)
 
 
 def addresses_machine(sentence: str) -> bool:
     """True for an article sentence addressed to an assistant or the reader's tools (never evidence)."""
-    return _ARTICLE_RE.search(sentence) is not None
+    return _pattern("article").search(sentence) is not None
 
 
 # A line's Markdown lead (list bullet, number, heading marks, quote marks) stays when its first sentence is dropped.
@@ -127,12 +127,12 @@ def screen_article(text: str) -> tuple[str, list[str]]:
     """(text without the sentences that address a machine, those sentences). Lines without one are untouched."""
     from coach.text import split_sentences
 
-    if _ARTICLE_RE.search(text) is None:
+    if _pattern("article").search(text) is None:
         return text, []
     removed: list[str] = []
     out: list[str] = []
     for line in text.split("\n"):
-        if _ARTICLE_RE.search(line) is None:
+        if _pattern("article").search(line) is None:
             out.append(line)
             continue
         lead = _LEAD.match(line).group(0)

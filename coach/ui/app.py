@@ -6,13 +6,15 @@ users never see each other's conversation. All article and user text reaches the
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import os
 import re
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 # Must be set before gradio is imported: otherwise it looks up outside hosts in the background.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -181,6 +183,7 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
         log.info("warm-up skipped: %s", exc)
     finally:
         ready.set()
+        collect_garbage()
     # The full model (practice feedback, uploads) loads after the app already answers questions, and not at once:
     # importing torch holds the GIL for seconds, which made the first questions wait for it. Whatever needs it
     # sooner loads it on demand.
@@ -191,11 +194,39 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
         log.info("model warm-up skipped: %s", exc)
 
 
+def collect_garbage() -> None:
+    """Turn cyclic garbage collection back on if start-up turned it off (``coach serve`` does: start-up creates a
+    million long-lived objects and nearly no garbage, yet the collector's passes over them took a fifth of the CPU
+    from process start to the first answer), with those objects set aside (``gc.freeze``): later passes skip them."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+@contextlib.contextmanager
+def _server_app_built_at_launch() -> Iterator[None]:
+    """Gradio builds a Blocks' FastAPI app when the Blocks is created, when its ``with`` block ends, at ``queue()``
+    and again at ``launch()``; only launch's is served, and each took ~0.1 s of CPU before the first page. Inside
+    this block the earlier three are skipped (``demo.app`` is None until ``launch``)."""
+    from gradio.routes import App
+
+    original = App.__dict__.get("create_app")
+    if not isinstance(original, staticmethod):  # another gradio: build as usual
+        yield
+        return
+    App.create_app = staticmethod(lambda *args, **kwargs: None)
+    try:
+        yield
+    finally:
+        App.create_app = original
+
+
 def serve(coach: "Coach", host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None, *,
           block: bool = True) -> "gr.Blocks":
     """Run the web app at http://host:port until interrupted (``block=False`` returns the running app)."""
     ready = threading.Event()
-    demo = queue(build_app(coach, ready=ready), coach)
+    with _server_app_built_at_launch():
+        demo = queue(build_app(coach, ready=ready), coach)
     if not os.environ.get(APP_PROCESS_ENV):  # an app process behind ``coach serve --workers``: the front says where
         print(f"Interview Coach: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}", flush=True)
     demo.launch(server_name=host, server_port=port, auth=auth, prevent_thread_lock=True, quiet=True,
