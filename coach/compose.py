@@ -105,6 +105,13 @@ def _announces(sentence: str) -> bool:
     """Whether ``sentence`` only announces content (see ``_PROMISE``) instead of giving it."""
     m = _PROMISE.search(sentence)
     return bool(m) and not _PROMISE_KEPT.search(sentence, m.end())
+# A sentence that sets the scene before the answer: "Something you can always count on to happen at the end ...",
+# "Something most candidates may not realize is that ...", "As you may know, ...". It may carry a fact, but rarely
+# the asked one: it yields to the sentences that follow it when they match nearly as well.
+_SCENE = re.compile(r"^\W*(?:something (?:that )?(?:you|most|many|every|all|people|candidates|few)\b|"
+                    r"as (?:you|many of you|most of you) (?:may|might|probably|already) (?:know|have heard)|"
+                    r"you (?:may|might) have heard|it(?:'s| is) no secret\b|we all know\b)", re.I)
+SCENE_PENALTY = 0.12
 # A sentence that offers a remedy: "A way to get around this is to split ...", "Use X instead".
 _REMEDY = re.compile(_FIX.pattern + r"|\b(?:trick|way to|ways to|get around|work around|solution|solve|fix|prevent|"
                      r"remedy|helps?|instead)\b", re.I)
@@ -480,6 +487,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score -= 0.5  # a question is not an answer, except when example questions are asked for
         if _announces(sent):
             score -= 0.3  # an intro promises the answer; the answer is what follows it
+        elif kind not in ("list", "example") and _SCENE.search(sent):
+            score -= SCENE_PENALTY  # (a list question may still be introduced by it: its items follow)
         if kind in ("list", "example") and c.itemlike:
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
