@@ -111,7 +111,7 @@ def _announces(sentence: str) -> bool:
 _SCENE = re.compile(r"^\W*(?:something (?:that )?(?:you|most|many|every|all|people|candidates|few)\b|"
                     r"as (?:you|many of you|most of you) (?:may|might|probably|already) (?:know|have heard)|"
                     r"you (?:may|might) have heard|it(?:'s| is) no secret\b|we all know\b)", re.I)
-SCENE_PENALTY = 0.12
+SCENE_PENALTY = 0.3  # as much as an announcement: it leads to the point rather than making it
 # A sentence that offers a remedy: "A way to get around this is to split ...", "Use X instead".
 _REMEDY = re.compile(_FIX.pattern + r"|\b(?:trick|way to|ways to|get around|work around|solution|solve|fix|prevent|"
                      r"remedy|helps?|instead)\b", re.I)
