@@ -92,7 +92,8 @@ _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|
 # of the top tips ...", "Here's an example of ...", "In this guide we will ...". It is never the answer itself.
 _PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|share|cover|have))|below (?:are|is|you)|"
                       r"(?:in )?this (?:article|guide|post|section|page) (?:will|covers|explains|shows|lists)|"
-                      r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|list|share)|let'?s (?:look|dive|go)|"
+                      r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|go into|list|share|discuss|walk you through)|"
+                      r"let'?s (?:look|dive|go)|"
                       r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b|"
                       # The author pointing to their own material: "I have prepared a cheatsheet which outlines ...".
                       r"\b(?:i|we)(?:'ve| have) (?:prepared|collated|compiled|put together|gathered|written up)\b",
@@ -128,6 +129,10 @@ _RECOMMEND = re.compile(r"\b(?:should(?:n'?t)?|must|never|always|do not|don'?t|a
 
 
 ECHO_BONUS = 0.1
+DISTINCT_SHARE = 0.3
+# Retrieved evidence this strong (a heading or passage matching the question) shows the library covers the subject
+# even when the closest sentence does not repeat its words.
+ON_TOPIC_RELEVANCE = 0.5  # a subject word in this share of the candidate sentences does not tell them apart
 # The modal of a can/will-question ("should"/"must" questions are answered by recommendations, see ``_RECOMMEND``).
 _ASKED_MODAL = re.compile(r"\b(can|could|will|would|may|might)\b\s+(.+)", re.I)
 
@@ -584,16 +589,24 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
+    # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
+    # article) says nothing about whether a sentence is about the asked subject ("a probation period").
+    distinct = {t for t in subject if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
+
     def on_topic(c: Cand) -> bool:
         """The sentence, under its headings, is about the asked subject (a heading names what its lines are about)."""
         chunk = hits[c.hi].chunk
-        return not subject or bool(subject & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}")))
+        return not distinct or bool(distinct & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}")))
 
     if kind in GATED_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1])):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
         carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1])]
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
+            if not on_topic(scored[0][1]) and best_rel < ON_TOPIC_RELEVANCE:
+                # Not even the closest passage is about the asked subject ("how long does a background check take"
+                # vs how long the interview process takes): the library does not cover it; nothing is quoted.
+                return done(Composed("", [], []))
             return done(_not_exact(scored[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
     if kind == "why_bad":
@@ -648,6 +661,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                             and not _announces(t[1].text)), key=lambda o: o.si)[:MAX_SENTENCES]
         if announced:
             return done(_render(announced, hits, scored[0][0]))
+        # Nothing it announces was retrieved: an announcement alone is no answer ("I will go into detail on ...").
+        scored = [t for t in scored if not _announces(t[1].text)]
+        if not scored:
+            return done(Composed("", [], []))
     top = scored[0][0]
     chosen: list[tuple[float, Cand, list[str]]] = [scored[0]]
 

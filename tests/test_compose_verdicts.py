@@ -82,3 +82,51 @@ def test_the_author_pointing_to_their_own_material_is_not_the_answer(embedder, n
     out = _ask(embedder, notes, q)
     assert "Neat code style" in out.sentences[0]
     assert "I have prepared" not in out.text
+
+
+PROCESS = """# Fictional guide to the Tarnwick hiring process
+
+These notes are fictional and written for tests.
+
+## Timeline
+
+The Tarnwick interview process typically takes 3-5 weeks from the first recruiter call to an offer. Each onsite
+round lasts 45 minutes.
+
+## Scoring
+
+I will go into detail on how each round is scored later in this guide. Every round is scored on communication,
+problem solving, coding and testing.
+"""
+
+
+@pytest.fixture(scope="module")
+def process(tmp_path_factory):
+    return parsed(tmp_path_factory, "tarnwick_process.md", PROCESS)
+
+
+def _compose(embedder, article_chunks, question):
+    from coach.compose import Hit, SentenceEmbeddings, compose
+
+    article, chunks = article_chunks
+    vectors = SentenceEmbeddings(embedder)
+    qv = vectors.encode([question])[0]
+    cv = vectors.encode([c.text for c in chunks])
+    order = sorted(range(len(chunks)), key=lambda i: -float(cv[i] @ qv))
+    hits = [Hit(chunk=chunks[i], score=1.0 / (1 + r), dense=float(cv[i] @ qv)) for r, i in enumerate(order)]
+    return compose(question, hits, vectors, qv, article.roles, ["Tarnwick"])
+
+
+def test_a_duration_of_something_the_library_never_mentions_is_not_answered(embedder, process):
+    # The only durations are about the interview process; a background check is not mentioned anywhere.
+    out = _compose(embedder, process, "How long does a background check usually take?")
+    assert out.text == ""
+    # The asked subject is covered: the duration is quoted.
+    out = _compose(embedder, process, "How long does the whole Tarnwick process take?")
+    assert "3-5 weeks" in out.text
+
+
+def test_an_announcement_alone_is_never_the_answer(embedder, process):
+    out = _compose(embedder, process, "How are the rounds at Tarnwick scored?")
+    assert "I will go into detail" not in out.text
+    assert "communication, problem solving" in out.text
