@@ -179,6 +179,7 @@ class Composed:
     best_sim: float = 1.0  # the best answer sentence's similarity to the question
     typed: bool = False  # it quotes the asked kind of fact (a duration, an amount) about the question's topic
     name_only: bool = False  # the only content word it shares with the question is a company name
+    off_subject: bool = False  # neither its sentences nor their headings name the question's distinctive subject
 
 
 class SentenceEmbeddings:
@@ -245,7 +246,7 @@ _SYN_KEYS = {_key(k): [_key(v) for v in vals] for k, vals in _SYNONYMS.items()}
 
 
 # Words every interview article repeats: sharing them does not make a sentence about the question.
-_GENERIC = _stems("interview interviews role roles candidate candidates question questions process company job "
+_GENERIC = _stems("interview interviews role roles candidate candidates question questions process company job tech "
                   "position loop typically hiring hire recruiting")
 
 
@@ -546,8 +547,15 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     asked_sim = dict(zip(asked_texts, sentence_vectors.encode(asked_texts) @ np.asarray(query_vector, np.float32))
                      ) if asked_texts else {}
 
+    # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
+    # article) says nothing about whether a sentence is about the asked subject ("a probation period").
+    distinct = {t for t in subject if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
+
     def done(out: Composed) -> Composed:
         out.best_sim = best_sim
+        headings = " ".join(f"{src.title} {src.section or ''}" for src in out.sources)
+        out.off_subject = bool(out.text) and bool(distinct) and not context and not asked_acronym(question) and \
+            not distinct & _stems(f"{' '.join(out.sentences)} {headings}")
         shared = (_stems(question) - _GENERIC) & _stems(" ".join(out.sentences))
         out.name_only = bool(shared) and shared <= company_stems
         out.typed = kind in FACT_KINDS and NOT_EXACT not in out.text and carries(kind, out.text) and bool(
@@ -589,10 +597,6 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
-    # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
-    # article) says nothing about whether a sentence is about the asked subject ("a probation period").
-    distinct = {t for t in subject if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
-
     def on_topic(c: Cand) -> bool:
         """The sentence, under its headings, is about the asked subject (a heading names what its lines are about)."""
         chunk = hits[c.hi].chunk

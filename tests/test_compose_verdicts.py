@@ -130,3 +130,13 @@ def test_an_announcement_alone_is_never_the_answer(embedder, process):
     out = _compose(embedder, process, "How are the rounds at Tarnwick scored?")
     assert "I will go into detail" not in out.text
     assert "communication, problem solving" in out.text
+
+
+def test_a_question_about_something_no_article_mentions_is_declined_not_answered_beside_it(library_coach):
+    """Through the whole chain (real Chroma, real model, the seed and fixture library): "clothes" is a word no
+    article uses and the best sentences only share the question's setting, so the coach declines and names the word;
+    questions about covered subjects are still answered."""
+    declined = library_coach.ask("What clothes should I wear to the interviews?")
+    assert not declined.grounded and "clothes" in declined.answer
+    answered = library_coach.ask("How much do machine learning engineers make at Amazon?")
+    assert answered.grounded and "$170,000" in answered.answer
