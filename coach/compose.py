@@ -242,6 +242,11 @@ _CONTRACTED = frozenset({"", "what", "it", "that", "there", "here", "let", "who"
                          "i", "we", "my", "your", "our", "me", "us"})
 
 
+# Words a question uses without naming what it is about ("what about the pay", "what's it like", "the whole process").
+_FILLER = _stems("about like really actually exactly whole overall general generally thing things stuff way ways also "
+                 "just even still much many more most lot lots kind sort ever")
+
+
 _SYN_KEYS = {_key(k): [_key(v) for v in vals] for k, vals in _SYNONYMS.items()}
 
 
@@ -549,7 +554,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
     # article) says nothing about whether a sentence is about the asked subject ("a probation period").
-    distinct = {t for t in subject if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
+    distinct = {t for t in subject - _FILLER if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
 
     def done(out: Composed) -> Composed:
         out.best_sim = best_sim

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from coach.plan import plan
-from test_answer_kinds import _shape, compose_over, parsed
+from test_answer_kinds import _shape, compose_over, parsed, ranked_hits
 
 ARTICLE = """# Fictional notes on the Tarnwick interview loop
 
@@ -106,14 +106,11 @@ def process(tmp_path_factory):
 
 
 def _compose(embedder, article_chunks, question):
-    from coach.compose import Hit, SentenceEmbeddings, compose
+    """The composed answer, possibly empty (``compose_over`` insists on one)."""
+    from coach.compose import compose
 
     article, chunks = article_chunks
-    vectors = SentenceEmbeddings(embedder)
-    qv = vectors.encode([question])[0]
-    cv = vectors.encode([c.text for c in chunks])
-    order = sorted(range(len(chunks)), key=lambda i: -float(cv[i] @ qv))
-    hits = [Hit(chunk=chunks[i], score=1.0 / (1 + r), dense=float(cv[i] @ qv)) for r, i in enumerate(order)]
+    vectors, qv, hits = ranked_hits(embedder, chunks, question)
     return compose(question, hits, vectors, qv, article.roles, ["Tarnwick"])
 
 
