@@ -246,17 +246,20 @@ class AskChain:
         return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
                 "best": best}
 
-    def _uncovered_word(self, question: str, composed: Composed) -> str | None:
-        """A word of ``question`` that no article uses and that the answer carries in no library word standing for
-        it ("wear" → "fashion", "uniform"): with an answer that misses the question's subject, a sign that the library
-        does not cover what was asked ("what should I wear", answered with what interviewers evaluate)."""
+    def _uncovered_word(self, question: str, composed: Composed, hits: list[Hit]) -> str | None:
+        """A word of ``question`` that no article uses and that neither the answer nor the retrieved passages carry
+        in a library word standing for it ("wear" → "fashion", "uniform"): with an answer that misses the question's
+        subject, a sign that the library does not cover what was asked ("what should I wear", answered with what
+        interviewers evaluate). A stand-in in the retrieved passages ("typeface" → "fonts") means it does."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
         unknown = vocabulary.unknown(question)
         if not unknown:
             return None
-        said = set(tokenize(" ".join([*composed.sentences, *(f"{s.title} {s.section or ''}" for s in composed.sources)])))
+        said = set(tokenize(" ".join([*composed.sentences, *(_evidence_text(h) for h in hits[: self.settings.top_k])])))
         qv = self.vectors.encode([question])[0]
         for word in unknown:
+            if len(word) < 3 or not tokenize(word):
+                continue  # "my", "cv": too short to name a subject the library lacks
             stand_ins = vocabulary.bridge(word, self.vectors.encode, qv) if vocabulary.matrix is not None else []
             if not said & set(tokenize(" ".join([word, *stand_ins]))):
                 return word
@@ -322,7 +325,7 @@ class AskChain:
                 # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview).
                 reason = NO_MATCH
             elif composed.off_subject and retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
-                word = self._uncovered_word(standalone, composed)
+                word = self._uncovered_word(standalone, composed, hits)
                 if word:
                     reason = f"the library does not talk about “{word}”"
         if reason or composed is None:
