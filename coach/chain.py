@@ -38,6 +38,9 @@ SENTENCE_MIN = 0.5
 TYPED_SENTENCE_MIN = 0.3
 # An answer that shares nothing with the question but a company name needs stronger chunk evidence than this.
 NAMED_RELEVANCE = 0.45
+# An answer that misses the question's subject while the question uses a word no article uses is declined below
+# this chunk evidence (a heading or passage matching the question this well shows the subject is covered).
+OFF_SUBJECT_RELEVANCE = 0.5
 
 
 @dataclass
@@ -243,6 +246,25 @@ class AskChain:
         return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
                 "best": best}
 
+    def _uncovered_word(self, question: str, composed: Composed, hits: list[Hit]) -> str | None:
+        """A word of ``question`` that no article uses and that neither the answer nor the retrieved passages carry
+        in a library word standing for it ("wear" → "fashion", "uniform"): with an answer that misses the question's
+        subject, a sign that the library does not cover what was asked ("what should I wear", answered with what
+        interviewers evaluate). A stand-in in the retrieved passages ("typeface" → "fonts") means it does."""
+        vocabulary = self.structure.get(self.library, self.vectors).vocabulary
+        unknown = vocabulary.unknown(question)
+        if not unknown:
+            return None
+        said = set(tokenize(" ".join([*composed.sentences, *(_evidence_text(h) for h in hits[: self.settings.top_k])])))
+        qv = self.vectors.encode([question])[0]
+        for word in unknown:
+            if len(word) < 3 or not tokenize(word):
+                continue  # "my", "cv": too short to name a subject the library lacks
+            stand_ins = vocabulary.bridge(word, self.vectors.encode, qv) if vocabulary.matrix is not None else []
+            if not said & set(tokenize(" ".join([word, *stand_ins]))):
+                return word
+        return None
+
     def _with_list_starts(self, hits: list[Hit], top: int = 5) -> list[Hit]:
         """A list split over two chunks: when one of the best hits continues a list (it opens with an item), the
         chunk before it in the same section joins the evidence right before it, so the list is quoted from its
@@ -302,6 +324,10 @@ class AskChain:
             elif retrieved.get("best", 1.0) < NAMED_RELEVANCE and composed.name_only:
                 # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview).
                 reason = NO_MATCH
+            elif composed.off_subject and retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
+                word = self._uncovered_word(standalone, composed, hits)
+                if word:
+                    reason = f"the library does not talk about “{word}”"
         if reason or composed is None:
             reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)
             return Answer(question=question, standalone_question=standalone, grounded=False, sources=[],

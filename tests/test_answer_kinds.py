@@ -83,14 +83,19 @@ def fictional(tmp_path_factory):
     return parsed(tmp_path_factory, "quorvane_loop.md", ARTICLE)
 
 
+def ranked_hits(embedder, chunks, query):
+    """(sentence vectors, query vector, ``chunks`` as hits ranked by dense similarity to ``query``)."""
+    vectors = SentenceEmbeddings(embedder)
+    qv = vectors.encode([query])[0]
+    cv = vectors.encode([c.text for c in chunks])
+    order = sorted(range(len(chunks)), key=lambda i: -float(cv[i] @ qv))
+    return vectors, qv, [Hit(chunk=chunks[i], score=1.0 / (1 + r), dense=float(cv[i] @ qv)) for r, i in enumerate(order)]
+
+
 def compose_over(embedder, article, chunks, question, companies, context=""):
     """The composed answer over ``chunks`` ranked by dense similarity to the question (and the previous answer,
     for a follow-up), checked to be cited and faithful."""
-    vectors = SentenceEmbeddings(embedder)
-    qv = vectors.encode([f"{question} {context}".strip()])[0]
-    cv = vectors.encode([c.text for c in chunks])
-    order = sorted(range(len(chunks)), key=lambda i: -float(cv[i] @ qv))
-    hits = [Hit(chunk=chunks[i], score=1.0 / (1 + r), dense=float(cv[i] @ qv)) for r, i in enumerate(order)]
+    vectors, qv, hits = ranked_hits(embedder, chunks, f"{question} {context}".strip())
     out = compose(question, hits, vectors, qv, article.roles, companies, context=context)
     assert out.text and unsupported_numbers(out.text, out.sources) == []
     assert re.search(r"\[\d+\]", out.text)
