@@ -93,7 +93,25 @@ _FIX = re.compile(r"\b(?:instead|rather than|better|should|use|make sure|ensure|
 _PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|share|cover|have))|below (?:are|is|you)|"
                       r"(?:in )?this (?:article|guide|post|section|page) (?:will|covers|explains|shows|lists)|"
                       r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|list|share)|let'?s (?:look|dive|go)|"
-                      r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b", re.I)
+                      r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b|"
+                      # The author pointing to their own material: "I have prepared a cheatsheet which outlines ...".
+                      r"\b(?:i|we)(?:'ve| have) (?:prepared|collated|compiled|put together|gathered|written up)\b",
+                      re.I)
+# "Here's something recruiters don't want you to know - <the fact>": an announcement that goes on to say it.
+_PROMISE_KEPT = re.compile(r"(?:\s[-–—]|:)\s+(?:\S+\s+){5,}\S")
+
+
+def _announces(sentence: str) -> bool:
+    """Whether ``sentence`` only announces content (see ``_PROMISE``) instead of giving it."""
+    m = _PROMISE.search(sentence)
+    return bool(m) and not _PROMISE_KEPT.search(sentence, m.end())
+# A sentence that sets the scene before the answer: "Something you can always count on to happen at the end ...",
+# "Something most candidates may not realize is that ...", "As you may know, ...". It may carry a fact, but rarely
+# the asked one: it yields to the sentences that follow it when they match nearly as well.
+_SCENE = re.compile(r"^\W*(?:something (?:that )?(?:you|most|many|every|all|people|candidates|few)\b|"
+                    r"as (?:you|many of you|most of you) (?:may|might|probably|already) (?:know|have heard)|"
+                    r"you (?:may|might) have heard|it(?:'s| is) no secret\b|we all know\b)", re.I)
+SCENE_PENALTY = 0.3  # as much as an announcement: it leads to the point rather than making it
 # A sentence that offers a remedy: "A way to get around this is to split ...", "Use X instead".
 _REMEDY = re.compile(_FIX.pattern + r"|\b(?:trick|way to|ways to|get around|work around|solution|solve|fix|prevent|"
                      r"remedy|helps?|instead)\b", re.I)
@@ -107,6 +125,24 @@ _YES_NO_WORD = re.compile(r"^\W*(?:yes|no|not|never|always|it depends|depends|ab
 _RECOMMEND = re.compile(r"\b(?:should(?:n'?t)?|must|never|always|do not|don'?t|avoid|recommend\w*|(?:not )?a good idea|"
                         r"make sure|ensure|try (?:not )?to|is (?:best|better|enough|not enough|fine|ok(?:ay)?)|"
                         r"better (?:to|than|off)|(?:is|are) not (?:necessary|needed|required)|no need)\b", re.I)
+
+
+ECHO_BONUS = 0.1
+# The modal of a can/will-question ("should"/"must" questions are answered by recommendations, see ``_RECOMMEND``).
+_ASKED_MODAL = re.compile(r"\b(can|could|will|would|may|might)\b\s+(.+)", re.I)
+
+
+def _asked_predicate(question: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """(the question's modal, the content words of the clause it governs): a sentence that states the same modal
+    about the same thing ("interviewers can even see feedback ...") answers "can the interviewers see ...?"."""
+    m = _ASKED_MODAL.search(question)
+    if m is None:
+        return None
+    words = _stems(" ".join(m.group(2).split()[:8])) - _GENERIC
+    if not words:
+        return None
+    modal = m.group(1).lower()
+    return re.compile(rf"\b{modal}(?:n't| not)?\b", re.I), frozenset(words)
 
 
 def _recommends(sentence: str) -> bool:
@@ -337,7 +373,7 @@ _NUMBERED = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}[a-z]+s
 
 def _opening(scored: list, hi: int) -> list[Cand]:
     """The first (up to three) answer sentences of hit ``hi``, in order, within the length budget."""
-    opening = sorted((t[1] for t in scored if t[1].hi == hi and not t[1].question and not _PROMISE.search(t[1].text)),
+    opening = sorted((t[1] for t in scored if t[1].hi == hi and not t[1].question and not _announces(t[1].text)),
                      key=lambda c: c.si)[:3]
     picked, size = [], 0
     for c in opening:
@@ -433,6 +469,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     q_weight = sum(weight.values()) or 1.0
     q_names = q_tokens & {t for n in companies for t in _stems(n)}
 
+    echo = _asked_predicate(question) if kind == "yes_no" else None
+
     def prior(c: Cand) -> float:
         """Everything but the embedding similarity."""
         hit = hits[c.hi]
@@ -447,8 +485,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
-        if _PROMISE.search(sent):
+        if _announces(sent):
             score -= 0.3  # an intro promises the answer; the answer is what follows it
+        elif kind not in ("list", "example") and _SCENE.search(sent):
+            score -= SCENE_PENALTY  # (a list question may still be introduced by it: its items follow)
         if kind in ("list", "example") and c.itemlike:
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
@@ -457,6 +497,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score -= 0.25
         if kind == "yes_no":
             score += 0.12 if _recommends(sent) else -0.08  # a should-I question is answered by a recommendation
+            if echo is not None and echo[0].search(sent) and echo[1] & _stems(sent):
+                score += ECHO_BONUS  # "can the interviewers see ...?" is answered by "interviewers can even see ..."
         if wants_fix:  # "how do I fix X" with no mistake quoted before: the remedy, not the symptom
             score += 0.2 if _REMEDY.search(sent) else -0.05
         if kind == "name" and _NAMES.search(sent):
@@ -598,12 +640,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if listed is not None:
             return done(listed)
 
-    if _PROMISE.search(scored[0][1].text):
+    if _announces(scored[0][1].text):
         # The best sentence only announces the answer ("Here are some tips to stay calm ..."): quote what it
         # announces, the sentences and items that follow it.
         c = scored[0][1]
         announced = sorted((t[1] for t in scored if t[1].hi == c.hi and t[1].si > c.si and not t[1].question
-                            and not _PROMISE.search(t[1].text)), key=lambda o: o.si)[:MAX_SENTENCES]
+                            and not _announces(t[1].text)), key=lambda o: o.si)[:MAX_SENTENCES]
         if announced:
             return done(_render(announced, hits, scored[0][0]))
     top = scored[0][0]

@@ -80,6 +80,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
     ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
 ]
+_YES_NO_START = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)
 _ADVICE_Q = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|am)\b|"
                        r"\bhow (?:do|does|should|can|could|would|to)\b|\bwhen should\b", re.I)
 _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay|interview\w*|loop|rounds?|should|my|i|"
@@ -113,11 +114,27 @@ class Plan:
         return self.kind in FACT_KINDS
 
 
+# "If I apply again, can they see ...?", "Once it has found X, should it ...?": the yes/no question follows a clause
+# that only sets the scene.
+_LEADING_CLAUSE = re.compile(r"^\s*(?:if|once|when|after|before|since|now that|given that|while|as soon as)\b[^,?]{3,120},\s*",
+                             re.I)
+# A yes/no question that asks for a list or examples: "Can you list ...", "Are there examples of ...".
+_ASKS_FOR_ITEMS = re.compile(r"^\s*(?:(?:can|could|would|will) you\b|(?:is|are) there\b|do you (?:have|know)\b)", re.I)
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())
+    core = _LEADING_CLAUSE.sub("", q)
+    # "Is it OK to list my phone number?", "Should I try a few sample inputs?": a yes/no question that merely uses
+    # "list" or "sample" asks for a verdict, not for items.
+    verdict = bool(_YES_NO_START.match(core)) and not _ASKS_FOR_ITEMS.match(core)
     for kind, pattern in _KINDS:
+        if kind == "yes_no" and core != q and pattern.search(core):
+            return Plan("yes_no")
         if pattern.search(q):
+            if kind in ("list", "example") and verdict:
+                continue
             if kind == "definition" and _DEFINITION_NOT.search(q):
                 continue
             if kind == "money" and _ADVICE_Q.search(q) and not re.search(r"\bhow much\b", q, re.I):
