@@ -262,7 +262,7 @@ class StructureCache:
             current = set(vocab.words)
             self._word_vectors = known = {w: v for w, v in known.items() if w in current}
         vocab.words = [w for w in vocab.words if w in known]
-        vocab._by_initial = None
+        vocab._by_initial = vocab._row = None
         vocab.matrix = np.stack([known[w] for w in vocab.words]) if vocab.words else None
 
 
