@@ -27,6 +27,10 @@ CONTEXT_MIN = 0.2
 CONTEXT_WEIGHT = 0.5
 PER_WORD = 2
 ABBREVIATION_LEN = (3, 4)
+ACRONYM_WORDS = (3, 5)  # a run of this many question words may be spelled out as an acronym
+# An acronym's vector is far from its words' ("gpa" / "grade point average" 0.46, "mse" / "mean squared error" 0.31);
+# initials that spell an unrelated word sit below 0.25 on the evaluation questions.
+ACRONYM_MIN = 0.3
 
 
 def document_words(texts) -> set[str]:
@@ -45,6 +49,7 @@ class Vocabulary:
     stems: frozenset[str] = frozenset()
     matrix: np.ndarray | None = None
     _by_initial: dict[str, list[int]] | None = field(default=None, repr=False)  # first letter -> rows (built once)
+    _row: dict[str, int] | None = field(default=None, repr=False)  # word -> row (built once)
     counts: dict[str, int] = field(default_factory=dict, repr=False)  # word -> documents using it
     stem_counts: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -90,20 +95,46 @@ class Vocabulary:
         return [i for i in self._by_initial.get(word[0], []) if len(self.words[i]) > len(word) + 1
                 and pattern.match(self.words[i], 1)]
 
+    def acronyms(self, question: str, encode, question_vector: np.ndarray | None = None) -> list[str]:
+        """Library words spelled by the initials of a run of the question's words and meaning the same ("grade point
+        average" → "gpa", "applicant tracking system" → "ats"): the reverse of ``_expansions``. Initials often spell
+        an unrelated word ("technical round usually" → "lot"): the word's vector must be near the phrase's (and, given
+        ``question_vector``, about the question as a whole, like any bridge word)."""
+        if self.matrix is None:
+            return []
+        words = [w.lower() for w in _QUERY_WORD.findall(question)]
+        words = [w for w in words if w not in _STOP]
+        asked = set(words)
+        if self._row is None:
+            self._row = {w: i for i, w in enumerate(self.words)}
+        found: dict[str, str] = {}  # initials -> the phrase they abbreviate
+        for n in range(ACRONYM_WORDS[1], ACRONYM_WORDS[0] - 1, -1):
+            for i in range(len(words) - n + 1):
+                initials = "".join(w[0] for w in words[i:i + n])
+                if initials in self._row and initials not in asked and initials not in found:
+                    found[initials] = " ".join(words[i:i + n])
+        if not found:
+            return []
+        phrases = encode(list(found.values()))
+        rows = {w: self.matrix[self._row[w]] for w in found}
+        return [w for w, vec in zip(found, phrases) if float(rows[w] @ vec) >= ACRONYM_MIN and (
+            question_vector is None or float(rows[w] @ question_vector) >= CONTEXT_MIN)]
+
     def bridge(self, question: str, encode, question_vector: np.ndarray | None = None) -> list[str]:
-        """Library words standing in for the question's unknown words, best first (at most ``PER_WORD`` each).
+        """Library words standing in for the question's unknown words, best first (at most ``PER_WORD`` each), after
+        the acronyms of its phrases (``acronyms``).
 
         ``encode`` maps texts to unit vectors (cached); ``question_vector`` (the whole question) breaks ties between
         neighbours of a short or ambiguous word in favour of the ones about the question's topic.
         """
         if self.matrix is None or not len(self.words):
             return []
+        out: list[str] = self.acronyms(question, encode, question_vector)
         unknown = self.unknown(question)
         if not unknown:
-            return []
+            return out
         vecs = encode(unknown)
         context = self.matrix @ question_vector if question_vector is not None else None
-        out: list[str] = []
         for word, vec in zip(unknown, vecs):
             sims = self.matrix @ vec
             top = np.argpartition(-sims, min(8, len(sims) - 1))[:8]
