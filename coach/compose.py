@@ -129,10 +129,10 @@ _RECOMMEND = re.compile(r"\b(?:should(?:n'?t)?|must|never|always|do not|don'?t|a
 
 
 ECHO_BONUS = 0.1
-DISTINCT_SHARE = 0.3
+DISTINCT_SHARE = 0.3  # a subject word in this share of the candidate sentences does not tell them apart
 # Retrieved evidence this strong (a heading or passage matching the question) shows the library covers the subject
 # even when the closest sentence does not repeat its words.
-ON_TOPIC_RELEVANCE = 0.5  # a subject word in this share of the candidate sentences does not tell them apart
+ON_TOPIC_RELEVANCE = 0.5
 # The modal of a can/will-question ("should"/"must" questions are answered by recommendations, see ``_RECOMMEND``).
 _ASKED_MODAL = re.compile(r"\b(can|could|will|would|may|might)\b\s+(.+)", re.I)
 

@@ -25,6 +25,8 @@ SPOKEN = re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|{NUMBER_WORDS}|an?)[\s
 NUMBER = re.compile(rf"\b\d+(?:[.,/]\d+)*\+?\b|\b{NUMBER_WORDS}\b", re.I)
 _UNIT_Q = r"(?:weeks?|days?|months?|hours?|years?|minutes?)"
 
+_YES_NO_START = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)
+
 # (kind, question pattern) in priority order: the first match is the plan's kind.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "What do you call it when ...?" describes a concept and asks for its name: the sentence that names it.
@@ -77,10 +79,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?!(?:does|is|was|has|happens|means|makes|goes|"
                         r"takes|gets|helps|works|matters|says|seems|looks|counts|costs|pays|lasts|needs|causes|this|"
                         r"kinds|types|sorts)\b)[a-z-]{3,}[^s\W]s\b(?!')", re.I)),
-    ("yes_no", re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)),
+    ("yes_no", _YES_NO_START),
     ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
 ]
-_YES_NO_START = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)
 _ADVICE_Q = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|am)\b|"
                        r"\bhow (?:do|does|should|can|could|would|to)\b|\bwhen should\b", re.I)
 _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay|interview\w*|loop|rounds?|should|my|i|"
