@@ -495,7 +495,9 @@ def is_stub(chunk: Chunk) -> bool:
     text = chunk.text.strip()
     if "\n" in text:  # a list, however short, is content
         return False
-    return (text.endswith(":") and len(split_sentences(text)) == 1) or (len(tokenize(text)) < STUB_WORDS and not re.search(r"[.!?)]$", text))
+    if text.endswith(":"):
+        return len(split_sentences(text)) == 1
+    return len(text.split()) < 2 * STUB_WORDS and len(tokenize(text)) < STUB_WORDS and not re.search(r"[.!?)]$", text)
 
 
 def hit_to_document(hit: Hit) -> Document:
