@@ -193,3 +193,15 @@ def test_placeholder_and_lead_in_chunks_are_never_retrieved(make_coach, tmp_path
     hits = coach.ask_chain.retriever().search("Who decides the hiring bar at Orlenza?")
     assert hits and hits[0].chunk.section == "Hiring committee"
     assert not [h.chunk.text for h in hits if is_stub(h.chunk)]
+
+
+def test_a_hyphenated_compound_of_library_words_is_not_an_unknown_word():
+    """"soft-skills" reads as "soft skills": when the articles use each word, the compound is no word the library
+    lacks (the chain would otherwise decline the question as being about something the library never mentions); a
+    compound with a part too short to stand alone ("k-fold") is judged whole."""
+    from coach.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary.of({"doc": {"soft", "skills", "culture", "fit", "fold", "questions", "test"}})
+    assert vocabulary.unknown("Which soft-skills and culture-fit questions?") == []
+    assert vocabulary.unknown("Is k-fold soft-skills?") == ["k-fold"]
+    assert vocabulary.unknown("Is soft-power tested?") == ["soft-power"]
