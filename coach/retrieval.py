@@ -433,7 +433,7 @@ class HybridRetriever(BaseRetriever):
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def _keep(self, chunk: Chunk) -> bool:
-        if is_promotion(chunk):
+        if is_promotion(chunk) or is_stub(chunk):
             return False
         if self.company and (chunk.company or "").lower() != self.company.lower():
             return False
@@ -483,6 +483,21 @@ class HybridRetriever(BaseRetriever):
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
+
+
+STUB_WORDS = 3  # a one-line chunk with fewer content words and no full stop is a placeholder or a stray label
+
+
+def is_stub(chunk: Chunk) -> bool:
+    """A chunk with nothing of its own to quote: one line that only leads in to what follows ("…optimize your
+    content:") or a placeholder without a statement ("Answer here"). Its heading, embedded with it, would otherwise
+    rank it for questions on the heading's topic and push the passages that answer out of the top three."""
+    text = chunk.text.strip()
+    if "\n" in text:  # a list, however short, is content
+        return False
+    if text.endswith(":"):
+        return len(split_sentences(text)) == 1
+    return len(text.split()) < 2 * STUB_WORDS and len(tokenize(text)) < STUB_WORDS and not re.search(r"[.!?)]$", text)
 
 
 def hit_to_document(hit: Hit) -> Document:

@@ -73,13 +73,20 @@ class Vocabulary:
         return cls(words=words, stems=frozenset(stem_counts), counts=counts, stem_counts=stem_counts)
 
     def unknown(self, question: str) -> list[str]:
-        """Words of ``question`` (lower case) whose stem no article uses."""
+        """Words of ``question`` (lower case) whose stem no article uses. A hyphenated compound is known when the
+        articles use it whole or use each of its words ("soft-skills" reads as "soft skills"); one with a part too
+        short to stand alone ("k-fold", "S-shaped") is taken whole."""
         out = []
         for w in _QUERY_WORD.findall(question):
             low = w.lower()
-            if len(low) >= 2 and low not in _STOP and _stem(low) not in self.stems and low not in out:
+            if len(low) >= 2 and low not in _STOP and _stem(low) not in self.stems and low not in out \
+                    and not self._known_compound(low):
                 out.append(low)
         return out
+
+    def _known_compound(self, word: str) -> bool:
+        parts = [p for p in re.split(r"[-']", word) if p and p not in _STOP]
+        return "-" in word and len(parts) > 1 and all(len(p) >= 3 and _stem(p) in self.stems for p in parts)
 
     def _expansions(self, word: str) -> list[int]:
         """Rows of the library words that ``word`` (3-4 letters) abbreviates: same first letter, its letters in

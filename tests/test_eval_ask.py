@@ -62,3 +62,21 @@ def test_each_held_out_split_is_its_own_report_line():
     starts = {line.split(":")[0] for line in report.render().splitlines()}
     assert set(splits) <= starts
     assert set(EvalReport.model_validate_json(report.model_dump_json()).ask_real_heldout_splits) == set(splits)
+
+
+def test_results_are_reported_per_batch_of_the_tuning_split():
+    """A change is judged on the batches it was not tuned on: the report splits accuracy and hit@3 by the id's
+    batch ("rw5-…" and "rw5c-…" are one batch); declined cases are not in it."""
+    from coach.evaluation.ask import AskCase, AskCaseResult, _by_batch, batch_of
+
+    assert [batch_of(i) for i in ("rw-a", "rw5-b", "rw5c-c", "rw6-d")] == ["rw", "rw5", "rw5", "rw6"]
+    cases = [AskCase(id="rw5-a", question="q", facts=["x"], sources=[{"doc": "d"}]),
+             AskCase(id="rw5c-b", question="q", facts=["x"], sources=[{"doc": "d"}]),
+             AskCase(id="rw6-c", question="q", facts=["x"], sources=[{"doc": "d"}]),
+             AskCase(id="rw6-d", question="q", grounded=False)]
+    results = [AskCaseResult(id="rw5-a", kind="", grounded_expected=True, passed=True, rank=1),
+               AskCaseResult(id="rw5c-b", kind="", grounded_expected=True, passed=False, rank=4, missing_facts=["x"]),
+               AskCaseResult(id="rw6-c", kind="", grounded_expected=True, passed=False, rank=2, missing_facts=["x"]),
+               AskCaseResult(id="rw6-d", kind="", grounded_expected=False, passed=True)]
+    assert _by_batch(results, cases) == {"rw5": {"cases": 2, "accuracy": 0.5, "hit_at_3": 0.5},
+                                         "rw6": {"cases": 1, "accuracy": 0.0, "hit_at_3": 1.0}}

@@ -156,3 +156,52 @@ def test_off_domain_questions_are_refused_by_meaning(evidence_coach, question):
 def test_interview_questions_in_casual_words_are_still_answered(evidence_coach, question):
     answer = evidence_coach.ask(question)
     assert answer.grounded, answer.answer
+
+
+STUBS = """# Hiring at Orlenza
+
+Fictional article written for Interview Coach's tests.
+
+## How is the hiring bar set?
+
+Answer here
+
+## Which tools compare offers?
+
+I recommend using these tools to compare your offers:
+
+## Hiring committee
+
+A committee of four senior engineers reviews every interview packet and decides whether a candidate meets the bar.
+"""
+
+
+def test_placeholder_and_lead_in_chunks_are_never_retrieved(make_coach, tmp_path):
+    """A section whose text is a placeholder or a lone lead-in has nothing to quote; embedded with its heading it
+    would otherwise outrank the passage that answers."""
+    from coach.models import Chunk
+    from coach.retrieval import is_stub
+
+    def chunk(text):
+        return Chunk(id="x", doc_id="d", text=text, title="t", path="p")
+
+    assert is_stub(chunk("Answer here")) and is_stub(chunk("I recommend using these tools to compare offers:"))
+    assert not any(is_stub(chunk(t)) for t in ("GloVe\nBERT", "Yes.", "Simply stop when the validation error rises."))
+    coach = make_coach()
+    (tmp_path / "orlenza.md").write_text(STUBS, encoding="utf-8")
+    coach.ingest([tmp_path / "orlenza.md"])
+    hits = coach.ask_chain.retriever().search("Who decides the hiring bar at Orlenza?")
+    assert hits and hits[0].chunk.section == "Hiring committee"
+    assert not [h.chunk.text for h in hits if is_stub(h.chunk)]
+
+
+def test_a_hyphenated_compound_of_library_words_is_not_an_unknown_word():
+    """"soft-skills" reads as "soft skills": when the articles use each word, the compound is no word the library
+    lacks (the chain would otherwise decline the question as being about something the library never mentions); a
+    compound with a part too short to stand alone ("k-fold") is judged whole."""
+    from coach.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary.of({"doc": {"soft", "skills", "culture", "fit", "fold", "questions", "test"}})
+    assert vocabulary.unknown("Which soft-skills and culture-fit questions?") == []
+    assert vocabulary.unknown("Is k-fold soft-skills?") == ["k-fold"]
+    assert vocabulary.unknown("Is soft-power tested?") == ["soft-power"]

@@ -105,6 +105,9 @@ class AskEvalReport(BaseModel):
     thresholds: dict[str, float] = Field(default_factory=lambda: {
         "accuracy": ACCURACY_MIN, "hit_at_3": HIT3_MIN, "out_of_scope_accuracy": OUT_OF_SCOPE_MIN,
         "unsupported_numbers": UNSUPPORTED_MAX, "bad_shape": 0})
+    by_batch: dict[str, dict[str, float]] = Field(default_factory=dict, description=(
+        "accuracy and hit@3 of the grounded cases per batch (the id's prefix before the first '-': cases written "
+        "at one time by one hand), so that a change is judged on batches it was not tuned on"))
     passed: bool
     failures: list[AskCaseResult] = Field(default_factory=list)
     results: list[AskCaseResult] = Field(default_factory=list)
@@ -117,6 +120,8 @@ class AskEvalReport(BaseModel):
             f"bad shape {self.bad_shape} (= 0), "
             f"latency p50 {self.latency_p50_ms:.0f} ms / p95 {self.latency_p95_ms:.0f} ms — "
             + ("PASS" if self.passed else "FAIL"),
+            *([("  by batch: " + ", ".join(f"{b} {v['accuracy']:.2f}/{v['hit_at_3']:.2f} (n={v['cases']:.0f})"
+                                          for b, v in self.by_batch.items()))] if len(self.by_batch) > 1 else []),
             *(f"  FAIL {f.id}: " + (f.error or "; ".join(filter(None, [
                 f"missing {f.missing_facts}" if f.missing_facts else "",
                 "expected source not in top 3" if f.grounded_expected and (f.rank or 99) > 3 else "",
@@ -188,6 +193,29 @@ def evaluate_case(coach, case: AskCase) -> AskCaseResult:
     return result
 
 
+def batch_of(case_id: str) -> str:
+    """The batch a case belongs to: its id's prefix ("rw5-…" and "rw5c-…" → "rw5")."""
+    head = case_id.split("-", 1)[0]
+    return re.sub(r"(\d)[a-z]+$", r"\1", head)
+
+
+def _by_batch(results: list[AskCaseResult], cases: list[AskCase]) -> dict[str, dict[str, float]]:
+    groups: dict[str, list[tuple[AskCaseResult, AskCase]]] = {}
+    for r, c in zip(results, cases):
+        if c.grounded:
+            groups.setdefault(batch_of(c.id), []).append((r, c))
+    out = {}
+    for name in sorted(groups):
+        rows = groups[name]
+        sourced = [r for r, c in rows if c.sources]
+        out[name] = {"cases": len(rows),
+                     "accuracy": round(sum(1 for r, _ in rows if r.error is None and not r.missing_facts
+                                           and not r.shape) / len(rows), 4),
+                     "hit_at_3": round(sum(1 for r in sourced if r.rank and r.rank <= 3) / len(sourced), 4)
+                     if sourced else 1.0}
+    return out
+
+
 def evaluate_ask(coach, cases: Iterable[AskCase] | None = None, name: str = "ask",
                  accuracy_min: float = ACCURACY_MIN) -> AskEvalReport:
     """Run every case through ``coach.ask`` and score answers, sources, refusals and numbers."""
@@ -215,5 +243,6 @@ def evaluate_ask(coach, cases: Iterable[AskCase] | None = None, name: str = "ask
         cases=len(results), accuracy=round(accuracy, 4), hit_at_3=round(hit3, 4), mrr=round(mrr, 4),
         out_of_scope_accuracy=round(oos, 4), unsupported_numbers=unsupported,
         latency_p50_ms=round(_percentile(latencies, 0.5), 1), latency_p95_ms=round(_percentile(latencies, 0.95), 1),
+        by_batch=_by_batch(results, cases),
         passed=passed, failures=[r for r in results if not r.passed], results=results,
     )
