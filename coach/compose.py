@@ -94,7 +94,10 @@ _PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|sh
                       r"(?:in )?this (?:article|guide|post|section|page) (?:will|covers|explains|shows|lists)|"
                       r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|go into|list|share|discuss|walk you through)|"
                       r"let'?s (?:look|dive|go)|"
-                      r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b|"
+                      r"(?:fortunately|luckily),? there are|"
+                      # A pointer to material elsewhere: "Refer to the example below.", "See the table above."
+                      r"(?:refer to|see) (?:the |this |an? )?(?:\w+ )?(?:examples?|tables?|figures?|diagrams?|code|"
+                      r"sections?|snippets?) (?:below|above))\b|\bhere are (?:some|the|a few)\b|"
                       # The author pointing to their own material: "I have prepared a cheatsheet which outlines ...".
                       r"\b(?:i|we)(?:'ve| have) (?:prepared|collated|compiled|put together|gathered|written up)\b",
                       re.I)
