@@ -30,7 +30,10 @@ log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
 MAX_QUESTION_CHARS = 2000
 CANDIDATE_CHUNKS = 10
-# Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when a sentence matches this well.
+# Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when the best sentence reaches
+# min_relevance itself (the same bar for a sentence as for a chunk: a paraphrased question matches the one sentence
+# that answers it better than the whole chunk around it) and the answer names the question's subject; an answer that
+# shares no subject word with the question (both signals weak) needs a sentence matching this well.
 WEAK_RELEVANCE = 0.2
 SENTENCE_MIN = 0.5
 # ... or, when the answer quotes the asked kind of fact on the question's topic ("30 - 45 minutes" for "how long does
@@ -246,7 +249,7 @@ class AskChain:
         return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
                 "best": best}
 
-    def _uncovered_word(self, question: str, composed: Composed, hits: list[Hit]) -> str | None:
+    def _uncovered_word(self, question: str, qv, composed: Composed, hits: list[Hit]) -> str | None:
         """A word of ``question`` that no article uses and that neither the answer nor the retrieved passages carry
         in a library word standing for it ("wear" → "fashion", "uniform"): with an answer that misses the question's
         subject, a sign that the library does not cover what was asked ("what should I wear", answered with what
@@ -256,7 +259,6 @@ class AskChain:
         if not unknown:
             return None
         said = set(tokenize(" ".join([*composed.sentences, *(_evidence_text(h) for h in hits[: self.settings.top_k])])))
-        qv = self.vectors.encode([question])[0]
         for word in unknown:
             if len(word) < 3 or not tokenize(word):
                 continue  # "my", "cv": too short to name a subject the library lacks
@@ -319,13 +321,15 @@ class AskChain:
                                context=retrieved.get("context", ""))
             if not composed.text:
                 reason = "the retrieved passages do not answer the question"
-            elif retrieved.get("weak") and composed.best_sim < (TYPED_SENTENCE_MIN if composed.typed else SENTENCE_MIN):
+            elif retrieved.get("weak") and composed.best_sim < (
+                    TYPED_SENTENCE_MIN if composed.typed else
+                    SENTENCE_MIN if composed.off_subject else self.settings.min_relevance):
                 reason = NO_MATCH
             elif retrieved.get("best", 1.0) < NAMED_RELEVANCE and composed.name_only:
                 # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview).
                 reason = NO_MATCH
             elif composed.off_subject and retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
-                word = self._uncovered_word(standalone, composed, hits)
+                word = self._uncovered_word(standalone, qv, composed, hits)
                 if word:
                     reason = f"the library does not talk about “{word}”"
         if reason or composed is None:

@@ -94,7 +94,10 @@ _PROMISE = re.compile(r"^\W*(?:here(?:'s| is| are|,? (?:i|we) (?:present|list|sh
                       r"(?:in )?this (?:article|guide|post|section|page) (?:will|covers|explains|shows|lists)|"
                       r"(?:i|we)(?:'ll| will) (?:cover|show|explain|go through|go into|list|share|discuss|walk you through)|"
                       r"let'?s (?:look|dive|go)|"
-                      r"(?:fortunately|luckily),? there are)\b|\bhere are (?:some|the|a few)\b|"
+                      r"(?:fortunately|luckily),? there are|"
+                      # A pointer to material elsewhere: "Refer to the example below.", "See the table above."
+                      r"(?:refer to|see) (?:the |this |an? )?(?:\w+ )?(?:examples?|tables?|figures?|diagrams?|code|"
+                      r"sections?|snippets?) (?:below|above))\b|\bhere are (?:some|the|a few)\b|"
                       # The author pointing to their own material: "I have prepared a cheatsheet which outlines ...".
                       r"\b(?:i|we)(?:'ve| have) (?:prepared|collated|compiled|put together|gathered|written up)\b",
                       re.I)
@@ -148,6 +151,12 @@ def _asked_predicate(question: str) -> tuple[re.Pattern[str], frozenset[str]] | 
         return None
     modal = m.group(1).lower()
     return re.compile(rf"\b{modal}(?:n't| not)?\b", re.I), frozenset(words)
+
+
+def _verdict(c: "Cand") -> bool:
+    """The top-ranked chunk opens with a verdict ("Yes - if ...", "No, ..."): the direct answer to a yes/no question
+    even when its heading is phrased unlike the question."""
+    return c.hi == 0 and bool(_YES_NO_WORD.match(c.text))
 
 
 def _recommends(sentence: str) -> bool:
@@ -492,7 +501,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         score -= 0.02 * c.hi
         # The answer under a heading or FAQ question that matches the question is the article's own answer.
         score += 0.6 * max(0.0, hit.heading - 0.55)
-        if yes_no and hit.heading >= 0.55 and lead[c.hi] == c.si and _recommends(sent):
+        if yes_no and lead[c.hi] == c.si and (hit.heading >= 0.55 and _recommends(sent) or _verdict(c)):
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
@@ -730,6 +739,17 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             continue
         chosen.append(cand)
 
+    if kind in _EXPLAINED:
+        # An explained answer is the best sentence's paragraph: the verdict, its condition and its reason are often
+        # neighbours ("CNNs are not resistant to rotation by design. However, we can ..."), and which of them
+        # matches the question best is noise. (An announcement in it is still no answer.)
+        best = chosen[0][1]
+        for t in sorted((t for t in scored if t[1].hi == best.hi and t[1].line == best.line and t not in chosen
+                         and not t[1].question and not _announces(t[1].text)), key=lambda t: t[1].si):
+            if len(chosen) >= MAX_SENTENCES or length() + len(t[1].text) > MAX_CHARS:
+                break
+            chosen.append(t)
+
     # A chosen sentence that opens with "They"/"This" needs the sentence before it, and one whose next sentence
     # continues it that way usually needs that too ("... walk through a real incident. They look for ...").
     by_pos = {(t[1].hi, t[1].si): t for t in scored}
@@ -748,8 +768,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         for cand in list(chosen):
             hi = cand[1].hi
             first = by_pos.get((hi, lead[hi]))
-            if hits[hi].heading >= 0.55 and first is not None and first not in chosen and len(chosen) < MAX_SENTENCES \
-                    and not first[1].question and _recommends(first[1].text):
+            if first is not None and first not in chosen and len(chosen) < MAX_SENTENCES and not first[1].question \
+                    and (hits[hi].heading >= 0.55 and _recommends(first[1].text) or _verdict(first[1])):
                 chosen.append(first)
     return done(_render([c[1] for c in chosen], hits, top))
 

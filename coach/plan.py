@@ -47,9 +47,12 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bhow many (?:pages?|words?|lines?|paragraphs?|sentences?)\b|\bhow (?:short|brief)\b", re.I)),
     ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
                             rf"\bduration\b|\bhow (?:quick|fast)\w*\b|\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
-    ("money", re.compile(r"\b(?:pay|pays|paid|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
-                         r"\b(?:fees?|pric(?:e|es|ing)|charges?)\b|"
-                         r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid|charge|charges|ask for)\b", re.I)),
+    # An amount is asked for: the pay itself, or what something costs ("a paid negotiator" or "charges a fixed price"
+    # only describe what the question is about).
+    ("money", re.compile(r"\b(?:pay|pays|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
+                         r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid|paid|charge|charges|ask for|fees?|"
+                         r"pric(?:e|es|ing))\b|\bwhat(?:'s| is| are| does)\b[^?]*\b(?:fees?|pric(?:e|es|ing)|costs?|"
+                         r"charges?)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"

@@ -1,0 +1,61 @@
+"""Refusal by calibrated evidence (real embedding model, real Chroma and BM25): a paraphrased question whose chunk
+evidence is weak is answered when its best sentence reaches the chunk bar (``min_relevance``) and names the question's
+subject; a question the library does not cover is still declined. The company "Velloran" and its article are
+invented for these tests."""
+from __future__ import annotations
+
+import pytest
+
+ARTICLE = """# How the Velloran interview loop is scored
+
+Fictional article written for Interview Coach's tests.
+
+## How your score affects the result
+
+Each phone screen at Velloran has a single interviewer, so if they do not give you a "pass" or better, you will not
+move on to the full interview loop. When there were no clear signals, you may be asked to do a follow-up phone screen.
+
+## Feedback from earlier attempts
+
+Interviewers at Velloran can read the written feedback from your earlier interviews at the company, so they avoid
+repeating a question. They want to see that you have grown since then.
+
+## Preparing for the onsite
+
+Plan about 40 hours of practice before the onsite, spread over four weeks, and rehearse with a friend who plays the
+interviewer.
+"""
+
+
+@pytest.fixture(scope="module")
+def velloran_coach(tmp_path_factory, embedder):
+    from coach.api import Coach
+    from coach.settings import Settings
+
+    folder = tmp_path_factory.mktemp("velloran-articles")
+    (folder / "velloran_loop.md").write_text(ARTICLE, encoding="utf-8")
+    coach = Coach(Settings(home=tmp_path_factory.mktemp("velloran") / "home"))
+    coach.__dict__["embedder"] = embedder
+    assert not coach.ingest([folder]).skipped
+    return coach
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("What happens if the person on my first phone call doesn't give me a thumbs up?", "full interview loop"),
+    ("I got turned down by them last year. Can the people talking to me this time see how I did back then?",
+     "feedback from your earlier interviews"),
+])
+def test_a_paraphrased_question_with_weak_chunk_evidence_is_answered(velloran_coach, question, fact):
+    answer = velloran_coach.ask(question)
+    assert answer.grounded, answer.answer
+    assert fact in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "How do stock options usually vest at a startup?",
+    "What's a decent interest rate for a car loan?",
+    "How many sets should I do at the gym?",
+])
+def test_a_question_the_library_does_not_cover_is_still_declined(velloran_coach, question):
+    answer = velloran_coach.ask(question)
+    assert not answer.grounded, answer.answer
