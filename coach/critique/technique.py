@@ -59,6 +59,7 @@ _ONCE = re.compile(
     r"in a variable|outside the loop|before the loop)\b",
     re.I,
 )
+_AVOIDS = re.compile(r"\b(?:instead of|rather than|avoid\w*|never|not|don't|do not|no need to)\b", re.I)
 _CHECK = re.compile(r"\b(?:check|checks|checking|verify|verifies|test whether|make sure)\b", re.I)
 CHECKS_MADE = 3  # checks piled into one sentence from which the answer checks more than the logic needs
 
@@ -78,8 +79,10 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
         made = [u for u in units if _MUTATE.search(u.text) and not _KEEP.search(u.text)]
         kept = [u for u in units if _KEEP.search(u.text)]
     elif family == "repeat_call":
-        made = [u for u in units if _REPEAT.search(u.text)] + _repeated_call(units)
         kept = [u for u in units if _ONCE.search(u.text)]
+        # "I store the length once instead of calling len() in the loop" names the repeated call to avoid it.
+        made = [u for u in units if _REPEAT.search(u.text) and u not in kept and not _AVOIDS.search(u.text)
+                ] + _repeated_call(units)
     elif family == "redundant_check":
         made = [s[0] for s in _sentences(units) if sum(len(_CHECK.findall(u.text)) for u in s) >= CHECKS_MADE]
         kept = []
