@@ -107,3 +107,12 @@ def test_a_specific_answer_of_short_sentences_is_not_rambling(embedder):
     assert 150 <= len(answer.split()) < 200
     assert _verdicts([RAMBLE], embedder, question="How would you take a search ranking model live?",
                      answer=answer)["ramble"] != "made"
+
+
+def test_a_call_named_to_avoid_it_is_not_the_repeated_call(embedder):
+    """'I store the length once instead of calling len() in the loop' describes the fix, not the mistake."""
+    answer = ("Two pointers over both lists and a new output list. I store the lengths once up front instead of "
+              "calling len() in the loop condition, and I leave both input lists as they are.")
+    v = _verdicts(TECHNIQUES, embedder, question="Merge two sorted lists of timestamps into one sorted list.",
+                  answer=answer)
+    assert v["calls"] != "made"

@@ -704,10 +704,11 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
     # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
     named = _names_alternative(m, a)
-    if _RELATION.search(m.shape.target) and len(m.x_alts) >= 2:
+    parts = _related_parts(m.shape.target)
+    if parts:
         # X relates its parts ("confusing accuracy and bias"): a sentence that names only one of them cannot do it,
         # and naming them is no mistake by itself.
-        does &= np.array([sum(lexical_overlap(alt, st) >= NAMES_ALT for alt, _ in m.x_alts) >= 2 for st in a.stems],
+        does &= np.array([all(any(w.startswith(p) for w in st for p in part) for part in parts) for st in a.stems],
                          dtype=bool)
         named = np.zeros_like(named)
     does |= named & ~neg & ~a.handoff
@@ -735,6 +736,18 @@ NAMES_ALT = 0.67  # a sentence names one of the things a "Don't" item lists when
 
 
 _RELATION = re.compile(r"\b(?:between|versus|vs\.?|confus\w*|mix\w* up)\b", re.I)
+
+
+def _related_parts(target: str) -> list[set[str]]:
+    """The things a relational X ("confuse accuracy and bias") relates, each as stem prefixes (so that "accurate"
+    names "accuracy"); empty when X relates nothing."""
+    found = list(_RELATION.finditer(target))
+    if not found:
+        return []
+    rest = target[found[-1].end():]
+    parts = [{st[:5] for st in content_stems(p)} for p in re.split(r"\band\b|\bor\b|\bwith\b|,|/", rest)]
+    parts = [p for p in parts if p]
+    return parts if len(parts) >= 2 else []
 
 
 def _names_alternative(m: _ItemModel, a: _Answer) -> np.ndarray:
