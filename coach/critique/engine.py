@@ -511,15 +511,23 @@ def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
     if not engaged:
         covered, missing, best = _coverage(a, m.concepts or (m.y, m.fix))
         return _Judgement("avoided", best, "", covered, missing) if covered else _Judgement("unclear", None, "")
-    return _judge_coverage(m, a, m.concepts or (m.y, m.fix), True, (m.y, m.fix), m.shape.other)
+    # Missing Y is a shortfall only where the question calls for X ("Designing a system without failure modes" on a
+    # design question); an answer to another kind of question that happens to touch X lacks nothing it was asked.
+    kind = question_type(m.shape.target)
+    called = a.question_match(m.x) >= RELEVANT or (kind != "general" and kind == question_type(a.question))
+    return _judge_coverage(m, a, m.concepts or (m.y, m.fix), called, (m.y, m.fix), m.shape.other)
+
+
+_CONCEPT_Q = re.compile(r"^\s*(?:(?:can|could) you )?(?:explain|define)\b|\bdifference between\b|"
+                        r"^\s*what (?:is|are|does)\b(?![^?]*\byou\b)", re.I)
 
 
 def _judge_numbers(m: _ItemModel, a: _Answer) -> _Judgement:
     if a.stats.numbers:
         ev = next((u for u in a.units if any(n in u.text for n in a.stats.numbers)), None)
         return _Judgement("avoided", ev, "")
-    if question_type(a.question) == "coding":
-        return _Judgement("unclear", None, "")  # a query or function asked for calls for no metrics
+    if question_type(a.question) == "coding" or _CONCEPT_Q.search(a.question):
+        return _Judgement("unclear", None, "")  # a query, a function or a concept's explanation calls for no metrics
     return _Judgement("made", a.main_unit(), "No numbers or metrics appear in the answer")
 
 
@@ -591,7 +599,10 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
             return _Judgement("made", ev, "The answer says it codes before explaining the approach")
         if verdict == "avoided":
             return _Judgement("avoided", ev, "")
-        said = _judge_fallback(m, a)
+        # An answer about how one codes may read like the item; a worked answer to a coding question is judged by
+        # what it does below (a sentence that merely shares a word with the item, "test it with 'silent'", is not
+        # coding silently).
+        said = _judge_fallback(m, a) if question_type(a.question) != "coding" else _Judgement("unclear")
         if said.verdict != "unclear":
             return said
     explained = st.prose_words >= 20 and not a.handoff.all()

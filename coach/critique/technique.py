@@ -76,7 +76,11 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
     """(verdict, evidence) for one family: "made" when a sentence does the act, "avoided" when one says it avoids
     it, else "unclear" (the answer is silent on it)."""
     if family == "mutate_input":
-        made = [u for u in units if _MUTATE.search(u.text) and not _KEEP.search(u.text)]
+        # A method call on data the answer creates itself ("stack = []; ... stack.pop()") changes no input.
+        text = " ".join(u.text for u in units)
+        own = set(re.findall(r"\b([A-Za-z_]\w*)\s*=(?!=)", text))
+        made = [u for u in units if any(_owned_call(mt, own) for mt in _MUTATE.finditer(u.text))
+                and not _KEEP.search(u.text)]
         kept = [u for u in units if _KEEP.search(u.text)]
     elif family == "repeat_call":
         kept = [u for u in units if _ONCE.search(u.text)]
@@ -93,6 +97,12 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
     if kept:
         return "avoided", kept[0]
     return "unclear", None
+
+
+def _owned_call(match: re.Match, own: set[str]) -> bool:
+    """False when the match is a method call on a name the answer assigns itself (a local, not the input)."""
+    obj = re.match(r"([A-Za-z_]\w*)\.", match.group(0))
+    return not (obj and obj.group(1) in own)
 
 
 _CALL = re.compile(r"(?<![\w.])(?!O\()([A-Za-z_][\w.]*\([^()]*\))")  # a call, not big-O notation
