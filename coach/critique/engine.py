@@ -599,12 +599,8 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
             return _Judgement("made", ev, "The answer says it codes before explaining the approach")
         if verdict == "avoided":
             return _Judgement("avoided", ev, "")
-        # An answer about how one codes may read like the item; a worked answer to a coding question is judged by
-        # what it does below (a sentence that merely shares a word with the item, "test it with 'silent'", is not
-        # coding silently).
-        said = _judge_fallback(m, a) if question_type(a.question) != "coding" else _Judgement("unclear")
-        if said.verdict != "unclear":
-            return said
+        # Only a sentence that says how it codes (above) is evidence: one that merely reads like the item ("I'd test
+        # it with 'listen' and 'silent'") is not coding silently.
     explained = st.prose_words >= 20 and not a.handoff.all()
     if explained and (st.code or question_type(a.question) == "coding"):
         ev = next((u for u in a.units if not code_span(u.text)), a.units[0])
