@@ -599,8 +599,11 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
             return _Judgement("made", ev, "The answer says it codes before explaining the approach")
         if verdict == "avoided":
             return _Judgement("avoided", ev, "")
-        # Only a sentence that says how it codes (above) is evidence: one that merely reads like the item ("I'd test
-        # it with 'listen' and 'silent'") is not coding silently.
+        # Only a sentence that says how it codes (above) is evidence of the mistake: one that merely reads like the
+        # item ("I'd test it with 'listen' and 'silent'") is not coding silently; one that reads like the fix avoids it.
+        said = _judge_fallback(m, a)
+        if said.verdict == "avoided":
+            return said
     explained = st.prose_words >= 20 and not a.handoff.all()
     if explained and (st.code or question_type(a.question) == "coding"):
         ev = next((u for u in a.units if not code_span(u.text)), a.units[0])
