@@ -160,3 +160,36 @@ def test_a_delivery_only_score_with_unclear_items_says_they_are_unclear(seed_ite
     unclear = [r for r in fb.items if r.applies and r.verdict == "unclear" and not r.delivery]
     assert fb.basis == "delivery-only" and unclear
     assert f"the {len(unclear)} rubric mistake" in fb.summary and "unclear" in fb.summary, fb.summary
+
+
+def test_a_dont_item_needs_a_sentence_that_states_the_mistake(embedder):
+    """On-topic sentences near a "Don't X" item are no quote of X: a clean answer about the same subject is not
+    flagged (it was, before: 'the first lines of the body' read as close enough to a header/footer rule)."""
+    item = RubricItem(id="d1", kind="dont", mistake="Do not use the header or footer sections in a Word/Google Docs "
+                      "file", fix="reduce margins instead and just write the information in the body.")
+    fb = critique_answer([item], role="Data Analyst", question="What contact details go at the top of your resume?",
+                         answer="My personal email address, my mobile number, my LinkedIn URL and the city I live in. "
+                                "They go in the first two lines of the body of the document.", embedder=embedder)
+    assert fb.items[0].verdict != "made", fb.items[0].evidence
+
+
+def test_a_relational_dont_needs_both_of_its_parts(embedder):
+    """'Don't confuse A and B' is made only by a sentence that names both; explaining A alone avoids nothing and
+    makes nothing (the item is fictional)."""
+    item = RubricItem(id="r1", kind="rule", mistake="Don't confuse latency and throughput.")
+    q = "What does latency mean for a web service?"
+    clean = critique_answer([item], role="Software Engineer", question=q, embedder=embedder,
+                            answer="Latency is how long one request takes from the moment it is sent until the "
+                                   "response arrives, usually reported as a percentile such as p99.")
+    mixed = critique_answer([item], role="Software Engineer", question=q, embedder=embedder,
+                            answer="Latency is basically the throughput: high throughput means low latency, so you "
+                                   "just measure requests per second.")
+    assert clean.items[0].verdict != "made"
+    assert mixed.items[0].verdict == "made"
+
+
+def test_the_summary_does_not_repeat_the_score(seed_items, embedder):
+    """Every shell shows the score next to the summary, so the summary itself does not carry it."""
+    for items, q, ans in ((seed_items, DEPLOY_Q, PLATFORM), ([], "Tell me about yourself.", HMM)):
+        fb = critique_answer(items, role="Applied Scientist", question=q, answer=ans, embedder=embedder)
+        assert f"{fb.score}/100" not in fb.summary, fb.summary

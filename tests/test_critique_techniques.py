@@ -107,3 +107,47 @@ def test_a_specific_answer_of_short_sentences_is_not_rambling(embedder):
     assert 150 <= len(answer.split()) < 200
     assert _verdicts([RAMBLE], embedder, question="How would you take a search ranking model live?",
                      answer=answer)["ramble"] != "made"
+
+
+def test_a_call_named_to_avoid_it_is_not_the_repeated_call(embedder):
+    """'I store the length once instead of calling len() in the loop' describes the fix, not the mistake."""
+    answer = ("Two pointers over both lists and a new output list. I store the lengths once up front instead of "
+              "calling len() in the loop condition, and I leave both input lists as they are.")
+    v = _verdicts(TECHNIQUES, embedder, question="Merge two sorted lists of timestamps into one sorted list.",
+                  answer=answer)
+    assert v["calls"] != "made"
+
+
+def test_clean_worked_solutions_are_not_flagged_by_items_they_only_brush(embedder):
+    """A narrated, code-carrying solution: popping from its own stack changes no input, a test word ('silent')
+    is not coding silently, and repeated code lines are no restatement (items fictional)."""
+    items = TECHNIQUES + [
+        RubricItem(id="silent", kind="pair", mistake="Coding silently during coding rounds.",
+                   fix="Thinking out loud: state your approach first, then narrate as you code."),
+        RubricItem(id="repeat", kind="pitfall", mistake="Repetition",
+                   fix="Your answer should add something new in every sentence, not echo itself."),
+    ]
+    answer = ("Let me say the plan first: push every opening bracket on a stack and pop when a closing one matches.\n"
+              "```python\ndef balanced(s):\n    stack = []\n    pairs = {')': '(', ']': '['}\n    for ch in s:\n"
+              "        if ch in '([':\n            stack.append(ch)\n        elif ch in pairs:\n"
+              "            if not stack or stack.pop() != pairs[ch]:\n                return False\n"
+              "    return not stack\n```\nI'd test it with '([])', with ']' alone and with 'silent' text that has "
+              "no brackets at all. It is O(n) time and the input string is never changed.")
+    v = _verdicts(items, embedder, question="Check whether a string of brackets is balanced.", answer=answer)
+    assert "made" not in v.values(), v
+
+
+def test_an_omission_needs_a_question_that_calls_for_it(embedder):
+    """'Designing a system without failure modes' is made on a design question, not on a monitoring question whose
+    answer happens to describe a system (item fictional)."""
+    item = RubricItem(id="fm", kind="pair", mistake="Designing a system without discussing failure modes.",
+                      fix="Covering redundancy, timeouts, retries and what happens when a dependency goes down.")
+    answer = ("Three layers. Health of the serving system: latency percentiles, error rates and throughput. Health "
+              "of the data: input feature distributions against the training baseline, null rates and upstream "
+              "schema changes. Health of the model: the prediction distribution and, once labels arrive, the "
+              "business metric. Each has an alert and an owner.")
+    asked = _verdicts([item], embedder, question="Design the service that serves our model's predictions.",
+                      answer=answer)
+    other = _verdicts([item], embedder, question="What would you keep an eye on after a model goes live?",
+                      answer=answer)
+    assert asked["fm"] == "made" and other["fm"] != "made"

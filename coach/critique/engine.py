@@ -89,7 +89,7 @@ _DEFLECT = re.compile(
     r"\w+ team's) (?:fault|problem|job|responsibility|mistake|issue)\b"
     r"|\bblam(?:e|ed|ing)\b(?! ?less)"
     r"|\b(?:they|he|she|the \w+ team|the other \w+|my manager) (?:dropped the ball|should have|didn't|did not|"
-    r"messed up|broke|kept|never|failed to)\b"
+    r"messed up|broke|kept \w+ing|never|failed to)\b"
     r"|\bwait(?:ed|ing)? for (?:them|the other|another|someone)\b|\bwent back to sleep\b"
     r"|\b(?:open|file|raise|throw)\w* (?:a |the )?ticket (?:for|to|with|over to) (?:them|the|another)\b"
     r"|\bbecause of (?:them|the other team|another team|my manager)\b",
@@ -511,13 +511,23 @@ def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
     if not engaged:
         covered, missing, best = _coverage(a, m.concepts or (m.y, m.fix))
         return _Judgement("avoided", best, "", covered, missing) if covered else _Judgement("unclear", None, "")
-    return _judge_coverage(m, a, m.concepts or (m.y, m.fix), True, (m.y, m.fix), m.shape.other)
+    # Missing Y is a shortfall only where the question calls for X ("Designing a system without failure modes" on a
+    # design question); an answer to another kind of question that happens to touch X lacks nothing it was asked.
+    kind = question_type(m.shape.target)
+    called = a.question_match(m.x) >= RELEVANT or (kind != "general" and kind == question_type(a.question))
+    return _judge_coverage(m, a, m.concepts or (m.y, m.fix), called, (m.y, m.fix), m.shape.other)
+
+
+_CONCEPT_Q = re.compile(r"^\s*(?:(?:can|could) you )?(?:explain|define)\b|\bdifference between\b|"
+                        r"^\s*what (?:is|are|does)\b(?![^?]*\byou\b)", re.I)
 
 
 def _judge_numbers(m: _ItemModel, a: _Answer) -> _Judgement:
     if a.stats.numbers:
         ev = next((u for u in a.units if any(n in u.text for n in a.stats.numbers)), None)
         return _Judgement("avoided", ev, "")
+    if question_type(a.question) == "coding" or _CONCEPT_Q.search(a.question):
+        return _Judgement("unclear", None, "")  # a query, a function or a concept's explanation calls for no metrics
     return _Judgement("made", a.main_unit(), "No numbers or metrics appear in the answer")
 
 
@@ -589,8 +599,10 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
             return _Judgement("made", ev, "The answer says it codes before explaining the approach")
         if verdict == "avoided":
             return _Judgement("avoided", ev, "")
+        # Only a sentence that says how it codes (above) is evidence of the mistake: one that merely reads like the
+        # item ("I'd test it with 'listen' and 'silent'") is not coding silently; one that reads like the fix avoids it.
         said = _judge_fallback(m, a)
-        if said.verdict != "unclear":
+        if said.verdict == "avoided":
             return said
     explained = st.prose_words >= 20 and not a.handoff.all()
     if explained and (st.code or question_type(a.question) == "coding"):
@@ -688,20 +700,33 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # enough; elsewhere only a clear match counts.
     on_topic = a.question_match(m.x) >= DONT_TOPIC
     cos_x = a.vecs @ m.x.vec
-    # The question is in the item's area (a resume question for a resume rule) without naming X itself: a sentence
-    # plainly about X still does it.
-    does = ((sx >= DOES_IT) | (on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))
-            ) & ~neg & ~a.handoff
+    # A mistake made needs a sentence that states it: one that reads as X itself, or names one of the things X
+    # lists. A sentence that is merely near X's topic (on the question's topic, or in the item's area) is no
+    # quote of the mistake: on clean answers it was the main source of false alarms, so it leaves the item unclear.
+    near = ((on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))) & ~neg & ~a.handoff
+    does = (sx >= DOES_IT) & ~neg & ~a.handoff
     if m.x_ablations is not None:
         # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
-        does &= (cos_x - (a.vecs @ m.x_ablations.T).max(axis=1) >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
+        about_x = (cos_x - (a.vecs @ m.x_ablations.T).max(axis=1) >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
+        does &= about_x
+        near &= about_x
     # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
     # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
-    does |= _names_alternative(m, a) & ~neg & ~a.handoff
+    named = _names_alternative(m, a)
+    parts = _related_parts(m.shape.target)
+    if parts:
+        # X relates its parts ("confusing accuracy and bias"): a sentence that names only one of them cannot do it,
+        # and naming them is no mistake by itself.
+        does &= np.array([all(any(w.startswith(p) for w in st for p in part) for part in parts) for st in a.stems],
+                         dtype=bool)
+        named = np.zeros_like(named)
+    does |= named & ~neg & ~a.handoff
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
+    if near.any():
+        return _Judgement("unclear", None, "")
     if m.fix.text and m.fix.text != m.x.text:
         good = _present(a, m.fix)
         if good is not None:
@@ -718,6 +743,21 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
 
 
 NAMES_ALT = 0.67  # a sentence names one of the things a "Don't" item lists when it repeats this share of its words
+
+
+_RELATION = re.compile(r"\b(?:between|versus|vs\.?|confus\w*|mix\w* up)\b", re.I)
+
+
+def _related_parts(target: str) -> list[set[str]]:
+    """The things a relational X ("confuse accuracy and bias") relates, each as stem prefixes (so that "accurate"
+    names "accuracy"); empty when X relates nothing."""
+    found = list(_RELATION.finditer(target))
+    if not found:
+        return []
+    rest = target[found[-1].end():]
+    parts = [{st[:5] for st in content_stems(p)} for p in re.split(r"\band\b|\bor\b|\bwith\b|,|/", rest)]
+    parts = [p for p in parts if p]
+    return parts if len(parts) >= 2 else []
 
 
 def _names_alternative(m: _ItemModel, a: _Answer) -> np.ndarray:
@@ -1017,7 +1057,7 @@ def critique_answer(
     notes = delivery_notes(a.stats)
     return Feedback(
         role=canonical, question=question.strip(), score=score, items=results, strengths=strengths,
-        improvements=improvements, delivery=notes, summary=_summary(score, results, a.stats, basis), basis=basis,
+        improvements=improvements, delivery=notes, summary=_summary(results, a.stats, basis), basis=basis,
         score_factors=[ScoreFactor(label=label, points=pts) for label, pts in factors if pts],
         backend=backend, latency_ms=(time.perf_counter() - started) * 1000.0,
     )
@@ -1162,12 +1202,13 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
     return strengths, improvements
 
 
-def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats, basis: str = "rubric") -> str:
+def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str = "rubric") -> str:
+    """One line on what the score rests on; the score itself is shown once, by the shell, next to it."""
     if stats.words == 0 and stats.injection:
-        return ("The answer contains only text addressed to the grader, which is not assessed, so the score is 0; "
-                "answer the question and try again.")
+        return ("The answer contains only text addressed to the grader, which is not assessed; answer the question "
+                "and try again.")
     if stats.words == 0:
-        return "No answer was given, so the score is 0; write an answer and try again."
+        return "No answer was given; write an answer and try again."
     made = [r for r in results if r.verdict == "made"]
     avoided = [r for r in results if r.verdict == "avoided"]
     if basis == "delivery-only":
@@ -1176,13 +1217,13 @@ def _summary(score: int, results: list[ItemFeedback], stats: DeliveryStats, basi
         why = ("no rubric item in the library applies to this question" if not content
                else f"the answer does not show whether it makes the {n} rubric mistake{'s' if n != 1 else ''} "
                     "that apply to this question (listed as unclear)")
-        text = (f"Delivery-only score {score}/100: {why}, so it is scored on relevance, structure, specifics and "
+        text = (f"Delivery-only score: {why}, so it is scored on relevance, structure, specifics and "
                 "delivery")
         if made:
             text += f"; delivery mistake: {made[0].mistake.strip().rstrip('.')}"
         return text + "."
     plural = "s" if len(avoided) != 1 else ""
-    text = f"Score {score}/100: {len(avoided)} rubric mistake{plural} avoided, {len(made)} made"
+    text = f"{len(avoided)} rubric mistake{plural} avoided, {len(made)} made"
     if made:
         text += f" (first to fix: {made[0].mistake.strip().rstrip('.')})"
     return text + "."

@@ -17,6 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from coach.critique.delivery import code_span
 from coach.critique.shapes import STOPWORDS, Unit, content_stems, stem, words
 
 RARE = 8_000  # a word used less often than this (pyspellchecker counts) is specific rather than everyday
@@ -152,6 +153,8 @@ def measure(units: list[Unit], question: str) -> Signals:
             sig.generic_units.append(k)
         sig.cliches += [m.group(0) for m in CLICHES.finditer(u.text)]
         sig.hedges += [m.group(0) for m in HEDGES.finditer(u.text)]
+        if code_span(u.text):
+            continue  # code repeats its identifiers and names no prose words: neither a restatement nor a slip
         st = {stem(w) for w in words(u.text) if w.lower() not in STOPWORDS and len(w) > 1
               and _speller().word_frequency[w.lower()] < EVERYDAY} - qstems  # "after", "again" restate nothing
         if len(st) >= 3 and len(st & earlier) / len(st) >= REPEATED:

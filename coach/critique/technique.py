@@ -59,6 +59,7 @@ _ONCE = re.compile(
     r"in a variable|outside the loop|before the loop)\b",
     re.I,
 )
+_AVOIDS = re.compile(r"\b(?:instead of|rather than|avoid\w*|never|not|don't|do not|no need to)\b", re.I)
 _CHECK = re.compile(r"\b(?:check|checks|checking|verify|verifies|test whether|make sure)\b", re.I)
 CHECKS_MADE = 3  # checks piled into one sentence from which the answer checks more than the logic needs
 
@@ -75,11 +76,17 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
     """(verdict, evidence) for one family: "made" when a sentence does the act, "avoided" when one says it avoids
     it, else "unclear" (the answer is silent on it)."""
     if family == "mutate_input":
-        made = [u for u in units if _MUTATE.search(u.text) and not _KEEP.search(u.text)]
+        # A method call on data the answer creates itself ("stack = []; ... stack.pop()") changes no input.
+        text = " ".join(u.text for u in units)
+        own = set(re.findall(r"\b([A-Za-z_]\w*)\s*=(?!=)", text))
+        made = [u for u in units if any(_owned_call(mt, own) for mt in _MUTATE.finditer(u.text))
+                and not _KEEP.search(u.text)]
         kept = [u for u in units if _KEEP.search(u.text)]
     elif family == "repeat_call":
-        made = [u for u in units if _REPEAT.search(u.text)] + _repeated_call(units)
         kept = [u for u in units if _ONCE.search(u.text)]
+        # "I store the length once instead of calling len() in the loop" names the repeated call to avoid it.
+        made = [u for u in units if _REPEAT.search(u.text) and u not in kept and not _AVOIDS.search(u.text)
+                ] + _repeated_call(units)
     elif family == "redundant_check":
         made = [s[0] for s in _sentences(units) if sum(len(_CHECK.findall(u.text)) for u in s) >= CHECKS_MADE]
         kept = []
@@ -90,6 +97,12 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
     if kept:
         return "avoided", kept[0]
     return "unclear", None
+
+
+def _owned_call(match: re.Match, own: set[str]) -> bool:
+    """False when the match is a method call on a name the answer assigns itself (a local, not the input)."""
+    obj = re.match(r"([A-Za-z_]\w*)\.", match.group(0))
+    return not (obj and obj.group(1) in own)
 
 
 _CALL = re.compile(r"(?<![\w.])(?!O\()([A-Za-z_][\w.]*\([^()]*\))")  # a call, not big-O notation
