@@ -44,6 +44,9 @@ class Coach:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or get_settings()
         self._llm = None
+        from coach.components.blas import limit_blas_threads
+
+        limit_blas_threads(self.settings.blas_threads)
 
     # -- components -------------------------------------------------------------------------------------------
     @cached_property

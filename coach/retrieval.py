@@ -456,8 +456,9 @@ class HybridRetriever(BaseRetriever):
         if not query:
             return None
         index = self.structure()
-        # One encode call for both: the query as asked (dense search) and with names masked (heading match).
-        qv, masked_qv = self.vectors.encode([query, index.mask(query)])
+        # One encode call (each costs ~5 ms before its first token) for the query as asked (dense search), with
+        # names masked (heading match) and the words the vocabulary bridge will look up (then cached).
+        qv, masked_qv = self.vectors.encode([query, index.mask(query), *index.vocabulary.bridge_texts(query)])[:2]
         filtered = bool(self.roles or self.company or self.doc_ids)
         fetch = self.fetch_k * (3 if filtered else 1)
         where = self._where()

@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     query_encoder: Literal["onnx-int8", "model"] = Field(
         "onnx-int8", description="Questions: the int8 ONNX copy of the default model (fast start, no torch) or the model."
     )
+    blas_threads: int = Field(
+        1, ge=0, le=64, description="Threads numpy's BLAS may use (0 = one per core); one is fastest for answers, "
+        "whose matrix products are small and which the app runs in parallel."
+    )
     embedding_batch_size: int = Field(32, ge=1, le=512, description="Encode batch size (16-32 is fastest on CPU).")
 
     chunk_size: int = Field(700, ge=100, le=8000, description="Target chunk length in characters.")

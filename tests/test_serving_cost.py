@@ -3,9 +3,14 @@ changes (and never served stale after it does), and Gradio's queue without its p
 real catalog and Chroma, real Gradio app)."""
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import numpy as np
+
+from tests.conftest import ROOT
+from tests.processes import coach_env
 
 QUESTIONS = ["How many rounds does the OrbitWorks SRE loop have?", "What is the pay range for NimbusFin Data "
              "Engineer roles?", "How long does the NimbusFin interview process take?"]
@@ -82,3 +87,46 @@ def test_the_shared_role_lexicon_stays_as_shipped():
     assert any("MLQX" in r.aliases for r in roles)
     assert [(r.name, list(r.aliases)) for r in shared_lexicon_roles()] == before
     assert [r.name for r in shared_lexicon_roles()] == list(LEXICON)
+
+
+def _blas_threads(home, **env) -> list[int]:
+    code = ("import numpy; from threadpoolctl import threadpool_info as info; from coach.api import Coach; "
+            "from coach.settings import Settings; before = [i['num_threads'] for i in info() if i['user_api'] == 'blas'];"
+            f" Coach(Settings(home={str(home)!r})); "
+            "print(before, [i['num_threads'] for i in info() if i['user_api'] == 'blas'])")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=coach_env(home, **env), capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return [eval(part) for part in done.stdout.strip().replace("] [", "]|[").split("|")]
+
+
+def test_numpy_blas_runs_on_one_thread(tmp_path):
+    """An answer's matrix products take ~0.1 ms on one thread; OpenBLAS's second thread waiting for a busy core made
+    each 10-15 ms on 2 shared cores. ``COACH_BLAS_THREADS=0`` leaves numpy's default."""
+    before, after = _blas_threads(tmp_path / "home", OPENBLAS_NUM_THREADS="2")
+    assert before and before[0] == 2 and after == [1] * len(before)
+    before, after = _blas_threads(tmp_path / "home", OPENBLAS_NUM_THREADS="2", COACH_BLAS_THREADS="0")
+    assert after == before == [2] * len(before)
+
+
+def test_a_new_question_costs_one_model_call_in_retrieval(library_coach, monkeypatch):
+    """The question, its masked form and the words the vocabulary bridge looks up are encoded in one call: each
+    call costs ~5 ms before its first token."""
+    chain = library_coach.ask_chain
+    question = "How many rounds does the OrbitWorks SRE loop have, approximately, for a sysadmin?"
+    retriever = chain.retriever()
+    index = retriever.structure()
+    assert index.vocabulary.unknown(question), "the question must hold a word no fixture article uses"
+    calls: list[list[str]] = []
+    encode = chain.vectors.embedder.encode
+
+    def counting(texts):
+        calls.append(list(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(chain.vectors.embedder, "encode", counting)
+    retriever.signals(question)
+    assert len(calls) == 1 and question in calls[0], calls
+    assert set(index.vocabulary.unknown(question)) <= set(calls[0])
+    retriever.signals(question)
+    assert len(calls) == 1  # and nothing is encoded again

@@ -52,6 +52,34 @@ def test_bm25_update_per_document_equals_a_rebuild(library_coach):
         assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-5), q
 
 
+def test_bm25_cached_scores_follow_every_change(library_coach):
+    """Scores kept per term and per query are dropped by any change: a warm index searched after removing and
+    re-adding documents ranks and scores like a rebuild, and a repeated search gives the same list."""
+    from coach.store.bm25 import Bm25Index
+
+    rows = library_coach.library.catalog.chunk_tokens()
+    docs = sorted({d for _, d, _ in rows})
+    index = Bm25Index.build(rows)
+
+    def same(got, want):  # equal scores may come in either order (re-added rows sit at the end)
+        cut = want[-1][1] + 1e-5 if want else 0.0
+        return np.allclose([s for _, s in got], [s for _, s in want], atol=1e-5) and \
+            {i for i, s in got if s > cut} == {i for i, s in want if s > cut}
+
+    for q in QUERIES:
+        assert index.search(q, 20) == index.search(q, 20), q
+    gone = {i for i, d, _ in rows if d in docs[:2]}
+    index.remove_documents(docs[:2])
+    rebuilt = Bm25Index.build([r for r in rows if r[1] not in docs[:2]])
+    for q in QUERIES:
+        assert not gone & {i for i, _ in index.search(q, 50)}, q
+        assert same(index.search(q, 8), rebuilt.search(q, 8)), q
+    index.add([r for r in rows if r[1] == docs[0]])
+    rebuilt = Bm25Index.build([r for r in rows if r[1] != docs[1]])
+    for q in QUERIES:
+        assert same(index.search(q, 8), rebuilt.search(q, 8)), q
+
+
 def test_caches_after_a_write_equal_a_fresh_library(make_coach):
     """Ingest, warm every cache, ingest more: the updated caches equal those of a Library opened afterwards."""
     from coach.api import Coach

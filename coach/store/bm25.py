@@ -40,6 +40,10 @@ def _stem(token: str) -> str:
     return token
 
 
+TERM_CACHE_ROWS = 4_000_000  # score contributions kept per index state (16 MB of float32)
+RECENT_QUERIES = 8
+
+
 class Bm25Index:
     """An incrementally updated BM25 index (Lucene variant, as bm25s scores it: k1=1.5, b=0.75).
 
@@ -61,6 +65,9 @@ class Bm25Index:
         self.total_length = 0.0
         self.dead = 0  # removed rows still in the postings
         self._norms: np.ndarray | None = None  # per-row length normalisation, for the current statistics
+        self._terms: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # term -> (rows, score contribution), this state
+        self._term_size = 0  # rows held in ``_terms``
+        self._recent: dict[str, np.ndarray] = {}  # query -> every row's score, this state
 
     @classmethod
     def build(cls, rows: Sequence[tuple[str, str, list[str]]]) -> "Bm25Index":
@@ -95,14 +102,14 @@ class Bm25Index:
             self.row_of.pop(self.ids[row], None)
             self.ids[row] = ""
             self.dead += 1
-            self._norms = None
+            self._changed()
 
     def add(self, rows: Sequence[tuple[str, str, list[str]]]) -> None:
         """Append (chunk id, doc_id, tokens) rows; a chunk id already present is replaced."""
         stale = [self.row_of[cid] for cid, _, _ in rows if cid in self.row_of]
         for row in stale:
             self._kill(row)
-        self._norms = None
+        self._changed()
         first = len(self.ids)
         added: dict[str, list[int]] = {}
         new: dict[str, tuple[list[int], list[int]]] = {}
@@ -145,7 +152,8 @@ class Bm25Index:
         self.row_of = {cid: i for i, cid in enumerate(self.ids)}
         self.doc_rows = {d: [int(new_row[r]) for r in rs if new_row[r] >= 0] for d, rs in self.doc_rows.items()}
         self.lengths, self.alive = self.lengths[keep], np.ones(len(keep), dtype=bool)
-        self.dead, self._norms = 0, None
+        self.dead = 0
+        self._changed()
 
     def contains(self, text: str) -> bool:
         """True when a live chunk holds one of the tokens of ``text`` (``search(text, 1)`` is then not empty)."""
@@ -155,6 +163,11 @@ class Bm25Index:
                 return True
         return False
 
+    def _changed(self) -> None:
+        """Forget what was computed for the previous statistics."""
+        self._norms = None
+        self._terms, self._term_size, self._recent = {}, 0, {}
+
     def _row_norms(self) -> np.ndarray:
         """k1·(1 − b + b·length/avg) of every row, computed once per index state instead of per query term."""
         norms = self._norms
@@ -162,28 +175,60 @@ class Bm25Index:
             norms = self._norms = self.K1 * ((1 - self.B) + self.B * self.lengths / (self.total_length / self.live))
         return norms
 
+    def _term_scores(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(live rows, BM25 score contribution) of ``term``, kept per index state: questions repeat the same few
+        hundred words, and a common word's contribution spans a large share of a 100k-chunk library."""
+        got = self._terms.get(term)
+        if got is not None:
+            return got
+        entry = self.postings.get(term)
+        if entry is None:
+            return None
+        rows, tfs = entry
+        if self.dead:  # only removed rows need masking out; most states have none
+            mask = self.alive[rows]
+            rows, tfs = rows[mask], tfs[mask]
+        df = len(rows)
+        if not df:
+            return None
+        idf = math.log(1 + (self.live - df + 0.5) / (df + 0.5))
+        got = (rows, idf * tfs / (self._row_norms()[rows] + tfs))
+        if self._term_size + df > TERM_CACHE_ROWS:
+            self._terms, self._term_size = {}, 0
+        self._terms[term] = got
+        self._term_size += df
+        return got
+
+    def _scores(self, query: str) -> np.ndarray | None:
+        """Every row's score for ``query`` (None when no word of it occurs), kept for the last few queries: an
+        answer searches the same words twice (within a company and in the whole library)."""
+        scores = self._recent.get(query)
+        if scores is not None:
+            return scores
+        scores = np.zeros(len(self.ids), dtype=np.float32)
+        hit = False
+        for term in tokenize(query):
+            got = self._term_scores(term)
+            if got is not None:
+                scores[got[0]] += got[1]
+                hit = True
+        if not hit:
+            return None
+        recent = self._recent
+        if len(recent) >= RECENT_QUERIES:
+            try:
+                recent.pop(next(iter(recent)), None)  # the oldest
+            except (StopIteration, RuntimeError):  # another reader changed it meanwhile: nothing to drop
+                pass
+        recent[query] = scores
+        return scores
+
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         n = self.live
         if not n:
             return []
-        norms = self._row_norms()
-        scores = np.zeros(len(self.ids), dtype=np.float32)
-        hit = False
-        for term in tokenize(query):
-            entry = self.postings.get(term)
-            if entry is None:
-                continue
-            rows, tfs = entry
-            if self.dead:  # only removed rows need masking out; most states have none
-                mask = self.alive[rows]
-                rows, tfs = rows[mask], tfs[mask]
-            df = len(rows)
-            if not df:
-                continue
-            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            scores[rows] += idf * tfs / (norms[rows] + tfs)
-            hit = True
-        if not hit:
+        scores = self._scores(query)
+        if scores is None:
             return []
         k = min(k, n)
         top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
