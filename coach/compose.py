@@ -487,7 +487,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             df[t] = df.get(t, 0) + 1
     weight = {t: math.log(1 + len(cands) / (1 + n)) for t, n in df.items()}
     q_weight = sum(weight.values()) or 1.0
-    q_names = q_tokens & {t for n in companies for t in _stems(n)}
+    q_names = q_tokens & company_stems
 
     echo = _asked_predicate(question) if kind == "yes_no" else None
 
