@@ -40,7 +40,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                               r"larger|smaller|better|worse|faster|slower|harder|easier)\b|"
                               r"\b(?:higher|lower|more|less|longer|shorter|bigger|fewer) than\b|"
                               r"\bor\b[^?]*\b(?:earn|pay|make)s? more\b", re.I)),
-    ("comparison", re.compile(r"\bdiffer(?:s|ed|ences?)?\b|\bdifferent (?:from|between|for|in)\b|\bvs\.?\b|\bversus\b|\bcompar\w*\b|\bsets? \w+ apart\b|"
+    ("comparison", re.compile(r"\bdiffer(?:s|ed|ences?)?\b|\bdifferent (?:from|between|for|in)\b|\bvs\.?\b|\bversus\b|\bcompar\w*\b|"
+                              # "differ" said another way: what sets A apart, what separates / distinguishes A from B;
+                              # "what sets you apart" asks for a pitch, not a comparison
+                              r"\bsets? (?!(?:you|yourself|me|myself)\b)(?:\w+ ){1,5}apart\b|\b(?:separates|distinguishes) [^?]*\bfrom\b|"
                               r"\bwhen (?:should|would|do) (?:i|you|we) (?:pick|choose|use)\b[^?]*\b(?:over|or)\b", re.I)),
     # "How long should my resume be?" asks for a size (pages, words, minutes of talk), not a time to wait.
     ("length", re.compile(r"\bhow long should (?:my|the|a|an|your|our|this|that)\b[^?]*\bbe\b|"

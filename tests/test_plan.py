@@ -15,6 +15,12 @@ def test_questions_are_typed_by_what_they_ask():
     assert plan("How much does a data engineer make?").kind == "money"
     assert plan("Which role pays more?").kind == "which_more"
     assert plan("How is interviewing.io different from Pramp?").kind == "comparison"
+    # "differ" said another way: what separates / distinguishes / sets apart A from B
+    assert plan("So what actually separates a staff interview from a senior one?").kind == "comparison"
+    assert plan("What distinguishes the phone screen from the onsite?").kind == "comparison"
+    assert plan("What sets the Velbrook loop apart from the Quorvane one?").kind == "comparison"
+    assert plan("What sets you apart from other candidates?").kind != "comparison"  # a pitch, not a comparison
+    assert plan("How do I separate side projects from work projects on my resume?").kind != "comparison"
     assert plan("What mistakes should I avoid on my resume?").kind == "mistake"
     assert plan("So what should I do instead?").kind == "fix"
     assert plan("What is TF-IDF?").kind == "definition"
