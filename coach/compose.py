@@ -33,6 +33,7 @@ MAX_ITEMS = 5  # list answers quote up to this many items
 MAX_CHARS = 650
 # A heading / FAQ question this similar to the user's question is the same question: its answer is the article's.
 FAQ_MATCH = 0.8
+MATCHING_HEADING = 0.55  # a heading or FAQ question this similar to the question heads the article's own answer
 # An interview prompt written as an imperative is a question too ("Tell me about a time you failed.").
 _PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time|situation)|give (?:me|us) an example|"
                      r"walk me through|name a (?:time|situation))\b", re.I)
@@ -157,6 +158,12 @@ def _verdict(c: "Cand") -> bool:
     """The top-ranked chunk opens with a verdict ("Yes - if ...", "No, ..."): the direct answer to a yes/no question
     even when its heading is phrased unlike the question."""
     return c.hi == 0 and bool(_YES_NO_WORD.match(c.text))
+
+
+def _lead_answers(c: "Cand", hit: Hit) -> bool:
+    """A chunk's lead sentence that answers a yes/no question by itself: a recommendation under a heading or FAQ
+    question matching the question ("Not in depth."), or the top chunk's opening verdict."""
+    return hit.heading >= MATCHING_HEADING and _recommends(c.text) or _verdict(c)
 
 
 def _recommends(sentence: str) -> bool:
@@ -500,8 +507,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         score = 0.3 * sum(weight.get(t, 0.0) for t in q_tokens & words) / q_weight + 0.15 * hit.relevance / best_rel
         score -= 0.02 * c.hi
         # The answer under a heading or FAQ question that matches the question is the article's own answer.
-        score += 0.6 * max(0.0, hit.heading - 0.55)
-        if yes_no and lead[c.hi] == c.si and (hit.heading >= 0.55 and _recommends(sent) or _verdict(c)):
+        score += 0.6 * max(0.0, hit.heading - MATCHING_HEADING)
+        if yes_no and lead[c.hi] == c.si and _lead_answers(c, hit):
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
@@ -769,7 +776,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             hi = cand[1].hi
             first = by_pos.get((hi, lead[hi]))
             if first is not None and first not in chosen and len(chosen) < MAX_SENTENCES and not first[1].question \
-                    and (hits[hi].heading >= 0.55 and _recommends(first[1].text) or _verdict(first[1])):
+                    and _lead_answers(first[1], hits[hi]):
                 chosen.append(first)
     return done(_render([c[1] for c in chosen], hits, top))
 
