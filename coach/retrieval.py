@@ -27,9 +27,10 @@ from coach.text import split_sentences
 from coach.vocabulary import VOCAB_MAX, Vocabulary, document_words
 
 # Weights of the evidence added to a chunk's dense cosine (see ``fuse``); measured on the tuning splits.
-WEIGHTS = {"bm25": 0.2, "structure": 0.3, "answer": 0.05}
+WEIGHTS = {"bm25": 0.2, "structure": 0.3, "answer": 0.05, "neighbour": 0.15}
 BM25_HALF = 6.0  # the BM25 score that counts half of the BM25 weight
 STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
+NEIGHBOUR_OF = 5  # the chunks beside this many best matches per signal become candidates too
 EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
 VOCAB_ENCODE_MAX = 256  # library words without a stored vector encoded at the first question after a change
 
@@ -54,7 +55,15 @@ class StructureIndex:
     new_entries: list[str] = field(default_factory=list)  # entries of the documents (re)built last
     masks: "Masks | None" = None
     words_of: dict[str, set[str]] = field(default_factory=dict)  # doc_id -> its words (vocabulary bridging)
+    order_of: dict[str, list[str]] = field(default_factory=dict)  # doc_id -> its chunk ids in document order
+    place: dict[str, tuple[str, int]] = field(default_factory=dict)  # chunk id -> (doc_id, index in order_of)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+
+    def neighbours(self, chunk_id: str) -> list[str]:
+        """The chunks just before and after ``chunk_id`` in its article (chunk windows overlap by a sentence)."""
+        doc_id, i = self.place.get(chunk_id, ("", -1))
+        order = self.order_of.get(doc_id, ())
+        return [order[j] for j in (i - 1, i + 1) if 0 <= j < len(order)]
 
     def mask(self, text: str) -> str:
         if self.masks is None:
@@ -164,9 +173,13 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
                     entries_of_chunk.pop(cid, None)
         words_of = dict(previous.words_of)
         removed_words = tuple(w for d in changed if (w := words_of.pop(d, None)) is not None)
+        order_of, place = dict(previous.order_of), dict(previous.place)
+        for doc_id in changed:
+            for cid in order_of.pop(doc_id, ()):
+                place.pop(cid, None)
     else:
         todo, per_doc, chunks_of, entries_of_chunk = [a.doc_id for a in articles], {}, {}, {}
-        words_of, removed_words = {}, ()
+        words_of, removed_words, order_of, place = {}, (), {}, {}
     outlines: dict[str, list[tuple[str, str | None, str]]] = {}
     for cid, doc_id, section, text in library.chunk_outline(todo if incremental else None):
         outlines.setdefault(doc_id, []).append((cid, section, text))
@@ -174,12 +187,14 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
     for doc_id in todo:
         entries = per_doc[doc_id] = document_entries(by_id[doc_id], outlines.get(doc_id, []))
         words_of[doc_id] = document_words(f"{section or ''} {text}" for _, section, text in outlines.get(doc_id, []))
+        order = order_of[doc_id] = [cid for cid, _, _ in outlines.get(doc_id, [])]
+        place.update((cid, (doc_id, i)) for i, cid in enumerate(order))
         for entry, ids in entries.items():
             chunks_of[entry] = chunks_of.get(entry, []) + ids
             for cid in ids:
                 entries_of_chunk[cid] = entries_of_chunk.get(cid, []) + [entry]
     index.per_doc, index.chunks_of, index.entries_of_chunk = per_doc, chunks_of, entries_of_chunk
-    index.words_of = words_of
+    index.words_of, index.order_of, index.place = words_of, order_of, place
     if incremental:
         index.vocabulary = Vocabulary.of({d: words_of[d] for d in todo}, previous.vocabulary, removed_words)
     else:
@@ -341,12 +356,15 @@ class Signals:
     structure: dict[str, float]  # chunk id -> best heading / FAQ-question similarity
     strong: list[str]  # kept chunk ids whose heading similarity is at least STRUCTURE_MIN, best first
     answer: list[str]  # kept chunk ids holding the asked kind of fact on the topic, best first
+    neighbours: dict[str, list[str]] = field(default_factory=dict)  # chunk id -> the chunks beside it in its article
 
 
 def fuse(signals: Signals) -> list[Hit]:
     """Every kept candidate as a hit, best first, by a weighted sum of its evidence: dense cosine, BM25 score
     (saturating), heading / FAQ-question similarity above ``STRUCTURE_MIN``, and a bonus for holding the asked kind of
-    fact.
+    fact; then a chunk closes part of the gap to a better-scoring chunk beside it in its article (``neighbour``), since
+    an answer often sits in the window just after, or before, the one whose words match the question ("13) Maximum
+    Sum Contiguous Subarray…" ends one window, the Kadane solution opens the next).
 
     Scores, not ranks: rank fusion gave a chunk that shares a few common words with the question (BM25 rank 1 among
     weak matches) as much as a clear dense winner, and pushed the passage that answers in other words out of the top
@@ -358,13 +376,19 @@ def fuse(signals: Signals) -> list[Hit]:
     lexical = {cid: s for cid, s in signals.lexical if cid in kept}
     answer = {cid: 1.0 / (1 + rank) for rank, cid in enumerate(signals.answer)}
     floor = min(dense.values(), default=0.0)  # a candidate found only lexically: no better than the dense tail
-    hits = []
-    for cid in dict.fromkeys([*dense, *lexical, *signals.strong]):
+    beside = [cid for ids in signals.neighbours.values() for cid in ids if cid in kept]
+    own: dict[str, float] = {}
+    for cid in dict.fromkeys([*dense, *lexical, *signals.strong, *beside]):
         bm25 = lexical.get(cid, 0.0)
         heading = signals.structure.get(cid, 0.0)
-        score = (dense.get(cid, floor) + WEIGHTS["bm25"] * bm25 / (bm25 + BM25_HALF)
-                 + WEIGHTS["structure"] * max(0.0, heading - STRUCTURE_MIN) + WEIGHTS["answer"] * answer.get(cid, 0.0))
-        hits.append(Hit(chunk=signals.chunks[cid], score=score, dense=dense.get(cid, 0.0), heading=heading))
+        own[cid] = (dense.get(cid, floor) + WEIGHTS["bm25"] * bm25 / (bm25 + BM25_HALF)
+                    + WEIGHTS["structure"] * max(0.0, heading - STRUCTURE_MIN) + WEIGHTS["answer"] * answer.get(cid, 0.0))
+    hits = []
+    for cid, score in own.items():
+        near = max((own[n] for n in signals.neighbours.get(cid, ()) if n in own), default=0.0)
+        score += WEIGHTS["neighbour"] * max(0.0, near - score)
+        hits.append(Hit(chunk=signals.chunks[cid], score=score, dense=dense.get(cid, 0.0),
+                        heading=signals.structure.get(cid, 0.0)))
     hits.sort(key=lambda h: (-h.score, -h.relevance))
     return hits
 
@@ -475,12 +499,20 @@ class HybridRetriever(BaseRetriever):
         candidate_ids = list(dict.fromkeys(dense_ids + lexical_ids))
         struct = self._structure_scores(masked_qv, candidate_ids)
         strong = sorted(((s, cid) for cid, s in struct.items() if s >= STRUCTURE_MIN), reverse=True)
-        all_ids = list(dict.fromkeys(candidate_ids + [cid for _, cid in strong]))
+        # The chunks beside the best matches of each signal: the answer often sits in the window just after (or
+        # before) the one that matches the question's words.
+        leaders = dict.fromkeys([*dense_ids[:NEIGHBOUR_OF], *lexical_ids[:NEIGHBOUR_OF],
+                                 *(cid for _, cid in strong[:NEIGHBOUR_OF])])
+        neighbours = {cid: index.neighbours(cid) for cid in dict.fromkeys([*candidate_ids, *leaders])}
+        beside = [n for cid in leaders for n in neighbours[cid]]
+        all_ids = list(dict.fromkeys(candidate_ids + [cid for _, cid in strong] + beside))
         chunks = {c.id: c for c in self.library.get_chunks(all_ids)}
         kept = {cid for cid, c in chunks.items() if self._keep(c)}  # once per chunk: the promotion check is a regex
         return Signals(query=query, lexical_query=lexical_query, chunks=chunks, kept=kept, dense=dense,
                        lexical=lexical, structure=struct, strong=[cid for _, cid in strong if cid in kept],
-                       answer=_answer_ranking(query, [chunks[i] for i in candidate_ids if i in kept]))
+                       answer=_answer_ranking(query, [chunks[i] for i in candidate_ids if i in kept]),
+                       neighbours={cid: [n for n in ids if n in kept] for cid, ids in neighbours.items()
+                                   if cid in kept})
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
