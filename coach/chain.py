@@ -44,6 +44,14 @@ NAMED_RELEVANCE = 0.45
 # An answer that misses the question's subject while the question uses a word no article uses is declined below
 # this chunk evidence (a heading or passage matching the question this well shows the subject is covered).
 OFF_SUBJECT_RELEVANCE = 0.5
+# A word of the question that no article uses and the evidence has no stand-in for is its topic when leaving it out
+# moves the question's meaning this much (cosine of the question with and without it at most this): "knitting" in "a
+# good course on designing knitting patterns" is the topic; "jittery" in "… makes me jittery. How do I get used to it?"
+# only colours it. Below OFF_SUBJECT_RELEVANCE chunk evidence, an uncovered topic word declines the question: the
+# words it shares with the library ("design", "course") are the only link.
+TOPIC_WORD_MAX = 0.78
+# ... and any uncovered word does when the best answer sentence matches the question less than this.
+UNCOVERED_SENTENCE_MIN = 0.3
 
 
 @dataclass
@@ -249,23 +257,33 @@ class AskChain:
         return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
                 "best": best}
 
-    def _uncovered_word(self, question: str, qv, composed: Composed, hits: list[Hit]) -> str | None:
-        """A word of ``question`` that no article uses and that neither the answer nor the retrieved passages carry
+    def _uncovered_words(self, question: str, qv, composed: Composed, hits: list[Hit]) -> list[str]:
+        """The words of ``question`` that no article uses and that neither the answer nor the retrieved passages carry
         in a library word standing for it ("wear" → "fashion", "uniform"): with an answer that misses the question's
         subject, a sign that the library does not cover what was asked ("what should I wear", answered with what
         interviewers evaluate). A stand-in in the retrieved passages ("typeface" → "fonts") means it does."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
         unknown = vocabulary.unknown(question)
         if not unknown:
-            return None
+            return []
         said = set(tokenize(" ".join([*composed.sentences, *(_evidence_text(h) for h in hits[: self.settings.top_k])])))
+        out = []
         for word in unknown:
             if len(word) < 3 or not tokenize(word):
                 continue  # "my", "cv": too short to name a subject the library lacks
             stand_ins = vocabulary.bridge(word, self.vectors.encode, qv) if vocabulary.matrix is not None else []
             if not said & set(tokenize(" ".join([word, *stand_ins]))):
-                return word
-        return None
+                out.append(word)
+        return out
+
+    def _is_topic(self, question: str, word: str) -> bool:
+        """Whether ``word`` carries the question's topic: leaving it out moves the question's meaning (see
+        ``TOPIC_WORD_MAX``)."""
+        without = " ".join(re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", " ", question, flags=re.I).split())
+        if without == question:
+            return False
+        vq, vw = self.vectors.encode([question, without])
+        return float(vq @ vw) <= TOPIC_WORD_MAX
 
     def _with_list_starts(self, hits: list[Hit], top: int = 5) -> list[Hit]:
         """A list split over two chunks: when one of the best hits continues a list (it opens with an item), the
@@ -328,10 +346,12 @@ class AskChain:
             elif retrieved.get("best", 1.0) < NAMED_RELEVANCE and composed.name_only:
                 # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview).
                 reason = NO_MATCH
-            elif composed.off_subject and retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
-                word = self._uncovered_word(standalone, qv, composed, hits)
-                if word:
-                    reason = f"the library does not talk about “{word}”"
+            elif retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
+                words = self._uncovered_words(standalone, qv, composed, hits)
+                if not (composed.off_subject or composed.best_sim < UNCOVERED_SENTENCE_MIN):
+                    words = [w for w in words if self._is_topic(standalone, w)]
+                if words:
+                    reason = f"the library does not talk about “{words[0]}”"
         if reason or composed is None:
             reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)
             return Answer(question=question, standalone_question=standalone, grounded=False, sources=[],

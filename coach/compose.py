@@ -690,6 +690,15 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         scored = [t for t in scored if not _announces(t[1].text)]
         if not scored:
             return done(Composed("", [], []))
+    sides = _compared_sides(question, asked, topic) if kind == "comparison" else []
+    if kind == "comparison" and _names_sides(scored[0], sides, asked) and not CONTRAST.search(scored[0][1].text):
+        # A comparison is answered by a sentence that sets the compared things against each other, not by one that
+        # names both only to say what they share ("the most important skills for both roles include ..."): the best
+        # contrast near the top. (A sentence about one side is completed with the other side's below.)
+        contrast = next((t for t in scored if t[0] >= scored[0][0] - 0.3 and not t[1].question
+                         and CONTRAST.search(t[1].text) and _names_sides(t, sides, asked)), None)
+        if contrast is not None:
+            scored = [contrast] + [t for t in scored if t is not contrast]
     top = scored[0][0]
     chosen: list[tuple[float, Cand, list[str]]] = [scored[0]]
 
@@ -716,8 +725,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     if kind == "comparison" and len(asked) >= 2:
         # A broad "how do X and Y differ": the few most important contrasts (sentences that set the named roles
         # against each other), from different sections, best first.
-        about = topic - _COMPARE_WORDS
-        contrasts = [t for t in scored if sum(r in t[2] for r in asked) >= 2 and _CONTRAST.search(t[1].text)
+        about = topic - _COMPARE_WORDS - _FILLER - _STAND_INS
+        contrasts = [t for t in scored if sum(r in t[2] for r in asked) >= 2 and CONTRAST.search(t[1].text)
                      and not t[1].question and t[0] >= top - 0.3 and (not about or about & _stems(t[1].text))]
         if len(contrasts) >= 2:
             chosen = []
@@ -766,7 +775,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             if other is None or other in chosen or len(chosen) >= MAX_SENTENCES or other[1].question:
                 continue
             follower = other if nb[1] > cand[1].si else cand
-            if _ANAPHOR.match(follower[1].text) and length() + len(other[1].text) <= MAX_CHARS + 150:
+            # A comparison sentence that only says the two differ ("Pramp takes a different approach") is followed
+            # by how they do.
+            says_how = kind == "comparison" and nb[1] > cand[1].si and other[1].line == cand[1].line and \
+                _DIFFERS_ONLY.search(cand[1].text)
+            if (says_how or _ANAPHOR.match(follower[1].text)) and length() + len(other[1].text) <= MAX_CHARS + 150:
                 chosen.append(other)
 
     # A yes/no question answered from a matching FAQ: its lead sentence ("Not in depth.", "Yes, but ...") is the
@@ -781,8 +794,44 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     return done(_render([c[1] for c in chosen], hits, top))
 
 
-_COMPARE_WORDS = _stems("differ differs different difference differences compare compared comparison versus vs")
-_CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|compared|instead|on the other hand|than)\b", re.I)
+# The words that only say "compare" (every way ``plan`` recognises a comparison), not what is compared.
+_COMPARE_WORDS = _stems("differ differs different difference differences compare compared comparison versus vs "
+                        "separate separates separated distinguish distinguishes distinguished set sets apart contrast "
+                        "between")
+# "an MLE one", "the MLE loop": words that only name the compared things, not a topic to compare them on.
+_DIFFERS_ONLY = re.compile(r"\b(?:takes?|has|have|uses?|follows?) (?:a|an) (?:\w+ )?(?:different|other|another) "
+                           r"(?:approach|route|path|tack|model|way)\b|\b(?:differs?|is different|are different)\s*[.!]?$",
+                           re.I)
+_STAND_INS = _expanded(_stems("one ones loop loops"))
+CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|compared|instead|on the other hand|than)\b", re.I)
+
+
+_SIDES = re.compile(r"\b(?:between|separates?|distinguish(?:es)?|sets?)\s+(.+?)\s+(?:and|from|apart from|vs\.?|versus|"
+                    r"or)\s+(.+?)\s*(?:\?|$)|^(.+?)\s+(?:vs\.?|versus)\s+(.+?)\s*(?:[?:]|$)|"
+                    r"\b(?:does|do|is|are)\s+(.+?)\s+differ(?:ent)?\s+(?:from|to)\s+(.+?)\s*(?:\?|$)", re.I)
+
+
+def _compared_sides(question: str, asked: Sequence[str], topic: set[str]) -> list[set[str]]:
+    """The stems of the two things a comparison question sets against each other ("Pramp" and "interviewing.io" in
+    "How does Pramp differ from interviewing.io?"); the named roles when it names two; [] when it cannot tell."""
+    if len(asked) >= 2:
+        return []  # the roles themselves are the sides (see ``_names_sides``)
+    m = _SIDES.search(question)
+    if m is None:
+        return []
+    a, b = [g for g in m.groups() if g is not None][:2]
+    sides = [(_stems(side) & topic) - _COMPARE_WORDS - _FILLER - _STAND_INS for side in (a, b)]
+    return sides if all(sides) else []
+
+
+def _names_sides(t: tuple, sides: list[set[str]], asked: Sequence[str]) -> bool:
+    """Whether a scored sentence names both compared things (two asked roles, or the two sides' words)."""
+    if len(asked) >= 2:
+        return sum(r in t[2] for r in asked) >= 2
+    if not sides:
+        return False
+    words = _stems(t[1].text)
+    return all(side & words for side in sides)
 
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,5})s?\b")

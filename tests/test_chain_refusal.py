@@ -59,3 +59,52 @@ def test_a_paraphrased_question_with_weak_chunk_evidence_is_answered(velloran_co
 def test_a_question_the_library_does_not_cover_is_still_declined(velloran_coach, question):
     answer = velloran_coach.ask(question)
     assert not answer.grounded, answer.answer
+
+
+DESIGN = """# Preparing for the Velloran design round
+
+Fictional article written for Interview Coach's tests.
+
+## Courses for the design round
+
+"Designing Data Systems the Velloran Way" is a good course: it is text-based and covers the basics of replication,
+caching and queues. I haven't tried the advanced follow-up course, but it should be good; you probably won't need it
+unless you are very senior.
+
+## What the design round covers
+
+In the Velloran design round you sketch a back end for a product such as a ride-hailing app, then discuss how it
+scales, which database you would pick and where it could fail.
+"""
+
+
+@pytest.fixture(scope="module")
+def design_coach(tmp_path_factory, embedder):
+    from coach.api import Coach
+    from coach.settings import Settings
+
+    folder = tmp_path_factory.mktemp("velloran-design")
+    (folder / "velloran_design.md").write_text(DESIGN, encoding="utf-8")
+    (folder / "velloran_loop.md").write_text(ARTICLE, encoding="utf-8")
+    coach = Coach(Settings(home=tmp_path_factory.mktemp("velloran-design-home") / "home"))
+    coach.__dict__["embedder"] = embedder
+    assert not coach.ingest([folder]).skipped
+    return coach
+
+
+def test_an_off_domain_question_sharing_one_word_with_a_topic_is_declined(design_coach):
+    """"design" is the only link to the library: "poster", a word no article uses and the evidence has no stand-in
+    for, carries the question's topic (leaving it out changes what is asked), so the coach declines and names it (it
+    used to quote the design round). A covered question in the user's own words is still answered."""
+    declined = design_coach.ask("How do I design a poster for my band's gig?")
+    assert not declined.grounded, declined.answer
+    assert "poster" in declined.answer
+    answered = design_coach.ask("Which database would you pick for a ride-hailing app?")
+    assert answered.grounded and "ride-hailing app" in answered.answer
+
+
+def test_a_word_that_only_colours_the_question_is_not_its_topic(design_coach):
+    chain = design_coach.ask_chain
+    assert chain._is_topic("How do I design a poster for my band's gig?", "poster")
+    assert not chain._is_topic("Writing code while somebody watches makes me jittery. How do I get used to it?",
+                               "jittery")

@@ -57,3 +57,40 @@ def test_a_money_question_asks_for_an_amount():
     # Paying for something, or a price in the description, is what the question is about, not what it asks.
     assert plan("Can a paid negotiator still get me more?").kind != "money"
     assert plan("One helper takes a cut and the other charges a fixed price. Which is which?").kind != "money"
+
+
+REVIEW = """# Fictional notes on the Quorrel modelling team
+
+These notes are fictional and written for tests.
+
+## Notes from the second modelling review
+
+Yes - if the inputs are normalized.
+
+A bigger coefficient means the output moves more per unit of that input, so whether that input matters more depends
+on its range: an input such as a yearly budget in cents gets a tiny coefficient and can still matter a lot.
+
+## Notes from the third modelling review
+
+The team keeps its training photos in one bucket and its labels in another. Reviews happen every two weeks.
+"""
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    return parsed(tmp_path_factory, "quorrel_review.md", REVIEW)
+
+
+def test_the_top_chunks_verdict_answers_even_under_a_heading_unlike_the_question(embedder, review):
+    # The heading says nothing about the question and the verdict is a paragraph of its own, so only the rule "a
+    # yes/no question takes the top chunk's opening verdict" quotes it: without the rule the answer is the reasoning
+    # paragraph alone, which shares more words with the question but never says yes or no.
+    from coach.compose import MATCHING_HEADING
+    from test_answer_kinds import ranked_hits
+
+    q = "Does a bigger coefficient mean that input matters more?"
+    article, chunks = review
+    _, _, hits = ranked_hits(embedder, chunks, q)
+    assert max(h.heading for h in hits) < MATCHING_HEADING  # no matching heading in play
+    out = compose_over(embedder, article, chunks, q, ["Quorrel"])
+    assert out.sentences[0] == "Yes - if the inputs are normalized."
