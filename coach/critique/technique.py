@@ -50,7 +50,9 @@ _REPEAT = re.compile(
     r"\bwhile \w+ ?<=? ?len\(|\bfor \w+ in range\(len\("
     r"|\b(?:call|calls|calling|recompute|recomputes|recomputing|recalculat\w+|invok\w+)\b[^.;]{0,40}\b(?:"
     + _LOOP + r"|again|twice|repeatedly)"
-    r"|\b(?:" + _LOOP + r")[^.;]{0,30}\b(?:call|calls|calling)\b[^.;]{0,15}\w+\(",
+    r"|\b(?:" + _LOOP + r")[^.;]{0,30}\b(?:call|calls|calling)\b[^.;]{0,15}\w+\("
+    # a call written out and then placed in the loop by any verb ("work out the length with len() on every pass")
+    r"|\b\w+\([^()]*\)[^.;]{0,20}?\b(?:(?:again )?(?:on|in|at|for) )?(?:each|every) (?:time|iteration|pass|round|step)\b",
     re.I,
 )
 _ONCE = re.compile(
@@ -61,6 +63,10 @@ _ONCE = re.compile(
 )
 _AVOIDS = re.compile(r"\b(?:instead of|rather than|avoid\w*|never|not|don't|do not|no need to)\b", re.I)
 _CHECK = re.compile(r"\b(?:check|checks|checking|verify|verifies|test whether|make sure)\b", re.I)
+# A check repeated on every pass that the answer itself calls a precaution ("each time round, just to be safe"):
+# a per-element check alone is the logic, a precaution alone may be an edge case; both is a surplus check.
+_PRECAUTION = re.compile(r"\bjust (?:to be (?:safe|sure)|in case)\b|\bto be on the safe side\b", re.I)
+_EVERY_PASS = re.compile(r"\b(?:" + _LOOP + r")\b", re.I)
 CHECKS_MADE = 3  # checks piled into one sentence from which the answer checks more than the logic needs
 
 
@@ -89,6 +95,8 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
                 ] + _repeated_call(units)
     elif family == "redundant_check":
         made = [s[0] for s in _sentences(units) if sum(len(_CHECK.findall(u.text)) for u in s) >= CHECKS_MADE]
+        made += [u for u in units if _CHECK.search(u.text) and _PRECAUTION.search(u.text)
+                 and _EVERY_PASS.search(u.text) and not _AVOIDS.search(u.text)]
         kept = []
     else:
         return "unclear", None
@@ -136,7 +144,11 @@ _CODE_FIRST = re.compile(
     r"|\bexplain\w* (?:it |things |my code )?(?:only )?(?:after|later|once|when) (?:it|the code|I'm done|I am done)\b"
     r"|\b(?:talking|explaining|thinking out loud)\b[^.;]{0,30}\b(?:slows? (?:me )?down|waste\w* (?:of )?time|"
     r"distract\w*)\b"
-    r"|\b(?:in|with) (?:silence|my headphones on)\b|\bwithout (?:saying|talking|explaining)\b",
+    r"|\b(?:in|with) (?:silence|my headphones on)\b|\bwithout (?:saying|talking|explaining)\b"
+    # not talking while coding ("I'd rather not talk while I type"), or showing only the finished code
+    r"|(?:\bnot|n't|\bnever|\bno) (?:\w+ )?(?:talk|speak|explain|narrat|chat)\w*[^.;]{0,25}\b(?:while|as|when) (?:I |we )?"
+    r"(?:type|code|write|program|am coding|am typing)\w*"
+    r"|\bshow (?:you |them )?(?:the )?(?:finished|final|complete|working) (?:code|function|solution|program)\b",
     re.I,
 )
 _EXPLAIN_FIRST = re.compile(
