@@ -519,7 +519,10 @@ def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
 
 
 _CONCEPT_Q = re.compile(r"^\s*(?:(?:can|could) you )?(?:explain|define)\b|\bdifference between\b|"
-                        r"^\s*what (?:is|are|does)\b(?![^?]*\byou\b)", re.I)
+                        r"^\s*what (?:is|are|does)\b(?![^?]*\byou\b)"
+                        # a procedure: how to get a figure, not what it was ("walk me through getting the number")
+                        r"|\b(?:write|writing) (?:a |the )?(?:query|sql)\b|\bwalk me through (?:getting|computing|"
+                        r"calculating|pulling|finding|querying)\b", re.I)
 
 
 def _judge_numbers(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -831,7 +834,9 @@ def _judge_quality(m: _ItemModel, a: _Answer) -> _Judgement:
         if not stock and sig.words >= 60 and sig.specific_rate >= SPECIFIC_RATE:
             return _Judgement("avoided", _most_specific(a), "")
     elif fam == "generic":
-        if _generic(a):
+        # Few specifics is only a proxy: an answer free of stock phrases that states the practice the fix asks
+        # for ("I tailor each one to the role") shows it, however plainly it is put.
+        if _generic(a) and (stock or m.fix.text == m.x.text or _present(a, m.fix) is None):
             ev = unit_with(sig.cliches + sig.hedges) if stock else a.units[sig.generic_units[0]] \
                 if sig.generic_units else a.main_unit()
             return _Judgement("made", ev, f"The answer names {len(sig.specific)} specifics (numbers, names, concrete "
