@@ -48,7 +48,8 @@ _KEEP = re.compile(
 _LOOP = r"(?:each|every|per) (?:time|iteration|element|item|number|id|pass|round|step|loop)|in (?:the|a|every) loop"
 _REPEAT = re.compile(
     r"\bwhile \w+ ?<=? ?len\(|\bfor \w+ in range\(len\("
-    r"|\b(?:call|calls|calling|recompute|recomputes|recomputing|recalculat\w+|invok\w+)\b[^.;]{0,40}\b(?:"
+    # (a "then" in between starts the next step: "call sorted() on a copy, then for each element ...")
+    r"|\b(?:call|calls|calling|recompute|recomputes|recomputing|recalculat\w+|invok\w+)\b(?:(?!\bthen\b)[^.;]){0,40}\b(?:"
     + _LOOP + r"|again|twice|repeatedly)"
     r"|\b(?:" + _LOOP + r")[^.;]{0,30}\b(?:call|calls|calling)\b[^.;]{0,15}\w+\("
     # a call written out and then placed in the loop by any verb ("work out the length with len() on every pass")
