@@ -562,7 +562,7 @@ def _judge_order(m: _ItemModel, a: _Answer) -> _Judgement:
 
 # Head verbs of "what should come first" phrases and their everyday equivalents in spoken answers.
 _VERB_FAMILIES = [
-    {"clarifi", "confirm", "ask", "understand", "scope", "check what", "find out"},
+    {"clarifi", "confirm", "ask", "understand", "scope", "check what", "find out", "pin down"},
     {"outlin", "plan", "sketch", "structur"},
     {"gather", "collect", "understand"},
     {"estimat", "size", "calculat"},
