@@ -21,6 +21,9 @@ _FAMILIES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         re.compile(r"\bcondition|\bunnecessar|\bredundant|\btwice\b|\bagain\b", re.I)),
     "repeat_call": (re.compile(r"\b(?:invok|call|recomput|recalculat)\w*", re.I),
                     re.compile(r"\b(?:method|function)s?\b|\bunnecessar|\brepeated|\bagain\b|\bloop", re.I)),
+    # the best conceivable runtime (BTTC) or lower bound a solution is measured against
+    "runtime_bound": (re.compile(r"\b(?:bttc|bcr|best conceivable|lower bound|optimal)\b", re.I),
+                      re.compile(r"\b(?:bttc|bcr|runtime|run time|time|complexity|bound)\b", re.I)),
 }
 
 _CALLER = r"(?:the |their |its |your |his |her |the caller's |the given |the original |the passed[- ]in )"
@@ -94,6 +97,8 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
         # "I store the length once instead of calling len() in the loop" names the repeated call to avoid it.
         made = [u for u in units if _REPEAT.search(u.text) and u not in kept and not _AVOIDS.search(u.text)
                 ] + _repeated_call(units)
+    elif family == "runtime_bound":
+        made, kept = _bound_claims(units)
     elif family == "redundant_check":
         made = [s[0] for s in _sentences(units) if sum(len(_CHECK.findall(u.text)) for u in s) >= CHECKS_MADE]
         made += [u for u in units if _CHECK.search(u.text) and _PRECAUTION.search(u.text)
@@ -106,6 +111,28 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
     if kept:
         return "avoided", kept[0]
     return "unclear", None
+
+
+# A claim that nothing beats a runtime ("that's the best you can do", "you can't beat that", "no way around it").
+_BEST_CLAIM = re.compile(
+    r"\bbest (?:possible|conceivable|you can do|we can do|one can do|there is)\b|\bthe fastest (?:you|we|one) (?:could|can)"
+    r"\b|\b(?:can't|cannot|can not|couldn't) (?:do|get|go) (?:any )?(?:better|faster|lower)\b|\b(?:can't|cannot) beat\b"
+    r"|\bno way (?:around|to beat|to do better)\b|\blower bound\b|\boptimal\b", re.I)
+_SUPERLINEAR = re.compile(
+    r"\bn\s*(?:\^|\*\*)\s*[23]\b|\bn (?:squared|cubed)\b|\bquadratic\b|\bcubic\b|\bexponential\b|\b2\s*\^\s*n\b"
+    r"|\bn\s*(?:\*|\u00b7|x|times)\s*[a-z]\b|\bn log n\b|\bn ?log ?n\)", re.I)
+_LINEAR = re.compile(r"\bO\((?:n|log n|1|n ?\+ ?m|m ?\+ ?n)\)|\blinear\b|\bconstant\b|\blogarithmic\b", re.I)
+_SORTING_BOUND = re.compile(r"\bcomparison\b", re.I)  # n log n is the true floor of comparison sorting
+
+
+def _bound_claims(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """Sentences that call a super-linear runtime the best possible (made: interview problems that invite the
+    claim almost always have a faster solution), and ones that call a linear or better runtime the best (kept)."""
+    made = [u for u in units if _BEST_CLAIM.search(u.text) and _SUPERLINEAR.search(u.text)
+            and not _LINEAR.search(u.text) and not _SORTING_BOUND.search(u.text)
+            and not re.search(r"\b(?:not|isn't|is not|aren't)\b[^.;]{0,15}\b(?:the )?(?:best|optimal)\b", u.text, re.I)]
+    kept = [u for u in units if _BEST_CLAIM.search(u.text) and _LINEAR.search(u.text) and u not in made]
+    return made, kept
 
 
 def _owned_call(match: re.Match, own: set[str]) -> bool:
