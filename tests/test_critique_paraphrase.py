@@ -93,3 +93,17 @@ def test_a_relational_mistake_is_not_made_by_the_sentence_that_draws_the_distinc
                                    "the share of flagged cases that are truly positive, recall the share of positives "
                                    "that get flagged.")
     assert _verdict(right, "rel") != "made"
+
+
+def test_calling_a_slow_runtime_the_best_possible_is_a_wrong_bound():
+    from coach.critique.technique import technique_family
+
+    assert technique_family("determine the wrong best conceivable runtime for the problem") == "runtime_bound"
+    slow = split_units("Two nested loops, so it's quadratic, but there's no way around that for this problem.")
+    assert judge_technique("runtime_bound", slow)[0] == "made"
+    fast = split_units("One pass with a hash set: O(n), and that's the best possible since every item must be read.")
+    assert judge_technique("runtime_bound", fast)[0] == "avoided"
+    # n log n is the true floor of comparison sorting, and a runtime stated without a claim claims nothing
+    assert judge_technique("runtime_bound", split_units("Merge sort is n log n, optimal for a comparison sort."))[0] \
+        == "unclear"
+    assert judge_technique("runtime_bound", split_units("Sorting first would cost n log n."))[0] == "unclear"
