@@ -30,7 +30,7 @@ from coach.critique.delivery import (
 )
 from coach.critique.scoring import ScoreInput, score_answer
 from coach.critique.technique import judge_technique, narrates, technique_family
-from coach.critique.signals import CLICHES, HEDGES, Signals, measure
+from coach.critique.signals import CLICHES, HEDGES, Signals, describes, measure
 from coach.critique.topics import (
     AREAS,
     CODING_AREA,
@@ -519,7 +519,10 @@ def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
 
 
 _CONCEPT_Q = re.compile(r"^\s*(?:(?:can|could) you )?(?:explain|define)\b|\bdifference between\b|"
-                        r"^\s*what (?:is|are|does)\b(?![^?]*\byou\b)", re.I)
+                        r"^\s*what (?:is|are|does)\b(?![^?]*\byou\b)"
+                        # a procedure: how to get a figure, not what it was ("walk me through getting the number")
+                        r"|\b(?:write|writing) (?:a |the )?(?:query|sql)\b|\bwalk me through (?:getting|computing|"
+                        r"calculating|pulling|finding|querying)\b", re.I)
 
 
 def _judge_numbers(m: _ItemModel, a: _Answer) -> _Judgement:
@@ -559,7 +562,7 @@ def _judge_order(m: _ItemModel, a: _Answer) -> _Judgement:
 
 # Head verbs of "what should come first" phrases and their everyday equivalents in spoken answers.
 _VERB_FAMILIES = [
-    {"clarifi", "confirm", "ask", "understand", "scope", "check what", "find out"},
+    {"clarifi", "confirm", "ask", "understand", "scope", "check what", "find out", "pin down"},
     {"outlin", "plan", "sketch", "structur"},
     {"gather", "collect", "understand"},
     {"estimat", "size", "calculat"},
@@ -676,12 +679,22 @@ def _judge_fallback(m: _ItemModel, a: _Answer) -> _Judgement:
 
 _NEGATED = re.compile(r"\b(?:not|never|no|don't|do not|doesn't|won't|avoid\w*|instead of|rather than|without|"
                       r"skip\w*|stay away)\b", re.I)
+# "whether or not", "or not" offer a choice; they negate nothing ("whether or not I've used them").
+_NOT_NEGATION = re.compile(r"\b(?:whether or not|or not)\b", re.I)
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATED.search(_NOT_NEGATION.sub(" ", text)))
+
+
 DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity ...
 DOES_NEAR = 0.24  # ... or from this one when the question is on the item's topic
 DOES_AREA = 0.38  # ... or from this cosine when the question is in the item's area
 DONT_TOPIC = 0.15  # the question is on a "Don't" item's topic from this similarity
 ABLATION_FLOOR = 0.3  # ... and is itself this close to X (a sentence near neither says nothing about it)
 ABLATION_MARGIN = 0.0  # a sentence does X only if X itself is at least this much closer than X without any one word
+CARRIES_COS = 0.48  # a sentence near X on the item's topic does X in its own words from this cosine to X ...
+CARRIES_MARGIN = 0.03  # ... when X is this much closer to it than every version of X without one of its words
 
 
 def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
@@ -695,7 +708,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         return _Judgement(verdict, ev, "This is what the article warns against" if verdict == "made" else "")
     sx = a.match(m.x)
     sg = a.match(m.fix) if m.fix.text != m.x.text else np.zeros_like(sx)
-    neg = np.array([bool(_NEGATED.search(u.text)) for u in a.units])
+    neg = np.array([_negated(u.text) for u in a.units])
     # On the item's own topic (the question is about what it governs) a closer match to X than to the fix is
     # enough; elsewhere only a clear match counts.
     on_topic = a.question_match(m.x) >= DONT_TOPIC
@@ -708,9 +721,14 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     if m.x_ablations is not None:
         # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
-        about_x = (cos_x - (a.vecs @ m.x_ablations.T).max(axis=1) >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
+        margin = cos_x - (a.vecs @ m.x_ablations.T).max(axis=1)
+        about_x = (margin >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
         does &= about_x
         near &= about_x
+        # A paraphrase of X ("the phone on my desk at the office" for "your work phone number") shares few of its
+        # words but, close to X and clearly closer to it than to X without its qualifier, carries the forbidden
+        # part itself: that is the mistake made in the answer's own words, not merely its topic.
+        does |= near & (cos_x >= CARRIES_COS) & (margin >= CARRIES_MARGIN)
     # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
     # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
     named = _names_alternative(m, a)
@@ -718,8 +736,11 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     if parts:
         # X relates its parts ("confusing accuracy and bias"): a sentence that names only one of them cannot do it,
         # and naming them is no mistake by itself.
-        does &= np.array([all(any(w.startswith(p) for w in st for p in part) for part in parts) for st in a.stems],
-                         dtype=bool)
+        does &= np.array([all(any(_names_part(w, p) for w in st for p in part) for part in parts)
+                          for st in a.stems], dtype=bool)
+        # A sentence that itself speaks of the relation ("people mix up bias with accuracy, but they differ")
+        # draws the distinction: it warns against the confusion rather than making it.
+        does &= ~np.array([bool(_RELATION.search(u.text) or _DISTINCT.search(u.text)) for u in a.units], dtype=bool)
         named = np.zeros_like(named)
     does |= named & ~neg & ~a.handoff
     if does.any():
@@ -746,6 +767,14 @@ NAMES_ALT = 0.67  # a sentence names one of the things a "Don't" item lists when
 
 
 _RELATION = re.compile(r"\b(?:between|versus|vs\.?|confus\w*|mix\w* up)\b", re.I)
+
+
+_DISTINCT = re.compile(r"\b(?:differen\w*|distinct\w*|distinguish\w*|not the same)\b", re.I)
+
+
+def _names_part(word: str, prefix: str) -> bool:
+    """``word`` names a relation's part, also in its negated form ("inaccurate" names "accuracy")."""
+    return word.startswith(prefix) or any(word.startswith(neg + prefix) for neg in ("in", "un", "im", "non"))
 
 
 def _related_parts(target: str) -> list[set[str]]:
@@ -789,6 +818,9 @@ def _judge_quality(m: _ItemModel, a: _Answer) -> _Judgement:
         return _Judgement("unclear", None, "")
     sig, fam, n = a.signals, m.shape.target, len(a.units)
     stock = len(sig.cliches) + len(sig.hedges)
+    said = next((u for u, h in zip(a.units, a.handoff) if not h and describes(fam, u.text)), None)
+    if said is not None:
+        return _Judgement("made", said, "This sentence describes what the article warns against")
 
     def unit_with(found: list[str]) -> Unit:
         low = [f.lower() for f in found]
@@ -802,7 +834,9 @@ def _judge_quality(m: _ItemModel, a: _Answer) -> _Judgement:
         if not stock and sig.words >= 60 and sig.specific_rate >= SPECIFIC_RATE:
             return _Judgement("avoided", _most_specific(a), "")
     elif fam == "generic":
-        if _generic(a):
+        # Few specifics is only a proxy: an answer free of stock phrases that states the practice the fix asks
+        # for ("I tailor each one to the role") shows it, however plainly it is put.
+        if _generic(a) and (stock or m.fix.text == m.x.text or _present(a, m.fix) is None):
             ev = unit_with(sig.cliches + sig.hedges) if stock else a.units[sig.generic_units[0]] \
                 if sig.generic_units else a.main_unit()
             return _Judgement("made", ev, f"The answer names {len(sig.specific)} specifics (numbers, names, concrete "

@@ -64,6 +64,9 @@ _NO_APOSTROPHE = re.compile(r"\b(?:im|ive|dont|doesnt|didnt|cant|wont|isnt|wasnt
                             r"couldnt|wouldnt|shouldnt)\b")
 
 
+_QUOTED = re.compile(r"\"[^\"]{1,80}\"|\u201c[^\u201d]{1,80}\u201d|\u2018[^\u2019]{1,80}\u2019|(?<!\w)'[^']{1,60}'(?!\w)")
+
+
 @dataclass
 class Signals:
     words: int = 0
@@ -151,8 +154,9 @@ def measure(units: list[Unit], question: str) -> Signals:
         seen_specific.update(dict.fromkeys(sorted(spec)))
         if not spec:
             sig.generic_units.append(k)
-        sig.cliches += [m.group(0) for m in CLICHES.finditer(u.text)]
-        sig.hedges += [m.group(0) for m in HEDGES.finditer(u.text)]
+        used = _QUOTED.sub(" ", u.text)  # a quoted phrase is mentioned ("I cut filler like 'team player'"), not used
+        sig.cliches += [m.group(0) for m in CLICHES.finditer(used)]
+        sig.hedges += [m.group(0) for m in HEDGES.finditer(used)]
         if code_span(u.text):
             continue  # code repeats its identifiers and names no prose words: neither a restatement nor a slip
         st = {stem(w) for w in words(u.text) if w.lower() not in STOPWORDS and len(w) > 1
@@ -199,3 +203,42 @@ def quality_family(mistake: str, fix: str = "", context: str = "", *, bare: bool
             if any(cue.search(t or "") for t in texts):
                 return name
     return None
+
+
+# -- an abstract pitfall described rather than shown ----------------------------------------------------------------
+# An answer can say it does what a pitfall names without showing it in its own text ("I send the same letter
+# everywhere", "it runs to three pages", "I send it without reading it back"). Each family's everyday descriptions;
+# a sentence that negates them ("I never send the same letter twice") describes the opposite.
+DESCRIBED: dict[str, re.Pattern[str]] = {
+    "generic": re.compile(
+        r"\b(?:same|one|single|standard|generic|stock)\b[^.;]{0,30}\b(?:letters?|versions?|texts?|templates?|emails?)\b"
+        r"[^.;]{0,40}?\b(?:everywhere|to (?:every|each|all)\b|for (?:every|each|all)\b|to (?:every|all) \w+)"
+        r"|\bonly (?:change|swap|replace|update|edit)\w* (?:the )?(?:company(?:'s)? name|name of the company|names?)\b"
+        r"|\bone[- ]size[- ]fits[- ]all\b", re.I),
+    "repetition": re.compile(
+        r"\b(?:retell|repeat|restat|rehash|echo|summari[sz]|recap|go(?:es)? (?:through|over)|copy|copies|copied)\w*"
+        r"\b[^.;]{0,25}\b(?:my|the|your) (?:resume|r\u00e9sum\u00e9|cv)\b", re.I),
+    "verbosity": re.compile(
+        r"\b(?:(?:three|four|five|several|many|multiple)(?: or (?:four|five|six))?|two or (?:three|four)) (?:full |long |whole )?"
+        r"pages\b|\b(?:three|four|five|six|several|many)(?: or \w+)? (?:long |big )?paragraphs\b"
+        r"|\b(?:explain|tell|cover|describe|go through)\w* (?:my |the )?(?:whole|entire|full|complete) (?:career|life|"
+        r"story|history|background)\b", re.I),
+    "spelling": re.compile(
+        r"\bwithout (?:re-?reading|reading (?:it |them )?(?:back|over|again|through)|proof-?reading|(?:spell-?)?checking)"
+        r"|\b(?:typos|spelling|grammar)(?: mistakes| errors| slips)?\b[^.;]{0,20}\b(?:don't|do not|doesn't|never|won't) "
+        r"matter|\b(?:don't|do not|never|rarely) (?:bother (?:to )?)?(?:proof-?read|re-?read|spell-?check)\w*\b", re.I),
+}
+_DENIED = re.compile(r"\b(?:not|never|no|avoid\w*|instead of|rather than)\b|n't\b", re.I)
+
+
+def describes(family: str, text: str) -> bool:
+    """Whether a sentence says the answer does what the pitfall ``family`` names (see DESCRIBED)."""
+    cue = DESCRIBED.get(family)
+    if cue is None:
+        return False
+    found = cue.search(text)
+    if not found:
+        return False
+    if family == "spelling":  # its cues carry their own negation; a second one ("never ... without") undoes it
+        return not _DENIED.search(text[:found.start()])
+    return not _DENIED.search(text)

@@ -21,6 +21,9 @@ _FAMILIES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         re.compile(r"\bcondition|\bunnecessar|\bredundant|\btwice\b|\bagain\b", re.I)),
     "repeat_call": (re.compile(r"\b(?:invok|call|recomput|recalculat)\w*", re.I),
                     re.compile(r"\b(?:method|function)s?\b|\bunnecessar|\brepeated|\bagain\b|\bloop", re.I)),
+    # the best conceivable runtime (BTTC) or lower bound a solution is measured against
+    "runtime_bound": (re.compile(r"\b(?:bttc|bcr|best conceivable|lower bound|optimal)\b", re.I),
+                      re.compile(r"\b(?:bttc|bcr|runtime|run time|time|complexity|bound)\b", re.I)),
 }
 
 _CALLER = r"(?:the |their |its |your |his |her |the caller's |the given |the original |the passed[- ]in )"
@@ -48,9 +51,12 @@ _KEEP = re.compile(
 _LOOP = r"(?:each|every|per) (?:time|iteration|element|item|number|id|pass|round|step|loop)|in (?:the|a|every) loop"
 _REPEAT = re.compile(
     r"\bwhile \w+ ?<=? ?len\(|\bfor \w+ in range\(len\("
-    r"|\b(?:call|calls|calling|recompute|recomputes|recomputing|recalculat\w+|invok\w+)\b[^.;]{0,40}\b(?:"
+    # (a "then" in between starts the next step: "call sorted() on a copy, then for each element ...")
+    r"|\b(?:call|calls|calling|recompute|recomputes|recomputing|recalculat\w+|invok\w+)\b(?:(?!\bthen\b)[^.;]){0,40}\b(?:"
     + _LOOP + r"|again|twice|repeatedly)"
-    r"|\b(?:" + _LOOP + r")[^.;]{0,30}\b(?:call|calls|calling)\b[^.;]{0,15}\w+\(",
+    r"|\b(?:" + _LOOP + r")[^.;]{0,30}\b(?:call|calls|calling)\b[^.;]{0,15}\w+\("
+    # a call written out and then placed in the loop by any verb ("work out the length with len() on every pass")
+    r"|\b\w+\([^()]*\)[^.;]{0,20}?\b(?:(?:again )?(?:on|in|at|for) )?(?:each|every) (?:time|iteration|pass|round|step)\b",
     re.I,
 )
 _ONCE = re.compile(
@@ -61,6 +67,10 @@ _ONCE = re.compile(
 )
 _AVOIDS = re.compile(r"\b(?:instead of|rather than|avoid\w*|never|not|don't|do not|no need to)\b", re.I)
 _CHECK = re.compile(r"\b(?:check|checks|checking|verify|verifies|test whether|make sure)\b", re.I)
+# A check repeated on every pass that the answer itself calls a precaution ("each time round, just to be safe"):
+# a per-element check alone is the logic, a precaution alone may be an edge case; both is a surplus check.
+_PRECAUTION = re.compile(r"\bjust (?:to be (?:safe|sure)|in case)\b|\bto be on the safe side\b", re.I)
+_EVERY_PASS = re.compile(r"\b(?:" + _LOOP + r")\b", re.I)
 CHECKS_MADE = 3  # checks piled into one sentence from which the answer checks more than the logic needs
 
 
@@ -87,8 +97,12 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
         # "I store the length once instead of calling len() in the loop" names the repeated call to avoid it.
         made = [u for u in units if _REPEAT.search(u.text) and u not in kept and not _AVOIDS.search(u.text)
                 ] + _repeated_call(units)
+    elif family == "runtime_bound":
+        made, kept = _bound_claims(units)
     elif family == "redundant_check":
         made = [s[0] for s in _sentences(units) if sum(len(_CHECK.findall(u.text)) for u in s) >= CHECKS_MADE]
+        made += [u for u in units if _CHECK.search(u.text) and _PRECAUTION.search(u.text)
+                 and _EVERY_PASS.search(u.text) and not _AVOIDS.search(u.text)]
         kept = []
     else:
         return "unclear", None
@@ -97,6 +111,28 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
     if kept:
         return "avoided", kept[0]
     return "unclear", None
+
+
+# A claim that nothing beats a runtime ("that's the best you can do", "you can't beat that", "no way around it").
+_BEST_CLAIM = re.compile(
+    r"\bbest (?:possible|conceivable|you can do|we can do|one can do|there is)\b|\bthe fastest (?:you|we|one) (?:could|can)"
+    r"\b|\b(?:can't|cannot|can not|couldn't) (?:do|get|go) (?:any )?(?:better|faster|lower)\b|\b(?:can't|cannot) beat\b"
+    r"|\bno way (?:around|to beat|to do better)\b|\blower bound\b|\boptimal\b", re.I)
+_SUPERLINEAR = re.compile(
+    r"\bn\s*(?:\^|\*\*)\s*[23]\b|\bn (?:squared|cubed)\b|\bquadratic\b|\bcubic\b|\bexponential\b|\b2\s*\^\s*n\b"
+    r"|\bn\s*(?:\*|\u00b7|x|times)\s*[a-z]\b|\bn log n\b|\bn ?log ?n\)", re.I)
+_LINEAR = re.compile(r"\bO\((?:n|log n|1|n ?\+ ?m|m ?\+ ?n)\)|\blinear\b|\bconstant\b|\blogarithmic\b", re.I)
+_SORTING_BOUND = re.compile(r"\bcomparison\b", re.I)  # n log n is the true floor of comparison sorting
+
+
+def _bound_claims(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """Sentences that call a super-linear runtime the best possible (made: interview problems that invite the
+    claim almost always have a faster solution), and ones that call a linear or better runtime the best (kept)."""
+    made = [u for u in units if _BEST_CLAIM.search(u.text) and _SUPERLINEAR.search(u.text)
+            and not _LINEAR.search(u.text) and not _SORTING_BOUND.search(u.text)
+            and not re.search(r"\b(?:not|isn't|is not|aren't)\b[^.;]{0,15}\b(?:the )?(?:best|optimal)\b", u.text, re.I)]
+    kept = [u for u in units if _BEST_CLAIM.search(u.text) and _LINEAR.search(u.text) and u not in made]
+    return made, kept
 
 
 def _owned_call(match: re.Match, own: set[str]) -> bool:
@@ -136,7 +172,11 @@ _CODE_FIRST = re.compile(
     r"|\bexplain\w* (?:it |things |my code )?(?:only )?(?:after|later|once|when) (?:it|the code|I'm done|I am done)\b"
     r"|\b(?:talking|explaining|thinking out loud)\b[^.;]{0,30}\b(?:slows? (?:me )?down|waste\w* (?:of )?time|"
     r"distract\w*)\b"
-    r"|\b(?:in|with) (?:silence|my headphones on)\b|\bwithout (?:saying|talking|explaining)\b",
+    r"|\b(?:in|with) (?:silence|my headphones on)\b|\bwithout (?:saying|talking|explaining)\b"
+    # not talking while coding ("I'd rather not talk while I type"), or showing only the finished code
+    r"|(?:\bnot|n't|\bnever|\bno) (?:\w+ )?(?:talk|speak|explain|narrat|chat)\w*[^.;]{0,25}\b(?:while|as|when) (?:I |we )?"
+    r"(?:type|code|write|program|am coding|am typing)\w*"
+    r"|\bshow (?:you |them )?(?:the )?(?:finished|final|complete|working) (?:code|function|solution|program)\b",
     re.I,
 )
 _EXPLAIN_FIRST = re.compile(

@@ -1,0 +1,109 @@
+"""Mistakes an answer makes in its own words: a pitfall described rather than shown, a forbidden thing paraphrased,
+a coding habit put in other words, quoted phrases that are mentioned rather than used, and negations that do not
+scope over what the sentence does.
+
+The rubric items are fictional (written for these tests, not taken from any article); the embedding model is real.
+"""
+from __future__ import annotations
+
+import pytest
+
+from coach.critique import critique_answer
+from coach.critique.shapes import split_units
+from coach.critique.signals import describes
+from coach.critique.technique import judge_technique, narrates
+from coach.models import RubricItem
+
+COVER_Q = "How do you write the cover letter for a job you really want?"
+PITFALLS = [
+    RubricItem(id="slop", kind="pitfall", mistake="Careless writing", section="Cover letter > Pitfalls",
+               context="Careless writing: typos and grammar errors suggest sloppiness. Proofread twice."),
+    RubricItem(id="long", kind="pitfall", mistake="Wordiness", section="Cover letter > Pitfalls",
+               fix="Keep it concise and on a single page."),
+    RubricItem(id="bland", kind="pitfall", mistake="The Bland Letter", section="Cover letter > Pitfalls",
+               fix="Tailor every letter to the team and the job; avoid anything generic."),
+    RubricItem(id="stock", kind="dont", mistake="Avoid stock phrases and platitudes.", section="Cover letter > Tips"),
+]
+
+
+def _verdict(fb, item_id: str) -> str:
+    return next(f.verdict for f in fb.items if f.id == item_id)
+
+
+@pytest.mark.parametrize("item_id, answer", [
+    ("slop", "I dash it off in ten minutes and send it straight away without reading it back; nobody checks typos."),
+    ("long", "Mine tend to run to three or four pages, because I like to walk them through my entire career story."),
+    ("bland", "I keep one standard letter and send the same letter to every company, changing only the greeting."),
+])
+def test_a_pitfall_described_in_the_answers_words_is_made(embedder, item_id, answer):
+    fb = critique_answer(PITFALLS, role="Backend Engineer", question=COVER_Q, answer=answer, embedder=embedder)
+    assert _verdict(fb, item_id) == "made", [(f.id, f.verdict, f.evidence) for f in fb.items]
+
+
+def test_describing_the_opposite_or_quoting_stock_phrases_is_no_mistake(embedder):
+    answer = ("I write a new letter for each application and keep it to one page. The opening names one thing about "
+              "the team's product that I have used, and I cut filler such as 'team player', 'results-driven' or "
+              "'passionate' before I send it. I never send it without reading it aloud first.")
+    fb = critique_answer(PITFALLS, role="Backend Engineer", question=COVER_Q, answer=answer, embedder=embedder)
+    assert {f.id: f.verdict for f in fb.items if f.verdict == "made"} == {}, [(f.id, f.evidence) for f in fb.items]
+
+
+def test_described_cues_respect_negation():
+    assert describes("spelling", "I send it off without rereading it.")
+    assert not describes("spelling", "I never send it without proofreading.")
+    assert not describes("generic", "I never send the same letter to every company.")
+    assert not describes("verbosity", "My resume is two pages.")
+
+
+def test_coding_habits_said_in_other_words():
+    loop = split_units("I'd loop with a while over the indexes and work out the length with len() again on every "
+                       "pass, and inside the loop I also check whether the list is empty each time round, just to "
+                       "be safe.")
+    assert judge_technique("repeat_call", loop)[0] == "made"
+    assert judge_technique("redundant_check", loop)[0] == "made"
+    # a per-element check is the logic itself, and a call followed by a loop over elements repeats nothing
+    fine = split_units("I call sorted() on a copy, then for each element I check whether it is in the set.")
+    assert judge_technique("repeat_call", fine)[0] != "made"
+    assert judge_technique("redundant_check", fine)[0] != "made"
+    assert narrates(split_units("I'd rather not talk while I type; I'll show you the finished function."))[0] == "made"
+    assert narrates(split_units("I'll talk through the plan before I type anything."))[0] == "avoided"
+
+
+CONTACT = RubricItem(id="work", kind="dont", mistake="Never list your work email address on your resume",
+                     section="Resume > Contact details")
+CONTACT_Q = "Which contact details do you put on your resume?"
+
+
+def test_a_paraphrased_forbidden_thing_is_made_and_a_negated_one_is_not(embedder):
+    said = critique_answer([CONTACT], role="Software Engineer", question=CONTACT_Q, embedder=embedder,
+                           answer="My name, and the mailbox my employer set up for me, j.doe@initech-example.com.")
+    assert _verdict(said, "work") == "made", said.items[0]
+    left_out = critique_answer([CONTACT], role="Software Engineer", question=CONTACT_Q, embedder=embedder,
+                               answer="My name, my personal address and my mobile. Nothing from my employer: no "
+                                      "company mailbox, because that account isn't mine to give out.")
+    assert _verdict(left_out, "work") != "made", left_out.items[0]
+
+
+def test_a_relational_mistake_is_not_made_by_the_sentence_that_draws_the_distinction(embedder):
+    item = RubricItem(id="rel", kind="dont", mistake="Don't confuse precision and recall.",
+                      section="Machine learning > Metrics")
+    q = "What is precision, in your own words?"
+    right = critique_answer([item], role="Data Scientist", question=q, embedder=embedder,
+                            answer="People often mix up precision and recall, but they are different: precision is "
+                                   "the share of flagged cases that are truly positive, recall the share of positives "
+                                   "that get flagged.")
+    assert _verdict(right, "rel") != "made"
+
+
+def test_calling_a_slow_runtime_the_best_possible_is_a_wrong_bound():
+    from coach.critique.technique import technique_family
+
+    assert technique_family("determine the wrong best conceivable runtime for the problem") == "runtime_bound"
+    slow = split_units("Two nested loops, so it's quadratic, but there's no way around that for this problem.")
+    assert judge_technique("runtime_bound", slow)[0] == "made"
+    fast = split_units("One pass with a hash set: O(n), and that's the best possible since every item must be read.")
+    assert judge_technique("runtime_bound", fast)[0] == "avoided"
+    # n log n is the true floor of comparison sorting, and a runtime stated without a claim claims nothing
+    assert judge_technique("runtime_bound", split_units("Merge sort is n log n, optimal for a comparison sort."))[0] \
+        == "unclear"
+    assert judge_technique("runtime_bound", split_units("Sorting first would cost n log n."))[0] == "unclear"
