@@ -80,6 +80,57 @@ def test_bm25_cached_scores_follow_every_change(library_coach):
         assert same(index.search(q, 8), rebuilt.search(q, 8)), q
 
 
+def test_bm25_caches_stay_bounded_and_right_under_concurrent_searches(monkeypatch):
+    """Serving threads search one index at once: every result equals the single-threaded one, the per-query cache
+    never holds more than its bound, and the per-term cache's size total is exactly what it holds, within its bound.
+    The old unlocked caches counted a term twice when two threads computed it at once, and could hold 9 queries."""
+    import random
+    import sys
+
+    from coach.store import bm25
+    from coach.store.bm25 import Bm25Index
+
+    rng = random.Random(7)
+    vocab = [f"word{i}" for i in range(300)]
+    rows = [(f"c{i}", f"d{i // 10}", rng.choices(vocab, k=40)) for i in range(3000)]
+    queries = [" ".join(rng.choices(vocab, k=4)) for _ in range(60)]
+    expected = {q: Bm25Index.build(rows).search(q, 10) for q in queries}
+    errors: list[str] = []
+
+    def search_at_once(index: Bm25Index, threads: int = 12, rounds: int = 300) -> None:
+        start = threading.Barrier(threads)
+
+        def reader() -> None:
+            start.wait()
+            for n in range(rounds):  # every thread the same query at the same time: the most contention
+                q = queries[n % len(queries)]
+                if index.search(q, 10) != expected[q]:
+                    errors.append(f"wrong result for {q!r}")
+                if len(index._recent) > bm25.RECENT_QUERIES:
+                    errors.append(f"{len(index._recent)} recent queries held")
+
+        pool = [threading.Thread(target=reader) for _ in range(threads)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join(timeout=300)
+
+    def held_rows(index: Bm25Index) -> int:
+        return sum(len(rows_) for (rows_, _), _ in index._terms._items.values())
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, so that unlocked updates would interleave
+    try:
+        for capacity in (10**8, 10**8, 10**8, 6000, 6000):  # never evicting (the count must stay exact); evicting
+            monkeypatch.setattr(bm25, "TERM_CACHE_ROWS", capacity)
+            index = Bm25Index.build(rows)
+            search_at_once(index)
+            assert index._terms.size == held_rows(index) <= capacity
+    finally:
+        sys.setswitchinterval(switch)
+    assert not errors, errors[:5]
+
+
 def test_caches_after_a_write_equal_a_fresh_library(make_coach):
     """Ingest, warm every cache, ingest more: the updated caches equal those of a Library opened afterwards."""
     from coach.api import Coach

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from typing import Iterable, Sequence
+import threading
+from collections import Counter, OrderedDict
+from typing import Generic, Hashable, Iterable, Sequence, TypeVar
 
 import numpy as np
 
@@ -43,6 +44,57 @@ def _stem(token: str) -> str:
 TERM_CACHE_ROWS = 4_000_000  # score contributions kept per index state (16 MB of float32)
 RECENT_QUERIES = 8
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class SizedLru(Generic[K, V]):
+    """A thread-safe least-recently-used map bounded by the summed size of its values.
+
+    Serving threads read and fill it at once: every look-up, insertion and eviction happens under one lock, so the
+    size total always equals what is held and never exceeds ``capacity`` (a value larger than it is not kept).
+    Values are computed outside the lock by the caller; two threads computing the same key keep one of the results.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            held = self._items.get(key)
+            if held is None:
+                return None
+            self._items.move_to_end(key)
+            return held[0]
+
+    def put(self, key: K, value: V, size: int = 1) -> None:
+        if size > self.capacity:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._size -= old[1]
+            while self._items and self._size + size > self.capacity:
+                self._size -= self._items.popitem(last=False)[1][1]
+            self._items[key] = (value, size)
+            self._size += size
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._size = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def size(self) -> int:
+        """The summed size of the values held."""
+        return self._size
+
 
 class Bm25Index:
     """An incrementally updated BM25 index (Lucene variant, as bm25s scores it: k1=1.5, b=0.75).
@@ -50,7 +102,8 @@ class Bm25Index:
     Postings are numpy arrays per term; a document change removes its rows (masked until the next compaction) and
     appends the new ones, so a library change costs the changed document, not a rebuild. ``search`` returns
     (id, score) best first. Statistics (N, average length, document frequencies) always count live rows only.
-    Not thread-safe for writers: the owner serialises ``add``/``remove`` and swaps in a ``copy`` for readers.
+    Readers may search one index from many threads at once (its score caches are locked); writers are not
+    thread-safe: the owner serialises ``add``/``remove`` and swaps in a ``copy`` for readers.
     """
 
     K1, B = 1.5, 0.75
@@ -65,9 +118,9 @@ class Bm25Index:
         self.total_length = 0.0
         self.dead = 0  # removed rows still in the postings
         self._norms: np.ndarray | None = None  # per-row length normalisation, for the current statistics
-        self._terms: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # term -> (rows, score contribution), this state
-        self._term_size = 0  # rows held in ``_terms``
-        self._recent: dict[str, np.ndarray] = {}  # query -> every row's score, this state
+        # Kept per index state: term -> (live rows, score contribution), sized by rows; query -> every row's score.
+        self._terms: SizedLru[str, tuple[np.ndarray, np.ndarray]] = SizedLru(TERM_CACHE_ROWS)
+        self._recent: SizedLru[str, np.ndarray] = SizedLru(RECENT_QUERIES)
 
     @classmethod
     def build(cls, rows: Sequence[tuple[str, str, list[str]]]) -> "Bm25Index":
@@ -166,7 +219,8 @@ class Bm25Index:
     def _changed(self) -> None:
         """Forget what was computed for the previous statistics."""
         self._norms = None
-        self._terms, self._term_size, self._recent = {}, 0, {}
+        self._terms.clear()
+        self._recent.clear()
 
     def _row_norms(self) -> np.ndarray:
         """k1·(1 − b + b·length/avg) of every row, computed once per index state instead of per query term."""
@@ -193,10 +247,7 @@ class Bm25Index:
             return None
         idf = math.log(1 + (self.live - df + 0.5) / (df + 0.5))
         got = (rows, idf * tfs / (self._row_norms()[rows] + tfs))
-        if self._term_size + df > TERM_CACHE_ROWS:
-            self._terms, self._term_size = {}, 0
-        self._terms[term] = got
-        self._term_size += df
+        self._terms.put(term, got, df)
         return got
 
     def _scores(self, query: str) -> np.ndarray | None:
@@ -214,13 +265,7 @@ class Bm25Index:
                 hit = True
         if not hit:
             return None
-        recent = self._recent
-        if len(recent) >= RECENT_QUERIES:
-            try:
-                recent.pop(next(iter(recent)), None)  # the oldest
-            except (StopIteration, RuntimeError):  # another reader changed it meanwhile: nothing to drop
-                pass
-        recent[query] = scores
+        self._recent.put(query, scores)
         return scores
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
