@@ -328,3 +328,46 @@ def test_caches_follow_a_removal_by_another_process(make_coach):
     assert set(updated.vocabulary.words) <= set(rebuilt.vocabulary.words)  # only words with a vector are kept
     a, b = coach.ask("What does a Zephyrline interview involve?"), fresh.ask("What does a Zephyrline interview involve?")
     assert a.answer == b.answer
+
+
+def test_a_new_process_starts_from_the_saved_bm25_index(make_coach, monkeypatch):
+    """The first search of a process saves its BM25 index in COACH_HOME; the next process loads it (no rebuild from
+    every chunk's tokens: seconds at 100k chunks), brings it up to the documents changed since, and ranks like a
+    build from scratch. A damaged file is rebuilt."""
+    from coach.api import Coach
+    from coach.store.bm25 import Bm25Index
+    from coach.store.library import BM25_FILE
+
+    coach = make_coach()
+    coach.ingest([FIXTURES])
+    coach.library.bm25_search(QUERIES[0], 5)
+    path = coach.settings.home / "bm25" / BM25_FILE
+    assert path.exists()
+    coach.ingest([FURNITURE])  # after the save: the next process must add these documents to what it loads
+
+    built = []
+    build = Bm25Index.build.__func__
+    monkeypatch.setattr(Bm25Index, "build", classmethod(lambda cls, rows: built.append(len(rows)) or build(cls, rows)))
+
+    def fresh_library():
+        fresh = Coach(coach.settings)
+        fresh.__dict__["embedder"] = coach.embedder
+        return fresh.library
+
+    def ranks_like_a_build(lib) -> None:
+        scratch = build(Bm25Index, lib.catalog.chunk_tokens())
+        for q in QUERIES + ["quillstack tpm rounds", "fernwood security engineer"]:
+            got, want = lib.bm25_search(q, 30), scratch.search(q, 30)
+            assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-5), q
+            cut = want[-1][1] + 1e-5 if want else 0.0  # equal scores at the cut may come in another row order
+            assert {i for i, s in got if s > cut} == {i for i, s in want if s > cut}, q
+
+    lib = fresh_library()
+    ranks_like_a_build(lib)
+    assert not built  # loaded, not rebuilt
+    assert Bm25Index.load(path)[1]["generation"] == lib.generation  # saved again with the new documents
+
+    path.write_bytes(b"not an index")
+    lib = fresh_library()
+    ranks_like_a_build(lib)
+    assert built == [lib.catalog.chunk_count()]
