@@ -62,16 +62,44 @@ CRITIQUE = ("Site Reliability Engineer", "Tell me about an incident you handled 
             "The outage was the platform team's problem, not mine, so I waited for them to fix it.")
 
 
-def client(url: str, downloads: Path, **kwargs):
+STREAM_SETTLE = 30.0  # seconds a submit waits for the session's closing event stream (see _settled_client)
+
+
+@functools.lru_cache(maxsize=1)
+def _settled_client():
+    """gradio_client's Client, submitting only once a closing event stream has ended.
+
+    gradio_client races with its own reader (sse_v3): the server closes a session's event stream as soon as the
+    session has no pending event, but the client counts that stream open until its reader thread has read the
+    close. A question submitted in between (the next one of a session asking one after another, when the reader
+    thread is starved of CPU on a busy machine) is registered to the closing stream, and the client cancels it as
+    that stream ends: ``CancelledError`` from ``predict``, though the server answered. So a submit first waits for
+    an open stream with no pending event to end (the server is closing it); the event then opens a stream of its
+    own, as it does whenever no stream is open. A stream with pending events stays open and is used as before."""
     from gradio_client import Client
 
+    class SettledClient(Client):
+        def send_data(self, data, hash_data, protocol, request_headers):
+            with self.pending_lock:
+                closing = self.streaming_future if self.stream_open and not self.pending_event_ids else None
+            if closing is not None:  # until the stream's own close callback has run (callbacks run in order)
+                ended = threading.Event()
+                closing.add_done_callback(lambda _: ended.set())
+                ended.wait(STREAM_SETTLE)
+            return super().send_data(data, hash_data, protocol, request_headers)
+
+    return SettledClient
+
+
+def client(url: str, downloads: Path, **kwargs):
+    """A gradio_client Client for ``url`` (see ``_settled_client``), files downloaded to ``downloads``."""
     # A queued request is not a failed one: httpx's default read timeout counted waits on a busy machine as errors.
     # One TLS context for every request: gradio_client opens a new httpx client per call, and each would load the CA
     # bundle again (~25 ms of CPU, several times per ask), so the bench's clients took more of the 2 cores than the
     # server they measure (the URLs are plain-HTTP loopback; no TLS happens either way).
     kwargs.setdefault("httpx_kwargs", {"timeout": 300})
     kwargs.setdefault("ssl_verify", _tls_context())  # passed to httpx as ``verify``, which takes a context
-    return Client(url, verbose=False, download_files=str(downloads), **kwargs)
+    return _settled_client()(url, verbose=False, download_files=str(downloads), **kwargs)
 
 
 def percentile(values: list[float], p: float) -> float:

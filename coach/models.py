@@ -105,6 +105,9 @@ class Chunk(BaseModel):
     roles: list[str] = Field(default_factory=list)
     company: str | None = None
     position: int = 0
+    # Nothing of its own to quote (a placeholder, a lone lead-in): set at ingest, never retrieved. None in chunks
+    # stored before the flag existed; retrieval then flags them at their first look.
+    stub: bool | None = None
 
 
 class DocumentInfo(BaseModel):

@@ -25,6 +25,7 @@ from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
 from coach.vocabulary import VOCAB_MAX, Vocabulary, document_words
+from ingest.chunking import is_stub_text
 
 # Weights of the evidence added to a chunk's dense cosine (see ``fuse``); measured on the tuning splits.
 WEIGHTS = {"bm25": 0.2, "structure": 0.3, "answer": 0.05, "neighbour": 0.15}
@@ -518,19 +519,12 @@ class HybridRetriever(BaseRetriever):
         return [hit_to_document(h) for h in self.search(query)]
 
 
-STUB_WORDS = 3  # a one-line chunk with fewer content words and no full stop is a placeholder or a stray label
-
-
 def is_stub(chunk: Chunk) -> bool:
-    """A chunk with nothing of its own to quote: one line that only leads in to what follows ("…optimize your
-    content:") or a placeholder without a statement ("Answer here"). Its heading, embedded with it, would otherwise
-    rank it for questions on the heading's topic and push the passages that answer out of the top three."""
-    text = chunk.text.strip()
-    if "\n" in text:  # a list, however short, is content
-        return False
-    if text.endswith(":"):
-        return len(split_sentences(text)) == 1
-    return len(text.split()) < 2 * STUB_WORDS and len(tokenize(text)) < STUB_WORDS and not re.search(r"[.!?)]$", text)
+    """A chunk with nothing of its own to quote (``ingest.chunking.is_stub_text``), flagged once at ingest. A chunk
+    stored before the flag existed is flagged at its first look (the library keeps parsed chunks, so once per load)."""
+    if chunk.stub is None:
+        chunk.stub = is_stub_text(chunk.text)
+    return chunk.stub
 
 
 def hit_to_document(hit: Hit) -> Document:

@@ -8,12 +8,18 @@
 - ``Chunk.text`` is the article's own sentences (answers quote it); :func:`embedding_text` adds the title and
   heading for the dense and BM25 indexes.
 - ``id = sha256(doc_id, section, kind, text)[:16]``: re-ingesting the same file yields the same ids.
+- ``stub`` flags a chunk with nothing of its own to quote (:func:`is_stub_text`), once, for retrieval to skip.
 """
 from __future__ import annotations
 
+import re
+
 from coach.models import Article, Chunk, Section
 from coach.roles import roles_mentioned
+from coach.store.bm25 import tokenize
 from coach.text import split_sentences, stable_id
+
+STUB_WORDS = 3  # a one-line chunk with fewer content words and no full stop is a placeholder or a stray label
 
 
 def embedding_text(chunk: Chunk) -> str:
@@ -22,6 +28,18 @@ def embedding_text(chunk: Chunk) -> str:
     if chunk.section and not chunk.text.startswith(chunk.section):
         return f"{chunk.title} — {chunk.section}: {chunk.text}"
     return f"{chunk.title}: {chunk.text}"
+
+
+def is_stub_text(text: str) -> bool:
+    """A chunk text with nothing of its own to quote: one line that only leads in to what follows ("…optimize your
+    content:") or a placeholder without a statement ("Answer here"). Its heading, embedded with it, would otherwise
+    rank it for questions on the heading's topic and push the passages that answer out of the top three."""
+    text = text.strip()
+    if "\n" in text:  # a list, however short, is content
+        return False
+    if text.endswith(":"):
+        return len(split_sentences(text)) == 1
+    return len(text.split()) < 2 * STUB_WORDS and len(tokenize(text)) < STUB_WORDS and not re.search(r"[.!?)]$", text)
 
 
 def pack_sentences(paragraphs: list[str], chunk_size: int, overlap: int) -> list[str]:
@@ -108,6 +126,7 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
                 roles=roles_mentioned(f"{section or ''}\n{text}", article.roles),
                 company=section_company.get(section, article.company),
                 position=len(chunks),
+                stub=is_stub_text(text),
             )
         )
     return chunks

@@ -80,6 +80,57 @@ def test_bm25_cached_scores_follow_every_change(library_coach):
         assert same(index.search(q, 8), rebuilt.search(q, 8)), q
 
 
+def test_bm25_caches_stay_bounded_and_right_under_concurrent_searches(monkeypatch):
+    """Serving threads search one index at once: every result equals the single-threaded one, the per-query cache
+    never holds more than its bound, and the per-term cache's size total is exactly what it holds, within its bound.
+    The old unlocked caches counted a term twice when two threads computed it at once, and could hold 9 queries."""
+    import random
+    import sys
+
+    from coach.store import bm25
+    from coach.store.bm25 import Bm25Index
+
+    rng = random.Random(7)
+    vocab = [f"word{i}" for i in range(300)]
+    rows = [(f"c{i}", f"d{i // 10}", rng.choices(vocab, k=40)) for i in range(3000)]
+    queries = [" ".join(rng.choices(vocab, k=4)) for _ in range(60)]
+    expected = {q: Bm25Index.build(rows).search(q, 10) for q in queries}
+    errors: list[str] = []
+
+    def search_at_once(index: Bm25Index, threads: int = 12, rounds: int = 300) -> None:
+        start = threading.Barrier(threads)
+
+        def reader() -> None:
+            start.wait()
+            for n in range(rounds):  # every thread the same query at the same time: the most contention
+                q = queries[n % len(queries)]
+                if index.search(q, 10) != expected[q]:
+                    errors.append(f"wrong result for {q!r}")
+                if len(index._recent) > bm25.RECENT_QUERIES:
+                    errors.append(f"{len(index._recent)} recent queries held")
+
+        pool = [threading.Thread(target=reader) for _ in range(threads)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join(timeout=300)
+
+    def held_rows(index: Bm25Index) -> int:
+        return sum(len(rows_) for (rows_, _), _ in index._terms._items.values())
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, so that unlocked updates would interleave
+    try:
+        for capacity in (10**8, 10**8, 10**8, 6000, 6000):  # never evicting (the count must stay exact); evicting
+            monkeypatch.setattr(bm25, "TERM_CACHE_ROWS", capacity)
+            index = Bm25Index.build(rows)
+            search_at_once(index)
+            assert index._terms.size == held_rows(index) <= capacity
+    finally:
+        sys.setswitchinterval(switch)
+    assert not errors, errors[:5]
+
+
 def test_caches_after_a_write_equal_a_fresh_library(make_coach):
     """Ingest, warm every cache, ingest more: the updated caches equal those of a Library opened afterwards."""
     from coach.api import Coach
@@ -277,3 +328,46 @@ def test_caches_follow_a_removal_by_another_process(make_coach):
     assert set(updated.vocabulary.words) <= set(rebuilt.vocabulary.words)  # only words with a vector are kept
     a, b = coach.ask("What does a Zephyrline interview involve?"), fresh.ask("What does a Zephyrline interview involve?")
     assert a.answer == b.answer
+
+
+def test_a_new_process_starts_from_the_saved_bm25_index(make_coach, monkeypatch):
+    """The first search of a process saves its BM25 index in COACH_HOME; the next process loads it (no rebuild from
+    every chunk's tokens: seconds at 100k chunks), brings it up to the documents changed since, and ranks like a
+    build from scratch. A damaged file is rebuilt."""
+    from coach.api import Coach
+    from coach.store.bm25 import Bm25Index
+    from coach.store.library import BM25_FILE
+
+    coach = make_coach()
+    coach.ingest([FIXTURES])
+    coach.library.bm25_search(QUERIES[0], 5)
+    path = coach.settings.home / "bm25" / BM25_FILE
+    assert path.exists()
+    coach.ingest([FURNITURE])  # after the save: the next process must add these documents to what it loads
+
+    built = []
+    build = Bm25Index.build.__func__
+    monkeypatch.setattr(Bm25Index, "build", classmethod(lambda cls, rows: built.append(len(rows)) or build(cls, rows)))
+
+    def fresh_library():
+        fresh = Coach(coach.settings)
+        fresh.__dict__["embedder"] = coach.embedder
+        return fresh.library
+
+    def ranks_like_a_build(lib) -> None:
+        scratch = build(Bm25Index, lib.catalog.chunk_tokens())
+        for q in QUERIES + ["quillstack tpm rounds", "fernwood security engineer"]:
+            got, want = lib.bm25_search(q, 30), scratch.search(q, 30)
+            assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-5), q
+            cut = want[-1][1] + 1e-5 if want else 0.0  # equal scores at the cut may come in another row order
+            assert {i for i, s in got if s > cut} == {i for i, s in want if s > cut}, q
+
+    lib = fresh_library()
+    ranks_like_a_build(lib)
+    assert not built  # loaded, not rebuilt
+    assert Bm25Index.load(path)[1]["generation"] == lib.generation  # saved again with the new documents
+
+    path.write_bytes(b"not an index")
+    lib = fresh_library()
+    ranks_like_a_build(lib)
+    assert built == [lib.catalog.chunk_count()]

@@ -1,10 +1,15 @@
 """Lexical search over chunk texts: BM25 over tokens stored in the catalog at ingest, updated per changed document."""
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
-from collections import Counter
-from typing import Iterable, Sequence
+import threading
+from collections import Counter, OrderedDict
+from functools import lru_cache
+from pathlib import Path
+from typing import Generic, Hashable, Iterable, Sequence, TypeVar
 
 import numpy as np
 
@@ -29,6 +34,9 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP)
 
 
+# Memoised: a library has far fewer distinct words than word occurrences (the first answer of a process over a
+# 100k-chunk library stems 1.8M words); 65k short entries stay under ~15 MB.
+@lru_cache(maxsize=65_536)
 def _stem(token: str) -> str:
     if token.isdigit() or len(token) <= 3:
         return token
@@ -43,6 +51,57 @@ def _stem(token: str) -> str:
 TERM_CACHE_ROWS = 4_000_000  # score contributions kept per index state (16 MB of float32)
 RECENT_QUERIES = 8
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class SizedLru(Generic[K, V]):
+    """A thread-safe least-recently-used map bounded by the summed size of its values.
+
+    Serving threads read and fill it at once: every look-up, insertion and eviction happens under one lock, so the
+    size total always equals what is held and never exceeds ``capacity`` (a value larger than it is not kept).
+    Values are computed outside the lock by the caller; two threads computing the same key keep one of the results.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            held = self._items.get(key)
+            if held is None:
+                return None
+            self._items.move_to_end(key)
+            return held[0]
+
+    def put(self, key: K, value: V, size: int = 1) -> None:
+        if size > self.capacity:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._size -= old[1]
+            while self._items and self._size + size > self.capacity:
+                self._size -= self._items.popitem(last=False)[1][1]
+            self._items[key] = (value, size)
+            self._size += size
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._size = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def size(self) -> int:
+        """The summed size of the values held."""
+        return self._size
+
 
 class Bm25Index:
     """An incrementally updated BM25 index (Lucene variant, as bm25s scores it: k1=1.5, b=0.75).
@@ -50,7 +109,8 @@ class Bm25Index:
     Postings are numpy arrays per term; a document change removes its rows (masked until the next compaction) and
     appends the new ones, so a library change costs the changed document, not a rebuild. ``search`` returns
     (id, score) best first. Statistics (N, average length, document frequencies) always count live rows only.
-    Not thread-safe for writers: the owner serialises ``add``/``remove`` and swaps in a ``copy`` for readers.
+    Readers may search one index from many threads at once (its score caches are locked); writers are not
+    thread-safe: the owner serialises ``add``/``remove`` and swaps in a ``copy`` for readers.
     """
 
     K1, B = 1.5, 0.75
@@ -65,9 +125,9 @@ class Bm25Index:
         self.total_length = 0.0
         self.dead = 0  # removed rows still in the postings
         self._norms: np.ndarray | None = None  # per-row length normalisation, for the current statistics
-        self._terms: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # term -> (rows, score contribution), this state
-        self._term_size = 0  # rows held in ``_terms``
-        self._recent: dict[str, np.ndarray] = {}  # query -> every row's score, this state
+        # Kept per index state: term -> (live rows, score contribution), sized by rows; query -> every row's score.
+        self._terms: SizedLru[str, tuple[np.ndarray, np.ndarray]] = SizedLru(TERM_CACHE_ROWS)
+        self._recent: SizedLru[str, np.ndarray] = SizedLru(RECENT_QUERIES)
 
     @classmethod
     def build(cls, rows: Sequence[tuple[str, str, list[str]]]) -> "Bm25Index":
@@ -85,6 +145,55 @@ class Bm25Index:
         other.postings, other.total_length = dict(self.postings), self.total_length
         other.dead = self.dead
         return other
+
+    def save(self, path: Path, stamp: dict) -> None:
+        """Write the index and ``stamp`` (what it was built from) to ``path``, replacing it atomically: a new process
+        loads it instead of re-reading every chunk's tokens and building (3–5 s at 100k chunks)."""
+        terms = list(self.postings)
+        offsets = np.cumsum([0] + [len(self.postings[t][0]) for t in terms], dtype=np.int64)
+        docs = list(self.doc_rows)
+        doc_of = np.full(len(self.ids), -1, dtype=np.int32)
+        for i, d in enumerate(docs):
+            doc_of[self.doc_rows[d]] = i
+        empty_i, empty_f = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+        arrays = {
+            "stamp": np.array(json.dumps({**stamp, "total_length": self.total_length, "dead": self.dead})),
+            "ids": np.array(self.ids, dtype=str), "docs": np.array(docs, dtype=str), "doc_of": doc_of,
+            "lengths": self.lengths, "alive": self.alive, "terms": np.array(terms, dtype=str), "offsets": offsets,
+            "rows": np.concatenate([self.postings[t][0] for t in terms]) if terms else empty_i,
+            "tfs": np.concatenate([self.postings[t][1] for t in terms]) if terms else empty_f,
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            with open(tmp, "wb") as f:
+                np.savez(f, **arrays)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: Path) -> tuple["Bm25Index", dict] | None:
+        """(index, stamp) as ``save`` wrote them; None when there is no readable index at ``path``."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                arrays = {k: data[k] for k in data.files}
+            stamp = json.loads(str(arrays["stamp"]))
+        except (OSError, ValueError, KeyError):  # missing, partly written by an older version, or damaged
+            return None
+        index = cls()
+        index.ids = arrays["ids"].tolist()
+        index.row_of = {cid: row for row, cid in enumerate(index.ids) if cid}
+        docs, doc_of = arrays["docs"].tolist(), arrays["doc_of"]
+        order = np.argsort(doc_of, kind="stable")
+        bounds = np.searchsorted(doc_of[order], np.arange(len(docs) + 1))
+        index.doc_rows = {d: order[bounds[i]:bounds[i + 1]].tolist() for i, d in enumerate(docs)}
+        index.lengths, index.alive = arrays["lengths"], arrays["alive"]
+        rows, tfs, offsets = arrays["rows"], arrays["tfs"], arrays["offsets"].tolist()
+        index.postings = {t: (rows[offsets[i]:offsets[i + 1]], tfs[offsets[i]:offsets[i + 1]])
+                          for i, t in enumerate(arrays["terms"].tolist())}
+        index.total_length, index.dead = float(stamp.pop("total_length")), int(stamp.pop("dead"))
+        return index, stamp
 
     @property
     def live(self) -> int:
@@ -166,7 +275,8 @@ class Bm25Index:
     def _changed(self) -> None:
         """Forget what was computed for the previous statistics."""
         self._norms = None
-        self._terms, self._term_size, self._recent = {}, 0, {}
+        self._terms.clear()
+        self._recent.clear()
 
     def _row_norms(self) -> np.ndarray:
         """k1·(1 − b + b·length/avg) of every row, computed once per index state instead of per query term."""
@@ -193,10 +303,7 @@ class Bm25Index:
             return None
         idf = math.log(1 + (self.live - df + 0.5) / (df + 0.5))
         got = (rows, idf * tfs / (self._row_norms()[rows] + tfs))
-        if self._term_size + df > TERM_CACHE_ROWS:
-            self._terms, self._term_size = {}, 0
-        self._terms[term] = got
-        self._term_size += df
+        self._terms.put(term, got, df)
         return got
 
     def _scores(self, query: str) -> np.ndarray | None:
@@ -214,13 +321,7 @@ class Bm25Index:
                 hit = True
         if not hit:
             return None
-        recent = self._recent
-        if len(recent) >= RECENT_QUERIES:
-            try:
-                recent.pop(next(iter(recent)), None)  # the oldest
-            except (StopIteration, RuntimeError):  # another reader changed it meanwhile: nothing to drop
-                pass
-        recent[query] = scores
+        self._recent.put(query, scores)
         return scores
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:

@@ -26,6 +26,7 @@ from coach.store.bm25 import Bm25Index
 from coach.store.catalog import Catalog
 
 DOCUMENTS_SUFFIX = "__documents"
+BM25_FILE = "index.npz"  # in COACH_HOME/bm25: the BM25 index a new process starts from
 INGEST_LOCK = "ingest.lock"  # held for a whole ingest, so a second one waits and then skips what the first stored
 SYNC_SECONDS = 5.0
 CHUNK_CACHE = 5000  # parsed chunks kept per generation (a few KB each; an answer reads a few dozen)
@@ -258,13 +259,37 @@ class Library:
                         gen = self.catalog.generation
                         changed = self.catalog.changed_since(self._bm25_generation) if self._bm25 else None
                         if changed is None:
-                            index = Bm25Index.build(self.catalog.chunk_tokens())
+                            index = self._stored_bm25(gen)
                         else:  # only the changed documents; readers keep the old index until the swap
                             index = self._bm25.copy()
                             index.remove_documents(changed)
                             index.add(self.catalog.chunk_tokens(sorted(changed)))
                     self._bm25, self._bm25_generation = index, gen
         return self._bm25
+
+    def _stored_bm25(self, gen: int) -> Bm25Index:
+        """The BM25 index of catalog generation ``gen`` (inside a catalog snapshot) for a process that holds none: the
+        one the last process saved, brought up to ``gen`` per changed document, else built from the stored tokens;
+        saved again when it changed, so that the next process starts from it."""
+        path, stamp = self.settings.home / "bm25" / BM25_FILE, {"catalog": self.catalog.inode, "generation": gen}
+        loaded = Bm25Index.load(path)
+        index, changed = None, None
+        if loaded is not None and loaded[1].get("catalog") == self.catalog.inode:
+            changed = self.catalog.changed_since(int(loaded[1].get("generation", -1)))
+            if changed is not None:
+                index = loaded[0]
+                index.remove_documents(changed)
+                index.add(self.catalog.chunk_tokens(sorted(changed)))
+                if set(index.row_of) != set(self.catalog.chunk_ids()):  # not this library's chunks after all
+                    index = None
+        if index is None:
+            index, changed = Bm25Index.build(self.catalog.chunk_tokens()), None
+        if changed is None or changed:
+            try:
+                index.save(path, stamp)
+            except OSError:  # best effort (a read-only home): the next process builds it again
+                pass
+        return index
 
     # -- reads --------------------------------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
