@@ -15,9 +15,11 @@ NOT_EXACT = "The library doesn't answer exactly this"
 
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|a few|several|a couple)"
 MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(?:k|K|USD|EUR|GBP|dollars|euros)\b")
+# Planning periods count too ("projects spanning multiple halves", "two quarters"), but not a fraction ("a quarter of").
 DURATION = re.compile(
-    rf"\b(?:\d+(?:[.,]\d+)?\+?|{NUMBER_WORDS}|an?|half an?)(?:\s?(?:-|–|to)\s?\d+\+?)?\s*"
-    r"(?:weeks?|days?|months?|hours?|years?|minutes?|min|hrs?)\b", re.I)
+    rf"\b(?:\d+(?:[.,]\d+)?\+?|{NUMBER_WORDS}|multiple|many|an?|half an?)(?:\s?(?:-|–|to)\s?\d+\+?)?\s*"
+    r"(?:weeks?|days?|months?|hours?|years?|minutes?|min|hrs?|(?:quarters?|halves)(?!\s+of\b)|half-years?|sprints?)\b",
+    re.I)
 LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?|one|half an?)\s+(?:pages?|words?|lines?|sentences?|paragraphs?)\b|"
                     r"\bunder a page\b|\bone page\b", re.I)
 # The length of something said: "a 2-minute answer", "under 90 seconds".

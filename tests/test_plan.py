@@ -35,6 +35,11 @@ def test_a_sentence_carries_the_asked_kind_of_fact():
     assert carries("length", "Keep it crisp, to the point, and under a page.")
     assert not carries("length", "If your previous job was 3 years long, the ATS assumes 5 years of experience.")
     assert not carries("duration", "Here is how to prepare for your coding interview.")
+    # planning periods are durations; a fraction is not
+    assert carries("duration", "Scope of work: Larger projects spanning multiple halves.")
+    assert carries("duration", "Expect the ramp-up to take two quarters.")
+    assert not carries("duration", "A quarter of candidates skip the take-home.")
+    assert carries("duration", "Typically 0-2 years of experience.")
     assert carries("money", "Roles pay $150,000 to $210,000 per year.")
     assert not carries("money", "Salary negotiation is the last stretch.")
 
