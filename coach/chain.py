@@ -50,7 +50,8 @@ OFF_SUBJECT_RELEVANCE = 0.5
 # only colours it. Below OFF_SUBJECT_RELEVANCE chunk evidence, an uncovered topic word declines the question: the
 # words it shares with the library ("design", "course") are the only link.
 TOPIC_WORD_MAX = 0.78
-# ... and any uncovered word does when the best answer sentence matches the question less than this.
+# ... and when the best answer sentence matches the question less than this, the uncovered words taken together do
+# ("a logo for my bakery"), while a lone common verb the library happens not to use ("add a photo") does not.
 UNCOVERED_SENTENCE_MIN = 0.3
 
 
@@ -276,11 +277,15 @@ class AskChain:
                 out.append(word)
         return out
 
-    def _is_topic(self, question: str, word: str) -> bool:
-        """Whether ``word`` carries the question's topic: leaving it out moves the question's meaning (see
-        ``TOPIC_WORD_MAX``)."""
-        without = " ".join(re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", " ", question, flags=re.I).split())
-        if without == question:
+    def _is_topic(self, question: str, words: list[str]) -> bool:
+        """Whether ``words`` together carry the question's topic: leaving them all out moves the question's meaning
+        (see ``TOPIC_WORD_MAX``). Together, because two such words share the topic ("a logo for my bakery"): leaving
+        out either one alone keeps the other."""
+        without = question
+        for word in words:
+            without = re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", " ", without, flags=re.I)
+        without = " ".join(without.split())
+        if without == " ".join(question.split()):
             return False
         vq, vw = self.vectors.encode([question, without])
         return float(vq @ vw) <= TOPIC_WORD_MAX
@@ -348,8 +353,12 @@ class AskChain:
                 reason = NO_MATCH
             elif retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
                 words = self._uncovered_words(standalone, qv, composed, hits)
-                if not (composed.off_subject or composed.best_sim < UNCOVERED_SENTENCE_MIN):
-                    words = [w for w in words if self._is_topic(standalone, w)]
+                if composed.off_subject:
+                    pass  # the answer misses the subject: any such word shows the library lacks it
+                elif composed.best_sim < UNCOVERED_SENTENCE_MIN:  # barely matched: such words may share the topic
+                    words = words if self._is_topic(standalone, words) else []
+                else:
+                    words = [w for w in words if self._is_topic(standalone, [w])]
                 if words:
                     reason = f"the library does not talk about “{words[0]}”"
         if reason or composed is None:
