@@ -726,7 +726,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         # A broad "how do X and Y differ": the few most important contrasts (sentences that set the named roles
         # against each other), from different sections, best first.
         about = topic - _COMPARE_WORDS - _FILLER - _STAND_INS
-        contrasts = [t for t in scored if sum(r in t[2] for r in asked) >= 2 and CONTRAST.search(t[1].text)
+        contrasts = [t for t in scored if _names_sides(t, sides, asked) and CONTRAST.search(t[1].text)
                      and not t[1].question and t[0] >= top - 0.3 and (not about or about & _stems(t[1].text))]
         if len(contrasts) >= 2:
             chosen = []
@@ -798,10 +798,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 _COMPARE_WORDS = _stems("differ differs different difference differences compare compared comparison versus vs "
                         "separate separates separated distinguish distinguishes distinguished set sets apart contrast "
                         "between")
-# "an MLE one", "the MLE loop": words that only name the compared things, not a topic to compare them on.
+# A sentence that only says the compared things differ, not how ("Pramp takes a different approach").
 _DIFFERS_ONLY = re.compile(r"\b(?:takes?|has|have|uses?|follows?) (?:a|an) (?:\w+ )?(?:different|other|another) "
                            r"(?:approach|route|path|tack|model|way)\b|\b(?:differs?|is different|are different)\s*[.!]?$",
                            re.I)
+# "an MLE one", "the MLE loop": words that only name the compared things, not a topic to compare them on.
 _STAND_INS = _expanded(_stems("one ones loop loops"))
 CONTRAST = re.compile(r"\b(?:while|whereas|but|unlike|compared|instead|on the other hand|than)\b", re.I)
 
