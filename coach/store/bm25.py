@@ -6,13 +6,14 @@ import math
 import os
 import re
 import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Generic, Hashable, Iterable, Sequence, TypeVar
+from typing import Iterable, Sequence
 
 import numpy as np
 
+from coach.cache import SizedLru
 from coach.text import cache_short_texts
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
@@ -50,57 +51,6 @@ def _stem(token: str) -> str:
 
 TERM_CACHE_ROWS = 4_000_000  # score contributions kept per index state (16 MB of float32)
 RECENT_QUERIES = 8
-
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class SizedLru(Generic[K, V]):
-    """A thread-safe least-recently-used map bounded by the summed size of its values.
-
-    Serving threads read and fill it at once: every look-up, insertion and eviction happens under one lock, so the
-    size total always equals what is held and never exceeds ``capacity`` (a value larger than it is not kept).
-    Values are computed outside the lock by the caller; two threads computing the same key keep one of the results.
-    """
-
-    def __init__(self, capacity: int) -> None:
-        self.capacity = capacity
-        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: K) -> V | None:
-        with self._lock:
-            held = self._items.get(key)
-            if held is None:
-                return None
-            self._items.move_to_end(key)
-            return held[0]
-
-    def put(self, key: K, value: V, size: int = 1) -> None:
-        if size > self.capacity:
-            return
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._size -= old[1]
-            while self._items and self._size + size > self.capacity:
-                self._size -= self._items.popitem(last=False)[1][1]
-            self._items[key] = (value, size)
-            self._size += size
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._size = 0
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    @property
-    def size(self) -> int:
-        """The summed size of the values held."""
-        return self._size
 
 
 class Bm25Index:
