@@ -20,8 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # before bench/ itself: bench/ingest.py would shadow the ingest package
 
 QUESTION = "How many rounds does the Amazon MLE interview have?"
 
