@@ -191,10 +191,7 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
         words_of[doc_id] = document_words(f"{section or ''} {text}" for _, section, text in outlines.get(doc_id, []))
         order = order_of[doc_id] = [cid for cid, _, _ in outlines.get(doc_id, [])]
         place.update((cid, (doc_id, i)) for i, cid in enumerate(order))
-        for entry, ids in entries.items():
-            chunks_of[entry] = chunks_of.get(entry, []) + ids
-            for cid in ids:
-                entries_of_chunk[cid] = entries_of_chunk.get(cid, []) + [entry]
+    _link_entries({d: per_doc[d] for d in todo}, chunks_of, entries_of_chunk)
     index.per_doc, index.chunks_of, index.entries_of_chunk = per_doc, chunks_of, entries_of_chunk
     index.words_of, index.order_of, index.place = words_of, order_of, place
     if incremental:
@@ -209,6 +206,26 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
     if incremental:
         index.new_entries = [e for d in todo for e in per_doc.get(d, {})]
     return index
+
+
+def _link_entries(per_doc: dict[str, dict[str, list[str]]], chunks_of: dict[str, list[str]],
+                  entries_of_chunk: dict[str, list[str]]) -> None:
+    """Add the documents' entries (in ``per_doc``'s order) to the entry -> chunks and chunk -> entries maps.
+
+    A map's lists are replaced, never changed in place (an older index may share them), and each is replaced once:
+    one list per document made a heading that thousands of articles share cost quadratic time (20 s at 100k chunks).
+    """
+    chunks: dict[str, list[str]] = {}
+    entries: dict[str, list[str]] = {}
+    for doc_entries in per_doc.values():
+        for entry, ids in doc_entries.items():
+            chunks.setdefault(entry, []).extend(ids)
+            for cid in ids:
+                entries.setdefault(cid, []).append(entry)
+    for entry, ids in chunks.items():
+        chunks_of[entry] = chunks_of[entry] + ids if entry in chunks_of else ids
+    for cid, es in entries.items():
+        entries_of_chunk[cid] = entries_of_chunk[cid] + es if cid in entries_of_chunk else es
 
 
 def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str]) -> int:
@@ -338,10 +355,7 @@ def _restored(generation: int, docs: dict, counts: dict[str, int]) -> StructureI
     for doc_id, d in docs.items():
         index.per_doc[doc_id], index.order_of[doc_id], index.words_of[doc_id] = d.entries, d.order, d.words
         index.place.update((cid, (doc_id, i)) for i, cid in enumerate(d.order))
-        for entry, ids in d.entries.items():
-            index.chunks_of[entry] = index.chunks_of.get(entry, []) + ids
-            for cid in ids:
-                index.entries_of_chunk[cid] = index.entries_of_chunk.get(cid, []) + [entry]
+    _link_entries(index.per_doc, index.chunks_of, index.entries_of_chunk)
     stem_counts: dict[str, int] = {}
     for word, n in counts.items():
         stem = _stem(word)
