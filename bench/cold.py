@@ -126,8 +126,9 @@ def main() -> int:
         if "after_change" in result:
             r = result["after_change"]
             print(f"after another process ingested one article: first ask {r['first_ask_s']} s, wall {r['wall_s']} s")
-        print(f"load average {result['load_avg_start']:.1f} → {result['load_avg_end']:.1f} on {result['cpu_count']} "
-              "cores shared with other jobs")
+        from bench.ask import load_note
+
+        print(load_note(result))
     return 0
 
 
