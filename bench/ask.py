@@ -201,9 +201,14 @@ def main() -> int:
                   f"{r['ask_about_new_article_s']} s, answered: {r['new_article_answered']})")
         f = result["fresh_coach_ask_s"]
         print(f"fresh `coach ask` process: {f['wall']} s wall (a bare interpreter: {f['bare_interpreter']} s)")
-        print(f"load average {result['load_avg_start']:.1f} → {result['load_avg_end']:.1f} on {result['cpu_count']} "
-              "cores shared with other jobs")
+        print(load_note(result))
     return 0
+
+
+def load_note(result: dict) -> str:
+    """The machine load around a bench run (figures on a shared machine are noisy)."""
+    return (f"load average {result['load_avg_start']:.1f} → {result['load_avg_end']:.1f} on {result['cpu_count']} "
+            "cores shared with other jobs")
 
 
 if __name__ == "__main__":

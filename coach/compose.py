@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
@@ -20,6 +18,7 @@ from typing import Sequence
 import numpy as np
 
 from coach.adverts import attribution, promo_sentence, promotional, sponsored
+from coach.cache import EmbeddingCache
 from coach.models import Chunk, Role, Source
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
                         carries, plan)
@@ -198,32 +197,11 @@ class Composed:
     off_subject: bool = False  # neither its sentences nor their headings name the question's distinctive subject
 
 
-class SentenceEmbeddings:
+class SentenceEmbeddings(EmbeddingCache):
     """Text → vector cache: chunk sentences recur across questions, encoding them again costs ~5 ms each."""
 
     def __init__(self, embedder, max_items: int = 20000):
-        self.embedder = embedder
-        self.max_items = max_items
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            found = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            vectors = self.embedder.encode(missing)
-            found.update(zip(missing, vectors))  # kept locally: another thread may evict them from the cache
-            with self._lock:
-                for t, v in zip(missing, vectors):
-                    self._cache[t] = v
-                while len(self._cache) > self.max_items:
-                    self._cache.popitem(last=False)
-        with self._lock:
-            for t in texts:
-                if t in self._cache:
-                    self._cache.move_to_end(t)
-        return np.stack([found[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+        super().__init__(embedder, max_items)
 
 
 @lru_cache(maxsize=4)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -190,10 +191,7 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
         words_of[doc_id] = document_words(f"{section or ''} {text}" for _, section, text in outlines.get(doc_id, []))
         order = order_of[doc_id] = [cid for cid, _, _ in outlines.get(doc_id, [])]
         place.update((cid, (doc_id, i)) for i, cid in enumerate(order))
-        for entry, ids in entries.items():
-            chunks_of[entry] = chunks_of.get(entry, []) + ids
-            for cid in ids:
-                entries_of_chunk[cid] = entries_of_chunk.get(cid, []) + [entry]
+    _link_entries({d: per_doc[d] for d in todo}, chunks_of, entries_of_chunk)
     index.per_doc, index.chunks_of, index.entries_of_chunk = per_doc, chunks_of, entries_of_chunk
     index.words_of, index.order_of, index.place = words_of, order_of, place
     if incremental:
@@ -208,6 +206,26 @@ def build_structure(library, generation: int, previous: StructureIndex | None = 
     if incremental:
         index.new_entries = [e for d in todo for e in per_doc.get(d, {})]
     return index
+
+
+def _link_entries(per_doc: dict[str, dict[str, list[str]]], chunks_of: dict[str, list[str]],
+                  entries_of_chunk: dict[str, list[str]]) -> None:
+    """Add the documents' entries (in ``per_doc``'s order) to the entry -> chunks and chunk -> entries maps.
+
+    A map's lists are replaced, never changed in place (an older index may share them), and each is replaced once:
+    one list per document made a heading that thousands of articles share cost quadratic time (20 s at 100k chunks).
+    """
+    chunks: dict[str, list[str]] = {}
+    entries: dict[str, list[str]] = {}
+    for doc_entries in per_doc.values():
+        for entry, ids in doc_entries.items():
+            chunks.setdefault(entry, []).extend(ids)
+            for cid in ids:
+                entries.setdefault(cid, []).append(entry)
+    for entry, ids in chunks.items():
+        chunks_of[entry] = chunks_of[entry] + ids if entry in chunks_of else ids
+    for cid, es in entries.items():
+        entries_of_chunk[cid] = entries_of_chunk[cid] + es if cid in entries_of_chunk else es
 
 
 def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str]) -> int:
@@ -250,8 +268,15 @@ class StructureCache:
                 index = self._index
                 if index is None or index.generation != gen:
                     gen, changed = library.changed_since(index.generation if index is not None else -1)
-                    previous = index
+                    previous, first = index, index is None
+                    if first:  # a new process: start from the saved index, caught up per changed document
+                        previous, gen, changed = load_structure_index(library)
                     index = build_structure(library, gen, previous, changed)
+                    if first and previous is not None and not _complete(library, index):
+                        previous = None  # the saved index was not this library's after all
+                        index = build_structure(library, gen)
+                    if first and (previous is None or changed):
+                        save_structure_index(library, index)
                     if 0 < len(index.entries) <= EAGER_HEADINGS:
                         index.matrix = _eager_matrix(library, vectors, index, previous)
                     elif index.new_entries:  # lazy mode: store the changed documents' vectors for later questions
@@ -280,6 +305,83 @@ class StructureCache:
         vocab.words = [w for w in vocab.words if w in known]
         vocab._by_initial = vocab._row = None
         vocab.matrix = np.stack([known[w] for w in vocab.words]) if vocab.words else None
+
+
+def _structure_stamp(library, generation: int) -> dict:
+    """What a saved structure index was built from: this catalog file at ``generation``, by this code."""
+    return {"catalog": library.catalog.inode, "generation": generation, "code": _structure_code()}
+
+
+@lru_cache(maxsize=1)
+def _structure_code() -> str:
+    """A digest of the code that derives the saved parts: an index saved by other code is rebuilt."""
+    import hashlib
+    import inspect
+
+    from coach import vocabulary
+
+    parts = [document_entries, _norm, vocabulary.document_words, vocabulary._WORD.pattern,
+             (vocabulary.MIN_LEN, vocabulary.MAX_LEN), sorted(vocabulary._STOP)]
+    try:
+        text = "\n".join(inspect.getsource(p) if callable(p) else repr(p) for p in parts)
+    except (OSError, TypeError):  # no source shipped: the stamp's catalog and generation still apply
+        return ""
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def load_structure_index(library) -> tuple[StructureIndex | None, int, set[str] | None]:
+    """(the structure index saved by an earlier process, the current generation, the documents changed since it
+    was saved) when a saved index of this library and code is readable; else (None, generation, None)."""
+    from coach.store.structure import STRUCTURE_FILE, load_structure
+
+    loaded = load_structure(library.settings.home / "structure" / STRUCTURE_FILE)
+    if loaded is not None:
+        stamp, docs, counts = loaded
+        saved_gen = stamp.get("generation")
+        if isinstance(saved_gen, int) and stamp == _structure_stamp(library, saved_gen):
+            gen, changed = library.changed_since(saved_gen)
+            if changed is not None:
+                return _restored(saved_gen, docs, counts), gen, changed
+    gen, _ = library.changed_since(-1)
+    return None, gen, None
+
+
+def _restored(generation: int, docs: dict, counts: dict[str, int]) -> StructureIndex:
+    """A structure index as ``build_structure`` makes it from scratch, from saved per-document parts (in path
+    order); masks and vectors are computed as they are needed."""
+    from coach.store.bm25 import _stem
+
+    index = StructureIndex(generation)
+    for doc_id, d in docs.items():
+        index.per_doc[doc_id], index.order_of[doc_id], index.words_of[doc_id] = d.entries, d.order, d.words
+        index.place.update((cid, (doc_id, i)) for i, cid in enumerate(d.order))
+    _link_entries(index.per_doc, index.chunks_of, index.entries_of_chunk)
+    stem_counts: dict[str, int] = {}
+    for word, n in counts.items():
+        stem = _stem(word)
+        stem_counts[stem] = stem_counts.get(stem, 0) + n
+    index.vocabulary = Vocabulary.of({}, Vocabulary(counts=counts, stem_counts=stem_counts))
+    return index
+
+
+def _complete(library, index: StructureIndex) -> bool:
+    """True when ``index`` covers exactly the library's documents and chunks (a saved index caught up)."""
+    return (index.order_of.keys() == {a.doc_id for a in library.articles()}
+            and sum(map(len, index.order_of.values())) == library.catalog.chunk_count())
+
+
+def save_structure_index(library, index: StructureIndex) -> None:
+    """Save ``index``'s per-document parts for the next process (best effort: a read-only home is no error)."""
+    from coach.store.structure import STRUCTURE_FILE, DocumentStructure, save_structure
+
+    docs = {a.doc_id: DocumentStructure(index.order_of[a.doc_id], index.per_doc.get(a.doc_id, {}),
+                                        index.words_of.get(a.doc_id, set()))
+            for a in library.articles() if a.doc_id in index.order_of}
+    try:
+        save_structure(library.settings.home / "structure" / STRUCTURE_FILE,
+                       _structure_stamp(library, index.generation), docs)
+    except OSError:
+        pass
 
 
 def _eager_matrix(library, vectors: SentenceEmbeddings, index: StructureIndex,

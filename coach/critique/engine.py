@@ -10,13 +10,13 @@ import re
 import threading
 import time
 import weakref
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from coach.cache import SizedLru, encode_through
 from coach.critique.coverage import concepts, deflects
 from coach.critique.delivery import (
     FILLERS,
@@ -313,31 +313,16 @@ def _without_words(text: str, stems: set[str]) -> str:
 
 
 SENTENCE_CACHE_SIZE = 4096
-_sentence_cache: "weakref.WeakKeyDictionary[Embedder, OrderedDict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
+_sentence_cache: "weakref.WeakKeyDictionary[Embedder, SizedLru[str, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
 def encode_cached(embedder: "Embedder", texts: list[str]) -> np.ndarray:
     """Encode in one batch, reusing vectors of texts seen recently (a re-submitted answer is mostly unchanged)."""
     with _cache_lock:
-        cache = _sentence_cache.setdefault(embedder, OrderedDict())
-        missing = list(dict.fromkeys(t for t in texts if t not in cache))
-    if missing:
-        fresh = embedder.encode(missing)
-        with _cache_lock:
-            for t, v in zip(missing, fresh):
-                cache[t] = v
-            while len(cache) > SENTENCE_CACHE_SIZE:
-                cache.popitem(last=False)
-    with _cache_lock:
-        out = []
-        for t in texts:
-            v = cache.get(t)
-            if v is None:  # evicted by a concurrent call between the two steps
-                v = embedder.encode([t])[0]
-            else:
-                cache.move_to_end(t)
-            out.append(v)
-    return np.stack(out).astype(np.float32, copy=False)
+        cache = _sentence_cache.get(embedder)
+        if cache is None:
+            cache = _sentence_cache[embedder] = SizedLru(SENTENCE_CACHE_SIZE)
+    return encode_through(cache, embedder.encode, texts).astype(np.float32, copy=False)
 
 
 def clear_caches(*, phrases: bool = True) -> None:

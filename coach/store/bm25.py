@@ -1,18 +1,17 @@
 """Lexical search over chunk texts: BM25 over tokens stored in the catalog at ingest, updated per changed document."""
 from __future__ import annotations
 
-import json
 import math
-import os
 import re
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Generic, Hashable, Iterable, Sequence, TypeVar
+from typing import Iterable, Sequence
 
 import numpy as np
 
+from coach.cache import SizedLru
+from coach.store.saved import load_arrays, save_arrays
 from coach.text import cache_short_texts
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
@@ -50,57 +49,6 @@ def _stem(token: str) -> str:
 
 TERM_CACHE_ROWS = 4_000_000  # score contributions kept per index state (16 MB of float32)
 RECENT_QUERIES = 8
-
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class SizedLru(Generic[K, V]):
-    """A thread-safe least-recently-used map bounded by the summed size of its values.
-
-    Serving threads read and fill it at once: every look-up, insertion and eviction happens under one lock, so the
-    size total always equals what is held and never exceeds ``capacity`` (a value larger than it is not kept).
-    Values are computed outside the lock by the caller; two threads computing the same key keep one of the results.
-    """
-
-    def __init__(self, capacity: int) -> None:
-        self.capacity = capacity
-        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: K) -> V | None:
-        with self._lock:
-            held = self._items.get(key)
-            if held is None:
-                return None
-            self._items.move_to_end(key)
-            return held[0]
-
-    def put(self, key: K, value: V, size: int = 1) -> None:
-        if size > self.capacity:
-            return
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._size -= old[1]
-            while self._items and self._size + size > self.capacity:
-                self._size -= self._items.popitem(last=False)[1][1]
-            self._items[key] = (value, size)
-            self._size += size
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._size = 0
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    @property
-    def size(self) -> int:
-        """The summed size of the values held."""
-        return self._size
 
 
 class Bm25Index:
@@ -157,42 +105,35 @@ class Bm25Index:
             doc_of[self.doc_rows[d]] = i
         empty_i, empty_f = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
         arrays = {
-            "stamp": np.array(json.dumps({**stamp, "total_length": self.total_length, "dead": self.dead})),
             "ids": np.array(self.ids, dtype=str), "docs": np.array(docs, dtype=str), "doc_of": doc_of,
             "lengths": self.lengths, "alive": self.alive, "terms": np.array(terms, dtype=str), "offsets": offsets,
             "rows": np.concatenate([self.postings[t][0] for t in terms]) if terms else empty_i,
             "tfs": np.concatenate([self.postings[t][1] for t in terms]) if terms else empty_f,
         }
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            with open(tmp, "wb") as f:
-                np.savez(f, **arrays)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        save_arrays(path, {**stamp, "total_length": self.total_length, "dead": self.dead}, arrays)
 
     @classmethod
     def load(cls, path: Path) -> tuple["Bm25Index", dict] | None:
         """(index, stamp) as ``save`` wrote them; None when there is no readable index at ``path``."""
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                arrays = {k: data[k] for k in data.files}
-            stamp = json.loads(str(arrays["stamp"]))
-        except (OSError, ValueError, KeyError):  # missing, partly written by an older version, or damaged
+        loaded = load_arrays(path)
+        if loaded is None:
             return None
-        index = cls()
-        index.ids = arrays["ids"].tolist()
-        index.row_of = {cid: row for row, cid in enumerate(index.ids) if cid}
-        docs, doc_of = arrays["docs"].tolist(), arrays["doc_of"]
-        order = np.argsort(doc_of, kind="stable")
-        bounds = np.searchsorted(doc_of[order], np.arange(len(docs) + 1))
-        index.doc_rows = {d: order[bounds[i]:bounds[i + 1]].tolist() for i, d in enumerate(docs)}
-        index.lengths, index.alive = arrays["lengths"], arrays["alive"]
-        rows, tfs, offsets = arrays["rows"], arrays["tfs"], arrays["offsets"].tolist()
-        index.postings = {t: (rows[offsets[i]:offsets[i + 1]], tfs[offsets[i]:offsets[i + 1]])
-                          for i, t in enumerate(arrays["terms"].tolist())}
-        index.total_length, index.dead = float(stamp.pop("total_length")), int(stamp.pop("dead"))
+        stamp, arrays = loaded
+        try:
+            index = cls()
+            index.ids = arrays["ids"].tolist()
+            index.row_of = {cid: row for row, cid in enumerate(index.ids) if cid}
+            docs, doc_of = arrays["docs"].tolist(), arrays["doc_of"]
+            order = np.argsort(doc_of, kind="stable")
+            bounds = np.searchsorted(doc_of[order], np.arange(len(docs) + 1))
+            index.doc_rows = {d: order[bounds[i]:bounds[i + 1]].tolist() for i, d in enumerate(docs)}
+            index.lengths, index.alive = arrays["lengths"], arrays["alive"]
+            rows, tfs, offsets = arrays["rows"], arrays["tfs"], arrays["offsets"].tolist()
+            index.postings = {t: (rows[offsets[i]:offsets[i + 1]], tfs[offsets[i]:offsets[i + 1]])
+                              for i, t in enumerate(arrays["terms"].tolist())}
+            index.total_length, index.dead = float(stamp.pop("total_length")), int(stamp.pop("dead"))
+        except (KeyError, ValueError, TypeError, IndexError):  # written by an older version, or not an index
+            return None
         return index, stamp
 
     @property
