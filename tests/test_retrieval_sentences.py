@@ -69,3 +69,21 @@ def test_the_chunk_holding_the_answering_sentence_ranks_first(make_coach, tmp_pa
     # Without the sentence evidence the short chunk about the company bulletin wins on the whole-chunk vector.
     monkeypatch.setitem(retrieval.WEIGHTS, "sentence", 0.0)
     assert coach.ask_chain.retriever().search(QUESTION)[0].chunk.id != rituals.id
+
+
+def test_a_library_without_stored_sentences_encodes_a_few_per_question(make_coach, tmp_path, monkeypatch):
+    """A library ingested before sentence vectors were stored: each question encodes at most ``UNITS_ENCODE_MAX``
+    of its candidates' sentences (and stores them), so no answer stalls on a big library."""
+    coach = make_coach()
+    path = tmp_path / "orvanta_handbook.md"
+    path.write_text(HANDBOOK, encoding="utf-8")
+    coach.ingest([path])
+    units = [u for c in coach.library.all_chunks() for u in chunk_units(c.text)]
+    with coach.library.catalog.transaction() as db:
+        db.execute("DELETE FROM text_vectors")
+    monkeypatch.setattr(retrieval, "UNITS_ENCODE_MAX", 2)
+    retriever = coach.ask_chain.retriever()
+    assert retriever.search(QUESTION)
+    assert len(coach.library.text_vectors(units)) == 2
+    retriever.search("How long do builds take?")
+    assert len(coach.library.text_vectors(units)) == 4
