@@ -29,11 +29,14 @@ from coach.vocabulary import VOCAB_MAX, Vocabulary, document_words
 from ingest.chunking import is_stub_text
 
 # Weights of the evidence added to a chunk's dense cosine (see ``fuse``); measured on the tuning splits.
-WEIGHTS = {"bm25": 0.2, "structure": 0.3, "answer": 0.05, "neighbour": 0.15}
+WEIGHTS = {"bm25": 0.2, "structure": 0.3, "answer": 0.05, "neighbour": 0.15, "sentence": 0.3}
 BM25_HALF = 6.0  # the BM25 score that counts half of the BM25 weight
 STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
 NEIGHBOUR_OF = 5  # the chunks beside this many best matches per signal become candidates too
 EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
+UNIT_WORDS = 3  # a chunk sentence with fewer words is a label or a code fragment: no evidence of its own
+UNITS_KEPT = 5000  # chunks whose sentence vectors a chain keeps in memory (~4 sentences, 6 KB each)
+UNITS_ENCODE_MAX = 64  # sentences without a stored vector encoded per question (a library ingested before they were)
 VOCAB_ENCODE_MAX = 256  # library words without a stored vector encoded at the first question after a change
 
 
@@ -228,9 +231,18 @@ def _link_entries(per_doc: dict[str, dict[str, list[str]]], chunks_of: dict[str,
         entries_of_chunk[cid] = entries_of_chunk[cid] + es if cid in entries_of_chunk else es
 
 
+def chunk_units(text: str) -> list[str]:
+    """The sentences of a chunk that carry a statement of their own (``UNIT_WORDS`` words or more), each embedded
+    apart: a chunk's one vector averages its sentences, so a question matching one of them closely ("how many of the
+    first few results are relevant" / "Precision at k shows the share of relevant items in the first k results") is
+    diluted by the others."""
+    return [u for u in dict.fromkeys(split_sentences(text)) if len(u.split()) >= UNIT_WORDS]
+
+
 def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str]) -> int:
-    """Embed and store the (masked) headings and FAQ questions of ``doc_ids`` (run at ingest, so that no answer
-    waits for them); returns how many texts they have."""
+    """Embed and store the (masked) headings and FAQ questions of ``doc_ids``, their vocabulary words and their chunks'
+    sentences (``chunk_units``) (run at ingest, so that no answer waits for them); returns how many headings and
+    questions they have."""
     articles = {d: a for d in sorted(doc_ids) if (a := library.article(d)) is not None}
     if not articles:
         return 0
@@ -242,7 +254,8 @@ def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str
              for e in document_entries(a, outlines.get(d, []))]
     words = sorted(set().union(*(document_words(f"{s or ''} {t}" for _, s, t in outlines.get(d, []))
                                  for d in articles)))
-    heading_vectors(library, vectors, texts + words)
+    units = [u for d in articles for _, _, t in outlines.get(d, []) for u in chunk_units(t)]
+    heading_vectors(library, vectors, texts + words + units)
     return len(texts)
 
 
@@ -259,6 +272,30 @@ class StructureCache:
         self._lock = threading.Lock()
         self.filtered = FilteredVectors()
         self._word_vectors: dict[str, np.ndarray] = {}  # kept across generations: a change brings few new words
+        self._units: dict[str, np.ndarray] = {}  # chunk id -> its sentence vectors (ids are content hashes)
+
+    def units(self, library, vectors: SentenceEmbeddings, chunks: list[Chunk]) -> dict[str, np.ndarray]:
+        """Chunk id -> the vectors of its ``chunk_units`` (rows; none for a chunk without such sentences): from this
+        cache, else the catalog (stored at ingest). Sentences without a stored vector (a library written before they
+        were stored) are encoded now, at most ``UNITS_ENCODE_MAX`` per call, and stored; a chunk still missing some
+        goes without sentence evidence this time."""
+        known = self._units
+        todo = [c for c in chunks if c.id not in known]
+        if todo:
+            texts = {c.id: chunk_units(c.text) for c in todo}
+            flat = list(dict.fromkeys(u for us in texts.values() for u in us))
+            rows = library.text_vectors(flat) if flat else {}
+            missing = [u for u in flat if u not in rows][:UNITS_ENCODE_MAX]
+            if missing:
+                encoded = vectors.encode(missing)
+                rows.update(zip(missing, encoded))
+                library.put_text_vectors(missing, encoded)
+            if len(known) + len(todo) > UNITS_KEPT:
+                self._units = known = {}
+            for cid, us in texts.items():
+                if all(u in rows for u in us):
+                    known[cid] = np.stack([rows[u] for u in us]) if us else np.zeros((0, 0), dtype=np.float32)
+        return {c.id: known[c.id] for c in chunks if c.id in known}
 
     def get(self, library, vectors: SentenceEmbeddings) -> StructureIndex:
         gen = library.generation
@@ -460,6 +497,7 @@ class Signals:
     strong: list[str]  # kept chunk ids whose heading similarity is at least STRUCTURE_MIN, best first
     answer: list[str]  # kept chunk ids holding the asked kind of fact on the topic, best first
     neighbours: dict[str, list[str]] = field(default_factory=dict)  # chunk id -> the chunks beside it in its article
+    sentence: dict[str, float] = field(default_factory=dict)  # chunk id -> best cosine of one of its sentences
 
 
 def fuse(signals: Signals) -> list[Hit]:
@@ -484,7 +522,11 @@ def fuse(signals: Signals) -> list[Hit]:
     for cid in dict.fromkeys([*dense, *lexical, *signals.strong, *beside]):
         bm25 = lexical.get(cid, 0.0)
         heading = signals.structure.get(cid, 0.0)
-        own[cid] = (dense.get(cid, floor) + WEIGHTS["bm25"] * bm25 / (bm25 + BM25_HALF)
+        chunk = dense.get(cid, floor)
+        best = signals.sentence.get(cid)
+        if best is not None:  # a sentence matching better than the whole chunk counts, in part, instead of it
+            chunk += WEIGHTS["sentence"] * max(0.0, best - chunk)
+        own[cid] = (chunk + WEIGHTS["bm25"] * bm25 / (bm25 + BM25_HALF)
                     + WEIGHTS["structure"] * max(0.0, heading - STRUCTURE_MIN) + WEIGHTS["answer"] * answer.get(cid, 0.0))
     hits = []
     for cid, score in own.items():
@@ -611,11 +653,16 @@ class HybridRetriever(BaseRetriever):
         all_ids = list(dict.fromkeys(candidate_ids + [cid for _, cid in strong] + beside))
         chunks = {c.id: c for c in self.library.get_chunks(all_ids)}
         kept = {cid for cid, c in chunks.items() if self._keep(c)}  # once per chunk: the promotion check is a regex
+        # A summary's sentences each restate a section in brief ("… Data Engineer interviews (5 rounds) test SQL
+        # depth …"): matched one by one they would outrank the sections that hold the details.
+        units = self.cache.units(self.library, self.vectors,
+                                 [chunks[cid] for cid in all_ids if cid in kept and chunks[cid].kind != "tldr"])
+        sentence = {cid: float((m @ qv).max()) for cid, m in units.items() if len(m)}
         return Signals(query=query, lexical_query=lexical_query, chunks=chunks, kept=kept, dense=dense,
                        lexical=lexical, structure=struct, strong=[cid for _, cid in strong if cid in kept],
                        answer=_answer_ranking(query, [chunks[i] for i in candidate_ids if i in kept]),
                        neighbours={cid: [n for n in ids if n in kept] for cid, ids in neighbours.items()
-                                   if cid in kept})
+                                   if cid in kept}, sentence=sentence)
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
