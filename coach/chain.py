@@ -1,5 +1,8 @@
 """The answer chain (LCEL): rewrite → scope → retrieve → compose (→ optional LLM → faithfulness guard).
 
+When the coach declines and why is one decision, described step by step in ``coach.scope``; the steps after
+composing (weak evidence, uncovered topic words) live in ``AskChain._compose``.
+
 ``AskChain.runnable`` is the LangChain runnable; ``ask``/``stream`` are what ``Coach.ask``/``Coach.ask_stream`` use.
 The only LLM integration point is :func:`llm_or_extractive`.
 """
@@ -23,8 +26,8 @@ from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (check_question, coverage_reply, known_company_mentions, off_domain_by_meaning,
-                         uncovered_companies, uncovered_topic, unknown_roles)
+from coach.scope import (check_question, coverage_reply, known_company_mentions, outside_topic, uncovered_companies,
+                         unknown_roles)
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
@@ -248,8 +251,7 @@ class AskChain:
         missing = uncovered_companies(standalone, snap.companies, evidence) if not state.get("company") else []
         if missing:
             return {"hits": [], "reason": f"the library has no article about {', '.join(missing)}"}
-        off = uncovered_topic(standalone, evidence) or off_domain_by_meaning(
-            self.vectors.encode([standalone])[0], best, self.vectors.encode)
+        off = outside_topic(standalone, evidence, self.vectors.encode([standalone])[0], best, self.vectors.encode)
         if off:
             return {"hits": [], "reason": off}
         hits = self._with_acronym_definition(standalone, hits)

@@ -1,4 +1,18 @@
-"""Is a question answerable from the library? Injection attempts, unknown companies/roles, weak evidence.
+"""Is a question answerable from the library? One decision, taken in this order, each step with the reason it gives:
+
+1. Another language -> a polite reply that the library and the coach answer in English (``coach.language``).
+2. An injection attempt -> declined.
+3. A company or role no article covers and the library's text never names -> declined ("the library has no article
+   about Etsy"); a company an article covers in a section of its own is in scope (content, not metadata).
+4. After retrieval, the evidence must cover the question's topic (:func:`outside_topic`): a company the question names
+   that no retrieved passage mentions, an outside-domain word in the *asking* sentence ("Can I bring my dog ...?")
+   that no retrieved passage uses, or a question whose meaning is closer to an outside topic than to its best evidence
+   -> declined. A word that only sets the scene ("Because of my health I can only study an hour a day. How many
+   hours ...?") does not decide the topic.
+5. After composing (``coach.chain``): weak evidence that the answer sentence does not make up for, or a word of the
+   question that no article uses and that carries its topic -> declined.
+6. Otherwise answered; when the best evidence lacks the asked kind of fact, the answer says so
+   (``coach.plan.NOT_EXACT``) and quotes what the library does say.
 
 The company vocabulary below is *detection* vocabulary only: it lets the coach notice that a question is about a
 company the library has no article on. It asserts nothing about those companies.
@@ -192,7 +206,7 @@ def check_question(
 # without a sense in interview preparation, coding or data science belong here: "forecast" (time-series forecasting),
 # "temperature" (sampling temperature) or "contract" (contract roles) would refuse questions the library answers.
 OFF_DOMAIN = {
-    "health": "health medical medicine doctor doctors pain back-pain ibuprofen paracetamol aspirin drug drugs "
+    "health": "health medical medicine doctor doctors nurse nurses nursing hospital hospitals clinic pain back-pain ibuprofen paracetamol aspirin drug drugs "
               "medication medications symptom symptoms disease illness therapy diet calories vitamin vitamins "
               "sleep insomnia anxiety depression injury pregnant pregnancy allergy allergies covid vaccine",
     "law": "law laws legal legally lawyer lawyers attorney sue lawsuit court statute breach "
@@ -305,3 +319,10 @@ def off_domain_by_meaning(question_vector, evidence_relevance: float, encode) ->
     if float(sims[best]) - evidence_relevance > OFF_TOPIC_MARGIN:
         return f"the question is about {names[best]}, which the interview articles in the library do not cover"
     return None
+
+
+def outside_topic(question: str, evidence: Sequence[str], question_vector, evidence_relevance: float,
+                  encode) -> str | None:
+    """Why the retrieved evidence does not cover the question's topic (step 4 of the module's decision), or None: an
+    outside-domain word the question asks about that the evidence never uses, else the question's meaning."""
+    return uncovered_topic(question, evidence) or off_domain_by_meaning(question_vector, evidence_relevance, encode)
