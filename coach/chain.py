@@ -26,8 +26,8 @@ from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (check_question, coverage_reply, known_company_mentions, outside_topic, uncovered_companies,
-                         unknown_roles)
+from coach.scope import (check_question, coverage_reply, known_company_mentions, off_domain_by_meaning,
+                         uncovered_companies, uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
@@ -251,7 +251,7 @@ class AskChain:
         missing = uncovered_companies(standalone, snap.companies, evidence) if not state.get("company") else []
         if missing:
             return {"hits": [], "reason": f"the library has no article about {', '.join(missing)}"}
-        off = outside_topic(standalone, evidence, self.vectors.encode([standalone])[0], best, self.vectors.encode)
+        off = uncovered_topic(standalone, evidence)
         if off:
             return {"hits": [], "reason": off}
         hits = self._with_acronym_definition(standalone, hits)
@@ -344,7 +344,14 @@ class AskChain:
             composed = compose(standalone, hits, self.vectors, qv, snap.roles, snap.companies,
                                preferred_roles=[state["role"]] if state["role"] else [],
                                context=retrieved.get("context", ""))
-            if not composed.text:
+            # The question's meaning against the best evidence: the best passage, or the sentence the answer quotes
+            # (a paraphrased question matches that sentence better than the passage around it).
+            off = off_domain_by_meaning(self.vectors.encode([standalone])[0],
+                                        max(retrieved.get("best", 1.0), composed.best_sim if composed.text else 0.0),
+                                        self.vectors.encode)
+            if off:
+                reason = off
+            elif not composed.text:
                 reason = "the retrieved passages do not answer the question"
             elif retrieved.get("weak") and composed.best_sim < (
                     TYPED_SENTENCE_MIN if composed.typed else

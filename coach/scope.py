@@ -4,11 +4,13 @@
 2. An injection attempt -> declined.
 3. A company or role no article covers and the library's text never names -> declined ("the library has no article
    about Etsy"); a company an article covers in a section of its own is in scope (content, not metadata).
-4. After retrieval, the evidence must cover the question's topic (:func:`outside_topic`): a company the question names
-   that no retrieved passage mentions, an outside-domain word in the *asking* sentence ("Can I bring my dog ...?")
-   that no retrieved passage uses, or a question whose meaning is closer to an outside topic than to its best evidence
-   -> declined. A word that only sets the scene ("Because of my health I can only study an hour a day. How many
-   hours ...?") does not decide the topic.
+4. After retrieval, the evidence must cover the question's topic: a company the question names that no retrieved
+   passage mentions (:func:`uncovered_companies`), an outside-domain word in the *asking* sentence ("Can I bring my
+   dog ...?") that no retrieved passage uses (:func:`uncovered_topic`), or a question whose meaning is closer to an
+   outside topic than to its best evidence, the best passage or the sentence the answer would quote
+   (:func:`off_domain_by_meaning`) -> declined. A word that only sets the scene ("Because of my health I can only
+   study an hour a day. How many hours ...?") does not decide the topic, nor does an object the answer's sentence
+   covers ("... do my job from my kitchen table?" answered by "Is working from home allowed?").
 5. After composing (``coach.chain``): weak evidence that the answer sentence does not make up for, or a word of the
    question that no article uses and that carries its topic -> declined.
 6. Otherwise answered; when the best evidence lacks the asked kind of fact, the answer says so
@@ -303,9 +305,9 @@ OFF_DOMAIN_TOPICS = {
     "entertainment": "movies, music, TV or video games",
     "politics and religion": "politics, news or religion",
 }
-# A question is off-domain when it is this much closer to an outside topic than to its best evidence (measured on
-# the evaluation questions: off-domain ones sit above +0.04, interview questions below -0.12).
-OFF_TOPIC_MARGIN = -0.03
+# A question is off-domain when it is closer to an outside topic than to its best evidence (the best passage or the
+# sentence its answer would quote).
+OFF_TOPIC_MARGIN = 0.0
 
 
 def off_domain_by_meaning(question_vector, evidence_relevance: float, encode) -> str | None:
@@ -320,9 +322,3 @@ def off_domain_by_meaning(question_vector, evidence_relevance: float, encode) ->
         return f"the question is about {names[best]}, which the interview articles in the library do not cover"
     return None
 
-
-def outside_topic(question: str, evidence: Sequence[str], question_vector, evidence_relevance: float,
-                  encode) -> str | None:
-    """Why the retrieved evidence does not cover the question's topic (step 4 of the module's decision), or None: an
-    outside-domain word the question asks about that the evidence never uses, else the question's meaning."""
-    return uncovered_topic(question, evidence) or off_domain_by_meaning(question_vector, evidence_relevance, encode)
