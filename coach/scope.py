@@ -161,6 +161,8 @@ def unknown_companies(
     for m in _CAP_TOKEN.finditer(text):
         word = m.group(1)
         low = word.lower().removesuffix("'s")
+        if low.split("'")[0] in _NOT_NAMES:
+            continue  # "I'm", "I've", "I'd": the speaker, not an organisation
         before = text[: m.start()].rstrip()
         if not before or before[-1] in ".?!:;\"“(":
             continue  # sentence-initial capitals say nothing

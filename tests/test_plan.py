@@ -110,3 +110,11 @@ def test_a_duration_asked_in_a_unit_needs_that_unit_or_a_neighbouring_one():
                                                    section="Staff", text="Larger projects spanning multiple halves", score=1.0)])
     assert shape_problems("How many years before people usually reach staff engineer?", answer)
     assert not shape_problems("How long are staff engineers' projects?", answer)
+
+
+def test_the_speakers_contractions_are_not_company_names():
+    from coach.scope import unknown_companies
+
+    question = "Could I keep working from home after I'm hired, and what if I've moved by then?"
+    assert unknown_companies(question, [], [], lambda word: False) == []
+    assert unknown_companies("What does Velbrook ask after I'm hired?", [], [], lambda word: False) == ["Velbrook"]
