@@ -63,7 +63,7 @@ _CUES = [
     (re.compile(r"\bexamples?\b|\bsample\b|\b(?:kind|sort|type)s? of questions?\b|\bquestions? (?:do|does|are|"
                 r"get|will)\b|\bprompt\b", re.I), _QUOTE, 0.2),
     (re.compile(r"\bavoid\b|\bmistakes?\b|\bpitfalls?\b|\bwrong\b|\bdon'?t\b", re.I),
-     re.compile(r"^\W*(?:BAD|GOOD)\b"), 0.2),
+     re.compile(r"^\W*(?:BAD|GOOD|Mistake to avoid|Better)\b"), 0.2),
 ]
 # Question words that say "compare": each named role must then be covered.
 _SYNONYMS = {

@@ -131,6 +131,12 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:if|once|when|after|before|since|now that|g
 _ASKS_FOR_ITEMS = re.compile(r"^\s*(?:(?:can|could|would|will) you\b|(?:is|are) there\b|do you (?:have|know)\b)", re.I)
 
 
+# A question that asks for the mistakes themselves, not only for the fix of one already named.
+_ASKS_MISTAKES = re.compile(r"\bmistakes\b|\bpitfalls\b|\bred flags\b|\bwhat (?:do|does|did) (?:\w+ ){0,3}(?:get|do|go) "
+                            r"wrong\b|\bwhat (?:goes|went|can go) wrong\b", re.I)
+_FIX_ONLY = re.compile(r"\bhow (?:do|can|should) i (?:fix|avoid|prevent|correct)\b|\bthe fix\b", re.I)
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())
@@ -139,6 +145,8 @@ def plan(question: str) -> Plan:
     # "list" or "sample" asks for a verdict, not for items.
     verdict = bool(_YES_NO_START.match(core)) and not _ASKS_FOR_ITEMS.match(core)
     for kind, pattern in _KINDS:
+        if kind == "fix" and _ASKS_MISTAKES.search(q) and not _FIX_ONLY.search(q):
+            continue  # "What do people get wrong, and what should they do instead?": the mistakes with their fixes
         if kind == "yes_no" and core != q and pattern.search(core):
             return Plan("yes_no")
         if pattern.search(q):

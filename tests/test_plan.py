@@ -118,3 +118,11 @@ def test_the_speakers_contractions_are_not_company_names():
     question = "Could I keep working from home after I'm hired, and what if I've moved by then?"
     assert unknown_companies(question, [], [], lambda word: False) == []
     assert unknown_companies("What does Velbrook ask after I'm hired?", [], [], lambda word: False) == ["Velbrook"]
+
+
+def test_a_question_asking_for_mistakes_and_what_to_do_instead_is_a_mistake_question():
+    assert plan("What do candidates get wrong in Applied Scientist interviews, and what should they do "
+                "instead?").kind == "mistake"
+    assert plan("What pitfalls should I avoid, and what should I do instead?").kind == "mistake"
+    assert plan("What should I do instead?").kind == "fix"
+    assert plan("How do I avoid the generic trap?").kind == "fix"
