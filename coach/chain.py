@@ -1,5 +1,8 @@
 """The answer chain (LCEL): rewrite → scope → retrieve → compose (→ optional LLM → faithfulness guard).
 
+When the coach declines and why is one decision, described step by step in ``coach.scope``; the steps after
+composing (weak evidence, uncovered topic words) live in ``AskChain._compose``.
+
 ``AskChain.runnable`` is the LangChain runnable; ``ask``/``stream`` are what ``Coach.ask``/``Coach.ask_stream`` use.
 The only LLM integration point is :func:`llm_or_extractive`.
 """
@@ -248,8 +251,7 @@ class AskChain:
         missing = uncovered_companies(standalone, snap.companies, evidence) if not state.get("company") else []
         if missing:
             return {"hits": [], "reason": f"the library has no article about {', '.join(missing)}"}
-        off = uncovered_topic(standalone, evidence) or off_domain_by_meaning(
-            self.vectors.encode([standalone])[0], best, self.vectors.encode)
+        off = uncovered_topic(standalone, evidence)
         if off:
             return {"hits": [], "reason": off}
         hits = self._with_acronym_definition(standalone, hits)
@@ -342,7 +344,14 @@ class AskChain:
             composed = compose(standalone, hits, self.vectors, qv, snap.roles, snap.companies,
                                preferred_roles=[state["role"]] if state["role"] else [],
                                context=retrieved.get("context", ""))
-            if not composed.text:
+            # The question's meaning against the best evidence: the best passage, or the sentence the answer quotes
+            # (a paraphrased question matches that sentence better than the passage around it).
+            off = off_domain_by_meaning(self.vectors.encode([standalone])[0],
+                                        max(retrieved.get("best", 1.0), composed.best_sim if composed.text else 0.0),
+                                        self.vectors.encode)
+            if off:
+                reason = off
+            elif not composed.text:
                 reason = "the retrieved passages do not answer the question"
             elif retrieved.get("weak") and composed.best_sim < (
                     TYPED_SENTENCE_MIN if composed.typed else

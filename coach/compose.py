@@ -21,7 +21,7 @@ from coach.adverts import attribution, promo_sentence, promotional, sponsored
 from coach.cache import EmbeddingCache
 from coach.models import Chunk, Role, Source
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
-                        carries, plan)
+                        asked_unit, carries, in_unit, plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
@@ -62,7 +62,7 @@ _CUES = [
     (re.compile(r"\bexamples?\b|\bsample\b|\b(?:kind|sort|type)s? of questions?\b|\bquestions? (?:do|does|are|"
                 r"get|will)\b|\bprompt\b", re.I), _QUOTE, 0.2),
     (re.compile(r"\bavoid\b|\bmistakes?\b|\bpitfalls?\b|\bwrong\b|\bdon'?t\b", re.I),
-     re.compile(r"^\W*(?:BAD|GOOD)\b"), 0.2),
+     re.compile(r"^\W*(?:BAD|GOOD|Mistake to avoid|Better)\b"), 0.2),
 ]
 # Question words that say "compare": each named role must then be covered.
 _SYNONYMS = {
@@ -444,6 +444,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     q_tokens = _expanded(_stems(question))
     cues = [(sp, bonus) for qp, sp, bonus in _CUES if qp.search(question)]
     counted = _count_pattern(the_plan.counted) if kind == "count" else None
+    unit = asked_unit(question) if kind == "duration" else None
+
+    def fits(text: str) -> bool:
+        """``text`` carries the asked kind of fact (a duration in the asked unit when one is named)."""
+        return carries(kind, text) and in_unit(unit, text)
+
     if counted is not None:
         cues = [(p, b) for p, b in cues if p is not _COUNT] + [(counted, 0.3)]
     if kind == "length":  # a size, not a time to wait
@@ -498,7 +504,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
             score -= 0.2  # a do/don't pair is advice about how to prepare, not a fact about the asked topic
-        if kind in FACT_KINDS and not carries(kind, sent):
+        if kind in FACT_KINDS and not fits(sent):
             score -= 0.25
         if kind == "yes_no":
             score += 0.12 if _recommends(sent) else -0.08  # a should-I question is answered by a recommendation
@@ -557,7 +563,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             not distinct & _stems(f"{' '.join(out.sentences)} {headings}")
         shared = (_stems(question) - _GENERIC) & _stems(" ".join(out.sentences))
         out.name_only = bool(shared) and shared <= company_stems
-        out.typed = kind in FACT_KINDS and NOT_EXACT not in out.text and carries(kind, out.text) and bool(
+        out.typed = kind in FACT_KINDS and NOT_EXACT not in out.text and fits(out.text) and bool(
             subject & _stems(out.text) or not subject)
         return out
 
@@ -601,10 +607,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         chunk = hits[c.hi].chunk
         return not distinct or bool(distinct & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}")))
 
-    if kind in GATED_KINDS and not (carries(kind, scored[0][1].text) and on_topic(scored[0][1])):
+    if kind in GATED_KINDS and not (fits(scored[0][1].text) and on_topic(scored[0][1])):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
-        carrying = [t for t in scored if carries(kind, t[1].text) and on_topic(t[1])]
+        carrying = [t for t in scored if fits(t[1].text) and on_topic(t[1])]
         if not carrying or carrying[0][0] < scored[0][0] - 0.25:
             if not on_topic(scored[0][1]) and best_rel < ON_TOPIC_RELEVANCE:
                 # Not even the closest passage is about the asked subject ("how long does a background check take"
@@ -643,7 +649,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         for with_title in (False, True):  # the sentence or its heading names the subject; else its article does
             about = [t for t in scored if subject & _stems(
                 f"{hits[t[1].hi].chunk.title if with_title else ''} {hits[t[1].hi].chunk.section or ''} {t[1].text}")
-                and (kind != "mistake" or carries(kind, t[1].text))]
+                and (kind != "mistake" or fits(t[1].text))]
             if about and about[0][0] >= scored[0][0] - 0.3:
                 scored = about + [t for t in scored if t not in about]
                 break
@@ -725,7 +731,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             continue
         if hits[c.hi].chunk.doc_id != hits[chosen[0][1].hi].chunk.doc_id and kind != "comparison":
             continue  # one article answers; another article's sentence is a neighbouring fact
-        if kind in FACT_KINDS and not carries(kind, c.text):
+        if kind in FACT_KINDS and not fits(c.text):
             continue
         if topic and not topic & _stems(c.text) and not any(p.search(c.text) for p, _ in cues):
             continue
@@ -1247,6 +1253,14 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
         asked = _asked_label(shared, sections, chosen, q_stems, sentence_vectors, query_vector)
     if not asked:  # "the gap in years": the label whose every value speaks of years
         asked = [key for key in shared if all(q_stems & _stems(labels[h][key][1]) for h in chosen)]
+    if kind in FACT_KINDS:
+        # A fact question is answered by the label whose lines state that kind of fact: "how many years before people
+        # reach staff" by Experience ("10+ years"), not by Scope of work ("projects spanning multiple halves").
+        unit = asked_unit(question) if kind == "duration" else None
+        typed = [key for key in shared
+                 if any(carries(kind, labels[h][key][1]) and in_unit(unit, labels[h][key][1]) for h in chosen)]
+        if typed and not set(asked) & set(typed):
+            asked = typed
     if not asked:
         if kind not in ("comparison", "other", "howto") or len(chosen) < 2:
             return None  # "which pays more" needs the asked fact, not some labels

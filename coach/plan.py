@@ -131,6 +131,12 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:if|once|when|after|before|since|now that|g
 _ASKS_FOR_ITEMS = re.compile(r"^\s*(?:(?:can|could|would|will) you\b|(?:is|are) there\b|do you (?:have|know)\b)", re.I)
 
 
+# A question that asks for the mistakes themselves, not only for the fix of one already named.
+_ASKS_MISTAKES = re.compile(r"\bmistakes\b|\bpitfalls\b|\bred flags\b|\bwhat (?:do|does|did) (?:\w+ ){0,3}(?:get|do|go) "
+                            r"wrong\b|\bwhat (?:goes|went|can go) wrong\b", re.I)
+_FIX_ONLY = re.compile(r"\bhow (?:do|can|should) i (?:fix|avoid|prevent|correct)\b|\bthe fix\b", re.I)
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())
@@ -139,6 +145,8 @@ def plan(question: str) -> Plan:
     # "list" or "sample" asks for a verdict, not for items.
     verdict = bool(_YES_NO_START.match(core)) and not _ASKS_FOR_ITEMS.match(core)
     for kind, pattern in _KINDS:
+        if kind == "fix" and _ASKS_MISTAKES.search(q) and not _FIX_ONLY.search(q):
+            continue  # "What do people get wrong, and what should they do instead?": the mistakes with their fixes
         if kind == "yes_no" and core != q and pattern.search(core):
             return Plan("yes_no")
         if pattern.search(q):
@@ -173,6 +181,35 @@ def carries(kind: str, sentence: str) -> bool:
     return True
 
 
+# A duration asked in a calendar unit ("how many years before ...") is answered in that unit or a neighbouring one
+# ("3-4 weeks" for "how many months"), not by a planning period ("projects spanning multiple halves" says how big a
+# staff engineer's projects are, not how many years it takes to become one).
+_NEAR_UNITS = {
+    "minute": {"minute", "min", "hour", "hr"}, "hour": {"hour", "hr", "minute", "min", "day"},
+    "day": {"day", "hour", "week"}, "week": {"week", "day", "month"}, "month": {"month", "week", "year"},
+    "year": {"year", "month"},
+}
+_ASKED_UNIT = re.compile(rf"\bhow many (?:[\w-]+ ){{0,2}}?(minute|hour|day|week|month|year)s?\b", re.I)
+_UNIT_WORD = re.compile(r"(minute|min|hour|hr|day|week|month|year)s?$", re.I)
+
+
+def asked_unit(question: str) -> str | None:
+    """The calendar unit a duration question asks in ("how many years ..." → "year"), or None."""
+    m = _ASKED_UNIT.search(question)
+    return m.group(1).lower() if m else None
+
+
+def in_unit(unit: str | None, sentence: str) -> bool:
+    """Whether ``sentence`` states a duration in ``unit`` or a neighbouring unit (True when no unit is asked)."""
+    if unit is None:
+        return True
+    for m in DURATION.finditer(sentence):
+        found = _UNIT_WORD.search(m.group(0))
+        if found and found.group(1).lower() in _NEAR_UNITS[unit]:
+            return True
+    return False
+
+
 _PIECE = re.compile(r"(.+?)\s*((?:\[\d+\])+)\s*([.!?]?)(?=\s|$)", re.S)
 
 
@@ -201,4 +238,6 @@ def shape_problems(question: str, answer) -> list[str]:
         problems.append("raw BAD:/GOOD: label")
     if NOT_EXACT not in answer.answer and not carries(kind, answer.answer):
         problems.append(f"no {kind} in the answer")
+    elif kind == "duration" and NOT_EXACT not in answer.answer and not in_unit(asked_unit(question), answer.answer):
+        problems.append(f"no duration in {asked_unit(question)}s in the answer")
     return problems

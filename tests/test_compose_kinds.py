@@ -161,3 +161,15 @@ def test_plan_kinds_for_things_and_fees():
     assert plan("What happens if my learning rate is tiny?").kind != "list"
     assert plan("What makes a good answer?").kind != "list"
     assert plan("How much does the coaching service charge?").kind == "money"
+
+
+@pytest.mark.parametrize("question", [
+    "How many years in do people usually reach lead engineer?",
+    "How many years does it take before someone becomes a lead engineer?",
+])
+def test_a_duration_asked_in_years_quotes_the_label_in_years(embedder, fictional, question):
+    """A planning period ("multi-quarter projects") is a duration, but not the one asked in years: the Experience
+    line answers."""
+    out = _ask(embedder, fictional, question)
+    assert "8+ years" in out.text, out.text
+    assert "Multi-quarter" not in out.text and not _shape(question, out)

@@ -83,3 +83,46 @@ def test_a_company_is_covered_by_content_not_only_by_metadata():
     evidence = ["Palantir Software Engineer behavioral interview questions: What is broken around you?"]
     assert uncovered_companies("What does Palantir ask?", [], evidence) == []
     assert uncovered_companies("What does Tesla ask?", [], evidence) == ["Tesla"]
+
+
+def test_scene_setting_sentences_do_not_make_a_question_off_domain():
+    """Only the sentences that ask decide the topic: a health, tax or sleep word that sets the scene leaves an
+    interview question in scope; the same word in the asked sentence does not."""
+    evidence = ["It takes about 30 hours to cover the bare minimum and ~100 hours to be well prepared."]
+    assert uncovered_topic("Because of my health I can only study an hour a day. How many hours do I need to be "
+                           "well prepared?", evidence) is None
+    assert uncovered_topic("I'm losing sleep over it. Can interviewers see my old feedback?", evidence) is None
+    assert uncovered_topic("How do I keep my health up while studying 100 hours?", evidence)
+    assert uncovered_topic("How long should I boil pasta?", evidence)
+    assert off_domain_terms("Why can't my random forest forecast next year's sales?") == []
+
+
+def test_a_duration_asked_in_a_unit_needs_that_unit_or_a_neighbouring_one():
+    from coach.plan import asked_unit, in_unit
+
+    assert asked_unit("How many years before people usually reach staff engineer?") == "year"
+    assert asked_unit("How long does the process take?") is None
+    assert not in_unit("year", "Scope of work: Larger projects spanning multiple halves.")
+    assert in_unit("year", "Experience: Typically 10+ years of experience.")
+    assert in_unit("month", "The process takes 3-4 weeks.") and not in_unit("minute", "It takes 3 months.")
+    answer = Answer(question="q", standalone_question="q", answer="Scope of work: Larger projects spanning multiple halves [1].",
+                    grounded=True, sources=[Source(n=1, doc_id="d", title="Levels", path="levels.md",
+                                                   section="Staff", text="Larger projects spanning multiple halves", score=1.0)])
+    assert shape_problems("How many years before people usually reach staff engineer?", answer)
+    assert not shape_problems("How long are staff engineers' projects?", answer)
+
+
+def test_the_speakers_contractions_are_not_company_names():
+    from coach.scope import unknown_companies
+
+    question = "Could I keep working from home after I'm hired, and what if I've moved by then?"
+    assert unknown_companies(question, [], [], lambda word: False) == []
+    assert unknown_companies("What does Velbrook ask after I'm hired?", [], [], lambda word: False) == ["Velbrook"]
+
+
+def test_a_question_asking_for_mistakes_and_what_to_do_instead_is_a_mistake_question():
+    assert plan("What do candidates get wrong in Applied Scientist interviews, and what should they do "
+                "instead?").kind == "mistake"
+    assert plan("What pitfalls should I avoid, and what should I do instead?").kind == "mistake"
+    assert plan("What should I do instead?").kind == "fix"
+    assert plan("How do I avoid the generic trap?").kind == "fix"
