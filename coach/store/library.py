@@ -673,7 +673,8 @@ def reset_home(settings: Settings) -> None:
 
                 chromadb.api.client.SharedSystemClient.clear_system_cache()
                 shutil.rmtree(settings.chroma_path, ignore_errors=True)
-        shutil.rmtree(settings.home / "bm25", ignore_errors=True)
+        for saved in ("bm25", "structure"):  # indexes saved for the next process
+            shutil.rmtree(settings.home / saved, ignore_errors=True)
         for suffix in ("", "-wal", "-shm"):
             Path(str(settings.catalog_path) + suffix).unlink(missing_ok=True)
 
