@@ -36,7 +36,6 @@ NEIGHBOUR_OF = 5  # the chunks beside this many best matches per signal become c
 EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
 UNIT_WORDS = 3  # a chunk sentence with fewer words is a label or a code fragment: no evidence of its own
 UNITS_KEPT = 5000  # chunks whose sentence vectors a chain keeps in memory (~4 sentences, 6 KB each)
-UNITS_ENCODE_MAX = 64  # sentences without a stored vector encoded per question (a library ingested before they were)
 VOCAB_ENCODE_MAX = 256  # library words without a stored vector encoded at the first question after a change
 
 
@@ -259,6 +258,9 @@ def store_heading_vectors(library, vectors: SentenceEmbeddings, doc_ids: set[str
     return len(texts)
 
 
+_NO_UNITS = np.zeros((0, 0), dtype=np.float32)
+
+
 class StructureCache:
     """Per-chain caches keyed on the library generation: the structure index and filtered vectors.
 
@@ -274,28 +276,22 @@ class StructureCache:
         self._word_vectors: dict[str, np.ndarray] = {}  # kept across generations: a change brings few new words
         self._units: dict[str, np.ndarray] = {}  # chunk id -> its sentence vectors (ids are content hashes)
 
-    def units(self, library, vectors: SentenceEmbeddings, chunks: list[Chunk]) -> dict[str, np.ndarray]:
-        """Chunk id -> the vectors of its ``chunk_units`` (rows; none for a chunk without such sentences): from this
-        cache, else the catalog (stored at ingest). Sentences without a stored vector (a library written before they
-        were stored) are encoded now, at most ``UNITS_ENCODE_MAX`` per call, and stored; a chunk still missing some
-        goes without sentence evidence this time."""
+    def units(self, library, chunks: list[Chunk]) -> dict[str, np.ndarray]:
+        """Chunk id -> the vectors of its ``chunk_units`` (rows), from this cache, else the catalog (stored at
+        ingest). Nothing is encoded on the question path: a chunk whose sentences were not stored (a library ingested
+        before they were; re-ingest to add them) goes without sentence evidence, and is remembered as such."""
         known = self._units
         todo = [c for c in chunks if c.id not in known]
         if todo:
             texts = {c.id: chunk_units(c.text) for c in todo}
             flat = list(dict.fromkeys(u for us in texts.values() for u in us))
             rows = library.text_vectors(flat) if flat else {}
-            missing = [u for u in flat if u not in rows][:UNITS_ENCODE_MAX]
-            if missing:
-                encoded = vectors.encode(missing)
-                rows.update(zip(missing, encoded))
-                library.put_text_vectors(missing, encoded)
             if len(known) + len(todo) > UNITS_KEPT:
                 self._units = known = {}
             for cid, us in texts.items():
-                if all(u in rows for u in us):
-                    known[cid] = np.stack([rows[u] for u in us]) if us else np.zeros((0, 0), dtype=np.float32)
-        return {c.id: known[c.id] for c in chunks if c.id in known}
+                stored = us and all(u in rows for u in us)
+                known[cid] = np.stack([rows[u] for u in us]) if stored else _NO_UNITS
+        return {c.id: known[c.id] for c in chunks if c.id in known and len(known[c.id])}
 
     def get(self, library, vectors: SentenceEmbeddings) -> StructureIndex:
         gen = library.generation
@@ -655,7 +651,7 @@ class HybridRetriever(BaseRetriever):
         kept = {cid for cid, c in chunks.items() if self._keep(c)}  # once per chunk: the promotion check is a regex
         # A summary's sentences each restate a section in brief ("… Data Engineer interviews (5 rounds) test SQL
         # depth …"): matched one by one they would outrank the sections that hold the details.
-        units = self.cache.units(self.library, self.vectors,
+        units = self.cache.units(self.library,
                                  [chunks[cid] for cid in all_ids if cid in kept and chunks[cid].kind != "tldr"])
         sentence = {cid: float((m @ qv).max()) for cid, m in units.items() if len(m)}
         return Signals(query=query, lexical_query=lexical_query, chunks=chunks, kept=kept, dense=dense,

@@ -71,9 +71,9 @@ def test_the_chunk_holding_the_answering_sentence_ranks_first(make_coach, tmp_pa
     assert coach.ask_chain.retriever().search(QUESTION)[0].chunk.id != rituals.id
 
 
-def test_a_library_without_stored_sentences_encodes_a_few_per_question(make_coach, tmp_path, monkeypatch):
-    """A library ingested before sentence vectors were stored: each question encodes at most ``UNITS_ENCODE_MAX``
-    of its candidates' sentences (and stores them), so no answer stalls on a big library."""
+def test_a_library_without_stored_sentences_encodes_none_on_the_question_path(make_coach, tmp_path):
+    """A library ingested before sentence vectors were stored: questions encode and store none (no answer stalls on
+    a big library); its chunks are ranked without sentence evidence, on their own vectors."""
     coach = make_coach()
     path = tmp_path / "orvanta_handbook.md"
     path.write_text(HANDBOOK, encoding="utf-8")
@@ -81,9 +81,8 @@ def test_a_library_without_stored_sentences_encodes_a_few_per_question(make_coac
     units = [u for c in coach.library.all_chunks() for u in chunk_units(c.text)]
     with coach.library.catalog.transaction() as db:
         db.execute("DELETE FROM text_vectors")
-    monkeypatch.setattr(retrieval, "UNITS_ENCODE_MAX", 2)
     retriever = coach.ask_chain.retriever()
+    signals = retriever.signals(QUESTION)
+    assert signals.dense and not signals.sentence
     assert retriever.search(QUESTION)
-    assert len(coach.library.text_vectors(units)) == 2
-    retriever.search("How long do builds take?")
-    assert len(coach.library.text_vectors(units)) == 4
+    assert coach.library.text_vectors(units) == {}
