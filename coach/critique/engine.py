@@ -534,7 +534,9 @@ def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
 
 def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, what: str) -> _Judgement:
     covered, missing, best = _coverage(a, phrases)
-    refused = _refused(a, phrases) if relevant and not covered else None
+    # Saying the fix is not needed ("there's nothing to validate") is the omission in the answer's own words, whether
+    # or not the question itself called for the topic: the answer raised it only to refuse it.
+    refused = _refused(a, phrases) if not covered else None
     if refused is not None:
         return _Judgement("made", refused, f"The answer says it leaves out {what}", covered, missing)
     found = best or _present(a, *topic)
