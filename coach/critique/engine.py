@@ -180,7 +180,11 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             if len(alts) > 1:
                 # A trailing phrase ("... footer sections in a Word/Google Docs file") scopes over every listed
                 # thing, not only the last: it is the setting, not what sets that alternative apart.
-                alts = alts[:-1] + [_SETTING.split(alts[-1], 1)[0]]
+                last = _SETTING.split(alts[-1], 1)
+                setting = content_stems(alts[-1][len(last[0]):])
+                # ... and its words are the setting of every alternative, not what sets one apart ("online resume
+                # builders to build your resume" is told apart by "online builders").
+                alts = [_without_words(t, setting) for t in alts[:-1] + [last[0]]]
             many = [t for t in alts if len(content_stems(t)) > 1] if len(alts) > 1 else []
             spans.append((len(texts), plain, cons, xcons, abl, many))
             texts += enc + cons + xcons + [item_topic(it)] + abl
@@ -437,10 +441,13 @@ def _refused(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:
     if a.empty or not phrases or not a.neg.any():
         return None
     cos = (a.neg_vecs @ np.stack([p.vec for p in phrases]).T).max(axis=1)
-    neg_stems = [content_stems(t) for t in a.neg_texts]
+    # A bare "no <noun>" in a list states a condition ("no duplicate order ids" is a check), not a refusal.
+    texts = [t if not re.match(r"(?:no|none)\b", t, re.I) else "" for t in a.neg_texts]
+    live = a.neg & np.array([bool(t) for t in texts], dtype=bool)
+    neg_stems = [content_stems(t) for t in texts]
     lex = np.array([max(lexical_overlap(set(p.stems) - a.qstems or set(p.stems), st) for p in phrases)
                     for st in neg_stems], dtype=np.float32)
-    hit = a.neg & ~a.handoff & ((cos >= ON_TOPIC) | (lex >= COVER_LEX))
+    hit = live & ~a.handoff & ((cos >= ON_TOPIC) | (lex >= COVER_LEX))
     return a.units[int(np.argmax(np.where(hit, cos + lex, -9)))] if hit.any() else None
 
 
