@@ -15,7 +15,7 @@ from coach.critique.shapes import EXPANSIONS, content_stems
 
 _LEAD = re.compile(r"^(?:focus\w*|concentrat\w*|emphasi[sz]\w*|prioriti[sz]\w*|cover\w*|describ\w*|discuss\w*|"
                    r"explain\w*|show\w*|mention\w*|includ\w*|use|using|add\w*|keep\w*|stat\w*|giv\w*|quantif\w*|"
-                   r"structur\w*|think\w* out loud|improv\w*|tak\w* ownership|own\w*)\s*(?:on\s+|of\s+|the\s+|:\s*)?",
+                   r"structur\w*|improv\w*|tak\w* ownership|own\w*)\s*(?:on\s+|of\s+|the\s+|:\s*)?",
                    re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b|\bthen\b|\bsuch as\b|\bwith\b|\bfor\b|\bplus\b|\be\.g\.)\s*", re.I)
 
@@ -27,6 +27,8 @@ HANDOFF = re.compile(
     r"|\b(?:the |our )?(?:\w+ )?(?:team|engineers|ops|analysts|developers|devs|provider)(?:'s)? "
     r"(?:would|will|can|could|should|usually) (?:handle|take|deal|own|do|look|catch|notice|fix|take care)\b"
     r"|\b(?:hand|pass|throw)\w* (?:it |that |the \w+ )?(?:over|off|along)\b"
+    r"|\bhand\w* (?:them|him|her|the \w+) (?:the|my|a|our)\b"
+    r"|\b(?:is|are|was|be) (?:really |more |mostly )?(?:the |our )?\w+s' (?:job|problem|responsibility|area|call|thing)\b"
     r"|\btake it from there\b"
     r"|\b(?:isn't|is not|not) (?:really )?(?:my|our) (?:area|job|responsibility|problem|thing|concern|department)\b"
     r"|\b(?:their|his|her) (?:job|problem|responsibility|mess|code)\b"

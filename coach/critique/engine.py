@@ -18,6 +18,7 @@ import numpy as np
 
 from coach.cache import SizedLru, encode_through
 from coach.critique.coverage import concepts, deflects
+from coach.critique.negation import read as read_negation
 from coach.critique.delivery import (
     FILLERS,
     DeliveryStats,
@@ -88,7 +89,8 @@ _DEFLECT = re.compile(
     r"|\b(?:their|his|her|(?:the )?other (?:team|teams|people|analysts|engineers)'s?|someone else's|"
     r"\w+ team's) (?:fault|problem|job|responsibility|mistake|issue)\b"
     r"|\bblam(?:e|ed|ing)\b(?! ?less)"
-    r"|\b(?:they|he|she|the \w+ team|the other \w+|my manager) (?:dropped the ball|should have|didn't|did not|"
+    r"|\b(?:they|he|she|the (?:\w+ ){0,2}(?:team|people|folks|guys|engineers|analysts|devs|developers|vendor|client|"
+    r"business|stakeholders|managers?|PMs?)|the other \w+|my manager) (?:dropped the ball|should have|didn't|did not|"
     r"messed up|broke|kept \w+ing|never|failed to)\b"
     r"|\bwait(?:ed|ing)? for (?:them|the other|another|someone)\b|\bwent back to sleep\b"
     r"|\b(?:open|file|raise|throw)\w* (?:a |the )?ticket (?:for|to|with|over to) (?:them|the|another)\b"
@@ -100,7 +102,10 @@ _OWN = re.compile(
     r"incident command|command)\b"
     r"|\bmy (?:responsibility|mistake|fault|call|bad|error)\b(?<!not my responsibility)"
     r"|\bI (?:owned|own|led|lead|drove|fixed|mitigated|reverted|rolled (?:it )?back|rebuilt|wrote the postmortem|"
-    r"should have|made a mistake|learned)\b"
+    r"should have|made a mistake|learned|underestimated|overestimated|misjudged|overlooked|missed|forgot|"
+    r"got (?:it|that|this|the \w+) wrong|re-?planned|told the team)\b"
+    r"|\bmy (?:estimate|plan|assumption|design|decision|code|change|query|script)\b (?:\w+ )?(?:was wrong|ignored|"
+    r"missed|broke|caused|failed)"
     r"|\b(?:I'd|I will|I'll|I would) (?:own|lead|roll (?:it )?back|fix|mitigate|drive)\b"
     r"|\bpost-?mortem\b|\bfollow-?up (?:fixes|actions|items)\b"
     r"|\b(?:roll(?:ed)? (?:it |that |the \w+ )?back|revert(?:ed)?|restor(?:ed|e)|cleaned (?:it )?up|I fixed|"
@@ -143,6 +148,7 @@ class _ItemModel:
     topic: np.ndarray | None = None  # the item's section path, text and fix (does it speak to the question?)
     x_ablations: np.ndarray | None = None  # "Don't X": X with one content word left out at a time (see _judge_dont)
     x_alts: tuple[tuple[frozenset[str], str], ...] = ()  # "Don't X": (content stems, text) of each thing X lists
+    x_alt_texts: tuple[str, ...] = ()  # "Don't X" listing several things: its multi-word ones
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -168,10 +174,22 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                             else sh.target, it.context)
             xcons = [c for c in concepts("", sh.target) if c not in cons] if over else []
             abl = _ablations(sh.target) if sh.kind == "dont" else []
-            spans.append((len(texts), plain, cons, xcons, abl))
+            alts = concepts(sh.target, examples=False) if sh.kind == "dont" else []
+            # "Photoshop, other graphic design tools or online resume builders": each listed thing is a way of doing
+            # X, and a sentence close to one of them ("I built it in Illustrator") does X in its own words.
+            if len(alts) > 1:
+                # A trailing phrase ("... footer sections in a Word/Google Docs file") scopes over every listed
+                # thing, not only the last: it is the setting, not what sets that alternative apart.
+                last = _SETTING.split(alts[-1], 1)
+                setting = content_stems(alts[-1][len(last[0]):])
+                # ... and its words are the setting of every alternative, not what sets one apart ("online resume
+                # builders to build your resume" is told apart by "online builders").
+                alts = [_without_words(t, setting) for t in alts[:-1] + [last[0]]]
+            many = [t for t in alts if len(content_stems(t)) > 1] if len(alts) > 1 else []
+            spans.append((len(texts), plain, cons, xcons, abl, many))
             texts += enc + cons + xcons + [item_topic(it)] + abl
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons, abl) in zip(todo, shapes, spans):
+        for it, sh, (at, plain, cons, xcons, abl, many) in zip(todo, shapes, spans):
             v = vecs[at: at + 6 + len(cons) + len(xcons)]
             topic = vecs[at + 6 + len(cons) + len(xcons)]
             ablations = vecs[at + 7 + len(cons) + len(xcons): at + 7 + len(cons) + len(xcons) + len(abl)]
@@ -183,13 +201,14 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                x_ablations=_meaningful(ph[0].vec, ablations),
                                x_alts=tuple((frozenset(content_stems(t)), t) for t in concepts(sh.target,
                                                                                               examples=False))
-                               if sh.kind == "dont" else ())
+                               if sh.kind == "dont" else (), x_alt_texts=tuple(many))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
 
 
 MAX_ABLATIONS = 10
+_SETTING = re.compile(r"\s+(?:(?:in|on|to|for|from|at|within|inside)\s+(?:a|an|the|your|my)|to \w+)\b", re.I)
 
 
 def _ablations(phrase: str) -> list[str]:
@@ -250,6 +269,12 @@ class _Answer:
     areas: np.ndarray | None = None  # the interview areas' vectors (coach.critique.topics)
     qsim: np.ndarray | None = None  # per unit: similarity to the question of the unit without the question's words
     own_vecs: np.ndarray | None = None  # per unit: the vector of the unit without the question's words
+    neg: np.ndarray | None = None  # per unit: some part of it is negated or avoided (coach.critique.negation)
+    aff_vecs: np.ndarray | None = None  # per unit: the vector of what it affirms (the unit itself when nothing is
+    neg_vecs: np.ndarray | None = None  # negated; zero when it affirms nothing) / of what it negates (else zero)
+    aff_stems: list[set[str]] = field(default_factory=list)
+    neg_texts: list[str] = field(default_factory=list)
+    embedder: "Embedder | None" = None  # for the few phrases that depend on the question (encode_cached)
 
     @property
     def empty(self) -> bool:
@@ -264,6 +289,14 @@ class _Answer:
         own = set(phrase.stems) - self.qstems
         lex = np.array([lexical_overlap(own, s) for s in self.stems], dtype=np.float32)
         return W_COS * cos + W_LEX * lex
+
+    def affirmed_match(self, phrase: _Phrase) -> np.ndarray:
+        """``match`` on what each unit affirms: a negated part ("I keep my office line off it") does not do X."""
+        if self.empty:
+            return np.zeros(0, dtype=np.float32)
+        own = set(phrase.stems) - self.qstems
+        lex = np.array([lexical_overlap(own, s) for s in self.aff_stems], dtype=np.float32)
+        return W_COS * (self.aff_vecs @ phrase.vec) + W_LEX * lex
 
     def question_match(self, phrase: _Phrase) -> float:
         return float(W_COS * (self.qvec @ phrase.vec) + W_LEX * lexical_overlap(set(phrase.stems), self.qstems))
@@ -294,7 +327,12 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     # echoes "... into production?" without answering it; what is left says whether the sentence addresses it.
     masked = {k: _without_words(u.text, qstems) for k, u in enumerate(units)}
     masked = {k: t for k, t in masked.items() if t != units[k].text}
-    vecs = encode_cached(embedder, [question] + [u.text for u in units] + list(masked.values()))
+    # What a sentence negates and what it still affirms are read by construction ("I keep my office line off it"):
+    # each side is encoded on its own, so "does X" is asked of the affirmed part and "says it avoids X" of the other.
+    readings = [read_negation(u.text) for u in units]
+    split = [(k, r) for k, r in enumerate(readings) if r.any]
+    sides = [t for _, r in split for t in (r.affirmed or ".", " ".join(r.negated))]
+    vecs = encode_cached(embedder, [question] + [u.text for u in units] + list(masked.values()) + sides)
     n = len(units)
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
@@ -304,6 +342,17 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     for (k, text), vec in zip(masked.items(), vecs[n + 1:]):
         own[k] = vec if content_stems(text) else 0.0
     a.own_vecs, a.qsim = own, own @ a.qvec
+    a.embedder = embedder
+    a.neg = np.array([r.any for r in readings], dtype=bool)
+    a.aff_vecs, a.neg_vecs = a.vecs.copy(), np.zeros_like(a.vecs)
+    a.aff_stems = [set(st) for st in stems]
+    a.neg_texts = ["" for _ in units]
+    side_vecs = vecs[n + 1 + len(masked):]
+    for j, (k, r) in enumerate(split):
+        a.aff_vecs[k] = side_vecs[2 * j] if content_stems(r.affirmed) else 0.0
+        a.neg_vecs[k] = side_vecs[2 * j + 1]
+        a.aff_stems[k] = content_stems(r.affirmed)
+        a.neg_texts[k] = " ".join(r.negated)
     return a
 
 
@@ -354,11 +403,12 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
     if a.empty or not phrases:
         return [], [p.text for p in phrases], None
     ok = ~a.handoff & ~_hollow(a)
-    cos = a.vecs @ np.stack([p.vec for p in phrases]).T  # units x concepts
+    # Only what a sentence affirms covers a concept: "there's nothing to validate" names validation to refuse it.
+    cos = a.aff_vecs @ np.stack([p.vec for p in phrases]).T  # units x concepts
     covered, missing, best, best_s = [], [], None, -1.0
     for j, p in enumerate(phrases):
         own = set(p.stems) - a.qstems or set(p.stems)
-        lex = np.array([lexical_overlap(own, st) for st in a.stems], dtype=np.float32)
+        lex = np.array([lexical_overlap(own, st) for st in a.aff_stems], dtype=np.float32)
         hit = ok & ((cos[:, j] >= COVER_COS) | (lex >= COVER_LEX))
         if hit.any():
             covered.append(p.text)
@@ -368,6 +418,22 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
         else:
             missing.append(p.text)
     return covered, missing, best
+
+
+def _refused(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:
+    """The sentence whose negated part is one of ``phrases`` ("there's nothing to validate", "I don't talk while I
+    code"): saying the fix is not done is the mistake in the answer's own words."""
+    if a.empty or not phrases or not a.neg.any():
+        return None
+    cos = (a.neg_vecs @ np.stack([p.vec for p in phrases]).T).max(axis=1)
+    # A bare "no <noun>" in a list states a condition ("no duplicate order ids" is a check), not a refusal.
+    texts = [t if not re.match(r"(?:no|none)\b", t, re.I) else "" for t in a.neg_texts]
+    live = a.neg & np.array([bool(t) for t in texts], dtype=bool)
+    neg_stems = [content_stems(t) for t in texts]
+    lex = np.array([max(lexical_overlap(set(p.stems) - a.qstems or set(p.stems), st) for p in phrases)
+                    for st in neg_stems], dtype=np.float32)
+    hit = live & ~a.handoff & ((cos >= ON_TOPIC) | (lex >= COVER_LEX))
+    return a.units[int(np.argmax(np.where(hit, cos + lex, -9)))] if hit.any() else None
 
 
 def _hollow(a: _Answer) -> np.ndarray:
@@ -460,6 +526,11 @@ def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
 
 def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, what: str) -> _Judgement:
     covered, missing, best = _coverage(a, phrases)
+    # Saying the fix is not needed ("there's nothing to validate") is the omission in the answer's own words, whether
+    # or not the question itself called for the topic: the answer raised it only to refuse it.
+    refused = _refused(a, phrases) if not covered else None
+    if refused is not None:
+        return _Judgement("made", refused, f"The answer says it leaves out {what}", covered, missing)
     found = best or _present(a, *topic)
     handoff = next((u for u, h in zip(a.units, a.handoff) if h), None)
     thin = len(covered) <= 1 and (a.stats.filler_heavy or _content_words(a) < THIN_WORDS)
@@ -580,6 +651,9 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
     if st.code and st.mostly_code:
         ev = next((u for u in a.units if code_span(u.text)), a.units[0])
         return _Judgement("made", ev, f"The answer is code with {st.prose_words} words of explanation")
+    refused = _refused(a, (m.fix, *m.concepts))
+    if refused is not None and not st.mostly_code:
+        return _Judgement("made", refused, "The answer says it will not explain while coding")
     if not st.code:
         # An answer that describes how it codes ("I just start typing and explain once it runs") says which it does.
         verdict, ev = narrates([u for u, h in zip(a.units, a.handoff) if not h])
@@ -662,16 +736,6 @@ def _judge_fallback(m: _ItemModel, a: _Answer) -> _Judgement:
     return _Judgement("unclear", None, "")
 
 
-_NEGATED = re.compile(r"\b(?:not|never|no|don't|do not|doesn't|won't|avoid\w*|instead of|rather than|without|"
-                      r"skip\w*|stay away)\b", re.I)
-# "whether or not", "or not" offer a choice; they negate nothing ("whether or not I've used them").
-_NOT_NEGATION = re.compile(r"\b(?:whether or not|or not)\b", re.I)
-
-
-def _negated(text: str) -> bool:
-    return bool(_NEGATED.search(_NOT_NEGATION.sub(" ", text)))
-
-
 DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity ...
 DOES_NEAR = 0.24  # ... or from this one when the question is on the item's topic
 DOES_AREA = 0.38  # ... or from this cosine when the question is in the item's area
@@ -691,22 +755,24 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     if family:  # a coding technique: read from what the answer says it does and the code it writes
         verdict, ev = judge_technique(family, [u for u, h in zip(a.units, a.handoff) if not h])
         return _Judgement(verdict, ev, "This is what the article warns against" if verdict == "made" else "")
-    sx = a.match(m.x)
-    sg = a.match(m.fix) if m.fix.text != m.x.text else np.zeros_like(sx)
-    neg = np.array([_negated(u.text) for u in a.units])
+    # "Does X" is asked of what each sentence affirms; what it negates ("the work number I leave out") is evidence
+    # of avoiding X when it is on X's topic (coach.critique.negation reads both by construction).
+    sx = a.affirmed_match(m.x)
+    sg = a.affirmed_match(m.fix) if m.fix.text != m.x.text else np.zeros_like(sx)
     # On the item's own topic (the question is about what it governs) a closer match to X than to the fix is
     # enough; elsewhere only a clear match counts.
     on_topic = a.question_match(m.x) >= DONT_TOPIC
-    cos_x = a.vecs @ m.x.vec
+    cos_x = a.aff_vecs @ m.x.vec
     # A mistake made needs a sentence that states it: one that reads as X itself, or names one of the things X
     # lists. A sentence that is merely near X's topic (on the question's topic, or in the item's area) is no
     # quote of the mistake: on clean answers it was the main source of false alarms, so it leaves the item unclear.
-    near = ((on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))) & ~neg & ~a.handoff
-    does = (sx >= DOES_IT) & ~neg & ~a.handoff
+    near = ((on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))) & ~a.handoff
+    does = (sx >= DOES_IT) & ~a.handoff
+    margin = np.zeros_like(cos_x)
     if m.x_ablations is not None:
         # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
-        margin = cos_x - (a.vecs @ m.x_ablations.T).max(axis=1)
+        margin = cos_x - (a.aff_vecs @ m.x_ablations.T).max(axis=1)
         about_x = (margin >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
         does &= about_x
         near &= about_x
@@ -716,7 +782,8 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         does |= near & (cos_x >= CARRIES_COS) & (margin >= CARRIES_MARGIN)
     # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
     # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
-    named = _names_alternative(m, a)
+    named = _names_alternative(m, a, a.aff_stems, [read_negation(u.text).affirmed if n else u.text
+                                                    for u, n in zip(a.units, a.neg)])
     parts = _related_parts(m.shape.target)
     if parts:
         # X relates its parts ("confusing accuracy and bias"): a sentence that names only one of them cannot do it,
@@ -727,24 +794,42 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         # draws the distinction: it warns against the confusion rather than making it.
         does &= ~np.array([bool(_RELATION.search(u.text) or _DISTINCT.search(u.text)) for u in a.units], dtype=bool)
         named = np.zeros_like(named)
-    does |= named & ~neg & ~a.handoff
+    # A sentence that rejects X in its negated part ("I pick my three strongest achievements instead of listing
+    # everything") names, in what it affirms, the alternative to X rather than X; and one closer to the fix than to
+    # X ("details typed straight into the body") is doing the fix.
+    neg_cos = a.neg_vecs @ m.x.vec
+    does &= ~(a.neg & (neg_cos >= ON_TOPIC)) & ~(sg > sx)
+    alts = [t for t in (_without_words(t, a.qstems) for t in m.x_alt_texts) if content_stems(t)]
+    if alts and a.embedder is not None and not parts:
+        # Each listed thing without the words the question supplies ("online resume builders" asked about a resume
+        # is "online builders"); a sentence close to one does it, unless it is closer still to the fix ("details
+        # typed straight into the body" is the fix for headers).
+        alt = (a.aff_vecs @ encode_cached(a.embedder, alts).T).max(axis=1)
+        fix_cos = a.aff_vecs @ m.fix.vec if m.fix.text != m.x.text else np.full_like(alt, -1.0)
+        does |= on_topic & (alt >= ON_TOPIC) & (alt > fix_cos)
+    does |= named & ~a.handoff
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
+    # Saying X is not done, about X itself (the negated part is on X's topic or names what X lists), avoids it.
+    neg_names = _names_alternative(m, a, [content_stems(t) for t in a.neg_texts], a.neg_texts) & a.neg
+    refused = a.neg & ~a.handoff & ((neg_cos >= ABLATION_FLOOR) | neg_names)
+    if refused.any():
+        return _Judgement("avoided", a.units[int(np.argmax(np.where(refused, neg_cos + neg_names, -9)))], "")
     if near.any():
         return _Judgement("unclear", None, "")
     if m.fix.text and m.fix.text != m.x.text:
         good = _present(a, m.fix)
         if good is not None:
             return _Judgement("avoided", good, "")
-    if ((sx >= DOES_IT) & neg).any():
-        return _Judgement("avoided", a.units[int(np.argmax(np.where(neg, sx, -9)))], "")
-    # An answer on the item's topic that takes up X itself without doing it avoids it; one that never touches X
-    # gives no evidence either way.
-    engaged = ~a.handoff & ((sx >= ON_TOPIC) | (cos_x >= ABLATION_FLOOR))
-    if on_topic and float(a.qsim.max()) >= OFF_QUESTION and (engaged.any() or a.question_match(m.x) >= RELEVANT):
-        return _Judgement("avoided", a.units[int(np.argmax(np.where(engaged, sx, -9)))] if engaged.any()
-                          else a.main_unit(), "")
+    # An answer on the item's topic that takes up X's topic without its forbidden part ("my own mobile" for "your
+    # work phone number") avoids it, and that sentence is the evidence. One that never touches X's topic, or whose
+    # sentence on it is closer to X than to X without its qualifier, gives no evidence either way: absence of X's
+    # words is no proof when the answer may state X in its own words.
+    engaged = ~a.handoff & ((sx >= ON_TOPIC) | (cos_x >= ABLATION_FLOOR)) & (
+        margin < ABLATION_MARGIN if m.x_ablations is not None and not m.x_alt_texts else True)
+    if on_topic and float(a.qsim.max()) >= OFF_QUESTION and engaged.any():
+        return _Judgement("avoided", a.units[int(np.argmax(np.where(engaged, sx, -9)))], "")
     return _Judgement("unclear", None, "")
 
 
@@ -774,17 +859,18 @@ def _related_parts(target: str) -> list[set[str]]:
     return parts if len(parts) >= 2 else []
 
 
-def _names_alternative(m: _ItemModel, a: _Answer) -> np.ndarray:
-    """Per unit: the sentence repeats most of the own words (not the question's) of one thing X lists."""
+def _names_alternative(m: _ItemModel, a: _Answer, stems: Sequence[set[str]], texts: Sequence[str]) -> np.ndarray:
+    """Per unit: the text (``texts``, with ``stems``: a unit's affirmed or negated part) repeats most of the own
+    words (not the question's) of one thing X lists."""
     out = np.zeros(len(a.units), dtype=bool)
     for alt, text in m.x_alts:
         own = set(alt) - a.qstems
         if len(alt) == 1 and own:
             # One word carries no context, so its stem's sense drifts ("header" / "heading"): match the word itself.
             word = re.compile(rf"\b{re.escape(text.strip())}s?\b", re.I)
-            out |= np.array([bool(word.search(u.text)) for u in a.units], dtype=bool)
+            out |= np.array([bool(word.search(t)) for t in texts], dtype=bool)
         elif own:
-            out |= np.array([lexical_overlap(own, st) >= NAMES_ALT for st in a.stems], dtype=bool)
+            out |= np.array([lexical_overlap(own, st) >= NAMES_ALT for st in stems], dtype=bool)
     return out
 
 
@@ -924,7 +1010,9 @@ def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarr
     if m.shape.kind in DELIVERY_KINDS or m.topic is None:
         return True, ""
     if item.roles or m.shape.kind == "numbers":
-        coding = ranked_areas(a.qvec, areas)[0] == CODING_AREA  # a SQL question is in the data area
+        # A SQL question is in the data area; one phrased as a design question ("Design a fraud detection system")
+        # is not a coding question however close its words come to the coding area.
+        coding = ranked_areas(a.qvec, areas)[0] == CODING_AREA and question_type(a.question) != "design"
         item_areas = ranked_areas(m.topic, areas)
         about, area = not coding or CODING_AREA in item_areas[:ROLE_ITEM_AREAS], item_areas[0]
     else:

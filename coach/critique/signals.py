@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coach.critique.delivery import code_span
+from coach.critique.negation import negated, read
 from coach.critique.shapes import STOPWORDS, Unit, content_stems, stem, words
 
 RARE = 8_000  # a word used less often than this (pyspellchecker counts) is specific rather than everyday
@@ -213,7 +214,8 @@ DESCRIBED: dict[str, re.Pattern[str]] = {
     "generic": re.compile(
         r"\b(?:same|one|single|standard|generic|stock)\b[^.;]{0,30}\b(?:letters?|versions?|texts?|templates?|emails?)\b"
         r"[^.;]{0,40}?\b(?:everywhere|to (?:every|each|all)\b|for (?:every|each|all)\b|to (?:every|all) \w+)"
-        r"|\bonly (?:change|swap|replace|update|edit)\w* (?:the )?(?:company(?:'s)? name|name of the company|names?)\b"
+        r"|\b(?:only|just) (?:chang|swap|swapp|replac|updat|edit)\w* (?:the )?(?:company(?:'s)? name|name of the company|"
+        r"names?)\b"
         r"|\bone[- ]size[- ]fits[- ]all\b", re.I),
     "repetition": re.compile(
         r"\b(?:retell|repeat|restat|rehash|echo|summari[sz]|recap|go(?:es)? (?:through|over)|copy|copies|copied)\w*"
@@ -228,7 +230,6 @@ DESCRIBED: dict[str, re.Pattern[str]] = {
         r"|\b(?:typos|spelling|grammar)(?: mistakes| errors| slips)?\b[^.;]{0,20}\b(?:don't|do not|doesn't|never|won't) "
         r"matter|\b(?:don't|do not|never|rarely) (?:bother (?:to )?)?(?:proof-?read|re-?read|spell-?check)\w*\b", re.I),
 }
-_DENIED = re.compile(r"\b(?:not|never|no|avoid\w*|instead of|rather than)\b|n't\b", re.I)
 
 
 def describes(family: str, text: str) -> bool:
@@ -240,5 +241,8 @@ def describes(family: str, text: str) -> bool:
     if not found:
         return False
     if family == "spelling":  # its cues carry their own negation; a second one ("never ... without") undoes it
-        return not _DENIED.search(text[:found.start()])
-    return not _DENIED.search(text)
+        return not negated(text[:found.start()])
+    # Only what the sentence affirms describes the pitfall ("I never send the same letter twice" describes the
+    # opposite; "I keep one letter and send it everywhere" does not negate the part that matches).
+    r = read(text)
+    return bool(cue.search(r.affirmed if r.any else text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from coach.critique.negation import negated
 from coach.critique.shapes import Unit
 
 # What an item forbids: (its act, its object), as words of the item's own "Don't X".
@@ -65,7 +66,6 @@ _ONCE = re.compile(
     r"in a variable|outside the loop|before the loop)\b",
     re.I,
 )
-_AVOIDS = re.compile(r"\b(?:instead of|rather than|avoid\w*|never|not|don't|do not|no need to)\b", re.I)
 _CHECK = re.compile(r"\b(?:check|checks|checking|verify|verifies|test whether|make sure)\b", re.I)
 # A check repeated on every pass that the answer itself calls a precaution ("each time round, just to be safe"):
 # a per-element check alone is the logic, a precaution alone may be an edge case; both is a surplus check.
@@ -95,14 +95,14 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
     elif family == "repeat_call":
         kept = [u for u in units if _ONCE.search(u.text)]
         # "I store the length once instead of calling len() in the loop" names the repeated call to avoid it.
-        made = [u for u in units if _REPEAT.search(u.text) and u not in kept and not _AVOIDS.search(u.text)
+        made = [u for u in units if _REPEAT.search(u.text) and u not in kept and not negated(u.text)
                 ] + _repeated_call(units)
     elif family == "runtime_bound":
         made, kept = _bound_claims(units)
     elif family == "redundant_check":
         made = [s[0] for s in _sentences(units) if sum(len(_CHECK.findall(u.text)) for u in s) >= CHECKS_MADE]
         made += [u for u in units if _CHECK.search(u.text) and _PRECAUTION.search(u.text)
-                 and _EVERY_PASS.search(u.text) and not _AVOIDS.search(u.text)]
+                 and _EVERY_PASS.search(u.text) and not negated(u.text)]
         kept = []
     else:
         return "unclear", None

@@ -1,0 +1,125 @@
+"""One reader of negation and avoidance: which part of a sentence the speaker says they do NOT do.
+
+People rarely negate with "not" alone. "I keep my office line off it", "the work number I leave out", "it stays
+off", "I never put anything from my job on there", "instead of my work address I use a Gmail" all state the opposite
+of doing X, by the construction of the sentence rather than by a negative word in front of X. The reader splits a
+sentence into clauses and marks a clause (or the part of it a contrast names) negated when
+
+- a negator governs it ("not", "never", "no", "n't", "nothing", "without" — the latter only for what follows it),
+- an avoidance verb does ("avoid", "skip", "omit", "leave out", "steer clear of", …),
+- a particle construction moves the object away ("keep/leave X off|out", "X stays|goes off|out"),
+- a contrast names the rejected side ("instead of X", "rather than X", "as opposed to X": only X is negated).
+
+Two negations in one clause cancel ("I never skip validation" affirms validation). A choice ("whether or not"), an
+intensifier ("not only", "no matter") negates nothing. Every check that asks "does this sentence do X, or say it
+does not?" reads the sentence here (the engine's "Don't X" judge, the described-pitfall cues in signals, the coding
+techniques), so there is one notion of negation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Offers a choice or intensifies: these negate nothing.
+_NOT_NEGATION = re.compile(r"\b(?:whether or not|or not|not only|not just|no matter|nothing but|no doubt|"
+                           r"not least|never mind|no later than|not sure|not familiar)\b", re.I)
+_CODE_NONE = re.compile(r"(?<=\S)\s+None\b")  # Python's None inside a sentence ("1 points to None") negates nothing
+_NEGATOR = re.compile(r"\b(?:not|never|no|none|nothing|nowhere|neither|nor|no longer|no need to|cannot)\b|n't\b|"
+                      r"\b(?:dont|doesnt|didnt|wont|cant|isnt|arent|wasnt)\b", re.I)
+_AVOID = re.compile(
+    r"\b(?:avoid\w*|skip\w*|omit\w*|exclud\w*|refrain\w*|steer\w* clear|stay\w* away|keep\w* away|ditch\w*|"
+    r"(?:leave|leaves|leaving|left|cut|cuts|cutting|drop|drops|dropped|dropping|rule|ruled|strip\w*) (?:\w+ ){0,6}?out\b|"
+    r"(?:leave|leaves|leaving|left) (?:\w+ ){0,2}?off\b|"
+    r"(?:keep|keeps|kept|keeping) (?:\w+ ){0,8}?(?:off|out of|away from)\b|"
+    r"(?:stay|stays|stayed|staying|go|goes|went|is|are|was|were|remains?) (?:\w+ )?(?:off|out)(?: of)? "
+    r"(?:it|there|them|the \w+|my \w+)\b|"
+    r"(?:is|are|was|were|gets?) (?:left|kept) (?:out|off)\b|"
+    r"(?:stay|stays|stayed) (?:off|out)\b)",
+    re.I)
+# A contrast: only the rejected side (up to a comma or a new subject) is negated.
+_CONTRAST = re.compile(r"\b(?:instead of|rather than|as opposed to|in place of|without)\s+", re.I)
+_SIDE_END = re.compile(r",|;|\.|\b(?:I|we|you|they|he|she|it's|I'd|I'll|we'd|then|but|so)\b")
+_CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\u2014)\s*|\s+(?=\b(?:but|though|although|whereas|however|while|yet|"
+                     r"except|apart from)\b)", re.I)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence read for negation: the parts it negates and the rest it affirms."""
+    negated: tuple[str, ...]
+    affirmed: str
+
+    @property
+    def any(self) -> bool:
+        return bool(self.negated)
+
+
+# A negator governing an avoidance ("never skip", "don't leave it out", "not without"): the two cancel.
+_DOUBLE = re.compile(r"(?:\b(?:not|never|no need to|no)\b|n't\b)\s+(?:\w+\s+){0,2}?(?:avoid|skip|omit|forget|miss|"
+                     r"ignore|neglect|leave|leaving|left|drop|cut|without)\w*", re.I)
+
+
+def _negates(text: str) -> bool:
+    """The clause as a whole is negative: some negator or avoidance governs it and none is cancelled."""
+    text = _NOT_NEGATION.sub(" ", _CODE_NONE.sub(" ", text))
+    if _DOUBLE.search(text):
+        return False
+    return bool(_NEGATOR.search(text) or _AVOID.search(text))
+
+
+_FILLER = re.compile(r"\b(?:it|them|there|that|this|all|at|completely|entirely|altogether|anymore|either|ever|"
+                     r"really|just|too|here|of|on|off|out|the|my|a)\b|\W+", re.I)
+
+
+def _scope(clause: str) -> tuple[str, str]:
+    """(affirmed head, negated tail): a negator or avoidance verb negates what follows it ("served in-process to
+    avoid a network hop" negates only the hop); when nothing follows but filler ("the work number I leave out
+    completely", "it stays off it"), the object came first and the whole clause is negated."""
+    masked = _NOT_NEGATION.sub(lambda m: " " * len(m.group(0)), _CODE_NONE.sub(lambda m: " " * len(m.group(0)), clause))
+    cues = [m for p in (_NEGATOR, _AVOID) for m in [p.search(masked)] if m]
+    first = min(cues, key=lambda m: m.start())
+    start = masked.rfind(" ", 0, first.start()) + 1  # the whole word ("don't", not "n't")
+    if not _FILLER.sub("", clause[first.end():]):
+        return "", clause
+    return clause[:start], clause[start:]
+
+
+@lru_cache(maxsize=8192)
+def read(text: str) -> Reading:
+    """The negated parts of ``text`` and the affirmed remainder (see the module docstring)."""
+    negated: list[str] = []
+    affirmed: list[str] = []
+    for clause in _CLAUSE.split(text):
+        if not clause.strip():
+            continue
+        rest = clause
+        sides = []
+        for m in list(_CONTRAST.finditer(clause)):
+            end = _SIDE_END.search(clause, m.end())
+            side = clause[m.end(): end.start() if end else len(clause)]
+            if side.strip():
+                sides.append(side)
+                rest = rest.replace(m.group(0) + side, " ", 1)
+        # A negation inside the rejected side ("rather than not testing") turns it back.
+        for side in sides:
+            (affirmed if _negates(side) else negated).append(side.strip())
+        if _negates(rest):
+            head, tail = _scope(rest)
+            negated.append(tail.strip())
+            if head.strip():
+                affirmed.append(head.strip())
+        elif rest.strip():
+            affirmed.append(rest.strip())
+    return Reading(tuple(negated), " ".join(affirmed))
+
+
+def negated(text: str) -> bool:
+    """The sentence negates or avoids something (some clause of it says what the speaker does not do)."""
+    return read(text).any
+
+
+def denies_all(text: str) -> bool:
+    """Every clause of the sentence is negated: nothing in it is affirmed."""
+    r = read(text)
+    return r.any and not re.search(r"\w{3,}", r.affirmed)

@@ -1,0 +1,77 @@
+"""Negation and avoidance read by construction, and verdicts that rest on evidence about the item's own topic.
+
+The rubric items are fictional (written for these tests, not taken from any article); the embedding model is real.
+"""
+from __future__ import annotations
+
+import pytest
+
+from coach.critique import critique_answer
+from coach.models import RubricItem
+
+CONTACT_Q = "What contact details do you put on your CV?"
+CV_ITEMS = [
+    RubricItem(id="home", kind="dont", mistake="Never include your home street address here",
+               section="CV > Contact details"),
+    RubricItem(id="tools", kind="dont", section="CV > Tools",
+               mistake="Do not lay out your CV in a graphics editor, a slide tool or an online page builder"),
+]
+LOAD_Q = "How would you load the nightly exports into the warehouse?"
+DE_ITEMS = [
+    RubricItem(id="valid", kind="pitfall", roles=["Data Engineer"], section="Data Engineer interviews > Pitfalls",
+               mistake="Ignoring data validation in Data Engineer interviews.",
+               fix="Describing validation checks for missing, duplicated or late rows, with alerts."),
+]
+CODE_ITEMS = [
+    RubricItem(id="quiet", kind="pitfall", roles=["Backend Engineer"], section="Coding rounds > Pitfalls",
+               mistake="Coding silently during the Backend Engineer coding rounds.",
+               fix="Thinking out loud: state your approach first, then explain each step as you write it."),
+]
+
+
+def _item(fb, item_id):
+    return next(f for f in fb.items if f.id == item_id)
+
+
+@pytest.mark.parametrize("answer", [
+    "My mobile and a personal email. I keep my street address off it, a city is enough.",
+    "Mobile, personal email and LinkedIn. The home address I leave out completely.",
+    "Phone and email only; my street address stays off it.",
+    "Instead of my street address I give just the city, plus my mobile and email.",
+])
+def test_negation_by_meaning_is_not_the_mistake(embedder, answer):
+    fb = critique_answer(CV_ITEMS, role="Backend Engineer", question=CONTACT_Q, answer=answer, embedder=embedder)
+    home = _item(fb, "home")
+    assert home.verdict == "avoided", (home.verdict, home.evidence)
+
+
+def test_unrelated_item_is_not_avoided_with_an_unrelated_quote(embedder):
+    fb = critique_answer(CV_ITEMS, role="Backend Engineer", question=CONTACT_Q, embedder=embedder,
+                         answer="My personal email and my mobile, and a link to my GitHub profile.")
+    tools = _item(fb, "tools")
+    assert tools.verdict == "unclear" and not tools.evidence, (tools.verdict, tools.evidence)
+
+
+def test_saying_the_fix_is_not_needed_is_the_omission(embedder):
+    fb = critique_answer(DE_ITEMS, role="Data Engineer", question=LOAD_Q, embedder=embedder,
+                         answer="I'd pull the files with Airflow into staging tables and merge them into the fact "
+                                "table. The source system is reliable, so there's nothing to validate.")
+    valid = _item(fb, "valid")
+    assert valid.verdict == "made" and "validate" in valid.evidence, (valid.verdict, valid.evidence)
+
+
+def test_refusing_to_talk_while_coding_is_coding_silently(embedder):
+    fb = critique_answer(CODE_ITEMS, role="Backend Engineer", embedder=embedder,
+                         question="Reverse a linked list; talk me through it as you code.",
+                         answer="I'd rather just type it out, I concentrate better when I don't talk, and I'll "
+                                "show you when it's finished.")
+    assert _item(fb, "quiet").verdict == "made"
+
+
+def test_a_negated_means_inside_a_sentence_does_not_negate_the_rest(embedder):
+    """'to avoid a network hop' negates the hop, not the serving the sentence describes."""
+    fb = critique_answer(DE_ITEMS, role="Data Engineer", question=LOAD_Q, embedder=embedder,
+                         answer="Files land in object storage and a loader runs at 2 a.m. into staging, served by a "
+                                "single job to avoid a network hop. Row counts, duplicate keys and late partitions are "
+                                "checked on every run and alert the on-call channel.")
+    assert _item(fb, "valid").verdict == "avoided"
