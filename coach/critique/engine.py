@@ -272,8 +272,10 @@ class _Answer:
     neg: np.ndarray | None = None  # per unit: some part of it is negated or avoided (coach.critique.negation)
     aff_vecs: np.ndarray | None = None  # per unit: the vector of what it affirms (the unit itself when nothing is
     neg_vecs: np.ndarray | None = None  # negated; zero when it affirms nothing) / of what it negates (else zero)
+    aff_texts: list[str] = field(default_factory=list)  # per unit: what it affirms (its text when nothing is negated)
     aff_stems: list[set[str]] = field(default_factory=list)
-    neg_texts: list[str] = field(default_factory=list)
+    neg_texts: list[str] = field(default_factory=list)  # per unit: what it negates ("" when nothing)
+    neg_stems: list[set[str]] = field(default_factory=list)
     embedder: "Embedder | None" = None  # for the few phrases that depend on the question (encode_cached)
 
     @property
@@ -345,14 +347,17 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     a.embedder = embedder
     a.neg = np.array([r.any for r in readings], dtype=bool)
     a.aff_vecs, a.neg_vecs = a.vecs.copy(), np.zeros_like(a.vecs)
+    a.aff_texts = [u.text for u in units]
     a.aff_stems = [set(st) for st in stems]
     a.neg_texts = ["" for _ in units]
+    a.neg_stems = [set() for _ in units]
     side_vecs = vecs[n + 1 + len(masked):]
     for j, (k, r) in enumerate(split):
         a.aff_vecs[k] = side_vecs[2 * j] if content_stems(r.affirmed) else 0.0
         a.neg_vecs[k] = side_vecs[2 * j + 1]
-        a.aff_stems[k] = content_stems(r.affirmed)
+        a.aff_texts[k], a.aff_stems[k] = r.affirmed, content_stems(r.affirmed)
         a.neg_texts[k] = " ".join(r.negated)
+        a.neg_stems[k] = content_stems(a.neg_texts[k])
     return a
 
 
@@ -427,11 +432,9 @@ def _refused(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:
         return None
     cos = (a.neg_vecs @ np.stack([p.vec for p in phrases]).T).max(axis=1)
     # A bare "no <noun>" in a list states a condition ("no duplicate order ids" is a check), not a refusal.
-    texts = [t if not re.match(r"(?:no|none)\b", t, re.I) else "" for t in a.neg_texts]
-    live = a.neg & np.array([bool(t) for t in texts], dtype=bool)
-    neg_stems = [content_stems(t) for t in texts]
+    live = a.neg & np.array([bool(t) and not re.match(r"(?:no|none)\b", t, re.I) for t in a.neg_texts], dtype=bool)
     lex = np.array([max(lexical_overlap(set(p.stems) - a.qstems or set(p.stems), st) for p in phrases)
-                    for st in neg_stems], dtype=np.float32)
+                    for st in a.neg_stems], dtype=np.float32)
     hit = live & ~a.handoff & ((cos >= ON_TOPIC) | (lex >= COVER_LEX))
     return a.units[int(np.argmax(np.where(hit, cos + lex, -9)))] if hit.any() else None
 
@@ -782,8 +785,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         does |= near & (cos_x >= CARRIES_COS) & (margin >= CARRIES_MARGIN)
     # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
     # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
-    named = _names_alternative(m, a, a.aff_stems, [read_negation(u.text).affirmed if n else u.text
-                                                    for u, n in zip(a.units, a.neg)])
+    named = _names_alternative(m, a, a.aff_stems, a.aff_texts)
     parts = _related_parts(m.shape.target)
     if parts:
         # X relates its parts ("confusing accuracy and bias"): a sentence that names only one of them cannot do it,
@@ -812,7 +814,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
     # Saying X is not done, about X itself (the negated part is on X's topic or names what X lists), avoids it.
-    neg_names = _names_alternative(m, a, [content_stems(t) for t in a.neg_texts], a.neg_texts) & a.neg
+    neg_names = _names_alternative(m, a, a.neg_stems, a.neg_texts) & a.neg
     refused = a.neg & ~a.handoff & ((neg_cos >= ABLATION_FLOOR) | neg_names)
     if refused.any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(refused, neg_cos + neg_names, -9)))], "")
