@@ -21,7 +21,7 @@ from coach.adverts import attribution, promo_sentence, promotional, sponsored
 from coach.cache import EmbeddingCache
 from coach.models import Chunk, Role, Source
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
-                        asked_unit, carries, in_unit, plan)
+                        asked_unit, carries, carries_in, plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
@@ -448,7 +448,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     def fits(text: str) -> bool:
         """``text`` carries the asked kind of fact (a duration in the asked unit when one is named)."""
-        return carries(kind, text) and in_unit(unit, text)
+        return carries_in(kind, unit, text)
 
     if counted is not None:
         cues = [(p, b) for p, b in cues if p is not _COUNT] + [(counted, 0.3)]
@@ -1258,7 +1258,7 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
         # reach staff" by Experience ("10+ years"), not by Scope of work ("projects spanning multiple halves").
         unit = asked_unit(question) if kind == "duration" else None
         typed = [key for key in shared
-                 if any(carries(kind, labels[h][key][1]) and in_unit(unit, labels[h][key][1]) for h in chosen)]
+                 if any(carries_in(kind, unit, labels[h][key][1]) for h in chosen)]
         if typed and not set(asked) & set(typed):
             asked = typed
     if not asked:

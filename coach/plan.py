@@ -210,6 +210,11 @@ def in_unit(unit: str | None, sentence: str) -> bool:
     return False
 
 
+def carries_in(kind: str, unit: str | None, sentence: str) -> bool:
+    """``carries``, and for a duration asked in a calendar unit (``asked_unit``) stated in that unit or a neighbour."""
+    return carries(kind, sentence) and in_unit(unit, sentence)
+
+
 _PIECE = re.compile(r"(.+?)\s*((?:\[\d+\])+)\s*([.!?]?)(?=\s|$)", re.S)
 
 
