@@ -11,7 +11,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from coach.cache import SizedLru
-from coach.store.saved import load_arrays, save_arrays
+from coach.store.saved import load_arrays, offsets_of, save_arrays
 from coach.text import cache_short_texts
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
@@ -98,7 +98,7 @@ class Bm25Index:
         """Write the index and ``stamp`` (what it was built from) to ``path``, replacing it atomically: a new process
         loads it instead of re-reading every chunk's tokens and building (3–5 s at 100k chunks)."""
         terms = list(self.postings)
-        offsets = np.cumsum([0] + [len(self.postings[t][0]) for t in terms], dtype=np.int64)
+        offsets = offsets_of([len(self.postings[t][0]) for t in terms])
         docs = list(self.doc_rows)
         doc_of = np.full(len(self.ids), -1, dtype=np.int32)
         for i, d in enumerate(docs):
