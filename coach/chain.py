@@ -26,8 +26,9 @@ from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (check_question, coverage_reply, known_company_mentions, off_domain_by_meaning,
-                         uncovered_companies, uncovered_topic, unknown_roles)
+from coach.scope import (asked_companies, check_question, coverage_reply, known_company_mentions,
+                         off_domain_by_meaning, unanswered_companies, uncovered_companies, uncovered_topic,
+                         unknown_roles)
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
@@ -279,6 +280,22 @@ class AskChain:
                 out.append(word)
         return out
 
+    def _unanswered_companies(self, question: str, composed: Composed, hits: list[Hit]) -> list[str]:
+        """Companies the question asks about that the answer does not stand on: no quoted sentence names one, nor
+        the title, section or company of a passage it quotes ("What does Uber pay new grads?" answered from an
+        article that names Uber only among "companies like Uber, Lyft")."""
+        snap = self.snapshot()
+        names = asked_companies(question, snap.companies, snap.roles, self._passages_naming)
+        if not names:
+            return []
+        company_of = {h.chunk.doc_id: h.chunk.company for h in hits}
+        about = [t for s in composed.sources for t in (s.title, s.section, company_of.get(s.doc_id))]
+        return unanswered_companies(question, names, composed.sentences, about)
+
+    def _passages_naming(self, name: str, k: int = 5) -> list[str]:
+        """Texts of the library passages that use ``name`` most (BM25), to read how the articles use it."""
+        return [c.text for c in self.library.get_chunks([cid for cid, _ in self.library.bm25_search(name, k)])]
+
     def _is_topic(self, question: str, words: list[str]) -> bool:
         """Whether ``words`` together carry the question's topic: leaving them all out moves the question's meaning
         (see ``TOPIC_WORD_MAX``). Together, because two such words share the topic ("a logo for my bakery"): leaving
@@ -353,6 +370,8 @@ class AskChain:
                 reason = off
             elif not composed.text:
                 reason = "the retrieved passages do not answer the question"
+            elif not state.get("company") and (missing := self._unanswered_companies(standalone, composed, hits)):
+                reason = f"the library has no article about {', '.join(missing)} (it names them only in passing)"
             elif retrieved.get("weak") and composed.best_sim < (
                     TYPED_SENTENCE_MIN if composed.typed else
                     SENTENCE_MIN if composed.off_subject else self.settings.min_relevance):

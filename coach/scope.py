@@ -140,24 +140,14 @@ def known_company_mentions(text: str, companies: Sequence[str]) -> list[tuple[in
     return out
 
 
-def unknown_companies(
-    text: str, companies: Sequence[str], roles: Sequence[Role], occurs_in_library: Callable[[str], bool]
-) -> list[str]:
-    """Organisation-like names in ``text`` that no article in the library is about.
-
-    Well-known company names count whenever they are not a library company; other capitalised words count when
-    they are not sentence-initial, not a role name or alias, and occur nowhere in the library's text.
-    """
+def _name_candidates(text: str, companies: Sequence[str], roles: Sequence[Role]) -> list[str]:
+    """Capitalised words of ``text`` that may name an organisation: not sentence-initial, not the speaker, not a
+    role name or alias, not a short acronym (CV, ATS, SQL), not a library or well-known company (found apart)."""
     lib = _index_of(companies)[2]  # lower-case library names, built once per library state
+    all_roles = list(roles) + list(shared_lexicon_roles())
+    role_spans = role_mentions(text, all_roles)
+    role_words = {w.lower() for r in all_roles for t in [r.name, *r.aliases] for w in t.split()}
     found: list[str] = []
-    for _, _, name in known_company_mentions(text, companies):
-        # A company the library's text talks about (a section on it) is in scope even when no article is filed
-        # under it; whether the retrieved evidence covers it is checked after retrieval.
-        if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
-            found.append(name)
-    role_spans = role_mentions(text, list(roles) + list(shared_lexicon_roles()))
-    role_words = {w.lower() for r in list(roles) + list(shared_lexicon_roles()) for t in [r.name, *r.aliases]
-                  for w in t.split()}
     for m in _CAP_TOKEN.finditer(text):
         word = m.group(1)
         low = word.lower().removesuffix("'s")
@@ -172,9 +162,98 @@ def unknown_companies(
             continue  # an acronym (CV, ATS, GPA, SQL) is a term, not an organisation
         if any(s <= m.start() < e for s, e, _ in role_spans):
             continue
-        if not occurs_in_library(low) and word not in found:
+        word = word.removesuffix("'s")
+        if word not in found:
             found.append(word)
     return found
+
+
+def unknown_companies(
+    text: str, companies: Sequence[str], roles: Sequence[Role], occurs_in_library: Callable[[str], bool]
+) -> list[str]:
+    """Organisation-like names in ``text`` that no article in the library is about.
+
+    Well-known company names count whenever they are not a library company; other capitalised words count when
+    they are not sentence-initial, not a role name or alias, and occur nowhere in the library's text.
+    """
+    lib = _index_of(companies)[2]
+    found: list[str] = []
+    for _, _, name in known_company_mentions(text, companies):
+        # A company the library's text talks about (a section on it) is in scope even when no article is filed
+        # under it; whether the answer's evidence covers it is checked after composing.
+        if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
+            found.append(name)
+    for word in _name_candidates(text, companies, roles):
+        if not occurs_in_library(word.lower()) and word not in found:
+            found.append(word)
+    return found
+
+
+# A list of names: "Uber, Lyft, Quora, Asana and more", "Flickr / Pinterest".
+_NAME = r"(?>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)"  # atomic: no backtracking over long capitalised runs
+_GLUE = r"\s*(?:,|&|/|\band\b|\bor\b)(?:\s+(?:and|or)\b)?\s*"
+_RUN_BEFORE = re.compile(rf"(?:{_NAME}{_GLUE})+$")
+_RUN_AFTER = re.compile(rf"(?:{_GLUE}{_NAME})+")
+
+
+def _listed_with_companies(name: str, texts: Sequence[str], companies: Sequence[str]) -> bool:
+    """Whether ``texts`` list ``name`` among known companies ("top companies like Uber, Lyft, Quora, Asana"): the
+    library's own text shows that a name no list holds is a company."""
+    pat = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for text in texts:
+        for m in pat.finditer(text):
+            window = max(0, m.start() - 200)
+            before = _RUN_BEFORE.search(text, window, m.start())
+            after = _RUN_AFTER.match(text, m.end(), m.end() + 200)
+            start, end = before.start() if before else m.start(), after.end() if after else m.end()
+            if known_company_mentions(text[start:end], companies):  # ``name`` itself is no known company
+                return True
+    return False
+
+
+def asked_companies(question: str, companies: Sequence[str], roles: Sequence[Role],
+                    passages: Callable[[str], Sequence[str]]) -> list[str]:
+    """The organisations ``question`` asks about, written as names: library and well-known companies, and other
+    capitalised names that the library's ``passages`` naming them list among companies (a lower-case "hired" is a
+    word, not Hired)."""
+    names = [n for s, _, n in known_company_mentions(question, companies) if question[s].isupper()]
+    names += [w for w in _name_candidates(question, companies, roles)
+              if _listed_with_companies(w, passages(w), companies)]
+    return list(dict.fromkeys(names))
+
+
+def _mentions(name: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text.lower()) is not None
+
+
+# A name given as an example of something else: after "like", "such as", "e.g." and maybe other names of the same
+# list ("top companies like Uber, Lyft, Quora", "(e.g. Flickr, Pinterest)").
+_EXAMPLE_BEFORE = re.compile(
+    rf"(?i:\blike|\bsuch as|\be\.g\.?|\bi\.e\.?|\bincluding|\bfor example|\bfor instance)[\s,:]*"
+    rf"(?:{_NAME}{_GLUE})*$")
+
+
+def _as_example(name: str, text: str) -> bool:
+    """Whether every mention of ``name`` in ``text`` gives it as an example of something else."""
+    spans = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)]
+    return bool(spans) and all(_EXAMPLE_BEFORE.search(text[:start]) for start in spans)
+
+
+def unanswered_companies(question: str, names: Sequence[str], quoted: Sequence[str], about: Sequence[str]
+                         ) -> list[str]:
+    """The ``names`` asked about in ``question`` that the answer's own evidence does not cover: no quoted sentence
+    names it (other than as an example of something else: "top companies like Uber, Lyft"), nor the title, section
+    or company (``about``) of a passage it quotes. A question that itself gives the name as an example ("build
+    something like Uber") is covered by such an example."""
+    out = []
+    for name in names:
+        examples_do = _as_example(name, question)
+        if any(_mentions(name, t) for t in about if t):
+            continue
+        if any(_mentions(name, t) and (examples_do or not _as_example(name, t)) for t in quoted):
+            continue
+        out.append(name)
+    return out
 
 
 def unknown_roles(text: str, roles: Sequence[Role]) -> tuple[list[str], list[str]]:
@@ -260,9 +339,9 @@ def uncovered_topic(question: str, evidence: Sequence[str]) -> str | None:
 
 def uncovered_companies(question: str, companies: Sequence[str], evidence: Sequence[str]) -> list[str]:
     """Companies named in ``question`` that none of the evidence texts mentions."""
-    text = " ".join(evidence).lower()
+    text = " ".join(evidence)
     names = dict.fromkeys(n for _, _, n in known_company_mentions(question, companies))
-    return [n for n in names if not re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", text)]
+    return [n for n in names if not _mentions(n, text)]
 
 
 def _listed(names: list[str], limit: int) -> str:
