@@ -26,12 +26,13 @@ from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (asked_companies, check_question, coverage_reply, known_company_mentions,
+from coach.scope import (asked_companies, asked_part, check_question, coverage_reply, known_company_mentions,
                          off_domain_by_meaning, unanswered_companies, uncovered_companies, uncovered_topic,
                          unknown_roles)
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
+_QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")  # the words ``Vocabulary.unknown`` reads
 MAX_QUESTION_CHARS = 2000
 CANDIDATE_CHUNKS = 10
 # Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when the best sentence reaches
@@ -210,7 +211,7 @@ class AskChain:
         return None
 
     def _retrieve(self, state: dict) -> dict:
-        language = foreign_language(state["question"])
+        language = foreign_language(state["question"], knows=self._occurs)
         if language:
             return {"hits": [], "reason": f"the question looks like {language}; the library is in English",
                     "reply": english_only_reply(language)}
@@ -270,7 +271,7 @@ class AskChain:
         unknown = vocabulary.unknown(question)
         if not unknown:
             return []
-        said = set(tokenize(" ".join([*composed.sentences, *(_evidence_text(h) for h in hits[: self.settings.top_k])])))
+        said = set(tokenize(" ".join([*composed.sentences, *(f"{s.title} {s.section or ''} {s.text}" for s in composed.sources)])))
         out = []
         for word in unknown:
             if len(word) < 3 or not tokenize(word):
@@ -279,6 +280,27 @@ class AskChain:
             if not said & set(tokenize(" ".join([word, *stand_ins]))):
                 out.append(word)
         return out
+
+    def _unknown_term(self, question: str, qv) -> str | None:
+        """A term of the asking sentence that the library knows nothing of: two or more words in a row that no
+        article uses and that have no library word standing in for them ("beta blocker", "tire pressure", "Roth
+        IRA"). A thing the library never names is not covered, whatever else the question shares with it; a lone
+        such word is often a paraphrase ("skim", "jittery") and is judged by ``_uncovered_words``."""
+        vocabulary = self.structure.get(self.library, self.vectors).vocabulary
+        asked = asked_part(question)
+        unknown = set(vocabulary.unknown(asked))
+        if len(unknown) < 2:
+            return None
+        run: list[str] = []
+        for word in _QUESTION_WORD.findall(asked):
+            low = word.lower()
+            if low in unknown and not (vocabulary.matrix is not None and vocabulary.bridge(low, self.vectors.encode, qv)):
+                run.append(word)
+            elif len(run) >= 2:
+                break
+            else:
+                run = []
+        return " ".join(run) if len(run) >= 2 else None
 
     def _unanswered_companies(self, question: str, composed: Composed, hits: list[Hit]) -> list[str]:
         """Companies the question asks about that the answer does not stand on: no quoted sentence names one, nor
@@ -370,6 +392,8 @@ class AskChain:
                 reason = off
             elif not composed.text:
                 reason = "the retrieved passages do not answer the question"
+            elif term := self._unknown_term(standalone, qv):
+                reason = f"the library does not talk about “{term}”"
             elif not state.get("company") and (missing := self._unanswered_companies(standalone, composed, hits)):
                 reason = f"the library has no article about {', '.join(missing)} (it names them only in passing)"
             elif retrieved.get("weak") and composed.best_sim < (
@@ -381,9 +405,10 @@ class AskChain:
                 reason = NO_MATCH
             elif retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
                 words = self._uncovered_words(standalone, qv, composed, hits)
-                if composed.off_subject:
-                    pass  # the answer misses the subject: any such word shows the library lacks it
-                elif composed.best_sim < UNCOVERED_SENTENCE_MIN:  # barely matched: such words may share the topic
+                if not words:
+                    pass
+                elif composed.off_subject or composed.best_sim < UNCOVERED_SENTENCE_MIN:
+                    # The answer misses the subject or barely matches: the words together may carry the topic.
                     words = words if self._is_topic(standalone, words) else []
                 else:
                     words = [w for w in words if self._is_topic(standalone, [w])]

@@ -403,3 +403,4 @@ def off_domain_by_meaning(question_vector, evidence_relevance: float, encode) ->
         return f"the question is about {names[best]}, which the interview articles in the library do not cover"
     return None
 
+
