@@ -387,7 +387,7 @@ class AskChain:
             # (a paraphrased question matches that sentence better than the passage around it).
             off = off_domain_by_meaning(self.vectors.encode([standalone])[0],
                                         max(retrieved.get("best", 1.0), composed.best_sim if composed.text else 0.0),
-                                        self.vectors.encode)
+                                        self.vectors.encode, composed.sentences if composed.text else ())
             if off:
                 reason = off
             elif not composed.text:

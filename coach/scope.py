@@ -389,18 +389,26 @@ OFF_DOMAIN_TOPICS = {
 # A question is off-domain when it is closer to an outside topic than to its best evidence (the best passage or the
 # sentence its answer would quote).
 OFF_TOPIC_MARGIN = 0.0
+# ... unless the sentences the answer quotes are themselves about that topic, at least this share of the question's
+# closeness to it: a recommender passage covers "a 'customers also bought' engine for an online shop" although the
+# question reads as shopping; nothing about training covers "how long should I rest between sets".
+TOPIC_COVERED = 0.5
 
 
-def off_domain_by_meaning(question_vector, evidence_relevance: float, encode) -> str | None:
+def off_domain_by_meaning(question_vector, evidence_relevance: float, encode, quoted: Sequence[str] = ()
+                          ) -> str | None:
     """Why the question is outside interview preparation, judged by meaning: its vector is closer to an outside
-    topic than to the best retrieved evidence. ``encode`` maps texts to unit vectors (cached by the caller)."""
+    topic than to the best retrieved evidence, and the ``quoted`` sentences of the answer do not cover that topic.
+    ``encode`` maps texts to unit vectors (cached by the caller)."""
     import numpy as np
 
     names = list(OFF_DOMAIN_TOPICS)
-    sims = np.asarray(encode([OFF_DOMAIN_TOPICS[n] for n in names])) @ question_vector
+    topics = np.asarray(encode([OFF_DOMAIN_TOPICS[n] for n in names]))
+    sims = topics @ question_vector
     best = int(np.argmax(sims))
-    if float(sims[best]) - evidence_relevance > OFF_TOPIC_MARGIN:
-        return f"the question is about {names[best]}, which the interview articles in the library do not cover"
-    return None
-
-
+    if float(sims[best]) - evidence_relevance <= OFF_TOPIC_MARGIN:
+        return None
+    covered = float(np.max(np.asarray(encode(list(quoted))) @ topics[best])) if quoted else 0.0
+    if covered >= TOPIC_COVERED * float(sims[best]):
+        return None
+    return f"the question is about {names[best]}, which the interview articles in the library do not cover"
