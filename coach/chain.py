@@ -283,18 +283,27 @@ class AskChain:
 
     def _unknown_term(self, question: str, qv) -> str | None:
         """A term of the asking sentence that the library knows nothing of: two or more words in a row that no
-        article uses and that have no library word standing in for them ("beta blocker", "tire pressure", "Roth
+        article uses, that no library word stands in for and that are not everyday English ("beta blocker", "Roth
         IRA"). A thing the library never names is not covered, whatever else the question shares with it; a lone
-        such word is often a paraphrase ("skim", "jittery") and is judged by ``_uncovered_words``."""
+        such word is often a paraphrase ("skim", "jittery") and is judged by ``_uncovered_words``. Everyday words
+        ("could", "keep") are left out: a small library does not use them either."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
         asked = asked_part(question)
         unknown = set(vocabulary.unknown(asked))
         if len(unknown) < 2:
             return None
+        words = _QUESTION_WORD.findall(asked)
+        strange = [w.lower() in unknown and not (vocabulary.matrix is not None and
+                                                 vocabulary.bridge(w.lower(), self.vectors.encode, qv))
+                   for w in words]
+        if not any(a and b for a, b in zip(strange, strange[1:])):
+            return None
+        from coach.critique.signals import EVERYDAY, _speller  # pyspellchecker's word counts, loaded only here
+
+        counts = _speller().word_frequency
         run: list[str] = []
-        for word in _QUESTION_WORD.findall(asked):
-            low = word.lower()
-            if low in unknown and not (vocabulary.matrix is not None and vocabulary.bridge(low, self.vectors.encode, qv)):
+        for word, odd in zip(words, strange):
+            if odd and counts[word.lower()] < EVERYDAY:
                 run.append(word)
             elif len(run) >= 2:
                 break

@@ -1,18 +1,29 @@
-"""Is a question answerable from the library? One decision, taken in this order, each step with the reason it gives:
+"""Is a question answerable from the library? One decision, taken in this order, each step with the reason it gives.
+The principle: the evidence the answer stands on must cover the entities and the topic of the *asking* sentence.
 
-1. Another language -> a polite reply that the library and the coach answer in English (``coach.language``).
+1. Another language -> a polite reply that the library and the coach answer in English (``coach.language``; a
+   question with no English function word and mostly words the library never uses counts too, so a foreign word is
+   never taken for a company).
 2. An injection attempt -> declined.
 3. A company or role no article covers and the library's text never names -> declined ("the library has no article
    about Etsy"); a company an article covers in a section of its own is in scope (content, not metadata).
 4. After retrieval, the evidence must cover the question's topic: a company the question names that no retrieved
    passage mentions (:func:`uncovered_companies`), an outside-domain word in the *asking* sentence ("Can I bring my
-   dog ...?") that no retrieved passage uses (:func:`uncovered_topic`), or a question whose meaning is closer to an
-   outside topic than to its best evidence, the best passage or the sentence the answer would quote
-   (:func:`off_domain_by_meaning`) -> declined. A word that only sets the scene ("Because of my health I can only
-   study an hour a day. How many hours ...?") does not decide the topic, nor does an object the answer's sentence
-   covers ("... do my job from my kitchen table?" answered by "Is working from home allowed?").
-5. After composing (``coach.chain``): weak evidence that the answer sentence does not make up for, or a word of the
-   question that no article uses and that carries its topic -> declined.
+   dog ...?") that no retrieved passage uses (:func:`uncovered_topic`) -> declined. A word that only sets the scene
+   ("Because of my health I can only study an hour a day. How many hours ...?") does not decide the topic.
+5. After composing (``coach.chain``), against what the answer quotes:
+   - its meaning is closer to an outside topic than to its best evidence and the quoted sentences are not about that
+     topic themselves (:func:`off_domain_by_meaning`: a recommender passage covers "a 'customers also bought' engine
+     for an online shop");
+   - a term the library never names: two or more words in a row that no article uses, no library word stands in
+     for and that are not everyday English ("a beta blocker to calm my nerves");
+   - a company the question asks about that the answer does not stand on: no quoted sentence names it other than as
+     an example ("top companies like Uber, Lyft"), nor the title, section or company of a quoted passage
+     (:func:`unanswered_companies`; names the library lists among companies count as companies);
+   - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
+     and that neither the quoted passages nor a stand-in in them cover ("a logo for my bakery")
+   -> declined. An object the answer's sentence covers does not decline ("... do my job from my kitchen table?"
+   answered by "Is working from home allowed?").
 6. Otherwise answered; when the best evidence lacks the asked kind of fact, the answer says so
    (``coach.plan.NOT_EXACT``) and quotes what the library does say.
 
@@ -332,7 +343,7 @@ def uncovered_topic(question: str, evidence: Sequence[str]) -> str | None:
     the evidence mentions."""
     text = " ".join(evidence).lower()
     for word, domain in off_domain_terms(question):
-        if not re.search(rf"\b{re.escape(word)}", text):
+        if not re.search(rf"\b{re.escape(word)}(?:e?s)?\b", text):  # "dogs" covers "dog"; "career" not "car"
             return f"the question is about {domain} ({word}), which the interview articles in the library do not cover"
     return None
 
