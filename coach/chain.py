@@ -26,11 +26,13 @@ from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (check_question, coverage_reply, known_company_mentions, off_domain_by_meaning,
-                         uncovered_companies, uncovered_topic, unknown_roles)
+from coach.scope import (asked_companies, asked_part, check_question, coverage_reply, known_company_mentions,
+                         off_domain_by_meaning, unanswered_companies, uncovered_companies, uncovered_topic,
+                         unknown_roles)
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
+_QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")  # the words ``Vocabulary.unknown`` reads
 MAX_QUESTION_CHARS = 2000
 CANDIDATE_CHUNKS = 10
 # Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when the best sentence reaches
@@ -209,7 +211,7 @@ class AskChain:
         return None
 
     def _retrieve(self, state: dict) -> dict:
-        language = foreign_language(state["question"])
+        language = foreign_language(state["question"], knows=self._occurs)
         if language:
             return {"hits": [], "reason": f"the question looks like {language}; the library is in English",
                     "reply": english_only_reply(language)}
@@ -269,7 +271,7 @@ class AskChain:
         unknown = vocabulary.unknown(question)
         if not unknown:
             return []
-        said = set(tokenize(" ".join([*composed.sentences, *(_evidence_text(h) for h in hits[: self.settings.top_k])])))
+        said = set(tokenize(" ".join([*composed.sentences, *(f"{s.title} {s.section or ''} {s.text}" for s in composed.sources)])))
         out = []
         for word in unknown:
             if len(word) < 3 or not tokenize(word):
@@ -278,6 +280,52 @@ class AskChain:
             if not said & set(tokenize(" ".join([word, *stand_ins]))):
                 out.append(word)
         return out
+
+    def _unknown_term(self, question: str, qv) -> str | None:
+        """A term of the asking sentence that the library knows nothing of: two or more words in a row that no
+        article uses, that no library word stands in for and that are not everyday English ("beta blocker", "Roth
+        IRA"). A thing the library never names is not covered, whatever else the question shares with it; a lone
+        such word is often a paraphrase ("skim", "jittery") and is judged by ``_uncovered_words``. Everyday words
+        ("could", "keep") are left out: a small library does not use them either."""
+        vocabulary = self.structure.get(self.library, self.vectors).vocabulary
+        asked = asked_part(question)
+        unknown = set(vocabulary.unknown(asked))
+        if len(unknown) < 2:
+            return None
+        words = _QUESTION_WORD.findall(asked)
+        strange = [w.lower() in unknown and not (vocabulary.matrix is not None and
+                                                 vocabulary.bridge(w.lower(), self.vectors.encode, qv))
+                   for w in words]
+        if not any(a and b for a, b in zip(strange, strange[1:])):
+            return None
+        from coach.critique.signals import EVERYDAY, _speller  # pyspellchecker's word counts, loaded only here
+
+        counts = _speller().word_frequency
+        run: list[str] = []
+        for word, odd in zip(words, strange):
+            if odd and counts[word.lower()] < EVERYDAY:
+                run.append(word)
+            elif len(run) >= 2:
+                break
+            else:
+                run = []
+        return " ".join(run) if len(run) >= 2 else None
+
+    def _unanswered_companies(self, question: str, composed: Composed, hits: list[Hit]) -> list[str]:
+        """Companies the question asks about that the answer does not stand on: no quoted sentence names one, nor
+        the title, section or company of a passage it quotes ("What does Uber pay new grads?" answered from an
+        article that names Uber only among "companies like Uber, Lyft")."""
+        snap = self.snapshot()
+        names = asked_companies(question, snap.companies, snap.roles, self._passages_naming)
+        if not names:
+            return []
+        company_of = {h.chunk.doc_id: h.chunk.company for h in hits}
+        about = [t for s in composed.sources for t in (s.title, s.section, company_of.get(s.doc_id))]
+        return unanswered_companies(question, names, composed.sentences, about)
+
+    def _passages_naming(self, name: str, k: int = 5) -> list[str]:
+        """Texts of the library passages that use ``name`` most (BM25), to read how the articles use it."""
+        return [c.text for c in self.library.get_chunks([cid for cid, _ in self.library.bm25_search(name, k)])]
 
     def _is_topic(self, question: str, words: list[str]) -> bool:
         """Whether ``words`` together carry the question's topic: leaving them all out moves the question's meaning
@@ -348,11 +396,15 @@ class AskChain:
             # (a paraphrased question matches that sentence better than the passage around it).
             off = off_domain_by_meaning(self.vectors.encode([standalone])[0],
                                         max(retrieved.get("best", 1.0), composed.best_sim if composed.text else 0.0),
-                                        self.vectors.encode)
+                                        self.vectors.encode, composed.sentences if composed.text else ())
             if off:
                 reason = off
             elif not composed.text:
                 reason = "the retrieved passages do not answer the question"
+            elif term := self._unknown_term(standalone, qv):
+                reason = f"the library does not talk about “{term}”"
+            elif not state.get("company") and (missing := self._unanswered_companies(standalone, composed, hits)):
+                reason = f"the library has no article about {', '.join(missing)} (it names them only in passing)"
             elif retrieved.get("weak") and composed.best_sim < (
                     TYPED_SENTENCE_MIN if composed.typed else
                     SENTENCE_MIN if composed.off_subject else self.settings.min_relevance):
@@ -362,9 +414,10 @@ class AskChain:
                 reason = NO_MATCH
             elif retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
                 words = self._uncovered_words(standalone, qv, composed, hits)
-                if composed.off_subject:
-                    pass  # the answer misses the subject: any such word shows the library lacks it
-                elif composed.best_sim < UNCOVERED_SENTENCE_MIN:  # barely matched: such words may share the topic
+                if not words:
+                    pass
+                elif composed.off_subject or composed.best_sim < UNCOVERED_SENTENCE_MIN:
+                    # The answer misses the subject or barely matches: the words together may carry the topic.
                     words = words if self._is_topic(standalone, words) else []
                 else:
                     words = [w for w in words if self._is_topic(standalone, [w])]

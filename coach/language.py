@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Callable
 
 _SCRIPTS = {
     "CJK": "Chinese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "HANGUL": "Korean", "CYRILLIC": "Russian",
@@ -24,8 +25,8 @@ _FUNCTION_WORDS = {
               "auf was welche soll sind kann muss vorstellungsgespräch bewerbung oder aber auch",
     "Italian": "il lo gli di del della delle una è per che come quali quanto quanta dovrei mio mia alla al fine "
                "sono colloquio domande posso devo cosa perché anche nel nella",
-    "Portuguese": "os da das um uma é para que como quanto quanta devo meu minha dura com não em entrevista "
-                  "posso tenho sobre também mas você isso",
+    "Portuguese": "os da das um uma é para que como quanto quanta quantos quantas devo meu minha dura com não em "
+                  "entrevista posso tenho tem na nas nos pelo pela sobre também mas você isso",
     "Dutch": "de het een en van voor hoe lang moet mijn ik met niet zijn wat welke sollicitatie",
     "Swedish": "hur lång långt ska skall mitt jag och att för med inte vad vilka vilken är det en ett kan "
                "anställningsintervju intervjun lön",
@@ -55,8 +56,10 @@ def _script(ch: str) -> str | None:
     return None
 
 
-def foreign_language(text: str) -> str | None:
-    """The language ``text`` looks written in when it is not English, else None."""
+def foreign_language(text: str, knows: Callable[[str], bool] | None = None) -> str | None:
+    """The language ``text`` looks written in when it is not English, else None. ``knows`` tells whether the
+    (English) library uses a word: a question in a language no list here knows, written without accents ("Coding
+    interview ki taiyari kaise karein?"), has no English function word and mostly words the library never uses."""
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return None
@@ -88,6 +91,8 @@ def foreign_language(text: str) -> str | None:
     # English function word at all (a foreign name inside an English question has those around it).
     accented = sum(1 for w in words if any(ord(ch) > 0x7F for ch in w))
     if len(words) >= 3 and accented >= 2 and not english:
+        return "a language other than English"
+    if knows is not None and len(words) >= 4 and not english and 2 * sum(1 for w in words if not knows(w)) > len(words):
         return "a language other than English"
     return None
 

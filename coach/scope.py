@@ -1,18 +1,29 @@
-"""Is a question answerable from the library? One decision, taken in this order, each step with the reason it gives:
+"""Is a question answerable from the library? One decision, taken in this order, each step with the reason it gives.
+The principle: the evidence the answer stands on must cover the entities and the topic of the *asking* sentence.
 
-1. Another language -> a polite reply that the library and the coach answer in English (``coach.language``).
+1. Another language -> a polite reply that the library and the coach answer in English (``coach.language``; a
+   question with no English function word and mostly words the library never uses counts too, so a foreign word is
+   never taken for a company).
 2. An injection attempt -> declined.
 3. A company or role no article covers and the library's text never names -> declined ("the library has no article
    about Etsy"); a company an article covers in a section of its own is in scope (content, not metadata).
 4. After retrieval, the evidence must cover the question's topic: a company the question names that no retrieved
    passage mentions (:func:`uncovered_companies`), an outside-domain word in the *asking* sentence ("Can I bring my
-   dog ...?") that no retrieved passage uses (:func:`uncovered_topic`), or a question whose meaning is closer to an
-   outside topic than to its best evidence, the best passage or the sentence the answer would quote
-   (:func:`off_domain_by_meaning`) -> declined. A word that only sets the scene ("Because of my health I can only
-   study an hour a day. How many hours ...?") does not decide the topic, nor does an object the answer's sentence
-   covers ("... do my job from my kitchen table?" answered by "Is working from home allowed?").
-5. After composing (``coach.chain``): weak evidence that the answer sentence does not make up for, or a word of the
-   question that no article uses and that carries its topic -> declined.
+   dog ...?") that no retrieved passage uses (:func:`uncovered_topic`) -> declined. A word that only sets the scene
+   ("Because of my health I can only study an hour a day. How many hours ...?") does not decide the topic.
+5. After composing (``coach.chain``), against what the answer quotes:
+   - its meaning is closer to an outside topic than to its best evidence and the quoted sentences are not about that
+     topic themselves (:func:`off_domain_by_meaning`: a recommender passage covers "a 'customers also bought' engine
+     for an online shop");
+   - a term the library never names: two or more words in a row that no article uses, no library word stands in
+     for and that are not everyday English ("a beta blocker to calm my nerves");
+   - a company the question asks about that the answer does not stand on: no quoted sentence names it other than as
+     an example ("top companies like Uber, Lyft"), nor the title, section or company of a quoted passage
+     (:func:`unanswered_companies`; names the library lists among companies count as companies);
+   - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
+     and that neither the quoted passages nor a stand-in in them cover ("a logo for my bakery")
+   -> declined. An object the answer's sentence covers does not decline ("... do my job from my kitchen table?"
+   answered by "Is working from home allowed?").
 6. Otherwise answered; when the best evidence lacks the asked kind of fact, the answer says so
    (``coach.plan.NOT_EXACT``) and quotes what the library does say.
 
@@ -140,24 +151,14 @@ def known_company_mentions(text: str, companies: Sequence[str]) -> list[tuple[in
     return out
 
 
-def unknown_companies(
-    text: str, companies: Sequence[str], roles: Sequence[Role], occurs_in_library: Callable[[str], bool]
-) -> list[str]:
-    """Organisation-like names in ``text`` that no article in the library is about.
-
-    Well-known company names count whenever they are not a library company; other capitalised words count when
-    they are not sentence-initial, not a role name or alias, and occur nowhere in the library's text.
-    """
+def _name_candidates(text: str, companies: Sequence[str], roles: Sequence[Role]) -> list[str]:
+    """Capitalised words of ``text`` that may name an organisation: not sentence-initial, not the speaker, not a
+    role name or alias, not a short acronym (CV, ATS, SQL), not a library or well-known company (found apart)."""
     lib = _index_of(companies)[2]  # lower-case library names, built once per library state
+    all_roles = list(roles) + list(shared_lexicon_roles())
+    role_spans = role_mentions(text, all_roles)
+    role_words = {w.lower() for r in all_roles for t in [r.name, *r.aliases] for w in t.split()}
     found: list[str] = []
-    for _, _, name in known_company_mentions(text, companies):
-        # A company the library's text talks about (a section on it) is in scope even when no article is filed
-        # under it; whether the retrieved evidence covers it is checked after retrieval.
-        if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
-            found.append(name)
-    role_spans = role_mentions(text, list(roles) + list(shared_lexicon_roles()))
-    role_words = {w.lower() for r in list(roles) + list(shared_lexicon_roles()) for t in [r.name, *r.aliases]
-                  for w in t.split()}
     for m in _CAP_TOKEN.finditer(text):
         word = m.group(1)
         low = word.lower().removesuffix("'s")
@@ -172,9 +173,98 @@ def unknown_companies(
             continue  # an acronym (CV, ATS, GPA, SQL) is a term, not an organisation
         if any(s <= m.start() < e for s, e, _ in role_spans):
             continue
-        if not occurs_in_library(low) and word not in found:
+        word = word.removesuffix("'s")
+        if word not in found:
             found.append(word)
     return found
+
+
+def unknown_companies(
+    text: str, companies: Sequence[str], roles: Sequence[Role], occurs_in_library: Callable[[str], bool]
+) -> list[str]:
+    """Organisation-like names in ``text`` that no article in the library is about.
+
+    Well-known company names count whenever they are not a library company; other capitalised words count when
+    they are not sentence-initial, not a role name or alias, and occur nowhere in the library's text.
+    """
+    lib = _index_of(companies)[2]
+    found: list[str] = []
+    for _, _, name in known_company_mentions(text, companies):
+        # A company the library's text talks about (a section on it) is in scope even when no article is filed
+        # under it; whether the answer's evidence covers it is checked after composing.
+        if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
+            found.append(name)
+    for word in _name_candidates(text, companies, roles):
+        if not occurs_in_library(word.lower()) and word not in found:
+            found.append(word)
+    return found
+
+
+# A list of names: "Uber, Lyft, Quora, Asana and more", "Flickr / Pinterest".
+_NAME = r"(?>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)"  # atomic: no backtracking over long capitalised runs
+_GLUE = r"\s*(?:,|&|/|\band\b|\bor\b)(?:\s+(?:and|or)\b)?\s*"
+_RUN_BEFORE = re.compile(rf"(?:{_NAME}{_GLUE})+$")
+_RUN_AFTER = re.compile(rf"(?:{_GLUE}{_NAME})+")
+
+
+def _listed_with_companies(name: str, texts: Sequence[str], companies: Sequence[str]) -> bool:
+    """Whether ``texts`` list ``name`` among known companies ("top companies like Uber, Lyft, Quora, Asana"): the
+    library's own text shows that a name no list holds is a company."""
+    pat = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for text in texts:
+        for m in pat.finditer(text):
+            window = max(0, m.start() - 200)
+            before = _RUN_BEFORE.search(text, window, m.start())
+            after = _RUN_AFTER.match(text, m.end(), m.end() + 200)
+            start, end = before.start() if before else m.start(), after.end() if after else m.end()
+            if known_company_mentions(text[start:end], companies):  # ``name`` itself is no known company
+                return True
+    return False
+
+
+def asked_companies(question: str, companies: Sequence[str], roles: Sequence[Role],
+                    passages: Callable[[str], Sequence[str]]) -> list[str]:
+    """The organisations ``question`` asks about, written as names: library and well-known companies, and other
+    capitalised names that the library's ``passages`` naming them list among companies (a lower-case "hired" is a
+    word, not Hired)."""
+    names = [n for s, _, n in known_company_mentions(question, companies) if question[s].isupper()]
+    names += [w for w in _name_candidates(question, companies, roles)
+              if _listed_with_companies(w, passages(w), companies)]
+    return list(dict.fromkeys(names))
+
+
+def _mentions(name: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text.lower()) is not None
+
+
+# A name given as an example of something else: after "like", "such as", "e.g." and maybe other names of the same
+# list ("top companies like Uber, Lyft, Quora", "(e.g. Flickr, Pinterest)").
+_EXAMPLE_BEFORE = re.compile(
+    rf"(?i:\blike|\bsuch as|\be\.g\.?|\bi\.e\.?|\bincluding|\bfor example|\bfor instance)[\s,:]*"
+    rf"(?:{_NAME}{_GLUE})*$")
+
+
+def _as_example(name: str, text: str) -> bool:
+    """Whether every mention of ``name`` in ``text`` gives it as an example of something else."""
+    spans = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)]
+    return bool(spans) and all(_EXAMPLE_BEFORE.search(text[:start]) for start in spans)
+
+
+def unanswered_companies(question: str, names: Sequence[str], quoted: Sequence[str], about: Sequence[str]
+                         ) -> list[str]:
+    """The ``names`` asked about in ``question`` that the answer's own evidence does not cover: no quoted sentence
+    names it (other than as an example of something else: "top companies like Uber, Lyft"), nor the title, section
+    or company (``about``) of a passage it quotes. A question that itself gives the name as an example ("build
+    something like Uber") is covered by such an example."""
+    out = []
+    for name in names:
+        examples_do = _as_example(name, question)
+        if any(_mentions(name, t) for t in about if t):
+            continue
+        if any(_mentions(name, t) and (examples_do or not _as_example(name, t)) for t in quoted):
+            continue
+        out.append(name)
+    return out
 
 
 def unknown_roles(text: str, roles: Sequence[Role]) -> tuple[list[str], list[str]]:
@@ -253,16 +343,16 @@ def uncovered_topic(question: str, evidence: Sequence[str]) -> str | None:
     the evidence mentions."""
     text = " ".join(evidence).lower()
     for word, domain in off_domain_terms(question):
-        if not re.search(rf"\b{re.escape(word)}", text):
+        if not re.search(rf"\b{re.escape(word)}(?:e?s)?\b", text):  # "dogs" covers "dog"; "career" not "car"
             return f"the question is about {domain} ({word}), which the interview articles in the library do not cover"
     return None
 
 
 def uncovered_companies(question: str, companies: Sequence[str], evidence: Sequence[str]) -> list[str]:
     """Companies named in ``question`` that none of the evidence texts mentions."""
-    text = " ".join(evidence).lower()
+    text = " ".join(evidence)
     names = dict.fromkeys(n for _, _, n in known_company_mentions(question, companies))
-    return [n for n in names if not re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", text)]
+    return [n for n in names if not _mentions(n, text)]
 
 
 def _listed(names: list[str], limit: int) -> str:
@@ -310,17 +400,26 @@ OFF_DOMAIN_TOPICS = {
 # A question is off-domain when it is closer to an outside topic than to its best evidence (the best passage or the
 # sentence its answer would quote).
 OFF_TOPIC_MARGIN = 0.0
+# ... unless the sentences the answer quotes are themselves about that topic, at least this share of the question's
+# closeness to it: a recommender passage covers "a 'customers also bought' engine for an online shop" although the
+# question reads as shopping; nothing about training covers "how long should I rest between sets".
+TOPIC_COVERED = 0.5
 
 
-def off_domain_by_meaning(question_vector, evidence_relevance: float, encode) -> str | None:
+def off_domain_by_meaning(question_vector, evidence_relevance: float, encode, quoted: Sequence[str] = ()
+                          ) -> str | None:
     """Why the question is outside interview preparation, judged by meaning: its vector is closer to an outside
-    topic than to the best retrieved evidence. ``encode`` maps texts to unit vectors (cached by the caller)."""
+    topic than to the best retrieved evidence, and the ``quoted`` sentences of the answer do not cover that topic.
+    ``encode`` maps texts to unit vectors (cached by the caller)."""
     import numpy as np
 
     names = list(OFF_DOMAIN_TOPICS)
-    sims = np.asarray(encode([OFF_DOMAIN_TOPICS[n] for n in names])) @ question_vector
+    topics = np.asarray(encode([OFF_DOMAIN_TOPICS[n] for n in names]))
+    sims = topics @ question_vector
     best = int(np.argmax(sims))
-    if float(sims[best]) - evidence_relevance > OFF_TOPIC_MARGIN:
-        return f"the question is about {names[best]}, which the interview articles in the library do not cover"
-    return None
-
+    if float(sims[best]) - evidence_relevance <= OFF_TOPIC_MARGIN:
+        return None
+    covered = float(np.max(np.asarray(encode(list(quoted))) @ topics[best])) if quoted else 0.0
+    if covered >= TOPIC_COVERED * float(sims[best]):
+        return None
+    return f"the question is about {names[best]}, which the interview articles in the library do not cover"

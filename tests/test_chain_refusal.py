@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_scope_decision import library_of
+
 ARTICLE = """# How the Velloran interview loop is scored
 
 Fictional article written for Interview Coach's tests.
@@ -29,15 +31,7 @@ interviewer.
 
 @pytest.fixture(scope="module")
 def velloran_coach(tmp_path_factory, embedder):
-    from coach.api import Coach
-    from coach.settings import Settings
-
-    folder = tmp_path_factory.mktemp("velloran-articles")
-    (folder / "velloran_loop.md").write_text(ARTICLE, encoding="utf-8")
-    coach = Coach(Settings(home=tmp_path_factory.mktemp("velloran") / "home"))
-    coach.__dict__["embedder"] = embedder
-    assert not coach.ingest([folder]).skipped
-    return coach
+    return library_of(tmp_path_factory, embedder, {"velloran_loop.md": ARTICLE})
 
 
 @pytest.mark.parametrize("question, fact", [
@@ -80,16 +74,7 @@ scales, which database you would pick and where it could fail.
 
 @pytest.fixture(scope="module")
 def design_coach(tmp_path_factory, embedder):
-    from coach.api import Coach
-    from coach.settings import Settings
-
-    folder = tmp_path_factory.mktemp("velloran-design")
-    (folder / "velloran_design.md").write_text(DESIGN, encoding="utf-8")
-    (folder / "velloran_loop.md").write_text(ARTICLE, encoding="utf-8")
-    coach = Coach(Settings(home=tmp_path_factory.mktemp("velloran-design-home") / "home"))
-    coach.__dict__["embedder"] = embedder
-    assert not coach.ingest([folder]).skipped
-    return coach
+    return library_of(tmp_path_factory, embedder, {"velloran_design.md": DESIGN, "velloran_loop.md": ARTICLE})
 
 
 def test_an_off_domain_question_sharing_one_word_with_a_topic_is_declined(design_coach):
@@ -98,7 +83,7 @@ def test_an_off_domain_question_sharing_one_word_with_a_topic_is_declined(design
     used to quote the design round). A covered question in the user's own words is still answered."""
     declined = design_coach.ask("How do I design a poster for my band's gig?")
     assert not declined.grounded, declined.answer
-    assert "poster" in declined.answer
+    assert "poster" in declined.answer or "band's gig" in declined.answer  # a word or a term the library lacks
     answered = design_coach.ask("Which database would you pick for a ride-hailing app?")
     assert answered.grounded and "ride-hailing app" in answered.answer
 
@@ -112,3 +97,18 @@ def test_a_word_that_only_colours_the_question_is_not_its_topic(design_coach):
     assert not chain._is_topic("Should I add a photo of myself?", ["add"])
     # two uncovered words can share the topic: leaving out either alone keeps the other
     assert chain._is_topic("How should I design a menu for my cafe?", ["menu", "cafe"])
+
+
+def test_a_question_read_as_an_outside_topic_is_answered_when_the_quoted_evidence_is_about_it(embedder):
+    """"customers also bought" reads as shopping, but a quoted sentence on recommending products to shoppers covers
+    that topic; a quoted sentence about something else does not."""
+    from coach.compose import SentenceEmbeddings
+    from coach.scope import off_domain_by_meaning
+
+    encode = SentenceEmbeddings(embedder).encode
+    question = "What makes a good 'customers also bought' engine for an online shop?"
+    qv = encode([question])[0]
+    covering = ["A recommender suggests products a shopper is likely to buy, based on what similar customers bought."]
+    assert off_domain_by_meaning(qv, 0.3, encode, covering) is None
+    assert off_domain_by_meaning(qv, 0.3, encode, ["Practise out loud with a friend twice a week."]) == (
+        "the question is about shopping, which the interview articles in the library do not cover")

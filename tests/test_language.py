@@ -20,3 +20,27 @@ def test_english_with_foreign_names_or_abbreviations_stays_english():
     assert foreign_language("Is 30 min per problem enough for the Brindle mock?") is None
     assert foreign_language("What is the café-style interview at Nestlé?") is None
     assert foreign_language("how many yrs of experiance does a junior dev have") is None
+
+
+def test_a_question_in_a_language_without_accents_or_word_list_is_noticed_by_the_library_words():
+    """Hindi in Latin script has no accents and no word list here: no English function word and mostly words the
+    (English) library never uses make it foreign; an English question without function words stays English."""
+    library = {"coding", "interview", "resume", "amazon", "salary", "range", "mle", "tips", "design", "logo"}
+    knows = library.__contains__
+    assert foreign_language("Coding interview ki taiyari kaise karein?", knows=knows) == "a language other than English"
+    assert foreign_language("Resume mein kya likhna chahiye?", knows=knows) == "a language other than English"
+    assert foreign_language("Amazon MLE salary range?", knows=knows) is None
+    assert foreign_language("Bakery logo design tips?", knows=knows) is None
+    assert foreign_language("How do I design a logo for my bakery?", knows=knows) is None
+
+
+def test_portuguese_is_named_as_portuguese():
+    assert foreign_language("Quantas rodadas tem a entrevista de design de sistemas na Amazon?") == "Portuguese"
+
+
+def test_the_coach_gives_the_english_only_reply_never_a_missing_article(library_coach):
+    for question in ("Coding interview ki taiyari kaise karein?", "Cuanto tiempo necesito para preparar una entrevista"
+                     " de Google", "Quantas rodadas tem a entrevista na Amazon?"):
+        answer = library_coach.ask(question)
+        assert not answer.grounded, answer.answer
+        assert "English" in answer.answer and "no article about" not in answer.answer, answer.answer

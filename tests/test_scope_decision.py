@@ -25,17 +25,23 @@ The first offer Tolvane makes is never its best one: recruiters expect candidate
 """
 
 
-@pytest.fixture(scope="module")
-def tolvane(tmp_path_factory, embedder):
+def library_of(tmp_path_factory, embedder, articles: dict[str, str]):
+    """A Coach over ``articles`` (file name -> text) in a fresh home, sharing the session's loaded model."""
     from coach.api import Coach
     from coach.settings import Settings
 
-    folder = tmp_path_factory.mktemp("scope-articles")
-    (folder / "tolvane_onsite.md").write_text(ARTICLE, encoding="utf-8")
-    coach = Coach(Settings(home=tmp_path_factory.mktemp("scope") / "home"))
+    folder = tmp_path_factory.mktemp("articles")
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    coach = Coach(Settings(home=tmp_path_factory.mktemp("library") / "home"))
     coach.__dict__["embedder"] = embedder
     assert not coach.ingest([folder]).skipped
     return coach
+
+
+@pytest.fixture(scope="module")
+def tolvane(tmp_path_factory, embedder):
+    return library_of(tmp_path_factory, embedder, {"tolvane_onsite.md": ARTICLE})
 
 
 @pytest.mark.parametrize(("question", "fact"), [
@@ -61,3 +67,87 @@ def test_an_interview_question_with_an_outside_word_is_answered(tolvane, questio
 def test_an_outside_question_with_an_interview_word_is_declined(tolvane, question):
     answer = tolvane.ask(question)
     assert not answer.grounded, answer.answer
+
+
+# A company the articles name only in passing is not covered; one with a section of its own is. "Brisko", "Quenfold",
+# "Zentrix" and "Tolvane" are fictional; Uber and Lyft are only named, as the real articles name them.
+PRACTICE = """# Mock interviews before the Zentrix loop
+
+Fictional article written for Interview Coach's tests.
+
+## Mock interview platforms
+
+Doing well in your mock interviews unlocks a jobs page where you can book interviews with top companies like Uber,
+Lyft, Brisko and Quenfold. Practise out loud with a friend at least twice a week.
+
+## Zentrix behavioral interview questions
+
+- Tell me about a time you shipped something you were proud of at short notice.
+- Why do you want to work at Zentrix rather than at a bigger company?
+
+## Nerves on the day
+
+Feeling nervous before the onsite is normal: a mock interview the day before helps you stay calm, and so does
+arriving early.
+
+## The design round
+
+Expect to design a product you already use, for example a ride sharing service (e.g. Uber, Lyft), and to explain
+how it scales.
+"""
+
+
+@pytest.fixture(scope="module")
+def practice(tmp_path_factory, embedder):
+    return library_of(tmp_path_factory, embedder, {"zentrix_practice.md": PRACTICE, "tolvane_onsite.md": ARTICLE})
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("How many interview rounds does Uber run for new grads?", "Uber"),
+    ("How do I get a Lyft interview?", "Lyft"),
+    # a name no company list knows, which the article lists among companies
+    ("What behavioral questions does Brisko ask?", "Brisko"),
+])
+def test_a_company_named_only_in_passing_is_declined(practice, question, name):
+    """The library names Uber, Lyft and Brisko only among "top companies like ...": the question about them used to
+    be answered from whatever else matched (the Zentrix questions, the design round)."""
+    answer = practice.ask(question)
+    assert not answer.grounded, answer.answer
+    assert name in answer.answer
+
+
+def test_a_company_with_its_own_section_or_asked_as_an_example_is_answered(practice):
+    own = practice.ask("What behavioral questions does Zentrix ask?")
+    assert own.grounded and "Zentrix" in own.answer, own.answer
+    # the question gives Uber as an example, as the article does
+    example = practice.ask("Could I be asked to design something like Uber in the design round?")
+    assert example.grounded and "ride sharing service" in example.answer, example.answer
+
+
+def test_what_counts_as_a_passing_mention():
+    from coach.scope import _as_example, asked_companies, unanswered_companies
+
+    assert _as_example("Quenfold", "book interviews with top companies like Uber, Lyft, Brisko and Quenfold.")
+    assert _as_example("Lyft", "a ride sharing service (e.g. Uber, Lyft)")
+    assert not _as_example("Zentrix", "Why do you want to work at Zentrix rather than at a bigger company?")
+    assert not _as_example("Uber", "practice interviews with Uber and Lyft engineers")
+    quoted = ["Doing well unlocks interviews with top companies like Uber, Lyft and Brisko."]
+    assert unanswered_companies("What does Uber pay?", ["Uber"], quoted, []) == ["Uber"]
+    assert unanswered_companies("What does Uber pay?", ["Uber"], quoted, ["Uber interview process"]) == []
+    assert unanswered_companies("Will I design something like Uber?", ["Uber"], quoted, []) == []
+    listed = lambda name: quoted  # noqa: E731 - the passages that name it
+    assert asked_companies("What does Brisko ask in the loop?", [], [], listed) == ["Brisko"]
+    # a lower-case word is not a company, nor is a capitalised term the library never lists among companies
+    assert asked_companies("What if I get hired by Hired?", ["Hired"], [], listed) == ["Hired"]
+    assert asked_companies("Is Python fine for the coding round?", [], [], lambda name: ["Use Python or Java."]) == []
+
+
+def test_a_term_the_library_never_names_is_declined(practice):
+    """Two words in a row that no article uses, no library word stands in for and that are not everyday English name
+    a thing the library does not cover, whatever else the question shares with it ("calm", "nerves", "onsite"): it
+    used to be answered with the advice on nerves."""
+    declined = practice.ask("Is it safe to take a beta blocker to calm my nerves before the onsite?")
+    assert not declined.grounded, declined.answer
+    assert "beta blocker" in declined.answer
+    answered = practice.ask("How do I stay calm when I feel nervous before the onsite?")
+    assert answered.grounded and "mock interview the day before" in answered.answer, answered.answer
