@@ -197,8 +197,9 @@ def cmd_critique(args) -> int:
         _print_json(feedback)
         return 0
     print(f"Score: {feedback.score}/100 — {feedback.summary}")
-    if feedback.score_factors:
-        print("Why: " + "; ".join(f"{f.points:+d} {f.label}" for f in feedback.score_factors))
+    for title, factors in zip(("Raised by", "Lowered by"), feedback.score_explanation()):
+        if factors:
+            print(f"{title}: " + "; ".join(f"{f.points:+d} {f.label}" for f in factors))
     marks = {"made": "✗ made", "avoided": "✓ avoided", "not_applicable": "– n/a", "unclear": "? unclear"}
     off = [item for item in feedback.items if not item.applies]
     for item in feedback.items:

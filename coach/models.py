@@ -234,6 +234,12 @@ class Feedback(BaseModel):
     backend: Literal["rules", "rules+openai", "rules+gguf"] = "rules"
     latency_ms: float = 0.0
 
+    def score_explanation(self) -> tuple[list[ScoreFactor], list[ScoreFactor]]:
+        """(what raised the score, what lowered it), each largest first: the one split every shell shows."""
+        raised = sorted((f for f in self.score_factors if f.points > 0), key=lambda f: -f.points)
+        lowered = sorted((f for f in self.score_factors if f.points < 0), key=lambda f: f.points)
+        return raised, lowered
+
 
 class Attempt(BaseModel):
     id: int

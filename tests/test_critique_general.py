@@ -3,12 +3,14 @@ items, delivery-only feedback when no item applies, and a score whose explanatio
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from pathlib import Path
 
 import pytest
 
 from coach.critique import critique_answer
-from coach.models import RubricItem
+from coach.models import Feedback, RubricItem
 from coach.text import stable_id
 from ingest.parse import parse_file
 
@@ -193,3 +195,110 @@ def test_the_summary_does_not_repeat_the_score(seed_items, embedder):
     for items, q, ans in ((seed_items, DEPLOY_Q, PLATFORM), ([], "Tell me about yourself.", HMM)):
         fb = critique_answer(items, role="Applied Scientist", question=q, answer=ans, embedder=embedder)
         assert f"{fb.score}/100" not in fb.summary, fb.summary
+
+
+# -- one story: summary line, score explanation and the shells agree ----------------------------------------------
+_AVOIDED = re.compile(r"(\d+) rubric mistakes? avoided.*?, (\d+) made")
+_RUBRIC = re.compile(r"rubric: (\d+) of (\d+) applicable mistakes avoided")
+FICTIONAL_RESUME = ("I write it in Google Docs with a plain single-column layout and export it to PDF. My name, "
+                    "personal email and phone go in the body at the top, not in the header. Section titles are plain "
+                    "words like Experience and Education, no icons. For each role I keep the three or four results "
+                    "that match the posting, for example cutting checkout latency by 40%.")
+CONTAINER = ("I'd put the model in a FastAPI service in a Docker image on Kubernetes. The app calls it with a user id "
+             "and gets back a ranked list, and the predictions are logged so that we can retrain on them.")
+
+
+@pytest.mark.parametrize("role,answer", [("Applied Scientist", HANDOFF), ("Applied Scientist", PLATFORM),
+                                         ("Machine Learning Engineer", HANDOFF), ("Applied Scientist", HMM),
+                                         ("Applied Scientist", CONTAINER)])
+def test_summary_and_score_explanation_give_the_same_counts(seed_items, embedder, role, answer):
+    """The summary said "4 avoided" while the score line said "2 of 3 avoided": the score line counted an item
+    avoided without covering anything as half an item. Both now show whole items from one count."""
+    fb = critique_answer(seed_items, role=role, question=DEPLOY_Q, answer=answer, embedder=embedder)
+    made = sum(1 for i in fb.items if i.verdict == "made")
+    avoided = sum(1 for i in fb.items if i.verdict == "avoided")
+    factor = next((f.label for f in fb.score_factors if f.label.startswith("rubric:")), "")
+    if fb.basis == "rubric":
+        m = _AVOIDED.search(fb.summary)
+        assert m and (int(m.group(1)), int(m.group(2))) == (avoided, made), fb.summary
+    if factor:
+        m = _RUBRIC.search(factor)
+        assert m and (int(m.group(1)), int(m.group(2))) == (avoided, avoided + made), factor
+
+
+def test_an_item_avoided_without_covering_its_fix_is_counted_whole_and_earns_half():
+    """Counted as one avoided item everywhere (it was "0.5 of 0.5" in the score line and "1 avoided" in the
+    summary), while earning half of what an item avoided by covering its fix earns."""
+    from coach.critique.delivery import analyse
+    from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
+    from coach.critique.shapes import Unit
+    from coach.models import ItemFeedback
+
+    def item(covers):
+        return ItemFeedback(id="i", mistake="Ignoring system design", fix="Deploy it", source="s", verdict="avoided",
+                            evidence="", advice="", covers=covers, missing=["monitoring"])
+
+    stats = analyse([Unit(CONTAINER, 0, len(CONTAINER), 0)], DEPLOY_Q, [])
+    scores = {}
+    for name, covers in (("bare", []), ("covering", ["serving API"])):
+        c = RubricCounts.of([item(covers)])
+        assert (c.avoided, c.untouched) == (1, 0 if covers else 1)
+        scores[name], factors, _ = score_answer(ScoreInput(
+            stats=stats, relevance=0.4, on_topic_words=20, made=c.made, delivery_made=c.delivery_made,
+            avoided=c.avoided, untouched=c.untouched, coverage=0.5, handoffs=0, parts=None, concrete=2))
+        rubric = next(label for label, _ in factors if label.startswith("rubric:"))
+        assert rubric.startswith("rubric: 1 of 1 applicable mistakes avoided" + (
+            "," if covers else " (covering nothing its fix calls for)")), rubric
+    assert scores["bare"] < scores["covering"]
+
+
+def test_resume_dont_items_avoided_are_counted_whole(real_articles, embedder):
+    """Don't items carry no concept list; avoiding them is not "half" avoided, and the counts match."""
+    resume = next(p for p in real_articles if p.name == "tih-resume.md")
+    fb = critique_answer(_items(resume), role="Software Engineer", question="How do you put together a resume that "
+                         "applicant tracking systems can read?", answer=FICTIONAL_RESUME, embedder=embedder)
+    avoided = sum(1 for i in fb.items if i.verdict == "avoided")
+    assert avoided >= 3
+    assert fb.summary.startswith(f"{avoided} rubric mistakes avoided"), fb.summary
+    factor = next(f.label for f in fb.score_factors if f.label.startswith("rubric:"))
+    assert factor.startswith(f"rubric: {avoided} of {avoided + sum(i.verdict == 'made' for i in fb.items)} "), factor
+
+
+URL_Q = "How would you design a URL shortener?"
+COMMITTED = ("I'd use base62 keys from counter ranges handed to each server, store key to URL in a key-value store, "
+             "and put Redis in front because reads outnumber writes.")
+HEDGED = ("I'd maybe use base62 keys, probably from counter ranges or something, I think store key to URL in a "
+          "key-value store, and perhaps put Redis in front.")
+
+
+def test_an_answer_that_hedges_every_choice_scores_lower_and_is_told_why(embedder):
+    """Non-committal answers ("maybe", "probably", "I think") say less than the same choices stated; the
+    explanation and the delivery notes name the hedges."""
+    committed = critique_answer([], role="Software Engineer", question=URL_Q, answer=COMMITTED, embedder=embedder)
+    hedged = critique_answer([], role="Software Engineer", question=URL_Q, answer=HEDGED, embedder=embedder)
+    assert hedged.score < committed.score, (hedged.score, committed.score)
+    _, lowered = hedged.score_explanation()
+    assert any("does not commit" in f.label and "maybe" in f.label for f in lowered), lowered
+    assert any(n.startswith("Hedging words appear") for n in hedged.delivery)
+    assert not any("does not commit" in f.label for f in committed.score_factors)
+
+
+def test_every_shell_shows_what_raised_and_what_lowered_the_score(library_coach, capsys, monkeypatch):
+    from coach import cli
+    from coach.ui import render
+
+    monkeypatch.setattr(cli, "_coach", lambda: library_coach)  # the real library, ingested once per run
+    cli.main(["critique", "--role", "Applied Scientist", "--question", DEPLOY_Q, "--answer", HANDOFF, "--json"])
+    fb = Feedback.model_validate_json(capsys.readouterr().out)
+    raised, lowered = fb.score_explanation()
+    assert raised and lowered and sum(f.points for f in raised + lowered) == fb.score
+    html_ = render.score_html(fb)
+    md = render.feedback_markdown(fb, HANDOFF)
+    for f in raised + lowered:
+        assert html.escape(f.label) in html_ and f.label in md
+    assert "What raised it" in html_ and "What lowered it" in html_
+    assert "What raised the score" in md and "What lowered it" in md
+    cli.main(["critique", "--role", "Applied Scientist", "--question", DEPLOY_Q, "--answer", HANDOFF])
+    out = capsys.readouterr().out
+    assert f"Raised by: {raised[0].points:+d} {raised[0].label}" in out
+    assert f"Lowered by: {lowered[0].points:+d} {lowered[0].label}" in out

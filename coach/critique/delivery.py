@@ -23,6 +23,9 @@ FILLERS: dict[str, re.Pattern[str]] = {
     "I mean": re.compile(r"\bI mean\b", re.I),
     "literally": re.compile(r"\bliterally\b", re.I),
 }
+# Words that withhold commitment ("maybe a hash or something"). "I guess" and "kind of" count as fillers, and "I'm
+# not sure" as not knowing (a hand-off), so neither is counted twice.
+NONCOMMITTAL = re.compile(r"\b(?:maybe|perhaps|probably|somehow|possibly|I think|I suppose)\b", re.I)
 _STRONG_SIGNPOSTS = re.compile(
     r"(?:^|[.;:!?]\s+|\b(?:I'd|I'll|I|we|would|will|let's)\s+)(?P<a>first|second|third)\b"
     r"|\b(?P<b>first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*,"
@@ -82,6 +85,7 @@ class DeliveryStats:
     code: list[str] = field(default_factory=list)
     prose_words: int = 0
     injection: list[str] = field(default_factory=list)
+    noncommittal: list[str] = field(default_factory=list)
 
     @property
     def filler_total(self) -> int:
@@ -185,6 +189,7 @@ def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryS
     return DeliveryStats(
         words=len(words(full)), sentences=len(units), fillers=fillers, signposts=signposts, weak_signposts=weak,
         numbers=numbers, star=star, code=code, prose_words=len(words(prose)), injection=[u.text for u in injected],
+        noncommittal=[m.group(0).lower() for m in NONCOMMITTAL.finditer(prose)],
     )
 
 
@@ -221,6 +226,10 @@ def delivery_notes(stats: DeliveryStats) -> list[str]:
                      f"100 words.")
     else:
         notes.append("No filler words (um, like, you know, basically) were found.")
+    if len(stats.noncommittal) > 1:
+        seen = Counter(stats.noncommittal)
+        notes.append(f"Hedging words appear {len(stats.noncommittal)} times ("
+                     + ", ".join(f"{k} ×{v}" for k, v in seen.most_common()) + "); the answer does not commit.")
     if stats.numbers:
         examples = ", ".join(f'"{n}"' for n in list(dict.fromkeys(stats.numbers))[:3])
         notes.append(f"Numbers appear {len(stats.numbers)} times (e.g. {examples}).")

@@ -29,7 +29,7 @@ from coach.critique.delivery import (
     split_injection,
     structure_parts,
 )
-from coach.critique.scoring import ScoreInput, score_answer
+from coach.critique.scoring import RubricCounts, ScoreInput, avoided_phrase, score_answer
 from coach.critique.technique import judge_technique, narrates, technique_family
 from coach.critique.signals import CLICHES, HEDGES, Signals, describes, measure
 from coach.critique.topics import (
@@ -1146,11 +1146,10 @@ def critique_answer(
     # counts it as its mistake, so it is not counted twice.
     owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
     blame = 0 if owned or a.empty else sum(1 for u in _blaming(a) if not a.handoff[a.units.index(u)])
+    counts = RubricCounts.of(results)
     score, factors, _ = score_answer(ScoreInput(
-        stats=a.stats, relevance=rel, on_topic_words=on_topic,
-        made=sum(1 for _, _, j in judged if j.verdict == "made" and not j.delivery),
-        delivery_made=sum(1 for _, _, j in judged if j.verdict == "made" and j.delivery),
-        avoided=sum(1.0 if (j.covers or j.delivery) else 0.5 for _, _, j in judged if j.verdict == "avoided"),
+        stats=a.stats, relevance=rel, on_topic_words=on_topic, made=counts.made, delivery_made=counts.delivery_made,
+        avoided=counts.avoided, untouched=counts.untouched,
         coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 0.5,
         # a hand-off already quoted as a mistake made is not counted a second time
         handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not any(
@@ -1166,7 +1165,7 @@ def critique_answer(
     notes = delivery_notes(a.stats)
     return Feedback(
         role=canonical, question=question.strip(), score=score, items=results, strengths=strengths,
-        improvements=improvements, delivery=notes, summary=_summary(results, a.stats, basis), basis=basis,
+        improvements=improvements, delivery=notes, summary=_summary(results, a.stats, basis, counts), basis=basis,
         score_factors=[ScoreFactor(label=label, points=pts) for label, pts in factors if pts],
         backend=backend, latency_ms=(time.perf_counter() - started) * 1000.0,
     )
@@ -1311,7 +1310,7 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
     return strengths, improvements
 
 
-def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str = "rubric") -> str:
+def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str, counts: RubricCounts) -> str:
     """One line on what the score rests on; the score itself is shown once, by the shell, next to it."""
     if stats.words == 0 and stats.injection:
         return ("The answer contains only text addressed to the grader, which is not assessed; answer the question "
@@ -1319,7 +1318,6 @@ def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str = "ru
     if stats.words == 0:
         return "No answer was given; write an answer and try again."
     made = [r for r in results if r.verdict == "made"]
-    avoided = [r for r in results if r.verdict == "avoided"]
     if basis == "delivery-only":
         content = [r for r in results if r.applies and r.verdict != "not_applicable" and not r.delivery]
         n = len(content)
@@ -1331,8 +1329,7 @@ def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str = "ru
         if made:
             text += f"; delivery mistake: {made[0].mistake.strip().rstrip('.')}"
         return text + "."
-    plural = "s" if len(avoided) != 1 else ""
-    text = f"{len(avoided)} rubric mistake{plural} avoided, {len(made)} made"
+    text = f"{avoided_phrase(counts.avoided, counts.untouched)}, {counts.made + counts.delivery_made} made"
     if made:
         text += f" (first to fix: {made[0].mistake.strip().rstrip('.')})"
     return text + "."

@@ -1,8 +1,10 @@
 """The 0-100 score, built from named parts so that it can be explained: what raised it and what lowered it.
 
 Raises: on-topic substance, the structure a coach expects (STAR; clarify -> approach -> trade-offs), specifics
-(numbers, named tools), clean delivery, and the share of applicable rubric mistakes avoided. Lowers: each rubric
-mistake made, each sentence that hands the question to someone else, filler-heavy or very short delivery. When no
+(numbers, named tools), clean delivery, and the share of applicable rubric mistakes avoided (one avoided while
+covering nothing its fix calls for earns half). Lowers: each rubric mistake made, each sentence that hands the
+question to someone else, hedging that withholds a commitment, length past a spoken answer's. Fillers cost delivery
+points only; a delivery mistake counts as a rubric mistake only on an item about delivery. When no
 rubric item speaks to the answer's content the rubric part is left out and the rest is scaled to 100
 ("delivery-only").
 """
@@ -19,6 +21,8 @@ DELIVERY_MADE_SHARE = 0.15  # a delivery item made costs less: its fillers and r
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
 GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics
+HEDGE_SHARE = 0.1  # ... and each hedge past the first ("maybe", "probably", "somehow"): no commitment
+MAX_HEDGE_SHARE = 0.3
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
 LONG_ANSWER = 200  # words from which length costs delivery points ...
@@ -26,6 +30,30 @@ CONCISE = 150  # ... and from which every further word takes a share of the poin
 LENGTH_SCALE = 400
 MAX_LENGTH_SHARE = 0.3
 SUBSTANCE_WORDS = 32  # distinct on-topic content words at which substance stops adding
+UNTOUCHED_CREDIT = 0.5  # credit lost by an item avoided while covering nothing its fix calls for
+
+
+@dataclass
+class RubricCounts:
+    """Verdict counts that the score, its explanation and the summary line all use, so they tell one story."""
+    made: int = 0  # on content items
+    delivery_made: int = 0  # on items about delivery
+    avoided: int = 0
+    untouched: int = 0  # of the avoided, those that cover none of what the item's fix calls for
+
+    @classmethod
+    def of(cls, items) -> "RubricCounts":
+        """From judged items (anything with ``verdict``, ``covers``, ``missing`` and ``delivery``, e.g.
+        ItemFeedback)."""
+        c = cls()
+        for i in items:
+            if i.verdict == "made":
+                c.delivery_made += i.delivery
+                c.made += not i.delivery
+            elif i.verdict == "avoided":
+                c.avoided += 1
+                c.untouched += bool(i.missing) and not i.covers and not i.delivery
+        return c
 
 
 @dataclass
@@ -34,7 +62,7 @@ class ScoreInput:
     relevance: float  # 0-1 raw similarity of the answer's best sentences to the question / the fixes
     on_topic_words: int  # distinct content words of the sentences that address the question and do not deflect
     made: int  # rubric mistakes made on content (delivery items: delivery_made)
-    avoided: float  # rubric mistakes avoided; one avoided merely by not touching its topic counts half
+    avoided: int  # rubric mistakes avoided (content and delivery items) ...
     coverage: float  # share of the concepts covered over the content items that name them (0.5 when none)
     handoffs: int  # sentences giving the question to someone else / admitting not knowing it
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
@@ -42,6 +70,7 @@ class ScoreInput:
     blame: int = 0  # sentences placing what went wrong with other people (when no ownership item judged it)
     delivery_made: int = 0  # mistakes made on delivery items (their fillers/run-ons already cost delivery points)
     generic: bool = False  # stock phrases or next to no specifics, and nothing a rubric item calls for covered
+    untouched: int = 0  # ... of which cover none of what the item's fix calls for
 
 
 def delivery_quality(stats: DeliveryStats) -> float:
@@ -71,7 +100,8 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
     made_all = inp.made + inp.delivery_made
-    rubric_known = made_all + inp.avoided > 0
+    judged = inp.avoided + made_all
+    rubric_known = judged > 0
     scale = 100 / (100 - POINTS["rubric"]) if not rubric_known else 1.0
     parts: list[tuple[str, float]] = []
     sub = POINTS["substance"] * rel * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS)
@@ -91,8 +121,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     # though less than content.
     parts.append(("delivery: " + _delivery_label(st), POINTS["delivery"] * delivery_quality(st) * (0.5 + 0.5 * rel)))
     if rubric_known:
-        share = inp.avoided / (inp.avoided + made_all)
-        parts.append((f"rubric: {inp.avoided:g} of {inp.avoided + made_all:g} applicable mistakes avoided, "
+        # A mistake avoided while covering none of what its fix calls for ("not model-heavy", but no system
+        # either) earns half the item.
+        share = (inp.avoided - UNTOUCHED_CREDIT * inp.untouched) / judged
+        parts.append((f"rubric: {avoided_phrase(inp.avoided, inp.untouched, judged)}, "
                       f"{inp.coverage:.0%} of what they call for covered",
                       POINTS["rubric"] * share * (0.4 + 0.6 * inp.coverage) * rel))
     factors = [(label, round(pts * scale)) for label, pts in parts]
@@ -118,6 +150,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     if inp.generic:
         factors.append(("talks around the question: stock phrases or next to no specifics",
                         -round(earned * GENERIC_SHARE)))
+    if len(st.noncommittal) > 1:
+        cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
+        shown = ", ".join(dict.fromkeys(st.noncommittal))
+        factors.append((f"does not commit: {len(st.noncommittal)} hedges ({shown})", -round(earned * cut)))
     if inp.blame:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.blame)
         factors.append((f"{inp.blame} sentence{'s' if inp.blame > 1 else ''} place what went wrong with other "
@@ -134,6 +170,17 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append(("maximum score", 100 - score))
         score = 100
     return int(score), factors, not rubric_known
+
+
+def avoided_phrase(avoided: int, untouched: int, judged: int | None = None) -> str:
+    """"4 of 5 applicable mistakes avoided (2 of them covering nothing their fix calls for)": the one count of
+    avoided items that the summary line and the score explanation both show."""
+    text = (f"{avoided} of {judged} applicable mistakes avoided" if judged is not None
+            else f"{avoided} rubric mistake{'s' if avoided != 1 else ''} avoided")
+    if untouched:
+        text += (f" ({untouched} of them covering nothing their fix calls for)" if avoided > 1
+                 else " (covering nothing its fix calls for)")
+    return text
 
 
 def _delivery_label(st: DeliveryStats) -> str:

@@ -21,6 +21,12 @@ CSS = """
 .score-good .score-num { color: #15803d; } .score-ok .score-num { color: #b45309; }
 .score-low .score-num { color: #b91c1c; }
 .score-summary { font-weight: 600; } .score-counts { color: var(--body-text-color-subdued); font-size: 0.88rem; }
+.score-explain { flex-basis: 100%; display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(min(260px, 100%), 1fr));
+  gap: 8px 16px; font-size: 0.86rem; }
+.score-why h4 { margin: 0 0 2px; font-size: 0.85rem; } .score-why ul { margin: 0; padding-left: 18px; }
+.score-why .pts { font-variant-numeric: tabular-nums; font-weight: 700; }
+.score-up .pts { color: #15803d; } .score-down .pts { color: #b91c1c; }
 .rubric-table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
 .rubric-table th, .rubric-table td { text-align: left; vertical-align: top; padding: 8px 10px;
   border-bottom: 1px solid var(--border-color-primary); }

@@ -199,15 +199,20 @@ def highlight_answer(answer: str, items: list[ItemFeedback]) -> str:
 
 
 def score_html(feedback: Feedback) -> str:
+    """The score, the summary line (which carries the verdict counts) and what raised and lowered the score."""
     band = "good" if feedback.score >= 75 else "ok" if feedback.score >= 50 else "low"
-    made = sum(1 for i in feedback.items if i.verdict == "made")
-    avoided = sum(1 for i in feedback.items if i.verdict == "avoided")
+    basis = "delivery-only score · " if feedback.basis == "delivery-only" else ""
+    why = "".join(
+        f'<div class="score-why score-{cls}"><h4>{title}</h4><ul>'
+        + "".join(f'<li><span class="pts">{f.points:+d}</span> {esc(f.label)}</li>' for f in factors) + "</ul></div>"
+        for title, cls, factors in zip(("What raised it", "What lowered it"), ("up", "down"),
+                                       feedback.score_explanation()) if factors)
     return (
         f'<div class="score-card score-{band}"><div class="score-num" aria-label="score">{feedback.score}'
         f'<span class="score-of">/100</span></div><div class="score-side">'
         f'<div class="score-summary">{esc(feedback.summary)}</div>'
-        f'<div class="score-counts">{number(made)} mistake{"s" if made != 1 else ""} flagged · {number(avoided)} avoided · '
-        f'role: {esc(feedback.role)}</div></div></div>'
+        f'<div class="score-counts">{basis}role: {esc(feedback.role)}</div></div>'
+        + (f'<div class="score-explain" aria-label="why this score">{why}</div>' if why else "") + "</div>"
     )
 
 
@@ -259,6 +264,9 @@ def feedback_markdown(feedback: Feedback, answer: str) -> str:
     ]
     if feedback.summary:
         lines += [feedback.summary, ""]
+    for title, factors in zip(("What raised the score", "What lowered it"), feedback.score_explanation()):
+        if factors:
+            lines += [f"**{title}:**", ""] + [f"- {f.points:+d} {f.label}" for f in factors] + [""]
     lines += ["## Rubric", "", "| Verdict | Mistake to avoid | Better | Evidence | Advice | Source |",
               "| --- | --- | --- | --- | --- | --- |"]
     for i in feedback.items:
