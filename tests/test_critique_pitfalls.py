@@ -80,3 +80,48 @@ def test_dont_item_forbids_its_qualifier_not_its_topic(embedder):
                               answer="The email address my university gave me and my student phone line.")
     assert _verdict(personal, "uni") != "made"
     assert _verdict(student, "uni") == "made"
+
+
+CONTACT_Q = "Which contact details do you put at the top of your resume?"
+CONTACT = ("I just put my name, my email address and my phone number at the top, and then a link to my profile, "
+           "nothing fancy, the same as everybody does really.")
+
+
+def test_document_pitfalls_do_not_judge_an_answer_about_another_document(embedder):
+    """The cover letter pitfalls read the answer's own text as the letter; a resume question shares their broad area
+    (applying for jobs), but its answer is no cover letter, so they say nothing about it."""
+    fb = critique_answer(PITFALLS, role="Backend Engineer", question=CONTACT_Q, answer=CONTACT, embedder=embedder)
+    assert [_verdict(fb, i) for i in ("gen", "slop", "rep")] == ["unclear"] * 3, [
+        (f.mistake, f.verdict) for f in fb.items]
+    # ... while the same plain text, given as the letter itself, is judged as one.
+    letter = critique_answer(PITFALLS, role="Backend Engineer", question=COVER_Q, answer=CONTACT, embedder=embedder)
+    assert _verdict(letter, "gen") == "made"
+
+
+SILENT_FAILURES = RubricItem(id="sf", kind="pair", mistake="Designing a service without discussing failure handling.",
+                             fix="Covering retries, timeouts, fallbacks and what happens when a dependency is down.")
+HAPPY_PATH = ("Hash the long link and base62-encode it, store short to long in a key-value store, and a redirect "
+              "service looks the code up and returns a 301. A cache in front serves the hot links.")
+
+
+def test_answer_to_a_design_question_is_designing_and_lacks_what_it_omits(embedder):
+    """"X without Y": a design question's answer designs a system whether or not its words come near X, so leaving
+    out Y is the mistake."""
+    fb = critique_answer([SILENT_FAILURES], role="Backend Engineer", question="Design a link shortener.",
+                         answer=HAPPY_PATH, embedder=embedder)
+    assert _verdict(fb, "sf") == "made"
+    covered = critique_answer([SILENT_FAILURES], role="Backend Engineer", question="Design a link shortener.",
+                              answer=HAPPY_PATH + " If the store is down, redirects are served from the cache, and "
+                              "writes are retried with a timeout.", embedder=embedder)
+    assert _verdict(covered, "sf") == "avoided"
+
+
+def test_a_concept_is_covered_in_any_of_its_word_forms(embedder):
+    """"Covering retries" is covered by "I retry it": the stemmer brings retry/retries/retried to one stem."""
+    from coach.critique.shapes import stem
+
+    assert stem("retries") == stem("retry") == stem("retried") and stem("policies") == stem("policy")
+    fb = critique_answer([SILENT_FAILURES], role="Backend Engineer", question="Design a link shortener.",
+                         answer=HAPPY_PATH + " When a write to the store fails I retry it a few times.",
+                         embedder=embedder)
+    assert _verdict(fb, "sf") != "made"

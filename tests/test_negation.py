@@ -35,6 +35,7 @@ def test_scope_keeps_the_affirmed_part():
     "Not only the code but the tests too.",
     "after the first step 1 points to None",
     "I list my cell, and I use my work email.",
+    "maybe retry the request or maybe not, it depends",  # a choice weighed aloud, not a refusal
 ])
 def test_no_negation(text):
     assert not negated(text), read(text)

@@ -35,8 +35,10 @@ from coach.critique.signals import CLICHES, HEDGES, Signals, describes, measure
 from coach.critique.topics import (
     AREAS,
     CODING_AREA,
+    FORM_AREAS,
     ROLE_ITEM_AREAS,
     about_question,
+    about_subject,
     area_vectors,
     item_topic,
     ranked_areas,
@@ -566,14 +568,21 @@ def _generic(a: _Answer) -> bool:
 
 def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
     assert m.y is not None
-    engaged = a.question_match(m.x) >= RELEVANT or (not a.empty and bool((a.match(m.x) >= ON_TOPIC).any()))
+    # An answer to a question of X's own kind does X ("Design a URL shortener" is designing a system), whether or not
+    # its words come near X's: what it then lacks of Y is the mistake. The kind is the question's form (design,
+    # coding, behavioural) and X's, read from its words or, when they do not say it ("Designing a service"), from
+    # the interview area X's meaning is closest to.
+    asked = question_type(a.question)
+    same_kind = asked != "general" and (asked == question_type(m.shape.target) or (
+        a.areas is not None and ranked_areas(m.x.vec, a.areas)[0] == FORM_AREAS.get(asked)))
+    engaged = same_kind or a.question_match(m.x) >= RELEVANT or (
+        not a.empty and bool((a.match(m.x) >= ON_TOPIC).any()))
     if not engaged:
         covered, missing, best = _coverage(a, m.concepts or (m.y, m.fix))
         return _Judgement("avoided", best, "", covered, missing) if covered else _Judgement("unclear", None, "")
     # Missing Y is a shortfall only where the question calls for X ("Designing a system without failure modes" on a
     # design question); an answer to another kind of question that happens to touch X lacks nothing it was asked.
-    kind = question_type(m.shape.target)
-    called = a.question_match(m.x) >= RELEVANT or (kind != "general" and kind == question_type(a.question))
+    called = same_kind or a.question_match(m.x) >= RELEVANT
     return _judge_coverage(m, a, m.concepts or (m.y, m.fix), called, (m.y, m.fix), m.shape.other)
 
 
@@ -1017,8 +1026,12 @@ def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarr
         coding = ranked_areas(a.qvec, areas)[0] == CODING_AREA and question_type(a.question) != "design"
         item_areas = ranked_areas(m.topic, areas)
         about, area = not coding or CODING_AREA in item_areas[:ROLE_ITEM_AREAS], item_areas[0]
+    elif m.shape.kind == "quality":
+        # The quality judge reads the answer's own text as the document the pitfall is about (a cover letter's
+        # specifics, length, spelling): that holds only when the question asks about that document itself.
+        about, area = about_subject(m.topic, a.qvec), ranked_areas(m.topic, areas)[0]
     else:
-        about, area = about_question(m.topic, a.qvec, areas)
+        about, area = about_question(m.topic, a.qvec, areas, question_type(a.question))
     if not about and not a.empty:
         ok = ~a.handoff
         near = np.maximum(a.match(m.x), a.match(m.fix))

@@ -41,7 +41,8 @@ def stem(word: str) -> str:
     w = re.sub(r"sis$", "siz", w)  # emphasis -> emphasiz, like emphasize
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
+            # "retries"/"retried" keep the i that "retry" ends in below (retri), so the forms meet
+            w = w[: -len(suffix)] + ("i" if suffix in ("ies", "ied") else "")
             break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
         w = w[:-1]  # modell -> model, plann -> plan

@@ -7,7 +7,9 @@ or footer of a Word file" speaks to "How are you putting your resume together?" 
 failed". Single sentences sit close to many things in a small embedding model, so rather than one absolute cut-off
 on question-to-item similarity, each text is placed among a few interview areas and the item applies when the
 question's area (or one nearly as close) is among the item's closest two, or the question is plainly close to
-the item itself.
+the item itself. A pitfall judged on the answer's own text as a stand-in for a document (a cover letter's
+genericness, length or spelling) applies only in the latter case: a resume question is in the cover letter's area,
+but its answer is no cover letter.
 """
 from __future__ import annotations
 
@@ -69,12 +71,24 @@ def ranked_areas(vec: np.ndarray, areas: np.ndarray) -> list[str]:
     return [names[i] for i in np.argsort(-(areas @ vec))]
 
 
-def about_question(topic_vec: np.ndarray, question_vec: np.ndarray, areas: np.ndarray) -> tuple[bool, str]:
-    """(whether an item with this topic vector speaks to the question, the item's own area)."""
+def about_subject(topic_vec: np.ndarray, question_vec: np.ndarray) -> bool:
+    """The question is about the item's own subject (its section, text and fix), not merely its broad area."""
+    return float(topic_vec @ question_vec) >= CLOSE
+
+
+# The area a question's form names outright ("Design a link shortener" is a design question even where its words
+# sit nearer the coding area); see coach.critique.delivery.question_type.
+FORM_AREAS = {"design": "system design", "coding": CODING_AREA, "behavioural": "behavioural"}
+
+
+def about_question(topic_vec: np.ndarray, question_vec: np.ndarray, areas: np.ndarray,
+                   form: str = "general") -> tuple[bool, str]:
+    """(whether an item with this topic vector speaks to the question, the item's own area); ``form`` is the
+    question's type, whose area the question is in too."""
     item_areas = ranked_areas(topic_vec, areas)
-    if float(topic_vec @ question_vec) >= CLOSE:
+    if about_subject(topic_vec, question_vec):
         return True, item_areas[0]
     sims = areas @ question_vec
     names = list(AREAS)
-    question_areas = {names[i] for i in np.flatnonzero(sims >= sims.max() - TIE)}
+    question_areas = {names[i] for i in np.flatnonzero(sims >= sims.max() - TIE)} | {FORM_AREAS.get(form, "")}
     return bool(question_areas & set(item_areas[:ITEM_AREAS])), item_areas[0]
