@@ -258,7 +258,8 @@ def test_resume_dont_items_avoided_are_counted_whole(real_articles, embedder):
     fb = critique_answer(_items(resume), role="Software Engineer", question="How do you put together a resume that "
                          "applicant tracking systems can read?", answer=FICTIONAL_RESUME, embedder=embedder)
     avoided = sum(1 for i in fb.items if i.verdict == "avoided")
-    assert avoided >= 3
+    # The header/footer and header-symbol don'ts; the cover-letter pitfalls do not apply to a resume question.
+    assert avoided >= 2
     assert fb.summary.startswith(f"{avoided} rubric mistakes avoided"), fb.summary
     factor = next(f.label for f in fb.score_factors if f.label.startswith("rubric:"))
     assert factor.startswith(f"rubric: {avoided} of {avoided + sum(i.verdict == 'made' for i in fb.items)} "), factor
