@@ -160,6 +160,8 @@ def plan(question: str) -> Plan:
             continue  # "What do people get wrong, and what should they do instead?": the mistakes with their fixes
         if kind == "yes_no" and core != q and pattern.search(core):
             return Plan("yes_no")
+        if pattern is ASKED_QUESTIONS and not pattern.search(core):
+            continue  # "If they ask me to design X, what topics come up?": the scene, not what is asked
         if pattern.search(q):
             if kind in ("list", "example") and verdict and pattern is not ASKED_QUESTIONS:
                 continue

@@ -102,6 +102,10 @@ def test_a_question_about_what_gets_asked_is_answered_with_listed_questions(ques
     assert plan(question).kind == "example"
 
 
+def test_asking_only_in_the_scene_setting_clause_does_not_make_an_example_question():
+    assert plan("If they ask me to design a ledger, what topics will come up?").kind != "example"
+
+
 def test_will_they_ask_quotes_the_listed_question(embedder, fictional):
     out = _ask(embedder, fictional, "Will they ask how I deal with criticism of my work?")
     assert "How have you handled criticism of your work?" in out.text
