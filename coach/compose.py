@@ -123,12 +123,15 @@ _REMEDY = re.compile(_FIX.pattern + r"|\b(?:trick|way to|ways to|get around|work
 _NAMES = re.compile(r"^\W*(?:the\s+|an?\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s*\W*\s+(?:is|are|refers to|means|describes)\s+"
                     r"(?:the|an?|when|how|what|called)\b|\b(?:is|are) (?:called|known as|referred to as|termed)\b|"
                     r"\bterm for\b", re.I)
+_SHORT_QUESTION = re.compile(r"^\W*[A-Z][a-z]+\s+\w[\w.'-]*\?$")  # "Why Lyft?", "Why Google?"
+_VERDICT = re.compile(r"^\W*(?:yes|no)\b\s*[,.!:;-]", re.I)  # "Yes, you may need ...", "No - only ..."
 _YES_NO_WORD = re.compile(r"^\W*(?:yes|no|not|never|always|it depends|depends|absolutely|definitely)\b", re.I)
 
 
 _RECOMMEND = re.compile(r"\b(?:should(?:n'?t)?|must|never|always|do not|don'?t|avoid|recommend\w*|(?:not )?a good idea|"
                         r"make sure|ensure|try (?:not )?to|is (?:best|better|enough|not enough|fine|ok(?:ay)?)|"
-                        r"better (?:to|than|off)|(?:is|are) not (?:necessary|needed|required)|no need)\b", re.I)
+                        r"better (?:to|than|off)|(?:is|are) not (?:necessary|needed|required)|no need|"
+                        r"(?:would|will|do|does)(?:n'?t| not) need)\b", re.I)
 
 
 ECHO_BONUS = 0.1
@@ -325,7 +328,8 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
             first = prev_li != li
             if prev.rstrip("*_ ").endswith("?") and prev_li >= li - 1:
                 asked_by, asked_left = prev, 3  # the next few sentences answer this in-text question
-            if len(s) < 10 or s.lower().rstrip(".:?") in skip or s.lower() in skip or _SKIP.match(s):
+            short = len(s) < 10 and not _SHORT_QUESTION.match(s)  # "Why Lyft?" is an interview question
+            if short or s.lower().rstrip(".:?") in skip or s.lower() in skip or _SKIP.match(s):
                 continue
             if s.rstrip("*_ ").endswith(":") and first:
                 counted = _counted_list(s, lines, li)
@@ -658,7 +662,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if inline is not None:
             return done(inline)
     if kind in ("list", "example", "mistake"):
-        listed = _list_answer(scored, hits, kind, topic, asks_questions=bool(_ASKS_QUESTIONS.search(question)))
+        listed = _list_answer(scored, hits, kind, topic, asks_questions=bool(_ASKS_QUESTIONS.search(question)),
+                              company=q_company)
         if listed is not None:
             return done(listed)
 
@@ -750,6 +755,38 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                 break
             chosen.append(t)
 
+    if yes_no and kind != "example":
+        # The article's verdict next to the chosen evidence, even when it shares fewer words with the question than
+        # its neighbours: a paragraph of the best chunk that opens with "Yes,"/"No," ("Yes, you may need to do
+        # pre-processing."), or a recommendation in a chosen paragraph ("... you probably wouldn't need this unless
+        # you're very senior"). It replaces the weakest added sentence when the answer is full.
+        lines = {(t[1].hi, t[1].line) for t in chosen}
+        verdict = next((t for t in scored if t not in chosen and not t[1].question and not _announces(t[1].text) and (
+            (t[1].hi == chosen[0][1].hi and t[1].first and _VERDICT.match(t[1].text))
+            or ((t[1].hi, t[1].line) in lines and _RECOMMEND.search(t[1].text)))), None)
+        if verdict is not None:
+            while len(chosen) > 1 and (len(chosen) >= MAX_SENTENCES or length() + len(verdict[1].text) > MAX_CHARS):
+                chosen.pop()
+            chosen.append(verdict)
+        # A bare "Yes, ..." comes with the sentence after it, its reason ("Most probably, you will need to ..."),
+        # in place of the weakest other sentence when the answer is full.
+        said = next((t for t in chosen if _VERDICT.match(t[1].text)), None)
+        reason = said and next((t for t in scored if t[1].hi == said[1].hi and t[1].line == said[1].line
+                                and t[1].si == said[1].si + 1 and t not in chosen and not t[1].question), None)
+        if reason:
+            while len(chosen) > 2 and (len(chosen) >= MAX_SENTENCES or length() + len(reason[1].text) > MAX_CHARS):
+                chosen.remove(next(t for t in reversed(chosen) if t is not said))
+            chosen.append(reason)
+
+    stated = next((t[1] for t in chosen if not _CODE.match(t[1].text)), None)
+    solution = _solution(stated, scored) if kind == "howto" and stated is not None else None
+    if solution is not None and solution not in chosen:
+        # "How do I check that a word is a palindrome?" answered by the exercise that asks it: its solution too, the
+        # shortest one, in place of a longer one of the same exercise.
+        chosen = [t for t in chosen if not (_CODE.match(t[1].text) and t[1].hi == solution[1].hi)]
+        if length() + len(solution[1].text) <= MAX_CHARS + 150:
+            chosen.append(solution)
+
     # A chosen sentence that opens with "They"/"This" needs the sentence before it, and one whose next sentence
     # continues it that way usually needs that too ("... walk through a real incident. They look for ...").
     by_pos = {(t[1].hi, t[1].si): t for t in scored}
@@ -776,6 +813,25 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                     and _lead_answers(first[1], hits[hi]):
                 chosen.append(first)
     return done(_render([c[1] for c in chosen], hits, top))
+
+
+_CODE = re.compile(r"^\s*```")
+_EXERCISE = re.compile(r"^\W*\d+\)")  # "5) Flip a binary tree."
+
+
+def _solution(stated: Cand, scored: list) -> tuple | None:
+    """The code that solves the exercise ``stated`` belongs to, in a chunk of numbered exercises ("8) Palindrome.
+    ..."): the shortest code block after it, before the next exercise; None when the chunk holds no exercises (code
+    elsewhere illustrates, it solves nothing asked) or no code follows it."""
+    if not any(t[1].hi == stated.hi and t[1].first and _EXERCISE.match(t[1].text) for t in scored):
+        return None
+    blocks = []
+    for t in sorted((t for t in scored if t[1].hi == stated.hi and t[1].si > stated.si), key=lambda t: t[1].si):
+        if t[1].first and _EXERCISE.match(t[1].text):
+            break
+        if _CODE.match(t[1].text):
+            blocks.append(t)
+    return min(blocks, key=lambda t: len(t[1].text)) if blocks else None
 
 
 # The words that only say "compare" (every way ``plan`` recognises a comparison), not what is compared.
@@ -1017,9 +1073,7 @@ def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentenc
     leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")
              or hits[t[0]].heading >= LEAD_IN_MATCH]  # (heading similarity is measured with names masked)
     if company:  # "what does Palantir ask": the list in the part about Palantir, not the general one
-        named = re.compile(rf"(?<![\w-]){re.escape(company)}(?![\w-])", re.I)
-        leads = [t for t in leads if (hits[t[0]].chunk.company or "").lower() == company.lower()
-                 or named.search(f"{hits[t[0]].chunk.title} {hits[t[0]].chunk.section or ''} {t[2]}")]
+        leads = [t for t in leads if _about_company(hits[t[0]].chunk, company, f"{hits[t[0]].chunk.title} {t[2]}")]
     if not leads:
         return None
     # The sentence that introduces the list, not the paragraph it ends ("As software engineers, ... Some common
@@ -1098,8 +1152,8 @@ def _inline_list(question: str, scored: list, hits: Sequence[Hit]) -> Composed |
     return None
 
 
-def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], asks_questions: bool = True
-                 ) -> Composed | None:
+def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], asks_questions: bool = True,
+                 company: str | None = None) -> Composed | None:
     """Up to five items of the best list (a chunk of several short lines), best first, quoted from each item's start
     in article order; for mistakes, the mistakes of the best article (with their fixes when it pairs them)."""
     if kind == "list" and not asks_questions:
@@ -1107,10 +1161,20 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
         scored = [t for t in scored if not t[1].question and not _PROMPT.match(t[1].text)] or scored
     if kind == "mistake":  # the items must name what goes wrong, not other items of a neighbouring list
         scored = [t for t in scored if carries(kind, t[1].text)] or scored
+    # "What will Dropbox want to hear about": the lines of the part about Dropbox, when one was retrieved, are the list
+    # (even two of them).
+    own = [t for t in scored if _about_company(hits[t[1].hi].chunk, company)] if company else []
+    scored = own or scored
+
+    def listlike(c: Cand) -> bool:
+        return c.itemlike or bool(own)
+
     top = scored[0][0]
-    # Example questions are asked for: a list of prompts or quoted questions, not a checklist.
-    best = next((t for t in scored if t[1].itemlike and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)
-                 and (kind != "example" or t[1].question or _QUOTE.search(t[1].text))), None)
+    # Example questions are asked for: a list of prompts ("Tell me about a time ...") or quoted questions, not a
+    # checklist.
+    best = next((t for t in scored if listlike(t[1]) and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)
+                 and (kind != "example" or t[1].question or _PROMPT.match(t[1].text) or _QUOTE.search(t[1].text))),
+                None)
     if best is not None:
         # The list may run over several chunks of its section: take items from all of them.
         same = _section_hits(hits, hits[best[1].hi].chunk)
@@ -1118,7 +1182,7 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
         items: dict[tuple[int, int], tuple[float, Cand]] = {}
         for score, c, _ in scored:
             key = (c.hi, c.line)
-            if c.hi in same and score >= best[0] - 0.35 and key not in items and c.itemlike and (
+            if c.hi in same and score >= best[0] - 0.35 and key not in items and listlike(c) and (
                     kind != "mistake" or carries(kind, c.text)):
                 item = firsts.get(key, c)  # quote an item from its start (its label)
                 if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
@@ -1138,6 +1202,12 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
         if len(picked) >= 2:
             return _render([t[1] for t in picked], hits, top)
     return None
+
+
+def _about_company(chunk: Chunk, company: str, lead: str = "") -> bool:
+    """Whether ``chunk`` is the part about ``company``: its company, or the name in its heading (or in ``lead``)."""
+    named = re.compile(rf"(?<![\w-]){re.escape(company)}(?![\w-])", re.I)
+    return (chunk.company or "").lower() == company.lower() or bool(named.search(f"{chunk.section or ''} {lead}"))
 
 
 def _section_hits(hits: Sequence[Hit], chunk) -> set[int]:

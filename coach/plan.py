@@ -29,6 +29,16 @@ _UNIT_Q = r"(?:weeks?|days?|months?|hours?|years?|minutes?)"
 
 _YES_NO_START = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)
 
+# What they will ask, or what I could ask: the answer is the questions an article lists, even when the question is a
+# yes/no one or names a mistake ("Will they ask how I handle criticism?", "What would Lyft want to know about ...?",
+# "What could I bring up to hear about their worst blunder?"). The asker is "they", an interviewer or a capitalised
+# name, never "I" ("Should I ask for more?" asks for advice).
+ASKED_QUESTIONS = re.compile(
+    r"(?:\b(?i:they|interviewers?|recruiters?|hiring managers?|companies|the company|the people at [\w.]+)|"
+    r"(?!(?:What|Which|Who|How|Why|When|Where|Should|Can|Could|Will|Would|Do|Does|Did|Is|Are|May|Might|Must|I)"
+    r"\b)\b[A-Z][\w.]*)\s+(?:(?!I\b)[\w-]+\s+){0,2}?(?i:ask|asks|asking|want to (?:know|hear))\b|"
+    r"(?i:\bwhat (?:can|could|should) i (?:ask|bring up|raise)\b)")
+
 # (kind, question pattern) in priority order: the first match is the plan's kind.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "What do you call it when ...?" describes a concept and asks for its name: the sentence that names it.
@@ -59,6 +69,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"pric(?:e|es|ing))\b|\bwhat(?:'s| is| are| does)\b[^?]*\b(?:fees?|pric(?:e|es|ing)|costs?|"
                          r"charges?)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
+    ("example", ASKED_QUESTIONS),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
                            r"\b(?:the )?(?:catch|downsides?|drawbacks?|disadvantages?|cons|weak(?:ness|nesses|\s+spots?)|"
@@ -149,8 +160,10 @@ def plan(question: str) -> Plan:
             continue  # "What do people get wrong, and what should they do instead?": the mistakes with their fixes
         if kind == "yes_no" and core != q and pattern.search(core):
             return Plan("yes_no")
+        if pattern is ASKED_QUESTIONS and not pattern.search(core):
+            continue  # "If they ask me to design X, what topics come up?": the scene, not what is asked
         if pattern.search(q):
-            if kind in ("list", "example") and verdict:
+            if kind in ("list", "example") and verdict and pattern is not ASKED_QUESTIONS:
                 continue
             if kind == "definition" and _DEFINITION_NOT.search(q):
                 continue
