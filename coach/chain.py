@@ -298,12 +298,11 @@ class AskChain:
                    for w in words]
         if not any(a and b for a, b in zip(strange, strange[1:])):
             return None
-        from coach.critique.signals import EVERYDAY, _speller  # pyspellchecker's word counts, loaded only here
+        from coach.english import everyday  # pyspellchecker's word counts, loaded only here
 
-        counts = _speller().word_frequency
         run: list[str] = []
         for word, odd in zip(words, strange):
-            if odd and counts[word.lower()] < EVERYDAY:
+            if odd and not everyday(word):
                 run.append(word)
             elif len(run) >= 2:
                 break

@@ -13,27 +13,16 @@ property of the text rather than a topic, so no similarity to the item's words c
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from coach.critique.delivery import code_span
 from coach.critique.negation import negated, read
 from coach.critique.shapes import STOPWORDS, Unit, content_stems, stem, words
+from coach.english import everyday, speller
 
 RARE = 8_000  # a word used less often than this (pyspellchecker counts) is specific rather than everyday
 COMMON = 50_000  # a correction candidate this common makes an unknown word a slip rather than a technical term
-EVERYDAY = 200_000  # words this common ("after", "again", "really") are left out when looking for restated content
 REPEATED = 0.6  # a sentence whose content words occur earlier in the answer at this share restates them
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _speller():
-    from spellchecker import SpellChecker
-
-    with _lock:
-        return SpellChecker(distance=1)
 
 
 # Stock phrases of cover letters and interview answers: self-praise without evidence and empty openers/closers.
@@ -102,7 +91,7 @@ _EVENT = re.compile(
 
 
 def _specific_tokens(text: str, qstems: set[str]) -> set[str]:
-    sp = _speller()
+    sp = speller()
     found: set[str] = {f"event:{m.group(0).lower()}" for m in _EVENT.finditer(text)}
     text = CLICHES.sub(" , ", text)  # stock phrases say nothing specific however rare their words
     for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9_'+#./-]*|\d[\d,.:%]*", text)):
@@ -135,7 +124,7 @@ _BRITISH = ((r"our", "or"), (r"is(e|ed|es|ing|ation)", r"iz\1"), (r"ys(e|ed|es|i
 def _is_slip(word: str) -> bool:
     """An unknown lower-case word one edit from a common word: a misspelling, not a technical term (and not a
     British spelling of a known word: "favourite", "organise")."""
-    sp = _speller()
+    sp = speller()
     if sp.word_frequency[word] > 0 or len(word) < 4 or not word.isalpha():
         return False
     if any(sp.word_frequency[re.sub(a, b, word)] > 0 for a, b in _BRITISH if re.search(a, word)):
@@ -161,14 +150,14 @@ def measure(units: list[Unit], question: str) -> Signals:
         if code_span(u.text):
             continue  # code repeats its identifiers and names no prose words: neither a restatement nor a slip
         st = {stem(w) for w in words(u.text) if w.lower() not in STOPWORDS and len(w) > 1
-              and _speller().word_frequency[w.lower()] < EVERYDAY} - qstems  # "after", "again" restate nothing
+              and not everyday(w)} - qstems  # "after", "again" restate nothing
         if len(st) >= 3 and len(st & earlier) / len(st) >= REPEATED:
             sig.repeated_units.append(k)
         earlier |= st
         body = re.sub(r"\b[A-Z][A-Za-z]*\b", " ", u.text)  # names and sentence openings are not checked
         for w in re.findall(r"(?<![\w'])[a-z]+(?:'[a-z]+)?(?![\w'])", body):
             if "'" in w:
-                if _speller().word_frequency[w] == 0 and w.split("'")[1] not in ("s", "t", "m", "d", "ll", "ve", "re"):
+                if speller().word_frequency[w] == 0 and w.split("'")[1] not in ("s", "t", "m", "d", "ll", "ve", "re"):
                     sig.misspelled.append(w)
                 elif w.endswith("'s") and w[:-2] in ("your", "their", "our", "her"):
                     sig.misspelled.append(w)  # "your's", "it's" for the possessive is left alone
