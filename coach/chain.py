@@ -24,6 +24,7 @@ from coach.models import Answer, Article, HistoryTurn, Role, Source
 from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
+from coach.vocabulary import question_words
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_part, check_question, coverage_reply, known_company_mentions,
@@ -32,7 +33,6 @@ from coach.scope import (asked_companies, asked_part, check_question, coverage_r
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
-_QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")  # the words ``Vocabulary.unknown`` reads
 MAX_QUESTION_CHARS = 2000
 CANDIDATE_CHUNKS = 10
 # Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when the best sentence reaches
@@ -262,22 +262,22 @@ class AskChain:
         return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
                 "best": best}
 
-    def _uncovered_words(self, question: str, qv, composed: Composed, hits: list[Hit]) -> list[str]:
-        """The words of ``question`` that no article uses and that neither the answer nor the retrieved passages carry
+    def _uncovered_words(self, question: str, qv, composed: Composed) -> list[str]:
+        """The words of ``question`` that no article uses and that neither the answer nor the passages it quotes carry
         in a library word standing for it ("wear" → "fashion", "uniform"): with an answer that misses the question's
         subject, a sign that the library does not cover what was asked ("what should I wear", answered with what
-        interviewers evaluate). A stand-in in the retrieved passages ("typeface" → "fonts") means it does."""
+        interviewers evaluate). A stand-in in the quoted passages ("typeface" → "fonts") means it does."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
         unknown = vocabulary.unknown(question)
         if not unknown:
             return []
-        said = set(tokenize(" ".join([*composed.sentences, *(f"{s.title} {s.section or ''} {s.text}" for s in composed.sources)])))
+        said = set(tokenize(" ".join([*composed.sentences,
+                                      *(f"{s.title} {s.section or ''} {s.text}" for s in composed.sources)])))
         out = []
         for word in unknown:
             if len(word) < 3 or not tokenize(word):
                 continue  # "my", "cv": too short to name a subject the library lacks
-            stand_ins = vocabulary.bridge(word, self.vectors.encode, qv) if vocabulary.matrix is not None else []
-            if not said & set(tokenize(" ".join([word, *stand_ins]))):
+            if not said & set(tokenize(" ".join([word, *vocabulary.bridge(word, self.vectors.encode, qv)]))):
                 out.append(word)
         return out
 
@@ -292,10 +292,8 @@ class AskChain:
         unknown = set(vocabulary.unknown(asked))
         if len(unknown) < 2:
             return None
-        words = _QUESTION_WORD.findall(asked)
-        strange = [w.lower() in unknown and not (vocabulary.matrix is not None and
-                                                 vocabulary.bridge(w.lower(), self.vectors.encode, qv))
-                   for w in words]
+        words = question_words(asked)
+        strange = [w.lower() in unknown and not vocabulary.bridge(w.lower(), self.vectors.encode, qv) for w in words]
         if not any(a and b for a, b in zip(strange, strange[1:])):
             return None
         from coach.english import everyday  # pyspellchecker's word counts, loaded only here
@@ -412,7 +410,7 @@ class AskChain:
                 # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview).
                 reason = NO_MATCH
             elif retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
-                words = self._uncovered_words(standalone, qv, composed, hits)
+                words = self._uncovered_words(standalone, qv, composed)
                 if not words:
                     pass
                 elif composed.off_subject or composed.best_sim < UNCOVERED_SENTENCE_MIN:

@@ -18,6 +18,11 @@ from coach.store.bm25 import _STOP, _stem
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
 _QUERY_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+
+
+def question_words(text: str) -> list[str]:
+    """The words of ``text`` as the vocabulary reads them (``Vocabulary.unknown``), in order, as written."""
+    return _QUERY_WORD.findall(text)
 MIN_LEN, MAX_LEN = 2, 24
 VOCAB_MAX = 20000  # words kept (most documents first): a huge library's long tail is names and typos
 NEIGHBOUR_MIN = 0.5  # word-to-word cosine below this is no synonym
@@ -77,7 +82,7 @@ class Vocabulary:
         articles use it whole or use each of its words ("soft-skills" reads as "soft skills"); one with a part too
         short to stand alone ("k-fold", "S-shaped") is taken whole."""
         out = []
-        for w in _QUERY_WORD.findall(question):
+        for w in question_words(question):
             low = w.lower()
             if len(low) >= 2 and low not in _STOP and _stem(low) not in self.stems and low not in out \
                     and not self._known_compound(low):
@@ -120,7 +125,7 @@ class Vocabulary:
     def _acronym_phrases(self, question: str) -> dict[str, str]:
         """Library words spelled by the initials of a run of the question's words -> that run (not yet checked by
         meaning)."""
-        words = [w.lower() for w in _QUERY_WORD.findall(question)]
+        words = [w.lower() for w in question_words(question)]
         words = [w for w in words if w not in _STOP]
         asked = set(words)
         if self._row is None:

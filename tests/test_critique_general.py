@@ -244,8 +244,8 @@ def test_an_item_avoided_without_covering_its_fix_is_counted_whole_and_earns_hal
         c = RubricCounts.of([item(covers)])
         assert (c.avoided, c.untouched) == (1, 0 if covers else 1)
         scores[name], factors, _ = score_answer(ScoreInput(
-            stats=stats, relevance=0.4, on_topic_words=20, made=c.made, delivery_made=c.delivery_made,
-            avoided=c.avoided, untouched=c.untouched, coverage=0.5, handoffs=0, parts=None, concrete=2))
+            stats=stats, relevance=0.4, on_topic_words=20, counts=c, coverage=0.5, handoffs=0, parts=None,
+            concrete=2))
         rubric = next(label for label, _ in factors if label.startswith("rubric:"))
         assert rubric.startswith("rubric: 1 of 1 applicable mistakes avoided" + (
             "," if covers else " (covering nothing its fix calls for)")), rubric

@@ -1161,8 +1161,7 @@ def critique_answer(
     blame = 0 if owned or a.empty else sum(1 for u in _blaming(a) if not a.handoff[a.units.index(u)])
     counts = RubricCounts.of(results)
     score, factors, _ = score_answer(ScoreInput(
-        stats=a.stats, relevance=rel, on_topic_words=on_topic, made=counts.made, delivery_made=counts.delivery_made,
-        avoided=counts.avoided, untouched=counts.untouched,
+        stats=a.stats, relevance=rel, on_topic_words=on_topic, counts=counts,
         coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 0.5,
         # a hand-off already quoted as a mistake made is not counted a second time
         handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not any(

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Offers a choice or intensifies: these negate nothing.
-_NOT_NEGATION = re.compile(r"\b(?:whether or not|or (?:maybe |perhaps |possibly )?not|not only|not just|no matter|nothing but|no doubt|"
-                           r"not least|never mind|no later than|not sure|not familiar)\b", re.I)
+_NOT_NEGATION = re.compile(r"\b(?:whether or not|or (?:maybe |perhaps |possibly )?not|not only|not just|no matter|"
+                           r"nothing but|no doubt|not least|never mind|no later than|not sure|not familiar)\b", re.I)
 _CODE_NONE = re.compile(r"(?<=\S)\s+None\b")  # Python's None inside a sentence ("1 points to None") negates nothing
 _NEGATOR = re.compile(r"\b(?:not|never|no|none|nothing|nowhere|neither|nor|no longer|no need to|cannot)\b|n't\b|"
                       r"\b(?:dont|doesnt|didnt|wont|cant|isnt|arent|wasnt)\b", re.I)

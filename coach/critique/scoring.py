@@ -41,6 +41,11 @@ class RubricCounts:
     avoided: int = 0
     untouched: int = 0  # of the avoided, those that cover none of what the item's fix calls for
 
+    @property
+    def judged(self) -> int:
+        """Items judged made or avoided: the applicable mistakes the rubric part of the score rests on."""
+        return self.made + self.delivery_made + self.avoided
+
     @classmethod
     def of(cls, items) -> "RubricCounts":
         """From judged items (anything with ``verdict``, ``covers``, ``missing`` and ``delivery``, e.g.
@@ -61,16 +66,13 @@ class ScoreInput:
     stats: DeliveryStats
     relevance: float  # 0-1 raw similarity of the answer's best sentences to the question / the fixes
     on_topic_words: int  # distinct content words of the sentences that address the question and do not deflect
-    made: int  # rubric mistakes made on content (delivery items: delivery_made)
-    avoided: int  # rubric mistakes avoided (content and delivery items) ...
+    counts: RubricCounts  # the item verdicts, as the summary line counts them
     coverage: float  # share of the concepts covered over the content items that name them (0.5 when none)
     handoffs: int  # sentences giving the question to someone else / admitting not knowing it
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
     concrete: int  # named tools, products, technical terms
     blame: int = 0  # sentences placing what went wrong with other people (when no ownership item judged it)
-    delivery_made: int = 0  # mistakes made on delivery items (their fillers/run-ons already cost delivery points)
     generic: bool = False  # stock phrases or next to no specifics, and nothing a rubric item calls for covered
-    untouched: int = 0  # ... of which cover none of what the item's fix calls for
 
 
 def delivery_quality(stats: DeliveryStats) -> float:
@@ -95,12 +97,12 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     """(score, [(reason, points)], delivery_only). An empty answer scores 0, an off-topic one at most 10."""
     st = inp.stats
     if st.words == 0:
-        return 0, [("No answer was given", 0)], inp.made + inp.delivery_made + inp.avoided == 0
+        return 0, [("No answer was given", 0)], inp.counts.judged == 0
     # Similarity to the question is a poor measure of quality (a good story shares few words with "Tell me about
     # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
-    made_all = inp.made + inp.delivery_made
-    judged = inp.avoided + made_all
+    c = inp.counts
+    judged = c.judged
     rubric_known = judged > 0
     scale = 100 / (100 - POINTS["rubric"]) if not rubric_known else 1.0
     parts: list[tuple[str, float]] = []
@@ -123,20 +125,20 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     if rubric_known:
         # A mistake avoided while covering none of what its fix calls for ("not model-heavy", but no system
         # either) earns half the item.
-        share = (inp.avoided - UNTOUCHED_CREDIT * inp.untouched) / judged
-        parts.append((f"rubric: {avoided_phrase(inp.avoided, inp.untouched, judged)}, "
+        share = (c.avoided - UNTOUCHED_CREDIT * c.untouched) / judged
+        parts.append((f"rubric: {avoided_phrase(c.avoided, c.untouched, judged)}, "
                       f"{inp.coverage:.0%} of what they call for covered",
                       POINTS["rubric"] * share * (0.4 + 0.6 * inp.coverage) * rel))
     factors = [(label, round(pts * scale)) for label, pts in parts]
     earned = sum(p for _, p in factors)
     # Mistakes take a share of what was earned rather than fixed points, so weak answers stay ordered among
     # themselves instead of all landing on the floor.
-    if inp.made:
-        cut = min(MAX_MADE_SHARE, MADE_SHARE * inp.made)
-        factors.append((f"{inp.made} rubric mistake{'s' if inp.made > 1 else ''} made", -round(earned * cut)))
-    if inp.delivery_made:
-        cut = DELIVERY_MADE_SHARE * inp.delivery_made
-        factors.append((f"{inp.delivery_made} delivery mistake{'s' if inp.delivery_made > 1 else ''} made (rubric "
+    if c.made:
+        cut = min(MAX_MADE_SHARE, MADE_SHARE * c.made)
+        factors.append((f"{c.made} rubric mistake{'s' if c.made > 1 else ''} made", -round(earned * cut)))
+    if c.delivery_made:
+        cut = DELIVERY_MADE_SHARE * c.delivery_made
+        factors.append((f"{c.delivery_made} delivery mistake{'s' if c.delivery_made > 1 else ''} made (rubric "
                         "items about delivery)", -round(earned * cut)))
     if inp.handoffs:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.handoffs)
