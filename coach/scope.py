@@ -56,7 +56,9 @@ _KNOWN_LOWER = {c.lower(): c for c in WELL_KNOWN_COMPANIES}
 _NOT_NAMES = frozenset(
     """i what how why when where which who whom whose is are do does did can could should would will was were
     tell explain compare give list show describe and or but so also ok okay please hi hello thanks the a an in on
-    for of to at my me it its if vs versus faq tl dr star sql ml ai""".split()
+    for of to at my me it its if vs versus faq tl dr star sql ml ai
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december""".split()  # days and months are capitalised without naming anyone
 )
 _CAP_TOKEN = re.compile(r"\b([A-Z][A-Za-z0-9&'-]*[A-Za-z0-9])\b")
 
@@ -308,7 +310,8 @@ OFF_DOMAIN = {
            "discrimination",
     "travel": "travel flight flights airline airlines airport hotel hotels visa passport luggage vacation holiday trip",
     "cooking": "cook cooking recipe recipes bake baking boil boiled pasta steak bread sourdough oven grill "
-               "ingredient ingredients sauce soup dessert cake",
+               "ingredient ingredients sauce soup dessert cake meal meals eat eating food foods breakfast dinner snack snacks "
+               "groceries",
     "money and housing": "tax taxes irs mortgage rent landlord tenant loan loans invest investing stocks crypto "
                          "bitcoin insurance pension retirement",
     "pets and home": "dog dogs cat cats puppy kitten pet pets garden plants furniture",
