@@ -1,5 +1,5 @@
-"""Everyday English, shared by the critique's signals and the chain's scope check: how common a word is (pyspellchecker's
-dictionary, loaded once, on first use), and where English grammar puts a verb rather than a thing's name."""
+"""Everyday English, shared by the critique's signals and the chain's scope check: how common a word is
+(pyspellchecker's dictionary, loaded once, on first use), and where English grammar puts a verb rather than a name."""
 from __future__ import annotations
 
 import re

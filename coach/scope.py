@@ -16,7 +16,8 @@ The principle: the evidence the answer stands on must cover the entities and the
      topic themselves (:func:`off_domain_by_meaning`: a recommender passage covers "a 'customers also bought' engine
      for an online shop");
    - a term the library never names: two or more words in a row that no article uses, no library word stands in
-     for and that are not everyday English ("a beta blocker to calm my nerves");
+     for and that are not everyday English ("a beta blocker to calm my nerves"), named as a thing, not done by the
+     asker ("should I even bother haggling" is a verb phrase);
    - a company the question asks about that the answer does not stand on: no quoted sentence names it other than as
      an example ("top companies like Uber, Lyft"), nor the title, section or company of a quoted passage
      (:func:`unanswered_companies`; names the library lists among companies count as companies);
@@ -310,8 +311,8 @@ OFF_DOMAIN = {
            "discrimination",
     "travel": "travel flight flights airline airlines airport hotel hotels visa passport luggage vacation holiday trip",
     "cooking": "cook cooking recipe recipes bake baking boil boiled pasta steak bread sourdough oven grill "
-               "ingredient ingredients sauce soup dessert cake meal meals eat eating food foods breakfast dinner snack snacks "
-               "groceries",
+               "ingredient ingredients sauce soup dessert cake meal meals eat eating food foods breakfast dinner "
+               "snack snacks groceries",
     "money and housing": "tax taxes irs mortgage rent landlord tenant loan loans invest investing stocks crypto "
                          "bitcoin insurance pension retirement",
     "pets and home": "dog dogs cat cats puppy kitten pet pets garden plants furniture",
