@@ -24,6 +24,11 @@ def everyday(word: str) -> bool:
     return speller().word_frequency[word.lower()] >= EVERYDAY
 
 
+def english_word(word: str) -> bool:
+    """Whether ``word`` is a word of English at all ("notepad", "excel"; not "Canva", "Quora")."""
+    return speller().word_frequency[word.lower()] > 0
+
+
 # What English puts right before a verb: a person as its subject ("I", "you", "we", ...), the infinitive's "to" or
 # "why" ("why bother ..."), maybe with adverbs between ("should I even bother haggling"). Word frequency cannot tell
 # a verb from a noun ("bother" is as common as "coffee"); its place in the sentence can.

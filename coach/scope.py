@@ -198,9 +198,37 @@ def unknown_companies(
         if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
             found.append(name)
     for word in _name_candidates(text, companies, roles):
-        if not occurs_in_library(word.lower()) and word not in found:
-            found.append(word)
+        if occurs_in_library(word.lower()) or word in found:
+            continue
+        if _english_word(word) and not _named_as_employer(text, word):
+            continue  # "paste my CV into Notepad": an English word capitalised as a product's name, no employer
+        found.append(word)
     return found
+
+
+def _english_word(word: str) -> bool:
+    from coach.english import english_word  # pyspellchecker's dictionary, loaded on first use
+
+    return english_word(word)
+
+
+# Where a question names an employer: "at Ramp", "join Ramp", "Ramp's loop", "a Ramp interview", "does Ramp ask".
+_EMPLOYER_BEFORE = re.compile(r"(?i)\b(?:at|for|with|join|joining|joined|from)\s+(?:the\s+)?$")
+_EMPLOYER_AFTER = re.compile(r"(?i)(?:['’]s\b|\s+(?:interviews?|interviewers?|loop|onsite|recruiters?|offers?|hiring|"
+                             r"engineers?|teams?|culture|pay|salar(?:y|ies)|careers?|jobs?|roles?|process)\b)")
+_ASKED_BEFORE = re.compile(r"(?i)\b(?:does|do|did|will|would|can|could|should)\s+$")
+_ASKED_AFTER = re.compile(r"(?i)\s+(?:ask|pay|hire|interview|expect|want|look|test|value|offer|sponsor)s?\b")
+
+
+def _named_as_employer(text: str, word: str) -> bool:
+    """Whether ``text`` names ``word`` where a question names an employer (see ``_EMPLOYER_BEFORE``), not a tool or a
+    thing ("into Notepad", "a Word document")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end()) or (
+                _ASKED_BEFORE.search(before) and _ASKED_AFTER.match(text, m.end())):
+            return True
+    return False
 
 
 # A list of names: "Uber, Lyft, Quora, Asana and more", "Flickr / Pinterest".

@@ -180,3 +180,21 @@ def test_a_day_or_a_month_is_no_company():
     asked = "Should I send a thank-you note if my onsite is on a Friday in December?"
     assert unknown_companies(asked, [], [], lambda word: False) == []
     assert unknown_companies("Is the onsite at Brisko on a Friday?", [], [], lambda word: False) == ["Brisko"]
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    # an English word capitalised as a tool's or a thing's name is no employer ...
+    ("After I paste my CV into Notepad, what should I fix?", []),
+    ("Can I keep my notes in Excel during the screen?", []),
+    # ... unless the question names it where it names an employer
+    ("Is it hard to get an offer at Chime?", ["Chime"]),
+    ("What does Ramp ask in the onsite?", ["Ramp"]),
+    ("How many rounds are in the Plaid loop?", ["Plaid"]),
+    # a name that is no English word is taken for an organisation wherever it stands
+    ("Can I paste my answers into Quenfold?", ["Quenfold"]),
+])
+def test_an_english_word_names_a_company_only_where_a_question_names_an_employer(question, names):
+    """"the library has no article about Notepad" declined a question about pasting a CV into a text editor."""
+    from coach.scope import unknown_companies
+
+    assert unknown_companies(question, [], [], lambda word: False) == names
