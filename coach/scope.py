@@ -200,7 +200,7 @@ def unknown_companies(
     for word in _name_candidates(text, companies, roles):
         if occurs_in_library(word.lower()) or word in found:
             continue
-        if _english_word(word) and not _named_as_employer(text, word):
+        if not _named_as_employer(text, word) and _english_word(word):
             continue  # "paste my CV into Notepad": an English word capitalised as a product's name, no employer
         found.append(word)
     return found
