@@ -286,7 +286,8 @@ class AskChain:
         article uses, that no library word stands in for and that are not everyday English ("beta blocker", "Roth
         IRA"). A thing the library never names is not covered, whatever else the question shares with it; a lone
         such word is often a paraphrase ("skim", "jittery") and is judged by ``_uncovered_words``. Everyday words
-        ("could", "keep") are left out: a small library does not use them either."""
+        ("could", "keep") are left out: a small library does not use them either; so is a verb ("why should I even
+        bother haggling"): what the asker does is no thing the library would have to name."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
         asked = asked_part(question)
         unknown = set(vocabulary.unknown(asked))
@@ -296,16 +297,20 @@ class AskChain:
         strange = [w.lower() in unknown and not vocabulary.bridge(w.lower(), self.vectors.encode, qv) for w in words]
         if not any(a and b for a, b in zip(strange, strange[1:])):
             return None
-        from coach.english import everyday  # pyspellchecker's word counts, loaded only here
+        from coach.english import everyday, verb_follows  # pyspellchecker's word counts, loaded only here
 
         run: list[str] = []
+        at = 0
         for word, odd in zip(words, strange):
-            if odd and not everyday(word):
+            at = asked.find(word, at)
+            # A term names a thing: a word where English puts a verb ("should I even bother haggling") starts none.
+            if odd and not everyday(word) and not verb_follows(asked[:at]):
                 run.append(word)
             elif len(run) >= 2:
                 break
             else:
                 run = []
+            at += len(word)
         return " ".join(run) if len(run) >= 2 else None
 
     def _unanswered_companies(self, question: str, composed: Composed, hits: list[Hit]) -> list[str]:

@@ -16,7 +16,8 @@ The principle: the evidence the answer stands on must cover the entities and the
      topic themselves (:func:`off_domain_by_meaning`: a recommender passage covers "a 'customers also bought' engine
      for an online shop");
    - a term the library never names: two or more words in a row that no article uses, no library word stands in
-     for and that are not everyday English ("a beta blocker to calm my nerves");
+     for and that are not everyday English ("a beta blocker to calm my nerves"), named as a thing, not done by the
+     asker ("should I even bother haggling" is a verb phrase);
    - a company the question asks about that the answer does not stand on: no quoted sentence names it other than as
      an example ("top companies like Uber, Lyft"), nor the title, section or company of a quoted passage
      (:func:`unanswered_companies`; names the library lists among companies count as companies);
@@ -56,7 +57,9 @@ _KNOWN_LOWER = {c.lower(): c for c in WELL_KNOWN_COMPANIES}
 _NOT_NAMES = frozenset(
     """i what how why when where which who whom whose is are do does did can could should would will was were
     tell explain compare give list show describe and or but so also ok okay please hi hello thanks the a an in on
-    for of to at my me it its if vs versus faq tl dr star sql ml ai""".split()
+    for of to at my me it its if vs versus faq tl dr star sql ml ai
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december""".split()  # days and months are capitalised without naming anyone
 )
 _CAP_TOKEN = re.compile(r"\b([A-Z][A-Za-z0-9&'-]*[A-Za-z0-9])\b")
 
@@ -195,9 +198,37 @@ def unknown_companies(
         if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
             found.append(name)
     for word in _name_candidates(text, companies, roles):
-        if not occurs_in_library(word.lower()) and word not in found:
-            found.append(word)
+        if occurs_in_library(word.lower()) or word in found:
+            continue
+        if not _named_as_employer(text, word) and _english_word(word):
+            continue  # "paste my CV into Notepad": an English word capitalised as a product's name, no employer
+        found.append(word)
     return found
+
+
+def _english_word(word: str) -> bool:
+    from coach.english import english_word  # pyspellchecker's dictionary, loaded on first use
+
+    return english_word(word)
+
+
+# Where a question names an employer: "at Ramp", "join Ramp", "Ramp's loop", "a Ramp interview", "does Ramp ask".
+_EMPLOYER_BEFORE = re.compile(r"(?i)\b(?:at|for|with|join|joining|joined|from)\s+(?:the\s+)?$")
+_EMPLOYER_AFTER = re.compile(r"(?i)(?:['’]s\b|\s+(?:interviews?|interviewers?|loop|onsite|recruiters?|offers?|hiring|"
+                             r"engineers?|teams?|culture|pay|salar(?:y|ies)|careers?|jobs?|roles?|process)\b)")
+_ASKED_BEFORE = re.compile(r"(?i)\b(?:does|do|did|will|would|can|could|should)\s+$")
+_ASKED_AFTER = re.compile(r"(?i)\s+(?:ask|pay|hire|interview|expect|want|look|test|value|offer|sponsor)s?\b")
+
+
+def _named_as_employer(text: str, word: str) -> bool:
+    """Whether ``text`` names ``word`` where a question names an employer (see ``_EMPLOYER_BEFORE``), not a tool or a
+    thing ("into Notepad", "a Word document")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end()) or (
+                _ASKED_BEFORE.search(before) and _ASKED_AFTER.match(text, m.end())):
+            return True
+    return False
 
 
 # A list of names: "Uber, Lyft, Quora, Asana and more", "Flickr / Pinterest".
@@ -308,7 +339,8 @@ OFF_DOMAIN = {
            "discrimination",
     "travel": "travel flight flights airline airlines airport hotel hotels visa passport luggage vacation holiday trip",
     "cooking": "cook cooking recipe recipes bake baking boil boiled pasta steak bread sourdough oven grill "
-               "ingredient ingredients sauce soup dessert cake",
+               "ingredient ingredients sauce soup dessert cake meal meals eat eating food foods breakfast dinner "
+               "snack snacks groceries",
     "money and housing": "tax taxes irs mortgage rent landlord tenant loan loans invest investing stocks crypto "
                          "bitcoin insurance pension retirement",
     "pets and home": "dog dogs cat cats puppy kitten pet pets garden plants furniture",

@@ -112,3 +112,29 @@ def test_a_question_read_as_an_outside_topic_is_answered_when_the_quoted_evidenc
     assert off_domain_by_meaning(qv, 0.3, encode, covering) is None
     assert off_domain_by_meaning(qv, 0.3, encode, ["Practise out loud with a friend twice a week."]) == (
         "the question is about shopping, which the interview articles in the library do not cover")
+
+
+def test_an_answer_does_not_depend_on_the_questions_asked_before(tmp_path_factory, embedder):
+    """A question gets the same answer asked first in a process and after many others. Vectors are cached by text
+    and most are encoded in batches (a question with its masked form and its bridge words): a vector that depended on
+    the texts encoded with it would move a decision near a threshold once the caches were warm."""
+    import numpy as np
+
+    coach = library_of(tmp_path_factory, embedder, {"velloran_loop.md": ARTICLE, "velloran_design.md": DESIGN})
+    probes = ["What's a good way to design a logo for my bakery?",
+              "How many hours of practice should I plan before the Velloran onsite?",
+              "Can the interviewers this time see how I did back then?"]
+    cold = [(a.grounded, a.answer) for a in map(coach.ask, probes)]
+    assert not cold[0][0] and cold[1][0] and "40 hours" in cold[1][1], cold
+    others = ["Which course covers replication and caching?", "Should I design a poster for my band's gig?",
+              "How many weeks should my practice be spread over?", "Which database would you pick for a bakery app?",
+              "Who plays the interviewer when I rehearse?", "What happens after a weak phone screen?",
+              "Is the advanced follow-up course worth it?", "How do I design a logo for a ride-hailing app?"]
+    for question in others * 2:
+        coach.ask(question)
+    assert [(a.grounded, a.answer) for a in map(coach.ask, probes)] == cold
+    # The question encoder gives a text the same vector alone and inside a batch of longer and shorter texts.
+    encoder = coach.query_embedder
+    alone = encoder.encode([probes[0]])[0]
+    batched = encoder.encode([others[0], probes[0] + " " + probes[1], probes[0], "logo"])[2]
+    assert np.array_equal(alone, batched)

@@ -151,3 +151,50 @@ def test_a_term_the_library_never_names_is_declined(practice):
     assert "beta blocker" in declined.answer
     answered = practice.ask("How do I stay calm when I feel nervous before the onsite?")
     assert answered.grounded and "mock interview the day before" in answered.answer, answered.answer
+
+
+def test_what_the_asker_does_is_no_term(practice):
+    """Two words no article uses where English puts a verb ("I even bother haggling") say what the asker does, not a
+    thing the library would have to name: the question used to be declined as not talking about "bother haggling"."""
+    answered = practice.ask("Why should I even bother haggling over the first offer?")
+    assert answered.grounded and "expect candidates to negotiate" in answered.answer, answered.answer
+    declined = practice.ask("Should I take a beta blocker before I haggle over the offer?")
+    assert not declined.grounded and "beta blocker" in declined.answer, declined.answer
+
+
+@pytest.mark.parametrize(("before", "verb"), [
+    ("Why should I even ", True), ("I'd rather ", True), ("Is it worth it to ", True), ("Why ", True),
+    ("Should I take a ", False), ("What grind size works best for ", False), ("Which ", False),
+])
+def test_where_english_puts_a_verb(before, verb):
+    from coach.english import verb_follows
+
+    assert verb_follows(before) is verb
+
+
+def test_a_day_or_a_month_is_no_company():
+    """Days and months are capitalised mid-sentence without naming an organisation: "the library has no article
+    about Friday" declined an interview question for a reason it does not have."""
+    from coach.scope import unknown_companies
+
+    asked = "Should I send a thank-you note if my onsite is on a Friday in December?"
+    assert unknown_companies(asked, [], [], lambda word: False) == []
+    assert unknown_companies("Is the onsite at Brisko on a Friday?", [], [], lambda word: False) == ["Brisko"]
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    # an English word capitalised as a tool's or a thing's name is no employer ...
+    ("After I paste my CV into Notepad, what should I fix?", []),
+    ("Can I keep my notes in Excel during the screen?", []),
+    # ... unless the question names it where it names an employer
+    ("Is it hard to get an offer at Chime?", ["Chime"]),
+    ("What does Ramp ask in the onsite?", ["Ramp"]),
+    ("How many rounds are in the Plaid loop?", ["Plaid"]),
+    # a name that is no English word is taken for an organisation wherever it stands
+    ("Can I paste my answers into Quenfold?", ["Quenfold"]),
+])
+def test_an_english_word_names_a_company_only_where_a_question_names_an_employer(question, names):
+    """"the library has no article about Notepad" declined a question about pasting a CV into a text editor."""
+    from coach.scope import unknown_companies
+
+    assert unknown_companies(question, [], [], lambda word: False) == names
