@@ -158,6 +158,10 @@ def _asked_predicate(question: str) -> tuple[re.Pattern[str], frozenset[str]] | 
     modal = m.group(1).lower()
     return re.compile(rf"\b{modal}(?:n't| not)?\b", re.I), frozenset(words)
 
+# A prohibition: "Never add symbols to your headers", "do not do keyword stuffing", "Avoid cliches".
+_PROHIBITS = re.compile(r"\b(?:never|do not|don'?t|avoid|should(?:n'?t| not)|must(?:n'?t| not)|try not to)\b", re.I)
+PROHIBITION_NEAR = 0.3  # as close to the best sentence as a list item that still belongs to the answer
+
 
 def _verdict(c: "Cand") -> bool:
     """The top-ranked chunk opens with a verdict ("Yes - if ...", "No, ..."): the direct answer to a yes/no question
@@ -793,6 +797,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         verdict = next((t for t in scored if t not in chosen and not t[1].question and not _announces(t[1].text) and (
             (t[1].hi == chosen[0][1].hi and t[1].first and _VERDICT.match(t[1].text))
             or ((t[1].hi, t[1].line) in lines and _RECOMMEND.search(t[1].text)))), None)
+        if verdict is None and not any(_PROHIBITS.search(t[1].text) for t in chosen):
+            # "Can I ...?" / "Is it bad to ...?" is answered by the article's "don't" about it in the section of the
+            # best evidence ("Never add symbols to your headers" beside the advice on standard headings), even when
+            # it shares fewer words with the question than the advice around it.
+            best_section = (hits[chosen[0][1].hi].chunk.doc_id, hits[chosen[0][1].hi].chunk.section)
+            verdict = next((t for t in scored if t not in chosen and not t[1].question and t[0] >= top - PROHIBITION_NEAR
+                            and (hits[t[1].hi].chunk.doc_id, hits[t[1].hi].chunk.section) == best_section
+                            and _PROHIBITS.search(t[1].text)), None)
         if verdict is not None:
             while len(chosen) > 1 and (len(chosen) >= MAX_SENTENCES or length() + len(verdict[1].text) > MAX_CHARS):
                 chosen.pop()

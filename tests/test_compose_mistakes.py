@@ -1,7 +1,7 @@
 """Mistake questions answered by the asked subject's don'ts (real embedding model, real parser and chunker): a
 subject's short "Don'ts" list, not another article's better-structured BAD/GOOD pairs; every item of a list headed as
-pitfalls, also those worded as advice; the don'ts of the passage that answers, worded unlike the question. Both
-articles and the company "Tolvane" are invented for these tests."""
+pitfalls, also those worded as advice; the don'ts of the passage that answers, worded unlike the question; and a
+"Can I ...?" answered by its section's "never". The articles and the company "Tolvane" are invented for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -100,3 +100,28 @@ def test_the_donts_of_the_passage_that_answers_are_quoted_in_their_own_words(emb
 ])
 def test_job_seekers_words_for_mistakes_plan_a_mistake_answer(question):
     assert plan(question).kind == "mistake"
+
+
+HEADINGS = """# Fictional guide to a portfolio's section headings at Tolvane
+
+This guide is fictional and written for tests.
+
+## Use standard section headings
+
+Screening software reads the standard headings of a portfolio best. Using plain section titles in the usual order
+helps it find your experience and skills.
+
+Never add emoji or other symbols to your headings, so that the screening software can still read them.
+
+## Order the sections
+
+Put your most recent work first and your education after it.
+"""
+
+
+def test_a_can_i_question_gets_the_sections_dont_about_it(embedder, tmp_path_factory):
+    # "Can I ...?" is answered by the article's "never" beside the advice on standard headings, though the advice
+    # shares more words with the question.
+    article, chunks = parsed(tmp_path_factory, "tolvane_headings.md", HEADINGS)
+    out = compose_over(embedder, article, chunks, "Can I decorate my section titles with little icons?", ["Tolvane"])
+    assert "Never add emoji" in out.text
