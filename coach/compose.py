@@ -35,7 +35,8 @@ FAQ_MATCH = 0.8
 MATCHING_HEADING = 0.55  # a heading or FAQ question this similar to the question heads the article's own answer
 # An interview prompt written as an imperative is a question too ("Tell me about a time you failed.").
 _PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time|situation)|give (?:me|us) an example|"
-                     r"walk me through|name a (?:time|situation))\b", re.I)
+                     r"walk me through|name (?:a|an|one) (?:\w+ ){0,2}(?:time|situation|challenge|problem|project|"
+                     r"mistake|conflict|decision))\b", re.I)
 _ASKS_PRODUCTS = re.compile(r"\b(?:resources?|books?|courses?|guides?|materials?|platforms?|tools?|websites?|sites?|"
                             r"services?|apps?|newsletters?|handbooks?|playbooks?|recommend\w*)\b", re.I)
 _ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
@@ -53,6 +54,9 @@ _COUNT = re.compile(r"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|one|two|three|four|five
                     r"(?:rounds?|stages?|interviews?|steps?)\b", re.I)
 _SIZE = re.compile(LENGTH.pattern + "|" + SPOKEN.pattern, re.I)
 _QUOTE = re.compile(r"[“\"][^”\"]{12,}[”\"]")
+# A BAD/GOOD pair as quoted ("Mistake to avoid: X Better: Y"): the labels are the composer's words, not the article's.
+_PAIRED = re.compile(r"^\W*(?:BAD|GOOD|Mistake to avoid|Better)\b")
+_PAIR_LABELS = re.compile(r"^Mistake to avoid:\s*|^Better:\s*|\s+Better:\s+")
 _CUES = [
     (re.compile(r"\b(pay|paid|pays|salar\w*|earn\w*|compensation|comp|make|makes|income|wages?|money|TC|"
                 r"package)\b", re.I), _MONEY, 0.35),
@@ -61,8 +65,7 @@ _CUES = [
     (re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I), _COUNT, 0.3),
     (re.compile(r"\bexamples?\b|\bsample\b|\b(?:kind|sort|type)s? of questions?\b|\bquestions? (?:do|does|are|"
                 r"get|will)\b|\bprompt\b", re.I), _QUOTE, 0.2),
-    (re.compile(r"\bavoid\b|\bmistakes?\b|\bpitfalls?\b|\bwrong\b|\bdon'?t\b", re.I),
-     re.compile(r"^\W*(?:BAD|GOOD|Mistake to avoid|Better)\b"), 0.2),
+    (re.compile(r"\bavoid\b|\bmistakes?\b|\bpitfalls?\b|\bwrong\b|\bdon'?t\b", re.I), _PAIRED, 0.2),
 ]
 # Question words that say "compare": each named role must then be covered.
 _SYNONYMS = {
@@ -154,6 +157,10 @@ def _asked_predicate(question: str) -> tuple[re.Pattern[str], frozenset[str]] | 
         return None
     modal = m.group(1).lower()
     return re.compile(rf"\b{modal}(?:n't| not)?\b", re.I), frozenset(words)
+
+# A prohibition: "Never add symbols to your headers", "do not do keyword stuffing", "Avoid cliches".
+_PROHIBITS = re.compile(r"\b(?:never|do not|don'?t|avoid|should(?:n'?t| not)|must(?:n'?t| not)|try not to)\b", re.I)
+PROHIBITION_NEAR = 0.3  # as close to the best sentence as a list item that still belongs to the answer
 
 
 def _verdict(c: "Cand") -> bool:
@@ -276,7 +283,8 @@ _KIND_WORDS = {
     "money": _expanded(_stems("pay paid salary earn make money compensation much")),
     "count": _stems("many number much"),
     "mistake": _expanded(_stems("mistake mistakes avoid pitfall pitfalls wrong error errors common make people "
-                                "usually often")),
+                                "usually often get gets go goes do doing instead know any biggest classic slip slips "
+                                "blunder blunders mess habit habits steer clear trip trips up should")),
     "list": _stems("some main common best good kind kinds type types list usually often"),
     "example": _stems("example examples sample some typical common give"),
 }
@@ -451,7 +459,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     unit = asked_unit(question) if kind == "duration" else None
 
     def fits(text: str) -> bool:
-        """``text`` carries the asked kind of fact (a duration in the asked unit when one is named)."""
+        """``text`` carries the asked kind of fact (a duration in the asked unit when one is named); an interview
+        question or prompt names no mistake ("Tell me about an analytical problem ...")."""
+        if kind == "mistake" and (_PROMPT.match(text) or text.rstrip("*_ ").endswith("?")):
+            return False
         return carries_in(kind, unit, text)
 
     if counted is not None:
@@ -476,23 +487,35 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     # A question word that most candidate sentences share ("resume" in a resume article) says little about which
     # sentence answers; a rare one ("fonts") says much: overlap is weighted by rarity among the candidates.
+    # A mistake question's own words ("mistakes", "avoid") say what kind of sentence answers, not which one: every
+    # don't list shares them. Its subject's words decide; the kind is credited apart (a sentence naming a mistake).
+    q_words = (q_tokens - _KIND_WORDS["mistake"] if kind == "mistake" else set()) or q_tokens
     df: dict[str, int] = {}
     for c in cands:
-        for t in q_tokens & _stems(c.text):
+        for t in q_words & _stems(c.text):
             df[t] = df.get(t, 0) + 1
     weight = {t: math.log(1 + len(cands) / (1 + n)) for t, n in df.items()}
     q_weight = sum(weight.values()) or 1.0
     q_names = q_tokens & company_stems
 
     echo = _asked_predicate(question) if kind == "yes_no" else None
+    # A mistake question about a subject ("... on my resume") is answered by that subject's don'ts: a BAD/GOOD pair
+    # of another article's list earns nothing for its structure or for its labels' words ("Mistake to avoid").
+    mistake_subject = subject - _FILLER if kind == "mistake" else set()
+
+    def structured_credit(c: Cand) -> bool:
+        chunk = hits[c.hi].chunk
+        return not mistake_subject or bool(mistake_subject & _stems(
+            f"{chunk.title} {chunk.section or ''} {_PAIR_LABELS.sub(' ', c.text)}"))
 
     def prior(c: Cand) -> float:
         """Everything but the embedding similarity."""
         hit = hits[c.hi]
         sent = c.text
         # A company the question names counts for every sentence of the part about it, not only those repeating it.
-        words = _stems(sent) | (q_names & _stems(f"{hit.chunk.section or ''} {hit.chunk.company or ''}"))
-        score = 0.3 * sum(weight.get(t, 0.0) for t in q_tokens & words) / q_weight + 0.15 * hit.relevance / best_rel
+        words = _stems(_PAIR_LABELS.sub(" ", sent)) | (
+            q_names & _stems(f"{hit.chunk.section or ''} {hit.chunk.company or ''}"))
+        score = 0.3 * sum(weight.get(t, 0.0) for t in q_words & words) / q_weight + 0.15 * hit.relevance / best_rel
         score -= 0.02 * c.hi
         # The answer under a heading or FAQ question that matches the question is the article's own answer.
         score += 0.6 * max(0.0, hit.heading - MATCHING_HEADING)
@@ -536,7 +559,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if q_company and q_company not in library_companies and re.search(
                 rf"(?<![\w-]){re.escape(q_company)}(?![\w-])", f"{hit.chunk.section or ''} {hit.chunk.text}", re.I):
             score += 0.15  # the section about the company the question names
-        return score + sum(bonus for pattern, bonus in cues if pattern.search(sent))
+        return score + sum(bonus for pattern, bonus in cues if pattern.search(sent) and (
+            pattern is not _PAIRED or structured_credit(c)))
 
     priors = [prior(c) for c in cands]
     # Embedding a sentence costs 5-40 ms on a busy CPU: embed only the most promising ones; the others keep the
@@ -615,7 +639,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
         carrying = [t for t in scored if fits(t[1].text) and on_topic(t[1])]
-        if not carrying or carrying[0][0] < scored[0][0] - 0.25:
+        # The best passage may name what to avoid in other words than the question's ("Never include your work
+        # phone number" for "what shouldn't go in my contact details"): its don'ts are the answer.
+        own = [t for t in scored if kind == "mistake" and t[1].hi == scored[0][1].hi and fits(t[1].text)] \
+            if on_topic(scored[0][1]) and (not carrying or carrying[0][0] < scored[0][0] - 0.25) else []
+        if own:
+            carrying = own + [t for t in carrying if t not in own]
+        elif not carrying or carrying[0][0] < scored[0][0] - 0.25:
             if not on_topic(scored[0][1]) and best_rel < ON_TOPIC_RELEVANCE:
                 # Not even the closest passage is about the asked subject ("how long does a background check take"
                 # vs how long the interview process takes): the library does not cover it; nothing is quoted.
@@ -650,9 +680,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     if kind in ("list", "example", "mistake") and subject:
         # Items about the asked subject ("mistakes on resumes"), not the same kind of item about something else
         # (interview mistakes from another article), when such items score near the best.
-        for with_title in (False, True):  # the sentence or its heading names the subject; else its article does
-            about = [t for t in scored if subject & _stems(
-                f"{hits[t[1].hi].chunk.title if with_title else ''} {hits[t[1].hi].chunk.section or ''} {t[1].text}")
+        # A don't list is about what its passage is about: an item ("Never include your work email here") need not
+        # repeat the subject its list is under ("contact details ... of the resume").
+        for where in ("chunk" if kind == "mistake" else "text", "title"):
+            about = [t for t in scored if subject & _stems(" ".join(filter(None, (
+                hits[t[1].hi].chunk.title if where == "title" else "", hits[t[1].hi].chunk.section,
+                hits[t[1].hi].chunk.text if where == "chunk" else t[1].text))))
                 and (kind != "mistake" or fits(t[1].text))]
             if about and about[0][0] >= scored[0][0] - 0.3:
                 scored = about + [t for t in scored if t not in about]
@@ -764,6 +797,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         verdict = next((t for t in scored if t not in chosen and not t[1].question and not _announces(t[1].text) and (
             (t[1].hi == chosen[0][1].hi and t[1].first and _VERDICT.match(t[1].text))
             or ((t[1].hi, t[1].line) in lines and _RECOMMEND.search(t[1].text)))), None)
+        if verdict is None and not any(_PROHIBITS.search(t[1].text) for t in chosen):
+            # "Can I ...?" / "Is it bad to ...?" is answered by the article's "don't" about it in the section of the
+            # best evidence ("Never add symbols to your headers" beside the advice on standard headings), even when
+            # it shares fewer words with the question than the advice around it.
+            best_section = (hits[chosen[0][1].hi].chunk.doc_id, hits[chosen[0][1].hi].chunk.section)
+            verdict = next((t for t in scored if t not in chosen and not t[1].question and t[0] >= top - PROHIBITION_NEAR
+                            and (hits[t[1].hi].chunk.doc_id, hits[t[1].hi].chunk.section) == best_section
+                            and _PROHIBITS.search(t[1].text)), None)
         if verdict is not None:
             while len(chosen) > 1 and (len(chosen) >= MAX_SENTENCES or length() + len(verdict[1].text) > MAX_CHARS):
                 chosen.pop()
@@ -1159,15 +1200,26 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
     if kind == "list" and not asks_questions:
         # A list of questions answers "what can I ask", not "what will they grade me on".
         scored = [t for t in scored if not t[1].question and not _PROMPT.match(t[1].text)] or scored
+
+    def names_mistake(c: Cand) -> bool:
+        """The item names what goes wrong, or is an item of a list headed as such ("Common pitfalls to avoid on
+        your cover letter": "Repetition: Your cover letter should accentuate your resume, not echo it.")."""
+        return carries(kind, c.text) or carries(kind, hits[c.hi].chunk.section or "")
+
     if kind == "mistake":  # the items must name what goes wrong, not other items of a neighbouring list
-        scored = [t for t in scored if carries(kind, t[1].text)] or scored
+        scored = [t for t in scored if names_mistake(t[1])] or scored
     # "What will Dropbox want to hear about": the lines of the part about Dropbox, when one was retrieved, are the list
     # (even two of them).
     own = [t for t in scored if _about_company(hits[t[1].hi].chunk, company)] if company else []
     scored = own or scored
 
+    # A don't list may be two lines ("Do not use Photoshop ..." / "Do not use the header or footer ..."): a chunk
+    # with two or more lines that name a mistake reads as one.
+    donts = {hi for hi in {t[1].hi for t in scored} if kind == "mistake" and sum(
+        1 for t in scored if t[1].hi == hi and t[1].first and names_mistake(t[1])) >= 2}
+
     def listlike(c: Cand) -> bool:
-        return c.itemlike or bool(own)
+        return c.itemlike or bool(own) or c.hi in donts
 
     top = scored[0][0]
     # Example questions are asked for: a list of prompts ("Tell me about a time ...") or quoted questions, not a
@@ -1182,8 +1234,9 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
         items: dict[tuple[int, int], tuple[float, Cand]] = {}
         for score, c, _ in scored:
             key = (c.hi, c.line)
-            if c.hi in same and score >= best[0] - 0.35 and key not in items and listlike(c) and (
-                    kind != "mistake" or carries(kind, c.text)):
+            # (every mistake of the chosen list is one: it is not ranked against the question's words)
+            if c.hi in same and (score >= best[0] - 0.35 or kind == "mistake") and key not in items and \
+                    listlike(c) and (kind != "mistake" or names_mistake(c)):
                 item = firsts.get(key, c)  # quote an item from its start (its label)
                 if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
                     items[key] = (score, item)

@@ -80,7 +80,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            re.I)),
     ("mistake", re.compile(r"\bmistakes?\b|\bavoid\b|\bwhat (?:shouldn'?t|should not|not to)\b|\bpitfalls?\b|"
                            r"\bwrong\b|\bred flags?\b|\bdon'?ts\b|\bnot to\b|"
-                           r"\bwhat goes wrong\b|\bproblems? with\b", re.I)),
+                           r"\bwhat goes wrong\b|\bproblems? with\b|"
+                           # how job seekers say "mistakes": slip-ups, blunders, what trips people up, bad habits
+                           r"\bslip-?ups?\b|\bblunders?\b|\bmess(?:es|ed)? up\b|\bsteer clear\b|\bgotchas?\b|"
+                           r"\btrip(?:s|ped)? (?:\w+ )?up\b|\b(?:bad|wasteful|common) habits?\b|\bstay away from\b",
+                           re.I)),
     ("example", re.compile(r"\bexamples?\b|\bsamples?\b|^\s*(?:name|list|give me) (?:some|a few|\w+) \w*\s*questions\b|"
                            r"\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
                            r"(?:\w+ )?questions\b|\bquestions? (?:does|do|did|will|might|would) \w+(?: \w+)? ask\b|"
