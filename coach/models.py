@@ -37,6 +37,7 @@ class Section(BaseModel):
     heading: str | None = None
     kind: ChunkKind = "body"
     paragraphs: list[str] = Field(default_factory=list)
+    parents: list[str] = Field(default_factory=list, description="Headings the section sits under, outermost first.")
 
 
 class FAQPair(BaseModel):
@@ -92,6 +93,8 @@ class Article(BaseModel):
     rubric: list[RubricItem] = Field(default_factory=list)
     questions: list[PracticeQuestion] = Field(default_factory=list)
     flags: list[str] = Field(default_factory=list, description="Warnings the library view shows for this article.")
+    index_format: int = Field(0, description="The ingest format that derived it (``ingest.parse.INDEX_FORMAT``); an "
+                              "article of an older one is re-ingested even when its file is unchanged.")
 
 
 class Chunk(BaseModel):
@@ -101,6 +104,7 @@ class Chunk(BaseModel):
     title: str
     path: str
     section: str | None = None
+    parents: list[str] = Field(default_factory=list, description="Headings the section sits under, outermost first.")
     kind: ChunkKind = "body"
     roles: list[str] = Field(default_factory=list)
     company: str | None = None

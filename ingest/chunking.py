@@ -6,7 +6,8 @@
   ``rubric``); the TL;DR is kind ``tldr``.
 - Body sections are packed sentence by sentence up to ``chunk_size`` characters, repeating ``overlap`` sentences.
 - ``Chunk.text`` is the article's own sentences (answers quote it); :func:`embedding_text` adds the title and
-  heading for the dense and BM25 indexes.
+  heading (after its parent heading when the heading is one word) for the dense and BM25 indexes; ``Chunk.parents``
+  holds the headings the section sits under.
 - ``id = sha256(doc_id, section, kind, text)[:16]``: re-ingesting the same file yields the same ids.
 - ``stub`` flags a chunk with nothing of its own to quote (:func:`is_stub_text`), once, for retrieval to skip.
 """
@@ -20,13 +21,19 @@ from coach.store.bm25 import tokenize
 from coach.text import split_sentences, stable_id
 
 STUB_WORDS = 3  # a one-line chunk with fewer content words and no full stop is a placeholder or a stray label
+GENERIC_HEADING_WORDS = 1  # a section heading this short is embedded after its parent heading (``embedding_text``)
 
 
 def embedding_text(chunk: Chunk) -> str:
     """What the pipeline embeds and BM25 indexes: "title — section: text" (section omitted when the text already
-    starts with it, e.g. FAQ chunks)."""
-    if chunk.section and not chunk.text.startswith(chunk.section):
-        return f"{chunk.title} — {chunk.section}: {chunk.text}"
+    starts with it, e.g. FAQ chunks), the section led by the heading it sits under when its own heading is one word
+    ("Examples", "Don'ts", "Must-haves", a product's name): such a heading says what kind of passage follows, or
+    names one item of its parent, not what the passage is about, and the article holds several of them."""
+    short = bool(chunk.section) and len(chunk.section.split()) <= GENERIC_HEADING_WORDS
+    head = [*(chunk.parents[-1:] if short else []),
+            *([chunk.section] if chunk.section and not chunk.text.startswith(chunk.section) else [])]
+    if head:
+        return f"{chunk.title} — {' > '.join(head)}: {chunk.text}"
     return f"{chunk.title}: {chunk.text}"
 
 
@@ -91,7 +98,7 @@ def _hard_split(sentence: str, chunk_size: int) -> list[str]:
 
 def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) -> list[Chunk]:
     """Split an article into retrieval chunks (see module docstring for the rules)."""
-    pieces: list[tuple[str | None, str, str]] = []  # (section, kind, text)
+    pieces: list[tuple[str | None, str, str, list[str]]] = []  # (section, kind, text, parents)
     faq_by_q = {p.question: p for p in article.faq}
     # a section about another company than the article's own (one section per company) is filed under it
     section_company: dict[str | None, str] = {}
@@ -102,11 +109,14 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
                 if m.name in heading:
                     section_company.setdefault(heading, m.name)
     for sec in article.sections:
-        pieces.extend(_section_pieces(sec, article, faq_by_q, chunk_size, overlap))
+        for section, kind, text in _section_pieces(sec, article, faq_by_q, chunk_size, overlap):
+            # an FAQ pair's section is its question, which sits under the FAQ heading
+            parents = sec.parents if section == sec.heading or not sec.heading else [*sec.parents, sec.heading]
+            pieces.append((section, kind, text, parents))
 
     chunks: list[Chunk] = []
     occurrences: dict[tuple[str, str, str], int] = {}
-    for section, kind, text in pieces:
+    for section, kind, text, parents in pieces:
         text = text.strip()
         if not text:
             continue
@@ -122,6 +132,7 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
                 title=article.title,
                 path=article.path,
                 section=section,
+                parents=parents,
                 kind=kind,  # type: ignore[arg-type]
                 roles=roles_mentioned(f"{section or ''}\n{text}", article.roles),
                 company=section_company.get(section, article.company),

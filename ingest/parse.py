@@ -19,6 +19,9 @@ from ingest.loaders import LoadedDocument, check_textual, load_document
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filename, a broken export)
+# What an ingest derives from a file and stores, beyond its text: bump when a change to parsing or chunking must
+# reach articles already stored (their files unchanged). 1: sections record the headings they sit under.
+INDEX_FORMAT = 1
 
 
 def load(source: SourceFile) -> LoadedDocument:
@@ -53,7 +56,7 @@ def structure(text: str, doc: LoadedDocument, *, doc_id: str, path: str, sha256:
 
     text, flags = screen(text)
     article = parse_article(text, doc_id=doc_id, path=path, sha256=sha256, fmt=doc.fmt, meta=doc.meta)
-    return article.model_copy(update={"flags": [*article.flags, *flags]}) if flags else article
+    return article.model_copy(update={"flags": [*article.flags, *flags], "index_format": INDEX_FORMAT})
 
 
 def parse_source(source: SourceFile) -> Article:

@@ -68,7 +68,10 @@ def ingest_paths(
             with store_errors(settings):
                 if library.catalog.chunk_count():
                     library.reconcile()  # heals what a crash or kill left between Chroma and the catalog
-                known = library.document_hashes()  # read under the lock: what another ingest just stored is skipped
+                from ingest.parse import INDEX_FORMAT
+
+                # read under the lock: what another ingest just stored is skipped; what an older format derived is not
+                known = library.document_hashes(INDEX_FORMAT)
                 for done, path in enumerate(files):
                     store.files_done = done
                     if progress:

@@ -581,8 +581,11 @@ def parse_article(
     checklist: list[str] = []
     tldr_parts: list[str] = []
     rubric_pairs: list[tuple[str, str, int]] = []  # (mistake, fix, section index)
+    stacks = _heading_stacks(secs)
     for si, s in enumerate(secs):
-        sections.append(Section(heading=s.heading, kind=s.kind, paragraphs=[t for _, t in s.items if t]))
+        parents = stacks[si][:-1] if s.heading is not None else stacks[si]
+        sections.append(Section(heading=s.heading, kind=s.kind, paragraphs=[t for _, t in s.items if t],
+                                parents=parents))
         if s.kind == "faq":
             faq.extend(_faq_pairs(s))
         elif s.kind == "checklist":
@@ -690,19 +693,22 @@ def _join_lines(b: _Block) -> _Block:
 
 
 def _heading_paths(secs: list[_Sec]) -> list[str | None]:
-    """"Parent > Child" heading path of each section; a level-0 heading (bold line, plain-text heading) sits under
-    the last Markdown heading."""
-    out: list[str | None] = []
+    """"Parent > Child" heading path of each section (see ``_heading_stacks``)."""
+    return [" > ".join(stack) or None for stack in _heading_stacks(secs)]
+
+
+def _heading_stacks(secs: list[_Sec]) -> list[list[str]]:
+    """The headings each section sits under, outermost first, its own heading last; a level-0 heading (bold line,
+    plain-text heading) sits under the last Markdown heading."""
+    out: list[list[str]] = []
     stack: list[tuple[int, str]] = []
     for s in secs:
-        if s.heading is None:
-            out.append(" > ".join(h for _, h in stack) or None)
-            continue
-        lvl = s.level if s.level > 0 else 99
-        while stack and stack[-1][0] >= lvl:
-            stack.pop()
-        stack.append((lvl, s.heading))
-        out.append(" > ".join(h for _, h in stack))
+        if s.heading is not None:
+            lvl = s.level if s.level > 0 else 99
+            while stack and stack[-1][0] >= lvl:
+                stack.pop()
+            stack.append((lvl, s.heading))
+        out.append([h for _, h in stack])
     return out
 
 

@@ -174,6 +174,11 @@ class Catalog:
         """(doc_id, path, sha256) of every document."""
         return self._query("SELECT doc_id, path, sha256 FROM documents ORDER BY path")
 
+    def document_formats(self) -> dict[str, int]:
+        """doc_id -> the ingest format its article was derived with (0: before formats were recorded)."""
+        return {d: int(f or 0) for d, f in self._query(
+            "SELECT doc_id, json_extract(article_json, '$.index_format') FROM documents")}
+
     def articles(self) -> list[Article]:
         return [Article.model_validate_json(r[0]) for r in self._query("SELECT article_json FROM documents ORDER BY path")]
 

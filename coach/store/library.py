@@ -434,10 +434,13 @@ class Library:
         """True when some chunk holds a word of ``text`` (what ``bm25_search(text, 1)`` finds, without scoring)."""
         return self._bm25_index().contains(text)
 
-    def document_hashes(self) -> dict[str, tuple[str, str]]:
-        """doc_id -> (path, sha256)."""
+    def document_hashes(self, index_format: int = 0) -> dict[str, tuple[str, str]]:
+        """doc_id -> (path, sha256); a document derived by an ingest format older than ``index_format`` has no hash,
+        so an ingest redoes it."""
         _ = self.generation
-        return {doc_id: (path, sha) for doc_id, path, sha in self.catalog.document_rows()}
+        formats = self.catalog.document_formats() if index_format else {}
+        return {doc_id: (path, sha if formats.get(doc_id, index_format) >= index_format else "")
+                for doc_id, path, sha in self.catalog.document_rows()}
 
     # -- writes -------------------------------------------------------------------------------------------------
     def upsert_document(self, article: Article, chunks: list[Chunk], vectors: np.ndarray, embed_texts: list[str]) -> str:
