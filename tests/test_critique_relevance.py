@@ -99,3 +99,58 @@ def test_role_items_do_not_judge_a_coding_answer(embedder):
     # not about this question: no rubric item speaks to it, so the score is delivery-only.
     assert fb.basis == "delivery-only", [(i.mistake, i.verdict) for i in fb.items]
     assert _verdict(fb, "data quality") == "unclear"
+
+
+
+ORBIT = ROOT / "tests" / "fixtures" / "articles" / "orbitworks_swe_vs_sre.html"  # fictional fixture article
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("How would you roll out a new version of our API without downtime?",
+     "Blue-green: bring the new version up next to the old one, run smoke tests, move 5% of traffic and watch the "
+     "error rate, then move the rest. The old fleet stays up for an hour so a rollback is one switch."),
+    ("How would you design a rate limiter for our public API?",
+     "A token bucket per API key in Redis, so every gateway sees the same counts. Each request takes a token and an "
+     "empty bucket returns 429 with a Retry-After header."),
+])
+def test_coding_technique_items_are_about_other_questions_on_a_non_coding_question(real_articles, embedder,
+                                                                                    question, answer):
+    items = _real(real_articles, "tih-coding-interview-techniques.md")
+    fb = critique_answer(items, role="Software Engineer", question=question, answer=answer, embedder=embedder)
+    # Folded into "about other questions" rather than listed as unclear on a release or design answer.
+    shown = [(i.mistake, i.verdict) for i in fb.items if i.applies]
+    assert shown == [], shown
+
+
+def test_coding_technique_items_still_judge_a_coding_answer(real_articles, embedder):
+    items = _real(real_articles, "tih-coding-interview-techniques.md")
+    q = "Write a function that counts the numbers in an array that are above the average."
+    a = "I loop over the array and for each element I call sum(nums) and len(nums) again to get the average."
+    fb = critique_answer(items, role="Software Engineer", question=q, answer=a, embedder=embedder)
+    assert all(i.applies for i in fb.items)
+    assert _verdict(fb, "invoke methods") == "made"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("How would you set up on-call for a team that just took over three services?",
+     "A weekly rotation of five people with a secondary, a runbook for every service and alerts tuned so each page "
+     "is actionable. Every page gets reviewed in a weekly meeting."),
+    ("Describe a system you scaled up and what you learned from it.",
+     "Our scheduler grew from 2,000 to 40,000 jobs a day. I sharded its queue by tenant and moved its state to a "
+     "partitioned Postgres. The lesson: load-test before a launch."),
+    ("Tell me about a time you made a system faster.",
+     "Our search service's p99 was 900 ms. I profiled it, cached the index filter per shard and got p99 to 180 ms, "
+     "shipped behind a flag."),
+])
+def test_an_ops_or_story_question_worded_like_design_is_not_doing_design(embedder, question, answer):
+    fb = critique_answer(_items(ORBIT), role="Site Reliability Engineer", question=question, answer=answer,
+                         embedder=embedder)
+    assert _verdict(fb, "failure modes") != "made", [(i.mistake, i.verdict, i.evidence) for i in fb.items]
+
+
+def test_a_design_question_answered_without_failure_modes_still_makes_the_mistake(embedder):
+    q = "Design a service that ingests logs from ten thousand hosts."
+    a = ("Agents on each host ship logs over HTTP to a fleet of ingest servers, which write them to object storage "
+         "partitioned by hour, and an indexer builds a search index per partition for the query API.")
+    fb = critique_answer(_items(ORBIT), role="Software Engineer", question=q, answer=a, embedder=embedder)
+    assert _verdict(fb, "failure modes") == "made"

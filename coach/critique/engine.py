@@ -40,8 +40,10 @@ from coach.critique.topics import (
     about_question,
     about_subject,
     area_vectors,
+    asks_form,
     item_topic,
     ranked_areas,
+    recounts_past,
 )
 from coach.critique.shapes import (
     Shape,
@@ -572,17 +574,20 @@ def _judge_without(m: _ItemModel, a: _Answer) -> _Judgement:
     # its words come near X's: what it then lacks of Y is the mistake. The kind is the question's form (design,
     # coding, behavioural) and X's, read from its words or, when they do not say it ("Designing a service"), from
     # the interview area X's meaning is closest to.
+    # The form must hold in substance: a question worded like a design question about another area ("How would you
+    # set up on-call?"), or one asking what the candidate did ("Describe a system you scaled up"), is no design.
     asked = question_type(a.question)
     same_kind = asked != "general" and (asked == question_type(m.shape.target) or (
-        a.areas is not None and ranked_areas(m.x.vec, a.areas)[0] == FORM_AREAS.get(asked)))
-    engaged = same_kind or a.question_match(m.x) >= RELEVANT or (
-        not a.empty and bool((a.match(m.x) >= ON_TOPIC).any()))
+        a.areas is not None and ranked_areas(m.x.vec, a.areas)[0] == FORM_AREAS.get(asked))) and (
+        a.areas is None or asks_form(a.question, a.qvec, a.areas, asked))
+    asks_x = a.question_match(m.x) >= RELEVANT and not recounts_past(a.question)
+    engaged = same_kind or asks_x or (not a.empty and bool((a.match(m.x) >= ON_TOPIC).any()))
     if not engaged:
         covered, missing, best = _coverage(a, m.concepts or (m.y, m.fix))
         return _Judgement("avoided", best, "", covered, missing) if covered else _Judgement("unclear", None, "")
     # Missing Y is a shortfall only where the question calls for X ("Designing a system without failure modes" on a
     # design question); an answer to another kind of question that happens to touch X lacks nothing it was asked.
-    called = same_kind or a.question_match(m.x) >= RELEVANT
+    called = same_kind or asks_x
     return _judge_coverage(m, a, m.concepts or (m.y, m.fix), called, (m.y, m.fix), m.shape.other)
 
 

@@ -13,6 +13,7 @@ but its answer is no cover letter.
 """
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from typing import TYPE_CHECKING
@@ -45,6 +46,7 @@ ROLE_ITEM_AREAS = 2  # an item scoped to a role speaks to a coding question only
 CODING_AREA = "coding"
 CLOSE = 0.35  # ... or when the question is this close (cosine) to the item's topic itself
 TIE = 0.03  # a question this close to its best area and another one is about both
+FORM_TIE = 0.12  # a question worded in a form is of it in substance when the form's area is this close to its best
 
 _cache: "weakref.WeakKeyDictionary[Embedder, np.ndarray]" = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
@@ -81,14 +83,44 @@ def about_subject(topic_vec: np.ndarray, question_vec: np.ndarray) -> bool:
 FORM_AREAS = {"design": "system design", "coding": CODING_AREA, "behavioural": "behavioural"}
 
 
+def question_areas(question_vec: np.ndarray, areas: np.ndarray, form: str = "general", tie: float = TIE) -> set[str]:
+    """The areas a question is about: its closest (and any within ``tie`` of it) and the one its form names."""
+    sims = areas @ question_vec
+    names = list(AREAS)
+    return {names[i] for i in np.flatnonzero(sims >= sims.max() - tie)} | {FORM_AREAS.get(form, "")} - {""}
+
+
 def about_question(topic_vec: np.ndarray, question_vec: np.ndarray, areas: np.ndarray,
                    form: str = "general") -> tuple[bool, str]:
     """(whether an item with this topic vector speaks to the question, the item's own area); ``form`` is the
-    question's type, whose area the question is in too."""
+    question's type, whose area the question is in too. An item about writing code (coding is its closest area)
+    speaks only to a coding question: "Don't check conditions unnecessarily" sits near a design or deploy question's
+    area too, but says nothing about how a release is rolled out."""
     item_areas = ranked_areas(topic_vec, areas)
     if about_subject(topic_vec, question_vec):
         return True, item_areas[0]
-    sims = areas @ question_vec
-    names = list(AREAS)
-    question_areas = {names[i] for i in np.flatnonzero(sims >= sims.max() - TIE)} | {FORM_AREAS.get(form, "")}
-    return bool(question_areas & set(item_areas[:ITEM_AREAS])), item_areas[0]
+    asked = question_areas(question_vec, areas, form)
+    if item_areas[0] == CODING_AREA and CODING_AREA not in asked:
+        return False, item_areas[0]
+    return bool(asked & set(item_areas[:ITEM_AREAS])), item_areas[0]
+
+
+# A question about what the candidate did ("Describe a system you scaled up", "a time you made it faster") asks for a
+# story, not for a design, whatever its words; a hypothetical ("Say you've trained a model") is no story.
+_OWN_PAST = re.compile(r"\b(?:you|you've|you have)\s+(?:ever\s+)?(?:\w+ed|built|made|led|ran|wrote|did|had|took|"
+                       r"saw|faced|drove|grew|broke|chose|shipped|brought|fought)\b|\bdid you\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:say|suppose|imagine|assume|assuming|if|once|when)\s+you", re.I)
+
+
+def recounts_past(question: str) -> bool:
+    """The question asks about something the candidate did."""
+    return bool(_OWN_PAST.search(question)) and not _HYPOTHETICAL.search(question)
+
+
+def asks_form(question: str, question_vec: np.ndarray, areas: np.ndarray, form: str) -> bool:
+    """The question is of ``form`` in substance, not only in wording: its words sit in (or near) the area the form
+    names ("How would you set up on-call" is worded like a design question but is about operations; "keep a payments
+    API working when the bank is down" is about operations and system design alike) and it does not ask for a story
+    of the candidate's past."""
+    area = FORM_AREAS.get(form)
+    return bool(area) and area in question_areas(question_vec, areas, tie=FORM_TIE) and not recounts_past(question)
