@@ -200,6 +200,8 @@ def cmd_critique(args) -> int:
     for title, factors in zip(("Raised by", "Lowered by"), feedback.score_explanation()):
         if factors:
             print(f"{title}: " + "; ".join(f"{f.points:+d} {f.label}" for f in factors))
+    if feedback.score_sum():
+        print(f"Adds up to: {feedback.score_sum()}")
     marks = {"made": "✗ made", "avoided": "✓ avoided", "not_applicable": "– n/a", "unclear": "? unclear"}
     off = [item for item in feedback.items if not item.applies]
     for item in feedback.items:

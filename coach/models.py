@@ -244,6 +244,15 @@ class Feedback(BaseModel):
         lowered = sorted((f for f in self.score_factors if f.points < 0), key=lambda f: f.points)
         return raised, lowered
 
+    def score_sum(self) -> str:
+        """"73 raised − 22 lowered = 51": the explanation's figures add up to the score shown, and every shell says
+        so under its "raised / lowered" lists ("" when nothing explains the score)."""
+        raised, lowered = self.score_explanation()
+        if not raised and not lowered:
+            return ""
+        up, down = sum(f.points for f in raised), -sum(f.points for f in lowered)
+        return f"{up} raised − {down} lowered = {self.score}" if down else f"{up} raised = {self.score}"
+
 
 class Attempt(BaseModel):
     id: int

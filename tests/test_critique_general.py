@@ -303,3 +303,55 @@ def test_every_shell_shows_what_raised_and_what_lowered_the_score(library_coach,
     out = capsys.readouterr().out
     assert f"Raised by: {raised[0].points:+d} {raised[0].label}" in out
     assert f"Lowered by: {lowered[0].points:+d} {lowered[0].label}" in out
+    # ... and that the figures add up to the score shown: "73 raised − 22 lowered = 51"
+    up, down = sum(f.points for f in raised), -sum(f.points for f in lowered)
+    total = f"{up} raised − {down} lowered = {fb.score}"
+    assert fb.score_sum() == total
+    assert f"Adds up to: {total}" in out and f"Adds up to: {total}" in md and html.escape(total) in html_
+
+
+THIN_Q = "How would you design a notification service?"
+THIN = "I'd put the messages on a queue and have workers send them, with a retry when a provider fails."
+
+
+@pytest.mark.parametrize("answer", [THIN, "Um, like, a queue and workers I guess, you know, and retries basically, "
+                                          "like, for the email provider and stuff."])
+def test_a_thin_answer_is_never_shown_as_raised_by_what_it_lacks(embedder, answer):
+    """ "+10 delivery: short (39 words)" read as if shortness raised the score: what costs points (short, fillers)
+    is its own lowering line, and a raise names only what the answer has."""
+    fb = critique_answer([], role="Backend Engineer", question=THIN_Q, answer=answer, embedder=embedder)
+    raised, lowered = fb.score_explanation()
+    assert any(re.fullmatch(r"short for a spoken answer \(\d+ words\)", f.label) for f in lowered), lowered
+    for f in raised:
+        assert not re.search(r"\bshort\b|\bno numbers\b|\b0 named\b|none of|\d+ filler|filler-heavy|loosely", f.label), f.label
+    assert sum(f.points for f in raised + lowered) == fb.score
+
+
+# Fictional answers written for this test (no article text).
+RESET_Q = "How would you design the service that sends password-reset emails?"
+RESET_CONCISE = ("First I'd ask the volume, say 20,000 resets a day. The web app stores a hashed single-use token with a "
+                 "15-minute expiry in Postgres and puts a job on a queue; a worker sends the email through SES, retries "
+                 "with backoff, and a dead-letter queue keeps what still fails. I'd alert if delivery drops below 99%.")
+RESET_PADDED = ("Password resets are something every product needs, because everyone forgets their password at some "
+                "point, and it's a really important part of the user experience that people often overlook. In my "
+                "experience the most important thing is to think about the users first and make the flow simple and "
+                "friendly, because a frustrated user might just leave and never come back. Security also matters a lot "
+                "these days, with all the attacks we read about, so you want to follow best practices and make sure "
+                "everything is safe and done properly. The system should be scalable and reliable and fast, and it "
+                "should be easy to maintain for the team over time, with clean code and good documentation. I'd work "
+                "closely with the product and security people to get the details right, and then we would test it "
+                "well and keep improving it based on feedback, because there is always something to make better in "
+                "a flow like this one.")
+
+
+def test_a_concise_specific_answer_outscores_a_long_one_that_says_little(embedder):
+    """Length bought substance: a padded answer with no number or named tool outscored a concise one that commits to
+    a design. Substance now saturates at a concise answer's content, and length without specifics is padding."""
+    concise = critique_answer([], role="Backend Engineer", question=RESET_Q, answer=RESET_CONCISE, embedder=embedder)
+    padded = critique_answer([], role="Backend Engineer", question=RESET_Q, answer=RESET_PADDED, embedder=embedder)
+    # clearly higher, not by a rounding margin (it was 79 against 75)
+    assert concise.score >= padded.score + 15, (concise.score, padded.score)
+    _, lowered = padded.score_explanation()
+    assert any(f.label.startswith("long for what it says") and "no number or named term" in f.label
+               for f in lowered), lowered
+    assert not any(f.label.startswith("long") for f in concise.score_factors)

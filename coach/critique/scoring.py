@@ -3,10 +3,11 @@
 Raises: on-topic substance, the structure a coach expects (STAR; clarify -> approach -> trade-offs), specifics
 (numbers, named tools), clean delivery, and the share of applicable rubric mistakes avoided (one avoided while
 covering nothing its fix calls for earns half). Lowers: each rubric mistake made, each sentence that hands the
-question to someone else, hedging that withholds a commitment, length past a spoken answer's. Fillers cost delivery
-points only; a delivery mistake counts as a rubric mistake only on an item about delivery. When no
-rubric item speaks to the answer's content the rubric part is left out and the rest is scaled to 100
-("delivery-only").
+question to someone else, hedging that withholds a commitment, length past a spoken answer's (sooner when the
+answer names few numbers or tools: padding). Fillers and a very short answer cost delivery points, each on a
+lowering line of its own, so no raise is labelled by what the answer lacks; a delivery mistake counts as a rubric
+mistake only on an item about delivery. When no rubric item speaks to the answer's content the rubric part is left
+out and the rest is scaled to 100 ("delivery-only").
 """
 from __future__ import annotations
 
@@ -27,9 +28,13 @@ OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer d
 OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
 LONG_ANSWER = 200  # words from which length costs delivery points ...
 CONCISE = 150  # ... and from which every further word takes a share of the points earned
+PADDED_FROM = 100  # words from which an answer without specifics is long for what it says ...
+WORDS_PER_SPECIFIC = 40  # ... plus this many words for each number or named tool it gives (up to CONCISE)
 LENGTH_SCALE = 400
 MAX_LENGTH_SHARE = 0.3
-SUBSTANCE_WORDS = 32  # distinct on-topic content words at which substance stops adding
+PADDING_SCALE = 150  # an answer long for what it says loses its share faster than one that is merely long
+MAX_PADDING_SHARE = 0.3
+SUBSTANCE_WORDS = 24  # distinct on-topic content words at which substance stops adding
 UNTOUCHED_CREDIT = 0.5  # credit lost by an item avoided while covering nothing its fix calls for
 
 
@@ -75,22 +80,22 @@ class ScoreInput:
     generic: bool = False  # stock phrases or next to no specifics, and nothing a rubric item calls for covered
 
 
-def delivery_quality(stats: DeliveryStats) -> float:
-    """0-1 from what is observable: fillers, run-on length, very short or very long answers."""
-    q = 1.0
+def delivery_flaws(stats: DeliveryStats) -> list[tuple[str, float]]:
+    """What costs delivery points, named as a coach would, with the share of the delivery points each costs: fillers,
+    run-on length, a very short answer. Length past a spoken answer's is a cut of its own (see score_answer)."""
+    flaws: list[tuple[str, float]] = []
     if stats.filler_heavy:
-        q -= 0.6
+        flaws.append((f"filler-heavy ({stats.filler_total} filler words)", 0.6))
     elif stats.filler_total:
-        q -= 0.15
+        shown = ", ".join(stats.fillers)
+        flaws.append((f"{stats.filler_total} filler word{'s' if stats.filler_total > 1 else ''} ({shown})", 0.15))
     if stats.rambling and not stats.filler_heavy:
-        q -= 0.4
+        flaws.append(("runs on without signposting", 0.4))
     if stats.words < 15:
-        q -= 0.6
+        flaws.append((f"very short for a spoken answer ({stats.words} words)", 0.6))
     elif stats.words < 40:
-        q -= 0.3
-    elif stats.words > LONG_ANSWER:
-        q -= 0.2
-    return min(1.0, max(0.0, q))
+        flaws.append((f"short for a spoken answer ({stats.words} words)", 0.3))
+    return flaws
 
 
 def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
@@ -113,15 +118,31 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         frac = len(have) / len(inp.parts)
         label = "structure: " + (", ".join(have) if have else "none of " + ", ".join(inp.parts))
     else:
-        frac = 1.0 if st.structured else 0.5 if st.weak_signposts else 0.2
-        label = "structure: signposted" if st.structured else "structure: loosely ordered"
+        # Only what a listener can follow raises it: signposts, or at least words that link one step to the next.
+        frac = 1.0 if st.structured else 0.5 if st.weak_signposts else 0.0
+        shown = st.signposts if st.structured else st.weak_signposts
+        label = ("structure: signposted" if st.structured else "structure: linked steps") + (
+            f" ({', '.join(dict.fromkeys(shown))})" if shown else "")
     parts.append((label, POINTS["structure"] * frac * rel))
     spec = (0.5 if st.numbers else 0.0) + min(0.5, 0.125 * inp.concrete)
-    parts.append(("specifics: " + ("numbers, " if st.numbers else "no numbers, ")
-                  + f"{inp.concrete} named tools or terms", POINTS["specifics"] * spec * rel))
+    named = f"{inp.concrete} named tool{'s' if inp.concrete > 1 else ''} or term{'s' if inp.concrete > 1 else ''}"
+    parts.append(("specifics: " + ", ".join(
+        ([f"numbers ({', '.join(list(dict.fromkeys(st.numbers))[:3])})"] if st.numbers else [])
+        + ([named] if inp.concrete else [])), POINTS["specifics"] * spec * rel))
     # Fluent delivery of an answer to another question is worth little: delivery is weighed by relevance too,
     # though less than content.
-    parts.append(("delivery: " + _delivery_label(st), POINTS["delivery"] * delivery_quality(st) * (0.5 + 0.5 * rel)))
+    delivery = POINTS["delivery"] * (0.5 + 0.5 * rel)
+    flaws = delivery_flaws(st)
+    fluent = not st.filler_total and not st.rambling
+    parts.append(("delivery: clear, no filler words" if fluent else "delivery", delivery))
+    # Each flaw is its own lowering line, so a thin answer is not shown as raised by "short (39 words)"; together
+    # they never take more than the delivery points.
+    left = 1.0
+    for label, share in flaws:
+        share = min(share, left)
+        left -= share
+        parts.append((label, -delivery * share))
+    long_delivery = 0.2 * delivery if st.words > LONG_ANSWER else 0.0
     if rubric_known:
         # A mistake avoided while covering none of what its fix calls for ("not model-heavy", but no system
         # either) earns half the item.
@@ -130,7 +151,7 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
                       f"{inp.coverage:.0%} of what they call for covered",
                       POINTS["rubric"] * share * (0.4 + 0.6 * inp.coverage) * rel))
     factors = [(label, round(pts * scale)) for label, pts in parts]
-    earned = sum(p for _, p in factors)
+    earned = sum(p for _, p in factors) - round(long_delivery * scale)
     # Mistakes take a share of what was earned rather than fixed points, so weak answers stay ordered among
     # themselves instead of all landing on the floor.
     if c.made:
@@ -144,11 +165,18 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.handoffs)
         factors.append((f"{inp.handoffs} sentence{'s' if inp.handoffs > 1 else ''} hand the question to someone "
                         "else or say it is not known", -round(earned * cut)))
-    if st.words > CONCISE:
-        # Length buys nothing (substance saturates) and a spoken answer past ~150 words loses the listener: the same
-        # story told in twice the words scores lower.
-        cut = min(MAX_LENGTH_SHARE, (st.words - CONCISE) / LENGTH_SCALE)
-        factors.append((f"long for a spoken answer ({st.words} words)", -round(earned * cut)))
+    # Length buys nothing (substance saturates) and a spoken answer past ~150 words loses the listener: the same
+    # story told in twice the words scores lower. An answer that names few specifics loses it sooner: its length is
+    # padding. Past LONG_ANSWER length costs delivery points too, on the same line.
+    specifics = len(set(st.numbers)) + inp.concrete
+    allowed = min(CONCISE, PADDED_FROM + WORDS_PER_SPECIFIC * specifics)
+    if st.words > allowed:
+        padded = allowed < CONCISE
+        cut = min(MAX_PADDING_SHARE if padded else MAX_LENGTH_SHARE,
+                  (st.words - allowed) / (PADDING_SCALE if padded else LENGTH_SCALE))
+        label = (f"long for what it says ({st.words} words, {_specifics_phrase(specifics)})" if padded
+                 else f"long for a spoken answer ({st.words} words)")
+        factors.append((label, -round(long_delivery * scale) - round(earned * cut)))
     if inp.generic:
         factors.append(("talks around the question: stock phrases or next to no specifics",
                         -round(earned * GENERIC_SHARE)))
@@ -166,10 +194,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append(("the answer does not address the question (capped)", OFF_TOPIC_CAP - score))
         score = OFF_TOPIC_CAP
     if score < 1:
-        factors.append(("minimum score", 1 - score))
+        factors.append(("the floor: no score is below 1", 1 - score))
         score = 1
     elif score > 100:
-        factors.append(("maximum score", 100 - score))
+        factors.append(("the ceiling: no score is above 100", 100 - score))
         score = 100
     return int(score), factors, not rubric_known
 
@@ -185,16 +213,5 @@ def avoided_phrase(avoided: int, untouched: int, judged: int | None = None) -> s
     return text
 
 
-def _delivery_label(st: DeliveryStats) -> str:
-    bits = []
-    if st.filler_heavy:
-        bits.append(f"filler-heavy ({st.filler_total} fillers)")
-    elif st.filler_total:
-        bits.append(f"{st.filler_total} filler words")
-    if st.rambling and not st.filler_heavy:
-        bits.append("runs on without signposting")
-    if st.words < 40:
-        bits.append(f"short ({st.words} words)")
-    elif st.words > LONG_ANSWER:
-        bits.append(f"long ({st.words} words)")
-    return ", ".join(bits) or "clear"
+def _specifics_phrase(n: int) -> str:
+    return "no number or named term" if not n else f"{n} number{'s' * (n > 1)} or named term{'s' * (n > 1)}"

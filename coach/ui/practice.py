@@ -27,6 +27,7 @@ CSS = """
 .score-why h4 { margin: 0 0 2px; font-size: 0.85rem; } .score-why ul { margin: 0; padding-left: 18px; }
 .score-why .pts { font-variant-numeric: tabular-nums; font-weight: 700; }
 .score-up .pts { color: #15803d; } .score-down .pts { color: #b91c1c; }
+.score-sum { grid-column: 1 / -1; font-variant-numeric: tabular-nums; color: var(--body-text-color-subdued); }
 .rubric-table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
 .rubric-table th, .rubric-table td { text-align: left; vertical-align: top; padding: 8px 10px;
   border-bottom: 1px solid var(--border-color-primary); }

@@ -207,6 +207,8 @@ def score_html(feedback: Feedback) -> str:
         + "".join(f'<li><span class="pts">{f.points:+d}</span> {esc(f.label)}</li>' for f in factors) + "</ul></div>"
         for title, cls, factors in zip(("What raised it", "What lowered it"), ("up", "down"),
                                        feedback.score_explanation()) if factors)
+    if why:
+        why += f'<div class="score-sum">{esc(feedback.score_sum())}</div>'
     return (
         f'<div class="score-card score-{band}"><div class="score-num" aria-label="score">{feedback.score}'
         f'<span class="score-of">/100</span></div><div class="score-side">'
@@ -267,6 +269,8 @@ def feedback_markdown(feedback: Feedback, answer: str) -> str:
     for title, factors in zip(("What raised the score", "What lowered it"), feedback.score_explanation()):
         if factors:
             lines += [f"**{title}:**", ""] + [f"- {f.points:+d} {f.label}" for f in factors] + [""]
+    if feedback.score_sum():
+        lines += [f"Adds up to: {feedback.score_sum()}", ""]
     lines += ["## Rubric", "", "| Verdict | Mistake to avoid | Better | Evidence | Advice | Source |",
               "| --- | --- | --- | --- | --- | --- |"]
     for i in feedback.items:

@@ -143,12 +143,15 @@ def test_weak_practice_answer_flags_the_mistake_with_evidence(page, shots):
     assert marks.first.inner_text().strip() in weak
     score = int(page.inner_text("#score .score-num").split("/")[0])
     assert 0 <= score < 60, score
+    # The card says how its "raised / lowered" figures add up to the score it shows.
+    assert re.fullmatch(rf"\d+ raised( − \d+ lowered)? = {score}", page.inner_text("#score .score-sum").strip())
 
     # The Markdown export downloads and carries the same verdict.
     with page.expect_download() as info:
         page.click("#download-feedback")
     text = open(info.value.path(), encoding="utf-8").read()
     assert text.startswith("# Interview Coach feedback") and "Mistake made" in text
+    assert re.search(rf"^Adds up to: \d+ raised( − \d+ lowered)? = {score}$", text, re.M)
 
     # A second, stronger attempt puts two points on the progress plot.
     strong = ("I owned the mitigation: at 02:10 I paged the database on-call, rolled back the bad deploy within "
