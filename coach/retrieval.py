@@ -37,6 +37,9 @@ EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of 
 UNIT_WORDS = 3  # a chunk sentence with fewer words is a label or a code fragment: no evidence of its own
 UNITS_KEPT = 5000  # chunks whose sentence vectors a chain keeps in memory (~4 sentences, 6 KB each)
 VOCAB_ENCODE_MAX = 256  # library words without a stored vector encoded at the first question after a change
+# Up to this many chunks dense search compares every vector (a few ms): HNSW graphs built from the same vectors differ
+# from build to build, so its approximate top-k swapped near-tied chunks and an answer could change after a re-index.
+EXACT_DENSE_MAX = 5000
 
 
 def _norm(text: str | None) -> str:
@@ -444,23 +447,23 @@ def heading_vectors(library, vectors: SentenceEmbeddings, texts: list[str]) -> n
 
 
 class FilteredVectors:
-    """Exact dense search inside a filter (a company's or some documents' chunks).
+    """Exact dense search inside a filter (a company's or some documents' chunks), or over a small library.
 
     Chroma's filtered HNSW search can return fewer than k results, or none, when the filter is very selective in a
     large collection (seen at 100k chunks); the filtered vectors are fetched once per generation and compared
-    exhaustively instead (a company has tens to hundreds of chunks).
+    exhaustively instead (a company has tens to hundreds of chunks). ``where=None`` means every chunk.
     """
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[int, list[str], np.ndarray]] = {}
         self._lock = threading.Lock()
 
-    def search(self, library, where: dict, qv: np.ndarray, k: int) -> list[tuple[str, float]]:
-        key = repr(sorted(where.items()))
+    def search(self, library, where: dict | None, qv: np.ndarray, k: int) -> list[tuple[str, float]]:
+        key = repr(sorted((where or {}).items()))
         gen = library.generation
         entry = self._cache.get(key)
         if entry is None or entry[0] != gen:
-            got = library.collection.get(where=where, include=["embeddings"])
+            got = library.collection.get(where=where or None, include=["embeddings"])
             ids = list(got["ids"])
             known = library.get_chunks(ids)  # vectors the catalog does not know (crash leftovers) are ignored
             keep = {c.id for c in known}
@@ -627,7 +630,7 @@ class HybridRetriever(BaseRetriever):
         filtered = bool(self.roles or self.company or self.doc_ids)
         fetch = self.fetch_k * (3 if filtered else 1)
         where = self._where()
-        if where is None:
+        if where is None and self.library.chunk_count() > EXACT_DENSE_MAX:
             dense = self.library.dense_search(qv, fetch)
         else:
             dense = self.cache.filtered.search(self.library, where, qv, fetch)

@@ -1,10 +1,14 @@
 """Hybrid retrieval over a real index (real Chroma, BM25 and embedding model)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from coach.retrieval import HybridRetriever, mask_entities
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
 
 
 def _retriever(coach, **kw) -> HybridRetriever:
@@ -68,3 +72,25 @@ def test_empty_query_and_empty_library(make_coach):
     coach = make_coach()
     assert coach.ask_chain.retriever().search("  ") == []
     assert coach.ask_chain.retriever().search("rounds") == []
+
+
+def test_small_library_dense_search_is_exact_and_never_approximate(make_coach, monkeypatch):
+    """A library of a few thousand chunks is searched exhaustively: HNSW graphs built from the same vectors differ
+    between builds, and their approximate top-k swapped near-tied chunks, so an answer could change after a re-index."""
+    import numpy as np
+
+    coach = make_coach()
+    coach.ingest([FIXTURES])
+    library = coach.library
+    approximate = []
+    real_query = library.collection.query
+    monkeypatch.setattr(library.collection, "query", lambda *a, **kw: approximate.append(kw) or real_query(*a, **kw))
+    r = _retriever(coach)
+    query = "How long does the interview process take?"
+    signals = r.signals(query)
+    assert not approximate, "a small library went through Chroma's approximate search"
+    got = library.collection.get(include=["embeddings"])
+    sims = np.asarray(got["embeddings"], dtype=np.float32) @ r.vectors.encode([query])[0]
+    fetch = len(signals.dense)
+    exact = [got["ids"][i] for i in np.argsort(-sims)[:fetch]]
+    assert [cid for cid, _ in signals.dense] == exact

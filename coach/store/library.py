@@ -406,12 +406,16 @@ class Library:
             embedding_model=self.catalog.get_meta("embedding_model") or self.settings.embedding_model,
         )
 
-    def dense_search(self, query_vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) best first, for chunks the catalog knows."""
+    def chunk_count(self) -> int:
+        """How many chunks the catalog holds (cached per generation)."""
         gen = self.generation
         if self._chunk_count[0] != gen:
             self._chunk_count = (gen, self.catalog.chunk_count())
-        if self._chunk_count[1] == 0:
+        return self._chunk_count[1]
+
+    def dense_search(self, query_vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) best first, for chunks the catalog knows."""
+        if self.chunk_count() == 0:
             return []
         dim = self.catalog.get_meta("embedding_dim")
         if dim and int(dim) != len(query_vector):
