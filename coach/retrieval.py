@@ -37,8 +37,9 @@ EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of 
 UNIT_WORDS = 3  # a chunk sentence with fewer words is a label or a code fragment: no evidence of its own
 UNITS_KEPT = 5000  # chunks whose sentence vectors a chain keeps in memory (~4 sentences, 6 KB each)
 VOCAB_ENCODE_MAX = 256  # library words without a stored vector encoded at the first question after a change
-# Up to this many chunks dense search compares every vector (a few ms): HNSW graphs built from the same vectors differ
-# from build to build, so its approximate top-k swapped near-tied chunks and an answer could change after a re-index.
+# Up to this many chunks an embedded library's dense search compares every vector (a few ms): HNSW graphs built from
+# the same vectors differ from build to build, so its approximate top-k swapped near-tied chunks and an answer could
+# change after a re-index.
 EXACT_DENSE_MAX = 5000
 
 
@@ -630,7 +631,9 @@ class HybridRetriever(BaseRetriever):
         filtered = bool(self.roles or self.company or self.doc_ids)
         fetch = self.fetch_k * (3 if filtered else 1)
         where = self._where()
-        if where is None and self.library.chunk_count() > EXACT_DENSE_MAX:
+        # A Chroma server is asked every time: it may be shared with other writers, and when it is down the user is
+        # told so rather than answered from vectors this process fetched earlier.
+        if where is None and (self.library.settings.chroma_url or self.library.chunk_count() > EXACT_DENSE_MAX):
             dense = self.library.dense_search(qv, fetch)
         else:
             dense = self.cache.filtered.search(self.library, where, qv, fetch)
