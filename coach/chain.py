@@ -25,6 +25,7 @@ from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.vocabulary import question_words
+from coach.english import everyday, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_part, check_question, coverage_reply, known_company_mentions,
@@ -297,8 +298,6 @@ class AskChain:
         strange = [w.lower() in unknown and not vocabulary.bridge(w.lower(), self.vectors.encode, qv) for w in words]
         if not any(a and b for a, b in zip(strange, strange[1:])):
             return None
-        from coach.english import everyday, verb_follows  # pyspellchecker's word counts, loaded only here
-
         run: list[str] = []
         at = 0
         for word, odd in zip(words, strange):

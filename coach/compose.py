@@ -641,11 +641,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         carrying = [t for t in scored if fits(t[1].text) and on_topic(t[1])]
         # The best passage may name what to avoid in other words than the question's ("Never include your work
         # phone number" for "what shouldn't go in my contact details"): its don'ts are the answer.
+        far = not carrying or carrying[0][0] < scored[0][0] - 0.25
         own = [t for t in scored if kind == "mistake" and t[1].hi == scored[0][1].hi and fits(t[1].text)] \
-            if on_topic(scored[0][1]) and (not carrying or carrying[0][0] < scored[0][0] - 0.25) else []
+            if far and on_topic(scored[0][1]) else []
         if own:
             carrying = own + [t for t in carrying if t not in own]
-        elif not carrying or carrying[0][0] < scored[0][0] - 0.25:
+        elif far:
             if not on_topic(scored[0][1]) and best_rel < ON_TOPIC_RELEVANCE:
                 # Not even the closest passage is about the asked subject ("how long does a background check take"
                 # vs how long the interview process takes): the library does not cover it; nothing is quoted.

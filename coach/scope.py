@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from coach.english import english_word  # its dictionary loads on first use, not on import
 from coach.models import Article, Role
 from coach.roles import role_mentions, shared_lexicon_roles
 
@@ -200,16 +201,10 @@ def unknown_companies(
     for word in _name_candidates(text, companies, roles):
         if occurs_in_library(word.lower()) or word in found:
             continue
-        if not _named_as_employer(text, word) and _english_word(word):
+        if not _named_as_employer(text, word) and english_word(word):
             continue  # "paste my CV into Notepad": an English word capitalised as a product's name, no employer
         found.append(word)
     return found
-
-
-def _english_word(word: str) -> bool:
-    from coach.english import english_word  # pyspellchecker's dictionary, loaded on first use
-
-    return english_word(word)
 
 
 # Where a question names an employer: "at Ramp", "join Ramp", "Ramp's loop", "a Ramp interview", "does Ramp ask".

@@ -19,10 +19,6 @@ from coach.store.bm25 import _STOP, _stem
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
 _QUERY_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 
-
-def question_words(text: str) -> list[str]:
-    """The words of ``text`` as the vocabulary reads them (``Vocabulary.unknown``), in order, as written."""
-    return _QUERY_WORD.findall(text)
 MIN_LEN, MAX_LEN = 2, 24
 VOCAB_MAX = 20000  # words kept (most documents first): a huge library's long tail is names and typos
 NEIGHBOUR_MIN = 0.5  # word-to-word cosine below this is no synonym
@@ -36,6 +32,11 @@ ACRONYM_WORDS = (3, 5)  # a run of this many question words may be spelled out a
 # An acronym's vector is far from its words' ("gpa" / "grade point average" 0.46, "mse" / "mean squared error" 0.31);
 # initials that spell an unrelated word sit below 0.25 on the evaluation questions.
 ACRONYM_MIN = 0.3
+
+
+def question_words(text: str) -> list[str]:
+    """The words of ``text`` as the vocabulary reads them (``Vocabulary.unknown``), in order, as written."""
+    return _QUERY_WORD.findall(text)
 
 
 def document_words(texts) -> set[str]:
