@@ -21,7 +21,7 @@ from coach.adverts import attribution, promo_sentence, promotional, sponsored
 from coach.cache import EmbeddingCache
 from coach.models import Chunk, Role, Source
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
-                        asked_unit, carries, carries_in, plan)
+                        WARNING, asked_unit, carries, carries_in, plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
@@ -43,7 +43,7 @@ _ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
 LIST_FIT_BONUS = 0.05  # a lead-in whose items have the asked shape (plain questions, or labelled kinds)
 WHOLE_LIST_MATCH = 0.7  # a list whose heading matches the question this well is quoted from its start
 LEAD_IN_MATCH = 0.5  # a list's lead-in (with its section heading) this similar to the question introduces the answer
-_EXPLAINED = ("why_bad", "yes_no", "howto", "other", "definition")
+_EXPLAINED = ("why", "why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
 DENSE_CHUNKS = 3  # the chunks by dense similarity whose best sentences are always embedded
 
@@ -137,6 +137,17 @@ _RECOMMEND = re.compile(r"\b(?:should(?:n'?t)?|must|never|always|do not|don'?t|a
                         r"(?:would|will|do|does)(?:n'?t| not) need)\b", re.I)
 
 
+# A sentence that makes a claim or gives a reason: a why-answer leads with one, not with a sentence that only sets the
+# scene ("If you've received an offer, congratulations!").
+_CLAIM = re.compile(r"\b(?:never|always|must|should|expect\w*|important|key|best|better|worse|more|less|only|because|"
+                    r"so that|since|otherwise|leads? to|helps?|allows?|prevents?|makes?|need\w*)\b", re.I)
+CLAIM_NEAR = 0.2  # as close to the best sentence as a claim of its section that leads the answer instead
+# A sentence that gives a reason or a consequence ("... so that you don't go down the rabbit hole", "this leads to
+# learning a linear function", "as it is hard to expect interns to ..."): kept in a why-answer even before its best
+# sentence.
+_REASON = re.compile(r"\b(?:because|since|so that|in order to|as it is|as a result|this is (?:the reason|why)|"
+                     r"that'?s why|the reason|which means|means that|otherwise|leads? to|results? in|due to|thanks to|"
+                     r"by virtue of|hence|therefore|thus)\b", re.I)
 ECHO_BONUS = 0.1
 DISTINCT_SHARE = 0.3  # a subject word in this share of the candidate sentences does not tell them apart
 # Retrieved evidence this strong (a heading or passage matching the question) shows the library covers the subject
@@ -829,6 +840,25 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if length() + len(solution[1].text) <= MAX_CHARS + 150:
             chosen.append(solution)
 
+    if kind == "why" and not _CLAIM.search(chosen[0][1].text):
+        # The best sentence claims nothing ("If you've received an offer, congratulations!" echoes the question's
+        # words): the answer leads with the best sentence of another paragraph of its section that gives a reason or
+        # makes a claim.
+        lead = chosen[0][1]
+        claim = next((t for t in scored if t[0] >= top - CLAIM_NEAR and (t[1].hi, t[1].line) != (lead.hi, lead.line)
+                      and not t[1].question and hits[t[1].hi].chunk.doc_id == hits[lead.hi].chunk.doc_id
+                      and hits[t[1].hi].chunk.section == hits[lead.hi].chunk.section
+                      and not _announces(t[1].text) and _CLAIM.search(t[1].text)), None)
+        if claim is not None:
+            chosen = [claim] + [t for t in chosen if t is not claim]
+    if kind == "why":
+        # The answer leads with the paragraph that gives the reason: an earlier paragraph of the article (the section's
+        # lead-in, "If you've received an offer, congratulations!") is dropped unless it gives a reason too. The best
+        # sentence's own paragraph stays whole: its reasons may come before its conclusion.
+        best = chosen[0][1]
+        where = (hits[best.hi].chunk.doc_id, hits[best.hi].chunk.position, best.line)
+        chosen = [t for t in chosen if hits[t[1].hi].chunk.doc_id != where[0] or (t[1].hi, t[1].line) == (
+            best.hi, best.line) or (hits[t[1].hi].chunk.position, t[1].line) > where[1:] or _REASON.search(t[1].text)]
     # A chosen sentence that opens with "They"/"This" needs the sentence before it, and one whose next sentence
     # continues it that way usually needs that too ("... walk through a real incident. They look for ...").
     by_pos = {(t[1].hi, t[1].si): t for t in scored}
@@ -1215,9 +1245,10 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
     scored = own or scored
 
     # A don't list may be two lines ("Do not use Photoshop ..." / "Do not use the header or footer ..."): a chunk
-    # with two or more lines that name a mistake reads as one.
+    # with two or more lines that warn reads as one (two lines that merely name a problem, "the problem presented",
+    # "get out of being stuck", are an intro).
     donts = {hi for hi in {t[1].hi for t in scored} if kind == "mistake" and sum(
-        1 for t in scored if t[1].hi == hi and t[1].first and names_mistake(t[1])) >= 2}
+        1 for t in scored if t[1].hi == hi and t[1].first and warns(t[1], hits[hi].chunk)) >= 2}
 
     def listlike(c: Cand) -> bool:
         return c.itemlike or bool(own) or c.hi in donts
@@ -1250,12 +1281,47 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
             top5 = sorted(items.values(), key=lambda t: -t[0])[:MAX_ITEMS]
             return _render([c for _, c in top5], hits, best[0])
     if kind == "mistake":
+        warned = _warnings(scored, hits)
+        if warned is not None:
+            return warned
         doc = hits[scored[0][1].hi].chunk.doc_id
         picked = [t for t in scored if hits[t[1].hi].chunk.doc_id == doc and t[0] >= top - 0.15
                   and (t[1].text.startswith("Mistake") or _NEGATIVE.search(t[1].text))][:MAX_SENTENCES]
         if len(picked) >= 2:
             return _render([t[1] for t in picked], hits, top)
     return None
+
+
+WARNING_NEAR = 0.35  # as close to the best sentence as a warning that still belongs to a gathered answer
+
+
+def warns(c: Cand, chunk: Chunk) -> bool:
+    """The sentence warns in the article's own words (``WARNING``), or is the first sentence of an item under a heading
+    that does ("Don't check conditions unnecessarily": "`x < 5 and x < 10` - the second check is ...")."""
+    return not c.question and not _announces(c.text) and (
+        bool(WARNING.search(c.text)) or c.first and bool(WARNING.search(chunk.section or "")))
+
+
+def _warnings(scored: list, hits: Sequence[Hit]) -> Composed | None:
+    """A mistake question about a subject with no list of mistakes ("common pitfalls in coding interviews"): the
+    article's warnings gathered across its retrieved sections, best first up to five, each cited, in article order.
+
+    The article is the best sentence's (its intro may echo the question far better than any warning does); another
+    article's warnings only when they score near the best. None when there is none, or only one beside a best
+    sentence that warns itself."""
+    top = scored[0][0]
+    doc = hits[scored[0][1].hi].chunk.doc_id
+    found = [t for t in scored if warns(t[1], hits[t[1].hi].chunk)]
+    own = [t for t in found if hits[t[1].hi].chunk.doc_id == doc]
+    if not own:
+        near = [t for t in found if t[0] >= top - WARNING_NEAR]
+        own = [t for t in near if hits[t[1].hi].chunk.doc_id == hits[near[0][1].hi].chunk.doc_id] if near else []
+    picked = list({t[1].text: t for t in own}.values())[:MAX_ITEMS]
+    if not picked or len(picked) < 2 and warns(scored[0][1], hits[scored[0][1].hi].chunk):
+        return None  # one warning next to a best sentence that warns too: the answer is built around the best one
+    if not any(_NEGATIVE.search(t[1].text) for t in picked):
+        return None  # only items under a warning heading ("Don't invoke methods ..."): none says what goes wrong
+    return _render([t[1] for t in picked], hits, top)
 
 
 def _about_company(chunk: Chunk, company: str, lead: str = "") -> bool:

@@ -45,6 +45,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(r"\bwhat (?:do|does|would) (?:you|we|people|they) call\b|\bwhat(?:'s| is) (?:it|this|that) "
                         r"called\b|\bwhat(?:'s| is) the (?:term|name|word)\b|\b(?:is there|there's) a (?:term|name|word) "
                         r"for\b|\bwhat(?:'s| is) (?:\w+ )?(?:called|known as)\b", re.I)),
+    # "Why would I ...?", "What's the point of ...?", "How come ...?": the reason is asked, and the answer leads with it
+    # (not with the section's lead-in). "Why is X misleading?" asks why one thing is bad (``why_bad``).
+    ("why", re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:why\b|how come\b|what(?:'s| is) the (?:point|use|benefit|"
+                       r"advantage|upside) (?:of|in)\b|what(?:'s| is) (?:so )?good about\b)", re.I)),
     ("fix", re.compile(r"\binstead\b|\bwhat should i do\b(?! (?:before|during|after|at|in|on|to))|\bhow (?:do|can|should) "
                        r"i (?:fix|avoid|prevent|correct)\b|\bthe fix\b|\bwhat(?:'s| is) the (?:fix|remedy|right way)\b",
                        re.I)),
@@ -83,7 +87,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"\bwhat goes wrong\b|\bproblems? with\b|"
                            # how job seekers say "mistakes": slip-ups, blunders, what trips people up, bad habits
                            r"\bslip-?ups?\b|\bblunders?\b|\bmess(?:es|ed)? up\b|\bsteer clear\b|\bgotchas?\b|"
-                           r"\btrip(?:s|ped)? (?:\w+ )?up\b|\b(?:bad|wasteful|common) habits?\b|\bstay away from\b",
+                           r"\btrip(?:s|ped)? (?:\w+ )?up\b|\b(?:bad|wasteful|common) habits?\b|\bstay away from\b|"
+                           r"\btraps?\b|\b(?:watch|look) out\b|\bscrew(?:s|ed)? up\b|\bbe careful\b|\bbeware\b",
                            re.I)),
     ("example", re.compile(r"\bexamples?\b|\bsamples?\b|^\s*(?:name|list|give me) (?:some|a few|\w+) \w*\s*questions\b|"
                            r"\btypical \w+ questions\b|\bwhat (?:kind|sort|type)s? of "
@@ -105,6 +110,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("yes_no", _YES_NO_START),
     ("howto", re.compile(r"\bhow (?:do|can|should|would|to)\b|\bbest way\b|\badvice\b|\bwhat should\b|\bwhich\b", re.I)),
 ]
+_WHY_BAD = next(p for k, p in _KINDS if k == "why_bad")
 _ADVICE_Q = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|am)\b|"
                        r"\bhow (?:do|does|should|can|could|would|to)\b|\bwhen should\b", re.I)
 _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay|interview\w*|loop|rounds?|should|my|i|"
@@ -121,8 +127,18 @@ NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid\w*|mistakes?|pitfalls?|tr
                       r"big|long|short|few)|miss(?:es|ed|ing)?|overshoot\w*|stuck|no better|worse|diverg\w*|"
                       r"same thing|errors?|lack\w*|ignor\w*|overemphasi\w*|generic|clich\w*|sloppy|rambl\w*|"
                       r"instead|not (?:a )?(?:good|great|suited|suitable|ideal|reliable)|slow(?:er)?|expensive|costly|"
-                      r"difficult|harder|hard to|misleading|drawbacks?|disadvantages?|limitations?|horrible|frowned)\b",
+                      r"difficult|harder|hard to|misleading|drawbacks?|disadvantages?|limitations?|horrible|frowned|redundant|"
+                      r"unnecessar\w*|wast(?:e|es|ed|eful|ing)|rabbit hole|careful not|be careful|beware)\b",
                       re.I)
+
+# A warning in the article's own words: a prohibition, a caution or a named waste ("Don't check conditions
+# unnecessarily", "be careful not to destroy the input data", "frowned upon", "a bad use of your time", "❌ ...").
+# Narrower than NEGATIVE, which also takes any sentence naming a problem ("the problem presented").
+WARNING = re.compile(r"(?:^|[,;:.!—–-]\s*|\b(?:and|but|so|please|then|just|simply|should|must|to)\s+)\W*(?:do not|don'?t|"
+                     r"never)\b|\b(?:avoid\w*|be careful|careful not|try not to|beware|should(?:n'?t| not)|"
+                     r"must(?:n'?t| not)|(?:is|are) not a good idea|bad (?:idea|use|habit)|(?:a |the )?(?:common |big |"
+                     r"biggest |classic )?mistakes?|pitfalls?|frowned upon|(?:a |is a )?waste\w*|redundant|"
+                     r"unnecessar\w*|rabbit hole|no need)\b|❌", re.I)
 
 
 @dataclass(frozen=True)
@@ -162,6 +178,8 @@ def plan(question: str) -> Plan:
     for kind, pattern in _KINDS:
         if kind == "fix" and _ASKS_MISTAKES.search(q) and not _FIX_ONLY.search(q):
             continue  # "What do people get wrong, and what should they do instead?": the mistakes with their fixes
+        if kind == "why" and _WHY_BAD.search(q):
+            continue  # "Why can accuracy be misleading?" asks why one thing is bad
         if kind == "yes_no" and core != q and pattern.search(core):
             return Plan("yes_no")
         if pattern is ASKED_QUESTIONS and not pattern.search(core):

@@ -1,9 +1,11 @@
 """Question typing, answer shape, language detection and off-domain scope: pure functions, no model needed."""
 from __future__ import annotations
 
+import pytest
+
 from coach.language import english_only_reply, foreign_language
 from coach.models import Answer, Source
-from coach.plan import NOT_EXACT, carries, plan, shape_problems
+from coach.plan import NOT_EXACT, WARNING, carries, plan, shape_problems
 from coach.scope import off_domain_terms, uncovered_companies, uncovered_topic
 
 
@@ -126,3 +128,39 @@ def test_a_question_asking_for_mistakes_and_what_to_do_instead_is_a_mistake_ques
     assert plan("What pitfalls should I avoid, and what should I do instead?").kind == "mistake"
     assert plan("What should I do instead?").kind == "fix"
     assert plan("How do I avoid the generic trap?").kind == "fix"
+
+
+@pytest.mark.parametrize("question", [
+    "Why would I push back on an offer that already looks decent?",
+    "How come interns hardly ever get asked to architect a whole system?",
+    "What's the point of inventing extra sample inputs before I start typing?",
+    "So why bother writing a cover letter at all?",
+])
+def test_a_why_question_asks_for_the_reason(question):
+    assert plan(question).kind == "why"
+
+
+def test_a_why_question_about_what_is_bad_stays_why_bad():
+    assert plan("Why can accuracy be a misleading score for my classifier?").kind == "why_bad"
+
+
+@pytest.mark.parametrize("question", [
+    "When the interviewer asks me to speed up my solution, what traps should I watch out for?",
+    "What do candidates usually screw up in their interview code?",
+])
+def test_traps_and_screw_ups_are_mistake_questions(question):
+    assert plan(question).kind == "mistake"
+
+
+@pytest.mark.parametrize("sentence,warns", [
+    ("Never add symbols to your headers.", True),
+    ("However, do not do keyword stuffing for the sake of it.", True),
+    ("Minimize work inside loops and don't redo work you have already done.", True),
+    ("Be careful not to destroy the input data.", True),
+    ("Mutating input data is generally frowned upon.", True),
+    ("These techniques help with questions you have never encountered before.", False),
+    ("What some people don't realize is that a working solution is often the manual approach.", False),
+    ("If they don't give you a pass, you would not proceed.", False),
+])
+def test_a_warning_is_a_prohibition_or_caution_not_any_negation(sentence, warns):
+    assert bool(WARNING.search(sentence)) is warns
