@@ -203,17 +203,14 @@ def cmd_critique(args) -> int:
     if feedback.score_sum():
         print(f"Adds up to: {feedback.score_sum()}")
     marks = {"made": "✗ made", "avoided": "✓ avoided", "not_applicable": "– n/a", "unclear": "? unclear"}
-    off = [item for item in feedback.items if not item.applies]
-    for item in feedback.items:
-        if not item.applies:
-            continue
+    for item in feedback.shown_items():
         print(f"\n{marks[item.verdict]}: {item.mistake}")
         if item.evidence:
             print(f"  evidence: “{item.evidence}”")
         if item.advice and item.verdict != "not_applicable":
             print(f"  advice: {item.advice}")
-    if off:
-        print(f"\n{len(off)} rubric item{'s are' if len(off) > 1 else ' is'} about other questions (not shown).")
+    if feedback.hidden_note():
+        print(f"\n{feedback.hidden_note()}")
     for title, lines in (("Strengths", feedback.strengths), ("Improvements", feedback.improvements),
                          ("Delivery", feedback.delivery)):
         if lines:

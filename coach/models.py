@@ -244,6 +244,16 @@ class Feedback(BaseModel):
         lowered = sorted((f for f in self.score_factors if f.points < 0), key=lambda f: f.points)
         return raised, lowered
 
+    def shown_items(self) -> list[ItemFeedback]:
+        """The items every shell lists: those about this question (an item about another kind of question stays
+        ``unclear`` with ``applies`` False, is left out of the score and the summary, and is only counted)."""
+        return [i for i in self.items if i.applies]
+
+    def hidden_note(self) -> str:
+        """"2 rubric items are about other questions (not shown)." ("" when none is)."""
+        n = len(self.items) - len(self.shown_items())
+        return f"{n} rubric item{'s are' if n > 1 else ' is'} about other questions (not shown)." if n else ""
+
     def score_sum(self) -> str:
         """"73 raised − 22 lowered = 51": the explanation's figures add up to the score shown, and every shell says
         so under its "raised / lowered" lists ("" when nothing explains the score)."""

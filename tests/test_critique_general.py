@@ -244,8 +244,7 @@ def test_an_item_avoided_without_covering_its_fix_is_counted_whole_and_earns_hal
         c = RubricCounts.of([item(covers)])
         assert (c.avoided, c.untouched) == (1, 0 if covers else 1)
         scores[name], factors, _ = score_answer(ScoreInput(
-            stats=stats, relevance=0.4, on_topic_words=20, counts=c, coverage=0.5, handoffs=0, parts=None,
-            concrete=2))
+            stats=stats, relevance=0.4, on_topic_words=20, counts=c, handoffs=0, parts=None, concrete=2))
         rubric = next(label for label, _ in factors if label.startswith("rubric:"))
         assert rubric.startswith("rubric: 1 of 1 applicable mistakes avoided" + (
             "," if covers else " (covering nothing its fix calls for)")), rubric
@@ -355,3 +354,108 @@ def test_a_concise_specific_answer_outscores_a_long_one_that_says_little(embedde
     assert any(f.label.startswith("long for what it says") and "no number or named term" in f.label
                for f in lowered), lowered
     assert not any(f.label.startswith("long") for f in concise.score_factors)
+
+
+# Fictional answers written for these tests (no article text).
+FEED_Q = "How would you put together the news feed for a social app with 50 million daily users?"
+FEED_HEDGED = ("I think I'd probably keep a list of post ids for each user in Redis, maybe filled when someone they "
+               "follow posts. I'm not sure which store the posts themselves should live in, possibly Cassandra.")
+
+
+def test_hedging_is_charged_once_and_named_once(embedder):
+    """ "I'm not sure which …" inside an answer was charged as a hedge, again as a hand-off ("say it is not known"),
+    and its sentence's words dropped from substance: hedging is one lowering line, and the sentence still counts."""
+    fb = critique_answer([], role="Backend Engineer", question=FEED_Q, answer=FEED_HEDGED, embedder=embedder)
+    _, lowered = fb.score_explanation()
+    hedging = [f for f in lowered if re.search(r"commit|hedg|not known|hand the question", f.label)]
+    assert len(hedging) == 1 and hedging[0].label.startswith("does not commit") and "i'm not sure" in hedging[0].label, \
+        lowered
+    cut = critique_answer([], role="Backend Engineer", question=FEED_Q, embedder=embedder,
+                          answer=FEED_HEDGED.split(" I'm not sure")[0])
+
+    def substance(f):
+        return int(re.search(r"substance \((\d+) distinct", f.score_factors[0].label).group(1))
+    assert substance(fb) > substance(cut)  # the hedged sentence is not dropped from the substance
+
+
+def test_mistakes_not_made_earn_only_what_the_answer_shows():
+    """The rubric part assumed half of what an item calls for was covered when nothing was known, so an off-topic
+    answer whose items came out avoided collected most of the rubric points. Credit now rests on evidence: what each
+    avoided item's fix shows, times the answer's on-topic substance; fluent delivery of a few words earns little."""
+    from coach.critique.delivery import analyse
+    from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
+    from coach.critique.shapes import Unit
+    from coach.models import ItemFeedback
+
+    def item(covers, missing):
+        return ItemFeedback(id="i", mistake="Ignoring system design", fix="Deploy it", source="s", verdict="avoided",
+                            evidence="", advice="", covers=covers, missing=missing)
+
+    def score(text, words, items):
+        stats = analyse([Unit(text, 0, len(text), 0)], DEPLOY_Q, [])
+        return score_answer(ScoreInput(stats=stats, relevance=0.4, on_topic_words=words,
+                                       counts=RubricCounts.of(items), handoffs=0, parts=None, concrete=0))
+
+    off = "I like teams where people share what they learn, and I presented papers at our reading group."
+    _, factors, _ = score(off, 2, [item([], [])])
+    rubric = sum(p for label, p in factors if label.startswith("rubric:"))
+    delivery = sum(p for label, p in factors if label.startswith("delivery"))
+    assert rubric <= 2 and delivery <= 8, factors  # it was 18 and 15
+    # ... while the same item avoided by an on-topic answer that covers its fix earns the item in full
+    _, factors, _ = score(PLATFORM, 30, [item(["serving API", "monitoring"], ["rollback"])])
+    assert sum(p for label, p in factors if label.startswith("rubric:")) >= 20, factors
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What's a deadline you missed, and what did you do about it?", "behavioural"),
+    ("What was the most difficult bug that you fixed in the past 6 months?", "behavioural"),
+    ("How have you handled criticism of your work?", "behavioural"),
+    ("Describe a system you scaled up and what you learned from it.", "behavioural"),
+    ("Tell me about a time you disagreed with your manager.", "behavioural"),
+    ("How do you handle disagreements with co-workers?", "general"),
+    ("If your supervisors were to rate you on a scale of 1-10, what would they rate you?", "general"),
+    ("Why are you interested in this opportunity?", "general"),
+    ("What did you build your resume with?", "general"),
+    ("How do you put together a resume that applicant tracking systems can read?", "general"),
+    ("How would you set up on-call for a team that just took over three services?", "general"),
+    ("Your fraud model works in a notebook. How would you get it running behind the checkout service?", "design"),
+    ("How would you put together the news feed for a social app with 50 million daily users?", "design"),
+    ("Design a URL shortener.", "design"),
+    ("What sort of team do you work best in?", "general"),
+    ("Write a function that reverses a linked list.", "coding"),
+])
+def test_question_type_reads_the_question_shape(question, kind):
+    """Any "set up / system / handle / scale" made a question a design question, and only "tell me about a time"
+    wordings were behavioural: the shape is what is asked for — a story of the candidate's past, how they would
+    build something technical, code — whatever the words (checked on the real articles' question banks)."""
+    from coach.critique.delivery import question_type
+
+    assert question_type(question) == kind
+
+
+def test_items_about_other_questions_are_hidden_alike_in_every_shell(capsys, monkeypatch):
+    """The CLI and the Practice card hid an item about another kind of question (verdict unclear, applies False) but
+    the Markdown export listed it as "unclear": every shell lists the same items and says how many it left out."""
+    from coach import cli
+    from coach.models import ItemFeedback
+    from coach.ui import render
+
+    def item(mistake, applies):
+        return ItemFeedback(id=mistake, mistake=mistake, fix="Fix it.", source="fictional", verdict="unclear",
+                            advice="advice", applies=applies)
+
+    fb = Feedback(role="Software Engineer", question="Tell me about a time you missed a deadline.", score=40,
+                  items=[item("Rambling without structure", True), item("Coding silently in coding rounds", False)])
+
+    class Fake:
+        def critique(self, role, question, answer):
+            return fb
+
+    monkeypatch.setattr(cli, "_coach", lambda: Fake())
+    cli.main(["critique", "--role", "Software Engineer", "--question", fb.question, "--answer", "fictional answer"])
+    shells = {"cli": capsys.readouterr().out, "html": render.rubric_table_html(fb),
+              "markdown": render.feedback_markdown(fb, "fictional answer")}
+    for name, text in shells.items():
+        assert "Rambling without structure" in text and "Coding silently" not in text, name
+        assert "1 rubric item is about other questions (not shown)." in text, name
+

@@ -23,9 +23,11 @@ FILLERS: dict[str, re.Pattern[str]] = {
     "I mean": re.compile(r"\bI mean\b", re.I),
     "literally": re.compile(r"\bliterally\b", re.I),
 }
-# Words that withhold commitment ("maybe a hash or something"). "I guess" and "kind of" count as fillers, and "I'm
-# not sure" as not knowing (a hand-off), so neither is counted twice.
+# Words that withhold commitment ("maybe a hash or something"). "I guess" and "kind of" count as fillers, so they are
+# not counted twice. "I'm not sure which" inside an answer is a hedge too: it is charged here, once, and not as a
+# hand-off (a sentence that also gives the question away, "I'm not sure, the platform team does it", is a hand-off).
 NONCOMMITTAL = re.compile(r"\b(?:maybe|perhaps|probably|somehow|possibly|I think|I suppose)\b", re.I)
+UNSURE = re.compile(r"\bI(?:'m| am) not (?:\w+ )?sure\b", re.I)
 _STRONG_SIGNPOSTS = re.compile(
     r"(?:^|[.;:!?]\s+|\b(?:I'd|I'll|I|we|would|will|let's)\s+)(?P<a>first|second|third)\b"
     r"|\b(?P<b>first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*,"
@@ -48,10 +50,13 @@ _CODE_START = re.compile(
     r"\bdef\s+\w+\s*\(|\bSELECT\b[\s\S]*\bFROM\b|\bfunction\s*\w*\s*\(|\bclass\s+\w+\s*[:({]|#include|"
     r"\b(?:public|private|static)\s+\w+\s+\w+\s*\(|\bfor\s*\(\s*\w+|=>\s*\{|\bconst\s+\w+\s*=",
 )
+# A question asking for a story of the candidate's past, in any wording: "Tell me about a time …", "What's a deadline
+# you missed?", "the most difficult bug you fixed", "How did you solve it?" (coach.critique.topics.recounts_past).
 _BEHAVIOURAL = re.compile(
-    r"\btell me about (?:a|an|the|your)\b|\bdescribe (?:a|an) (?:time|situation|project|incident|conflict)\b|"
-    r"\b(?:give|share) (?:me )?an example\b|\ba time (?:when|you|that)\b|\bhave you ever\b|\bwalk me through a "
-    r"(?:project|situation|time|conflict|failure)\b",
+    r"\btell me (?:about (?:a|an|the|your)|a situation|a story|a time)\b|\bdescribe (?:a|an|the|your) (?:time|"
+    r"situation|project|incident|conflict|mistake|failure|challenge|decision)\b|\b(?:give|share) (?:me )?an "
+    r"example\b|\ba time (?:when|you|that|in which)\b|\bhave you ever\b|\bhow did you\b|\bwalk me through (?:a|an|"
+    r"your) (?:project|situation|time|conflict|failure|incident)\b",
     re.I,
 )
 _STAR = {
@@ -139,8 +144,24 @@ def split_injection(unit: Unit) -> tuple[Unit | None, Unit | None]:
     return Unit(kept, unit.start, unit.start + len(kept), unit.index), injected
 
 
+# A story asked in other words: an event of the candidate's past named as such ("a deadline you missed", "the most
+# difficult bug that you fixed", "feedback you have received"); "What did you build your resume with?" asks a fact.
+_PAST_EVENT = re.compile(
+    r"\b(?:project|bug|mistake|misstep|failure|conflict|decision|challenge|problem|feedback|situation|incident|deadline|"
+    r"achievement|disagreement|thing|something|time|outage|launch|migration|system|service|model|product|feature|analysis|"
+    r"team)s? (?:that |which )?you(?:'ve| have)?\s+"
+    r"(?:ever\s+)?(?:\w+ed|made|built|had|did|faced|led|ran|wrote|took|got|gave|fought|broke|shipped|met|saw|"
+    r"learn\w*|worked on|run into)\b"
+    r"|\bhow (?:did|have) you (?:\w+ )?(?:handle|handled|deal|dealt|solve|solved|win|won|work|worked|manage|managed|"
+    r"respond|responded|approach|approached|fix|fixed|overcome|overcame|resolve|resolved)\b"
+    r"|\bwhat (?:did )?you(?:'ve)? (?:learn(?:ed|t)?|do about|did about|changed?)\b",
+    re.I,
+)
+
+
 def is_behavioural(question: str) -> bool:
-    return bool(_BEHAVIOURAL.search(question))
+    """The question asks for a story of the candidate's past (STAR), however it is worded."""
+    return bool(_BEHAVIOURAL.search(question) or _PAST_EVENT.search(question))
 
 
 def code_span(text: str) -> tuple[int, int] | None:
@@ -186,11 +207,19 @@ def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryS
     weak = [m.group(1).lower() for m in _WEAK_SIGNPOSTS.finditer(prose)]
     numbers = [m.group(0).strip() for m in _NUMBER.finditer(prose) if m.group(0).strip()]
     star = {part: bool(p.search(full)) for part, p in _STAR.items()} if is_behavioural(question) else None
+    unsure = [m.group(0).lower() for p in prose_parts if unsure_only(p) for m in UNSURE.finditer(p)]
     return DeliveryStats(
         words=len(words(full)), sentences=len(units), fillers=fillers, signposts=signposts, weak_signposts=weak,
         numbers=numbers, star=star, code=code, prose_words=len(words(prose)), injection=[u.text for u in injected],
-        noncommittal=[m.group(0).lower() for m in NONCOMMITTAL.finditer(prose)],
+        noncommittal=[m.group(0).lower() for m in NONCOMMITTAL.finditer(prose)] + unsure,
     )
+
+
+def unsure_only(text: str) -> bool:
+    """The sentence reads as a hand-off only because it says "I'm not sure": a hedge, not a deflection."""
+    from coach.critique.coverage import deflects
+
+    return bool(UNSURE.search(text)) and not deflects(UNSURE.sub(" ", text))
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -255,10 +284,37 @@ def _injection_note(stats: DeliveryStats) -> str:
 
 
 # -- what a coach expects of the answer's shape, by question type ------------------------------------------------
-_DESIGN_Q = re.compile(r"\b(?:design|architect|build|set up|deploy|scale|pipeline|ship|infrastructure|system|"
-                       r"keep .+ working|get ready|take .+ to production|handle|monitor)\b", re.I)
+# A design question asks how the candidate would make something technical work: "design/architect …", or "how would
+# you build / put together / get X running" where X is a system, service, model, pipeline … ("How would you handle a
+# disagreement?" is no design question, nor "rate you on a scale of 1-10").
+_DESIGN_VERB = re.compile(r"\b(?:design|architect)(?:ing)?\b(?! (?:doc|review|team)s?\b)", re.I)
+_BUILD_Q = re.compile(r"\b(?:how (?:would|do|will|could|should|can) (?:you|we|I)|how you(?:'d| would)|what does it take "
+                      r"to|walk me through how you(?:'d| would)?)\s+(?:\w+ly\s+)?(?:build|set up|stand up|deploy|scale|"
+                      r"ship|put together|get|take|serve|run|load|store|roll out|migrate|structure|create|"
+                      r"bring|move|launch|go about building)\b(?P<what>(?:\s+(?!(?:that|which|who|so|because|when|if)\b)[\w'-]+){0,6})",
+                      re.I)
+_KEEP_UP = re.compile(r"\bhow (?:would|do|will|could|should|can) (?:you|we|I) keep\b[^?.]{0,60}\b(?:working|running|up|"
+                      r"available|online|serving)\b", re.I)
+_TECH = re.compile(r"\b(?:system|service|api|pipeline|model|app|application|platform|infrastructure|database|cache|queue|"
+                   r"feed|server|backend|cluster|architecture|job|endpoint|website|site|product|feature|counter|"
+                   r"limiter|shortener|warehouse|data|traffic|production|deploy\w*|scal\w*|latency|storage)s?\b", re.I)
 _CODING_Q = re.compile(r"\b(?:write (?:a |an )?(?:function|query|program|method|class|sql)|implement|array|string|"
-                       r"linked list|binary tree|return the|algorithm|reverse|sort\w*|find the|sql)\b", re.I)
+                       r"linked list|binary tree|return the|algorithm|reverse|sort(?!\s+of\b)\w*|find the|sql)\b", re.I)
+def question_type(question: str) -> str:
+    """'behavioural', 'coding', 'design' or 'general' (motivation, opinions, hypotheticals about people): which
+    structure a coach looks for, read from the question's shape. A story of the candidate's past ("a system you
+    scaled") is behavioural whatever its subject; design needs a design verb, or "how would you build / get …"
+    about something technical."""
+    if is_behavioural(question):
+        return "behavioural"
+    if _CODING_Q.search(question):
+        return "coding"
+    build = _BUILD_Q.search(question)
+    if _DESIGN_VERB.search(question) or _KEEP_UP.search(question) or (build and _TECH.search(build.group("what"))):
+        return "design"
+    return "general"
+
+
 _PARTS = {
     "clarify": re.compile(r"\?|\b(?:clarif\w*|ask(?:ing)? (?:about|whether|what|how|a few|a couple)|confirm\w*|"
                           r"requirements?|assum\w*|scope|before (?:I|drawing|coding|writing|anything)|a few things|"
@@ -271,17 +327,6 @@ _PARTS = {
     "checks": re.compile(r"\b(?:test\w*|edge cases?|validat\w*|monitor\w*|failure\w*|fallback|roll ?back|"
                          r"retr(?:y|ies)|alert\w*|verify|dry run)\b", re.I),
 }
-
-
-def question_type(question: str) -> str:
-    """'behavioural', 'coding', 'design' or 'general': which structure a coach looks for."""
-    if is_behavioural(question):
-        return "behavioural"
-    if _CODING_Q.search(question):
-        return "coding"
-    if _DESIGN_Q.search(question):
-        return "design"
-    return "general"
 
 
 def structure_parts(question: str, stats: DeliveryStats, text: str) -> dict[str, bool] | None:

@@ -28,6 +28,7 @@ from coach.critique.delivery import (
     question_type,
     split_injection,
     structure_parts,
+    unsure_only,
 )
 from coach.critique.scoring import RubricCounts, ScoreInput, avoided_phrase, score_answer
 from coach.critique.technique import judge_technique, narrates, technique_family
@@ -1156,10 +1157,6 @@ def critique_answer(
     used = [(m, j.verdict == "avoided") for (_, m, j) in judged if j.verdict in ("made", "avoided")]
     rel, on_topic = _relevance(a, used, areas)
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
-    # Coverage of what a good answer contains, over every content item that applies and names it (an omission
-    # left unclear still names what the answer lacks); unknown when none does.
-    cov = [(len(j.covers), len(j.covers) + len(j.missing)) for _, _, j in judged
-           if j.verdict != "not_applicable" and not j.delivery and (j.covers or j.missing)]
     # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
     # counts it as its mistake, so it is not counted twice.
     owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
@@ -1167,9 +1164,9 @@ def critique_answer(
     counts = RubricCounts.of(results)
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, counts=counts,
-        coverage=sum(c for c, _ in cov) / sum(t for _, t in cov) if cov else 0.5,
-        # a hand-off already quoted as a mistake made is not counted a second time
-        handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not any(
+        # a hand-off already quoted as a mistake made is not counted a second time, nor "I'm not sure which" (a
+        # hedge, charged as one)
+        handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not unsure_only(u.text) and not any(
             j.verdict == "made" and j.evidence is not None and j.evidence.start == u.start for _, _, j in judged)),
         parts=parts, concrete=_concrete(a), blame=blame,
         generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged),
@@ -1293,8 +1290,8 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
         if k in a.signals.generic_units or STOCK.search(u.text):
             weight[k] *= GENERIC_WEIGHT
     seen: dict[str, float] = {}
-    for st, w, h in zip(a.stems, weight, a.handoff):
-        if not h:
+    for st, w, h, u in zip(a.stems, weight, a.handoff, a.units):
+        if not h or unsure_only(u.text):  # a hedged sentence still says what it says; the hedge is charged once
             for x in st:
                 seen[x] = max(seen.get(x, 0.0), float(w))
     words_on = int(round(sum(seen.values())))

@@ -1,10 +1,11 @@
 """The 0-100 score, built from named parts so that it can be explained: what raised it and what lowered it.
 
 Raises: on-topic substance, the structure a coach expects (STAR; clarify -> approach -> trade-offs), specifics
-(numbers, named tools), clean delivery, and the share of applicable rubric mistakes avoided (one avoided while
-covering nothing its fix calls for earns half). Lowers: each rubric mistake made, each sentence that hands the
-question to someone else, hedging that withholds a commitment, length past a spoken answer's (sooner when the
-answer names few numbers or tools: padding). Fillers and a very short answer cost delivery points, each on a
+(numbers, named tools), clean delivery, and the applicable rubric mistakes avoided, each by the evidence for it (what
+it shows of the item's fix, half when none) times the answer's on-topic substance; delivery is weighed by that
+substance too. Lowers: each rubric mistake made, each sentence that hands the question to someone else, hedging
+that withholds a commitment ("maybe", "I'm not sure which": charged once, here), length past a spoken answer's
+(sooner when the answer names few numbers or tools: padding). Fillers and a very short answer cost delivery points, each on a
 lowering line of its own, so no raise is labelled by what the answer lacks; a delivery mistake counts as a rubric
 mistake only on an item about delivery. When no rubric item speaks to the answer's content the rubric part is left
 out and the rest is scaled to 100 ("delivery-only").
@@ -23,7 +24,7 @@ HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question aw
 MAX_HANDOFF_SHARE = 0.5
 GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics
 HEDGE_SHARE = 0.1  # ... and each hedge past the first ("maybe", "probably", "somehow"): no commitment
-MAX_HEDGE_SHARE = 0.3
+MAX_HEDGE_SHARE = 0.2
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
 LONG_ANSWER = 200  # words from which length costs delivery points ...
@@ -35,7 +36,10 @@ MAX_LENGTH_SHARE = 0.3
 PADDING_SCALE = 150  # an answer long for what it says loses its share faster than one that is merely long
 MAX_PADDING_SHARE = 0.3
 SUBSTANCE_WORDS = 24  # distinct on-topic content words at which substance stops adding
-UNTOUCHED_CREDIT = 0.5  # credit lost by an item avoided while covering nothing its fix calls for
+UNTOUCHED_CREDIT = 0.5  # credit of an item avoided while covering nothing its fix calls for ...
+FULL_COVER = 0.5  # ... rising to full credit at this share of what it calls for covered
+DELIVERY_FLOOR = 0.3  # share of the delivery points earned by fluent words that say nothing on the question ...
+DELIVERY_SAID = 0.25  # ... rising to all of them at this share of a concise answer's substance
 
 
 @dataclass
@@ -45,11 +49,20 @@ class RubricCounts:
     delivery_made: int = 0  # on items about delivery
     avoided: int = 0
     untouched: int = 0  # of the avoided, those that cover none of what the item's fix calls for
+    evidence: float = 0.0  # over the avoided that cover some of their fix: how much of it each shows (0.5-1 each)
+    unshown: int = 0  # avoided items that show none of their fix (none named, none covered, or about delivery)
+    covered: int = 0  # concepts covered / named, over the judged content items that name what their fix calls for
+    named: int = 0
 
     @property
     def judged(self) -> int:
         """Items judged made or avoided: the applicable mistakes the rubric part of the score rests on."""
         return self.made + self.delivery_made + self.avoided
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of what the judged items' fixes call for that the answer covers; None when none names any."""
+        return self.covered / self.named if self.named else None
 
     @classmethod
     def of(cls, items) -> "RubricCounts":
@@ -57,12 +70,20 @@ class RubricCounts:
         ItemFeedback)."""
         c = cls()
         for i in items:
+            named = len(i.covers) + len(i.missing)
+            if i.verdict in ("made", "avoided") and not i.delivery:
+                c.covered += len(i.covers)
+                c.named += named
             if i.verdict == "made":
                 c.delivery_made += i.delivery
                 c.made += not i.delivery
             elif i.verdict == "avoided":
                 c.avoided += 1
                 c.untouched += bool(i.missing) and not i.covers and not i.delivery
+                if i.covers and not i.delivery:
+                    c.evidence += UNTOUCHED_CREDIT + (1 - UNTOUCHED_CREDIT) * min(1.0, len(i.covers) / named / FULL_COVER)
+                else:
+                    c.unshown += 1
         return c
 
 
@@ -72,7 +93,6 @@ class ScoreInput:
     relevance: float  # 0-1 raw similarity of the answer's best sentences to the question / the fixes
     on_topic_words: int  # distinct content words of the sentences that address the question and do not deflect
     counts: RubricCounts  # the item verdicts, as the summary line counts them
-    coverage: float  # share of the concepts covered over the content items that name them (0.5 when none)
     handoffs: int  # sentences giving the question to someone else / admitting not knowing it
     parts: dict[str, bool] | None  # structure a coach expects for this kind of question
     concrete: int  # named tools, products, technical terms
@@ -111,7 +131,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     rubric_known = judged > 0
     scale = 100 / (100 - POINTS["rubric"]) if not rubric_known else 1.0
     parts: list[tuple[str, float]] = []
-    sub = POINTS["substance"] * rel * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS)
+    # On-topic substance is the evidence everything else is weighed by: fluent delivery, or a mistake not made, in
+    # an answer that says next to nothing on the question is worth next to nothing.
+    said = rel * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS)
+    sub = POINTS["substance"] * said
     parts.append((f"substance ({inp.on_topic_words} distinct content words on the question)", sub))
     if inp.parts:
         have = [p for p, ok in inp.parts.items() if ok]
@@ -129,9 +152,8 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     parts.append(("specifics: " + ", ".join(
         ([f"numbers ({', '.join(list(dict.fromkeys(st.numbers))[:3])})"] if st.numbers else [])
         + ([named] if inp.concrete else [])), POINTS["specifics"] * spec * rel))
-    # Fluent delivery of an answer to another question is worth little: delivery is weighed by relevance too,
-    # though less than content.
-    delivery = POINTS["delivery"] * (0.5 + 0.5 * rel)
+    # Fluent delivery of an answer to another question, or of a few words, is worth little.
+    delivery = POINTS["delivery"] * (DELIVERY_FLOOR + (1 - DELIVERY_FLOOR) * min(1.0, said / DELIVERY_SAID)) * rel
     flaws = delivery_flaws(st)
     fluent = not st.filler_total and not st.rambling
     parts.append(("delivery: clear, no filler words" if fluent else "delivery", delivery))
@@ -144,12 +166,16 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         parts.append((label, -delivery * share))
     long_delivery = 0.2 * delivery if st.words > LONG_ANSWER else 0.0
     if rubric_known:
-        # A mistake avoided while covering none of what its fix calls for ("not model-heavy", but no system
-        # either) earns half the item.
-        share = (c.avoided - UNTOUCHED_CREDIT * c.untouched) / judged
-        parts.append((f"rubric: {avoided_phrase(c.avoided, c.untouched, judged)}, "
-                      f"{inp.coverage:.0%} of what they call for covered",
-                      POINTS["rubric"] * share * (0.4 + 0.6 * inp.coverage) * rel))
+        # Credit only for evidence: each mistake avoided earns what the answer shows of its fix (half when it covers
+        # none of it), weighed by the answer's on-topic substance, so an off-topic or near-empty answer whose items
+        # were not made earns next to nothing for them.
+        cov = c.coverage
+        # An item avoided showing none of its fix is worth what the answer says on the question: half of it when
+        # the fix names what to cover and none of it is covered.
+        shown = c.evidence + said * (UNTOUCHED_CREDIT * c.untouched + c.unshown - c.untouched)
+        parts.append((f"rubric: {avoided_phrase(c.avoided, c.untouched, judged)}"
+                      + (f", {cov:.0%} of what they call for covered" if cov is not None else ""),
+                      POINTS["rubric"] * shown / judged * rel))
     factors = [(label, round(pts * scale)) for label, pts in parts]
     earned = sum(p for _, p in factors) - round(long_delivery * scale)
     # Mistakes take a share of what was earned rather than fixed points, so weak answers stay ordered among

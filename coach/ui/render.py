@@ -222,7 +222,7 @@ def rubric_table_html(feedback: Feedback) -> str:
     """Rubric items that apply, mistakes first: verdict badge, mistake and fix, evidence quote, advice."""
     order = {"made": 0, "unclear": 1, "avoided": 2, "not_applicable": 3}
     rows = []
-    for i in sorted((i for i in feedback.items if i.applies), key=lambda i: order.get(i.verdict, 9)):
+    for i in sorted(feedback.shown_items(), key=lambda i: order.get(i.verdict, 9)):
         evidence = f'<q>{esc(i.evidence)}</q>' if i.evidence else '<span class="muted">—</span>'
         rows.append(
             f'<tr class="row-{esc(i.verdict)}"><td data-label="Verdict"><span class="badge badge-{esc(i.verdict)}">'
@@ -234,8 +234,10 @@ def rubric_table_html(feedback: Feedback) -> str:
         )
     if not rows:
         return '<div class="empty">No rubric item in the library applies to this role and question.</div>'
+    note = f'<div class="muted small">{esc(feedback.hidden_note())}</div>' if feedback.hidden_note() else ""
     return ('<table class="rubric-table stack"><thead><tr><th>Verdict</th><th>Rubric item (mistake → fix)</th>'
-            f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            + note)
 
 
 def _bullets(title: str, items: list[str], cls: str) -> str:
@@ -273,9 +275,11 @@ def feedback_markdown(feedback: Feedback, answer: str) -> str:
         lines += [f"Adds up to: {feedback.score_sum()}", ""]
     lines += ["## Rubric", "", "| Verdict | Mistake to avoid | Better | Evidence | Advice | Source |",
               "| --- | --- | --- | --- | --- | --- |"]
-    for i in feedback.items:
+    for i in feedback.shown_items():
         lines.append(f"| {VERDICT_LABELS.get(i.verdict, i.verdict)} | {_md_cell(i.mistake)} | {_md_cell(i.fix)} | "
                      f"{_md_cell(i.evidence)} | {_md_cell(i.advice)} | {_md_cell(i.source)} |")
+    if feedback.hidden_note():
+        lines += ["", feedback.hidden_note()]
     for title, items in (("What worked", feedback.strengths), ("Improve next time", feedback.improvements),
                          ("Delivery", feedback.delivery)):
         if items:
