@@ -390,9 +390,13 @@ class AskChain:
         if hits:
             # "How do I fix that?" means the mistake the previous answer quoted: sentences are measured against both.
             qv = self.vectors.encode([f"{standalone} {retrieved.get('context', '')}".strip()])[0]
-            composed = compose(standalone, hits, self.vectors, qv, snap.roles, snap.companies,
+
+            def compose_from(evidence: list[Hit]) -> Composed:
+                return compose(standalone, evidence, self.vectors, qv, snap.roles, snap.companies,
                                preferred_roles=[state["role"]] if state["role"] else [],
                                context=retrieved.get("context", ""))
+
+            composed = compose_from(hits)
             spaced = standalone.replace("-", " ")  # "an Airbnb-style marketplace" names Airbnb
             named = [n for at, _, n in known_company_mentions(spaced, snap.companies) if spaced[at].isupper()]
             missing = [] if state.get("company") or not composed.text else \
@@ -400,9 +404,7 @@ class AskChain:
             if missing and (own := _split_about(hits, missing, whole=False)[0]):
                 # A company with a section of its own is answered from that section, not from a passage that
                 # matched the rest of the question better ("What would Twitter want to know about my manager?").
-                again = compose(standalone, own, self.vectors, qv, snap.roles, snap.companies,
-                                preferred_roles=[state["role"]] if state["role"] else [],
-                                context=retrieved.get("context", ""))
+                again = compose_from(own)
                 if again.text and not (still := self._unanswered_companies(standalone, again, own)):
                     composed, missing = again, still
             # The question's meaning against the best evidence: the best passage, or the sentence the answer quotes

@@ -18,9 +18,12 @@ The principle: the evidence the answer stands on must cover the entities and the
    - a term the library never names: two or more words in a row that no article uses, no library word stands in
      for and that are not everyday English ("a beta blocker to calm my nerves"), named as a thing, not done by the
      asker ("should I even bother haggling" is a verb phrase);
+   - the kind of job asked about (:func:`asked_job`: "a forklift operator interview", "interviewing a nanny") has a
+     word no article uses and no stand-in in the quoted passages: passages on interviews in general do not cover it;
    - a company the question asks about that the answer does not stand on: no quoted sentence names it other than as
      an example ("top companies like Uber, Lyft"), nor the title, section or company of a quoted passage
-     (:func:`unanswered_companies`; names the library lists among companies count as companies);
+     (:func:`unanswered_companies`; names the library lists among companies count as companies); when passages
+     filed under or headed by that company were retrieved, the answer is first composed again from them;
    - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
      and that neither the quoted passages nor a stand-in in them cover ("a logo for my bakery")
    -> declined. An object the answer's sentence covers does not decline ("... do my job from my kitchen table?"
