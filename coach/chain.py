@@ -28,9 +28,9 @@ from coach.vocabulary import question_words
 from coach.english import everyday, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (asked_companies, asked_part, check_question, coverage_reply, known_company_mentions,
-                         off_domain_by_meaning, unanswered_companies, uncovered_companies, uncovered_topic,
-                         unknown_roles)
+from coach.scope import (asked_companies, asked_job, asked_part, check_question, coverage_reply,
+                         known_company_mentions, off_domain_by_meaning, unanswered_companies, uncovered_companies,
+                         uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
@@ -390,9 +390,23 @@ class AskChain:
         if hits:
             # "How do I fix that?" means the mistake the previous answer quoted: sentences are measured against both.
             qv = self.vectors.encode([f"{standalone} {retrieved.get('context', '')}".strip()])[0]
-            composed = compose(standalone, hits, self.vectors, qv, snap.roles, snap.companies,
+
+            def compose_from(evidence: list[Hit]) -> Composed:
+                return compose(standalone, evidence, self.vectors, qv, snap.roles, snap.companies,
                                preferred_roles=[state["role"]] if state["role"] else [],
                                context=retrieved.get("context", ""))
+
+            composed = compose_from(hits)
+            spaced = standalone.replace("-", " ")  # "an Airbnb-style marketplace" names Airbnb
+            named = [n for at, _, n in known_company_mentions(spaced, snap.companies) if spaced[at].isupper()]
+            missing = [] if state.get("company") or not composed.text else \
+                self._unanswered_companies(standalone, composed, hits)
+            if missing and (own := _split_about(hits, missing, whole=False)[0]):
+                # A company with a section of its own is answered from that section, not from a passage that
+                # matched the rest of the question better ("What would Twitter want to know about my manager?").
+                again = compose_from(own)
+                if again.text and not (still := self._unanswered_companies(standalone, again, own)):
+                    composed, missing = again, still
             # The question's meaning against the best evidence: the best passage, or the sentence the answer quotes
             # (a paraphrased question matches that sentence better than the passage around it).
             off = off_domain_by_meaning(self.vectors.encode([standalone])[0],
@@ -402,16 +416,23 @@ class AskChain:
                 reason = off
             elif not composed.text:
                 reason = "the retrieved passages do not answer the question"
+            elif (job := asked_job(standalone)) and self._uncovered_words(job, qv, composed):
+                # The kind of job asked about is the subject: "a forklift operator interview" is not answered by a
+                # passage on interviews in general.
+                reason = f"the library has no article about “{job}” interviews"
             elif term := self._unknown_term(standalone, qv):
                 reason = f"the library does not talk about “{term}”"
-            elif not state.get("company") and (missing := self._unanswered_companies(standalone, composed, hits)):
+            elif missing:
                 reason = f"the library has no article about {', '.join(missing)} (it names them only in passing)"
             elif retrieved.get("weak") and composed.best_sim < (
                     TYPED_SENTENCE_MIN if composed.typed else
-                    SENTENCE_MIN if composed.off_subject else self.settings.min_relevance):
+                    # The section of a company the question names covers its subject, whatever words it uses.
+                    SENTENCE_MIN if composed.off_subject and not _filed_under(composed, hits, named)
+                    else self.settings.min_relevance):
                 reason = NO_MATCH
-            elif retrieved.get("best", 1.0) < NAMED_RELEVANCE and composed.name_only:
-                # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview).
+            elif retrieved.get("best", 1.0) < NAMED_RELEVANCE and composed.name_only and named:
+                # Only the company name matched ("an Airbnb-style marketplace for coaches" vs Airbnb's interview);
+                # a word that merely spells part of a name ("tech stack", Stack Overflow) names no company.
                 reason = NO_MATCH
             elif retrieved.get("best", 1.0) < OFF_SUBJECT_RELEVANCE:
                 words = self._uncovered_words(standalone, qv, composed)
@@ -496,10 +517,22 @@ def _evidence_text(hit: Hit) -> str:
     return " ".join(filter(None, [c.title, c.section, c.company, c.text]))
 
 
-def _split_about(hits: list[Hit], names: list[str]) -> tuple[list[Hit], list[Hit]]:
-    """(hits about one of the named companies: filed under it or naming it in section, title or text; the rest)."""
+def _filed_under(composed: Composed, hits: list[Hit], names: list[str]) -> bool:
+    """Whether a passage the answer quotes is filed under, titled or headed by one of the ``names``."""
+    if not names:
+        return False
+    company_of = {h.chunk.doc_id: h.chunk.company for h in hits}
+    about = " ".join(filter(None, (t for src in composed.sources
+                                   for t in (src.title, src.section, company_of.get(src.doc_id)))))
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", about, re.I) for n in names)
+
+
+def _split_about(hits: list[Hit], names: list[str], whole: bool = True) -> tuple[list[Hit], list[Hit]]:
+    """(hits about one of the named companies: filed under it or naming it in section, title or — when ``whole`` —
+    text; the rest)."""
     pats = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names]
-    about = [h for h in hits if any(p.search(_evidence_text(h)) for p in pats)]
+    about = [h for h in hits if any(p.search(_evidence_text(h) if whole else " ".join(
+        filter(None, [h.chunk.title, h.chunk.section, h.chunk.company]))) for p in pats)]
     return about, [h for h in hits if h not in about]
 
 

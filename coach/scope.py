@@ -18,9 +18,12 @@ The principle: the evidence the answer stands on must cover the entities and the
    - a term the library never names: two or more words in a row that no article uses, no library word stands in
      for and that are not everyday English ("a beta blocker to calm my nerves"), named as a thing, not done by the
      asker ("should I even bother haggling" is a verb phrase);
+   - the kind of job asked about (:func:`asked_job`: "a forklift operator interview", "interviewing a nanny") has a
+     word no article uses and no stand-in in the quoted passages: passages on interviews in general do not cover it;
    - a company the question asks about that the answer does not stand on: no quoted sentence names it other than as
      an example ("top companies like Uber, Lyft"), nor the title, section or company of a quoted passage
-     (:func:`unanswered_companies`; names the library lists among companies count as companies);
+     (:func:`unanswered_companies`; names the library lists among companies count as companies); when passages
+     filed under or headed by that company were retrieved, the answer is first composed again from them;
    - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
      and that neither the quoted passages nor a stand-in in them cover ("a logo for my bakery")
    -> declined. An object the answer's sentence covers does not decline ("... do my job from my kitchen table?"
@@ -382,6 +385,50 @@ def uncovered_companies(question: str, companies: Sequence[str], evidence: Seque
     return [n for n in names if not _mentions(n, text)]
 
 
+# The kind of job a question is about: the words right before "interview" ("a forklift operator interview", "a barista
+# job interview") or naming whom one interviews or becomes ("interviewing a nanny", "to become a truck driver"). A
+# capitalised word there is a company or a role acronym, judged elsewhere; "job" / "role" only join the head.
+_JOB_BEFORE = re.compile(r"(?<![\w'-])((?:[a-z][\w'-]*\s+){1,4}?)(?:(?:job|role|position)\s+)?interview(?:s|ing)?\b")
+_JOB_AFTER = re.compile(r"(?i)\b(?:interviewing|interview|hiring|hire|become|becoming|work as|working as)\s+(?:an?\s+)"
+                        r"((?:[a-z][\w'-]*\s*){1,3})")
+_NOT_JOB = frozenset("""a an the my your his her their our its this that these those any some each every which what
+    for in at on of to with from into before after during about like as by over per than through via while
+    me him us them it myself yourself many much more most few all other
+    and or but if so do does did is are was were be been can could should would will must might may i you we they
+    how why when where who""".split())
+
+_JOB_WORDS = frozenset("job jobs role roles position positions".split())  # the frame, not the kind of job
+_POSSESSIVE = re.compile(r"['’]s$")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w'-]*)")
+
+
+def asked_job(question: str) -> str | None:
+    """The kind of job or interview the asking sentence is about ("forklift operator" in "What do warehouses ask in a
+    forklift operator interview?"), or None: the subject a library of tech-interview articles must cover for the
+    answer to stand on it, even when "interview" and "ask" match a passage."""
+    asked = asked_part(question)
+    for m in _JOB_BEFORE.finditer(asked):
+        after = _NEXT_WORD.match(asked, m.end())
+        if after and after.group(1).lower() not in _NOT_JOB:
+            continue  # "interview" as a modifier ("how many interview rounds"): the rounds are the subject
+        words = m.group(1).split()
+        while words and words[0].lower() in _NOT_JOB:
+            words = words[1:]
+        cut = max((i for i, w in enumerate(words) if w.lower() in _NOT_JOB), default=-1)
+        words = [w for w in (_POSSESSIVE.sub("", w) for w in words[cut + 1:]) if w.lower() not in _JOB_WORDS]
+        if words:
+            return " ".join(words)
+    for m in _JOB_AFTER.finditer(asked):
+        words = []
+        for w in m.group(1).split():
+            if w.lower() in _NOT_JOB:
+                break
+            words.append(_POSSESSIVE.sub("", w))
+        if words:
+            return " ".join(words)
+    return None
+
+
 def _listed(names: list[str], limit: int) -> str:
     shown = ", ".join(names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
@@ -400,7 +447,8 @@ def coverage_reply(reason: str, articles: Sequence[Article], roles: Sequence[Rol
     if roles:
         parts.append(f"Roles: {_listed([r.name for r in roles], 12)}.")
     parts.append(f"Articles: {titles}{more}.")
-    parts.append("Try asking about interview rounds, system design, pay or timelines for one of these roles.")
+    parts.append("Try asking about interview rounds, system design, pay or timelines for one of these roles. To have "
+                 "this covered, add an article about it: `coach ingest PATH` or the Library tab's upload.")
     return " ".join(parts)
 
 

@@ -1,0 +1,84 @@
+"""Scope by the asked subject (real embedding model, real Chroma, real BM25): a question about an interview for a job
+the library never covers is declined even though "interview" and "ask" match its passages; a question naming a
+company the library covers in a section of its own is answered from that section. The real-article tests read
+../shared/real-articles and skip when it is missing."""
+from __future__ import annotations
+
+import pytest
+
+from coach.scope import asked_job, coverage_reply
+
+
+@pytest.mark.parametrize(("question", "job"), [
+    ("What do warehouses usually ask in a forklift operator interview?", "forklift operator"),
+    ("What do coffee shops usually ask in a barista job interview?", "barista"),
+    ("What questions should I ask when interviewing a nanny for my kids?", "nanny"),
+    ("How do I study for the permit test to become a truck driver?", "truck driver"),
+    ("What happens in a system design interview?", "system design"),
+    ("How many interview rounds does Uber run for new grads?", None),  # "interview" names the rounds' kind
+    ("Which Amazon role's interview goes deeper on ML algorithms?", None),  # "role" is the frame, not a job
+    ("How do I ace my Google interview?", None),  # a company, judged by the company checks
+    ("What should I ask at the end of the interview?", None),
+])
+def test_the_kind_of_job_a_question_is_about(question, job):
+    assert asked_job(question) == job
+
+
+def test_the_decline_says_what_the_library_covers_and_how_to_add_an_article():
+    from coach.models import Article
+
+    article = Article(doc_id="d1", title="Coding interview prep", path="d1.md", sha256="0")
+    reply = coverage_reply("the library has no article about “barista” interviews", [article], [], ["Stripe"])
+    assert "“Coding interview prep”" in reply and "Stripe" in reply
+    assert "coach ingest" in reply and "add an article" in reply
+
+
+@pytest.fixture(scope="module")
+def real_library(real_articles, tmp_path_factory, embedder):
+    from coach.api import Coach
+    from coach.evaluation import ROOT
+    from coach.settings import Settings
+
+    coach = Coach(Settings(home=tmp_path_factory.mktemp("real-scope") / "home"))
+    coach.__dict__["embedder"] = embedder
+    assert not coach.ingest([*real_articles, ROOT / "corpus"]).skipped
+    return coach
+
+
+@pytest.mark.parametrize(("question", "job"), [
+    ("What do hardware stores usually ask in a cashier job interview?", "cashier"),
+    ("How should I prepare for a firefighter oral interview?", "firefighter"),
+])
+def test_an_interview_for_a_job_no_article_covers_is_declined(real_library, question, job):
+    """Both used to be answered with the articles' behavioural questions and LeetCode advice."""
+    answer = real_library.ask(question)
+    assert not answer.grounded, answer.answer
+    assert job in answer.note
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("What do interviewers usually ask in a behavioral interview?", "Why do you want to work for"),
+    ("How should I prepare for a system design interview?", "system design"),
+])
+def test_an_interview_the_library_covers_is_answered(real_library, question, fact):
+    answer = real_library.ask(question)
+    assert answer.grounded, answer.note
+    assert fact in answer.answer
+
+
+def test_a_company_with_a_section_of_its_own_is_answered_from_it(real_library):
+    """The team-leadership questions matched "my last manager" better and were quoted first; the answer then did not
+    stand on Twitter and the coach declined as if the articles named Twitter only in passing."""
+    answer = real_library.ask("What might Twitter want to hear about how my last manager rated me?")
+    assert answer.grounded, answer.note
+    assert "biggest strength" in answer.answer
+    assert any(s.section == "Twitter Software Engineer behavioral interview questions" for s in answer.sources)
+
+
+def test_a_word_that_spells_part_of_a_company_name_names_no_company(real_library):
+    """"tech stack" is not Stack Overflow: an answer sharing "stack" with the question is not one that shares only a
+    company's name with it."""
+    answer = real_library.ask("What could I bring up to hear about a big mistake in their tech stack and what they "
+                              "learned from it?")
+    assert answer.grounded, answer.note
+    assert "worst technical blunder" in answer.answer
