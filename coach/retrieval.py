@@ -451,36 +451,64 @@ class FilteredVectors:
     """Exact dense search inside a filter (a company's or some documents' chunks), or over a small library.
 
     Chroma's filtered HNSW search can return fewer than k results, or none, when the filter is very selective in a
-    large collection (seen at 100k chunks); the filtered vectors are fetched once per generation and compared
-    exhaustively instead (a company has tens to hundreds of chunks). ``where=None`` means every chunk.
+    large collection (seen at 100k chunks); the filtered vectors are fetched once and compared exhaustively instead
+    (a company has tens to hundreds of chunks). ``where=None`` means every chunk. At a new generation only the changed
+    documents' vectors are fetched again: refetching every vector after one ingest made the next answer over a
+    4.5k-chunk library take 0.33 s instead of 0.06 s.
     """
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[int, list[str], np.ndarray]] = {}
+        self._cache: dict[str, _Vectors] = {}
         self._lock = threading.Lock()
 
     def search(self, library, where: dict | None, qv: np.ndarray, k: int) -> list[tuple[str, float]]:
         key = repr(sorted((where or {}).items()))
-        gen = library.generation
         entry = self._cache.get(key)
-        if entry is None or entry[0] != gen:
-            got = library.collection.get(where=where or None, include=["embeddings"])
-            ids = list(got["ids"])
-            known = library.get_chunks(ids)  # vectors the catalog does not know (crash leftovers) are ignored
-            keep = {c.id for c in known}
-            rows = [i for i, cid in enumerate(ids) if cid in keep]
-            matrix = np.asarray(got["embeddings"], dtype=np.float32)[rows] if rows else np.zeros((0, len(qv)))
-            entry = (gen, [ids[i] for i in rows], matrix)
+        if entry is None or entry.generation != library.generation:
+            entry = _Vectors.caught_up(library, where, entry, len(qv))
             with self._lock:
                 if len(self._cache) > 256:
                     self._cache.clear()
                 self._cache[key] = entry
-        _, ids, matrix = entry
-        if not ids:
+        if not entry.ids:
             return []
-        sims = matrix @ qv
+        sims = entry.matrix @ qv
         order = np.argsort(-sims)[:k]
-        return [(ids[i], float(sims[i])) for i in order]
+        return [(entry.ids[i], float(sims[i])) for i in order]
+
+
+@dataclass(frozen=True)
+class _Vectors:
+    """The vectors of one filter's chunks at one generation, with each row's chunk id and document."""
+
+    generation: int
+    ids: list[str]
+    docs: list[str]
+    matrix: np.ndarray
+
+    @classmethod
+    def caught_up(cls, library, where: dict | None, previous: "_Vectors | None", dim: int) -> "_Vectors":
+        """The filter's vectors now: ``previous``'s rows of unchanged documents plus the changed documents' rows,
+        fetched; every row is fetched when there is no ``previous`` or the changes since it are unknown."""
+        gen, changed = library.changed_since(previous.generation if previous is not None else -1)
+        if changed is None:
+            return cls._fetched(library, gen, where, dim)
+        if not changed:
+            return replace(previous, generation=gen)
+        keep = [i for i, d in enumerate(previous.docs) if d not in changed]
+        docs = {"doc_id": {"$in": sorted(changed)}}
+        new = cls._fetched(library, gen, {"$and": [where, docs]} if where else docs, dim)
+        return cls(gen, [previous.ids[i] for i in keep] + new.ids, [previous.docs[i] for i in keep] + new.docs,
+                   np.concatenate([previous.matrix[keep], new.matrix]) if keep else new.matrix)
+
+    @classmethod
+    def _fetched(cls, library, gen: int, where: dict | None, dim: int) -> "_Vectors":
+        got = library.collection.get(where=where or None, include=["embeddings"])
+        ids = list(got["ids"])
+        doc_of = {c.id: c.doc_id for c in library.get_chunks(ids)}  # vectors the catalog does not know (crash
+        rows = [i for i, cid in enumerate(ids) if cid in doc_of]  # leftovers) are ignored
+        matrix = np.asarray(got["embeddings"], dtype=np.float32)[rows] if rows else np.zeros((0, dim), np.float32)
+        return cls(gen, [ids[i] for i in rows], [doc_of[ids[i]] for i in rows], matrix)
 
 
 @dataclass
