@@ -654,17 +654,23 @@ class HybridRetriever(BaseRetriever):
             return None
         index = self.structure()
         # One encode call (each costs ~5 ms before its first token) for the query as asked (dense search), with
-        # names masked (heading match) and the words the vocabulary bridge will look up (then cached).
-        qv, masked_qv = self.vectors.encode([query, index.mask(query), *index.vocabulary.bridge_texts(query)])[:2]
+        # names masked (heading match), in the library's own names for things ("CV" → "resume"; it moves the dense
+        # query towards them, the asked words leading) and the words the vocabulary bridge will look up (then cached).
+        # The library's names are not added for the lexical search: every chunk of the article that uses them matched
+        # them alike, and the answer then quoted neighbouring sections (tuning split 0.694 vs 0.686 hit@3).
+        plain = index.vocabulary.in_library_words(query)
+        qv, masked_qv, *rest = self.vectors.encode([query, index.mask(query), *([plain] if plain else []),
+                                                    *index.vocabulary.bridge_texts(query)])
+        search_v = _unit(qv + 0.5 * rest[0]) if plain else qv
         filtered = bool(self.roles or self.company or self.doc_ids)
         fetch = self.fetch_k * (3 if filtered else 1)
         where = self._where()
         # A Chroma server is asked every time: it may be shared with other writers, and when it is down the user is
         # told so rather than answered from vectors this process fetched earlier.
         if where is None and (self.library.settings.chroma_url or self.library.chunk_count() > EXACT_DENSE_MAX):
-            dense = self.library.dense_search(qv, fetch)
+            dense = self.library.dense_search(search_v, fetch)
         else:
-            dense = self.cache.filtered.search(self.library, where, qv, fetch)
+            dense = self.cache.filtered.search(self.library, where, search_v, fetch)
         # Words the library never uses are joined by its nearest words, for the lexical search.
         bridge = index.vocabulary.bridge(query, self.vectors.encode, qv)
         lexical_query = f"{query} {' '.join(bridge)}" if bridge else query
@@ -687,7 +693,7 @@ class HybridRetriever(BaseRetriever):
         # depth …"): matched one by one they would outrank the sections that hold the details.
         units = self.cache.units(self.library,
                                  [chunks[cid] for cid in all_ids if cid in kept and chunks[cid].kind != "tldr"])
-        sentence = {cid: float((m @ qv).max()) for cid, m in units.items() if len(m)}
+        sentence = {cid: float((m @ search_v).max()) for cid, m in units.items() if len(m)}
         return Signals(query=query, lexical_query=lexical_query, chunks=chunks, kept=kept, dense=dense,
                        lexical=lexical, structure=struct, strong=[cid for _, cid in strong if cid in kept],
                        answer=_answer_ranking(query, [chunks[i] for i in candidate_ids if i in kept]),
@@ -696,6 +702,10 @@ class HybridRetriever(BaseRetriever):
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / (np.linalg.norm(v) or 1.0)
 
 
 def is_stub(chunk: Chunk) -> bool:
