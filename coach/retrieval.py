@@ -645,7 +645,7 @@ class HybridRetriever(BaseRetriever):
         signals = self.signals(query)
         if signals is None:
             return []
-        return prefer_exact_headings(fuse(signals)[: self.k], signals.lexical_query)
+        return prefer_exact_headings(spread_sections(fuse(signals))[: self.k], signals.lexical_query)
 
     def signals(self, query: str) -> "Signals | None":
         """Every ranking signal for ``query``'s candidate chunks (None for an empty query)."""
@@ -706,6 +706,30 @@ class HybridRetriever(BaseRetriever):
 
 def _unit(v: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
+
+
+SECTION_TOP = (3, 2)  # in the top 3 hits, at most 2 windows of one section
+
+
+def spread_sections(hits: list[Hit]) -> list[Hit]:
+    """``hits`` with a third window of one section in the top three moved below the best hit of another section.
+
+    Windows of one section score alike (they share its heading, its words and each other's neighbour bonus), so a
+    long section filled the top three and pushed out the sibling section that answers ("How does your score impact
+    the result?" three times over "2. Problem solving"); two windows of a section are kept, since an answer often
+    spans two (one window each allowed cost more answers than it found)."""
+    top, most = SECTION_TOP
+    kept: list[Hit] = []
+    later: list[Hit] = []
+    seen: dict[tuple[str, str | None], int] = {}
+    for h in hits:
+        key = (h.chunk.doc_id, h.chunk.section)
+        if len(kept) < top and seen.get(key, 0) >= most:
+            later.append(h)
+            continue
+        seen[key] = seen.get(key, 0) + 1
+        (kept if len(kept) < top else later).append(h)
+    return kept + later
 
 
 def is_stub(chunk: Chunk) -> bool:
