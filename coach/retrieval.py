@@ -451,36 +451,64 @@ class FilteredVectors:
     """Exact dense search inside a filter (a company's or some documents' chunks), or over a small library.
 
     Chroma's filtered HNSW search can return fewer than k results, or none, when the filter is very selective in a
-    large collection (seen at 100k chunks); the filtered vectors are fetched once per generation and compared
-    exhaustively instead (a company has tens to hundreds of chunks). ``where=None`` means every chunk.
+    large collection (seen at 100k chunks); the filtered vectors are fetched once and compared exhaustively instead
+    (a company has tens to hundreds of chunks). ``where=None`` means every chunk. At a new generation only the changed
+    documents' vectors are fetched again: refetching every vector after one ingest made the next answer over a
+    4.5k-chunk library take 0.33 s instead of 0.06 s.
     """
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[int, list[str], np.ndarray]] = {}
+        self._cache: dict[str, _Vectors] = {}
         self._lock = threading.Lock()
 
     def search(self, library, where: dict | None, qv: np.ndarray, k: int) -> list[tuple[str, float]]:
         key = repr(sorted((where or {}).items()))
-        gen = library.generation
         entry = self._cache.get(key)
-        if entry is None or entry[0] != gen:
-            got = library.collection.get(where=where or None, include=["embeddings"])
-            ids = list(got["ids"])
-            known = library.get_chunks(ids)  # vectors the catalog does not know (crash leftovers) are ignored
-            keep = {c.id for c in known}
-            rows = [i for i, cid in enumerate(ids) if cid in keep]
-            matrix = np.asarray(got["embeddings"], dtype=np.float32)[rows] if rows else np.zeros((0, len(qv)))
-            entry = (gen, [ids[i] for i in rows], matrix)
+        if entry is None or entry.generation != library.generation:
+            entry = _Vectors.caught_up(library, where, entry, len(qv))
             with self._lock:
                 if len(self._cache) > 256:
                     self._cache.clear()
                 self._cache[key] = entry
-        _, ids, matrix = entry
-        if not ids:
+        if not entry.ids:
             return []
-        sims = matrix @ qv
+        sims = entry.matrix @ qv
         order = np.argsort(-sims)[:k]
-        return [(ids[i], float(sims[i])) for i in order]
+        return [(entry.ids[i], float(sims[i])) for i in order]
+
+
+@dataclass(frozen=True)
+class _Vectors:
+    """The vectors of one filter's chunks at one generation, with each row's chunk id and document."""
+
+    generation: int
+    ids: list[str]
+    docs: list[str]
+    matrix: np.ndarray
+
+    @classmethod
+    def caught_up(cls, library, where: dict | None, previous: "_Vectors | None", dim: int) -> "_Vectors":
+        """The filter's vectors now: ``previous``'s rows of unchanged documents plus the changed documents' rows,
+        fetched; every row is fetched when there is no ``previous`` or the changes since it are unknown."""
+        gen, changed = library.changed_since(previous.generation if previous is not None else -1)
+        if changed is None:
+            return cls._fetched(library, gen, where, dim)
+        if not changed:
+            return replace(previous, generation=gen)
+        keep = [i for i, d in enumerate(previous.docs) if d not in changed]
+        docs = {"doc_id": {"$in": sorted(changed)}}
+        new = cls._fetched(library, gen, {"$and": [where, docs]} if where else docs, dim)
+        return cls(gen, [previous.ids[i] for i in keep] + new.ids, [previous.docs[i] for i in keep] + new.docs,
+                   np.concatenate([previous.matrix[keep], new.matrix]) if keep else new.matrix)
+
+    @classmethod
+    def _fetched(cls, library, gen: int, where: dict | None, dim: int) -> "_Vectors":
+        got = library.collection.get(where=where or None, include=["embeddings"])
+        ids = list(got["ids"])
+        doc_of = {c.id: c.doc_id for c in library.get_chunks(ids)}  # vectors the catalog does not know (crash
+        rows = [i for i, cid in enumerate(ids) if cid in doc_of]  # leftovers) are ignored
+        matrix = np.asarray(got["embeddings"], dtype=np.float32)[rows] if rows else np.zeros((0, dim), np.float32)
+        return cls(gen, [ids[i] for i in rows], [doc_of[ids[i]] for i in rows], matrix)
 
 
 @dataclass
@@ -617,7 +645,7 @@ class HybridRetriever(BaseRetriever):
         signals = self.signals(query)
         if signals is None:
             return []
-        return prefer_exact_headings(fuse(signals)[: self.k], signals.lexical_query)
+        return prefer_exact_headings(spread_sections(fuse(signals))[: self.k], signals.lexical_query)
 
     def signals(self, query: str) -> "Signals | None":
         """Every ranking signal for ``query``'s candidate chunks (None for an empty query)."""
@@ -626,17 +654,23 @@ class HybridRetriever(BaseRetriever):
             return None
         index = self.structure()
         # One encode call (each costs ~5 ms before its first token) for the query as asked (dense search), with
-        # names masked (heading match) and the words the vocabulary bridge will look up (then cached).
-        qv, masked_qv = self.vectors.encode([query, index.mask(query), *index.vocabulary.bridge_texts(query)])[:2]
+        # names masked (heading match), in the library's own names for things ("CV" → "resume"; it moves the dense
+        # query towards them, the asked words leading) and the words the vocabulary bridge will look up (then cached).
+        # The library's names are not added for the lexical search: every chunk of the article that uses them matched
+        # them alike, and the answer then quoted neighbouring sections (tuning split 0.694 vs 0.686 hit@3).
+        plain = index.vocabulary.in_library_words(query)
+        qv, masked_qv, *rest = self.vectors.encode([query, index.mask(query), *([plain] if plain else []),
+                                                    *index.vocabulary.bridge_texts(query)])
+        search_v = _unit(qv + 0.5 * rest[0]) if plain else qv
         filtered = bool(self.roles or self.company or self.doc_ids)
         fetch = self.fetch_k * (3 if filtered else 1)
         where = self._where()
         # A Chroma server is asked every time: it may be shared with other writers, and when it is down the user is
         # told so rather than answered from vectors this process fetched earlier.
         if where is None and (self.library.settings.chroma_url or self.library.chunk_count() > EXACT_DENSE_MAX):
-            dense = self.library.dense_search(qv, fetch)
+            dense = self.library.dense_search(search_v, fetch)
         else:
-            dense = self.cache.filtered.search(self.library, where, qv, fetch)
+            dense = self.cache.filtered.search(self.library, where, search_v, fetch)
         # Words the library never uses are joined by its nearest words, for the lexical search.
         bridge = index.vocabulary.bridge(query, self.vectors.encode, qv)
         lexical_query = f"{query} {' '.join(bridge)}" if bridge else query
@@ -659,7 +693,7 @@ class HybridRetriever(BaseRetriever):
         # depth …"): matched one by one they would outrank the sections that hold the details.
         units = self.cache.units(self.library,
                                  [chunks[cid] for cid in all_ids if cid in kept and chunks[cid].kind != "tldr"])
-        sentence = {cid: float((m @ qv).max()) for cid, m in units.items() if len(m)}
+        sentence = {cid: float((m @ search_v).max()) for cid, m in units.items() if len(m)}
         return Signals(query=query, lexical_query=lexical_query, chunks=chunks, kept=kept, dense=dense,
                        lexical=lexical, structure=struct, strong=[cid for _, cid in strong if cid in kept],
                        answer=_answer_ranking(query, [chunks[i] for i in candidate_ids if i in kept]),
@@ -668,6 +702,34 @@ class HybridRetriever(BaseRetriever):
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+SECTION_TOP = (3, 2)  # in the top 3 hits, at most 2 windows of one section
+
+
+def spread_sections(hits: list[Hit]) -> list[Hit]:
+    """``hits`` with a third window of one section in the top three moved below the best hit of another section.
+
+    Windows of one section score alike (they share its heading, its words and each other's neighbour bonus), so a
+    long section filled the top three and pushed out the sibling section that answers ("How does your score impact
+    the result?" three times over "2. Problem solving"); two windows of a section are kept, since an answer often
+    spans two (one window each allowed cost more answers than it found)."""
+    top, most = SECTION_TOP
+    kept: list[Hit] = []
+    later: list[Hit] = []
+    seen: dict[tuple[str, str | None], int] = {}
+    for h in hits:
+        key = (h.chunk.doc_id, h.chunk.section)
+        if len(kept) < top and seen.get(key, 0) >= most:
+            later.append(h)
+            continue
+        seen[key] = seen.get(key, 0) + 1
+        (kept if len(kept) < top else later).append(h)
+    return kept + later
 
 
 def is_stub(chunk: Chunk) -> bool:

@@ -34,6 +34,32 @@ ACRONYM_WORDS = (3, 5)  # a run of this many question words may be spelled out a
 ACRONYM_MIN = 0.3
 
 
+# Everyday names job seekers use for things career articles name otherwise, one group of interchangeable phrases per
+# line. The embedding bridge (``Vocabulary.bridge``) only joins single words no article uses, by nearness that
+# favours spelling ("cv" is nearer "cvr", a conversion rate, than "resume"); "pay" and "motivation" are library words,
+# and "motivation letter" or "architecture round" only mean "cover letter" or "system design interview" as phrases.
+# Data, not code: a group is only a list of names for one thing; ``Vocabulary.in_library_words`` puts the one the
+# library uses.
+STAND_INS: tuple[tuple[str, ...], ...] = (
+    ("resume", "cv", "curriculum vitae"),
+    ("cover letter", "motivation letter", "covering letter", "motivation note"),
+    ("salary", "pay", "compensation", "wage", "remuneration"),
+    ("recruiter", "hiring manager", "talent acquisition", "hr"),
+    ("manager", "boss", "supervisor", "line manager"),
+    ("co-workers", "coworker", "colleague", "teammate"),
+    ("system design", "architecture round", "architecture interview", "design round"),
+    ("coding interview", "programming round", "programming interview", "live coding", "coding round"),
+    ("behavioral", "behavioural", "soft-skills interview", "soft skills interview"),
+    ("job description", "job ad", "job posting", "job listing", "job advert"),
+    ("negotiate", "haggle", "bargain"),
+    ("mock interview", "practice interview"),
+    ("working from home/remotely", "remote work", "work remotely", "work from home"),
+    ("junior", "entry-level", "fresh grad", "new grad", "graduate role"),
+)
+_STAND_IN_PATTERNS = [[re.compile(rf"(?<![\w-]){re.escape(p)}(?:s|es)?(?![\w-])", re.I) for p in group]
+                      for group in STAND_INS]
+
+
 def question_words(text: str) -> list[str]:
     """The words of ``text`` as the vocabulary reads them (``Vocabulary.unknown``), in order, as written."""
     return _QUERY_WORD.findall(text)
@@ -139,12 +165,43 @@ class Vocabulary:
                     found[initials] = " ".join(words[i:i + n])
         return found
 
+    def in_library_words(self, question: str) -> str | None:
+        """``question`` with each thing named in the library's own name ("… on my CV?" → "… on my resume?"), or
+        None when it names nothing otherwise."""
+        out = question
+        for name, pattern in self._named(question):
+            out = pattern.sub(name, out)
+        return out if out != question else None
+
+    def _named(self, question: str) -> list[tuple[str, re.Pattern]]:
+        """(the library's name, the pattern of the question's other name) for each ``STAND_INS`` group the question
+        names by another name than the library's: the group's first phrase whose every word the library uses. A
+        question already using the library's name is left alone ("cover letter" does not bring "motivation")."""
+        out = []
+        for group, patterns in zip(STAND_INS, _STAND_IN_PATTERNS):
+            head = next((i for i, name in enumerate(group) if self._uses(name)), None)
+            if head is None or patterns[head].search(question):
+                continue
+            out += [(group[head], p) for i, p in enumerate(patterns) if i != head and p.search(question)]
+        return out
+
+    def _uses(self, phrase: str) -> bool:
+        words = [w for w in _WORD.findall(phrase.lower()) if w not in _STOP]
+        return bool(words) and all(_stem(w) in self.stems or w in self.counts for w in words)
+
     def bridge_texts(self, question: str) -> list[str]:
         """The texts ``bridge(question, ...)`` encodes (acronym phrases, unknown words), so that a caller can encode
         them in one model call with the question: every call costs ~5 ms before its first token."""
         if self.matrix is None or not len(self.words):
             return []
-        return [*self._acronym_phrases(question).values(), *self.unknown(question)]
+        return [*self._acronym_phrases(question).values(), *self._to_bridge(question)]
+
+    def _to_bridge(self, question: str) -> list[str]:
+        """``unknown`` words but those of a stand-in ("CV"): it has the library's name already
+        (``in_library_words``), and its spelling neighbours ("cvr") would only add noise."""
+        named = {w.lower() for _, p in self._named(question)
+                 for m in p.finditer(question) for w in question_words(m[0])}
+        return [w for w in self.unknown(question) if w not in named]
 
     def bridge(self, question: str, encode, question_vector: np.ndarray | None = None) -> list[str]:
         """Library words standing in for the question's unknown words, best first (at most ``PER_WORD`` each), after
@@ -156,7 +213,7 @@ class Vocabulary:
         if self.matrix is None or not len(self.words):
             return []
         out: list[str] = self.acronyms(question, encode, question_vector)
-        unknown = self.unknown(question)
+        unknown = self._to_bridge(question)
         if not unknown:
             return out
         vecs = encode(unknown)

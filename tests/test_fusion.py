@@ -45,3 +45,23 @@ def test_the_passage_that_answers_in_other_words_ranks_in_the_top_three(real_ret
     missed = sorted(i for i, r in ranks.items() if not r or r > 3)
     assert hit3 >= RETRIEVAL_HIT3_MIN, f"retrieval hit@3 {hit3:.3f} on {len(ranks)} questions; missed {missed}"
 
+
+
+def test_one_section_never_fills_the_top_three():
+    """Windows of one long section score alike: a third one in the top three yields to the best hit of another
+    section (the sibling that answers), while two windows of a section, often one answer, stay together.
+    Fictional chunks."""
+    from coach.compose import Hit
+    from coach.models import Chunk
+    from coach.retrieval import spread_sections
+
+    def hit(cid: str, section: str, score: float) -> Hit:
+        chunk = Chunk(id=cid, doc_id="fictional", text=f"Fictional window {cid}.", title="Zephyrix rubric",
+                      path="zephyrix.md", section=section)
+        return Hit(chunk=chunk, score=score, dense=score, heading=0.0)
+
+    hits = [hit("a1", "How scores combine", 0.9), hit("a2", "How scores combine", 0.89),
+            hit("a3", "How scores combine", 0.88), hit("b1", "Problem solving", 0.8), hit("a4", "How scores combine", 0.7)]
+    assert [h.chunk.id for h in spread_sections(hits)] == ["a1", "a2", "b1", "a3", "a4"]
+    two = [hits[0], hits[1], hits[3], hits[2]]
+    assert spread_sections(two) == two

@@ -94,3 +94,38 @@ def test_small_library_dense_search_is_exact_and_never_approximate(make_coach, m
     fetch = len(signals.dense)
     exact = [got["ids"][i] for i in np.argsort(-sims)[:fetch]]
     assert [cid for cid, _ in signals.dense] == exact
+
+
+def test_after_a_write_exact_search_fetches_only_the_changed_documents_vectors(make_coach, monkeypatch, tmp_path):
+    """The first answer after an ingest fetches the new article's vectors, not every vector again (which made it
+    5x slower than any other answer at 4.5k chunks), and still ranks exactly as an exhaustive search would."""
+    import numpy as np
+
+    coach = make_coach()
+    coach.ingest([FIXTURES])
+    library, r = coach.library, _retriever(coach)
+    query = "How many rounds does the Zephyrix loop have?"
+    r.signals(query)  # every vector fetched once
+    extra = tmp_path / "zephyrix.md"
+    extra.write_text("# Zephyrix QA Engineer Interview\n\nFictional article written for Interview Coach's tests.\n\n"
+                     "## How Many Rounds Does the Zephyrix Loop Have?\n\nThe Zephyrix QA Engineer loop has 3 rounds.\n")
+    coach.ingest([extra])
+    new_chunks = [c for c in library.all_chunks() if c.path.endswith("zephyrix.md")]
+    fetched = []
+    real_get = library.collection.get
+
+    def counting_get(*a, **kw):
+        got = real_get(*a, **kw)
+        if "embeddings" in (kw.get("include") or ()):
+            fetched.extend(got["ids"])
+        return got
+
+    monkeypatch.setattr(library.collection, "get", counting_get)
+    signals = r.signals(query)
+    assert new_chunks and sorted(fetched) == sorted(c.id for c in new_chunks)
+    monkeypatch.setattr(library.collection, "get", real_get)
+    got = library.collection.get(include=["embeddings"])
+    sims = np.asarray(got["embeddings"], dtype=np.float32) @ r.vectors.encode([query])[0]
+    exact = [got["ids"][i] for i in np.argsort(-sims)[:len(signals.dense)]]
+    assert [cid for cid, _ in signals.dense] == exact
+    assert signals.dense[0][0] in {c.id for c in new_chunks}
