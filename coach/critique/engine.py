@@ -835,11 +835,9 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         named = np.zeros_like(named)
     # X restated word for word in the answer's own words ("my office email" for "your work email").
     # An X listing several things is matched thing by thing below; its words together say none of them.
-    if not parts and not m.x_alt_texts:
-        said = on_topic & _restates(m, a) & ~a.handoff
-        if m.x_ablations is not None:
-            said &= about_x  # ... carrying X's qualifier, not only its topic ("my personal mobile number")
-        does |= said
+    if not parts and not m.x_alt_texts and on_topic:
+        # ... carrying X's qualifier, not only its topic ("my personal mobile number")
+        does |= _restates(m, a, ~a.handoff & (about_x if m.x_ablations is not None else True))
     # A sentence that rejects X in its negated part ("I pick my three strongest achievements instead of listing
     # everything") names, in what it affirms, the alternative to X rather than X; and one closer to the fix than to
     # X ("details typed straight into the body") is doing the fix.
@@ -879,23 +877,30 @@ BRIDGE_SPAN = 6  # ... and the words saying all of X's are this close together (
 _LIGHT_VERBS = frozenset(stem(w) for w in ("include", "use", "add", "do", "make", "put", "take", "get", "have"))
 
 
-def _restates(m: _ItemModel, a: _Answer) -> np.ndarray:
-    """Per unit: what it affirms says X word for word, each word in its own words ("office email" for "work email")
-    and all within a short span. A word the question supplies says only itself, never one of X's other words."""
+def _restates(m: _ItemModel, a: _Answer, units: np.ndarray) -> np.ndarray:
+    """Per unit (among ``units``): what it affirms says X word for word, each word in its own words ("office email"
+    for "work email") and all within a short span. A word the question supplies says only itself, never one of X's
+    other words."""
     out = np.zeros(len(a.units), dtype=bool)
-    if a.embedder is None or a.empty:
+    if a.embedder is None or a.empty or not np.any(units):
         return out
+    cands = {u: [(i, w) for i, w in enumerate(words(a.aff_texts[u])) if content_stems(w)]
+             for u in np.flatnonzero(np.broadcast_to(units, out.shape))}
     for _, text in m.x_alts:
         keys = [k for k in dict.fromkeys(st for w in words(text) for st in content_stems(w)) if k not in _LIGHT_VERBS]
         if len(keys) < 2 or all(k in a.qstems for k in keys):
             continue  # a single word is matched as itself (_names_alternative): alone its sense drifts
         key_words = {stem(w): w.lower() for w in words(text)}
-        for u, said in enumerate(a.aff_texts):
-            toks = [(i, w) for i, w in enumerate(words(said)) if content_stems(w)]
+        # X's words and every candidate word in one call (each call costs a few ms before its first token)
+        vecs = encode_cached(a.embedder, [key_words[k] for k in keys] + [w.lower() for toks in cands.values()
+                                                                          for _, w in toks])
+        key_vecs, at_word = vecs[:len(keys)], len(keys)
+        for u, toks in cands.items():
+            said = a.aff_texts[u]
+            sim = vecs[at_word: at_word + len(toks)] @ key_vecs.T  # answer words x X's words
+            at_word += len(toks)
             if not toks:
                 continue
-            vecs = encode_cached(a.embedder, [key_words[k] for k in keys] + [w.lower() for _, w in toks])
-            sim = vecs[len(keys):] @ vecs[:len(keys)].T  # answer words x X's words
             # A word the question supplies says only the question's own word, never one of X's others.
             at = [[i for (i, w), row in zip(toks, sim) if stem(w) == k or (
                 row[j] >= BRIDGE and (k in a.qstems or stem(w) not in a.qstems))] for j, k in enumerate(keys)]
