@@ -125,3 +125,30 @@ def test_a_concept_is_covered_in_any_of_its_word_forms(embedder):
                          answer=HAPPY_PATH + " When a write to the store fails I retry it a few times.",
                          embedder=embedder)
     assert _verdict(fb, "sf") != "made"
+
+
+def test_a_dont_item_is_avoided_only_on_positive_evidence(embedder):
+    """Being on a "Don't X" item's topic without its qualifier ("my email address" for "university email") does not
+    show that X is avoided: the answer may not say which address. Saying so ("not the one from my university")
+    does."""
+    item = RubricItem(id="uni", kind="dont", mistake="Never include your university email address",
+                      section="Resume > Contact details")
+    q = "What contact information goes at the top of your resume?"
+    for answer, expected in (("My name, my email address and my phone number, then a link to my GitHub.", "unclear"),
+                             ("My name, my phone number and an email address, but not the one my university gave "
+                              "me.", "avoided")):
+        fb = critique_answer([item], role="Software Engineer", question=q, answer=answer, embedder=embedder)
+        assert _verdict(fb, "uni") == expected, (answer, [(f.verdict, f.evidence) for f in fb.items])
+
+
+def test_handing_the_items_topic_away_is_the_omission_on_any_question(embedder):
+    """A hand-off of the item's own topic ("someone else would handle the serving") is the omission stated outright,
+    also when the question's words do not call for the topic; it is never the evidence that the topic is covered."""
+    item = RubricItem(id="sys", kind="pair", mistake="Ignoring system design concepts in Applied Scientist interviews.",
+                      fix="Emphasizing ML model deployment.", roles=["Applied Scientist"])
+    q = "How would you get your recommender in front of users?"
+    fb = critique_answer([item], role="Applied Scientist", question=q, embedder=embedder,
+                         answer="I'd spend my effort on the ranking model and its offline metrics. Someone else "
+                                "would handle the serving, I'd focus on the model file.")
+    got = next(f for f in fb.items if f.id == "sys")
+    assert got.verdict == "made" and "Someone else" in (got.evidence or ""), (got.verdict, got.evidence)

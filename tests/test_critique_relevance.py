@@ -154,3 +154,16 @@ def test_a_design_question_answered_without_failure_modes_still_makes_the_mistak
          "partitioned by hour, and an indexer builds a search index per partition for the query API.")
     fb = critique_answer(_items(ORBIT), role="Software Engineer", question=q, answer=a, embedder=embedder)
     assert _verdict(fb, "failure modes") == "made"
+
+
+def test_dont_item_said_word_for_word_in_the_answers_own_words_is_made(real_articles, embedder):
+    """"corporate email" says "work email" word for word in other words; a personal address with the employer
+    negated does not."""
+    items = _real(real_articles, "tih-resume.md")
+    q = "Which contact details are at the top of your resume?"
+    said = "Name, then the phone on my desk and the corporate email, since I'm at the office all day."
+    personal = "My name, my mobile and a personal email address, nothing from the office."
+    for answer, expected in ((said, "made"), (personal, "not made")):
+        fb = critique_answer(items, role="Software Engineer", question=q, answer=answer, embedder=embedder)
+        got = _verdict(fb, "work email")
+        assert (got == "made") == (expected == "made"), (answer, got)

@@ -513,14 +513,31 @@ def _gives_away(a: _Answer) -> bool:
     return bool(a.handoff.any()) or any(_DEFLECT.search(u.text) for u in a.units)
 
 
-def _present(a: _Answer, *phrases: _Phrase) -> Unit | None:
-    """The sentence that best covers any of ``phrases``, if one is close enough to count as covering it."""
-    if a.empty:
-        return None
+def _near(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit: (whether it is close enough to any of ``phrases`` to count as taking up their topic, how close)."""
     blend = np.max([a.match(p) for p in phrases], axis=0)
     cos = np.max([a.vecs @ p.vec for p in phrases], axis=0)
-    hit = (blend >= PRESENT) | (cos >= PRESENT_COS)
-    return a.units[int(np.argmax(np.where(hit, blend + cos, -9)))] if hit.any() else None
+    return (blend >= PRESENT) | (cos >= PRESENT_COS), blend + cos
+
+
+def _present(a: _Answer, *phrases: _Phrase) -> Unit | None:
+    """The sentence that best covers any of ``phrases``, if one is close enough to count as covering it. A sentence
+    that hands the topic to someone else ("someone else would handle the serving") names it only to give it away:
+    it is evidence of the omission, never of covering it."""
+    if a.empty:
+        return None
+    hit, how = _near(a, phrases)
+    hit &= ~a.handoff
+    return a.units[int(np.argmax(np.where(hit, how, -9)))] if hit.any() else None
+
+
+def _handed_off(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:
+    """The hand-off sentence that is about ``phrases``' topic, if any: giving the topic away is leaving it out."""
+    if a.empty or not a.handoff.any():
+        return None
+    hit, how = _near(a, phrases)
+    hit &= a.handoff
+    return a.units[int(np.argmax(np.where(hit, how, -9)))] if hit.any() else None
 
 
 def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
@@ -541,6 +558,12 @@ def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, w
         return _Judgement("made", refused, f"The answer says it leaves out {what}", covered, missing)
     found = best or _present(a, *topic)
     handoff = next((u for u, h in zip(a.units, a.handoff) if h), None)
+    # A hand-off of the item's own topic is the omission stated outright, whether or not the question called for it
+    # (issue 11: "someone else would handle the serving" is the clearest form of ignoring it).
+    gave_away = _handed_off(a, (*topic, *phrases)) if not covered else None
+    if gave_away is not None:
+        return _Judgement("made", gave_away, f"The answer hands {what} to someone else instead of covering it",
+                          covered, missing)
     thin = len(covered) <= 1 and (a.stats.filler_heavy or _content_words(a) < THIN_WORDS)
     if relevant and not covered and handoff is None and _generic(a):
         # On the topic but saying nothing concrete about it ("there are many ways, it depends on the team"):
@@ -766,7 +789,8 @@ CARRIES_MARGIN = 0.03  # ... when X is this much closer to it than every version
 
 def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     """"Don't X": a sentence that does X (and does not negate it) is the mistake; one that does the fix, or says
-    it avoids X, is not; an answer on the item's topic that never does X avoids it."""
+    it avoids X, is not. Avoiding X takes positive evidence (X negated, or the fix stated); merely never doing X
+    leaves the item unclear."""
     if a.empty:
         return _Judgement("unclear", None, "")
     family = technique_family(m.shape.target)
@@ -786,7 +810,6 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # quote of the mistake: on clean answers it was the main source of false alarms, so it leaves the item unclear.
     near = ((on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))) & ~a.handoff
     does = (sx >= DOES_IT) & ~a.handoff
-    margin = np.zeros_like(cos_x)
     if m.x_ablations is not None:
         # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
@@ -811,6 +834,11 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         # draws the distinction: it warns against the confusion rather than making it.
         does &= ~np.array([bool(_RELATION.search(u.text) or _DISTINCT.search(u.text)) for u in a.units], dtype=bool)
         named = np.zeros_like(named)
+    # X restated word for word in the answer's own words ("my office email" for "your work email").
+    # An X listing several things is matched thing by thing below; its words together say none of them.
+    if not parts and not m.x_alt_texts and on_topic:
+        # ... carrying X's qualifier, not only its topic ("my personal mobile number")
+        does |= _restates(m, a, ~a.handoff & (about_x if m.x_ablations is not None else True))
     # A sentence that rejects X in its negated part ("I pick my three strongest achievements instead of listing
     # everything") names, in what it affirms, the alternative to X rather than X; and one closer to the fix than to
     # X ("details typed straight into the body") is doing the fix.
@@ -839,15 +867,63 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         good = _present(a, m.fix)
         if good is not None:
             return _Judgement("avoided", good, "")
-    # An answer on the item's topic that takes up X's topic without its forbidden part ("my own mobile" for "your
-    # work phone number") avoids it, and that sentence is the evidence. One that never touches X's topic, or whose
-    # sentence on it is closer to X than to X without its qualifier, gives no evidence either way: absence of X's
-    # words is no proof when the answer may state X in its own words.
-    engaged = ~a.handoff & ((sx >= ON_TOPIC) | (cos_x >= ABLATION_FLOOR)) & (
-        margin < ABLATION_MARGIN if m.x_ablations is not None and not m.x_alt_texts else True)
-    if on_topic and float(a.qsim.max()) >= OFF_QUESTION and engaged.any():
-        return _Judgement("avoided", a.units[int(np.argmax(np.where(engaged, sx, -9)))], "")
+    # Being on X's topic without its forbidden part ("my phone number" for "your work phone number") is no evidence
+    # of avoiding it: the answer may not say which number, or state X in words the checks above do not reach.
+    # Avoiding X needs positive evidence, which the checks above give: X negated, or the fix stated.
     return _Judgement("unclear", None, "")
+
+
+BRIDGE = 0.45  # a word of the answer says one of X's words from this cosine between the two words alone ...
+BRIDGE_SPAN = 6  # ... and the words saying all of X's are this close together (one phrase, not a whole sentence)
+_LIGHT_VERBS = frozenset(stem(w) for w in ("include", "use", "add", "do", "make", "put", "take", "get", "have"))
+
+
+def _restates(m: _ItemModel, a: _Answer, units: np.ndarray) -> np.ndarray:
+    """Per unit (among ``units``): what it affirms says X word for word, each word in its own words ("office email"
+    for "work email") and all within a short span. A word the question supplies says only itself, never one of X's
+    other words."""
+    out = np.zeros(len(a.units), dtype=bool)
+    if a.embedder is None or a.empty or not np.any(units):
+        return out
+    cands = {u: [(i, w) for i, w in enumerate(words(a.aff_texts[u])) if content_stems(w)]
+             for u in np.flatnonzero(np.broadcast_to(units, out.shape))}
+    for _, text in m.x_alts:
+        keys = [k for k in dict.fromkeys(st for w in words(text) for st in content_stems(w)) if k not in _LIGHT_VERBS]
+        if len(keys) < 2 or all(k in a.qstems for k in keys):
+            continue  # a single word is matched as itself (_names_alternative): alone its sense drifts
+        key_words = {stem(w): w.lower() for w in words(text)}
+        # X's words and every candidate word in one call (each call costs a few ms before its first token)
+        vecs = encode_cached(a.embedder, [key_words[k] for k in keys] + [w.lower() for toks in cands.values()
+                                                                          for _, w in toks])
+        key_vecs, at_word = vecs[:len(keys)], len(keys)
+        for u, toks in cands.items():
+            said = a.aff_texts[u]
+            sim = vecs[at_word: at_word + len(toks)] @ key_vecs.T  # answer words x X's words
+            at_word += len(toks)
+            if not toks:
+                continue
+            # A word the question supplies says only the question's own word, never one of X's others.
+            at = [[i for (i, w), row in zip(toks, sim) if stem(w) == k or (
+                row[j] >= BRIDGE and (k in a.qstems or stem(w) not in a.qstems))] for j, k in enumerate(keys)]
+            span = _within(at, BRIDGE_SPAN)
+            if span is None or _NEGATOR.search(" ".join(words(said)[max(0, span - 2): span + BRIDGE_SPAN])):
+                continue
+            # One of X's words said as itself anchors the rest: a phrase bridged word by word alone drifts from X
+            # ("sending several applications to one employer" is not "apply to many jobs at the same company").
+            if any(stem(w) in keys for i, w in toks if span <= i < span + BRIDGE_SPAN):
+                out[u] = True
+    return out
+
+
+_NEGATOR = re.compile(r"\b(?:no|not|never|without|nothing|none|instead of|rather than)\b", re.I)
+
+
+def _within(positions: list[list[int]], span: int) -> int | None:
+    """The first position from which one position of each list fits in ``span`` consecutive words, if any."""
+    if not all(positions):
+        return None
+    return next((lo for lo in sorted({i for ps in positions for i in ps})
+                 if all(any(lo <= i < lo + span for i in ps) for ps in positions)), None)
 
 
 NAMES_ALT = 0.67  # a sentence names one of the things a "Don't" item lists when it repeats this share of its words
