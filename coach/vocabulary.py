@@ -107,12 +107,16 @@ class Vocabulary:
     def unknown(self, question: str) -> list[str]:
         """Words of ``question`` (lower case) whose stem no article uses. A hyphenated compound is known when the
         articles use it whole or use each of its words ("soft-skills" reads as "soft skills"); one with a part too
-        short to stand alone ("k-fold", "S-shaped") is taken whole."""
+        short to stand alone ("k-fold", "S-shaped") is taken whole. The words of another name for a thing the library
+        names (``STAND_INS``: "CV", "behavioural") are known: the library covers what they name, and their spelling
+        neighbours ("cvr") would only add noise."""
+        named = {w.lower() for _, p in self._named(question)
+                 for m in p.finditer(question) for w in question_words(m[0])}
         out = []
         for w in question_words(question):
             low = w.lower()
             if len(low) >= 2 and low not in _STOP and _stem(low) not in self.stems and low not in out \
-                    and not self._known_compound(low):
+                    and low not in named and not self._known_compound(low):
                 out.append(low)
         return out
 
@@ -194,14 +198,7 @@ class Vocabulary:
         them in one model call with the question: every call costs ~5 ms before its first token."""
         if self.matrix is None or not len(self.words):
             return []
-        return [*self._acronym_phrases(question).values(), *self._to_bridge(question)]
-
-    def _to_bridge(self, question: str) -> list[str]:
-        """``unknown`` words but those of a stand-in ("CV"): it has the library's name already
-        (``in_library_words``), and its spelling neighbours ("cvr") would only add noise."""
-        named = {w.lower() for _, p in self._named(question)
-                 for m in p.finditer(question) for w in question_words(m[0])}
-        return [w for w in self.unknown(question) if w not in named]
+        return [*self._acronym_phrases(question).values(), *self.unknown(question)]
 
     def bridge(self, question: str, encode, question_vector: np.ndarray | None = None) -> list[str]:
         """Library words standing in for the question's unknown words, best first (at most ``PER_WORD`` each), after
@@ -213,7 +210,7 @@ class Vocabulary:
         if self.matrix is None or not len(self.words):
             return []
         out: list[str] = self.acronyms(question, encode, question_vector)
-        unknown = self._to_bridge(question)
+        unknown = self.unknown(question)
         if not unknown:
             return out
         vecs = encode(unknown)

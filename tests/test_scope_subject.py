@@ -66,6 +66,15 @@ def test_an_interview_the_library_covers_is_answered(real_library, question, fac
     assert fact in answer.answer
 
 
+@pytest.mark.parametrize("question", ["Any tips for my behavioural round?",
+                                      "What do interviewers usually ask in a behavioural interview?"])
+def test_another_name_for_what_the_library_covers_is_no_uncovered_subject(real_library, question):
+    """British "behavioural" is a ``vocabulary.STAND_INS`` name of the articles' "behavioral": both were declined
+    as a subject no article covers once stand-in words were no longer bridged by spelling."""
+    answer = real_library.ask(question)
+    assert answer.grounded, answer.note
+
+
 def test_a_company_with_a_section_of_its_own_is_answered_from_it(real_library):
     """The team-leadership questions matched "my last manager" better and were quoted first; the answer then did not
     stand on Twitter and the coach declined as if the articles named Twitter only in passing."""
