@@ -251,6 +251,20 @@ def test_an_item_avoided_without_covering_its_fix_is_counted_whole_and_earns_hal
     assert scores["bare"] < scores["covering"]
 
 
+def test_the_structure_line_names_the_parts_a_design_answer_misses():
+    """"structure: checks" alone read as a fragment; the line says which expected parts are missing."""
+    from coach.critique.delivery import analyse
+    from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
+    from coach.critique.shapes import Unit
+
+    stats = analyse([Unit(CONTAINER, 0, len(CONTAINER), 0)], DEPLOY_Q, [])
+    parts = {"clarify": False, "approach": False, "trade-offs": False, "checks": True}
+    _, factors, _ = score_answer(ScoreInput(stats=stats, relevance=0.4, on_topic_words=20,
+                                            counts=RubricCounts.of([]), handoffs=0, parts=parts, concrete=2))
+    label = next(label for label, _ in factors if label.startswith("structure:"))
+    assert label == "structure: checks (missing clarify, approach, trade-offs)", label
+
+
 def test_resume_dont_items_avoided_are_counted_whole(real_articles, embedder):
     """Don't items carry no concept list; avoiding them is not "half" avoided, and the counts match."""
     resume = next(p for p in real_articles if p.name == "tih-resume.md")

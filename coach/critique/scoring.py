@@ -139,7 +139,9 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     if inp.parts:
         have = [p for p, ok in inp.parts.items() if ok]
         frac = len(have) / len(inp.parts)
-        label = "structure: " + (", ".join(have) if have else "none of " + ", ".join(inp.parts))
+        missing = [p for p, ok in inp.parts.items() if not ok]
+        label = "structure: " + (", ".join(have) if have else "none of " + ", ".join(inp.parts)) + (
+            f" (missing {', '.join(missing)})" if have and missing else "")
     else:
         # Only what a listener can follow raises it: signposts, or at least words that link one step to the next.
         frac = 1.0 if st.structured else 0.5 if st.weak_signposts else 0.0
