@@ -42,9 +42,10 @@ def test_every_held_out_split_is_found_in_order_and_never_the_tuning_split(tmp_p
                  "ask.jsonl"):
         (tmp_path / name).write_text("")
     assert list(real_heldout_splits(tmp_path)) == ["ask-real-heldout", "ask-real-heldout2", "ask-real-heldout10"]
-    assert list(real_heldout_splits()) == ["ask-real-heldout", "ask-real-heldout2", "ask-real-heldout3",
-                                           "ask-real-heldout4", "ask-real-heldout5", "ask-real-heldout6",
-                                           "ask-real-heldout7", "ask-real-heldout8", "ask-real-heldout9"]
+    # The shipped splits, however many a round adds: numbered from the first, none skipped, in number order.
+    found = list(real_heldout_splits())
+    assert len(found) >= 10
+    assert found == ["ask-real-heldout"] + [f"ask-real-heldout{n}" for n in range(2, len(found) + 1)]
 
 
 def test_each_held_out_split_is_its_own_report_line():
