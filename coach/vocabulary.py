@@ -84,6 +84,7 @@ class Vocabulary:
     _row: dict[str, int] | None = field(default=None, repr=False)  # word -> row (built once)
     counts: dict[str, int] = field(default_factory=dict, repr=False)  # word -> documents using it
     stem_counts: dict[str, int] = field(default_factory=dict, repr=False)
+    _heads: list[int | None] | None = field(default=None, repr=False)  # STAND_INS group -> library name (built once)
 
     @classmethod
     def of(cls, per_doc: dict[str, set[str]], previous: "Vocabulary | None" = None,
@@ -181,9 +182,10 @@ class Vocabulary:
         """(the library's name, the pattern of the question's other name) for each ``STAND_INS`` group the question
         names by another name than the library's: the group's first phrase whose every word the library uses. A
         question already using the library's name is left alone ("cover letter" does not bring "motivation")."""
+        if self._heads is None:
+            self._heads = [next((i for i, name in enumerate(group) if self._uses(name)), None) for group in STAND_INS]
         out = []
-        for group, patterns in zip(STAND_INS, _STAND_IN_PATTERNS):
-            head = next((i for i, name in enumerate(group) if self._uses(name)), None)
+        for group, patterns, head in zip(STAND_INS, _STAND_IN_PATTERNS, self._heads):
             if head is None or patterns[head].search(question):
                 continue
             out += [(group[head], p) for i, p in enumerate(patterns) if i != head and p.search(question)]
