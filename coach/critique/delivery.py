@@ -300,6 +300,8 @@ _TECH = re.compile(r"\b(?:system|service|api|pipeline|model|app|application|plat
                    r"limiter|shortener|warehouse|data|traffic|production|deploy\w*|scal\w*|latency|storage)s?\b", re.I)
 _CODING_Q = re.compile(r"\b(?:write (?:a |an )?(?:function|query|program|method|class|sql)|implement|array|string|"
                        r"linked list|binary tree|return the|algorithm|reverse|sort(?!\s+of\b)\w*|find the|sql)\b", re.I)
+
+
 def question_type(question: str) -> str:
     """'behavioural', 'coding', 'design' or 'general' (motivation, opinions, hypotheticals about people): which
     structure a coach looks for, read from the question's shape. A story of the candidate's past ("a system you

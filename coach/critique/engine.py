@@ -513,31 +513,27 @@ def _gives_away(a: _Answer) -> bool:
     return bool(a.handoff.any()) or any(_DEFLECT.search(u.text) for u in a.units)
 
 
-def _near(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[np.ndarray, np.ndarray]:
-    """Per unit: (whether it is close enough to any of ``phrases`` to count as taking up their topic, how close)."""
-    blend = np.max([a.match(p) for p in phrases], axis=0)
-    cos = np.max([a.vecs @ p.vec for p in phrases], axis=0)
-    return (blend >= PRESENT) | (cos >= PRESENT_COS), blend + cos
-
-
 def _present(a: _Answer, *phrases: _Phrase) -> Unit | None:
     """The sentence that best covers any of ``phrases``, if one is close enough to count as covering it. A sentence
     that hands the topic to someone else ("someone else would handle the serving") names it only to give it away:
     it is evidence of the omission, never of covering it."""
-    if a.empty:
-        return None
-    hit, how = _near(a, phrases)
-    hit &= ~a.handoff
-    return a.units[int(np.argmax(np.where(hit, how, -9)))] if hit.any() else None
+    return _closest(a, phrases, ~a.handoff)
 
 
 def _handed_off(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:
     """The hand-off sentence that is about ``phrases``' topic, if any: giving the topic away is leaving it out."""
-    if a.empty or not a.handoff.any():
+    return _closest(a, phrases, a.handoff)
+
+
+def _closest(a: _Answer, phrases: Sequence[_Phrase], among: np.ndarray) -> Unit | None:
+    """Of the units ``among`` marks, the one closest to any of ``phrases``, if one is close enough to count as
+    taking up their topic."""
+    if a.empty or not among.any():
         return None
-    hit, how = _near(a, phrases)
-    hit &= a.handoff
-    return a.units[int(np.argmax(np.where(hit, how, -9)))] if hit.any() else None
+    blend = np.max([a.match(p) for p in phrases], axis=0)
+    cos = np.max([a.vecs @ p.vec for p in phrases], axis=0)
+    hit = ((blend >= PRESENT) | (cos >= PRESENT_COS)) & among
+    return a.units[int(np.argmax(np.where(hit, blend + cos, -9)))] if hit.any() else None
 
 
 def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
