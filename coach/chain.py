@@ -29,8 +29,8 @@ from coach.english import everyday, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_job, asked_part, check_question, coverage_reply,
-                         known_company_mentions, off_domain_by_meaning, unanswered_companies, uncovered_companies,
-                         uncovered_topic, unknown_roles)
+                         known_company_mentions, mentions_name, off_domain_by_meaning, unanswered_companies,
+                         uncovered_companies, uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
@@ -524,15 +524,14 @@ def _filed_under(composed: Composed, hits: list[Hit], names: list[str]) -> bool:
     company_of = {h.chunk.doc_id: h.chunk.company for h in hits}
     about = " ".join(filter(None, (t for src in composed.sources
                                    for t in (src.title, src.section, company_of.get(src.doc_id)))))
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", about, re.I) for n in names)
+    return any(mentions_name(n, about) for n in names)
 
 
 def _split_about(hits: list[Hit], names: list[str], whole: bool = True) -> tuple[list[Hit], list[Hit]]:
     """(hits about one of the named companies: filed under it or naming it in section, title or — when ``whole`` —
     text; the rest)."""
-    pats = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names]
-    about = [h for h in hits if any(p.search(_evidence_text(h) if whole else " ".join(
-        filter(None, [h.chunk.title, h.chunk.section, h.chunk.company]))) for p in pats)]
+    about = [h for h in hits if any(mentions_name(n, _evidence_text(h) if whole else " ".join(
+        filter(None, [h.chunk.title, h.chunk.section, h.chunk.company]))) for n in names)]
     return about, [h for h in hits if h not in about]
 
 

@@ -262,7 +262,8 @@ def asked_companies(question: str, companies: Sequence[str], roles: Sequence[Rol
     return list(dict.fromkeys(names))
 
 
-def _mentions(name: str, text: str) -> bool:
+def mentions_name(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` as a whole word, in any case ("Stripe" in "stripe's", not in "striped")."""
     return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text.lower()) is not None
 
 
@@ -288,9 +289,9 @@ def unanswered_companies(question: str, names: Sequence[str], quoted: Sequence[s
     out = []
     for name in names:
         examples_do = _as_example(name, question)
-        if any(_mentions(name, t) for t in about if t):
+        if any(mentions_name(name, t) for t in about if t):
             continue
-        if any(_mentions(name, t) and (examples_do or not _as_example(name, t)) for t in quoted):
+        if any(mentions_name(name, t) and (examples_do or not _as_example(name, t)) for t in quoted):
             continue
         out.append(name)
     return out
@@ -382,7 +383,7 @@ def uncovered_companies(question: str, companies: Sequence[str], evidence: Seque
     """Companies named in ``question`` that none of the evidence texts mentions."""
     text = " ".join(evidence)
     names = dict.fromkeys(n for _, _, n in known_company_mentions(question, companies))
-    return [n for n in names if not _mentions(n, text)]
+    return [n for n in names if not mentions_name(n, text)]
 
 
 # The kind of job a question is about: the words right before "interview" ("a forklift operator interview", "a barista
