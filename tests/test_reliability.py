@@ -366,3 +366,35 @@ def test_asking_again_and_again_holds_no_more_catalog_connections(library_coach)
         for _ in library_coach.ask_stream(questions[i % len(questions)]):  # the app's path
             pass
     assert open_handles() <= before + 4, (before, open_handles())
+
+
+def test_catalogs_opened_at_once_upgrade_an_older_catalog_once(tmp_path):
+    """Two ingests starting together on an older catalog (no stored BM25 tokens) both added the column and one
+    failed with "duplicate column name"; opening is one write transaction now, so each waits its turn."""
+    import sqlite3
+    import threading
+
+    from coach.store.catalog import Catalog
+
+    for round_ in range(5):
+        path = tmp_path / f"catalog{round_}.sqlite3"
+        with sqlite3.connect(path) as old:  # the chunks table as catalogs before stored tokens had it
+            old.execute("CREATE TABLE chunks (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER NOT NULL,"
+                        " embed_text TEXT NOT NULL, chunk_json TEXT NOT NULL)")
+        start, errors = threading.Barrier(6), []
+
+        def open_catalog() -> None:
+            start.wait()
+            try:
+                Catalog(path).close()
+            except Exception as exc:  # noqa: BLE001 — the assertion below shows what went wrong
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_catalog) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with sqlite3.connect(path) as db:
+            assert "tokens" in {r[1] for r in db.execute("PRAGMA table_info(chunks)")}

@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER NOT NULL,
-    embed_text TEXT NOT NULL, chunk_json TEXT NOT NULL
+    embed_text TEXT NOT NULL, chunk_json TEXT NOT NULL, tokens TEXT
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE TABLE IF NOT EXISTS changes (generation INTEGER NOT NULL, doc_id TEXT NOT NULL);
@@ -48,11 +48,15 @@ class Catalog:
         self._connections_lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = self._db
-            db.executescript(_SCHEMA)
-            columns = {r[1] for r in db.execute("PRAGMA table_info(chunks)")}
-            if "tokens" not in columns:  # catalogs written before BM25 tokens were stored get them lazily
-                db.execute("ALTER TABLE chunks ADD COLUMN tokens TEXT")
+            # One write transaction for schema and upgrade: two processes opening a new or older catalog at once
+            # both saw no `tokens` column and both added it ("duplicate column name"); IMMEDIATE makes them take turns.
+            with self.transaction() as db:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                columns = {r[1] for r in db.execute("PRAGMA table_info(chunks)")}
+                if "tokens" not in columns:  # catalogs written before BM25 tokens were stored get them lazily
+                    db.execute("ALTER TABLE chunks ADD COLUMN tokens TEXT")
             self.inode = os.stat(path).st_ino  # a rebuild replaces the file: readers notice and reopen
         except (sqlite3.Error, OSError) as exc:
             raise IndexError_(
