@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from coach.english import english_word  # its dictionary loads on first use, not on import
 from coach.models import Article, Role
@@ -210,6 +210,22 @@ def unknown_companies(
     return found
 
 
+@lru_cache(maxsize=512)
+def _name_pattern(name: str, any_case: bool) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I if any_case else 0)
+
+
+def name_mentions(name: str, text: str, any_case: bool = True) -> Iterator[re.Match[str]]:
+    """Where ``text`` names ``name`` as a whole word ("Stripe" in "stripe's", not in "striped"); ``any_case=False``
+    asks for the name as written (a capitalised "Hired" is a company, "hired" a word)."""
+    return _name_pattern(name, any_case).finditer(text)
+
+
+def mentions_name(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` as a whole word, in any case (see :func:`name_mentions`)."""
+    return next(name_mentions(name, text), None) is not None
+
+
 # Where a question names an employer: "at Ramp", "join Ramp", "Ramp's loop", "a Ramp interview", "does Ramp ask".
 _EMPLOYER_BEFORE = re.compile(r"(?i)\b(?:at|for|with|join|joining|joined|from)\s+(?:the\s+)?$")
 _EMPLOYER_AFTER = re.compile(r"(?i)(?:['’]s\b|\s+(?:interviews?|interviewers?|loop|onsite|recruiters?|offers?|hiring|"
@@ -221,7 +237,7 @@ _ASKED_AFTER = re.compile(r"(?i)\s+(?:ask|pay|hire|interview|expect|want|look|te
 def _named_as_employer(text: str, word: str) -> bool:
     """Whether ``text`` names ``word`` where a question names an employer (see ``_EMPLOYER_BEFORE``), not a tool or a
     thing ("into Notepad", "a Word document")."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+    for m in name_mentions(word, text, any_case=False):
         before = text[max(0, m.start() - 40):m.start()]
         if _EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end()) or (
                 _ASKED_BEFORE.search(before) and _ASKED_AFTER.match(text, m.end())):
@@ -239,9 +255,8 @@ _RUN_AFTER = re.compile(rf"(?:{_GLUE}{_NAME})+")
 def _listed_with_companies(name: str, texts: Sequence[str], companies: Sequence[str]) -> bool:
     """Whether ``texts`` list ``name`` among known companies ("top companies like Uber, Lyft, Quora, Asana"): the
     library's own text shows that a name no list holds is a company."""
-    pat = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     for text in texts:
-        for m in pat.finditer(text):
+        for m in name_mentions(name, text, any_case=False):
             window = max(0, m.start() - 200)
             before = _RUN_BEFORE.search(text, window, m.start())
             after = _RUN_AFTER.match(text, m.end(), m.end() + 200)
@@ -262,11 +277,6 @@ def asked_companies(question: str, companies: Sequence[str], roles: Sequence[Rol
     return list(dict.fromkeys(names))
 
 
-def mentions_name(name: str, text: str) -> bool:
-    """Whether ``text`` names ``name`` as a whole word, in any case ("Stripe" in "stripe's", not in "striped")."""
-    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text.lower()) is not None
-
-
 # A name given as an example of something else: after "like", "such as", "e.g." and maybe other names of the same
 # list ("top companies like Uber, Lyft, Quora", "(e.g. Flickr, Pinterest)").
 _EXAMPLE_BEFORE = re.compile(
@@ -276,7 +286,7 @@ _EXAMPLE_BEFORE = re.compile(
 
 def _as_example(name: str, text: str) -> bool:
     """Whether every mention of ``name`` in ``text`` gives it as an example of something else."""
-    spans = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)]
+    spans = [m.start() for m in name_mentions(name, text)]
     return bool(spans) and all(_EXAMPLE_BEFORE.search(text[:start]) for start in spans)
 
 
