@@ -29,8 +29,8 @@ from coach.english import everyday, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_job, asked_part, check_question, coverage_reply,
-                         known_company_mentions, mentions_name, off_domain_by_meaning, unanswered_companies,
-                         uncovered_companies, uncovered_topic, unknown_roles)
+                         known_company_mentions, mentions_name, names_occupation, off_domain_by_meaning,
+                         unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
 NO_MATCH = "nothing in the library matches the question closely enough"
@@ -416,9 +416,10 @@ class AskChain:
                 reason = off
             elif not composed.text:
                 reason = "the retrieved passages do not answer the question"
-            elif (job := asked_job(standalone)) and self._uncovered_words(job, qv, composed):
+            elif (job := asked_job(standalone)) and self._uncovered_words(job, qv, composed) and \
+                    names_occupation(job, self.vectors.encode):
                 # The kind of job asked about is the subject: "a forklift operator interview" is not answered by a
-                # passage on interviews in general.
+                # passage on interviews in general; "a zoom interview" is an interview held another way.
                 reason = f"the library has no article about “{job}” interviews"
             elif term := self._unknown_term(standalone, qv):
                 reason = f"the library does not talk about “{term}”"

@@ -79,6 +79,9 @@ _STRICT = [
 _QUESTION_ONLY = [
     r"\b(ignore|disregard|forget|override|bypass)\b[^.?!]{0,40}\b(instructions?|rules?|prompts?|guidelines|"
     r"directions|context|above|previous|prior)\b",
+    # "forget everything you were told", "ignore what you've been taught": the instructions, not named as such
+    r"\b(ignore|disregard|forget|override|bypass)\s+(all\s+|everything\s+|anything\s+|what(ever)?\s+)+"
+    r"(that\s+)?you(['’]ve|\s+have|\s+had)?\s+(were\s+|been\s+)?(told|taught|given|instructed|programmed|trained)\b",
     r"\b(system|hidden|initial|original|developer)\s+(prompt|instructions?|message|rules)\b",
     r"\b(reveal|print|show|repeat|output|leak|dump)\b[^.?!]{0,30}\b(prompt|instructions?|configuration)\b",
     r"\byou are now\b|\bact as (an? )?(unfiltered|unrestricted|different)\b|\bjailbreak|\bDAN\b|developer mode",

@@ -24,6 +24,18 @@ def test_the_kind_of_job_a_question_is_about(question, job):
     assert asked_job(question) == job
 
 
+@pytest.mark.parametrize(("phrase", "occupation"), [
+    ("forklift operator", True), ("nanny", True), ("dental hygienist", True), ("truck driver", True),
+    ("zoom", False), ("panel", False), ("take-home coding", False), ("phone screen", False), ("video", False),
+    ("whiteboard", False),
+])
+def test_a_job_names_a_person_at_work_and_an_interview_format_does_not(embedder, phrase, occupation):
+    """A format ("a zoom interview") is how an interview is held, not a kind of job the library must cover."""
+    from coach.scope import names_occupation
+
+    assert names_occupation(phrase, embedder.encode) is occupation
+
+
 def test_the_decline_says_what_the_library_covers_and_how_to_add_an_article():
     from coach.models import Article
 
@@ -64,6 +76,14 @@ def test_an_interview_the_library_covers_is_answered(real_library, question, fac
     answer = real_library.ask(question)
     assert answer.grounded, answer.note
     assert fact in answer.answer
+
+
+@pytest.mark.parametrize("question", ["what do i type my code into during a zoom interview?",
+                                      "Will I code on a laptop or on a whiteboard in an in-person onsite interview?"])
+def test_an_interview_held_another_way_is_no_job_the_library_lacks(real_library, question):
+    """Both were declined as "no article about “zoom” interviews": the format was taken for a kind of job."""
+    answer = real_library.ask(question)
+    assert answer.grounded, answer.note
 
 
 @pytest.mark.parametrize("question", ["Any tips for my behavioural round?",
