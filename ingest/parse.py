@@ -20,9 +20,8 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filename, a broken export)
 # What an ingest derives from a file and stores, beyond its text: bump when a change to parsing or chunking must
-# reach articles already stored (their files unchanged). 1: sections record the headings they sit under. 2: the BM25
-# tokens stored per chunk use the stemmer that drops a final "e" ("resume" meets "resumes").
-INDEX_FORMAT = 2
+# reach articles already stored (their files unchanged). 1: sections record the headings they sit under.
+INDEX_FORMAT = 1
 
 
 def load(source: SourceFile) -> LoadedDocument:

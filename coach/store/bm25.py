@@ -43,13 +43,8 @@ def _stem(token: str) -> str:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             if suffix == "s" and token.endswith("ss"):
                 return token
-            return _no_final_e(token[: -len(suffix)] + repl)
-    return _no_final_e(token)
-
-
-def _no_final_e(stem: str) -> str:
-    # "resumes" loses "es" and "prepared" loses "ed", so "resume" and "prepare" drop their final "e" to meet them.
-    return stem[:-1] if stem.endswith("e") and len(stem) > 3 else stem
+            return token[: -len(suffix)] + repl
+    return token
 
 
 TERM_CACHE_ROWS = 4_000_000  # score contributions kept per index state (16 MB of float32)
