@@ -29,15 +29,9 @@ from coach.api import Coach  # noqa: E402
 from coach.chain import _source  # noqa: E402
 from coach.compose import Hit  # noqa: E402
 from coach.evaluation import _private_coach, real_articles  # noqa: E402
-from coach.evaluation.ask import REAL_CASES, load_cases  # noqa: E402
+from coach.evaluation.ask import REAL_CASES, batch_of, load_cases  # noqa: E402
 
 DEPTH = 20
-
-
-def batch(case_id: str) -> str:
-    """The batch a case belongs to, letter suffix kept ("rw10r-…", "rw10c-…" and "rw10s-…" are three batches: each
-    helper's blind questions are measured apart from the others')."""
-    return case_id.split("-", 1)[0]
 
 
 def _matches(case, chunk) -> bool:
@@ -78,7 +72,7 @@ def run(coach, cases) -> dict:
 
     batches: dict[str, list[str]] = {}
     for cid in ranks:
-        batches.setdefault(batch(cid), []).append(cid)
+        batches.setdefault(batch_of(cid), []).append(cid)
     return {"overall": rates(list(ranks)), "by_batch": {b: rates(ids) for b, ids in batches.items()},
             "miss_kinds": dict(Counter(kinds.values())),
             "misses": {cid: {"rank": ranks[cid], "kind": kind} for cid, kind in kinds.items()}}

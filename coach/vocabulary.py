@@ -58,6 +58,12 @@ STAND_INS: tuple[tuple[str, ...], ...] = (
 )
 _STAND_IN_PATTERNS = [[re.compile(rf"(?<![\w-]){re.escape(p)}(?:s|es)?(?![\w-])", re.I) for p in group]
                       for group in STAND_INS]
+# Uses of a STAND_INS phrase that name something else: "pay" is a salary, but "do I have to pay for it?" is the
+# asker spending money (a course's price), and reading it as "salary" pulled the question to negotiation passages.
+_AUXILIARY = r"(?:(?:have|need|got)\s+to|must|should|still|also|ever|even)"
+NOT_NAMED = {
+    "pay": re.compile(rf"\b(?:I|we)(?:'d|'ll)?(?:\s+{_AUXILIARY})*\s+pay\b|\bpay(?:s|ing)?\s+for\b", re.I),
+}
 
 
 def question_words(text: str) -> list[str]:
@@ -188,7 +194,8 @@ class Vocabulary:
         for group, patterns, head in zip(STAND_INS, _STAND_IN_PATTERNS, self._heads):
             if head is None or patterns[head].search(question):
                 continue
-            out += [(group[head], p) for i, p in enumerate(patterns) if i != head and p.search(question)]
+            out += [(group[head], p) for i, p in enumerate(patterns) if i != head and p.search(question)
+                    and not (group[i] in NOT_NAMED and NOT_NAMED[group[i]].search(question))]
         return out
 
     def _uses(self, phrase: str) -> bool:

@@ -65,3 +65,19 @@ def test_one_section_never_fills_the_top_three():
     assert [h.chunk.id for h in spread_sections(hits)] == ["a1", "a2", "b1", "a3", "a4"]
     two = [hits[0], hits[1], hits[3], hits[2]]
     assert spread_sections(two) == two
+
+
+def test_a_third_window_far_ahead_of_every_other_section_stays():
+    """One heading may hold many separate answers (a "SQL" section of numbered queries): its third window, scoring
+    well above any other section, is not swapped for a weak hit from elsewhere. Fictional chunks."""
+    from coach.compose import Hit
+    from coach.models import Chunk
+    from coach.retrieval import spread_sections
+
+    def hit(cid: str, section: str, score: float) -> Hit:
+        chunk = Chunk(id=cid, doc_id="fictional", text=f"Fictional window {cid}.", title="Zephyrix exercises",
+                      path="zephyrix.md", section=section)
+        return Hit(chunk=chunk, score=score, dense=score, heading=0.0)
+
+    hits = [hit("q1", "SQL", 0.75), hit("q2", "SQL", 0.7), hit("q3", "SQL", 0.65), hit("x1", "Pricing", 0.3)]
+    assert [h.chunk.id for h in spread_sections(hits)] == ["q1", "q2", "q3", "x1"]

@@ -30,6 +30,17 @@ def test_the_question_in_the_librarys_names(vocab, question, plain):
     assert vocab.in_library_words(question) == plain
 
 
+@pytest.mark.parametrize("question, plain", [
+    ("Do I have to pay for the course?", None),  # the asker spending money, not a salary
+    ("Will I have to pay a lot for a practice session?", None),
+    ("Is there a guide I don't need to pay for? Should we pay for the book?", None),
+    ("What does the company pay a new engineer?", "What does the company salary a new engineer?"),
+    ("How much will they pay me?", "How much will they salary me?"),
+])
+def test_the_verb_pay_for_what_the_asker_spends_is_not_a_salary(vocab, question, plain):
+    assert vocab.in_library_words(question) == plain
+
+
 def test_a_name_the_library_never_uses_or_a_question_in_the_librarys_names_is_left_alone(vocab):
     # No article says "compensation": the group's name the library uses stands in for it.
     assert vocab.in_library_words("Is my compensation fair?") == "Is my salary fair?"

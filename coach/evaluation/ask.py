@@ -194,9 +194,10 @@ def evaluate_case(coach, case: AskCase) -> AskCaseResult:
 
 
 def batch_of(case_id: str) -> str:
-    """The batch a case belongs to: its id's prefix ("rw5-…" and "rw5c-…" → "rw5")."""
-    head = case_id.split("-", 1)[0]
-    return re.sub(r"(\d)[a-z]+$", r"\1", head)
+    """The batch a case belongs to: its id's prefix before the first "-", letter suffix kept ("rw10r-…", "rw10c-…"
+    and "rw10s-…" are three batches: each helper's blind questions are measured apart from the others'). The ask
+    report and ``bench/retrieval.py`` both group by it."""
+    return case_id.split("-", 1)[0]
 
 
 def _by_batch(results: list[AskCaseResult], cases: list[AskCase]) -> dict[str, dict[str, float]]:

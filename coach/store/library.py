@@ -8,7 +8,9 @@ searches ignore meanwhile). A file lock keeps two processes from writing at once
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
+import re
 import shutil
 import sqlite3
 import threading
@@ -24,6 +26,10 @@ from coach.models import Article, Chunk, DocumentInfo, LibrarySummary, PracticeQ
 from coach.settings import Settings
 from coach.store.bm25 import Bm25Index
 from coach.store.catalog import Catalog
+
+log = logging.getLogger(__name__)
+# SQLite's messages for a write the catalog cannot take now but a later one can: locked or busy, read-only.
+_SKIPPABLE_WRITE = re.compile(r"locked|busy|readonly|read-only", re.I)
 
 DOCUMENTS_SUFFIX = "__documents"
 BM25_FILE = "index.npz"  # in COACH_HOME/bm25: the BM25 index a new process starts from
@@ -321,11 +327,17 @@ class Library:
         return self.catalog.text_vectors(texts)
 
     def put_text_vectors(self, texts: Sequence[str], vectors: np.ndarray) -> None:
-        """Best effort: a reader never waits on a busy catalog to store a vector it can encode again."""
+        """Store vectors a reader encoded, so that later answers need not encode them again.
+
+        A catalog that cannot take the write now (still locked by another process's long write after SQLite's busy
+        timeout, or opened read-only) is logged and skipped: a vector not stored is only encoded again when next
+        needed. Any other SQLite error (a damaged catalog, a missing table) is a real fault and surfaces."""
         try:
             self.catalog.put_text_vectors(texts, vectors)
-        except (sqlite3.Error, IndexError_):
-            pass
+        except sqlite3.OperationalError as exc:
+            if not _SKIPPABLE_WRITE.search(str(exc)):
+                raise
+            log.info("%d text vectors not stored (%s): they are encoded again when next needed", len(texts), exc)
 
     def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
         """Chunks in the order of ``ids``; ids the catalog does not know are dropped.
