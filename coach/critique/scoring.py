@@ -222,7 +222,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append(("the answer does not address the question (capped)", OFF_TOPIC_CAP - score))
         score = OFF_TOPIC_CAP
     if score < 1:
-        factors.append(("the floor: no score is below 1", 1 - score))
+        # When the relevance gate took everything, the floor alone explained nothing ("the floor: no score is below
+        # 1" was the whole explanation of a 25-word answer's 1/100): say what the score rests on.
+        factors.append(("the floor: no score is below 1" + (
+            f" (no sentence of the answer is near the question asked, so nothing else counts; similarity "
+            f"{inp.relevance:.2f})" if rel == 0 else ""), 1 - score))
         score = 1
     elif score > 100:
         factors.append(("the ceiling: no score is above 100", 100 - score))
