@@ -473,3 +473,53 @@ def test_items_about_other_questions_are_hidden_alike_in_every_shell(capsys, mon
         assert "Rambling without structure" in text and "Coding silently" not in text, name
         assert "1 rubric item is about other questions (not shown)." in text, name
 
+
+
+def test_a_score_the_relevance_gate_took_whole_says_so():
+    """An answer none of whose sentences is near the question earns nothing but the floor; its explanation was only
+    "the floor: no score is below 1", which said nothing about why a 25-word answer scored 1."""
+    from coach.critique.delivery import analyse
+    from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
+    from coach.critique.shapes import Unit
+
+    text = "I cut our mobile checkout load time from six seconds to 1.8 by splitting the bundle."
+    stats = analyse([Unit(text, 0, len(text), 0)], "Tell me about a project you're most proud of.", [])
+    score, factors, _ = score_answer(ScoreInput(stats=stats, relevance=0.03, on_topic_words=6,
+                                                counts=RubricCounts.of([]), handoffs=0, parts=None, concrete=1))
+    shown = [(label, pts) for label, pts in factors if pts]
+    assert score == 1 and len(shown) == 1, shown
+    assert "near the question" in shown[0][0] and "0.03" in shown[0][0], shown
+
+
+def test_a_mistake_without_a_fix_is_listed_with_advice_and_its_quote(real_articles, embedder):
+    """A "Never …" item comes without a fix; its line under improvements read " — instead of: Never include your
+    work email here." (no advice, no quote). It now says what to do and quotes the words that show the mistake."""
+    resume = next(p for p in real_articles if p.name == "tih-resume.md")
+    answer = ("I put my work email and my desk phone number at the top of the resume, so recruiters can reach me "
+              "during office hours when I'm at my desk.")
+    fb = critique_answer(_items(resume), role="Software Engineer", question="What contact details should go on my "
+                         "resume?", answer=answer, embedder=embedder)
+    made = [i for i in fb.items if i.verdict == "made" and not i.fix.strip()]
+    assert made, [(i.mistake, i.verdict) for i in fb.items]
+    lines = [line for line in fb.improvements if made[0].mistake.strip().rstrip(".") in line]
+    assert lines and not lines[0].startswith(" —"), fb.improvements
+    assert lines[0].startswith("Don't ") and f'("{made[0].evidence[:60]}' in lines[0], lines[0]
+
+
+def test_a_concise_answer_earns_the_substance_of_a_longer_one():
+    """Substance stopped adding at 24 distinct on-topic words, more than three quarters of the labelled strong answers
+    of up to 60 words carry, so a short correct answer earned less for what it says than a longer one that said
+    less per word (cs12-crawl-short below cs12-crawl-hedged). A concise answer's 20 words now earn it in full."""
+    from coach.critique.delivery import analyse
+    from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
+    from coach.critique.shapes import Unit
+
+    def substance(text, words):
+        stats = analyse([Unit(text, 0, len(text), 0)], URL_Q, [])
+        _, factors, _ = score_answer(ScoreInput(stats=stats, relevance=0.4, on_topic_words=words,
+                                                counts=RubricCounts.of([]), handoffs=0, parts=None, concrete=2))
+        return next(p for label, p in factors if label.startswith("substance"))
+
+    concise = ("About 400 fetches a second: per-host queues for politeness, stateless fetchers writing pages to S3, "
+               "and a Bloom filter to skip URLs already seen.")
+    assert substance(concise, 20) == substance(COMMITTED + " " + concise, 30)

@@ -1134,14 +1134,20 @@ def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
     return text
 
 
-def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
+def _fix_text(item: RubricItem, m: _ItemModel) -> str:
+    """The item's fix; "Don't …" items often come without one, and then the advice is not to do it."""
     fix = item.fix.strip()
+    if not fix:
+        fix = f"Don't {m.shape.target}" if m.shape.kind == "dont" else f"Avoid: {item.mistake.strip().rstrip('.')}"
+        fix += "."
+    return fix
+
+
+def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
+    fix = _fix_text(item, m)
     ev = f'"{_q(j.evidence.text).rstrip(".")}"' if j.evidence else ""
     if j.verdict == "not_applicable":
         return f"Scoped to {', '.join(item.roles)} interviews; not used for a {role} answer."
-    if not fix:  # "Don't …" items often come without a fix: the advice is not to do it
-        fix = f"Don't {m.shape.target}" if m.shape.kind == "dont" else f"Avoid: {item.mistake.strip().rstrip('.')}"
-        fix += "."
     if j.verdict == "avoided":
         return (f"{ev} is in line with the fix: \"{fix}\" Keep it." if ev
                 else f"The answer does not show this mistake. The fix to keep showing: \"{fix}\"")
@@ -1377,7 +1383,10 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
             where = f' ("{_q(j.evidence.text, 100)}")' if j.evidence else ""
             strengths.append(f"Avoids \"{item.mistake.strip().rstrip('.')}\"{where}.")
         elif j.verdict == "made":
-            improvements.append(f"{item.fix.strip().rstrip('.')} — instead of: {item.mistake.strip().rstrip('.')}.")
+            # The fix, the mistake and the words that show it: an item without a fix printed " — instead of: …"
+            where = f' ("{_q(j.evidence.text, 100).rstrip(".")}")' if j.evidence else ""
+            improvements.append(f"{_fix_text(item, m).rstrip('.')} — instead of: "
+                                f"{item.mistake.strip().rstrip('.')}{where}.")
     if stats.words:
         if stats.structured:
             strengths.append("The answer is organised with signposting (" + ", ".join(dict.fromkeys(stats.signposts))
