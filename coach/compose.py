@@ -23,7 +23,7 @@ from coach.models import Chunk, Role, Source
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
                         WARNING, asked_unit, carries, carries_in, plan)
 from coach.roles import role_mentions
-from coach.scope import known_company_mentions
+from coach.scope import known_company_mentions, mentions_name
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
 
@@ -567,8 +567,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.3 * len(context_stems & _stems(sent)) / max(1, len(context_stems))
             if c.fix or (_FIX.search(sent) and not sent.startswith("Mistake")):
                 score += 0.1
-        if q_company and q_company not in library_companies and re.search(
-                rf"(?<![\w-]){re.escape(q_company)}(?![\w-])", f"{hit.chunk.section or ''} {hit.chunk.text}", re.I):
+        if q_company and q_company not in library_companies and mentions_name(
+                q_company, f"{hit.chunk.section or ''} {hit.chunk.text}"):
             score += 0.15  # the section about the company the question names
         return score + sum(bonus for pattern, bonus in cues if pattern.search(sent) and (
             pattern is not _PAIRED or structured_credit(c)))
@@ -840,18 +840,19 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if length() + len(solution[1].text) <= MAX_CHARS + 150:
             chosen.append(solution)
 
-    if kind == "why" and not _CLAIM.search(chosen[0][1].text):
-        # The best sentence claims nothing ("If you've received an offer, congratulations!" echoes the question's
-        # words): the answer leads with the best sentence of another paragraph of its section that gives a reason or
-        # makes a claim.
-        lead = chosen[0][1]
-        claim = next((t for t in scored if t[0] >= top - CLAIM_NEAR and (t[1].hi, t[1].line) != (lead.hi, lead.line)
-                      and not t[1].question and hits[t[1].hi].chunk.doc_id == hits[lead.hi].chunk.doc_id
-                      and hits[t[1].hi].chunk.section == hits[lead.hi].chunk.section
-                      and not _announces(t[1].text) and _CLAIM.search(t[1].text)), None)
-        if claim is not None:
-            chosen = [claim] + [t for t in chosen if t is not claim]
     if kind == "why":
+        if not _CLAIM.search(chosen[0][1].text):
+            # The best sentence claims nothing ("If you've received an offer, congratulations!" echoes the question's
+            # words): the answer leads with the best sentence of another paragraph of its section that gives a reason
+            # or makes a claim.
+            lead = chosen[0][1]
+            claim = next((t for t in scored if t[0] >= top - CLAIM_NEAR
+                          and (t[1].hi, t[1].line) != (lead.hi, lead.line) and not t[1].question
+                          and hits[t[1].hi].chunk.doc_id == hits[lead.hi].chunk.doc_id
+                          and hits[t[1].hi].chunk.section == hits[lead.hi].chunk.section
+                          and not _announces(t[1].text) and _CLAIM.search(t[1].text)), None)
+            if claim is not None:
+                chosen = [claim] + [t for t in chosen if t is not claim]
         # The answer leads with the paragraph that gives the reason: an earlier paragraph of the article (the section's
         # lead-in, "If you've received an offer, congratulations!") is dropped unless it gives a reason too. The best
         # sentence's own paragraph stays whole: its reasons may come before its conclusion.
@@ -1326,8 +1327,8 @@ def _warnings(scored: list, hits: Sequence[Hit]) -> Composed | None:
 
 def _about_company(chunk: Chunk, company: str, lead: str = "") -> bool:
     """Whether ``chunk`` is the part about ``company``: its company, or the name in its heading (or in ``lead``)."""
-    named = re.compile(rf"(?<![\w-]){re.escape(company)}(?![\w-])", re.I)
-    return (chunk.company or "").lower() == company.lower() or bool(named.search(f"{chunk.section or ''} {lead}"))
+    return (chunk.company or "").lower() == company.lower() or mentions_name(
+        company, f"{chunk.section or ''} {lead}")
 
 
 def _section_hits(hits: Sequence[Hit], chunk) -> set[int]:
