@@ -26,6 +26,7 @@ from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
+from coach.vocabulary import stand_ins
 
 MAX_SENTENCES = 4
 MAX_ITEMS = 5  # list answers quote up to this many items
@@ -326,6 +327,25 @@ class Cand:
     itemlike: bool = False  # its chunk reads as a list: several short lines
 
 
+def _library_names(question: str, cands: Sequence[Cand], hits: Sequence[Hit]) -> tuple[str, frozenset[str]]:
+    """(the passages' names for the things the question names by another name, the word keys of the question's own
+    names they stand in for): "Any pitfalls with my CV?" -> ("resume", {"cv"}) when the retrieved passages say
+    "resume". Only names whose every word the passages or their headings use are taken."""
+    named = stand_ins(question)
+    if not named:
+        return "", frozenset()
+    seen = set().union(*(_stems(c.text) for c in cands), *(_stems(f"{h.chunk.title} {h.chunk.section or ''}")
+                                                             for h in hits))
+    extra: list[str] = []
+    spoken: set[str] = set()
+    for group, used in named:
+        others = [p for p in group if p not in used and _stems(p) and _stems(p) <= seen]
+        if others:
+            extra += others
+            spoken |= set().union(*map(_stems, used)) - set().union(*map(_stems, others))
+    return " ".join(extra), frozenset(spoken)
+
+
 def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]:
     """Every quotable sentence of the hits. Headings, lead-ins ending in ":", promotion and sponsored chunks are left
     out, and so is a sentence that names a product (a course, a playbook, a link) unless the question asks for
@@ -459,6 +479,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     cands = _candidates(hits, wants_products=bool(_ASKS_PRODUCTS.search(question)))
     if not cands:
         return Composed("", [], [])
+    # A job seeker's everyday name for a thing ("CV", "motivation note", "pay") is read as the passages' name for it
+    # ("resume", "cover letter", "salary"): the subject is the same, and the everyday word, used by no passage, would
+    # otherwise mark every sentence as off the subject.
+    extra, spoken = _library_names(question, cands, hits)
+    lexical = f"{question} {extra}" if extra else question
     the_plan = plan(question)
     kind = the_plan.kind
     wants_fix = kind == "fix" and not context
@@ -489,7 +514,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     asked = list(dict.fromkeys(asked)) or list(preferred_roles)
     library_companies = set(companies)
     q_company = next((n for _, _, n in known_company_mentions(question, companies)), None)
-    topic = _topic_stems(question, roles, companies)
+    topic = _topic_stems(lexical, roles, companies)
     company_stems = _company_stems(tuple(companies))
     # What a fact question is about, without the words that only name the kind of fact ("how long ... last").
     subject = topic - _KIND_WORDS.get(kind, set())
@@ -593,7 +618,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
     # article) says nothing about whether a sentence is about the asked subject ("a probation period").
-    distinct = {t for t in subject - _FILLER if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
+    distinct = {t for t in subject - _FILLER - spoken
+                if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
 
     def done(out: Composed) -> Composed:
         out.best_sim = best_sim
