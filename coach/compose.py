@@ -23,9 +23,10 @@ from coach.models import Chunk, Role, Source
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
                         WARNING, asked_unit, carries, carries_in, plan)
 from coach.roles import role_mentions
-from coach.scope import known_company_mentions
+from coach.scope import known_company_mentions, mentions_name
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
+from coach.vocabulary import stand_ins
 
 MAX_SENTENCES = 4
 MAX_ITEMS = 5  # list answers quote up to this many items
@@ -326,6 +327,25 @@ class Cand:
     itemlike: bool = False  # its chunk reads as a list: several short lines
 
 
+def _library_names(question: str, cands: Sequence[Cand], hits: Sequence[Hit]) -> tuple[str, frozenset[str]]:
+    """(the passages' names for the things the question names by another name, the word keys of the question's own
+    names they stand in for): "Any pitfalls with my CV?" -> ("resume", {"cv"}) when the retrieved passages say
+    "resume". Only names whose every word the passages or their headings use are taken."""
+    named = stand_ins(question)
+    if not named:
+        return "", frozenset()
+    seen = set().union(*(_stems(c.text) for c in cands), *(_stems(f"{h.chunk.title} {h.chunk.section or ''}")
+                                                             for h in hits))
+    extra: list[str] = []
+    spoken: set[str] = set()
+    for group, used in named:
+        others = [p for p in group if p not in used and _stems(p) and _stems(p) <= seen]
+        if others:
+            extra += others
+            spoken |= set().union(*map(_stems, used)) - set().union(*map(_stems, others))
+    return " ".join(extra), frozenset(spoken)
+
+
 def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]:
     """Every quotable sentence of the hits. Headings, lead-ins ending in ":", promotion and sponsored chunks are left
     out, and so is a sentence that names a product (a course, a playbook, a link) unless the question asks for
@@ -459,6 +479,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     cands = _candidates(hits, wants_products=bool(_ASKS_PRODUCTS.search(question)))
     if not cands:
         return Composed("", [], [])
+    # A job seeker's everyday name for a thing ("CV", "motivation note", "pay") is read as the passages' name for it
+    # ("resume", "cover letter", "salary"): the subject is the same, and the everyday word, used by no passage, would
+    # otherwise mark every sentence as off the subject.
+    extra, spoken = _library_names(question, cands, hits)
+    lexical = f"{question} {extra}" if extra else question
     the_plan = plan(question)
     kind = the_plan.kind
     wants_fix = kind == "fix" and not context
@@ -489,7 +514,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     asked = list(dict.fromkeys(asked)) or list(preferred_roles)
     library_companies = set(companies)
     q_company = next((n for _, _, n in known_company_mentions(question, companies)), None)
-    topic = _topic_stems(question, roles, companies)
+    topic = _topic_stems(lexical, roles, companies)
     company_stems = _company_stems(tuple(companies))
     # What a fact question is about, without the words that only name the kind of fact ("how long ... last").
     subject = topic - _KIND_WORDS.get(kind, set())
@@ -567,8 +592,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.3 * len(context_stems & _stems(sent)) / max(1, len(context_stems))
             if c.fix or (_FIX.search(sent) and not sent.startswith("Mistake")):
                 score += 0.1
-        if q_company and q_company not in library_companies and re.search(
-                rf"(?<![\w-]){re.escape(q_company)}(?![\w-])", f"{hit.chunk.section or ''} {hit.chunk.text}", re.I):
+        if q_company and q_company not in library_companies and mentions_name(
+                q_company, f"{hit.chunk.section or ''} {hit.chunk.text}"):
             score += 0.15  # the section about the company the question names
         return score + sum(bonus for pattern, bonus in cues if pattern.search(sent) and (
             pattern is not _PAIRED or structured_credit(c)))
@@ -593,7 +618,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
     # article) says nothing about whether a sentence is about the asked subject ("a probation period").
-    distinct = {t for t in subject - _FILLER if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
+    distinct = {t for t in subject - _FILLER - spoken
+                if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
 
     def done(out: Composed) -> Composed:
         out.best_sim = best_sim
@@ -840,18 +866,19 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if length() + len(solution[1].text) <= MAX_CHARS + 150:
             chosen.append(solution)
 
-    if kind == "why" and not _CLAIM.search(chosen[0][1].text):
-        # The best sentence claims nothing ("If you've received an offer, congratulations!" echoes the question's
-        # words): the answer leads with the best sentence of another paragraph of its section that gives a reason or
-        # makes a claim.
-        lead = chosen[0][1]
-        claim = next((t for t in scored if t[0] >= top - CLAIM_NEAR and (t[1].hi, t[1].line) != (lead.hi, lead.line)
-                      and not t[1].question and hits[t[1].hi].chunk.doc_id == hits[lead.hi].chunk.doc_id
-                      and hits[t[1].hi].chunk.section == hits[lead.hi].chunk.section
-                      and not _announces(t[1].text) and _CLAIM.search(t[1].text)), None)
-        if claim is not None:
-            chosen = [claim] + [t for t in chosen if t is not claim]
     if kind == "why":
+        if not _CLAIM.search(chosen[0][1].text):
+            # The best sentence claims nothing ("If you've received an offer, congratulations!" echoes the question's
+            # words): the answer leads with the best sentence of another paragraph of its section that gives a reason
+            # or makes a claim.
+            lead = chosen[0][1]
+            claim = next((t for t in scored if t[0] >= top - CLAIM_NEAR
+                          and (t[1].hi, t[1].line) != (lead.hi, lead.line) and not t[1].question
+                          and hits[t[1].hi].chunk.doc_id == hits[lead.hi].chunk.doc_id
+                          and hits[t[1].hi].chunk.section == hits[lead.hi].chunk.section
+                          and not _announces(t[1].text) and _CLAIM.search(t[1].text)), None)
+            if claim is not None:
+                chosen = [claim] + [t for t in chosen if t is not claim]
         # The answer leads with the paragraph that gives the reason: an earlier paragraph of the article (the section's
         # lead-in, "If you've received an offer, congratulations!") is dropped unless it gives a reason too. The best
         # sentence's own paragraph stays whole: its reasons may come before its conclusion.
@@ -1326,8 +1353,8 @@ def _warnings(scored: list, hits: Sequence[Hit]) -> Composed | None:
 
 def _about_company(chunk: Chunk, company: str, lead: str = "") -> bool:
     """Whether ``chunk`` is the part about ``company``: its company, or the name in its heading (or in ``lead``)."""
-    named = re.compile(rf"(?<![\w-]){re.escape(company)}(?![\w-])", re.I)
-    return (chunk.company or "").lower() == company.lower() or bool(named.search(f"{chunk.section or ''} {lead}"))
+    return (chunk.company or "").lower() == company.lower() or mentions_name(
+        company, f"{chunk.section or ''} {lead}")
 
 
 def _section_hits(hits: Sequence[Hit], chunk) -> set[int]:

@@ -36,7 +36,7 @@ _YES_NO_START = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should
 ASKED_QUESTIONS = re.compile(
     r"(?:\b(?i:they|interviewers?|recruiters?|hiring managers?|companies|the company|the people at [\w.]+)|"
     r"(?!(?:What|Which|Who|How|Why|When|Where|Should|Can|Could|Will|Would|Do|Does|Did|Is|Are|May|Might|Must|I)"
-    r"\b)\b[A-Z][\w.]*)\s+(?:(?!I\b)[\w-]+\s+){0,2}?(?i:ask|asks|asking|want to (?:know|hear))\b|"
+    r"\b)\b[A-Z][\w.]*)\s+(?:(?!I\b)[\w-]+\s+){0,2}?(?i:(?:ask|asks|asking)\b(?!\s+for\b)|want to (?:know|hear)\b)|"
     r"(?i:\bwhat (?:can|could|should) i (?:ask|bring up|raise)\b)")
 
 # (kind, question pattern) in priority order: the first match is the plan's kind.
@@ -66,6 +66,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bhow many (?:pages?|words?|lines?|paragraphs?|sentences?)\b|\bhow (?:short|brief)\b", re.I)),
     ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
                             rf"\bduration\b|\bhow (?:quick|fast)\w*\b|\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
+    # What they will ask about pay is the questions they ask ("Will Hired ask how much pay I'm hoping for?"), not
+    # the amount; how long or how many they ask for is still a number.
+    ("example", ASKED_QUESTIONS),
     # An amount is asked for: the pay itself, or what something costs ("a paid negotiator" or "charges a fixed price"
     # only describe what the question is about).
     ("money", re.compile(r"\b(?:pay|pays|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
@@ -73,7 +76,6 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"pric(?:e|es|ing))\b|\bwhat(?:'s| is| are| does)\b[^?]*\b(?:fees?|pric(?:e|es|ing)|costs?|"
                          r"charges?)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
-    ("example", ASKED_QUESTIONS),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
                            r"\b(?:the )?(?:catch|downsides?|drawbacks?|disadvantages?|cons|weak(?:ness|nesses|\s+spots?)|"
@@ -165,6 +167,7 @@ _ASKS_FOR_ITEMS = re.compile(r"^\s*(?:(?:can|could|would|will) you\b|(?:is|are) 
 # A question that asks for the mistakes themselves, not only for the fix of one already named.
 _ASKS_MISTAKES = re.compile(r"\bmistakes\b|\bpitfalls\b|\bred flags\b|\bwhat (?:do|does|did) (?:\w+ ){0,3}(?:get|do|go) "
                             r"wrong\b|\bwhat (?:goes|went|can go) wrong\b", re.I)
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _FIX_ONLY = re.compile(r"\bhow (?:do|can|should) i (?:fix|avoid|prevent|correct)\b|\bthe fix\b", re.I)
 
 
@@ -182,8 +185,9 @@ def plan(question: str) -> Plan:
             continue  # "Why can accuracy be misleading?" asks why one thing is bad
         if kind == "yes_no" and core != q and pattern.search(core):
             return Plan("yes_no")
-        if pattern is ASKED_QUESTIONS and not pattern.search(core):
-            continue  # "If they ask me to design X, what topics come up?": the scene, not what is asked
+        if pattern is ASKED_QUESTIONS and (not pattern.search(core) or _HOW_MANY.search(q)):
+            continue  # "If they ask me to design X, what topics come up?": the scene, not what is asked; "how many
+            # questions will they ask" asks for a number
         if pattern.search(q):
             if kind in ("list", "example") and verdict and pattern is not ASKED_QUESTIONS:
                 continue

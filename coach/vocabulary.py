@@ -66,6 +66,16 @@ NOT_NAMED = {
 }
 
 
+def stand_ins(text: str) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Each ``STAND_INS`` group ``text`` names, with the phrases of it that ``text`` uses."""
+    out = []
+    for group, patterns in zip(STAND_INS, _STAND_IN_PATTERNS):
+        used = [phrase for phrase, pattern in zip(group, patterns) if pattern.search(text)]
+        if used:
+            out.append((group, used))
+    return out
+
+
 def question_words(text: str) -> list[str]:
     """The words of ``text`` as the vocabulary reads them (``Vocabulary.unknown``), in order, as written."""
     return _QUERY_WORD.findall(text)

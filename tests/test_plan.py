@@ -30,6 +30,19 @@ def test_questions_are_typed_by_what_they_ask():
     assert plan("Should I negotiate my offer?").kind == "yes_no"
 
 
+@pytest.mark.parametrize("question, kind", [
+    # What they will ask about pay is the questions they ask, not an amount.
+    ("Will Velbrook's interviewers ask me how much pay I'm hoping for?", "example"),
+    ("Could the people at Velbrook ask me what salary I want?", "example"),
+    # "Asking for better" requests something: no interview question is asked for.
+    ("My answer already hits the best big-O but they keep asking for better. What are they after?", "other"),
+    ("How many questions will they ask?", "count"),
+    ("How much do they pay?", "money"),
+])
+def test_what_they_ask_is_told_apart_from_an_amount_and_from_asking_for_something(question, kind):
+    assert plan(question).kind == kind
+
+
 def test_a_sentence_carries_the_asked_kind_of_fact():
     assert carries("duration", "It takes about 30 hours to cover the bare minimum.")
     assert carries("duration", "Use only 1 page for your resume.")
