@@ -50,6 +50,7 @@ from coach.critique.shapes import (
     Shape,
     Unit,
     content_stems,
+    dont_forms,
     expand,
     lexical_overlap,
     parse_shape,
@@ -154,6 +155,8 @@ class _ItemModel:
     x_ablations: np.ndarray | None = None  # "Don't X": X with one content word left out at a time (see _judge_dont)
     x_alts: tuple[tuple[frozenset[str], str], ...] = ()  # "Don't X": (content stems, text) of each thing X lists
     x_alt_texts: tuple[str, ...] = ()  # "Don't X" listing several things: its multi-word ones
+    x_forms: np.ndarray | None = None  # "Don't X": X as candidates say it (shapes.dont_forms) ...
+    x_contrasts: np.ndarray | None = None  # ... and the practices those forms are contrasted with
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -191,13 +194,17 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                 # builders to build your resume" is told apart by "online builders").
                 alts = [_without_words(t, setting) for t in alts[:-1] + [last[0]]]
             many = [t for t in alts if len(content_stems(t)) > 1] if len(alts) > 1 else []
-            spans.append((len(texts), plain, cons, xcons, abl, many))
-            texts += enc + cons + xcons + [item_topic(it)] + abl
+            forms, contrasts = dont_forms(sh.target) if sh.kind == "dont" else ([], [])
+            if not forms or not contrasts:
+                forms, contrasts = [], []
+            spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts)))
+            texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons, abl, many) in zip(todo, shapes, spans):
+        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc) in zip(todo, shapes, spans):
             v = vecs[at: at + 6 + len(cons) + len(xcons)]
             topic = vecs[at + 6 + len(cons) + len(xcons)]
             ablations = vecs[at + 7 + len(cons) + len(xcons): at + 7 + len(cons) + len(xcons) + len(abl)]
+            at_forms = at + 7 + len(cons) + len(xcons) + len(abl)
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
@@ -206,7 +213,9 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                x_ablations=_meaningful(ph[0].vec, ablations),
                                x_alts=tuple((frozenset(content_stems(t)), t) for t in concepts(sh.target,
                                                                                               examples=False))
-                               if sh.kind == "dont" else (), x_alt_texts=tuple(many))
+                               if sh.kind == "dont" else (), x_alt_texts=tuple(many),
+                               x_forms=vecs[at_forms: at_forms + nf] if nf else None,
+                               x_contrasts=vecs[at_forms + nf: at_forms + nf + nc] if nc else None)
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -781,6 +790,8 @@ ABLATION_FLOOR = 0.3  # ... and is itself this close to X (a sentence near neith
 ABLATION_MARGIN = 0.0  # a sentence does X only if X itself is at least this much closer than X without any one word
 CARRIES_COS = 0.48  # a sentence near X on the item's topic does X in its own words from this cosine to X ...
 CARRIES_MARGIN = 0.03  # ... when X is this much closer to it than every version of X without one of its words
+FORM_COS = 0.55  # a sentence says one of X's everyday forms (shapes.dont_forms) from this cosine ...
+FORM_MARGIN = 0.2  # ... when it is this much closer to it than to every practice the forms are contrasted with
 
 
 def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
@@ -849,6 +860,12 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         fix_cos = a.aff_vecs @ m.fix.vec if m.fix.text != m.x.text else np.full_like(alt, -1.0)
         does |= on_topic & (alt >= ON_TOPIC) & (alt > fix_cos)
     does |= named & ~a.handoff
+    if m.x_forms is not None and not parts:
+        # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly
+        # closer to it than to the practice it is contrasted with ("I wrote it in Word"); a negated form avoids it.
+        best = (a.aff_vecs @ m.x_forms.T).max(axis=1)
+        does |= ((best >= FORM_COS) & (best - (a.aff_vecs @ m.x_contrasts.T).max(axis=1) >= FORM_MARGIN)
+                 & ~a.handoff & ~(a.neg & ((a.neg_vecs @ m.x_forms.T).max(axis=1) >= ON_TOPIC)))
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
