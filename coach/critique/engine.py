@@ -28,7 +28,6 @@ from coach.critique.delivery import (
     question_type,
     split_injection,
     structure_parts,
-    unsure_only,
 )
 from coach.critique.scoring import RubricCounts, ScoreInput, avoided_phrase, score_answer
 from coach.critique.technique import judge_technique, narrates, technique_family
@@ -1253,9 +1252,8 @@ def critique_answer(
     counts = RubricCounts.of(results)
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, counts=counts,
-        # a hand-off already quoted as a mistake made is not counted a second time, nor "I'm not sure which" (a
-        # hedge, charged as one)
-        handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not unsure_only(u.text) and not any(
+        # a hand-off already quoted as a mistake made is not counted a second time
+        handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not any(
             j.verdict == "made" and j.evidence is not None and j.evidence.start == u.start for _, _, j in judged)),
         parts=parts, concrete=_concrete(a), blame=blame,
         generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged),
@@ -1379,8 +1377,8 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
         if k in a.signals.generic_units or STOCK.search(u.text):
             weight[k] *= GENERIC_WEIGHT
     seen: dict[str, float] = {}
-    for st, w, h, u in zip(a.stems, weight, a.handoff, a.units):
-        if not h or unsure_only(u.text):  # a hedged sentence still says what it says; the hedge is charged once
+    for st, w, h in zip(a.stems, weight, a.handoff):
+        if not h:
             for x in st:
                 seen[x] = max(seen.get(x, 0.0), float(w))
     words_on = int(round(sum(seen.values())))

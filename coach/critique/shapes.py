@@ -288,7 +288,8 @@ def expand(phrase: str) -> str:
 # sentence shares no word with X and sits far from it in the embedding space, but close to these forms.
 _DONT_FORMS: list[tuple[str, str, str]] = [
     ("graphic design tools", "designed it in Canva; made it in Figma; laid it out in Adobe Illustrator or InDesign; "
-                             "a graphic design app", "wrote it in Microsoft Word or Google Docs; a plain text document"),
+                             "a graphic design app",
+                             "wrote it in Microsoft Word or Google Docs; a plain text document"),
     ("resume builders", "a resume builder website with templates; an online CV generator",
                         "wrote it in Microsoft Word or Google Docs; a plain text document"),
     ("symbols headers", "an emoji or icon in front of each section heading; arrows, stars or little graphics before "
