@@ -179,3 +179,21 @@ def test_a_hedge_is_no_hand_off(embedder):
     fb = critique_answer([CHECKS], role="Data Engineer", question=PIPE_Q, embedder=embedder,
                          answer="I'd pull the orders with Airflow every night and write them to BigQuery. " + said)
     assert _verdict(fb, "dq") != "made", [(f.verdict, f.evidence) for f in fb.items]
+
+
+def test_a_dont_without_a_fix_takes_its_fix_from_the_section_heading(embedder):
+    """ "Never use Photoshop" under "Only write your CV in Microsoft Word or LibreOffice Writer": a sentence naming
+    that practice avoids the item (it was unclear: the item has no fix of its own)."""
+    from coach.critique.topics import heading_fix
+
+    item = RubricItem(id="ps", kind="dont", mistake="Never make your CV in Photoshop or other image editors.",
+                      section="Your CV > Only write your CV in Microsoft Word or LibreOffice Writer > Don'ts")
+    assert heading_fix(item) == "Only write your CV in Microsoft Word or LibreOffice Writer"
+    assert heading_fix(item.model_copy(update={"section": "Final tips > Never make your CV in Photoshop"})) == ""
+    assert heading_fix(item.model_copy(update={"section": "Tools > What should I write my CV in?"})) == ""
+    fb = critique_answer([item], role="Software Engineer", question="How did you put your CV together?",
+                         embedder=embedder, answer="One column in LibreOffice Writer, exported to PDF.")
+    assert _verdict(fb, "ps") == "avoided", [(f.verdict, f.evidence) for f in fb.items]
+    fb = critique_answer([item], role="Software Engineer", question="How did you put your CV together?",
+                         embedder=embedder, answer="One column, a clean font and my three best projects.")
+    assert _verdict(fb, "ps") == "unclear", [(f.verdict, f.evidence) for f in fb.items]

@@ -41,6 +41,7 @@ from coach.critique.topics import (
     about_subject,
     area_vectors,
     asks_form,
+    heading_fix,
     item_topic,
     ranked_areas,
     recounts_past,
@@ -156,6 +157,7 @@ class _ItemModel:
     x_alt_texts: tuple[str, ...] = ()  # "Don't X" listing several things: its multi-word ones
     x_forms: np.ndarray | None = None  # "Don't X": X as candidates say it (shapes.dont_forms) ...
     x_contrasts: np.ndarray | None = None  # ... and the practices those forms are contrasted with
+    heading: _Phrase | None = None  # "Don't X" without a fix: the practice its section heading states (heading_fix)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -196,10 +198,12 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             forms, contrasts = dont_forms(sh.target) if sh.kind == "dont" else ([], [])
             if not forms or not contrasts:
                 forms, contrasts = [], []
-            spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts)))
-            texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts
+            heading = [heading_fix(it)] if sh.kind == "dont" and not _clean_fix(it.fix) else []
+            heading = [h for h in heading if h]
+            spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading))
+            texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc) in zip(todo, shapes, spans):
+        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading) in zip(todo, shapes, spans):
             v = vecs[at: at + 6 + len(cons) + len(xcons)]
             topic = vecs[at + 6 + len(cons) + len(xcons)]
             ablations = vecs[at + 7 + len(cons) + len(xcons): at + 7 + len(cons) + len(xcons) + len(abl)]
@@ -214,7 +218,9 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                                                                               examples=False))
                                if sh.kind == "dont" else (), x_alt_texts=tuple(many),
                                x_forms=vecs[at_forms: at_forms + nf] if nf else None,
-                               x_contrasts=vecs[at_forms + nf: at_forms + nf + nc] if nc else None)
+                               x_contrasts=vecs[at_forms + nf: at_forms + nf + nc] if nc else None,
+                               heading=_Phrase(heading[0], vecs[at_forms + nf + nc], frozenset(content_stems(
+                                   heading[0]))) if heading else None)
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -791,6 +797,7 @@ CARRIES_COS = 0.48  # a sentence near X on the item's topic does X in its own wo
 CARRIES_MARGIN = 0.03  # ... when X is this much closer to it than every version of X without one of its words
 FORM_COS = 0.55  # a sentence says one of X's everyday forms (shapes.dont_forms) from this cosine ...
 FORM_MARGIN = 0.2  # ... when it is this much closer to it than to every practice the forms are contrasted with
+HEADING_WORDS = 2  # a sentence states a "Don't" item's heading fix when it names this many of the heading's own words
 
 
 def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
@@ -877,6 +884,16 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         return _Judgement("unclear", None, "")
     if m.fix.text and m.fix.text != m.x.text:
         good = _present(a, m.fix)
+        if good is not None:
+            return _Judgement("avoided", good, "")
+    elif m.heading is not None:
+        # An item without a fix of its own: the practice its section heading states ("Only use Word or Google Docs
+        # to create your resume") is the fix. Every sentence of the article's topic is near that heading, so a
+        # sentence states it only by naming two of its own words (not X's, not the question's: "Google Docs") and
+        # by being closer to it than to X.
+        own = m.heading.stems - m.x.stems - a.qstems
+        names = np.array([len(own & st) >= HEADING_WORDS for st in a.aff_stems], dtype=bool)
+        good = _closest(a, (m.heading,), ~a.handoff & names & (a.affirmed_match(m.heading) > sx + FALLBACK_MARGIN))
         if good is not None:
             return _Judgement("avoided", good, "")
     # Being on X's topic without its forbidden part ("my phone number" for "your work phone number") is no evidence
