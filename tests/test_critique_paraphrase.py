@@ -107,3 +107,33 @@ def test_calling_a_slow_runtime_the_best_possible_is_a_wrong_bound():
     assert judge_technique("runtime_bound", split_units("Merge sort is n log n, optimal for a comparison sort."))[0] \
         == "unclear"
     assert judge_technique("runtime_bound", split_units("Sorting first would cost n log n."))[0] == "unclear"
+
+
+CV_Q = "How did you put your CV together?"
+CV_ITEMS = [
+    RubricItem(id="tools", kind="dont", mistake="Don't build your CV with graphic design tools or resume builders.",
+               section="CV > Tools"),
+    RubricItem(id="stuff", kind="rule", mistake="Never resort to keyword stuffing.", section="CV > Keywords"),
+]
+
+
+@pytest.mark.parametrize("item_id, answer", [
+    ("tools", "My sister laid my resume out in InDesign with two columns and a custom font."),
+    ("tools", "I made my resume on one of those template websites where you fill in boxes and download it."),
+    ("stuff", "I add a hidden block of white text with all the buzzwords from the ad so the scanner ranks me higher."),
+])
+def test_a_forbidden_thing_said_in_its_everyday_form_is_made(embedder, item_id, answer):
+    """The candidate names the tool or describes the habit instead of the category the item names (the hidden
+    white text was unclear before shapes.dont_forms)."""
+    fb = critique_answer(CV_ITEMS, role="Software Engineer", question=CV_Q, answer=answer, embedder=embedder)
+    assert _verdict(fb, item_id) == "made", [(f.id, f.verdict, f.evidence) for f in fb.items]
+
+
+@pytest.mark.parametrize("answer", [
+    "Plain Google Docs, one column, standard fonts, exported to PDF.",
+    "Not in Canva or Figma: it is a plain Word file so screening software can read every line.",
+    "I only list skills I have really used, each in the bullet where I used it.",
+])
+def test_the_contrasted_practice_or_a_negated_form_is_no_mistake(embedder, answer):
+    fb = critique_answer(CV_ITEMS, role="Software Engineer", question=CV_Q, answer=answer, embedder=embedder)
+    assert [f.id for f in fb.items if f.verdict == "made"] == [], [(f.id, f.evidence) for f in fb.items]

@@ -152,3 +152,48 @@ def test_handing_the_items_topic_away_is_the_omission_on_any_question(embedder):
                                 "would handle the serving, I'd focus on the model file.")
     got = next(f for f in fb.items if f.id == "sys")
     assert got.verdict == "made" and "Someone else" in (got.evidence or ""), (got.verdict, got.evidence)
+
+
+CHECKS = RubricItem(id="dq", kind="pair", mistake="Ignoring data validation in Data Engineer interviews.",
+                    fix="Describe validation: row counts, null rates, duplicate keys.", roles=["Data Engineer"])
+PIPE_Q = "How would you build a nightly job that loads orders from the shop database into the warehouse?"
+
+
+def test_a_contracted_hand_off_with_no_item_word_is_the_omission(embedder):
+    """ "that's the analysts' job" gives the topic away as plainly as "is the analysts' job" (it was read as
+    covering validation)."""
+    fb = critique_answer([CHECKS], role="Data Engineer", question=PIPE_Q, embedder=embedder,
+                         answer="I'd pull the orders with Airflow every night and write them to BigQuery. As for data "
+                                "validation, that's the analysts' job; they'll notice if the numbers look off.")
+    got = next(f for f in fb.items if f.id == "dq")
+    assert got.verdict == "made" and "analysts' job" in got.evidence, (got.verdict, got.evidence)
+
+
+def test_a_hedge_is_no_hand_off(embedder):
+    """ "I'm not sure which one" hedges a sentence that still covers the topic: it is charged once as a hedge by the
+    score, never read as giving the topic away (coverage.deflects)."""
+    from coach.critique.coverage import deflects
+
+    said = "I'd add a check that the row counts and null rates look right, I'm not sure exactly which one first."
+    assert not deflects(said) and deflects("I'm not sure, that's for the platform team.")
+    fb = critique_answer([CHECKS], role="Data Engineer", question=PIPE_Q, embedder=embedder,
+                         answer="I'd pull the orders with Airflow every night and write them to BigQuery. " + said)
+    assert _verdict(fb, "dq") != "made", [(f.verdict, f.evidence) for f in fb.items]
+
+
+def test_a_dont_without_a_fix_takes_its_fix_from_the_section_heading(embedder):
+    """ "Never use Photoshop" under "Only write your CV in Microsoft Word or LibreOffice Writer": a sentence naming
+    that practice avoids the item (it was unclear: the item has no fix of its own)."""
+    from coach.critique.topics import heading_fix
+
+    item = RubricItem(id="ps", kind="dont", mistake="Never make your CV in Photoshop or other image editors.",
+                      section="Your CV > Only write your CV in Microsoft Word or LibreOffice Writer > Don'ts")
+    assert heading_fix(item) == "Only write your CV in Microsoft Word or LibreOffice Writer"
+    assert heading_fix(item.model_copy(update={"section": "Final tips > Never make your CV in Photoshop"})) == ""
+    assert heading_fix(item.model_copy(update={"section": "Tools > What should I write my CV in?"})) == ""
+    fb = critique_answer([item], role="Software Engineer", question="How did you put your CV together?",
+                         embedder=embedder, answer="One column in LibreOffice Writer, exported to PDF.")
+    assert _verdict(fb, "ps") == "avoided", [(f.verdict, f.evidence) for f in fb.items]
+    fb = critique_answer([item], role="Software Engineer", question="How did you put your CV together?",
+                         embedder=embedder, answer="One column, a clean font and my three best projects.")
+    assert _verdict(fb, "ps") == "unclear", [(f.verdict, f.evidence) for f in fb.items]

@@ -22,28 +22,39 @@ _SPLIT = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b|\bthen\b|\bsuch as\b|\bwith\b|\
 # Deflection: the answer gives the topic away instead of covering it. Phrased as people say it, not as rubrics do.
 HANDOFF = re.compile(
     r"\b(?:someone|somebody) else(?:'s)?\b"
-    r"|\b(?:is|are|be|was) (?:for|up to|on) (?:the |our |a )?(?:\w+ ){0,2}(?:team|teams|engineers|people|them|ops|"
-    r"devops|platform|infra|sre|analysts|vendor|provider)\b"
+    r"|(?:\b(?:is|are|be|was)|'s) (?:for|up to|on) (?:the |our |a )?(?:\w+ ){0,2}(?:team|teams|engineers|people|them|"
+    r"ops|devops|platform|infra|sre|analysts|vendor|provider)\b"
     r"|\b(?:the |our )?(?:\w+ )?(?:team|engineers|ops|analysts|developers|devs|provider)(?:'s)? "
     r"(?:would|will|can|could|should|usually) (?:handle|take|deal|own|do|look|catch|notice|fix|take care)\b"
     r"|\b(?:hand|pass|throw)\w* (?:it |that |the \w+ )?(?:over|off|along)\b"
     r"|\bhand\w* (?:them|him|her|the \w+) (?:the|my|a|our)\b"
-    r"|\b(?:is|are|was|be) (?:really |more |mostly )?(?:the |our )?\w+s' (?:job|problem|responsibility|area|call|thing)\b"
+    r"|(?:\b(?:is|are|was|be)|'s) (?:really |more |mostly )?(?:the |our )?\w+s' "
+    r"(?:job|problem|responsibility|area|call|thing)\b"
     r"|\btake it from there\b"
     r"|\b(?:isn't|is not|not) (?:really )?(?:my|our) (?:area|job|responsibility|problem|thing|concern|department)\b"
     r"|\b(?:their|his|her) (?:job|problem|responsibility|mess|code)\b"
     r"|\bnot (?:really )?something I(?:'d| would) (?:design|worry|think) (?:for|about)\b"
     r"|\bI (?:(?:honestly|really|just) )?(?:do not|don't|dont) (?:(?:really|honestly|actually|even|quite) )?know "
     r"(?:the details|much about|how|the final|that part|anything about)\b"
-    r"|\bI(?:'m| am) not (?:sure|familiar)\b|\bI have(?:n't| not) (?:really )?(?:done|worked on) (?:that|this)\b"
+    r"|\bI(?:'m| am) not familiar\b|\bI have(?:n't| not) (?:really )?(?:done|worked on) (?:that|this)\b"
     r"|\bno idea\b|\b(?:is|it's) on them\b|\bwhoever (?:runs|handles|owns)\b"
     r"|\b(?:the |an? )?\w+ team's (?:job|responsibility|problem|area|call)\b|\bnot mine\b",
     re.I,
 )
 
 
+# "I'm not sure which" is a hedge, not a hand-off: the sentence still says what it says (the score charges hedges once).
+UNSURE = re.compile(r"\bI(?:'m| am) not (?:\w+ )?sure\b", re.I)
+
+
 def deflects(text: str) -> bool:
-    return bool(HANDOFF.search(text))
+    """The sentence gives the topic to someone else or admits not knowing it; a hedge alone is no hand-off."""
+    return bool(HANDOFF.search(UNSURE.sub(" ", text)))
+
+
+def unsure_only(text: str) -> bool:
+    """The sentence hedges ("I'm not sure") without handing anything off."""
+    return bool(UNSURE.search(text)) and not deflects(text)
 
 
 def concepts(fix: str, target: str = "", context: str = "", *, limit: int = 10, examples: bool = True) -> list[str]:

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from coach.critique.coverage import UNSURE, unsure_only
 from coach.critique.shapes import Unit, words
 
 FILLERS: dict[str, re.Pattern[str]] = {
@@ -27,7 +28,6 @@ FILLERS: dict[str, re.Pattern[str]] = {
 # not counted twice. "I'm not sure which" inside an answer is a hedge too: it is charged here, once, and not as a
 # hand-off (a sentence that also gives the question away, "I'm not sure, the platform team does it", is a hand-off).
 NONCOMMITTAL = re.compile(r"\b(?:maybe|perhaps|probably|somehow|possibly|I think|I suppose)\b", re.I)
-UNSURE = re.compile(r"\bI(?:'m| am) not (?:\w+ )?sure\b", re.I)
 _STRONG_SIGNPOSTS = re.compile(
     r"(?:^|[.;:!?]\s+|\b(?:I'd|I'll|I|we|would|will|let's)\s+)(?P<a>first|second|third)\b"
     r"|\b(?P<b>first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*,"
@@ -213,13 +213,6 @@ def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryS
         numbers=numbers, star=star, code=code, prose_words=len(words(prose)), injection=[u.text for u in injected],
         noncommittal=[m.group(0).lower() for m in NONCOMMITTAL.finditer(prose)] + unsure,
     )
-
-
-def unsure_only(text: str) -> bool:
-    """The sentence reads as a hand-off only because it says "I'm not sure": a hedge, not a deflection."""
-    from coach.critique.coverage import deflects
-
-    return bool(UNSURE.search(text)) and not deflects(UNSURE.sub(" ", text))
 
 
 def _quote(text: str, limit: int = 80) -> str:

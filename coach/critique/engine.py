@@ -28,7 +28,6 @@ from coach.critique.delivery import (
     question_type,
     split_injection,
     structure_parts,
-    unsure_only,
 )
 from coach.critique.scoring import RubricCounts, ScoreInput, avoided_phrase, score_answer
 from coach.critique.technique import judge_technique, narrates, technique_family
@@ -42,6 +41,7 @@ from coach.critique.topics import (
     about_subject,
     area_vectors,
     asks_form,
+    heading_fix,
     item_topic,
     ranked_areas,
     recounts_past,
@@ -50,6 +50,7 @@ from coach.critique.shapes import (
     Shape,
     Unit,
     content_stems,
+    dont_forms,
     expand,
     lexical_overlap,
     parse_shape,
@@ -154,6 +155,9 @@ class _ItemModel:
     x_ablations: np.ndarray | None = None  # "Don't X": X with one content word left out at a time (see _judge_dont)
     x_alts: tuple[tuple[frozenset[str], str], ...] = ()  # "Don't X": (content stems, text) of each thing X lists
     x_alt_texts: tuple[str, ...] = ()  # "Don't X" listing several things: its multi-word ones
+    x_forms: np.ndarray | None = None  # "Don't X": X as candidates say it (shapes.dont_forms) ...
+    x_contrasts: np.ndarray | None = None  # ... and the practices those forms are contrasted with
+    heading: _Phrase | None = None  # "Don't X" without a fix: the practice its section heading states (heading_fix)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -191,13 +195,19 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                 # builders to build your resume" is told apart by "online builders").
                 alts = [_without_words(t, setting) for t in alts[:-1] + [last[0]]]
             many = [t for t in alts if len(content_stems(t)) > 1] if len(alts) > 1 else []
-            spans.append((len(texts), plain, cons, xcons, abl, many))
-            texts += enc + cons + xcons + [item_topic(it)] + abl
+            forms, contrasts = dont_forms(sh.target) if sh.kind == "dont" else ([], [])
+            if not forms or not contrasts:
+                forms, contrasts = [], []
+            heading = [heading_fix(it)] if sh.kind == "dont" and not _clean_fix(it.fix) else []
+            heading = [h for h in heading if h]
+            spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading))
+            texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons, abl, many) in zip(todo, shapes, spans):
+        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading) in zip(todo, shapes, spans):
             v = vecs[at: at + 6 + len(cons) + len(xcons)]
             topic = vecs[at + 6 + len(cons) + len(xcons)]
             ablations = vecs[at + 7 + len(cons) + len(xcons): at + 7 + len(cons) + len(xcons) + len(abl)]
+            at_forms = at + 7 + len(cons) + len(xcons) + len(abl)
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
@@ -206,7 +216,11 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                x_ablations=_meaningful(ph[0].vec, ablations),
                                x_alts=tuple((frozenset(content_stems(t)), t) for t in concepts(sh.target,
                                                                                               examples=False))
-                               if sh.kind == "dont" else (), x_alt_texts=tuple(many))
+                               if sh.kind == "dont" else (), x_alt_texts=tuple(many),
+                               x_forms=vecs[at_forms: at_forms + nf] if nf else None,
+                               x_contrasts=vecs[at_forms + nf: at_forms + nf + nc] if nc else None,
+                               heading=_Phrase(heading[0], vecs[at_forms + nf + nc], frozenset(content_stems(
+                                   heading[0]))) if heading else None)
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -781,6 +795,9 @@ ABLATION_FLOOR = 0.3  # ... and is itself this close to X (a sentence near neith
 ABLATION_MARGIN = 0.0  # a sentence does X only if X itself is at least this much closer than X without any one word
 CARRIES_COS = 0.48  # a sentence near X on the item's topic does X in its own words from this cosine to X ...
 CARRIES_MARGIN = 0.03  # ... when X is this much closer to it than every version of X without one of its words
+FORM_COS = 0.55  # a sentence says one of X's everyday forms (shapes.dont_forms) from this cosine ...
+FORM_MARGIN = 0.2  # ... when it is this much closer to it than to every practice the forms are contrasted with
+HEADING_WORDS = 2  # a sentence states a "Don't" item's heading fix when it names this many of the heading's own words
 
 
 def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
@@ -849,6 +866,12 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         fix_cos = a.aff_vecs @ m.fix.vec if m.fix.text != m.x.text else np.full_like(alt, -1.0)
         does |= on_topic & (alt >= ON_TOPIC) & (alt > fix_cos)
     does |= named & ~a.handoff
+    if m.x_forms is not None and not parts:
+        # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly
+        # closer to it than to the practice it is contrasted with ("I wrote it in Word"); a negated form avoids it.
+        best = (a.aff_vecs @ m.x_forms.T).max(axis=1)
+        does |= ((best >= FORM_COS) & (best - (a.aff_vecs @ m.x_contrasts.T).max(axis=1) >= FORM_MARGIN)
+                 & ~a.handoff & ~(a.neg & ((a.neg_vecs @ m.x_forms.T).max(axis=1) >= ON_TOPIC)))
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
@@ -861,6 +884,16 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         return _Judgement("unclear", None, "")
     if m.fix.text and m.fix.text != m.x.text:
         good = _present(a, m.fix)
+        if good is not None:
+            return _Judgement("avoided", good, "")
+    elif m.heading is not None:
+        # An item without a fix of its own: the practice its section heading states ("Only use Word or Google Docs
+        # to create your resume") is the fix. Every sentence of the article's topic is near that heading, so a
+        # sentence states it only by naming two of its own words (not X's, not the question's: "Google Docs") and
+        # by being closer to it than to X.
+        own = m.heading.stems - m.x.stems - a.qstems
+        names = np.array([len(own & st) >= HEADING_WORDS for st in a.aff_stems], dtype=bool)
+        good = _closest(a, (m.heading,), ~a.handoff & names & (a.affirmed_match(m.heading) > sx + FALLBACK_MARGIN))
         if good is not None:
             return _Judgement("avoided", good, "")
     # Being on X's topic without its forbidden part ("my phone number" for "your work phone number") is no evidence
@@ -1242,9 +1275,8 @@ def critique_answer(
     counts = RubricCounts.of(results)
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, counts=counts,
-        # a hand-off already quoted as a mistake made is not counted a second time, nor "I'm not sure which" (a
-        # hedge, charged as one)
-        handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not unsure_only(u.text) and not any(
+        # a hand-off already quoted as a mistake made is not counted a second time
+        handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not any(
             j.verdict == "made" and j.evidence is not None and j.evidence.start == u.start for _, _, j in judged)),
         parts=parts, concrete=_concrete(a), blame=blame,
         generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged),
@@ -1368,8 +1400,8 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
         if k in a.signals.generic_units or STOCK.search(u.text):
             weight[k] *= GENERIC_WEIGHT
     seen: dict[str, float] = {}
-    for st, w, h, u in zip(a.stems, weight, a.handoff, a.units):
-        if not h or unsure_only(u.text):  # a hedged sentence still says what it says; the hedge is charged once
+    for st, w, h in zip(a.stems, weight, a.handoff):
+        if not h:
             for x in st:
                 seen[x] = max(seen.get(x, 0.0), float(w))
     words_on = int(round(sum(seen.values())))

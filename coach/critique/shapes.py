@@ -280,3 +280,38 @@ def expand(phrase: str) -> str:
     stems = content_stems(phrase)
     extra = [text for keys, text in EXPANSIONS if keys <= stems]
     return f"{phrase}: {'; '.join(extra)}" if extra else phrase
+
+
+# What a "Don't X" item forbids, as candidates say it in their own words, keyed by the category X names (its stems
+# must all be in X), each with the practice it is contrasted with. Candidates name the tool they used ("I made it in
+# Figma"), or describe the habit ("I write 'see resume' in the boxes") rather than naming the category; such a
+# sentence shares no word with X and sits far from it in the embedding space, but close to these forms.
+_DONT_FORMS: list[tuple[str, str, str]] = [
+    ("graphic design tools", "designed it in Canva; made it in Figma; laid it out in Adobe Illustrator or InDesign; "
+                             "a graphic design app",
+                             "wrote it in Microsoft Word or Google Docs; a plain text document"),
+    ("resume builders", "a resume builder website with templates; an online CV generator",
+                        "wrote it in Microsoft Word or Google Docs; a plain text document"),
+    ("symbols headers", "an emoji or icon in front of each section heading; arrows, stars or little graphics before "
+                        "the headings; decorative symbols in the section titles",
+                        "plain text headings; just the heading words in bold"),
+    ("keyword stuffing", "repeating the same keywords over and over; pasting every skill from the job posting, even "
+                         "ones I have not used; hidden white text full of keywords; stuffing the resume with buzzwords "
+                         "for the scanner", "only the skills I really have, where I actually used them"),
+    ("list all achievements", "I put everything I ever did on it; every task, project and ticket goes on; a long list "
+                              "of bullets for each job; I include all of it so they see how much I did",
+                              "only the few results with the most impact; I pick a handful and cut the rest"),
+    ("header footer", "contact details in the page header; links in the footer of every page",
+                      "contact details as plain text in the body of the page"),
+]
+DONT_FORMS: list[tuple[frozenset[str], list[str], list[str]]] = [
+    (frozenset(content_stems(k)), [f.strip() for f in v.split(";")], [c.strip() for c in c_.split(";")])
+    for k, v, c_ in _DONT_FORMS]
+
+
+def dont_forms(target: str) -> tuple[list[str], list[str]]:
+    """(the everyday forms of what "Don't ``target``" forbids, the practices they are contrasted with); empty when
+    ``target`` names no known category."""
+    stems = content_stems(target)
+    hits = [(f, c) for keys, f, c in DONT_FORMS if keys <= stems]
+    return [x for f, _ in hits for x in f], list(dict.fromkeys(x for _, c in hits for x in c))

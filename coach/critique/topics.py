@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from coach.critique.shapes import content_stems, lexical_overlap
+
 if TYPE_CHECKING:
     from coach.components.embedding import Embedder
     from coach.models import RubricItem
@@ -124,3 +126,25 @@ def asks_form(question: str, question_vec: np.ndarray, areas: np.ndarray, form: 
     of the candidate's past."""
     area = FORM_AREAS.get(form)
     return bool(area) and area in question_areas(question_vec, areas, tie=FORM_TIE) and not recounts_past(question)
+
+
+_LIST_HEADING = re.compile(r"\b(?:don'?ts?|do'?s|must[- ]haves?|tips?|mistakes?|pitfalls?|red flags?|examples?|"
+                           r"overview|summary|notes?|faqs?|avoid)\b", re.I)
+_TOPIC = re.compile(r"\w+ing\b")  # "Crafting the perfect cover letter", "Changing data in-place" name a topic
+_ASKING = re.compile(r"^(?:how|what|why|when|where|which|who|is|are|can|should|do|does)\b|\?", re.I)
+
+
+def heading_fix(item: "RubricItem") -> str:
+    """The practice the heading of an item's section states, for an item without a fix of its own: a "Don't" under
+    "Only use Word or Google Docs to create your resume" has its fix in that heading. Only the nearest heading that
+    is neither the item itself nor a list label ("Don'ts", "Final tips") counts, and only when it states something
+    (not a question, a topic such as "Crafting the perfect cover letter" or a word such as "Regularization")."""
+    mistake = content_stems(item.mistake)
+    for part in reversed([p.strip() for p in (item.section or "").split(">")]):
+        part = re.sub(r"^\d+[.)]\s*", "", part).strip(" *#")
+        if not part or (mistake and lexical_overlap(content_stems(part), mistake) >= 0.5):
+            continue  # the item's own heading
+        if _LIST_HEADING.search(part):
+            continue
+        return part if len(part.split()) >= 3 and not _ASKING.search(part) and not _TOPIC.match(part) else ""
+    return ""
