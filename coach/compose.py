@@ -653,9 +653,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     if acronym:
         scored = _with_expansion(acronym, scored, hits)
 
-    quoted = _QUOTED.search(question)
-    if quoted and kind in ("howto", "other", "yes_no"):
-        unanswered = _only_lists_prompt(quoted.group(1), scored)
+    prompt = _asked_prompt(question)
+    if prompt and kind in ("howto", "other", "yes_no"):
+        unanswered = _only_lists_prompt(prompt, scored)
         if unanswered is not None:
             return done(_not_exact(unanswered, hits, kind,
                                    why="it lists this interview question but gives no advice on answering it"))
@@ -1055,13 +1055,27 @@ def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "
     return Composed(" ".join(pieces), [c.text for c in chosen], sources, top_score=top, pieces=pieces)
 
 
+# "How do I answer tell me about yourself?": the prompt follows the verb of answering, with or without quotes.
+_ANSWERING = re.compile(r"\b(?:answer|respond to|reply to|handle|tackle|approach)\s+(?:the\s+|a\s+|that\s+)?"
+                        r"(?:question\s+|one\s+)?", re.I)
+
+
+def _asked_prompt(question: str) -> str | None:
+    """The interview prompt a question asks how to answer: a quoted one, or one right after "answer"."""
+    quoted = _QUOTED.search(question)
+    if quoted:
+        return quoted.group(1)
+    for m in _ANSWERING.finditer(question):
+        if _PROMPT.match(question[m.end():]):
+            return question[m.end():].rstrip(" ?!.")
+    return None
+
+
 def _only_lists_prompt(prompt: str, scored: list) -> tuple | None:
     """"How do I answer 'tell me about a time you failed'?": when the best evidence is itself a listed prompt (the
     library lists such questions but gives no advice on this one), the closest listed prompt, to quote as what the
     library does say; None when advice leads."""
-    asked = _keys4(prompt) - _PROMPT_WORDS
-    if not asked:
-        return None
+    asked = _keys4(prompt) - _PROMPT_WORDS or _keys4(prompt)  # "tell me about yourself" is all prompt words
     if not (scored[0][1].question or _PROMPT.match(scored[0][1].text)):
         return None  # the best evidence is advice, not another listed prompt: answer normally
     prompts = [t for t in scored if (t[1].question or _PROMPT.match(t[1].text)) and asked & _keys4(t[1].text)]

@@ -153,3 +153,12 @@ def test_a_quoted_prompt_the_article_only_lists_is_not_answered_with_other_promp
     out = _ask(embedder, fictional, "How do I answer 'tell me about a time you missed a goal'?")
     assert out.text.startswith(NOT_EXACT)
     assert "missed a goal" in out.text and "changed a design" not in out.text
+
+
+@pytest.mark.parametrize("question", ["how do I answer tell me about a time you missed a goal?",
+                                      "How should I respond to 'tell me about a time you missed a goal'?"])
+def test_a_prompt_asked_about_without_quotes_is_not_echoed_as_its_own_answer(embedder, fictional, question):
+    """Unquoted after "answer"/"respond to", the prompt was quoted back as if it were advice on answering it."""
+    out = _ask(embedder, fictional, question)
+    assert out.text.startswith(NOT_EXACT)
+    assert "missed a goal" in out.text and "changed a design" not in out.text
