@@ -523,3 +523,14 @@ def test_a_concise_answer_earns_the_substance_of_a_longer_one():
     concise = ("About 400 fetches a second: per-host queues for politeness, stateless fetchers writing pages to S3, "
                "and a Bloom filter to skip URLs already seen.")
     assert substance(concise, 20) == substance(COMMITTED + " " + concise, 30)
+
+
+def test_a_fixless_item_that_already_says_avoid_is_not_prefixed_again(embedder):
+    """An item without a fix is advised by its own words; one that already begins "Avoid …" read "Avoid: Avoid
+    cliches and standard phrases." (fictional item)."""
+    item = RubricItem(id="p1", kind="pitfall", mistake="Avoid cliches and standard phrases.")
+    fb = critique_answer([item], role="Software Engineer", question="How would you write the introduction of your cover letter?",
+                         answer="I would open with the product of theirs I use every day and what I changed in my own "
+                                "team after reading their engineering blog.", embedder=embedder)
+    text = " ".join([fb.items[0].advice, *fb.improvements])
+    assert "Avoid cliches" in text and "Avoid: Avoid" not in text, text

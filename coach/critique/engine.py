@@ -1167,11 +1167,17 @@ def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
     return text
 
 
+_TELLS_NOT_TO = re.compile(r"(?:avoid|don['’]t|do not|never|stop)\b", re.I)
+
+
 def _fix_text(item: RubricItem, m: _ItemModel) -> str:
     """The item's fix; "Don't …" items often come without one, and then the advice is not to do it."""
     fix = item.fix.strip()
     if not fix:
-        fix = f"Don't {m.shape.target}" if m.shape.kind == "dont" else f"Avoid: {item.mistake.strip().rstrip('.')}"
+        mistake = item.mistake.strip().rstrip(".")
+        # "Avoid cliches …" already says what to do; "Avoid: Avoid cliches …" repeated it
+        fix = f"Don't {m.shape.target}" if m.shape.kind == "dont" else (
+            mistake if _TELLS_NOT_TO.match(mistake) else f"Avoid: {mistake}")
         fix += "."
     return fix
 
