@@ -506,30 +506,12 @@ def test_a_mistake_without_a_fix_is_listed_with_advice_and_its_quote(real_articl
     assert lines[0].startswith("Don't ") and f'("{made[0].evidence[:60]}' in lines[0], lines[0]
 
 
-def test_a_concise_answer_earns_the_substance_of_a_longer_one():
-    """Substance stopped adding at 24 distinct on-topic words, more than three quarters of the labelled strong answers
-    of up to 60 words carry, so a short correct answer earned less for what it says than a longer one that said
-    less per word (cs12-crawl-short below cs12-crawl-hedged). A concise answer's 20 words now earn it in full."""
-    from coach.critique.delivery import analyse
-    from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
-    from coach.critique.shapes import Unit
-
-    def substance(text, words):
-        stats = analyse([Unit(text, 0, len(text), 0)], URL_Q, [])
-        _, factors, _ = score_answer(ScoreInput(stats=stats, relevance=0.4, on_topic_words=words,
-                                                counts=RubricCounts.of([]), handoffs=0, parts=None, concrete=2))
-        return next(p for label, p in factors if label.startswith("substance"))
-
-    concise = ("About 400 fetches a second: per-host queues for politeness, stateless fetchers writing pages to S3, "
-               "and a Bloom filter to skip URLs already seen.")
-    assert substance(concise, 20) == substance(COMMITTED + " " + concise, 30)
-
-
 def test_a_fixless_item_that_already_says_avoid_is_not_prefixed_again(embedder):
     """An item without a fix is advised by its own words; one that already begins "Avoid …" read "Avoid: Avoid
     cliches and standard phrases." (fictional item)."""
     item = RubricItem(id="p1", kind="pitfall", mistake="Avoid cliches and standard phrases.")
-    fb = critique_answer([item], role="Software Engineer", question="How would you write the introduction of your cover letter?",
+    fb = critique_answer([item], role="Software Engineer",
+                         question="How would you write the introduction of your cover letter?",
                          answer="I would open with the product of theirs I use every day and what I changed in my own "
                                 "team after reading their engineering blog.", embedder=embedder)
     text = " ".join([fb.items[0].advice, *fb.improvements])

@@ -35,13 +35,11 @@ LENGTH_SCALE = 400
 MAX_LENGTH_SHARE = 0.3
 PADDING_SCALE = 150  # an answer long for what it says loses its share faster than one that is merely long
 MAX_PADDING_SHARE = 0.3
-SUBSTANCE_WORDS = 20  # distinct on-topic content words at which substance stops adding: a concise strong answer's
-# (labelled strong answers of up to 60 words carry a median of 16 and an upper quartile of 23; at 24, three quarters
-# of them were paid as thin, below longer answers that said less)
+SUBSTANCE_WORDS = 24  # distinct on-topic content words at which substance stops adding
 UNTOUCHED_CREDIT = 0.5  # credit of an item avoided while covering nothing its fix calls for ...
 FULL_COVER = 0.5  # ... rising to full credit at this share of what it calls for covered
 DELIVERY_FLOOR = 0.3  # share of the delivery points earned by fluent words that say nothing on the question ...
-DELIVERY_SAID = 0.3  # ... rising to all of them at this share of a concise answer's substance (6 on-topic words)
+DELIVERY_SAID = 0.25  # ... rising to all of them at this share of a concise answer's substance
 
 
 @dataclass
