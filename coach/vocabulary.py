@@ -66,14 +66,19 @@ NOT_NAMED = {
 }
 
 
+def _used(text: str) -> list[tuple[int, list[int]]]:
+    """(group index, indices of its phrases ``text`` uses) for each ``STAND_INS`` group ``text`` names."""
+    out = []
+    for g, patterns in enumerate(_STAND_IN_PATTERNS):
+        used = [i for i, pattern in enumerate(patterns) if pattern.search(text)]
+        if used:
+            out.append((g, used))
+    return out
+
+
 def stand_ins(text: str) -> list[tuple[tuple[str, ...], list[str]]]:
     """Each ``STAND_INS`` group ``text`` names, with the phrases of it that ``text`` uses."""
-    out = []
-    for group, patterns in zip(STAND_INS, _STAND_IN_PATTERNS):
-        used = [phrase for phrase, pattern in zip(group, patterns) if pattern.search(text)]
-        if used:
-            out.append((group, used))
-    return out
+    return [(STAND_INS[g], [STAND_INS[g][i] for i in used]) for g, used in _used(text)]
 
 
 def question_words(text: str) -> list[str]:
@@ -201,11 +206,12 @@ class Vocabulary:
         if self._heads is None:
             self._heads = [next((i for i, name in enumerate(group) if self._uses(name)), None) for group in STAND_INS]
         out = []
-        for group, patterns, head in zip(STAND_INS, _STAND_IN_PATTERNS, self._heads):
-            if head is None or patterns[head].search(question):
+        for g, used in _used(question):
+            group, head = STAND_INS[g], self._heads[g]
+            if head is None or head in used:
                 continue
-            out += [(group[head], p) for i, p in enumerate(patterns) if i != head and p.search(question)
-                    and not (group[i] in NOT_NAMED and NOT_NAMED[group[i]].search(question))]
+            out += [(group[head], _STAND_IN_PATTERNS[g][i]) for i in used
+                    if not (group[i] in NOT_NAMED and NOT_NAMED[group[i]].search(question))]
         return out
 
     def _uses(self, phrase: str) -> bool:
