@@ -33,7 +33,7 @@ def test_kill_9_during_ingest_leaves_no_duplicate_or_orphan_chunks(make_coach, t
     make_corpus(corpus, 10)  # 30 articles: the ingest writes in several batches
     files = len(list(corpus.iterdir()))
     home = tmp_path / "home"
-    kills = 0
+    left_partial = []  # documents committed when each kill landed
     for wanted in (1, 12):  # kill once early, once after some documents are committed
         proc = subprocess.Popen([sys.executable, "-m", "coach.cli", "ingest", str(corpus)], cwd=ROOT,
                                 env=dict(os.environ, COACH_HOME=str(home)), stdout=subprocess.DEVNULL,
@@ -43,10 +43,12 @@ def test_kill_9_during_ingest_leaves_no_duplicate_or_orphan_chunks(make_coach, t
             time.sleep(0.02)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
-            kills += 1
+            proc.wait()
+            left_partial.append(_documents(home))
         proc.wait()
-    assert kills >= 1, "the ingest finished before it could be killed; the test proves nothing"
-    assert _documents(home) < files
+    # A fast machine may finish the resumed ingest before the second kill; one kill mid-ingest is what the test needs.
+    assert any(n < files for n in left_partial), \
+        f"no kill landed mid-ingest (documents at each kill: {left_partial}); the test proves nothing"
 
     done = _cli(["ingest", str(corpus)], home)
     assert done.returncode == 0, done.stderr
