@@ -25,7 +25,7 @@ from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.vocabulary import question_words
-from coach.english import everyday, verb_follows
+from coach.english import everyday, pronoun, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_job, asked_part, check_question, coverage_reply,
@@ -276,8 +276,8 @@ class AskChain:
                                       *(f"{s.title} {s.section or ''} {s.text}" for s in composed.sources)])))
         out = []
         for word in unknown:
-            if len(word) < 3 or not tokenize(word):
-                continue  # "my", "cv": too short to name a subject the library lacks
+            if len(word) < 3 or not tokenize(word) or pronoun(word):
+                continue  # "my", "cv": too short to name a subject the library lacks; "anything" names none
             if not said & set(tokenize(" ".join([word, *vocabulary.bridge(word, self.vectors.encode, qv)]))):
                 out.append(word)
         return out

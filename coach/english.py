@@ -24,6 +24,23 @@ def everyday(word: str) -> bool:
     return speller().word_frequency[word.lower()] >= EVERYDAY
 
 
+# English's closed classes that can stand where a noun does: pronouns (personal, reflexive, possessive, indefinite)
+# and quantifiers. The class is closed, so the list is complete; none of them names a subject ("do I have to do
+# anything special", "is there something I should know"), whether or not an article happens to write it.
+_PRONOUNS = frozenset(
+    "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself it its itself we "
+    "us our ours ourselves they them their theirs themselves one oneself anybody anyone anything anywhere everybody "
+    "everyone everything everywhere nobody nothing nowhere somebody someone something somewhere whatever whichever "
+    "whoever whomever whenever wherever however another other others each either neither none both all any some "
+    "several few fewer many much more most less least enough plenty lots such".split()
+)
+
+
+def pronoun(word: str) -> bool:
+    """Whether ``word`` is a pronoun or quantifier ("anything", "someone", "whatever"), which names no subject."""
+    return word.lower().replace("’", "'") in _PRONOUNS
+
+
 def english_word(word: str) -> bool:
     """Whether ``word`` is a word of English at all ("notepad", "excel"; not "Canva", "Quora")."""
     return speller().word_frequency[word.lower()] > 0

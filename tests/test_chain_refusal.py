@@ -138,3 +138,20 @@ def test_an_answer_does_not_depend_on_the_questions_asked_before(tmp_path_factor
     alone = encoder.encode([probes[0]])[0]
     batched = encoder.encode([others[0], probes[0] + " " + probes[1], probes[0], "logo"])[2]
     assert np.array_equal(alone, batched)
+
+
+
+def test_a_pronoun_the_articles_never_use_names_no_uncovered_subject(design_coach):
+    """"anything", "something", "everyone" name no subject: the coach declined "do I have to do anything special for
+    a zoom interview?" over the real articles as "the library does not talk about “anything”". Only the word that
+    names a thing the evidence lacks is reported."""
+    from coach.compose import Composed
+
+    chain = design_coach.ask_chain
+    nothing = Composed(text="", sentences=[], sources=[])
+    for question in ["Do I have to do anything special for a poster interview?",
+                     "Is there something everyone forgets about the poster?",
+                     "Whatever I do, somebody frowns at my poster. Why?"]:
+        qv = design_coach.embedder.encode([question])[0]
+        lacked = chain._uncovered_words(question, qv, nothing)
+        assert "poster" in lacked and not {"anything", "something", "everyone", "whatever", "somebody"} & set(lacked)
