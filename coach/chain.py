@@ -33,6 +33,9 @@ from coach.scope import (asked_companies, asked_job, asked_part, check_question,
                          unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
+# A code: letters then digits, maybe more letters ("L4", "IC5", "H1B", "EC2", "P99"); not an amount or a count
+# ("150k", "2nd", "4x"), which start with a digit.
+_CODE = re.compile(r"(?<![\w$£€.-])[A-Za-z]{1,3}\d{1,3}[A-Za-z]{0,2}(?![\w-])")
 NO_MATCH = "nothing in the library matches the question closely enough"
 MAX_QUESTION_CHARS = 2000
 CANDIDATE_CHUNKS = 10
@@ -291,6 +294,10 @@ class AskChain:
         bother haggling"): what the asker does is no thing the library would have to name."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
         asked = asked_part(question)
+        # A code names one thing exactly ("L4", "H1B", "EC2"): no article writing it means none covers it, and
+        # passages with a sibling code ("L1 and L2 regularization" for "L4 and L5") answer something else.
+        if code := next((c for c in _CODE.findall(asked) if not self.library.bm25_contains(c)), None):
+            return code
         unknown = set(vocabulary.unknown(asked))
         if len(unknown) < 2:
             return None

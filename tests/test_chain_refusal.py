@@ -155,3 +155,30 @@ def test_a_pronoun_the_articles_never_use_names_no_uncovered_subject(design_coac
         qv = design_coach.embedder.encode([question])[0]
         lacked = chain._uncovered_words(question, qv, nothing)
         assert "poster" in lacked and not {"anything", "something", "everyone", "whatever", "somebody"} & set(lacked)
+
+
+LEVELS = """# Engineering levels at Velloran
+
+Fictional article written for Interview Coach's tests.
+
+## E3 and E4
+
+E3 is the entry level at Velloran: new graduates start there and work on tasks a senior engineer has broken down.
+E4 engineers own a whole feature, from the design review to the launch, and mentor interns.
+"""
+
+
+@pytest.fixture(scope="module")
+def levels_coach(tmp_path_factory, embedder):
+    return library_of(tmp_path_factory, embedder, {"velloran_levels.md": LEVELS, "velloran_loop.md": ARTICLE})
+
+
+def test_a_code_no_article_writes_is_not_answered_from_a_sibling_code(levels_coach):
+    """"L4 and L5" was answered with "L1 and L2 regularization" over the real articles: a code names one thing
+    exactly, so a level, visa or service code that no article writes is declined and named, while a code the articles
+    do write is answered."""
+    declined = levels_coach.ask("What's the difference between E6 and E7 at Velloran?")
+    assert not declined.grounded, declined.answer
+    assert "E6" in declined.answer
+    answered = levels_coach.ask("what does an E4 do day to day?")
+    assert answered.grounded and "own a whole feature" in answered.answer, answered.answer
