@@ -28,7 +28,7 @@ from coach.vocabulary import question_words
 from coach.english import everyday, pronoun, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (asked_companies, asked_job, asked_part, check_question, coverage_reply,
+from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, coverage_reply,
                          known_company_mentions, mentions_name, names_occupation, off_domain_by_meaning,
                          unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
 
@@ -329,7 +329,7 @@ class AskChain:
             return []
         company_of = {h.chunk.doc_id: h.chunk.company for h in hits}
         about = [t for s in composed.sources for t in (s.title, s.section, company_of.get(s.doc_id))]
-        return unanswered_companies(question, names, composed.sentences, about)
+        return unanswered_companies(question, names, composed.sentences, about, [_evidence_text(h) for h in hits])
 
     def _passages_naming(self, name: str, k: int = 5) -> list[str]:
         """Texts of the library passages that use ``name`` most (BM25), to read how the articles use it."""
@@ -428,6 +428,9 @@ class AskChain:
                 # The kind of job asked about is the subject: "a forklift operator interview" is not answered by a
                 # passage on interviews in general; "a zoom interview" is an interview held another way.
                 reason = f"the library has no article about “{job}” interviews"
+            elif (exam := asked_exam(standalone)) and self._uncovered_words(exam, qv, composed):
+                # "the real estate licensing exam" is not answered by a passage on studying for coding interviews.
+                reason = f"the library has no article about the “{exam}” exam or test"
             elif term := self._unknown_term(standalone, qv):
                 reason = f"the library does not talk about “{term}”"
             elif missing:

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from typing import Callable
 
+from coach.english import english_word  # its dictionary loads on first use
+
 _SCRIPTS = {
     "CJK": "Chinese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "HANGUL": "Korean", "CYRILLIC": "Russian",
     "ARABIC": "Arabic", "HEBREW": "Hebrew", "DEVANAGARI": "Hindi", "THAI": "Thai", "GREEK": "Greek",
@@ -92,8 +94,14 @@ def foreign_language(text: str, knows: Callable[[str], bool] | None = None) -> s
     accented = sum(1 for w in words if any(ord(ch) > 0x7F for ch in w))
     if len(words) >= 3 and accented >= 2 and not english:
         return "a language other than English"
-    if knows is not None and len(words) >= 4 and not english and 2 * sum(1 for w in words if not knows(w)) > len(words):
-        return "a language other than English"
+    if knows is not None and len(words) >= 4 and not english:
+        unknown = [w for w in words if not knows(w)]
+        # Library terms can make up half of such a question ("System design interview ke liye kaise prepare
+        # karu?"): three words that neither the library nor English's dictionary knows still mark it; a capitalised
+        # one may be a name, so only lower-case words count.
+        strange = [w for w in _WORD.findall(text) if w.islower() and not knows(w.lower()) and not english_word(w)]
+        if 2 * len(unknown) > len(words) or len(strange) >= 3:
+            return "a language other than English"
     return None
 
 

@@ -21,10 +21,12 @@ The principle: the evidence the answer stands on must cover the entities and the
    - the kind of job asked about (:func:`asked_job`: "a forklift operator interview", "interviewing a nanny") has a
      word no article uses and no stand-in in the quoted passages: passages on interviews in general do not cover it;
      an interview's format ("a zoom interview", "an in-person onsite interview") names no person at work
-     (:func:`names_occupation`) and is no kind of job;
+     (:func:`names_occupation`) and is no kind of job; likewise the kind of exam, test or licence asked about
+     (:func:`asked_exam`: "the real estate licensing exam");
    - a company the question asks about that the answer does not stand on: no quoted sentence names it other than as
      an example ("top companies like Uber, Lyft"), nor the title, section or company of a quoted passage
-     (:func:`unanswered_companies`; names the library lists among companies count as companies); when passages
+     (:func:`unanswered_companies`; names the library lists among companies count as companies; a name the question
+     itself gives as an example, "big names like Netflix", is covered by a retrieved passage naming it); when passages
      filed under or headed by that company were retrieved, the answer is first composed again from them;
    - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
      and that neither the quoted passages nor a stand-in in them cover ("a logo for my bakery")
@@ -178,8 +180,8 @@ def _name_candidates(text: str, companies: Sequence[str], roles: Sequence[Role])
             continue  # sentence-initial capitals say nothing
         if low in _NOT_NAMES or low in lib or low in role_words or low in _KNOWN_LOWER:
             continue
-        if word.isupper() and len(word) <= 4:
-            continue  # an acronym (CV, ATS, GPA, SQL) is a term, not an organisation
+        if len(word) <= 4 and (word.isupper() or word[:-1].isupper() and word.endswith("s")):
+            continue  # an acronym (CV, ATS, GPA, SQL) or its plural (CVs, APIs) is a term, not an organisation
         if any(s <= m.start() < e for s, e, _ in role_spans):
             continue
         word = word.removesuffix("'s")
@@ -292,12 +294,13 @@ def _as_example(name: str, text: str) -> bool:
     return bool(spans) and all(_EXAMPLE_BEFORE.search(text[:start]) for start in spans)
 
 
-def unanswered_companies(question: str, names: Sequence[str], quoted: Sequence[str], about: Sequence[str]
-                         ) -> list[str]:
+def unanswered_companies(question: str, names: Sequence[str], quoted: Sequence[str], about: Sequence[str],
+                         passages: Sequence[str] = ()) -> list[str]:
     """The ``names`` asked about in ``question`` that the answer's own evidence does not cover: no quoted sentence
     names it (other than as an example of something else: "top companies like Uber, Lyft"), nor the title, section
     or company (``about``) of a passage it quotes. A question that itself gives the name as an example ("build
-    something like Uber") is covered by such an example."""
+    something like Uber", "big names like Netflix") asks about that kind of thing: such an example covers it, and so
+    does a retrieved passage (``passages``) naming it."""
     out = []
     for name in names:
         examples_do = _as_example(name, question)
@@ -305,6 +308,8 @@ def unanswered_companies(question: str, names: Sequence[str], quoted: Sequence[s
             continue
         if any(mentions_name(name, t) and (examples_do or not _as_example(name, t)) for t in quoted):
             continue
+        if examples_do and any(mentions_name(name, t) for t in passages):
+            continue  # "big names like Netflix": the kind of company is the subject, a passage naming it covers it
         out.append(name)
     return out
 
@@ -415,12 +420,11 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w'-]*)")
 
 
-def asked_job(question: str) -> str | None:
-    """The kind of job or interview the asking sentence is about ("forklift operator" in "What do warehouses ask in a
-    forklift operator interview?"), or None: the subject a library of tech-interview articles must cover for the
-    answer to stand on it, even when "interview" and "ask" match a passage."""
-    asked = asked_part(question)
-    for m in _JOB_BEFORE.finditer(asked):
+def _kind_before(asked: str, pattern: re.Pattern[str]) -> str | None:
+    """The words naming the kind of thing right before ``pattern``'s head noun ("forklift operator" before
+    "interview", "real estate licensing" before "exam"), or None when the head only modifies the next word ("how
+    many interview rounds", "the test set")."""
+    for m in pattern.finditer(asked):
         after = _NEXT_WORD.match(asked, m.end())
         if after and after.group(1).lower() not in _NOT_JOB:
             continue  # "interview" as a modifier ("how many interview rounds"): the rounds are the subject
@@ -431,6 +435,30 @@ def asked_job(question: str) -> str | None:
         words = [w for w in (_POSSESSIVE.sub("", w) for w in words[cut + 1:]) if w.lower() not in _JOB_WORDS]
         if words:
             return " ".join(words)
+    return None
+
+
+# An exam, test or licence of some kind ("the real estate licensing exam", "the CPA exam", "a CDL permit test"): like
+# a kind of job, its subject is what a library of tech-interview articles must cover, even when "study" and "hours"
+# match a passage on preparing for coding interviews. Capitalised words count here: exams are named by acronyms.
+_EXAM_BEFORE = re.compile(r"(?<![\w'-])((?:[A-Za-z][\w'-]*\s+){1,4}?)"
+                          r"(?:exams?|examinations?|tests?|licen[cs]es?|certifications?)\b")
+
+
+def asked_exam(question: str) -> str | None:
+    """The kind of exam, test or licence the asking sentence is about ("real estate licensing" in "How many hours
+    should I study for the real estate licensing exam?"), or None."""
+    return _kind_before(asked_part(question), _EXAM_BEFORE)
+
+
+def asked_job(question: str) -> str | None:
+    """The kind of job or interview the asking sentence is about ("forklift operator" in "What do warehouses ask in a
+    forklift operator interview?"), or None: the subject a library of tech-interview articles must cover for the
+    answer to stand on it, even when "interview" and "ask" match a passage."""
+    asked = asked_part(question)
+    kind = _kind_before(asked, _JOB_BEFORE)
+    if kind:
+        return kind
     for m in _JOB_AFTER.finditer(asked):
         words = []
         for w in m.group(1).split():

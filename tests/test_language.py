@@ -44,3 +44,15 @@ def test_the_coach_gives_the_english_only_reply_never_a_missing_article(library_
         answer = library_coach.ask(question)
         assert not answer.grounded, answer.answer
         assert "English" in answer.answer and "no article about" not in answer.answer, answer.answer
+
+
+def test_a_question_half_made_of_library_terms_is_still_foreign_by_its_other_words():
+    """"System design interview" are library words, but three words that neither the library nor an English
+    dictionary knows, and no English function word, make the question foreign; typos and lower-case tool names in an
+    English question do not."""
+    library = {"system", "design", "interview", "prepare", "leetcode", "mock", "plan"}
+    knows = library.__contains__
+    assert foreign_language("System design interview ke liye kaise prepare karu?", knows=knows) == \
+        "a language other than English"
+    assert foreign_language("leetcode grind mock interview plan", knows=knows) is None
+    assert foreign_language("how many yrs of experiance does a junior dev have", knows=knows) is None

@@ -211,3 +211,50 @@ def test_an_order_to_drop_what_the_coach_was_told_is_an_injection(question, inje
     from coach.scope import is_injection
 
     assert is_injection(question) is injection
+
+
+def test_the_plural_of_an_acronym_is_no_company():
+    """"CVs" is the plural of CV, a term: it was taken for a company the library has no article about."""
+    from coach.scope import unknown_companies
+
+    question = "Do companies really use software to throw out CVs or APIs before a person reads them?"
+    assert unknown_companies(question, [], [], lambda word: False) == []
+    assert unknown_companies("How do I get hired at Zorvik?", [], [], lambda word: False) == ["Zorvik"]
+
+
+def test_a_company_the_question_gives_as_an_example_is_covered_by_a_passage_naming_it():
+    """"big names like Zorvik" asks about that kind of company: a retrieved passage naming Zorvik covers it even when
+    the quoted sentence does not; a question about Zorvik itself still needs the answer to stand on it."""
+    from coach.scope import unanswered_companies
+
+    quoted = ["Rubrics score communication, problem solving, technical competency and testing."]
+    passages = ["Coding rounds are graded alike at top companies like Zorvik and Quenta."]
+    example = "How do big names like Zorvik grade a coding round?"
+    assert unanswered_companies(example, ["Zorvik"], quoted, [], passages) == []
+    assert unanswered_companies(example, ["Zorvik"], quoted, []) == ["Zorvik"]
+    assert unanswered_companies("How does Zorvik grade a coding round?", ["Zorvik"], quoted, [], passages) == \
+        ["Zorvik"]
+
+
+@pytest.mark.parametrize("question", [
+    "How many hours of practice do I need before the CPA exam?",
+    "How many hours of practice do I need before the real estate licensing exam?",
+])
+def test_an_exam_the_library_does_not_cover_is_declined(tolvane, question):
+    """Its hours of practice matched the coding rounds' "40 hours", so the coach answered as if the exam were an
+    interview; the kind of exam is the subject, as the kind of job is for an interview."""
+    answer = tolvane.ask(question)
+    assert not answer.grounded, answer.answer
+    assert "exam" in answer.note
+
+
+@pytest.mark.parametrize(("question", "exam"), [
+    ("How many hours should I study for the real estate licensing exam?", "real estate licensing"),
+    ("What's the best way to study for the audit section of the CPA exam?", "CPA"),
+    ("How do I split my data into a train and test set?", None),  # "test" modifies "set"
+    ("Is it bad to test the same thing twice in one if?", None),
+])
+def test_the_kind_of_exam_a_question_is_about(question, exam):
+    from coach.scope import asked_exam
+
+    assert asked_exam(question) == exam
