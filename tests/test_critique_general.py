@@ -516,3 +516,43 @@ def test_a_fixless_item_that_already_says_avoid_is_not_prefixed_again(embedder):
                                 "team after reading their engineering blog.", embedder=embedder)
     text = " ".join([fb.items[0].advice, *fb.improvements])
     assert "Avoid cliches" in text and "Avoid: Avoid" not in text, text
+
+
+NIMBUS = ROOT / "tests" / "fixtures" / "articles" / "nimbusfin_data_scientist_vs_data_engineer.md"
+HALF_EMPTY_Q = "The nightly customer export sometimes lands half empty. How would you stop that from reaching the reports?"
+
+
+def test_an_answer_showing_no_item_about_the_question_gets_no_delivery_only_scale_up(embedder):
+    """When rubric items speak to the question but the answer shows none of them either way, its rubric part is not
+    handed to substance and delivery (as when no item applies at all): an off-topic story scored 45, above an on-topic
+    weak answer (44) that the rubric could judge (fictional article)."""
+    items = _items(NIMBUS)
+    story = critique_answer(items, role="Data Engineer", question=HALF_EMPTY_Q, embedder=embedder, answer=(
+        "Last summer I moved flats and the movers lost two of my twelve boxes for three days. I called them every "
+        "morning at 9 and in the end they found them in another van, so now I label every box with my phone number."))
+    weak = critique_answer(items, role="Data Engineer", question=HALF_EMPTY_Q, embedder=embedder, answer=(
+        "I'd just load it like normal and if somebody in finance notices the numbers look weird they can ping us and "
+        "we rerun the job."))
+    assert story.basis == "delivery-only" and any(i.applies and i.verdict == "unclear" for i in story.items)
+    assert weak.score > story.score, (weak.score, story.score)
+    assert any(f.label.startswith("rubric: none of the") for f in story.score_factors), story.score_factors
+
+
+def test_open_items_earn_at_most_what_an_item_avoided_without_its_fix_earns():
+    """Scoring alone: the same answer earns less when the items about the question are all unclear than when one is
+    avoided without showing its fix, and less than when no item applies (then the rubric part is left out)."""
+    from coach.critique.delivery import analyse
+    from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
+    from coach.critique.shapes import Unit
+    from coach.models import ItemFeedback
+
+    def item(verdict):
+        return ItemFeedback(id="i", mistake="Ignoring data quality checks", fix="Validate the load", source="s",
+                            verdict=verdict, missing=["validation"])
+
+    stats = analyse([Unit(CONTAINER, 0, len(CONTAINER), 0)], DEPLOY_Q, [])
+    scores = {name: score_answer(ScoreInput(stats=stats, relevance=0.4, on_topic_words=14, counts=RubricCounts.of(
+        its), handoffs=0, parts=None, concrete=1))[0]
+        for name, its in (("none apply", []), ("open", [item("unclear")]), ("avoided", [item("avoided")]))}
+    assert scores["open"] < scores["none apply"] and scores["open"] <= scores["avoided"], scores
+

@@ -38,6 +38,7 @@ MAX_PADDING_SHARE = 0.3
 SUBSTANCE_WORDS = 24  # distinct on-topic content words at which substance stops adding
 UNTOUCHED_CREDIT = 0.5  # credit of an item avoided while covering nothing its fix calls for ...
 FULL_COVER = 0.5  # ... rising to full credit at this share of what it calls for covered
+OPEN_CREDIT = 0.5  # credit of items about the question that the answer shows neither way (none judged)
 DELIVERY_FLOOR = 0.3  # share of the delivery points earned by fluent words that say nothing on the question ...
 DELIVERY_SAID = 0.25  # ... rising to all of them at this share of a concise answer's substance
 
@@ -53,6 +54,7 @@ class RubricCounts:
     unshown: int = 0  # avoided items that show none of their fix (none named, none covered, or about delivery)
     covered: int = 0  # concepts covered / named, over the judged content items that name what their fix calls for
     named: int = 0
+    open: int = 0  # content items about this question that the answer shows neither way (unclear)
 
     @property
     def judged(self) -> int:
@@ -74,6 +76,7 @@ class RubricCounts:
             if i.verdict in ("made", "avoided") and not i.delivery:
                 c.covered += len(i.covers)
                 c.named += named
+            c.open += i.verdict == "unclear" and getattr(i, "applies", True) and not i.delivery
             if i.verdict == "made":
                 c.delivery_made += i.delivery
                 c.made += not i.delivery
@@ -129,7 +132,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     c = inp.counts
     judged = c.judged
     rubric_known = judged > 0
-    scale = 100 / (100 - POINTS["rubric"]) if not rubric_known else 1.0
+    # The rubric part is left out only when no item speaks to the question. When items about it apply but the answer
+    # shows none of them either way, that part is not handed to delivery and substance: an answer that engages none
+    # of what the rubric asks of this question (an off-topic story, a fluent aside) is not scored as if nothing were
+    # asked of it.
+    scale = 100 / (100 - POINTS["rubric"]) if not rubric_known and not c.open else 1.0
     parts: list[tuple[str, float]] = []
     # On-topic substance is the evidence everything else is weighed by: fluent delivery, or a mistake not made, in
     # an answer that says next to nothing on the question is worth next to nothing.
@@ -178,6 +185,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         parts.append((f"rubric: {avoided_phrase(c.avoided, c.untouched, judged)}"
                       + (f", {cov:.0%} of what they call for covered" if cov is not None else ""),
                       POINTS["rubric"] * shown / judged * rel))
+    elif c.open:
+        # Each item shown neither way earns what an item avoided without showing its fix earns, at most.
+        parts.append((f"rubric: none of the {c.open} mistake{'s' if c.open > 1 else ''} about this question shown "
+                      "either way", POINTS["rubric"] * said * OPEN_CREDIT * rel))
     factors = [(label, round(pts * scale)) for label, pts in parts]
     earned = sum(p for _, p in factors) - round(long_delivery * scale)
     # Mistakes take a share of what was earned rather than fixed points, so weak answers stay ordered among
