@@ -604,3 +604,19 @@ def test_items_shown_neither_way_are_listed_once_without_repeated_advice(monkeyp
         assert text.index("Do not use Photoshop") < text.index("Keyword stuffing") < text.index("work email"), name
         assert "Write it in the body." in text and "Never include your work phone" in text, name
     assert "Better: <" not in shells["html"] and "Better: Write it in the body." not in shells["html"]
+
+
+def test_a_thin_generic_answer_on_the_question_outscores_an_off_topic_story(embedder):
+    """"Talks around the question" is charged on the substance the answer's words still earned: a generic sentence's
+    words already count for a third, so a thin on-topic answer paid twice and tied (9 = 9) an off-topic story full of
+    numbers (fictional article)."""
+    items = _items(NIMBUS)
+    q = "What difference did the last model you built make for the business?"
+    weak = critique_answer(items, role="Data Scientist", question=q, embedder=embedder, answer=(
+        "It made a big difference. The team really liked it and it helped a lot with decisions, and people used it "
+        "every day, so overall it was a real success for the business."))
+    story = critique_answer(items, role="Data Scientist", question=q, embedder=embedder, answer=(
+        "I ran my first half marathon in March in 1 hour 52 minutes, about 6 minutes faster than my goal, after "
+        "training four times a week for 12 weeks."))
+    assert any(f.label.startswith("talks around the question") for f in weak.score_factors), weak.score_factors
+    assert weak.score > story.score, (weak.score, story.score)

@@ -22,7 +22,7 @@ MAX_MADE_SHARE = 0.75
 DELIVERY_MADE_SHARE = 0.15  # a delivery item made costs less: its fillers and run-ons already cost delivery points
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
-GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics
+GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics (at saturated substance)
 HEDGE_SHARE = 0.1  # ... and each hedge past the first ("maybe", "probably", "somehow"): no commitment
 MAX_HEDGE_SHARE = 0.2
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
@@ -217,8 +217,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
                  else f"long for a spoken answer ({st.words} words)")
         factors.append((label, -round(long_delivery * scale) - round(earned * cut)))
     if inp.generic:
+        # Charged on the substance its words still earned: a generic sentence's words already count GENERIC_WEIGHT
+        # of a specific one's, so a short generic answer had paid most of it there (a thin on-topic answer fell below
+        # an off-topic story with numbers), while a long one that saturates substance pays it whole.
         factors.append(("talks around the question: stock phrases or next to no specifics",
-                        -round(earned * GENERIC_SHARE)))
+                        -round(earned * GENERIC_SHARE * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS))))
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))
