@@ -7,8 +7,9 @@ substance too. Lowers: each rubric mistake made, each sentence that hands the qu
 that withholds a commitment ("maybe", "I'm not sure which": charged once, here), length past a spoken answer's
 (sooner when the answer names few numbers or tools: padding). Fillers and a very short answer cost delivery points, each on a
 lowering line of its own, so no raise is labelled by what the answer lacks; a delivery mistake counts as a rubric
-mistake only on an item about delivery. When no rubric item speaks to the answer's content the rubric part is left
-out and the rest is scaled to 100 ("delivery-only").
+mistake only on an item about delivery. When no rubric item speaks to the question the rubric part is left out and
+the rest is scaled to 100 ("delivery-only"); items about the question that the answer shows neither way earn at most
+what an item avoided without its fix earns. Talking around the question is charged on the substance still earned.
 """
 from __future__ import annotations
 
