@@ -203,12 +203,19 @@ def cmd_critique(args) -> int:
     if feedback.score_sum():
         print(f"Adds up to: {feedback.score_sum()}")
     marks = {"made": "✗ made", "avoided": "✓ avoided", "not_applicable": "– n/a", "unclear": "? unclear"}
-    for item in feedback.shown_items():
+    from coach.models import UNCLEAR_NOTE
+
+    judged, unclear = feedback.listed_items()
+    for item in judged:
         print(f"\n{marks[item.verdict]}: {item.mistake}")
         if item.evidence:
             print(f"  evidence: “{item.evidence}”")
         if item.advice and item.verdict != "not_applicable":
             print(f"  advice: {item.advice}")
+    if unclear:
+        print(f"\n{marks['unclear']} ({UNCLEAR_NOTE}):")
+        for item in unclear:
+            print(f"  - {item.mistake}" + (f" — to show it: {item.fix}" if item.fix else ""))
     if feedback.hidden_note():
         print(f"\n{feedback.hidden_note()}")
     for title, lines in (("Strengths", feedback.strengths), ("Improvements", feedback.improvements),

@@ -221,6 +221,10 @@ class ScoreFactor(BaseModel):
     points: int
 
 
+# The one line every shell puts over the items an answer shows neither way (listed once, not each with the same advice)
+UNCLEAR_NOTE = "the answer does not show either way whether it makes these mistakes"
+
+
 class Feedback(BaseModel):
     role: str
     question: str
@@ -248,6 +252,15 @@ class Feedback(BaseModel):
         """The items every shell lists: those about this question (an item about another kind of question stays
         ``unclear`` with ``applies`` False, is left out of the score and the summary, and is only counted)."""
         return [i for i in self.items if i.applies]
+
+    def listed_items(self) -> tuple[list[ItemFeedback], list[ItemFeedback]]:
+        """(items judged, mistakes made first then avoided and not-applicable; items about this question that the
+        answer shows neither way): every shell lists the first one by one and the second as one short list, since
+        their advice would be the same sentence each time."""
+        order = {"made": 0, "avoided": 1, "not_applicable": 2}
+        shown = self.shown_items()
+        judged = sorted((i for i in shown if i.verdict != "unclear"), key=lambda i: order.get(i.verdict, 9))
+        return judged, [i for i in shown if i.verdict == "unclear"]
 
     def hidden_note(self) -> str:
         """"2 rubric items are about other questions (not shown)." ("" when none is)."""

@@ -447,12 +447,25 @@ def test_question_type_reads_the_question_shape(question, kind):
     assert question_type(question) == kind
 
 
+def _shells(fb: Feedback, monkeypatch, capsys) -> dict[str, str]:
+    """The same feedback as the CLI prints it, as the Practice card's rubric table and as the Markdown export."""
+    from coach import cli
+    from coach.ui import render
+
+    class Fake:
+        def critique(self, role, question, answer):
+            return fb
+
+    monkeypatch.setattr(cli, "_coach", lambda: Fake())
+    cli.main(["critique", "--role", "Software Engineer", "--question", fb.question, "--answer", "fictional answer"])
+    return {"cli": capsys.readouterr().out, "html": render.rubric_table_html(fb),
+            "markdown": render.feedback_markdown(fb, "fictional answer")}
+
+
 def test_items_about_other_questions_are_hidden_alike_in_every_shell(capsys, monkeypatch):
     """The CLI and the Practice card hid an item about another kind of question (verdict unclear, applies False) but
     the Markdown export listed it as "unclear": every shell lists the same items and says how many it left out."""
-    from coach import cli
     from coach.models import ItemFeedback
-    from coach.ui import render
 
     def item(mistake, applies):
         return ItemFeedback(id=mistake, mistake=mistake, fix="Fix it.", source="fictional", verdict="unclear",
@@ -461,14 +474,7 @@ def test_items_about_other_questions_are_hidden_alike_in_every_shell(capsys, mon
     fb = Feedback(role="Software Engineer", question="Tell me about a time you missed a deadline.", score=40,
                   items=[item("Rambling without structure", True), item("Coding silently in coding rounds", False)])
 
-    class Fake:
-        def critique(self, role, question, answer):
-            return fb
-
-    monkeypatch.setattr(cli, "_coach", lambda: Fake())
-    cli.main(["critique", "--role", "Software Engineer", "--question", fb.question, "--answer", "fictional answer"])
-    shells = {"cli": capsys.readouterr().out, "html": render.rubric_table_html(fb),
-              "markdown": render.feedback_markdown(fb, "fictional answer")}
+    shells = _shells(fb, monkeypatch, capsys)
     for name, text in shells.items():
         assert "Rambling without structure" in text and "Coding silently" not in text, name
         assert "1 rubric item is about other questions (not shown)." in text, name
@@ -503,7 +509,8 @@ def test_a_mistake_without_a_fix_is_listed_with_advice_and_its_quote(real_articl
     assert made, [(i.mistake, i.verdict) for i in fb.items]
     lines = [line for line in fb.improvements if made[0].mistake.strip().rstrip(".") in line]
     assert lines and not lines[0].startswith(" —"), fb.improvements
-    assert lines[0].startswith("Don't ") and f'("{made[0].evidence[:60]}' in lines[0], lines[0]
+    assert lines[0].startswith(made[0].mistake.strip()[:30]) and f'"{made[0].evidence[:60]}' in lines[0], lines[0]
+    assert "Instead: " in lines[0], lines[0]
 
 
 def test_a_fixless_item_that_already_says_avoid_is_not_prefixed_again(embedder):
@@ -516,3 +523,100 @@ def test_a_fixless_item_that_already_says_avoid_is_not_prefixed_again(embedder):
                                 "team after reading their engineering blog.", embedder=embedder)
     text = " ".join([fb.items[0].advice, *fb.improvements])
     assert "Avoid cliches" in text and "Avoid: Avoid" not in text, text
+
+
+NIMBUS = ROOT / "tests" / "fixtures" / "articles" / "nimbusfin_data_scientist_vs_data_engineer.md"
+HALF_EMPTY_Q = "The nightly customer export sometimes lands half empty. How would you stop that from reaching the reports?"
+
+
+def test_an_answer_showing_no_item_about_the_question_gets_no_delivery_only_scale_up(embedder):
+    """When rubric items speak to the question but the answer shows none of them either way, its rubric part is not
+    handed to substance and delivery (as when no item applies at all): an off-topic story scored 45, above an on-topic
+    weak answer (44) that the rubric could judge (fictional article)."""
+    items = _items(NIMBUS)
+    story = critique_answer(items, role="Data Engineer", question=HALF_EMPTY_Q, embedder=embedder, answer=(
+        "Last summer I moved flats and the movers lost two of my twelve boxes for three days. I called them every "
+        "morning at 9 and in the end they found them in another van, so now I label every box with my phone number."))
+    weak = critique_answer(items, role="Data Engineer", question=HALF_EMPTY_Q, embedder=embedder, answer=(
+        "I'd just load it like normal and if somebody in finance notices the numbers look weird they can ping us and "
+        "we rerun the job."))
+    assert story.basis == "delivery-only" and any(i.applies and i.verdict == "unclear" for i in story.items)
+    assert weak.score > story.score, (weak.score, story.score)
+    assert any(f.label.startswith("rubric: none of the") for f in story.score_factors), story.score_factors
+
+
+def test_open_items_earn_at_most_what_an_item_avoided_without_its_fix_earns():
+    """Scoring alone: the same answer earns less when the items about the question are all unclear than when one is
+    avoided without showing its fix, and less than when no item applies (then the rubric part is left out)."""
+    from coach.critique.delivery import analyse
+    from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
+    from coach.critique.shapes import Unit
+    from coach.models import ItemFeedback
+
+    def item(verdict):
+        return ItemFeedback(id="i", mistake="Ignoring data quality checks", fix="Validate the load", source="s",
+                            verdict=verdict, missing=["validation"])
+
+    stats = analyse([Unit(CONTAINER, 0, len(CONTAINER), 0)], DEPLOY_Q, [])
+    scores = {name: score_answer(ScoreInput(stats=stats, relevance=0.4, on_topic_words=14, counts=RubricCounts.of(
+        its), handoffs=0, parts=None, concrete=1))[0]
+        for name, its in (("none apply", []), ("open", [item("unclear")]), ("avoided", [item("avoided")]))}
+    assert scores["open"] < scores["none apply"] and scores["open"] <= scores["avoided"], scores
+
+
+def test_a_mistake_made_is_named_quoted_and_given_what_to_do_instead(embedder):
+    """The improvement line names the mistake once, quotes the answer's sentence that makes it and says what to do
+    instead in the article's words: a fix-less "Don't" takes it from its section heading. It read "Don't use Photoshop
+    … — instead of: Do not use Photoshop …", the mistake twice and nothing to do (the item is fictional)."""
+    item = RubricItem(id="p1", kind="dont", fix="", source="fictional",
+                      mistake="Do not use Photoshop, other graphic design tools or online resume builders",
+                      section="Resume tips > Only use Microsoft Word or Google Docs to create your resume")
+    fb = critique_answer([item], role="Software Engineer", question="What did you use to put your resume together?",
+                         answer="I designed it in Photoshop with a two-column layout and my photo, so it stands out.",
+                         embedder=embedder)
+    assert fb.items[0].verdict == "made"
+    line = next(x for x in fb.improvements if "Photoshop" in x)
+    assert line.startswith("Do not use Photoshop") and line.count("Photoshop, other graphic") == 1, line
+    assert '"I designed it in Photoshop' in line, line
+    assert "Instead: only use Microsoft Word or Google Docs to create your resume" in line, line
+    assert 'Instead, as the article says: "Only use Microsoft Word' in fb.items[0].advice, fb.items[0].advice
+
+
+def test_items_shown_neither_way_are_listed_once_without_repeated_advice(monkeypatch, capsys):
+    """Every shell lists the judged items one by one, mistakes first, and the unclear ones as one short list under one
+    line: ten unclear items each printed "The answer does not show either way …". A fix-less item shows no empty
+    "Better:"."""
+    from coach.models import UNCLEAR_NOTE, ItemFeedback
+
+    def item(mistake, verdict, fix="", evidence=""):
+        return ItemFeedback(id=mistake, mistake=mistake, fix=fix, source="fictional", verdict=verdict,
+                            evidence=evidence, advice=f"ADVICE {verdict}")
+
+    fb = Feedback(role="Software Engineer", question="What did you use to build your resume?", score=20, items=[
+        item("Never include your work email", "unclear"), item("Never include your work phone", "unclear"),
+        item("Keyword stuffing", "avoided", evidence="I used the job's own words once each."),
+        item("Do not use Photoshop", "made", evidence="I designed it in Photoshop."),
+        item("Header or footer", "unclear", fix="Write it in the body.")])
+
+    shells = _shells(fb, monkeypatch, capsys)
+    for name, text in shells.items():
+        assert text.count("ADVICE unclear") == 0 and text.count(UNCLEAR_NOTE) == 1, (name, text)
+        assert text.index("Do not use Photoshop") < text.index("Keyword stuffing") < text.index("work email"), name
+        assert "Write it in the body." in text and "Never include your work phone" in text, name
+    assert "Better: <" not in shells["html"] and "Better: Write it in the body." not in shells["html"]
+
+
+def test_a_thin_generic_answer_on_the_question_outscores_an_off_topic_story(embedder):
+    """"Talks around the question" is charged on the substance the answer's words still earned: a generic sentence's
+    words already count for a third, so a thin on-topic answer paid twice and tied (9 = 9) an off-topic story full of
+    numbers (fictional article)."""
+    items = _items(NIMBUS)
+    q = "What difference did the last model you built make for the business?"
+    weak = critique_answer(items, role="Data Scientist", question=q, embedder=embedder, answer=(
+        "It made a big difference. The team really liked it and it helped a lot with decisions, and people used it "
+        "every day, so overall it was a real success for the business."))
+    story = critique_answer(items, role="Data Scientist", question=q, embedder=embedder, answer=(
+        "I ran my first half marathon in March in 1 hour 52 minutes, about 6 minutes faster than my goal, after "
+        "training four times a week for 12 weeks."))
+    assert any(f.label.startswith("talks around the question") for f in weak.score_factors), weak.score_factors
+    assert weak.score > story.score, (weak.score, story.score)

@@ -701,7 +701,8 @@ def _judge_narration(m: _ItemModel, a: _Answer) -> _Judgement:
     st = a.stats
     if st.code and st.mostly_code:
         ev = next((u for u in a.units if code_span(u.text)), a.units[0])
-        return _Judgement("made", ev, f"The answer is code with {st.prose_words} words of explanation")
+        return _Judgement("made", ev, f"The answer is code with {st.prose_words} word{'s' * (st.prose_words != 1)} of "
+                                       "explanation")
     refused = _refused(a, (m.fix, *m.concepts))
     if refused is not None and not st.mostly_code:
         return _Judgement("made", refused, "The answer says it will not explain while coding")
@@ -1173,6 +1174,10 @@ _TELLS_NOT_TO = re.compile(r"(?:avoid|don['’]t|do not|never|stop)\b", re.I)
 def _fix_text(item: RubricItem, m: _ItemModel) -> str:
     """The item's fix; "Don't …" items often come without one, and then the advice is not to do it."""
     fix = item.fix.strip()
+    if not fix and m.heading is not None:
+        # What to do instead, in the article's words: "Don't use Photoshop …" under "Only use Microsoft Word or
+        # Google Docs …" (the advice read "Instead: Don't use Photoshop …", the mistake said twice)
+        fix = m.heading.text.rstrip(".")
     if not fix:
         mistake = item.mistake.strip().rstrip(".")
         # "Avoid cliches …" already says what to do; "Avoid: Avoid cliches …" repeated it
@@ -1194,21 +1199,22 @@ def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> s
         return f"The answer does not show either way whether this mistake was made. To show the fix: \"{fix}\""
     kind = m.shape.kind
     seen = j.seen or "This is the mistake"
+    # Every shell shows the evidence next to the advice: the advice points at it rather than quoting it again (the
+    # same sentence was printed two or three times, once as evidence and again inside the advice).
+    at = "the sentence quoted" if ev else ""
     todo = {
         "overemphasis": f"keep {m.shape.target} to a sentence and spend the rest of the answer on the fix",
-        "omission": f"add a sentence on it, for example after {ev}" if ev else "add a sentence on it",
-        "numbers": f"put a concrete figure into a sentence such as {ev}" if ev else "add concrete figures",
-        "without": f"add {m.shape.other} after {ev}" if ev else f"add {m.shape.other}",
+        "omission": f"add a sentence on it, for example after {at}" if at else "add a sentence on it",
+        "numbers": f"put a concrete figure into {at}" if at else "add concrete figures",
+        "without": f"add {m.shape.other} after {at}" if at else f"add {m.shape.other}",
         "order": f"open with {m.shape.other} and only then move to {m.shape.target}",
         "narration": "say the approach before the code and explain each step as you write it",
         "structure": "give the headline first, then number the points and drop the filler words",
         "ownership": "say what you did about it and what you changed afterwards",
-        "dont": f"drop or rephrase {ev}" if ev else "leave it out",
-        "quality": f"rewrite {ev} with your own specifics" if ev else "rewrite it with your own specifics",
+        "dont": f"drop or rephrase {at}" if at else "leave it out",
+        "quality": f"rewrite {at} with your own specifics" if at else "rewrite it with your own specifics",
     }.get(kind, "say it the way the fix does")
-    quote = f" (e.g. {ev})" if ev and kind in ("overemphasis", "order", "narration", "structure", "ownership",
-                                                 "fallback", "quality") else ""
-    return f"{seen}{quote}. Instead, as the article says: \"{fix}\" — {todo}."
+    return f"{seen}. Instead, as the article says: \"{fix}\" — {todo}."
 
 
 # -- public API --------------------------------------------------------------------------------------------------------
@@ -1421,10 +1427,7 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
             where = f' ("{_q(j.evidence.text, 100)}")' if j.evidence else ""
             strengths.append(f"Avoids \"{item.mistake.strip().rstrip('.')}\"{where}.")
         elif j.verdict == "made":
-            # The fix, the mistake and the words that show it: an item without a fix printed " — instead of: …"
-            where = f' ("{_q(j.evidence.text, 100).rstrip(".")}")' if j.evidence else ""
-            improvements.append(f"{_fix_text(item, m).rstrip('.')} — instead of: "
-                                f"{item.mistake.strip().rstrip('.')}{where}.")
+            improvements.append(_improvement(item, m, j))
     if stats.words:
         if stats.structured:
             strengths.append("The answer is organised with signposting (" + ", ".join(dict.fromkeys(stats.signposts))
@@ -1441,6 +1444,38 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
     else:
         improvements.append("Write an answer to the question, then ask for feedback again.")
     return strengths, improvements
+
+
+# Kinds whose evidence is the sentence that makes the mistake; for the others (an omission, no numbers) it is only
+# where the missing part would go.
+_QUOTES_MISTAKE = frozenset({"overemphasis", "order", "narration", "structure", "ownership", "dont", "quality",
+                             "fallback"})
+
+
+def _improvement(item: RubricItem, m: _ItemModel, j: _Judgement) -> str:
+    """A mistake made, as a coach says it: the mistake by name, what in the answer shows it (quoted), and what to
+    do instead, each once ("Don't X — instead of: Do not X" said the mistake twice and what to do never)."""
+    mistake = item.mistake.strip().rstrip(".")
+    quote = f'"{_q(j.evidence.text, 100).rstrip(".")}"' if j.evidence else ""
+    seen = (j.seen or "the answer shows it").rstrip(".")
+    if quote and seen.startswith("This sentence "):
+        seen = f"{quote} {seen[len('This sentence '):]}"
+    elif quote and m.shape.kind in _QUOTES_MISTAKE:
+        seen = f"{_lower_first(seen)}: {quote}"
+    else:
+        seen = _lower_first(seen)
+    fix = _fix_text(item, m).rstrip(".")
+    if not item.fix.strip() and m.heading is None and m.shape.kind == "dont":
+        fix = "leave it out, or say what you did in its place"  # the fix would only restate the mistake
+    where = "" if not quote or m.shape.kind in _QUOTES_MISTAKE else (
+        f", for example in {quote}" if m.shape.kind == "numbers" else f", for example after {quote}")
+    missing = f" (missing: {', '.join(j.missing[:4])})" if j.missing else ""
+    return f"{mistake}: {seen}{missing}. Instead: {_lower_first(fix)}{where}."
+
+
+def _lower_first(text: str) -> str:
+    """Sentence-initial capital dropped mid-sentence ("Focusing on …" → "focusing on …"); "SQL", "I" keep theirs."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str, counts: RubricCounts) -> str:

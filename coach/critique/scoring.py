@@ -7,8 +7,9 @@ substance too. Lowers: each rubric mistake made, each sentence that hands the qu
 that withholds a commitment ("maybe", "I'm not sure which": charged once, here), length past a spoken answer's
 (sooner when the answer names few numbers or tools: padding). Fillers and a very short answer cost delivery points, each on a
 lowering line of its own, so no raise is labelled by what the answer lacks; a delivery mistake counts as a rubric
-mistake only on an item about delivery. When no rubric item speaks to the answer's content the rubric part is left
-out and the rest is scaled to 100 ("delivery-only").
+mistake only on an item about delivery. When no rubric item speaks to the question the rubric part is left out and
+the rest is scaled to 100 ("delivery-only"); items about the question that the answer shows neither way earn at most
+what an item avoided without its fix earns. Talking around the question is charged on the substance still earned.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ MAX_MADE_SHARE = 0.75
 DELIVERY_MADE_SHARE = 0.15  # a delivery item made costs less: its fillers and run-ons already cost delivery points
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
-GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics
+GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics (at saturated substance)
 HEDGE_SHARE = 0.1  # ... and each hedge past the first ("maybe", "probably", "somehow"): no commitment
 MAX_HEDGE_SHARE = 0.2
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
@@ -38,6 +39,7 @@ MAX_PADDING_SHARE = 0.3
 SUBSTANCE_WORDS = 24  # distinct on-topic content words at which substance stops adding
 UNTOUCHED_CREDIT = 0.5  # credit of an item avoided while covering nothing its fix calls for ...
 FULL_COVER = 0.5  # ... rising to full credit at this share of what it calls for covered
+OPEN_CREDIT = 0.5  # credit of items about the question that the answer shows neither way (none judged)
 DELIVERY_FLOOR = 0.3  # share of the delivery points earned by fluent words that say nothing on the question ...
 DELIVERY_SAID = 0.25  # ... rising to all of them at this share of a concise answer's substance
 
@@ -53,6 +55,7 @@ class RubricCounts:
     unshown: int = 0  # avoided items that show none of their fix (none named, none covered, or about delivery)
     covered: int = 0  # concepts covered / named, over the judged content items that name what their fix calls for
     named: int = 0
+    open: int = 0  # content items about this question that the answer shows neither way (unclear)
 
     @property
     def judged(self) -> int:
@@ -74,6 +77,7 @@ class RubricCounts:
             if i.verdict in ("made", "avoided") and not i.delivery:
                 c.covered += len(i.covers)
                 c.named += named
+            c.open += i.verdict == "unclear" and getattr(i, "applies", True) and not i.delivery
             if i.verdict == "made":
                 c.delivery_made += i.delivery
                 c.made += not i.delivery
@@ -129,7 +133,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     c = inp.counts
     judged = c.judged
     rubric_known = judged > 0
-    scale = 100 / (100 - POINTS["rubric"]) if not rubric_known else 1.0
+    # The rubric part is left out only when no item speaks to the question. When items about it apply but the answer
+    # shows none of them either way, that part is not handed to delivery and substance: an answer that engages none
+    # of what the rubric asks of this question (an off-topic story, a fluent aside) is not scored as if nothing were
+    # asked of it.
+    scale = 100 / (100 - POINTS["rubric"]) if not rubric_known and not c.open else 1.0
     parts: list[tuple[str, float]] = []
     # On-topic substance is the evidence everything else is weighed by: fluent delivery, or a mistake not made, in
     # an answer that says next to nothing on the question is worth next to nothing.
@@ -178,6 +186,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         parts.append((f"rubric: {avoided_phrase(c.avoided, c.untouched, judged)}"
                       + (f", {cov:.0%} of what they call for covered" if cov is not None else ""),
                       POINTS["rubric"] * shown / judged * rel))
+    elif c.open:
+        # Each item shown neither way earns what an item avoided without showing its fix earns, at most.
+        parts.append((f"rubric: none of the {c.open} mistake{'s' if c.open > 1 else ''} about this question shown "
+                      "either way", POINTS["rubric"] * said * OPEN_CREDIT * rel))
     factors = [(label, round(pts * scale)) for label, pts in parts]
     earned = sum(p for _, p in factors) - round(long_delivery * scale)
     # Mistakes take a share of what was earned rather than fixed points, so weak answers stay ordered among
@@ -206,8 +218,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
                  else f"long for a spoken answer ({st.words} words)")
         factors.append((label, -round(long_delivery * scale) - round(earned * cut)))
     if inp.generic:
+        # Charged on the substance its words still earned: a generic sentence's words already count GENERIC_WEIGHT
+        # of a specific one's, so a short generic answer had paid most of it there (a thin on-topic answer fell below
+        # an off-topic story with numbers), while a long one that saturates substance pays it whole.
         factors.append(("talks around the question: stock phrases or next to no specifics",
-                        -round(earned * GENERIC_SHARE)))
+                        -round(earned * GENERIC_SHARE * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS))))
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))

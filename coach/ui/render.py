@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from coach.models import Answer, Attempt, Feedback, ItemFeedback, LibrarySummary, RoleComparison, RubricItem
+from coach.models import (UNCLEAR_NOTE, Answer, Attempt, Feedback, ItemFeedback, LibrarySummary, RoleComparison,
+                          RubricItem)
 
 NOT_IN_LIBRARY = "not in the library"
 VERDICT_LABELS = {"made": "Mistake made", "avoided": "Avoided", "unclear": "Unclear", "not_applicable": "n/a"}
@@ -219,25 +220,34 @@ def score_html(feedback: Feedback) -> str:
 
 
 def rubric_table_html(feedback: Feedback) -> str:
-    """Rubric items that apply, mistakes first: verdict badge, mistake and fix, evidence quote, advice."""
-    order = {"made": 0, "unclear": 1, "avoided": 2, "not_applicable": 3}
+    """Rubric items judged, mistakes first: verdict badge, mistake and fix, evidence quote, advice; then the items
+    the answer shows neither way, as one list (each row repeated the same advice)."""
+    judged, unclear = feedback.listed_items()
     rows = []
-    for i in sorted(feedback.shown_items(), key=lambda i: order.get(i.verdict, 9)):
+    for i in judged:
         evidence = f'<q>{esc(i.evidence)}</q>' if i.evidence else '<span class="muted">—</span>'
+        better = f'<div class="fix">Better: {esc(i.fix)}</div>' if i.fix else ""  # a fix-less "Don't" had "Better: "
         rows.append(
             f'<tr class="row-{esc(i.verdict)}"><td data-label="Verdict"><span class="badge badge-{esc(i.verdict)}">'
             f'{esc(VERDICT_LABELS.get(i.verdict, i.verdict))}</span></td>'
             f'<td data-label="Rubric item"><div class="mistake">{esc(i.mistake)}</div>'
-            f'<div class="fix">Better: {esc(i.fix)}</div><div class="muted small">{esc(i.source)}</div></td>'
+            f'{better}<div class="muted small">{esc(i.source)}</div></td>'
             f'<td data-label="Evidence">{evidence}</td>'
             f"<td data-label=\"Advice\">{esc(i.advice) or '<span class=muted>—</span>'}</td></tr>"
         )
-    if not rows:
+    if not rows and not unclear:
         return '<div class="empty">No rubric item in the library applies to this role and question.</div>'
+    table = ('<table class="rubric-table stack"><thead><tr><th>Verdict</th><th>Rubric item (mistake → fix)</th>'
+             f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+             if rows else "")
+    if unclear:
+        lis = "".join(f'<li><span class="mistake">{esc(i.mistake)}</span>'
+                      + (f' <span class="fix">— to show it: {esc(i.fix)}</span>' if i.fix else "") + "</li>"
+                      for i in unclear)
+        table += (f'<div class="rubric-unclear"><span class="badge badge-unclear">{VERDICT_LABELS["unclear"]}</span> '
+                  f'— {esc(UNCLEAR_NOTE)}:<ul>{lis}</ul></div>')
     note = f'<div class="muted small">{esc(feedback.hidden_note())}</div>' if feedback.hidden_note() else ""
-    return ('<table class="rubric-table stack"><thead><tr><th>Verdict</th><th>Rubric item (mistake → fix)</th>'
-            f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-            + note)
+    return table + note
 
 
 def _bullets(title: str, items: list[str], cls: str) -> str:
@@ -275,9 +285,13 @@ def feedback_markdown(feedback: Feedback, answer: str) -> str:
         lines += [f"Adds up to: {feedback.score_sum()}", ""]
     lines += ["## Rubric", "", "| Verdict | Mistake to avoid | Better | Evidence | Advice | Source |",
               "| --- | --- | --- | --- | --- | --- |"]
-    for i in feedback.shown_items():
+    judged, unclear = feedback.listed_items()
+    for i in judged:
         lines.append(f"| {VERDICT_LABELS.get(i.verdict, i.verdict)} | {_md_cell(i.mistake)} | {_md_cell(i.fix)} | "
                      f"{_md_cell(i.evidence)} | {_md_cell(i.advice)} | {_md_cell(i.source)} |")
+    if unclear:
+        lines += ["", f"{VERDICT_LABELS['unclear']}: {UNCLEAR_NOTE}:", ""] + [
+            f"- {i.mistake}" + (f" — to show it: {i.fix}" if i.fix else "") for i in unclear]
     if feedback.hidden_note():
         lines += ["", feedback.hidden_note()]
     for title, items in (("What worked", feedback.strengths), ("Improve next time", feedback.improvements),
