@@ -40,7 +40,10 @@ def embedding_text(chunk: Chunk) -> str:
 
 def generic_heading(heading: str, text: str) -> bool:
     """Whether ``heading`` says what kind of passage ``text`` is rather than what it is about: one word ("Examples",
-    "Don'ts", a product's name), or words the passage never uses ("Practical tips" over tips on a cover letter)."""
+    "Don'ts", a product's name), or words the passage never uses ("Practical tips" over tips on a cover letter),
+    unless it is a question ("What is overfitting?" over an answer that never says "overfitting")."""
+    if re.sub(r"[^\w?]+$", "", heading).endswith("?"):
+        return False  # a question names what its passage answers, whatever words the answer uses
     return len(heading.split()) <= GENERIC_HEADING_WORDS or not _words(heading) & _words(text)
 
 

@@ -150,3 +150,5 @@ def test_a_heading_the_passage_never_echoes_is_led_by_its_parent():
     assert embedding_text(tips) == f"Zephyrix guide — Writing the glimmer letter > Practical tips: {tips.text}"
     echoed = chunk("Keep the letter short", "A glimmer letter longer than one page is rarely read to the end.")
     assert embedding_text(echoed) == f"Zephyrix guide — Keep the letter short: {echoed.text}"
+    asked = chunk("What is glimmer drift? ⭐️", "When a letter reads well to you but not to the guild.")
+    assert embedding_text(asked) == f"Zephyrix guide — What is glimmer drift? ⭐️: {asked.text}"  # a question names it
