@@ -26,7 +26,7 @@ from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
 from coach.vocabulary import VOCAB_MAX, Vocabulary, document_words
-from ingest.chunking import is_stub_text
+from ingest.chunking import generic_heading, is_stub_text
 
 # Weights of the evidence added to a chunk's dense cosine (see ``fuse``); measured on the tuning splits.
 WEIGHTS = {"bm25": 0.2, "structure": 0.3, "answer": 0.05, "neighbour": 0.15, "sentence": 0.3}
@@ -146,12 +146,18 @@ def document_entries(article, outline: list[tuple[str, str | None, str]]) -> dic
     chunks = [(cid, _norm(section), _norm(text)) for cid, section, text in outline]
     heads = [s.heading for s in article.sections if s.heading and s.kind not in ("title",)]
     questions = [f.question for f in article.faq]
+    parent = {s.heading.strip(): s.parents[-1] for s in article.sections if s.heading and s.parents}
     out: dict[str, list[str]] = {}
-    for entry in dict.fromkeys(h.strip() for h in heads + questions if h and h.strip()):
-        key = _norm(entry)
+    for heading in dict.fromkeys(h.strip() for h in heads + questions if h and h.strip()):
+        key = _norm(heading)
         ids = [cid for cid, section, text in chunks if section == key or key in text]
-        if ids:
-            out[entry] = ids
+        if not ids:
+            continue
+        # A heading that names only the kind of passage ("Practical tips") is matched with the heading above it,
+        # which says what the passage is about, as the passage is embedded (``embedding_text``).
+        texts = " ".join(text for cid, section, text in chunks if section == key)
+        up = parent.get(heading)
+        out[f"{up} > {heading}" if up and texts and generic_heading(heading, texts) else heading] = ids
     return out
 
 
@@ -357,7 +363,7 @@ def _structure_code() -> str:
 
     from coach import vocabulary
 
-    parts = [document_entries, _norm, vocabulary.document_words, vocabulary._WORD.pattern,
+    parts = [document_entries, generic_heading, _norm, vocabulary.document_words, vocabulary._WORD.pattern,
              (vocabulary.MIN_LEN, vocabulary.MAX_LEN), sorted(vocabulary._STOP)]
     try:
         text = "\n".join(inspect.getsource(p) if callable(p) else repr(p) for p in parts)

@@ -6,8 +6,8 @@
   ``rubric``); the TL;DR is kind ``tldr``.
 - Body sections are packed sentence by sentence up to ``chunk_size`` characters, repeating ``overlap`` sentences.
 - ``Chunk.text`` is the article's own sentences (answers quote it); :func:`embedding_text` adds the title and
-  heading (after its parent heading when the heading is one word) for the dense and BM25 indexes; ``Chunk.parents``
-  holds the headings the section sits under.
+  heading (after its parent heading when the heading only names the kind of passage) for the dense and BM25
+  indexes; ``Chunk.parents`` holds the headings the section sits under.
 - ``id = sha256(doc_id, section, kind, text)[:16]``: re-ingesting the same file yields the same ids.
 - ``stub`` flags a chunk with nothing of its own to quote (:func:`is_stub_text`), once, for retrieval to skip.
 """
@@ -21,20 +21,34 @@ from coach.store.bm25 import tokenize
 from coach.text import split_sentences, stable_id
 
 STUB_WORDS = 3  # a one-line chunk with fewer content words and no full stop is a placeholder or a stray label
-GENERIC_HEADING_WORDS = 1  # a section heading this short is embedded after its parent heading (``embedding_text``)
+GENERIC_HEADING_WORDS = 1  # a section heading this short is embedded after its parent heading (``generic_heading``)
 
 
 def embedding_text(chunk: Chunk) -> str:
     """What the pipeline embeds and BM25 indexes: "title — section: text" (section omitted when the text already
     starts with it, e.g. FAQ chunks), the section led by the heading it sits under when its own heading is one word
     ("Examples", "Don'ts", "Must-haves", a product's name): such a heading says what kind of passage follows, or
-    names one item of its parent, not what the passage is about, and the article holds several of them."""
-    short = bool(chunk.section) and len(chunk.section.split()) <= GENERIC_HEADING_WORDS
+    names one item of its parent, not what the passage is about, and the article holds several of them. So does a
+    heading none of whose words the passage uses ("Practical tips" over three tips on a cover letter)."""
+    short = bool(chunk.section) and generic_heading(chunk.section, chunk.text)
     head = [*(chunk.parents[-1:] if short else []),
             *([chunk.section] if chunk.section and not chunk.text.startswith(chunk.section) else [])]
     if head:
         return f"{chunk.title} — {' > '.join(head)}: {chunk.text}"
     return f"{chunk.title}: {chunk.text}"
+
+
+def generic_heading(heading: str, text: str) -> bool:
+    """Whether ``heading`` says what kind of passage ``text`` is rather than what it is about: one word ("Examples",
+    "Don'ts", a product's name), or words the passage never uses ("Practical tips" over tips on a cover letter),
+    unless it is a question ("What is overfitting?" over an answer that never says "overfitting")."""
+    if re.sub(r"[^\w?]+$", "", heading).endswith("?"):
+        return False  # a question names what its passage answers, whatever words the answer uses
+    return len(heading.split()) <= GENERIC_HEADING_WORDS or not _words(heading) & _words(text)
+
+
+def _words(text: str) -> set[str]:
+    return {t for t in tokenize(text) if not t.isdigit()}
 
 
 def is_stub_text(text: str) -> bool:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from coach.adverts import attribution
+from coach.text import split_sentences
 
 # ---------------------------------------------------------------------------------------------------- plain text
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -74,6 +75,41 @@ _OTHER_FURNITURE = re.compile(
 )
 
 
+# A notice about the page rather than its subject (an open article's boxed disclaimer or sign-off, repeated across
+# the site's pages): a call to correct or contribute to the page, a warning not to trust it as written, or where
+# its list came from. An article's own advice never asks the reader to fix the page.
+_PAGE_CALL = re.compile(
+    r"\bplease\s+(?:create|open|submit|send|raise|make)\s+an?\s+(?:new\s+)?(?:PR|pull\s+request|issue)\b|"
+    r"\b(?:create|open|submit|send|raise|make)\s+an?\s+(?:new\s+)?(?:PR|pull\s+request|issue)\s+(?:with\s+(?:a|the|"
+    r"your)\s+(?:fix|correction)|(?:on|to|in)\s+(?:this|our|the)\s+(?:repo|repository|page|project))\b|"
+    r"\bGitHub\s+discussion\b|\b(?:reach\s+out|write)\s+to\s+(?:me|us)\s+at\s+\S+@|"
+    r"\b(?:edit|improve)\s+this\s+(?:page|article)\b|\bsuggest\s+an\s+edit\b|\bcontributions?\s+(?:are\s+)?welcome\b",
+    re.I)
+_PAGE_DISCLAIMER = re.compile(
+    r"\b(?:answers|content|information|solutions)\s+(?:here|below|on\s+this\s+(?:page|site)|in\s+this\s+"
+    r"(?:article|list|page|guide|repo(?:sitory)?))\s+(?:are|is|were|was)\s+(?:given|written|provided|contributed|"
+    r"collected|crowd-?sourced)\s+by\b|"
+    r"\b(?:double[- ]check|verify)\b[^.!?]{0,40}\b(?:answers|information|content|solutions)\b[^.!?]{0,30}"
+    r"\bbefore\s+(?:using|relying)|\bat\s+your\s+own\s+risk\b|"
+    r"^(?:the\s+|this\s+)(?:list|article|page|guide|collection)(?:\s+of\s+[\w ]{1,30}?)?\s+(?:is|was)\s+"
+    r"(?:based\s+on|adapted\s+from|taken\s+from)\s+this\s+(?:post|article|page|list|thread|repo)\b|^legend\s*:", re.I)
+_NOTICE_WORDS = 60  # a paragraph this short that asks the reader to fix or contribute to the page is a notice
+_LINE_MARKUP = re.compile(r"<[^>\n]*>|^\s*(?:[-*+•]|\d+[.)])\s+")
+
+
+def page_notice(line: str) -> bool:
+    """True for a line that is about the page, not its subject: "The answers here are given by the community. Be
+    careful and double check the answers before using them.", "If you see an error, please create a PR with a fix",
+    "The list is based on this post" (every sentence such a notice, or a short line asking for a contribution)."""
+    text = _LINE_MARKUP.sub(" ", strip_links(line)).strip()
+    if not text:
+        return False
+    if _PAGE_CALL.search(text) and len(text.split()) <= _NOTICE_WORDS:
+        return True
+    sentences = split_sentences(text)
+    return bool(sentences) and all(_PAGE_DISCLAIMER.search(s) or _PAGE_CALL.search(s) for s in sentences)
+
+
 def _normalize_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
@@ -91,7 +127,7 @@ def _is_furniture(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if _FURNITURE_LINE.match(s) or _OTHER_FURNITURE.match(s) or attribution(s):
+    if _FURNITURE_LINE.match(s) or _OTHER_FURNITURE.match(s) or attribution(s) or page_notice(s):
         return True
     short = len(s) <= 120
     if short and _READ_TIME.search(s):

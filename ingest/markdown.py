@@ -256,7 +256,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
             if title and "html_title" not in meta:
                 meta["html_title"] = title
             s = _clean_text(s)
-            if s:
+            if re.search(r"\w", s):  # a box left with only its icon ("⚠️") once its notice is dropped says nothing
                 blocks.append(Block("para", s))
         elif typ == "table_open":
             rows, i = _table_rows(tokens, i)

@@ -20,8 +20,10 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filename, a broken export)
 # What an ingest derives from a file and stores, beyond its text: bump when a change to parsing or chunking must
-# reach articles already stored (their files unchanged). 1: sections record the headings they sit under.
-INDEX_FORMAT = 1
+# reach articles already stored (their files unchanged). 1: sections record the headings they sit under; 2: notices
+# about the page (disclaimers, calls to contribute) are dropped as furniture; 3: a heading the passage never echoes
+# ("Practical tips") is embedded after its parent heading, like a one-word heading.
+INDEX_FORMAT = 3
 
 
 def load(source: SourceFile) -> LoadedDocument:

@@ -134,3 +134,21 @@ def test_text_without_sentence_ends_is_still_cut():
     chunks = chunk_article(art, chunk_size=200, overlap=1)
     assert len(chunks) > 10 and all(len(c.text) <= 2 * 200 for c in chunks)
     assert " ".join(c.text for c in chunks).count("word599") >= 1
+
+
+def test_a_heading_the_passage_never_echoes_is_led_by_its_parent():
+    """"Practical tips" says what kind of passage follows, not what it is about: none of its words occurs in the tips
+    themselves, so the passage is embedded after the heading above it. A heading the passage echoes stays alone.
+    Fictional chunks."""
+    from coach.models import Chunk
+
+    def chunk(section: str, text: str) -> Chunk:
+        return Chunk(id=section, doc_id="fictional", text=text, title="Zephyrix guide", path="zephyrix.md",
+                     section=section, parents=["Writing the glimmer letter"])
+
+    tips = chunk("Practical tips", "Match the glimmer letter to the posting. Ask a friend to proofread it.")
+    assert embedding_text(tips) == f"Zephyrix guide — Writing the glimmer letter > Practical tips: {tips.text}"
+    echoed = chunk("Keep the letter short", "A glimmer letter longer than one page is rarely read to the end.")
+    assert embedding_text(echoed) == f"Zephyrix guide — Keep the letter short: {echoed.text}"
+    asked = chunk("What is glimmer drift? ⭐️", "When a letter reads well to you but not to the guild.")
+    assert embedding_text(asked) == f"Zephyrix guide — What is glimmer drift? ⭐️: {asked.text}"  # a question names it

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import _trafilatura, clean_text, html_to_text
+from ingest.clean import _trafilatura, clean_markdown, clean_text, html_to_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "000_bb54feeca4c3cc0b.txt"
@@ -195,3 +195,44 @@ def test_stray_script_tag_before_a_real_script_element_keeps_the_prose_between()
     out = clean_text("Keep explaining the <script> risks of reflected input. <script>steal('X3')</script>Then stop.")
     assert "Keep explaining the risks of reflected input." in out and "Then stop." in out
     assert "X3" not in out and "<script" not in out
+
+
+# A notice about the page rather than its subject (fictional lines in the style of an open question bank's boxed
+# disclaimer and an author's sign-off, which repeat across a site's pages).
+@pytest.mark.parametrize(
+    "line",
+    ["The answers here are written by volunteers. Double-check the answers before using them in an interview.",
+     "Spotted a mistake? Please open an issue on the Quillmere repo.",
+     "If something is wrong, please create a PR with a fix",
+     "* Know an answer that is missing? Please submit a pull request",
+     "That's all from me on offers - good luck! Tips to add? Reach out to me at hello@quillmere.example.",
+     "The list of questions is based on this thread",
+     "<td>Contributions are welcome: suggest an edit.</td>"],
+)
+def test_page_notices_are_dropped(line):
+    text = f"Real sentence one.\n\n{line}\n\nReal sentence two."
+    assert clean_text(text) == "Real sentence one.\n\nReal sentence two.\n"
+    assert "Real sentence two." in clean_markdown(text) and line.strip("* ") not in clean_markdown(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Open a pull request early so reviewers see your design before the code.",
+     "Please create a short summary of each project.",
+     "Double-check your answers before submitting the online assessment.",
+     "The list of companies is based on this year's survey.",
+     "Verify the numbers before you accept the offer."],
+)
+def test_advice_about_the_subject_is_not_a_page_notice(line):
+    assert line in clean_text(line)
+
+
+def test_a_boxed_page_notice_leaves_no_icon_behind():
+    """The notice box of a fictional question bank: its text is furniture, and the icon left alone says nothing."""
+    from ingest.markdown import markdown_blocks
+
+    text = ("# Zephyrix questions\n\n<table>\n<tr>\n<td>⚠️</td>\n<td>\nThe answers here are given by the community. "
+            "Be careful and double check the answers before using them. <br>\nIf you see an error, please create a PR "
+            "with a fix\n</td>\n</tr>\n</table>\n\n## Basics\n\nA zephyrix holds three glimmers.\n")
+    blocks, _ = markdown_blocks(clean_markdown(text))
+    assert [b.text for b in blocks] == ["Zephyrix questions", "Basics", "A zephyrix holds three glimmers."]

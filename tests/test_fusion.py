@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-RETRIEVAL_HIT3_MIN = 0.78  # 0.795 on 584 questions with the rw12 batches (main and this tree alike; 0.81 without them)
+RETRIEVAL_HIT3_MIN = 0.79  # 0.809 on 624 questions with rw13r (0.803 before generic headings met their parent)
 
 
 @pytest.fixture(scope="module")

@@ -129,3 +129,21 @@ def test_after_a_write_exact_search_fetches_only_the_changed_documents_vectors(m
     exact = [got["ids"][i] for i in np.argsort(-sims)[:len(signals.dense)]]
     assert [cid for cid, _ in signals.dense] == exact
     assert signals.dense[0][0] in {c.id for c in new_chunks}
+
+
+def test_a_heading_that_names_only_the_kind_of_passage_is_matched_with_its_parent():
+    """Heading similarity for "Practical tips" under "Writing the glimmer letter" compares the question with both, as
+    the passage is embedded: "Practical tips" alone matched any question asking for tips, and the tips on the letter
+    lost to the sections whose headings name it. A heading the passage echoes stays as written. Fictional article."""
+    from coach.retrieval import document_entries
+    from ingest.chunking import chunk_article
+    from ingest.parse import parse_text
+
+    text = ("# Zephyrix guide\n\n## Writing the glimmer letter\n\nA glimmer letter introduces you to the guild.\n\n"
+            "### Practical tips\n\n- Match it to the posting.\n- Ask a friend to proofread it.\n\n"
+            "### Keep the letter short\n\nA glimmer letter longer than one page is rarely read to the end.\n")
+    article = parse_text(text, name="zephyrix.md", doc_id="zephyrix")
+    outline = [(c.id, c.section, c.text) for c in chunk_article(article)]
+    entries = document_entries(article, outline)
+    assert "Writing the glimmer letter > Practical tips" in entries and "Practical tips" not in entries
+    assert "Keep the letter short" in entries and "Writing the glimmer letter" in entries
