@@ -184,10 +184,20 @@ _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _FIX_ONLY = re.compile(r"\bhow (?:do|can|should) i (?:fix|avoid|prevent|correct)\b|\bthe fix\b", re.I)
 
 
+# "How do I decide how many components to keep?", "What's a good way to count how many words begin with ...?": the
+# number is what a method finds; the method is asked for.
+_METHOD_FOR_NUMBER = re.compile(
+    r"^\W*(?:how (?:do|does|can|should|would|could|might)|how to|what(?:'s| is) (?:a|an|the) (?:\w+ )?way to)\b"
+    r"[^?]*?\b(?:decide|choose|pick|select|settle on|determine|count|compute|calculate|figure out|work out|guess|"
+    r"estimate|find out)\w*\s+how (?:many|much|long)\b", re.I)
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())
     core = _LEADING_CLAUSE.sub("", q)
+    if _METHOD_FOR_NUMBER.search(core):
+        return Plan("howto")
     # "Is it OK to list my phone number?", "Should I try a few sample inputs?": a yes/no question that merely uses
     # "list" or "sample" asks for a verdict, not for items.
     verdict = bool(_YES_NO_START.match(core)) and not _ASKS_FOR_ITEMS.match(core)

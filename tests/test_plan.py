@@ -196,6 +196,11 @@ def test_a_warning_is_a_prohibition_or_caution_not_any_negation(sentence, warns)
     ("How might Velbrook check that I keep learning new tools?", "example"),
     ("How will they find out whether I can lead a team?", "example"),
     ("How does the ATS check if I have the keywords?", "other"),
+    # A number a method finds: the method is asked for, not the number.
+    ("How do I decide how many clusters to use?", "howto"),
+    ("After scaling, how should I pick how many features to keep?", "howto"),
+    ("What's a quick way to count how many rows share a key?", "howto"),
+    ("How many clusters should I use?", "count"),
 ])
 def test_a_word_is_typed_by_its_sense(question, kind):
     assert plan(question).kind == kind
