@@ -922,8 +922,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                 # sentence takes the place of the weakest one from another paragraph than the best sentence's.
                 spare = [t for t in chosen if (t[1].hi, t[1].line) not in (
                     (cand[1].hi, cand[1].line), (chosen[0][1].hi, chosen[0][1].line))]
-                if spare:
-                    chosen.remove(min(spare, key=lambda t: t[0]))
+                weakest = min(spare, key=lambda t: t[0]) if spare else None
+                if weakest and length() - len(weakest[1].text) + len(other[1].text) <= MAX_CHARS + 150:
+                    chosen.remove(weakest)
             if len(chosen) >= MAX_SENTENCES:
                 continue
             follower = other if nb[1] > cand[1].si else cand
