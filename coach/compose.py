@@ -87,6 +87,9 @@ def _stem_noun(word: str) -> str:
 
 
 _ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She|However)\b")
+# A sentence about the statement before it ("This improves the generalization of the model."), not a pronoun that may
+# stand for the subject ("It appears that ...").
+_POINTS_BACK = re.compile(r"^(?:This|These|That|Those|Such)\b(?!\s+(?:is|are) (?:why|because)\b)")
 _SKIP = re.compile(r"^(?:faq|tl;?dr|share:?|back to blog|preparation checklist|mistakes to avoid)\W*$", re.I)
 _LABEL = re.compile(r"^\W*(BAD|GOOD)\s*:\s*", re.I)
 _NEGATIVE = NEGATIVE
@@ -325,6 +328,7 @@ class Cand:
     asked: str | None = None  # the in-text question this sentence answers (first sentence after "What is X?")
     first: bool = True  # the first sentence of its line (a list item's label, a paragraph's topic sentence)
     itemlike: bool = False  # its chunk reads as a list: several short lines
+    continues: bool = False  # the rest of its paragraph (a closing lead-in with its items): quoted only after it
 
 
 def _library_names(question: str, cands: Sequence[Cand], hits: Sequence[Hit]) -> tuple[str, frozenset[str]]:
@@ -374,6 +378,14 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
                 counted = _counted_list(s, lines, li)
                 if counted:  # "There are 2 general methods ...:" is a count's answer together with its items
                     out.append(Cand(hi, si - 1, li, counted, first=True))
+                continue
+            last = si == len(units) or units[si][0] != li
+            if s.rstrip("*_ ").endswith(":") and last:
+                # "Paste it into a plain text document! Make edits if:" — a lead-in that ends the paragraph of the
+                # sentence before it is the rest of that paragraph's point: quoted with its items, it can follow it.
+                led = _with_items(s, lines, li)
+                if led:
+                    out.append(Cand(hi, si - 1, li, led, first=False, itemlike=itemlike, continues=True))
                 continue
             if s.rstrip("*_ ").endswith(":") or _never_quoted(s) or (not wants_products and _names_product(s)):
                 continue  # a lead-in ("... include:"), an advert or a "Source: X" credit is never the answer
@@ -435,7 +447,15 @@ def _opening(scored: list, hi: int) -> list[Cand]:
 def _counted_list(lead: str, lines: list[str], li: int) -> str | None:
     """"There are 2 general methods: A; B." — a lead-in that counts the short items following it, quoted with them
     (alone it would be a lead-in ending in ":"); None when it counts nothing or no short items follow."""
-    if not _NUMBERED.search(lead) or len(lead) > 200:
+    if not _NUMBERED.search(lead):
+        return None
+    return _with_items(lead, lines, li)
+
+
+def _with_items(lead: str, lines: list[str], li: int) -> str | None:
+    """A lead-in ending in ":" quoted with the short items on the lines after it ("Make edits if: A; B; C."), so that
+    it is no lead-in ending in ":" any more; None when it is long or fewer than two short items follow."""
+    if len(lead) > 200:
         return None
     items = []
     for line in lines[li + 1:li + 9]:
@@ -559,6 +579,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
+        if c.continues:
+            score -= 1.0  # it only goes on from the sentence before it (see ``_candidates``), never leads an answer
         if _announces(sent):
             score -= 0.3  # an intro promises the answer; the answer is what follows it
         elif kind not in ("list", "example") and _SCENE.search(sent):
@@ -892,7 +914,18 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     for cand in list(chosen):
         for nb in ((cand[1].hi, cand[1].si - 1), (cand[1].hi, cand[1].si + 1)):
             other = by_pos.get(nb)
-            if other is None or other in chosen or len(chosen) >= MAX_SENTENCES or other[1].question:
+            if cand not in chosen or other is None or other in chosen or other[1].question:
+                continue
+            if len(chosen) >= MAX_SENTENCES and nb[1] < cand[1].si and _POINTS_BACK.match(cand[1].text) \
+                    and not _announces(other[1].text):
+                # "This improves the generalization of the model." says nothing without the sentence before it: that
+                # sentence takes the place of the weakest one from another paragraph than the best sentence's.
+                spare = [t for t in chosen if (t[1].hi, t[1].line) not in (
+                    (cand[1].hi, cand[1].line), (chosen[0][1].hi, chosen[0][1].line))]
+                weakest = min(spare, key=lambda t: t[0]) if spare else None
+                if weakest and length() - len(weakest[1].text) + len(other[1].text) <= MAX_CHARS + 150:
+                    chosen.remove(weakest)
+            if len(chosen) >= MAX_SENTENCES:
                 continue
             follower = other if nb[1] > cand[1].si else cand
             # A comparison sentence that only says the two differ ("Pramp takes a different approach") is followed
@@ -1544,11 +1577,13 @@ def _asked_label(shared: list[str], sections: dict, chosen: list[str], q_stems: 
 def _described_sections(question: str, sections: dict, named: list[str]) -> list[str]:
     """Sections the question names by what their lines say rather than by their heading ("entry-level" for the
     section whose description reads "Entry-level role ..."): a question word that no heading or label holds and
-    that the first line of exactly one section holds, in a question that names what all the sections are."""
+    that the first line of exactly one section holds, in a question that names what all the sections are or names
+    one of them by its heading."""
     # The question must speak of what every section is ("... engineers"): a question about nerves that happens to
-    # share a word with one level's description names no level.
+    # share a word with one level's description names no level. One that names a section by its heading ("a junior
+    # dev") speaks of them already, whatever it calls the rest ("a mid-level dev").
     q_words = set(tokenize(question))
-    if not set.intersection(*(set(tokenize(h)) for h in sections)) & q_words:
+    if not named and not set.intersection(*(set(tokenize(h)) for h in sections)) & q_words:
         return []
     # Words of the headings and of the labels name a level or an attribute, not a description.
     heading_words = {t for h in sections for t in tokenize(h)} | {

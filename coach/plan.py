@@ -27,6 +27,10 @@ SPOKEN = re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|{NUMBER_WORDS}|an?)[\s
 NUMBER = re.compile(rf"\b\d+(?:[.,/]\d+)*\+?\b|\b{NUMBER_WORDS}\b", re.I)
 _UNIT_Q = r"(?:weeks?|days?|months?|hours?|years?|minutes?)"
 
+# The subject and verb of a computation after "how fast": "... can I find one", "... does the lookup run".
+_COMPUTES = (r"\s+(?:can|could|does|do|is|are|will|would)\s+(?:[\w'-]+\s+){0,3}?(?:find|search|look ?up|sort|run|"
+             r"execute|compute|calculate|insert|delete|access|retrieve|traverse|converge|train|predict)\w*\b")
+
 _YES_NO_START = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has|am)\b", re.I)
 
 # What they will ask, or what I could ask: the answer is the questions an article lists, even when the question is a
@@ -36,7 +40,9 @@ _YES_NO_START = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should
 ASKED_QUESTIONS = re.compile(
     r"(?:\b(?i:they|interviewers?|recruiters?|hiring managers?|companies|the company|the people at [\w.]+)|"
     r"(?!(?:What|Which|Who|How|Why|When|Where|Should|Can|Could|Will|Would|Do|Does|Did|Is|Are|May|Might|Must|I)"
-    r"\b)\b[A-Z][\w.]*)\s+(?:(?!I\b)[\w-]+\s+){0,2}?(?i:(?:ask|asks|asking)\b(?!\s+for\b)|want to (?:know|hear)\b)|"
+    r"\b)(?<!the )\b[A-Z][\w.]*)\s+(?:(?!I\b)[\w-]+\s+){0,2}?(?i:(?:ask|asks|asking)\b(?!\s+for\b)|want to (?:know|hear)\b|"
+    # "How might Stripe check that I keep learning?": how they find out about me is what they ask me
+    r"(?:check|test|find out|figure out|probe|gauge)\s+(?:that|whether|if|how)\s+I\b)|"
     r"(?i:\bwhat (?:can|could|should) i (?:ask|bring up|raise)\b)")
 
 # (kind, question pattern) in priority order: the first match is the plan's kind.
@@ -64,8 +70,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "How long should my resume be?" asks for a size (pages, words, minutes of talk), not a time to wait.
     ("length", re.compile(r"\bhow long should (?:my|the|a|an|your|our|this|that)\b[^?]*\bbe\b|"
                           r"\bhow many (?:pages?|words?|lines?|paragraphs?|sentences?)\b|\bhow (?:short|brief)\b", re.I)),
+    # "How fast can I find one of them?" asks how fast a computation runs (its complexity), not for a time to wait.
     ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
-                            rf"\bduration\b|\bhow (?:quick|fast)\w*\b|\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
+                            rf"\bduration\b|\bhow (?:quick|fast)\w*\b(?!{_COMPUTES})|"
+                            rf"\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
     # What they will ask about pay is the questions they ask ("Will Hired ask how much pay I'm hoping for?"), not
     # the amount; how long or how many they ask for is still a number.
     ("example", ASKED_QUESTIONS),
@@ -78,7 +86,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
-                           r"\b(?:the )?(?:catch|downsides?|drawbacks?|disadvantages?|cons|weak(?:ness|nesses|\s+spots?)|"
+                           # "the catch" is a drawback; "how do I catch typos" is a verb
+                           r"\b(?:the|a|any|one|big) catch\b|"
+                           r"\b(?:the )?(?:downsides?|drawbacks?|disadvantages?|cons|weak(?:ness|nesses|\s+spots?)|"
                            r"limitations?)\b(?! (?:to|for) (?:me|you)\b)|\bwhy (?:can|could|would|might|is|are)\b[^?]*\b"
                            r"(?:misleading|bad|wrong|a bad idea|a problem|dangerous|risky|unreliable)\b|"
                            r"\bwhy (?:is|are) (?:it|\w+ing)\b[^?]*\b(?:bad|wrong|a bad idea)\b|"
@@ -104,7 +114,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:ask|include|put|bring|study|cover)\b|\btips\b|\bwhat (?:can|could) i ask\b|"
                         r"\bwhat (?:will|do|does|would) (?:the |an? )?\w+ (?:grade|evaluate|assess|judge|score|rate|"
                         r"look for|check)\b|\bwhat (?:am i|are we|are candidates) (?:graded|evaluated|assessed|judged|"
-                        r"scored) on\b", re.I)),
+                        r"scored) on\b|"
+                        # "What are they looking for in ...?": the things a grader checks, said in the progressive
+                        r"\bwhat (?:are|is) (?:the |an? )?\w+ (?:looking (?:for|out for|at)|checking (?:for)?|grading|"
+                        r"evaluating|assessing|judging|scoring)\b", re.I)),
     # "What clustering methods are there?", "Which CNN architectures should I know?": things, plural.
     ("list", re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?!(?:does|is|was|has|happens|means|makes|goes|"
                         r"takes|gets|helps|works|matters|says|seems|looks|counts|costs|pays|lasts|needs|causes|this|"
@@ -171,10 +184,20 @@ _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _FIX_ONLY = re.compile(r"\bhow (?:do|can|should) i (?:fix|avoid|prevent|correct)\b|\bthe fix\b", re.I)
 
 
+# "How do I decide how many components to keep?", "What's a good way to count how many words begin with ...?": the
+# number is what a method finds; the method is asked for.
+_METHOD_FOR_NUMBER = re.compile(
+    r"^\W*(?:how (?:do|does|can|should|would|could|might)|how to|what(?:'s| is) (?:a|an|the) (?:\w+ )?way to)\b"
+    r"[^?]*?\b(?:decide|choose|pick|select|settle on|determine|count|compute|calculate|figure out|work out|guess|"
+    r"estimate|find out)\w*\s+how (?:many|much|long)\b", re.I)
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())
     core = _LEADING_CLAUSE.sub("", q)
+    if _METHOD_FOR_NUMBER.search(core):
+        return Plan("howto")
     # "Is it OK to list my phone number?", "Should I try a few sample inputs?": a yes/no question that merely uses
     # "list" or "sample" asks for a verdict, not for items.
     verdict = bool(_YES_NO_START.match(core)) and not _ASKS_FOR_ITEMS.match(core)

@@ -67,10 +67,12 @@ NOT_NAMED = {
 
 
 def _used(text: str) -> list[tuple[int, list[int]]]:
-    """(group index, indices of its phrases ``text`` uses) for each ``STAND_INS`` group ``text`` names."""
+    """(group index, indices of its phrases ``text`` uses) for each ``STAND_INS`` group ``text`` names; a phrase used
+    in a sense ``NOT_NAMED`` sets apart ("do I have to pay for it?") names nothing."""
     out = []
     for g, patterns in enumerate(_STAND_IN_PATTERNS):
-        used = [i for i, pattern in enumerate(patterns) if pattern.search(text)]
+        used = [i for i, pattern in enumerate(patterns) if pattern.search(text) and not (
+            STAND_INS[g][i] in NOT_NAMED and NOT_NAMED[STAND_INS[g][i]].search(text))]
         if used:
             out.append((g, used))
     return out
@@ -202,7 +204,8 @@ class Vocabulary:
     def _named(self, question: str) -> list[tuple[str, re.Pattern]]:
         """(the library's name, the pattern of the question's other name) for each ``STAND_INS`` group the question
         names by another name than the library's: the group's first phrase whose every word the library uses. A
-        question already using the library's name is left alone ("cover letter" does not bring "motivation")."""
+        question already using the library's name is left alone ("cover letter" does not bring "motivation"), and so is a
+        phrase used in another sense (``_used``)."""
         if self._heads is None:
             self._heads = [next((i for i, name in enumerate(group) if self._uses(name)), None) for group in STAND_INS]
         out = []
@@ -210,8 +213,7 @@ class Vocabulary:
             group, head = STAND_INS[g], self._heads[g]
             if head is None or head in used:
                 continue
-            out += [(group[head], _STAND_IN_PATTERNS[g][i]) for i in used
-                    if not (group[i] in NOT_NAMED and NOT_NAMED[group[i]].search(question))]
+            out += [(group[head], _STAND_IN_PATTERNS[g][i]) for i in used]
         return out
 
     def _uses(self, phrase: str) -> bool:

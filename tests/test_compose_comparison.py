@@ -62,3 +62,30 @@ def test_a_sentence_that_only_says_they_differ_is_followed_by_how(embedder, note
     assert "takes a different approach" in out.text
     assert "within minutes" in out.text
     assert re.search(r"within minutes.*\[\d+\]", out.text)
+
+
+LEVELS = """# Fictional levels of the Ostrel welding guild
+
+This guide is fictional and written for tests.
+
+## Apprentice Welder
+
+- **Description**: Entry grade that learns the trade under a master.
+- **Scope**: Single joints on one bench.
+- **Reach**: Own bench.
+
+## Journeyman Welder
+
+- **Description**: Leads crews across several sites.
+- **Scope**: Whole frames for a building.
+- **Reach**: Several crews.
+"""
+
+
+def test_a_level_named_by_its_description_is_compared_with_one_named_by_its_heading(embedder, tmp_path_factory):
+    # "an apprentice" names the first level by its heading; "someone who leads crews" names the other only by its
+    # description, and the question never says "welder": it was read as about one level, and the other was left out.
+    article, chunks = parsed(tmp_path_factory, "ostrel_levels.md", LEVELS)
+    q = "How does the scope of an apprentice compare with that of someone who leads crews?"
+    out = compose_over(embedder, article, chunks, q, ["Ostrel"])
+    assert "Single joints on one bench" in out.text and "Whole frames for a building" in out.text, out.text

@@ -45,3 +45,29 @@ def test_an_everyday_name_is_read_as_the_passages_name(embedder, applications, q
     # "CV" and "motivation note" appear in no passage: the answer is still about the asked subject (the chain
     # declines an answer marked off the subject when the evidence is weak).
     assert not out.off_subject, out.text
+
+
+COACHING = """# Fictional guide to Brindle's offer coaching
+
+This guide is fictional and written for tests.
+
+## Pricing
+
+You only pay after you sign an improved offer.
+
+## What the coaches know
+
+The coaches know the salary bands of most teams at Brindle.
+
+Base salary is only one part of an offer: equity and bonus count too.
+"""
+
+
+def test_pay_for_something_is_not_a_salary(embedder, tmp_path_factory):
+    # "pay" in "do I have to pay ...?" is the asker spending money, not a salary: vocabulary.NOT_NAMED says so for
+    # retrieval, and compose reads the same stand-ins. Read as "salary", the asked word "pay" no longer told the
+    # passages apart, and the answer that says it was marked off the subject (the chain declines such answers).
+    article, chunks = parsed(tmp_path_factory, "brindle_coaching.md", COACHING)
+    out = compose_over(embedder, article, chunks, "Do I have to pay before the sessions begin?", ["Brindle"])
+    assert "You only pay after" in out.text, out.text
+    assert not out.off_subject, out.text

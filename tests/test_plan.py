@@ -177,3 +177,30 @@ def test_traps_and_screw_ups_are_mistake_questions(question):
 ])
 def test_a_warning_is_a_prohibition_or_caution_not_any_negation(sentence, warns):
     assert bool(WARNING.search(sentence)) is warns
+
+
+@pytest.mark.parametrize("question, kind", [
+    # "catch" as a verb asks how to do something; only "the catch" (a noun) is a drawback.
+    ("How do I catch typos in my portfolio before I send it?", "howto"),
+    ("Can I catch the recruiter after the panel to ask about the team?", "yes_no"),
+    ("What's the catch with using a paid negotiator?", "why_bad"),
+    ("Is there a catch?", "why_bad"),
+    # What a grader is looking for, said in the progressive, asks for the things they check.
+    ("What are they looking for in how I check my own code?", "list"),
+    ("What is the panel looking out for when I draw the diagram?", "list"),
+    # How fast a computation runs is its complexity; how fast I get through something is a time.
+    ("If the array is already sorted, how fast can I find an item in it?", "other"),
+    ("How quickly does a lookup in a hash map run?", "other"),
+    ("How fast can I get through a hundred practice problems?", "duration"),
+    # How an interviewer finds something out about me is what they ask me; a tool checking my file asks nothing.
+    ("How might Velbrook check that I keep learning new tools?", "example"),
+    ("How will they find out whether I can lead a team?", "example"),
+    ("How does the ATS check if I have the keywords?", "other"),
+    # A number a method finds: the method is asked for, not the number.
+    ("How do I decide how many clusters to use?", "howto"),
+    ("After scaling, how should I pick how many features to keep?", "howto"),
+    ("What's a quick way to count how many rows share a key?", "howto"),
+    ("How many clusters should I use?", "count"),
+])
+def test_a_word_is_typed_by_its_sense(question, kind):
+    assert plan(question).kind == kind
