@@ -137,3 +137,46 @@ def test_a_forbidden_thing_said_in_its_everyday_form_is_made(embedder, item_id, 
 def test_the_contrasted_practice_or_a_negated_form_is_no_mistake(embedder, answer):
     fb = critique_answer(CV_ITEMS, role="Software Engineer", question=CV_Q, answer=answer, embedder=embedder)
     assert [f.id for f in fb.items if f.verdict == "made"] == [], [(f.id, f.evidence) for f in fb.items]
+
+
+BLAME = RubricItem(id="blame", kind="pair", mistake="Blaming teammates when describing a failed project.",
+                   fix="Owning your part of the outcome and what you changed afterwards.")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Tell me about a launch that went badly.",
+     "Sales promised the customer a date we never agreed to and the specs kept moving, so the launch failed; there "
+     "wasn't much more I could have done."),
+    ("Tell me about an incident you handled on call.",
+     "The queue went down at night; I saw it was the storage team's service, posted in their channel and went back "
+     "to bed since it wasn't ours."),
+])
+def test_disclaiming_any_part_in_a_failure_is_blame(embedder, question, answer):
+    fb = critique_answer([BLAME], role="Software Engineer", question=question, answer=answer, embedder=embedder)
+    assert _verdict(fb, "blame") == "made"
+
+
+STUFF = RubricItem(id="stuff", kind="dont", mistake="However, do not do keyword stuffing for the sake of it - a "
+                   "person reads the CV in the end.", section="Keywords > Use the words of the job ad")
+HEADER = RubricItem(id="header", kind="dont", mistake="Do not use the header or footer sections in a Word/Google Docs "
+                    "file", fix="reduce margins instead and just write the information in the body.",
+                    section="Setting up the CV > Only use a word processor > Don'ts")
+
+
+def test_one_clause_of_a_longer_sentence_can_make_the_mistake(embedder):
+    """The clause that does X is read on its own: the rest of the sentence dilutes it (unclear before)."""
+    answer = ("I rewrite the summary for each company, and at the very bottom there's a line of keywords in white font "
+              "that only the parser sees.")
+    fb = critique_answer([STUFF], role="Software Engineer", question="How do you tailor your CV for each "
+                         "application?", answer=answer, embedder=embedder)
+    assert _verdict(fb, "stuff") == "made", [(f.id, f.verdict, f.evidence) for f in fb.items]
+
+
+def test_a_listed_thing_is_not_said_by_its_shared_head_noun(embedder):
+    """"Section titles" is near "footer sections" only for "sections", which header and footer share: no mistake
+    (made before). A clause of two content words ("short bullets under each") is no quote of anything either."""
+    plain = ("Section titles are just the words, Experience, Projects and Skills, in bold; short bullets under each, "
+             "and the most recent role first.")
+    fb = critique_answer([STUFF, HEADER], role="Software Engineer", question="How do you make your resume easy to "
+                         "skim?", answer=plain, embedder=embedder)
+    assert [f.id for f in fb.items if f.verdict == "made"] == [], [(f.id, f.evidence) for f in fb.items]

@@ -151,3 +151,30 @@ def test_an_omission_needs_a_question_that_calls_for_it(embedder):
     other = _verdicts([item], embedder, question="What would you keep an eye on after a model goes live?",
                       answer=answer)
     assert asked["fm"] == "made" and other["fm"] != "made"
+
+
+def test_reasoning_mistakes_said_without_the_usual_words_are_read():
+    """Wasted work and wrong bounds said in the candidate's words: a whole-collection call per element, the input
+    someone "hands" you sorted, a precaution re-checked inside the loop (its own "isn't" negates the checked thing,
+    not the checking), a slow runtime doubted to be beatable, and explaining only at the end."""
+    from coach.critique.shapes import split_units
+    from coach.critique.technique import judge_technique, narrates
+
+    def verdict(family: str, text: str) -> str:
+        return judge_technique(family, split_units(text))[0]
+
+    assert verdict("repeat_call", "For each position I work out sum(values[:i]) and compare it with the rest.") \
+        == "made"
+    assert verdict("repeat_call", "I divide each one by max(values) and append it to a new list.") == "made"
+    assert verdict("repeat_call", "I work out the total once with sum(values) before the loop, then keep a running "
+                                  "sum.") == "avoided"
+    assert verdict("repeat_call", "I loop over range(len(values)) and add each value to a running total.") != "made"
+    assert verdict("mutate_input", "I sort the array they hand me and read off the middle one.") == "made"
+    assert verdict("redundant_check", "Inside the loop I re-check that the index is still in range and that the list "
+                                      "isn't empty, just in case.") == "made"
+    assert verdict("runtime_bound", "Checking all pairs is O(n^2), and since any pair could match I don't think "
+                                    "anyone can do better than that.") == "made"
+    assert verdict("runtime_bound", "Comparing every pair takes n² steps, and that's as good as it gets.") == "made"
+    assert verdict("runtime_bound", "The floor is O(n), since every item has to be read once.") == "avoided"
+    assert narrates(split_units("I put my head down until it passes the examples, then I walk them through it at "
+                                "the end."))[0] == "made"

@@ -49,6 +49,7 @@ from coach.critique.topics import (
 from coach.critique.shapes import (
     Shape,
     Unit,
+    clauses,
     content_stems,
     dont_forms,
     expand,
@@ -90,7 +91,11 @@ _TO_PRODUCTION = re.compile(r"\b(?:(?:take|put|get|bring|push|move)\w* (?:\w+ ){
 
 _DEFLECT = re.compile(
     r"\bnot (?:really |exactly )?(?:my|our) (?:job|fault|problem|responsibility|call|area)\b"
-    r"|\b(?:wasn't|was not|isn't|is not) (?:really )?(?:my|our|on me|on us)\b"
+    r"|\b(?:wasn't|was not|isn't|is not|weren't) (?:really )?(?:my|our|on me|on us|ours|mine)\b"
+    # disclaiming any part in it: "there wasn't much more I could have done", "it was out of my hands"
+    r"|\b(?:wasn't|was not|isn't|is not|there's not|there was not) (?:much|anything|a lot) (?:more |else )?(?:that )?"
+    r"(?:I|we) could (?:have )?(?:do|done)\b|\bnothing (?:more |else )?(?:that )?(?:I|we) could (?:have )?(?:do|done)\b"
+    r"|\bout of (?:my|our) hands\b"
     r"|\bnot mine\b"
     r"|\b(?:their|his|her|(?:the )?other (?:team|teams|people|analysts|engineers)'s?|someone else's|"
     r"\w+ team's) (?:fault|problem|job|responsibility|mistake|issue)\b"
@@ -98,7 +103,7 @@ _DEFLECT = re.compile(
     r"|\b(?:they|he|she|the (?:\w+ ){0,2}(?:team|people|folks|guys|engineers|analysts|devs|developers|vendor|client|"
     r"business|stakeholders|managers?|PMs?)|the other \w+|my manager) (?:dropped the ball|should have|didn't|did not|"
     r"messed up|broke|kept \w+ing|never|failed to)\b"
-    r"|\bwait(?:ed|ing)? for (?:them|the other|another|someone)\b|\bwent back to sleep\b"
+    r"|\bwait(?:ed|ing)? for (?:them|the other|another|someone)\b|\bwent back to (?:sleep|bed)\b"
     r"|\b(?:open|file|raise|throw)\w* (?:a |the )?ticket (?:for|to|with|over to) (?:them|the|another)\b"
     r"|\bbecause of (?:them|the other team|another team|my manager)\b",
     re.I,
@@ -204,10 +209,13 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading
         vecs = embedder.encode(texts)
         for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading) in zip(todo, shapes, spans):
-            v = vecs[at: at + 6 + len(cons) + len(xcons)]
-            topic = vecs[at + 6 + len(cons) + len(xcons)]
-            ablations = vecs[at + 7 + len(cons) + len(xcons): at + 7 + len(cons) + len(xcons) + len(abl)]
-            at_forms = at + 7 + len(cons) + len(xcons) + len(abl)
+            def take(n: int) -> np.ndarray:  # the next n vectors of this item, in the order they were queued
+                nonlocal at
+                at += n
+                return vecs[at - n: at]
+            v = take(len(plain) + len(cons) + len(xcons))
+            topic = take(1)[0]
+            ablations, forms, contrasts, head = take(len(abl)), take(nf), take(nc), take(len(heading))
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
@@ -217,10 +225,9 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                x_alts=tuple((frozenset(content_stems(t)), t) for t in concepts(sh.target,
                                                                                               examples=False))
                                if sh.kind == "dont" else (), x_alt_texts=tuple(many),
-                               x_forms=vecs[at_forms: at_forms + nf] if nf else None,
-                               x_contrasts=vecs[at_forms + nf: at_forms + nf + nc] if nc else None,
-                               heading=_Phrase(heading[0], vecs[at_forms + nf + nc], frozenset(content_stems(
-                                   heading[0]))) if heading else None)
+                               x_forms=forms if nf else None, x_contrasts=contrasts if nc else None,
+                               heading=_Phrase(heading[0], head[0], frozenset(content_stems(heading[0])))
+                               if heading else None)
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -296,6 +303,10 @@ class _Answer:
     neg_texts: list[str] = field(default_factory=list)  # per unit: what it negates ("" when nothing)
     neg_stems: list[set[str]] = field(default_factory=list)
     embedder: "Embedder | None" = None  # for the few phrases that depend on the question (encode_cached)
+    # the clauses of sentences that have several, read on their own (of what each sentence affirms)
+    clause_units: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))  # per clause: its unit
+    clause_texts: list[str] = field(default_factory=list)
+    clause_vecs: np.ndarray | None = None
 
     @property
     def empty(self) -> bool:
@@ -353,7 +364,13 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     readings = [read_negation(u.text) for u in units]
     split = [(k, r) for k, r in enumerate(readings) if r.any]
     sides = [t for _, r in split for t in (r.affirmed or ".", " ".join(r.negated))]
-    vecs = encode_cached(embedder, [question] + [u.text for u in units] + list(masked.values()) + sides)
+    # A clause without the words the question supplies: short, it would otherwise lean on them ("the resume itself
+    # is plain text" asked about a resume).
+    parts = [(k, t) for k, (u, r) in enumerate(zip(units, readings))
+             for c in clauses(r.affirmed if r.any else u.text, min_words=2)
+             for t in [_without_words(c, qstems)] if content_stems(t)]
+    vecs = encode_cached(embedder, [question] + [u.text for u in units] + list(masked.values()) + sides
+                         + [c for _, c in parts])
     n = len(units)
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
@@ -371,6 +388,9 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     a.neg_texts = ["" for _ in units]
     a.neg_stems = [set() for _ in units]
     side_vecs = vecs[n + 1 + len(masked):]
+    a.clause_units = np.array([k for k, _ in parts], dtype=int)
+    a.clause_texts = [c for _, c in parts]
+    a.clause_vecs = side_vecs[2 * len(split):]
     for j, (k, r) in enumerate(split):
         a.aff_vecs[k] = side_vecs[2 * j] if content_stems(r.affirmed) else 0.0
         a.neg_vecs[k] = side_vecs[2 * j + 1]
@@ -797,6 +817,7 @@ ABLATION_MARGIN = 0.0  # a sentence does X only if X itself is at least this muc
 CARRIES_COS = 0.48  # a sentence near X on the item's topic does X in its own words from this cosine to X ...
 CARRIES_MARGIN = 0.03  # ... when X is this much closer to it than every version of X without one of its words
 FORM_COS = 0.55  # a sentence says one of X's everyday forms (shapes.dont_forms) from this cosine ...
+CLAUSE_WORDS = 3  # a clause says something on its own from this many content words
 FORM_MARGIN = 0.2  # ... when it is this much closer to it than to every practice the forms are contrasted with
 HEADING_WORDS = 2  # a sentence states a "Don't" item's heading fix when it names this many of the heading's own words
 
@@ -863,10 +884,21 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         # Each listed thing without the words the question supplies ("online resume builders" asked about a resume
         # is "online builders"); a sentence close to one does it, unless it is closer still to the fix ("details
         # typed straight into the body" is the fix for headers).
-        alt = (a.aff_vecs @ encode_cached(a.embedder, alts).T).max(axis=1)
+        # ... and closer to it than to its head noun alone: "Section titles in bold" is near "footer sections" for
+        # "sections", which the listed things share, not for what sets this one apart.
+        drops = [[t.split()[-1]] if len(content_stems(t)) > 1 else [] for t in alts]
+        vecs = encode_cached(a.embedder, alts + [d for ds in drops for d in ds])
+        sims, at = a.aff_vecs @ vecs.T, len(alts)
+        alt = np.full(len(a.units), -1.0, dtype=np.float32)
+        for j, ds in enumerate(drops):
+            own = sims[:, j] - (sims[:, at: at + len(ds)].max(axis=1) if ds else 0.0)
+            at += len(ds)
+            alt = np.maximum(alt, np.where(own >= ABLATION_MARGIN, sims[:, j], -1.0))
         fix_cos = a.aff_vecs @ m.fix.vec if m.fix.text != m.x.text else np.full_like(alt, -1.0)
         does |= on_topic & (alt >= ON_TOPIC) & (alt > fix_cos)
     does |= named & ~a.handoff
+    if not parts:
+        does |= _clause_does(m, a) & ~a.handoff
     if m.x_forms is not None and not parts:
         # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly
         # closer to it than to the practice it is contrasted with ("I wrote it in Word"); a negated form avoids it.
@@ -901,6 +933,32 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # of avoiding it: the answer may not say which number, or state X in words the checks above do not reach.
     # Avoiding X needs positive evidence, which the checks above give: X negated, or the fix stated.
     return _Judgement("unclear", None, "")
+
+
+def _clause_does(m: _ItemModel, a: _Answer) -> np.ndarray:
+    """Per unit: one of its clauses, read on its own, does X in its own words ("I kept it short, then I dropped it all
+    into a Canva template"): in a sentence of several clauses the rest dilutes the one that makes the mistake. A
+    clause counts when it is close to one of X's everyday forms; X's own words and paraphrases are read on the whole
+    sentence (a clause that names X to judge it, "sending several applications to one employer looks unfocused",
+    reads as X on its own). Never when closer to the fix."""
+    out = np.zeros(len(a.units), dtype=bool)
+    if m.x_forms is None or a.clause_vecs is None or not len(a.clause_vecs):
+        return out
+    cv = a.clause_vecs
+    own = set(m.x.stems) - a.qstems
+    cos = cv @ m.x.vec
+    lex = np.array([lexical_overlap(own, content_stems(t)) for t in a.clause_texts])
+    sx = W_COS * cos + W_LEX * lex
+    best = (cv @ m.x_forms.T).max(axis=1)
+    ok = (best >= FORM_COS) & (best - (cv @ m.x_contrasts.T).max(axis=1) >= FORM_MARGIN)
+    # a clause of one or two content words ("short bullets under each") sits near anything of its topic
+    ok &= np.array([len(content_stems(t)) >= CLAUSE_WORDS for t in a.clause_texts], dtype=bool)
+    if m.fix.text != m.x.text:
+        fix_own = set(m.fix.stems) - a.qstems
+        ok &= ~(W_COS * (cv @ m.fix.vec) + W_LEX * np.array([lexical_overlap(fix_own, content_stems(t))
+                                                             for t in a.clause_texts]) > sx)
+    np.logical_or.at(out, a.clause_units, ok)
+    return out
 
 
 BRIDGE = 0.45  # a word of the answer says one of X's words from this cosine between the two words alone ...

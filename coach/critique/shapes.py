@@ -109,6 +109,14 @@ def split_units(text: str, *, max_words: int = 32) -> list[Unit]:
     return units
 
 
+def clauses(text: str, *, min_words: int = 3) -> list[str]:
+    """The clauses of one sentence ("I kept it short, then I dropped it into a template" -> two), each of at least
+    ``min_words`` words; a sentence that does not split gives []."""
+    parts = [p.strip(" ,;") for p in _CLAUSE.split(text)]
+    parts = [p for p in parts if len(words(p)) >= min_words]
+    return parts if len(parts) > 1 else []
+
+
 # -- role scope ---------------------------------------------------------------------------------------------------
 _SCOPE = re.compile(
     r"\s*,?\s*\b(?:in|for|during|at)\s+(?:the\s+|a\s+|an\s+)?"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from coach.critique.negation import negated
+from coach.critique.negation import negated, read
 from coach.critique.shapes import Unit
 
 # What an item forbids: (its act, its object), as words of the item's own "Don't X".
@@ -36,7 +36,8 @@ _MUTATE = re.compile(
     r"|\b(?:sort|sorts|sorting|modify|modifies|modifying|change|changes|changing|overwrite|overwrites|overwriting|"
     r"mutate|mutates|mutating|reorder|reorders|scramble|scrambles|negate|negates|delete|deletes|remove|removes|"
     r"pop|pops|popping)\w* (?:\w+ ){0,3}?(?:(?:out of|from|in|of) )?" + _CALLER + r"?" + _DATA
-    + r" (?:they|you|the caller|we were) (?:gave|give|pass|passed|sent)\b"
+    + r" (?:they|you|the caller|we were|I am|I'm|I was) (?:gave|give|pass|passed|sent|hand|handed|provide|provided|"
+    r"supply|supplied|given)\b"
     r"|\b(?:sort|sorts|modif\w+|change\w*|overwrit\w+|mutat\w+|reorder\w*|scrambl\w+) " + r"(?:their|the caller's|"
     r"the original|the input) " + _DATA + r"\b"
     r"|\b(?:pop|remove|delete|del)\w* (?:\w+ )?(?:out of|from) (?:the |their )?(?:input|original|nums|array|list)\b",
@@ -50,6 +51,14 @@ _KEEP = re.compile(
     re.I,
 )
 _LOOP = r"(?:each|every|per) (?:time|iteration|element|item|number|id|pass|round|step|loop)|in (?:the|a|every) loop"
+# Any per-element phrasing ("for each index", "divide each one", "inside the loop"): where a call or check runs once
+# per element rather than once.
+_PER_ELEMENT = re.compile(r"\b(?:for|on|in|at|with|to) (?:each|every) (?!other\b)\w+|\beach (?:one|of them|time)\b"
+                          r"|\b(?:inside|within|in) (?:the|a|every) loop\b|\bper (?:element|item|iteration|index|row)\b"
+                          r"|\bloop(?:ing)? (?:over|through)\b", re.I)
+# A call that walks the whole collection (its cost is linear), written with an argument: said once per element it
+# is the needless repeated work the article warns against ("for each index I compute sum(nums[:i])").
+_AGGREGATE = re.compile(r"(?<![\w.])(?:sum|max|min|len|sorted|count|index)\((?!\s*\))|\.(?:count|index)\(", re.I)
 _REPEAT = re.compile(
     r"\bwhile \w+ ?<=? ?len\(|\bfor \w+ in range\(len\("
     # (a "then" in between starts the next step: "call sorted() on a copy, then for each element ...")
@@ -62,7 +71,8 @@ _REPEAT = re.compile(
 )
 _ONCE = re.compile(
     r"\b(?:once|a single time|up front|upfront|beforehand|outside the loop)\b[^.;]{0,30}\b(?:store|cache|comput\w*|"
-    r"call\w*|save)\b|\b(?:store|cache|comput\w*|call\w*|save|declar\w+)\b[^.;]{0,40}\b(?:once|up front|upfront|"
+    r"call\w*|save)\b|\b(?:store|cache|comput\w*|precomput\w*|call\w*|save|declar\w+|take|get|work out)\b"
+    r"[^.;]{0,40}\b(?:once|up front|upfront|"
     r"in a variable|outside the loop|before the loop)\b",
     re.I,
 )
@@ -95,14 +105,16 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
     elif family == "repeat_call":
         kept = [u for u in units if _ONCE.search(u.text)]
         # "I store the length once instead of calling len() in the loop" names the repeated call to avoid it.
-        made = [u for u in units if _REPEAT.search(u.text) and u not in kept and not negated(u.text)
-                ] + _repeated_call(units)
+        made = [u for u in units if (_REPEAT.search(u.text) or _per_element_call(u.text)) and u not in kept
+                and not negated(u.text)] + _repeated_call(units)
     elif family == "runtime_bound":
         made, kept = _bound_claims(units)
     elif family == "redundant_check":
         made = [s[0] for s in _sentences(units) if sum(len(_CHECK.findall(u.text)) for u in s) >= CHECKS_MADE]
         made += [u for u in units if _CHECK.search(u.text) and _PRECAUTION.search(u.text)
-                 and _EVERY_PASS.search(u.text) and not negated(u.text)]
+                 and (_EVERY_PASS.search(u.text) or _PER_ELEMENT.search(u.text))
+                 # a negation inside what is checked ("that it isn't empty") does not deny the checking
+                 and _CHECK.search(read(u.text).affirmed)]
         kept = []
     else:
         return "unclear", None
@@ -117,9 +129,14 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
 _BEST_CLAIM = re.compile(
     r"\bbest (?:possible|conceivable|you can do|we can do|one can do|there is)\b|\bthe fastest (?:you|we|one) (?:could|can)"
     r"\b|\b(?:can't|cannot|can not|couldn't) (?:do|get|go) (?:any )?(?:better|faster|lower)\b|\b(?:can't|cannot) beat\b"
-    r"|\bno way (?:around|to beat|to do better)\b|\blower bound\b|\boptimal\b", re.I)
+    r"|\bno way (?:around|to beat|to do better)\b|\blower bound\b|\boptimal\b|\bthe floor (?:is|here is)\b"
+    # the claim said as a doubt about doing better ("I don't think anyone can do better", "as good as it gets")
+    r"|\bas (?:good|fast|efficient) as it (?:gets|can get)\b|\bno (?:better|faster) (?:way|solution|approach)\b"
+    r"|(?:\b(?:don't|do not|doubt) (?:think|believe|see how) |\b(?:nobody|no one|no-one) )[^.;]{0,20}?\b(?:can|could)"
+    r" (?:\w+ )?(?:do|get|go) (?:any |much )?(?:better|faster|lower)\b", re.I)
 _SUPERLINEAR = re.compile(
-    r"\bn\s*(?:\^|\*\*)\s*[23]\b|\bn (?:squared|cubed)\b|\bquadratic\b|\bcubic\b|\bexponential\b|\b2\s*\^\s*n\b"
+    r"\bn\s*(?:\^|\*\*)\s*[23]\b|\bn[\u00b2\u00b3]|\bn (?:squared|cubed)\b|"
+    r"\bquadratic\b|\bcubic\b|\bexponential\b|\b2\s*\^\s*n\b"
     r"|\bn\s*(?:\*|\u00b7|x|times)\s*[a-z]\b|\bn log n\b|\bn ?log ?n\)", re.I)
 _LINEAR = re.compile(r"\bO\((?:n|log n|1|n ?\+ ?m|m ?\+ ?n)\)|\blinear\b|\bconstant\b|\blogarithmic\b", re.I)
 _SORTING_BOUND = re.compile(r"\bcomparison\b", re.I)  # n log n is the true floor of comparison sorting
@@ -127,12 +144,27 @@ _SORTING_BOUND = re.compile(r"\bcomparison\b", re.I)  # n log n is the true floo
 
 def _bound_claims(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     """Sentences that call a super-linear runtime the best possible (made: interview problems that invite the
-    claim almost always have a faster solution), and ones that call a linear or better runtime the best (kept)."""
-    made = [u for u in units if _BEST_CLAIM.search(u.text) and _SUPERLINEAR.search(u.text)
-            and not _LINEAR.search(u.text) and not _SORTING_BOUND.search(u.text)
-            and not re.search(r"\b(?:not|isn't|is not|aren't)\b[^.;]{0,15}\b(?:the )?(?:best|optimal)\b", u.text, re.I)]
-    kept = [u for u in units if _BEST_CLAIM.search(u.text) and _LINEAR.search(u.text) and u not in made]
+    claim almost always have a faster solution), and ones that call a linear or better runtime the best (kept).
+    Read per sentence: a long one split into clauses may give the runtime in one clause and the claim in the next."""
+    made, kept = [], []
+    for sent in _sentences(units):
+        text = " ".join(u.text for u in sent)
+        if not _BEST_CLAIM.search(text):
+            continue
+        at = next((u for u in sent if _BEST_CLAIM.search(u.text)), sent[0])
+        if (_SUPERLINEAR.search(text) and not _LINEAR.search(text) and not _SORTING_BOUND.search(text)
+                and not re.search(r"\b(?:not|isn't|is not|aren't)\b[^.;]{0,15}\b(?:the )?(?:best|optimal)\b", text,
+                                  re.I)):
+            made.append(at)
+        elif _LINEAR.search(text):
+            kept.append(at)
     return made, kept
+
+
+def _per_element_call(text: str) -> bool:
+    """The sentence runs a whole-collection call once per element (a loop header's ``range(len(x))`` runs once)."""
+    calls = [m for m in _AGGREGATE.finditer(text) if not text[:m.start()].endswith("range(")]
+    return bool(calls) and bool(_PER_ELEMENT.search(text))
 
 
 def _owned_call(match: re.Match, own: set[str]) -> bool:
@@ -176,7 +208,11 @@ _CODE_FIRST = re.compile(
     # not talking while coding ("I'd rather not talk while I type"), or showing only the finished code
     r"|(?:\bnot|n't|\bnever|\bno) (?:\w+ )?(?:talk|speak|explain|narrat|chat)\w*[^.;]{0,25}\b(?:while|as|when) (?:I |we )?"
     r"(?:type|code|write|program|am coding|am typing)\w*"
-    r"|\bshow (?:you |them )?(?:the )?(?:finished|final|complete|working) (?:code|function|solution|program)\b",
+    r"|\bshow (?:you |them )?(?:the )?(?:finished|final|complete|working) (?:code|function|solution|program)\b"
+    # explaining only once the code is written ("then I walk them through it at the end"), or coding head down
+    r"|\b(?:walk|talk|take|explain)\w* (?:\w+ ){0,2}?(?:through )?(?:it|the code|my (?:code|solution)|the solution) "
+    r"(?:only )?(?:at the end|afterwards|after(?:ward)?s?|once (?:it|the code) (?:works|runs|passes))\b"
+    r"|\b(?:put|keep|get)\w* (?:my )?head down\b",
     re.I,
 )
 _EXPLAIN_FIRST = re.compile(
