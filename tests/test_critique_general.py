@@ -580,6 +580,14 @@ def test_a_mistake_made_is_named_quoted_and_given_what_to_do_instead(embedder):
     assert '"I designed it in Photoshop' in line, line
     assert "Instead: only use Microsoft Word or Google Docs to create your resume" in line, line
     assert 'Instead, as the article says: "Only use Microsoft Word' in fb.items[0].advice, fb.items[0].advice
+    header = RubricItem(id="p2", kind="dont", source="fictional", section="Resume tips",
+                        mistake="Do not use the header or footer sections of the document",
+                        fix="Reduce margins instead and write the information in the body")
+    fb = critique_answer([header], role="Software Engineer", question="Where did you put your contact details?",
+                         answer="I put my phone number and email in the page header so they repeat on every page.",
+                         embedder=embedder)
+    line = next(x for x in fb.improvements if "header" in x)
+    assert "What to do: reduce margins instead" in line and "Instead:" not in line, line  # not "Instead: … instead"
 
 
 def test_items_shown_neither_way_are_listed_once_without_repeated_advice(monkeypatch, capsys):

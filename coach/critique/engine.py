@@ -1528,7 +1528,9 @@ def _improvement(item: RubricItem, m: _ItemModel, j: _Judgement) -> str:
     where = "" if not quote or m.shape.kind in _QUOTES_MISTAKE else (
         f", for example in {quote}" if m.shape.kind == "numbers" else f", for example after {quote}")
     missing = f" (missing: {', '.join(j.missing[:4])})" if j.missing else ""
-    return f"{mistake}: {seen}{missing}. Instead: {_lower_first(fix)}{where}."
+    # A fix that says "instead" itself ("reduce margins instead and …") would read "Instead: … instead".
+    lead = "What to do" if re.search(r"\binstead\b", fix, re.I) else "Instead"
+    return f"{mistake}: {seen}{missing}. {lead}: {_lower_first(fix)}{where}."
 
 
 def _lower_first(text: str) -> str:
