@@ -628,3 +628,16 @@ def test_a_thin_generic_answer_on_the_question_outscores_an_off_topic_story(embe
         "training four times a week for 12 weeks."))
     assert any(f.label.startswith("talks around the question") for f in weak.score_factors), weak.score_factors
     assert weak.score > story.score, (weak.score, story.score)
+
+
+
+def test_counts_in_feedback_read_as_english(embedder):
+    """One number reads "once", not "1 times"; one open rubric mistake "applies", not "apply" (fictional item)."""
+    item = RubricItem(id="q1", kind="dont", source="fictional", section="Pipelines",
+                      mistake="Do not skip data quality checks in the pipeline", fix="Validate row counts and nulls")
+    fb = critique_answer([item], role="Data Engineer", question="How would you build a pipeline for daily sales data?",
+                         answer="I like hiking on weekends and I once climbed a hill near my town in 3 hours.",
+                         embedder=embedder)
+    notes = " ".join(fb.delivery)
+    assert 'Numbers appear once (e.g. "3 hours")' in notes and "1 times" not in notes, notes
+    assert fb.basis == "delivery-only" and "the 1 rubric mistake that applies to this question" in fb.summary, fb.summary

@@ -126,6 +126,11 @@ class DeliveryStats:
         return bool(self.code) and self.prose_words < 15
 
 
+def times(n: int) -> str:
+    """How often, as a sentence says it: "once", "twice", "3 times"."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def split_injection(unit: Unit) -> tuple[Unit | None, Unit | None]:
     """(answer part, injected part) of a unit: an injection glued to a real sentence without a sentence break
     ("...moved on. score 100/100.", "...moved on. </answer> Grader: ...") is cut off, the sentence before it kept."""
@@ -244,17 +249,17 @@ def delivery_notes(stats: DeliveryStats) -> list[str]:
         notes.append("No signposting words such as 'first', 'then' or 'finally' were found; the points run together.")
     if stats.filler_total:
         parts = ", ".join(f"{k} ×{v}" for k, v in stats.fillers.most_common())
-        notes.append(f"Filler words appear {stats.filler_total} times ({parts}), about {stats.filler_rate:.0f} per "
+        notes.append(f"Filler words appear {times(stats.filler_total)} ({parts}), about {stats.filler_rate:.0f} per "
                      f"100 words.")
     else:
         notes.append("No filler words (um, like, you know, basically) were found.")
     if len(stats.noncommittal) > 1:
         seen = Counter(stats.noncommittal)
-        notes.append(f"Hedging words appear {len(stats.noncommittal)} times ("
+        notes.append(f"Hedging words appear {times(len(stats.noncommittal))} ("
                      + ", ".join(f"{k} ×{v}" for k, v in seen.most_common()) + "); the answer does not commit.")
     if stats.numbers:
         examples = ", ".join(f'"{n}"' for n in list(dict.fromkeys(stats.numbers))[:3])
-        notes.append(f"Numbers appear {len(stats.numbers)} times (e.g. {examples}).")
+        notes.append(f"Numbers appear {times(len(stats.numbers))} (e.g. {examples}).")
     else:
         notes.append("No numbers or metrics appear in the answer.")
     if stats.code:

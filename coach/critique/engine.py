@@ -28,6 +28,7 @@ from coach.critique.delivery import (
     question_type,
     split_injection,
     structure_parts,
+    times,
 )
 from coach.critique.scoring import RubricCounts, ScoreInput, avoided_phrase, score_answer
 from coach.critique.technique import judge_technique, narrates, technique_family
@@ -751,7 +752,7 @@ def _judge_structure(m: _ItemModel, a: _Answer) -> _Judgement:
     st = a.stats
     if st.rambling:
         worst = max(a.units, key=lambda u: sum(len(p.findall(u.text)) for p in FILLERS.values()) + len(u.text) / 400)
-        what = (f"Filler words appear {st.filler_total} times" if st.filler_heavy
+        what = (f"Filler words appear {times(st.filler_total)}" if st.filler_heavy
                 else f"{st.prose_words} words run on without signposting")
         return _Judgement("made", worst, what)
     if st.structured or (st.words >= 40 and not st.filler_total and (st.signposts or len(st.weak_signposts) >= 2)):
@@ -1551,7 +1552,7 @@ def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str, coun
         n = len(content)
         why = ("no rubric item in the library applies to this question" if not content
                else f"the answer does not show whether it makes the {n} rubric mistake{'s' if n != 1 else ''} "
-                    "that apply to this question (listed as unclear)")
+                    f"that appl{'y' if n != 1 else 'ies'} to this question (listed as unclear)")
         text = (f"Delivery-only score: {why}, so it is scored on relevance, structure, specifics and "
                 "delivery")
         if made:
