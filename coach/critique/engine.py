@@ -204,8 +204,7 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             forms, contrasts = dont_forms(sh.target) if sh.kind == "dont" else ([], [])
             if not forms or not contrasts:
                 forms, contrasts = [], []
-            heading = [heading_fix(it)] if sh.kind == "dont" and not _clean_fix(it.fix) else []
-            heading = [h for h in heading if h]
+            heading = [h] if sh.kind == "dont" and not _clean_fix(it.fix) and (h := heading_fix(it)) else []
             spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading))
             texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading
         vecs = embedder.encode(texts)
@@ -903,9 +902,8 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     if m.x_forms is not None and not parts:
         # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly
         # closer to it than to the practice it is contrasted with ("I wrote it in Word"); a negated form avoids it.
-        best = (a.aff_vecs @ m.x_forms.T).max(axis=1)
-        does |= ((best >= FORM_COS) & (best - (a.aff_vecs @ m.x_contrasts.T).max(axis=1) >= FORM_MARGIN)
-                 & ~a.handoff & ~(a.neg & ((a.neg_vecs @ m.x_forms.T).max(axis=1) >= ON_TOPIC)))
+        does |= (_says_form(m, a.aff_vecs) & ~a.handoff
+                 & ~(a.neg & ((a.neg_vecs @ m.x_forms.T).max(axis=1) >= ON_TOPIC)))
     if does.any():
         i = int(np.argmax(np.where(does, sx, -9)))
         return _Judgement("made", a.units[i], "This sentence does what the article warns against")
@@ -936,6 +934,13 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     return _Judgement("unclear", None, "")
 
 
+def _says_form(m: _ItemModel, vecs: np.ndarray) -> np.ndarray:
+    """Per text vector: close to one of X's everyday forms and clearly closer to it than to every practice the forms
+    are contrasted with ("I mocked it up in Figma", not "I wrote it in Word")."""
+    best = (vecs @ m.x_forms.T).max(axis=1)
+    return (best >= FORM_COS) & (best - (vecs @ m.x_contrasts.T).max(axis=1) >= FORM_MARGIN)
+
+
 def _clause_does(m: _ItemModel, a: _Answer) -> np.ndarray:
     """Per unit: one of its clauses, read on its own, does X in its own words ("I kept it short, then I dropped it all
     into a Canva template"): in a sentence of several clauses the rest dilutes the one that makes the mistake. A
@@ -946,18 +951,17 @@ def _clause_does(m: _ItemModel, a: _Answer) -> np.ndarray:
     if m.x_forms is None or a.clause_vecs is None or not len(a.clause_vecs):
         return out
     cv = a.clause_vecs
-    own = set(m.x.stems) - a.qstems
-    cos = cv @ m.x.vec
-    lex = np.array([lexical_overlap(own, content_stems(t)) for t in a.clause_texts])
-    sx = W_COS * cos + W_LEX * lex
-    best = (cv @ m.x_forms.T).max(axis=1)
-    ok = (best >= FORM_COS) & (best - (cv @ m.x_contrasts.T).max(axis=1) >= FORM_MARGIN)
+    stems = [content_stems(t) for t in a.clause_texts]
+
+    def closeness(phrase: _Phrase) -> np.ndarray:
+        own = set(phrase.stems) - a.qstems
+        return W_COS * (cv @ phrase.vec) + W_LEX * np.array([lexical_overlap(own, st) for st in stems])
+
+    ok = _says_form(m, cv)
     # a clause of one or two content words ("short bullets under each") sits near anything of its topic
-    ok &= np.array([len(content_stems(t)) >= CLAUSE_WORDS for t in a.clause_texts], dtype=bool)
+    ok &= np.array([len(st) >= CLAUSE_WORDS for st in stems], dtype=bool)
     if m.fix.text != m.x.text:
-        fix_own = set(m.fix.stems) - a.qstems
-        ok &= ~(W_COS * (cv @ m.fix.vec) + W_LEX * np.array([lexical_overlap(fix_own, content_stems(t))
-                                                             for t in a.clause_texts]) > sx)
+        ok &= ~(closeness(m.fix) > closeness(m.x))
     np.logical_or.at(out, a.clause_units, ok)
     return out
 
