@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,6 +32,24 @@ CREATE INDEX IF NOT EXISTS changes_generation ON changes(generation);
 CREATE TABLE IF NOT EXISTS text_vectors (text TEXT PRIMARY KEY, vector BLOB NOT NULL);
 """
 CHANGE_LOG = 20000  # generations of per-document change records kept for readers catching up incrementally
+
+
+BUSY_TIMEOUT = 30  # seconds a connection waits for another's write before giving up
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to WAL (once per file; a no-op after). The first switch needs the file to itself, and when it
+    meets another connection's commit both wait on each other: SQLite then fails one at once with "database is locked"
+    instead of waiting (its busy handler is skipped to break the deadlock), so the switch is tried again."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 class Catalog:
@@ -67,9 +86,9 @@ class Catalog:
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA busy_timeout=30000")
+            db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None)
+            _use_wal(db)
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT * 1000}")
             self._local.db = db
             # Threads come and go (LangChain runs a chain's parallel steps on a new thread pool for every ask, the
             # app's worker threads end when idle): keeping every connection ever opened leaked two file handles and
