@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from coach.adverts import attribution
+from coach.adverts import attribution, is_advert
 from coach.text import split_sentences
 
 # ---------------------------------------------------------------------------------------------------- plain text
@@ -68,7 +68,7 @@ _OTHER_FURNITURE = re.compile(
     r"^(?:(?:tags?|categories|filed\s+under|topics)\s*:\s*[^.!?]{0,120}|"
     r"share(?:\s+(?:this|on)\b[^.!?:]{0,40})?\s*:\s*[^.!?]{0,60}|(?:photo|image)\s+(?:by|credit|source)\b.{0,100}|"
     r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,150}|all\s+rights\s+reserved\.?|"
-    r"leave\s+a\s+(?:comment|reply)|"
+    r"leave\s+a\s+(?:comment|reply)|(?:we|this\s+(?:site|website|page))\s+uses?\s+cookies\b.{0,200}|"
     r"\d*\s*comments?|was\s+this\s+(?:article\s+)?helpful\??|"
     r"(?:[-*+]|\d+\.)?\s*\[[^\]]+\]\(#[^)]*\))$",  # a table-of-contents entry: only an in-page anchor link
     re.I,
@@ -242,6 +242,7 @@ _FURNITURE_ATTR = re.compile(
     r"read-?time|meta-?info|post-meta|tags|footer|site-header|skip-link)(?:$|[\s_-])",
     re.I,
 )
+_ADVERT_WORDS = 80  # longer blocks are content that happens to hold a link
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "table", "ul", "ol", "dl", "figure"}
 
 
@@ -272,6 +273,31 @@ def _prune(soup) -> None:
             tag.decompose()
     for tag in soup.find_all(role=re.compile(r"^(navigation|banner|contentinfo|complementary|dialog)$")):
         tag.decompose()
+    # a referral block (a tracking link plus a call to action, or a short paragraph that only points elsewhere),
+    # judged as in Markdown; a short box around it (a tip box holding the advert) goes with it, as an admonition does
+    for tag in soup.find_all(["p", "li", "blockquote", "div", "section"]):
+        if tag.__dict__.get("_decomposed") or tag.find(re.compile(r"^h[1-6]$")):
+            continue
+        hrefs = [a.get("href") or "" for a in tag.find_all("a")]
+        text = " ".join(tag.get_text(" ", strip=True).split())
+        if hrefs and len(text.split()) <= _ADVERT_WORDS and is_advert(text, hrefs):
+            tag.decompose()
+
+
+_FILE_NAME = re.compile(r"\.(?:md|mdx|markdown|txt|html?|pdf|docx?|odt|rtf|pages|tex)\b|^microsoft word\b|^untitled\b",
+                        re.I)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·-]\s+")
+
+
+def document_title(raw: str | None) -> str | None:
+    """The article's part of a document or page title: sites put their own name after it ("Resume guide | Example
+    Handbook" → "Resume guide"), unless that first part is a one- or two-word section name ("Blog | How to
+    negotiate" → the longer part); a file name ("notes.docx", "Microsoft Word - cv.doc", "Untitled") is no title."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(" ".join((raw or "").split())) if p.strip()]
+    parts = [p for p in parts if not _FILE_NAME.search(p)]
+    if not parts:
+        return None
+    return parts[0] if len(parts[0].split()) > 2 else max(parts, key=len)
 
 
 def _page_title(soup) -> str | None:
@@ -283,8 +309,7 @@ def _page_title(soup) -> str | None:
     if og and og.get("content"):
         return og["content"].strip()
     if soup.title and soup.title.string:
-        # "Site | Article title": the article's part is the longest one
-        return max(re.split(r"\s+[|–—-]\s+", soup.title.string.strip()), key=len)
+        return document_title(soup.title.string)
     return None
 
 
@@ -343,8 +368,10 @@ def _render(node, out: list[str]) -> None:
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             out.append(f"{'#' * int(name[1])} {' '.join(child.get_text(' ', strip=True).split())}")
         elif name in ("ul", "ol"):
-            items = [" ".join(_inline(li).split()) for li in child.find_all("li", recursive=False)]
-            out.append("\n".join(f"{i}. {t}" if name == "ol" else f"- {t}" for i, t in enumerate(items, 1) if t))
+            lines: list[str] = []
+            _list_lines(child, 0, lines)
+            if lines:
+                out.append("\n".join(lines))
         elif name == "tr":
             cells = child.find_all(["td", "th"])
             out.append(" | ".join(" ".join(td.get_text(" ", strip=True).split()) for td in cells))
@@ -352,6 +379,25 @@ def _render(node, out: list[str]) -> None:
             out.append(child.get_text())
         else:
             stack.append(iter(list(child.children)))
+
+
+def _list_lines(node, depth: int, lines: list[str]) -> None:
+    """``-``/``1.`` lines of a list, a nested list's items indented under their parent item (a "Personal phone
+    number" item keeps "Never include your work phone number here" as its own sub-item)."""
+    from bs4 import Tag
+
+    ordered = node.name == "ol"
+    number = 0
+    for li in node.find_all("li", recursive=False):
+        nested = [c for c in li.children if isinstance(c, Tag) and c.name in ("ul", "ol")]
+        own = BeautifulSoupFragment([c for c in li.children if not (isinstance(c, Tag) and c.name in ("ul", "ol"))])
+        text = " ".join(_inline(own).split())
+        if text:
+            number += 1
+            lines.append(f"{'  ' * depth}{f'{number}.' if ordered else '-'} {text}")
+        for sub in nested:
+            if depth < _INLINE_DEPTH:
+                _list_lines(sub, depth + 1, lines)
 
 
 class BeautifulSoupFragment:

@@ -89,7 +89,10 @@ def load_document(path: Path) -> LoadedDocument:
 
     meta = read_sidecar(path)
     if fmt == "pdf":
-        text = _pdf_text(data, where)
+        from ingest.pdf import pdf_text
+
+        text, found = pdf_text(data, where)
+        meta = {**found, **meta}  # the sidecar's word wins
     else:
         if data.startswith(b"%PDF-"):
             raise IngestError(where, f"binary content (a PDF named {path.suffix}); rename it to .pdf")
@@ -138,60 +141,3 @@ def check_textual(text: str, where: str) -> str:
     if controls > max(2, len(text) // 200):
         raise IngestError(where, "binary content (control characters); not a text document")
     return text
-
-
-def _pdf_text(data: bytes, where: str) -> str:
-    from io import BytesIO
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")  # owner-password-only PDFs open with an empty user password
-            except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported crypto
-                opened = 0
-            if not opened:
-                raise IngestError(where, "encrypted PDF; remove the password and try again")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except IngestError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
-    except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
-        raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
-    text = "\n\n".join(unwrap_pdf_lines(p) for p in pages if p.strip())
-    if sum(c.isalnum() for c in text) < 20:
-        raise IngestError(where, "PDF has no extractable text (scanned images?); OCR it first")
-    return text
-
-
-def unwrap_pdf_lines(page_text: str) -> str:
-    """Re-join lines that the PDF wrapped mid-paragraph; short lines (headings, list items) stay on their own.
-
-    A line continues the previous one when the previous one is nearly as wide as the page's widest line and does
-    not end a sentence, or when the line starts in lower case.
-    """
-    lines = [ln.strip() for ln in page_text.splitlines()]
-    width = max((len(ln) for ln in lines), default=0)
-    out: list[str] = []
-    for ln in lines:
-        if not ln:
-            if out and out[-1] != "":
-                out.append("")
-            continue
-        prev = out[-1] if out else ""
-        starts_item = ln[:1] in "•-*–▪◦" or ln[:2].rstrip(".)").isdigit()
-        full = len(prev) >= 0.7 * width
-        if prev and not starts_item and (ln[:1].islower() or (full and not prev.endswith((".", "?", "!", ":")))):
-            if prev.endswith("-") and ln[:1].islower():
-                out[-1] = prev[:-1] + ln
-            else:
-                out[-1] = f"{prev} {ln}"
-        else:
-            if prev:
-                out.append("")  # each kept line is its own block
-            out.append(ln)
-    return "\n".join(out).strip()

@@ -174,7 +174,7 @@ def _flatten_deep_nesting(text: str) -> str:
 
 
 def markdown_blocks(text: str) -> tuple[list[Block], dict]:
-    """Parse Markdown/MDX ``text`` into blocks and metadata (front matter keys, plus ``html_title``)."""
+    """Parse Markdown/MDX ``text`` into blocks and metadata (front matter keys, plus ``embedded_title``)."""
     tokens = _parser().parse(_flatten_deep_nesting(text))
     meta: dict = {}
     blocks: list[Block] = []
@@ -253,8 +253,8 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
                 blocks.append(Block("code", f"{fence}{t.info.strip()}\n{code}\n{fence}" if typ == "fence" else code))
         elif typ == "html_block":
             s, title = html_text(t.content)
-            if title and "html_title" not in meta:
-                meta["html_title"] = title
+            if title and "embedded_title" not in meta:
+                meta["embedded_title"] = title
             s = _clean_text(s)
             if re.search(r"\w", s):  # a box left with only its icon ("⚠️") once its notice is dropped says nothing
                 blocks.append(Block("para", s))

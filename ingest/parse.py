@@ -22,8 +22,10 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # What an ingest derives from a file and stores, beyond its text: bump when a change to parsing or chunking must
 # reach articles already stored (their files unchanged). 1: sections record the headings they sit under; 2: notices
 # about the page (disclaimers, calls to contribute) are dropped as furniture; 3: a heading the passage never echoes
-# ("Practical tips") is embedded after its parent heading, like a one-word heading.
-INDEX_FORMAT = 3
+# ("Practical tips") is embedded after its parent heading, like a one-word heading; 4: a PDF's headings, list items
+# and paragraphs come from its layout, HTML keeps nested list items and drops referral blocks, and a lead-in line
+# ("Common pitfalls:") heads a rubric list.
+INDEX_FORMAT = 4
 
 
 def load(source: SourceFile) -> LoadedDocument:

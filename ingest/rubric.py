@@ -212,13 +212,20 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
             heading_item = True  # the section's sentences explain this one item
         bullets = [(ii, t) for ii, (k, t) in enumerate(sec.items) if k == "bullet"]
         top = min((sec.depths.get(ii, 1) for ii, _ in bullets), default=1)
+        lead: tuple[bool, bool, int] | None = None  # (don'ts, pitfalls, list depth) of a lead-in before a list
         for ii, (k, text) in enumerate(sec.items):
+            if k != "bullet":
+                lead = _lead_in(text) if k == "para" else None
+            elif lead and lead[2] < 0:
+                lead = (lead[0], lead[1], sec.depths.get(ii, 1))
             if k not in ("para", "bullet") or heading_item or in_pair(text):
                 continue  # a BAD/GOOD item is already listed as its pair
-            if k == "bullet" and (donts or (pitfall and sec.depths.get(ii, 1) == top)):
+            led_donts = bool(lead and lead[0])
+            led_pitfall = bool(lead and lead[1] and sec.depths.get(ii, 1) == lead[2])
+            if k == "bullet" and (donts or led_donts or ((pitfall and sec.depths.get(ii, 1) == top) or led_pitfall)):
                 if text.rstrip().endswith("?") or (_POSITIVE_HEAD.match(text) and not is_prohibition(text)):
                     continue
-                if donts or is_prohibition(text):
+                if donts or led_donts or is_prohibition(text):
                     mistake, fix = _split_fix(text)
                     add(mistake, fix, "dont", si, ii, [text])
                 else:
@@ -240,6 +247,21 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
                         fix = fm.group(1) if fm else ""
                     add(mistake, fix, "dont" if k == "bullet" and j == 0 else "rule", si, ii, [s, rest])
     return found
+
+
+_LEAD_IN_WORDS = 12  # "Common pitfalls:", "A few mistakes I see candidates make:"; longer is a sentence of prose
+
+
+def _lead_in(text: str) -> tuple[bool, bool, int] | None:
+    """A short paragraph ending in ":" that heads a list the way a heading would ("Common pitfalls:", "Don'ts:",
+    "Things to avoid when negotiating:"): (its list is don'ts, its list is pitfalls, depth still unknown)."""
+    t = text.strip()
+    if not t.endswith(":") or len(t.split()) > _LEAD_IN_WORDS or "\n" in t:
+        return None
+    head = t.rstrip(": ")
+    donts = is_donts_heading(head)
+    pitfall = is_pitfall_heading(head) and not donts
+    return (donts, pitfall, -1) if donts or pitfall else None
 
 
 def _in_quotes(s: str) -> bool:

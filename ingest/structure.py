@@ -16,6 +16,7 @@ from coach.roles import detect_roles, lexicon_roles, role_levels, role_mentions,
 from coach.text import normalize_space, split_sentences, stable_id
 from ingest.markdown import Block as _Block
 from ingest.markdown import markdown_blocks
+from ingest.clean import document_title
 from ingest.entities import discussed_companies, discussed_roles
 from ingest.rubric import Found
 from ingest.rubric import extract as extract_rubric
@@ -515,15 +516,14 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w\"“'‘(\[]+(?=\w)")
 
 
 def _md_title(blocks: list[_Block], meta: dict) -> tuple[str | None, list[_Block]]:
-    """A Markdown file's own title: its first H1 (removed when it opens the file), else the HTML ``<title>``."""
+    """A Markdown file's own title: its first H1 (removed when it opens the file), else its HTML ``<title>``."""
     rest = list(blocks)
     for i, b in enumerate(rest):
         if b.kind == "heading" and b.level == 1:
             if i == 0:
                 rest.pop(0)
             return b.text, rest
-    html_title = str(meta.get("html_title") or "").strip()
-    return (html_title.split(" | ")[0].strip() or None) if html_title else None, rest
+    return document_title(meta.get("embedded_title")), rest
 
 
 def _title_and_rest(
@@ -535,6 +535,8 @@ def _title_and_rest(
         text_title, rest = _md_title(rest, meta)
     elif rest and rest[0].kind == "heading":
         text_title = _heading_text(rest.pop(0).text)
+    elif meta.get("embedded_title"):
+        text_title = str(meta["embedded_title"])  # the title a PDF's metadata gives, when its text opens without one
     elif rest and rest[0].kind == "para" and len(rest[0].text) <= 200 and not rest[0].text.endswith((".", ":")):
         text_title = _heading_text(rest.pop(0).text)
     meta_title = str(meta.get("title") or "").strip() or None
@@ -568,8 +570,9 @@ def parse_article(
     else:
         blocks = _blocks(text)
     # a document with Markdown headings marks its sections with them; plain-text heading lines are only guessed
-    # in documents without any
-    markdown_mode = parsed or any(b.kind == "heading" and b.level > 0 for b in blocks)
+    # in documents without any, and in PDFs, whose ``#`` headings only mark the lines set larger than the body
+    # (a heading set in bold at the body size is still a plain line)
+    markdown_mode = parsed or (fmt != "pdf" and any(b.kind == "heading" and b.level > 0 for b in blocks))
     title, blocks = _title_and_rest(blocks, meta, path, parsed)
     secs = _sections(blocks, markdown_mode, parsed)
 

@@ -73,7 +73,8 @@ def test_ordinary_text_is_not_mistaken_for_furniture(line, kept):
      "Related articles", "Published on March 2, 2024", "Tags: interviews, careers", "Photo by A. Person on Example",
      "© 2024 Example Fictional Co. All rights reserved.", "Leave a comment", "12 Comments", "Was this helpful?",
      "- [How Do the Loops Differ?](#how-do-the-loops-differ)", "Share: Twitter LinkedIn Email",
-     "Share this article: X · LinkedIn"],
+     "Share this article: X · LinkedIn",
+     "We use cookies to improve your experience. Accept all"],
 )
 def test_furniture_lines_are_dropped(line):
     assert clean_text(f"Real sentence one.\n\n{line}\n\nReal sentence two.") == "Real sentence one.\n\nReal sentence two.\n"
@@ -236,3 +237,29 @@ def test_a_boxed_page_notice_leaves_no_icon_behind():
             "with a fix\n</td>\n</tr>\n</table>\n\n## Basics\n\nA zephyrix holds three glimmers.\n")
     blocks, _ = markdown_blocks(clean_markdown(text))
     assert [b.text for b in blocks] == ["Zephyrix questions", "Basics", "A zephyrix holds three glimmers."]
+
+
+# A fictional page (Quillby and OfferPal are invented): a nested list under a must-have item, a referral box linking
+# with tracking parameters, and a "Check out" paragraph that only points elsewhere.
+REFERRAL_PAGE = """<html><head><title>Quillby resume guide | Example Careers</title></head><body><main><article>
+<h1>Quillby resume guide</h1>
+<p>Fictional guide written for Interview Coach's tests. A resume is read in seconds, so every line has to earn its
+place, and recruiters skim the contact block before anything else on the page.</p>
+<h2>Contact details</h2>
+<ul><li>Personal phone number<ul><li>Never include your work phone number here</li></ul></li>
+<li>Email address<ul><li>Never include your work email here</li><li>A short address reads best</li></ul></li></ul>
+<div class="admonition"><p>Get paid more: <a href="https://offerpal.example/?utm_source=quillby&amp;utm_medium=referral">
+OfferPal</a> reviews your offer risk-free.</p></div>
+<p>Check out <a href="https://quillby.example/templates?ref=guide">our templates</a>.</p>
+<p>Keep the contact block to one line so the page stays readable by an applicant tracking system.</p>
+</article></main></body></html>"""
+
+
+@pytest.mark.parametrize("use_trafilatura", [True, False], ids=["trafilatura", "bs4-renderer"])
+def test_html_nested_list_items_stay_items_and_referrals_go(use_trafilatura):
+    out = html_to_text(REFERRAL_PAGE, use_trafilatura=use_trafilatura)
+    lines = out.splitlines()
+    assert "- Personal phone number" in lines and "- Never include your work phone number here" in lines
+    assert "- Never include your work email here" in lines  # a sub-item is not glued to its parent item
+    assert "OfferPal" not in out and "templates" not in out and "risk-free" not in out
+    assert "Keep the contact block to one line" in out

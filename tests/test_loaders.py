@@ -119,10 +119,84 @@ def test_pdf_with_text_layer(tmp_path):
     doc = load_document(make_pdf(tmp_path / "guide.pdf"))
     assert doc.fmt == "pdf"
     lines = doc.text.splitlines()
-    assert lines[0] == "Lumafield Data Analyst vs Data Scientist Interview Guide"
+    assert lines[0] == "# Lumafield Data Analyst vs Data Scientist Interview Guide"  # set larger: a heading
     assert "Mistakes to Avoid" in lines and "FAQ" in lines  # headings stay on their own lines
     # the wrapped rubric paragraph is re-joined into one line
     assert any(ln.startswith("BAD: Presenting charts") and ln.endswith("confidence intervals.") for ln in lines)
+
+
+def _printed_page(path: Path) -> Path:
+    """A fictional article laid out like a web page printed to PDF: a navigation bar of links, a title, section
+    headings set larger than the body, a list whose bullets are drawn (no bullet character in the text layer), a
+    referral box linking with tracking parameters, and a page number on every page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title("Kestrel Offer Guide | Example Careers Site")
+    pdf.set_auto_page_break(True, margin=20)
+
+    def footer():
+        pdf.set_y(-15)
+        pdf.set_font("Helvetica", "", 9)
+        pdf.cell(0, 8, str(pdf.page_no()), align="C")
+
+    pdf.footer = footer
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    for label in ("Home", "Blog", "Pricing", "Log in"):
+        pdf.cell(pdf.get_string_width(label) + 4, 6, label, link=f"https://careers.example/{label.lower()}")
+    pdf.ln(12)
+    pdf.set_font("Helvetica", "B", 22)
+    pdf.multi_cell(0, 10, "Kestrel Offer Guide: negotiating your first software engineering offer",
+                   new_x="LMARGIN", new_y="NEXT")
+    body = ("Fictional article written for Interview Coach's tests; Kestrel and every figure are invented. "
+            "Most first offers leave room to negotiate, and recruiters expect you to ask for more when you hold a "
+            "competing offer or a clear market figure. ") * 3
+    for section in ("Before the call", "During the call", "After the call"):
+        pdf.ln(4)
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 9, section, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, body, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        pdf.multi_cell(0, 6, "Common pitfalls:", new_x="LMARGIN", new_y="NEXT")
+        for item in ("Accepting on the spot without asking for the offer in writing",
+                     "Naming a number before the recruiter shares the range"):
+            pdf.circle(x=pdf.l_margin + 3, y=pdf.get_y() + 3, radius=1, style="F")  # the bullet is drawn
+            pdf.set_x(pdf.l_margin + 10)
+            pdf.multi_cell(0, 6, item, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.multi_cell(0, 6, "Get paid more: book a risk-free session with ", new_x="END", new_y="TOP")
+    pdf.cell(30, 6, "OfferPal", link="https://offerpal.example/?utm_source=kestrel&utm_medium=referral",
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_printed_web_page_keeps_its_structure_and_loses_its_furniture(tmp_path):
+    doc = load_document(_printed_page(tmp_path / "kestrel.pdf"))
+    lines = [ln for ln in doc.text.splitlines() if ln]
+    # headings set larger than the body come back as headings, the largest first
+    assert lines[0] == "# Kestrel Offer Guide: negotiating your first software engineering offer"  # wrapped title
+    assert "## Before the call" in lines and "## After the call" in lines
+    # a list whose bullets were drawn keeps one item per line
+    assert lines.count("- Accepting on the spot without asking for the offer in writing") == 3
+    assert lines.count("- Naming a number before the recruiter shares the range") == 3
+    # navigation, page numbers and the referral box are furniture
+    assert not any("Pricing" in ln or "OfferPal" in ln for ln in lines)
+    assert not any(ln.strip().isdigit() for ln in lines)
+    # the document's own title (without the site's name) is kept for an article whose text opens without one
+    assert doc.meta["embedded_title"] == "Kestrel Offer Guide"
+
+
+def test_printed_web_page_becomes_an_article_with_its_pitfalls(tmp_path):
+    from ingest.parse import parse_file
+
+    article = parse_file(_printed_page(tmp_path / "kestrel.pdf"))
+    assert article.title == "Kestrel Offer Guide: negotiating your first software engineering offer"
+    assert [s.heading for s in article.sections][:3] == ["Before the call", "During the call", "After the call"]
+    mistakes = {r.mistake for r in article.rubric}
+    assert "Naming a number before the recruiter shares the range" in mistakes
 
 
 def test_latin1_prose_is_decoded_safely(tmp_path):

@@ -375,3 +375,21 @@ def test_article_text_keeps_double_underscores(tmp_path):
     body = " ".join(t for s in art.sections for t in s.paragraphs)
     assert "window.__pwned" in body and "window.pwned" not in body
     assert "how Strict content" in body
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_a_lead_in_line_heads_a_pitfall_list_like_a_heading(fmt):
+    """"Common pitfalls:" before a list makes its items rubric items, as a "Common pitfalls" heading would; a list
+    after an ordinary lead-in ("Tips that help:") stays advice."""
+    text = (
+        "# Kestrel offer notes\n\nFictional notes written for Interview Coach's tests; Kestrel is invented. Most "
+        "first offers leave room to negotiate.\n\n## Before the call\n\nRecruiters expect you to ask for more when "
+        "you hold a competing offer.\n\nCommon pitfalls:\n\n- Accepting on the spot without the offer in writing\n"
+        "- Naming a number before the recruiter shares the range\n\nTips that help:\n\n- Ask for the offer in "
+        "writing\n"
+    )
+    art = parse_text(text, name="kestrel", doc_id="kestrel", fmt=fmt)
+    assert [(r.mistake, r.kind) for r in art.rubric] == [
+        ("Accepting on the spot without the offer in writing", "pitfall"),
+        ("Naming a number before the recruiter shares the range", "pitfall"),
+    ]
