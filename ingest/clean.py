@@ -124,7 +124,7 @@ def _key(line: str) -> str:
 
 
 def _is_furniture(line: str) -> bool:
-    s = line.strip()
+    s = re.sub(r"^#{1,6}\s+", "", line.strip())  # a banner set large in a printed page comes back as a heading
     if not s:
         return False
     if _FURNITURE_LINE.match(s) or _OTHER_FURNITURE.match(s) or attribution(s) or page_notice(s):
@@ -376,7 +376,9 @@ def _render(node, out: list[str]) -> None:
             cells = child.find_all(["td", "th"])
             out.append(" | ".join(" ".join(td.get_text(" ", strip=True).split()) for td in cells))
         elif name == "pre":
-            out.append(child.get_text())
+            code = child.get_text().strip("\n")
+            if code.strip():  # fenced, so a "# comment" line in it is never read as a heading or a rule
+                out.append(f"```\n{code}\n```")
         else:
             stack.append(iter(list(child.children)))
 

@@ -1,12 +1,13 @@
 """PDF → article text: pypdf's words in reading order, with the structure the page layout shows put back.
 
-pypdf's ``extract_text`` gives the words but no structure. Its visitor also reports each text run's font size and
-position, and each page lists its link annotations; from those this module
-- marks lines set clearly larger than the body text as ``#`` headings (the largest size is ``#``, the next ``##`` …),
-  so a printed web page or an exported document keeps its sections, mistake lists and FAQ entries;
-- drops navigation (a line made only of two or more links), running headers, footers and page numbers (a line
-  repeated on most pages), and referral blocks (a paragraph linking with tracking parameters and asking the reader
-  to buy or click: :func:`coach.adverts.is_advert`, the same test as for Markdown and HTML);
+pypdf's ``extract_text`` gives the words but no structure. Its visitor also reports each text run's font, size and
+position, and each page lists its link annotations; from those (:func:`_marks`) this module
+- writes headings as ``#`` lines: lines set clearly larger than the body text, then short bold lines that begin a
+  block, so a printed web page or an exported document keeps its sections, mistake lists and FAQ entries;
+- writes indented lines as list items (a browser draws a list's bullets; they are not in the text) and fences code;
+- drops navigation, table-of-contents entries, running headers, footers and page numbers, and referral blocks (a
+  paragraph linking with tracking parameters and asking the reader to buy or click: :func:`coach.adverts.is_advert`,
+  the same test as for Markdown and HTML);
 - re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`);
 - returns the document's own title from its metadata, for a file whose text opens without one.
 """
@@ -21,8 +22,11 @@ from coach.adverts import is_advert
 from coach.errors import IngestError
 from ingest.clean import document_title
 
-HEADING_RATIO = 1.15  # a line this much larger than the body size is a heading (body 11 pt → ≥ 12.65 pt)
+HEADING_RATIO = 1.1  # a line this much larger than the body size is a heading (a browser's h3 is 1.17 em)
 MAX_HEADING_WORDS = 20
+BOLD = -1  # the heading mark of a bold line
+_BOLD_FACE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_MONO_FACE = re.compile(r"mono|courier|consol|menlo|code", re.I)
 MAX_NAV_WORDS = 12  # a site's navigation bar; a longer line of links is prose that links a lot
 GAP_RATIO = 1.4
 INDENT_RATIO = 1.2  # a line starting this many body-text ems right of the margin is a list item (or its wrap)
@@ -41,8 +45,12 @@ class _Line:
 
     y: float = 0.0  # baseline, larger is higher on the page
     runs: list[tuple[float, str, float]] = field(default_factory=list)  # (x, text, size)
+    bold: int = 0  # characters set in a bold face
+    code: int = 0  # characters set in a monospace face
     links: int = 0  # runs inside a link annotation
     linked_chars: int = 0
+    internal: int = 0  # runs inside a link to a place in the document
+    uris: list[str] = field(default_factory=list)  # where its links to other pages go
 
     @property
     def key(self) -> str:
@@ -53,6 +61,10 @@ class _Line:
         return " ".join(t for _, t, _ in sorted(self.runs))
 
     @property
+    def is_code(self) -> bool:
+        return self.code >= len(self.key) / 2
+
+    @property
     def left(self) -> float:
         return min(x for x, _, _ in self.runs)
 
@@ -60,168 +72,206 @@ class _Line:
     def size(self) -> float:
         sizes = Counter()
         for _, t, s in self.runs:
-            sizes[round(s * 2) / 2] += len(t.strip())
+            sizes[round(s, 1)] += len(t.strip())
         return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 @dataclass
 class _Page:
     text: str
-    lines: list[_Line]
-    links: list[tuple[str, str]]  # (uri, anchor key)
+    lines: list[_Line]  # top to bottom
+
+
+@dataclass
+class _Mark:
+    """What the layout says of one visual line."""
+
+    heading: int = 0  # its heading level, 0 for none, BOLD for a bold line that begins a block
+    item: bool = False  # indented: a list item or the wrap of one
+    start: bool = False  # set after a visible gap: a block begins here
+    drop: bool = False  # navigation, a table-of-contents entry, a running header or footer
+    code: bool = False  # set in a monospace face
+    uris: list[str] = field(default_factory=list)  # where its links to other pages go
 
 
 def _read_page(page) -> _Page:
     rects: list[tuple[str, tuple[float, float, float, float]]] = []
     for annot in page.get("/Annots") or []:
         a = annot.get_object()
-        uri = (a.get("/A") or {}).get("/URI") if a.get("/Subtype") == "/Link" else None
+        if a.get("/Subtype") != "/Link":
+            continue
+        action = a.get("/A") or {}
+        # a link within the document (a table of contents) has a destination, not a URI
+        uri = action.get("/URI") or ("#" if a.get("/Dest") is not None or action.get("/S") == "/GoTo" else None)
         rect = a.get("/Rect")
         if uri and rect and len(rect) == 4:
             x0, y0, x1, y1 = (float(v) for v in rect)
             rects.append((str(uri), (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))))
     lines: dict[int, _Line] = {}
-    anchors: dict[int, list[str]] = {i: [] for i in range(len(rects))}
 
-    def visit(text, cm, tm, _font, size) -> None:
+    def visit(text, cm, tm, font, size) -> None:
         if not text or not text.strip():
             return
+        face = str((font or {}).get("/BaseFont") or "")
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
         scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2]) * abs(cm[0] * cm[3] - cm[1] * cm[2]))
         line = lines.setdefault(round(y / 2), _Line(y=y))
         line.runs.append((x, text, (size or 0) * scale))
-        for i, (_uri, (x0, y0, x1, y1)) in enumerate(rects):
+        if _BOLD_FACE.search(face):
+            line.bold += len(_key(text))
+        if _MONO_FACE.search(face):
+            line.code += len(_key(text))
+        for i, (uri, (x0, y0, x1, y1)) in enumerate(rects):
             if x0 - 1 <= x <= x1 + 1 and y0 - 3 <= y <= y1 + 3:  # the baseline sits inside the link's box
-                anchors[i].append(text)
                 line.links += 1
                 line.linked_chars += len(_key(text))
+                line.internal += uri == "#"
+                if uri != "#" and uri not in line.uris:
+                    line.uris.append(uri)
                 break
 
     text = page.extract_text(visitor_text=visit) or ""
-    links = [(uri, _key("".join(anchors[i]))) for i, (uri, _) in enumerate(rects) if anchors[i]]
-    return _Page(text, list(lines.values()), links)
+    return _Page(text, sorted(lines.values(), key=lambda ln: -ln.y))
 
 
 def _body_size(pages: list[_Page]) -> float:
+    """The size most prose characters are set in (code is often set smaller and can outnumber the prose)."""
     sizes: Counter[float] = Counter()
     for p in pages:
         for ln in p.lines:
-            sizes[ln.size] += len(ln.key)
+            if not ln.is_code:
+                sizes[ln.size] += len(ln.key)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _headings(pages: list[_Page]) -> dict[str, int]:
-    """key → heading level for lines set clearly larger than the body text."""
-    body = _body_size(pages)
-    if body <= 0:
-        return {}
-    found: dict[str, float] = {}
-    for p in pages:
-        for ln in p.lines:
-            words = ln.text.split()
-            if ln.size >= HEADING_RATIO * body and len(words) <= MAX_HEADING_WORDS and re.search(r"[A-Za-z]", ln.key):
-                found.setdefault(ln.key, ln.size)
-    levels = {s: i + 1 for i, s in enumerate(sorted(set(found.values()), reverse=True))}
-    return {k: min(levels[s], 6) for k, s in found.items()}
-
-
-def _paragraph_starts(pages: list[_Page]) -> set[str]:
-    """Keys of lines set after a visible gap (more than ``GAP_RATIO`` times the usual line spacing): a paragraph,
-    box or list begins there, so the line never continues the one above, however wide that one is."""
-    gaps: list[tuple[str, float]] = []
-    for p in pages:
-        order = sorted(p.lines, key=lambda ln: -ln.y)
-        gaps += [(b.key, a.y - b.y) for a, b in zip(order, order[1:])]
-    spacing = sorted(g for _, g in gaps if g > 0)
-    if not spacing:
-        return set()
-    usual = spacing[len(spacing) // 4]  # most lines follow their neighbour at the usual spacing
-    return {k for k, g in gaps if g > GAP_RATIO * usual}
-
-
-def _indented(pages: list[_Page]) -> set[str]:
-    """Keys of lines that start clearly right of the text's left margin: list items whose bullet was drawn, not
-    written (a browser's printed ``<ul>``), and their wrapped continuations (told apart when unwrapping)."""
-    body = _body_size(pages)
+def _margin(pages: list[_Page]) -> float:
+    """The text's left margin: the leftmost start that many lines share (most lines of a page of lists start at
+    the list's indent, so the commonest start is not it)."""
     starts: Counter[float] = Counter(round(ln.left / 2) * 2 for p in pages for ln in p.lines)
-    if not starts or body <= 0:
-        return set()
-    # the leftmost start that many lines share: most lines of a page of lists start at the list's indent
     common = max(3, sum(starts.values()) // 20)
-    margin = min((x for x, n in starts.items() if n >= common), default=min(starts))
-    return {ln.key for p in pages for ln in p.lines if ln.left >= margin + INDENT_RATIO * body}
+    return min((x for x, n in starts.items() if n >= common), default=min(starts, default=0.0))
 
 
-def _furniture(pages: list[_Page]) -> set[str]:
-    """Keys of navigation lines (only links, two or more) and of lines repeated on most pages (running headers and
-    footers) — never article text."""
-    drop = {ln.key for p in pages for ln in p.lines if ln.links >= 2 and ln.linked_chars >= len(ln.key)
-            and len(ln.text.split()) <= MAX_NAV_WORDS and not ln.text.rstrip().endswith((".", "!", "?", ":"))}
+def _usual_spacing(pages: list[_Page]) -> float:
+    gaps = sorted(a.y - b.y for p in pages for a, b in zip(p.lines, p.lines[1:]) if a.y > b.y)
+    return gaps[len(gaps) // 4] if gaps else 0.0  # most lines follow their neighbour at the usual spacing
+
+
+def _marks(pages: list[_Page]) -> list[dict[str, list[_Mark]]]:
+    """Per page, each line's key → the marks of its occurrences top to bottom (a heading "SQL" and a contents
+    entry "SQL" on one page share a key, not a mark).
+
+    Headings: lines set clearly larger than the body text (the largest size is level 1); a short line set wholly
+    in bold that begins a block (a browser's h4-h6, a document's bold heading) is ``BOLD``: it is written as a
+    paragraph of bold text, which the parser reads as a heading as it does in Markdown. Items: lines starting ``INDENT_RATIO`` ems
+    right of the margin. Starts: lines after a gap of ``GAP_RATIO`` times the usual spacing. Dropped: navigation
+    (two or more links and nothing else), contents entries (only links within the document), lines repeated on
+    most pages of a long document (running headers and footers)."""
+    body, margin, usual = _body_size(pages), _margin(pages), _usual_spacing(pages)
+    if body <= 0:
+        return [{} for _ in pages]
+    repeated: set[str] = set()
     if len(pages) >= 3:
         seen = Counter(k for p in pages for k in {ln.key for ln in p.lines})
-        drop |= {k for k, n in seen.items() if n > len(pages) / 2}
-    return drop
+        repeated = {k for k, n in seen.items() if n > len(pages) / 2}
+
+    def heading_like(ln: _Line) -> bool:
+        return len(ln.text.split()) <= MAX_HEADING_WORDS and bool(re.search(r"[A-Za-z]", ln.key)) and not ln.is_code
+
+    sizes = sorted({ln.size for p in pages for ln in p.lines if heading_like(ln) and ln.size >= HEADING_RATIO * body},
+                   reverse=True)
+    levels = {s: min(i + 1, 6) for i, s in enumerate(sizes)}
+    out: list[dict[str, list[_Mark]]] = []
+    for p in pages:
+        marks: dict[str, list[_Mark]] = {}
+        for i, ln in enumerate(p.lines):
+            # larger type is set with more space between its lines: a wrapped heading's second line is no gap
+            above = p.lines[i - 1] if i else None
+            start = above is None or (usual > 0 and above.y - ln.y > GAP_RATIO * usual * max(
+                1.0, ln.size / body, above.size / body))
+            item = ln.left >= margin + INDENT_RATIO * body
+            level = 0
+            if heading_like(ln):
+                if ln.size in levels:
+                    level = levels[ln.size]
+                elif ln.bold >= len(ln.key) and start and not item and not ln.key.endswith((".", ",", ";")):
+                    level = BOLD  # a list item set in bold is still an item, as in Markdown
+            nav = ln.links >= 2 and ln.linked_chars >= len(ln.key) and len(ln.text.split()) <= MAX_NAV_WORDS \
+                and not ln.key.endswith((".", "!", "?", ":"))
+            contents = ln.internal and ln.internal == ln.links and ln.linked_chars >= len(ln.key)
+            marks.setdefault(ln.key, []).append(_Mark(
+                heading=level, item=item, start=start,
+                drop=nav or contents or ln.key in repeated, code=ln.is_code, uris=ln.uris))
+        out.append(marks)
+    return out
 
 
-def unwrap_pdf_lines(page_text: str, headings: dict[str, int] | None = None, drop: set[str] | None = None,
-                     items: set[str] | None = None, starts: set[str] | None = None) -> str:
-    """Re-join lines that the PDF wrapped mid-paragraph; headings (by key, with their level) become ``#`` lines,
-    indented lines (``items``) that do not continue the line before become ``-`` items, and dropped lines go.
-    Short lines (list items, plain headings) and lines set after a gap (``starts``) stay on their own.
+def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
+    """Re-join lines that the PDF wrapped mid-paragraph and write the structure the layout ``marks`` show:
+    headings become ``#`` lines (bold ones ``**…**`` paragraphs), indented lines that do not continue the line
+    before become ``-`` items, code is fenced, dropped lines, page numbers and referral paragraphs (a tracking link
+    on one of its lines and a call to action: :func:`coach.adverts.is_advert`) go. Short lines and lines set after a
+    gap stay on their own.
 
     A line continues the previous one when the previous one is nearly as wide as the page's widest line and does
     not end a sentence, or when the line starts in lower case.
     """
-    headings, drop = headings or {}, drop or set()
-    items, starts = items or set(), starts or set()
+    marks = {k: list(v) for k, v in (marks or {}).items()}
     lines = [_BULLET.sub("- ", ln.strip()) for ln in page_text.splitlines()]
-    lines = ["" if _key(ln) in drop or _PAGE_NUMBER.match(ln) else ln for ln in lines]
     width = max((len(ln) for ln in lines), default=0)
     out: list[str] = []
+    hrefs: dict[int, list[str]] = {}  # block index in ``out`` → the links on its lines
+    code: list[str] = []
     open_heading = 0  # the level of a heading on the line just before: a heading wrapped onto two lines
     last_width = 0  # the previous line's own width (``out[-1]`` may hold several joined lines)
+
+    def close_code() -> None:
+        if code:
+            out.extend(["", "```", *code, "```", ""])
+            code.clear()
+
     for ln in lines:
-        if not ln:
+        queue = marks.get(_key(ln))
+        mark = queue.pop(0) if queue else _Mark()
+        if mark.code and ln:
+            code.append(ln)
+            continue
+        close_code()
+        if not ln or mark.drop or _PAGE_NUMBER.match(ln):
             open_heading = 0
             if out and out[-1] != "":
                 out.append("")
             continue
-        level = headings.get(_key(ln))
-        if level and level == open_heading:
-            out[-2] += f" {ln}"
+        if mark.heading and mark.heading == open_heading and not mark.start:  # a heading wrapped onto two lines
+            out[-2] = f"{out[-2][:-2]} {ln}**" if mark.heading == BOLD else f"{out[-2]} {ln}"
             continue
-        open_heading = level or 0
-        if level:
-            out.extend(["", f"{'#' * level} {ln}", ""] if out else [f"{'#' * level} {ln}", ""])
+        open_heading = mark.heading
+        if mark.heading:
+            out.extend(["", f"**{ln}**" if mark.heading == BOLD else f"{'#' * mark.heading} {ln}", ""])
+            hrefs[len(out) - 2] = list(mark.uris)
             continue
         prev = out[-1] if out else ""
         starts_item = ln[:1] in "•-*–▪◦" or ln[:2].rstrip(".)").isdigit()
         # an indented line starting a new sentence is the next list item, not the wrap of the one before
-        new_item = _key(ln) in items and not ln[:1].islower()
+        new_item = mark.item and not ln[:1].islower()
         full = last_width >= 0.7 * width
         last_width = len(ln)
-        if prev and not prev.startswith("#") and not starts_item and not new_item and _key(ln) not in starts and (
+        if prev and not prev.startswith(("#", "```")) and not starts_item and not new_item and not mark.start and (
                 ln[:1].islower() or (full and not prev.endswith((".", "?", "!", ":")))):
             if prev.endswith("-") and ln[:1].islower():
                 out[-1] = prev[:-1] + ln
             else:
                 out[-1] = f"{prev} {ln}"
+            hrefs.setdefault(len(out) - 1, []).extend(mark.uris)
         else:
             if prev:
                 out.append("")  # each kept line is its own block
             out.append(f"- {ln}" if new_item and not starts_item else ln)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
-
-
-def _without_adverts(text: str, links: list[tuple[str, str]]) -> str:
-    kept = []
-    for para in text.split("\n\n"):
-        key = _key(para)
-        hrefs = [uri for uri, anchor in links if anchor and anchor in key]
-        if not (hrefs and is_advert(" ".join(para.split()), hrefs)):
-            kept.append(para)
-    return "\n\n".join(kept)
+            hrefs[len(out) - 1] = list(mark.uris)
+    close_code()
+    kept = [b for i, b in enumerate(out) if not (hrefs.get(i) and is_advert(" ".join(b.split()), hrefs[i]))]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 
 def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
@@ -248,8 +298,7 @@ def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
-    layout = _headings(pages), _furniture(pages), _indented(pages), _paragraph_starts(pages)
-    text = "\n\n".join(_without_adverts(unwrap_pdf_lines(p.text, *layout), p.links) for p in pages if p.text.strip())
+    text = "\n\n".join(unwrap_pdf_lines(p.text, m) for p, m in zip(pages, _marks(pages)) if p.text.strip())
     if sum(c.isalnum() for c in text) < 20:
         raise IngestError(where, "PDF has no extractable text (scanned images?); OCR it first")
     return text, ({"embedded_title": title} if title else {})

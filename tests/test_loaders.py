@@ -120,7 +120,7 @@ def test_pdf_with_text_layer(tmp_path):
     assert doc.fmt == "pdf"
     lines = doc.text.splitlines()
     assert lines[0] == "# Lumafield Data Analyst vs Data Scientist Interview Guide"  # set larger: a heading
-    assert "Mistakes to Avoid" in lines and "FAQ" in lines  # headings stay on their own lines
+    assert "**Mistakes to Avoid**" in lines and "**FAQ**" in lines  # bold lines that begin a block: headings
     # the wrapped rubric paragraph is re-joined into one line
     assert any(ln.startswith("BAD: Presenting charts") and ln.endswith("confidence intervals.") for ln in lines)
 
