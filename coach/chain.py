@@ -25,7 +25,7 @@ from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.vocabulary import question_words
-from coach.english import everyday, pronoun, verb_follows
+from coach.english import everyday, linking_verb, pronoun, said_of_speaker, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, coverage_reply,
@@ -277,10 +277,14 @@ class AskChain:
             return []
         said = set(tokenize(" ".join([*composed.sentences,
                                       *(f"{s.title} {s.section or ''} {s.text}" for s in composed.sources)])))
+        felt = None
         out = []
         for word in unknown:
-            if len(word) < 3 or not tokenize(word) or pronoun(word):
-                continue  # "my", "cv": too short to name a subject the library lacks; "anything" names none
+            if len(word) < 3 or not tokenize(word) or pronoun(word) or linking_verb(word):
+                continue  # "my", "cv": too short to name a subject the library lacks; "anything", "went" name none
+            felt = _said_of_speaker(question) if felt is None else felt
+            if word in felt:
+                continue  # "I froze", "my mind went blank": what happened to the asker, not a subject to cover
             if not said & set(tokenize(" ".join([word, *vocabulary.bridge(word, self.vectors.encode, qv)]))):
                 out.append(word)
         return out
@@ -521,6 +525,19 @@ def _assign(key: str, step, name: str) -> Runnable:
 def _pieces(text: str) -> list[str]:
     """Answer sentences with their markers, for sentence-by-sentence streaming."""
     return [p for p in re.split(r"(?<=\]\.)\s+|(?<=\])\s+(?=\S)", text) if p] or [text]
+
+
+def _said_of_speaker(question: str) -> set[str]:
+    """The words (lower case) that ``question`` uses only to say what happened to the asker or how they felt ("I
+    froze", "my mind went blank", see ``english.said_of_speaker``)."""
+    said: dict[str, bool] = {}
+    at = 0
+    for word in question_words(question):
+        at = question.find(word, at)
+        low = word.lower()
+        said[low] = said.get(low, True) and said_of_speaker(question[:at], word)
+        at += len(word)
+    return {w for w, only in said.items() if only}
 
 
 def _evidence_text(hit: Hit) -> str:

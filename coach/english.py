@@ -49,7 +49,9 @@ def english_word(word: str) -> bool:
 # What English puts right before a verb: a person as its subject ("I", "you", "we", ...), the infinitive's "to" or
 # "why" ("why bother ..."), maybe with adverbs between ("should I even bother haggling"). Word frequency cannot tell
 # a verb from a noun ("bother" is as common as "coffee"); its place in the sentence can.
-_ADVERB = r"(?:even|just|really|still|ever|never|not|also|always|actually|only|already|rather|simply|first)"
+_ADVERBS = ("even", "just", "really", "still", "ever", "never", "not", "also", "always", "actually", "only", "already",
+            "rather", "simply", "first")
+_ADVERB = rf"(?:{'|'.join(_ADVERBS)})"
 _VERB_BEFORE = re.compile(
     rf"(?i)(?<![\w'-])(?:i|you|we|they|he|she|to|why)(?:'(?:d|ll|ve|m|re))?(?:\s+{_ADVERB})*\s+$")
 
@@ -58,3 +60,46 @@ def verb_follows(before: str) -> bool:
     """Whether the word right after ``before`` (the text up to that word) stands where English puts a verb: what
     the speaker does ("I bother", "to haggle"), not a thing the speaker names ("a beta blocker")."""
     return _VERB_BEFORE.search(before[-80:]) is not None
+
+
+# Verbs that link a subject to its state ("my mind went blank", "I get flustered", "it makes me jittery"): a closed
+# class, like the auxiliaries that put a question's subject after them ("how do I …", "should I …").
+_LINKING = frozenset(
+    "am is are was were be been being 'm 're get gets got gotten getting go goes went gone going feel feels felt "
+    "feeling become becomes became becoming seem seems seemed turn turns turned grow grows grew".split())
+_AUXILIARIES = frozenset("do does did can could should would will shall may might must am are was were have has had "
+                         "don't didn't can't couldn't shouldn't wouldn't won't".split())
+_WH = frozenset("what how why when where who which whom whose".split())
+_DEGREE = frozenset(_ADVERBS) | {"completely", "totally", "so", "kind", "sort", "of"}
+_MAKE = frozenset("make makes made making".split())
+_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
+
+
+def linking_verb(word: str) -> bool:
+    """Whether ``word`` is a verb linking a subject to its state ("went" in "my mind went blank"): it names no
+    subject, whether or not an article happens to write it."""
+    return word.lower().replace("’", "'") in _LINKING
+
+
+def said_of_speaker(before: str, word: str) -> bool:
+    """Whether ``word``, right after ``before`` (the text up to it), says what happened to the speaker or how they
+    felt — the verb of a statement about themselves ("I froze", "I blanked") or a state after a linking verb ("my
+    mind went blank", "I got tongue-tied", "it makes me jittery") — rather than naming a thing. Such a word colours a
+    question; the articles speak of the same moments in their own words (getting stuck, nerves). The word before the
+    subject (or the linking verb's subject) tells a statement from a question: "how do I golf", "what is golf" ask.
+    An activity after "go" ("went golfing") is no state."""
+    tokens = [t.lower() for t in _TOKEN.findall(before[-80:].replace("’", "'"))]
+    while tokens and (tokens[-1] in _DEGREE or tokens[-1].endswith("ly")):
+        tokens.pop()  # "I completely froze", "went totally blank"
+    if len(tokens) < 1:
+        return False
+    last, prior = tokens[-1], tokens[-2] if len(tokens) > 1 else ""
+    if last in ("i", "we"):
+        return prior not in _AUXILIARIES and prior not in _WH and prior != "to"  # "I froze", not "how do I golf"
+    if last in ("me", "us"):
+        return prior in _MAKE  # "makes me jittery"
+    if last in _LINKING or last.endswith(("'m", "'re")):
+        if not prior[:1].isalnum() or prior in _WH or prior == "to" or last in ("'m", "'re"):
+            return last.endswith(("'m", "'re"))  # "I'm nervous"; not "what is golf", "Is golf", "to get golf"
+        return not (last.startswith(("go", "went")) and word.lower().endswith("ing"))
+    return False

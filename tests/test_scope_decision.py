@@ -172,6 +172,30 @@ def test_where_english_puts_a_verb(before, verb):
     assert verb_follows(before) is verb
 
 
+def test_what_happened_to_the_asker_is_no_subject(practice):
+    """A word no article uses that says what happened to the asker ("I choked") colours the question; the article
+    speaks of the same moment as nerves. It used to be declined as not talking about "choked". What the asker names
+    stays a subject: a piano recital is no interview."""
+    answer = practice.ask("I choked at my onsite because I was nervous. What helps?")
+    assert answer.grounded and "mock interview the day before" in answer.answer, answer.answer
+    declined = practice.ask("I choked at my piano recital because I was nervous. What helps?")
+    assert not declined.grounded, declined.answer
+
+
+@pytest.mark.parametrize(("before", "word", "said"), [
+    ("I ", "froze", True), ("When they asked if I had anything for them I ", "froze", True),
+    ("then I just ", "blanked", True), ("My mind went completely ", "blank", True), ("I got ", "tongue-tied", True),
+    ("Writing code makes me ", "jittery", True),
+    # a question's asked action, a thing named, an activity
+    ("How do I ", "golf", False), ("Should I ", "knit", False), ("What is ", "golf", False), ("Is ", "golf", False),
+    ("I want to get ", "golf", False), ("I went ", "golfing", False), ("My roommate ", "blasts", False),
+])
+def test_what_a_statement_says_of_the_speaker(before, word, said):
+    from coach.english import said_of_speaker
+
+    assert said_of_speaker(before, word) is said
+
+
 def test_a_day_or_a_month_is_no_company():
     """Days and months are capitalised mid-sentence without naming an organisation: "the library has no article
     about Friday" declined an interview question for a reason it does not have."""

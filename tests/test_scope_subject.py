@@ -111,3 +111,11 @@ def test_a_word_that_spells_part_of_a_company_name_names_no_company(real_library
                               "learned from it?")
     assert answer.grounded, answer.note
     assert "worst technical blunder" in answer.answer
+
+
+def test_a_mind_gone_blank_is_answered_from_the_advice_on_getting_stuck(real_library):
+    """"went" and "blank" say what happened to the asker, not a subject the articles must name: the question used
+    to be declined as not talking about "went"."""
+    answer = real_library.ask("My mind went blank on a question, what should I do?")
+    assert answer.grounded, answer.note
+    assert any("coding-interview-techniques" in s.path for s in answer.sources[:3]), answer.sources
