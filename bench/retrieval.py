@@ -1,7 +1,7 @@
 """Retrieval ranks on the real-article questions: where the retriever itself ranks each question's expected source,
 apart from which passage the answer then cites, and what kind each retrieval miss is.
 
-    .venv/bin/python bench/retrieval.py [CASES.jsonl] [--json]
+    .venv/bin/python bench/retrieval.py [CASES.jsonl] [--json] [--explain]
 
 CASES is a tuning file, by default tests/evals/ask_real.jsonl (never a held-out split). The real articles (../shared/real-articles) and corpus/ are ingested
 into a temporary library, as ``coach eval --only ask-real`` does. Each grounded question with expected sources and
@@ -12,6 +12,10 @@ and every miss (expected source below rank 3) by kind:
 - ``section``: it shares a section with one of the top three;
 - ``sibling``: the top three hold its article, but other sections of it;
 - ``elsewhere``: the top three are all from other articles.
+
+``--explain`` adds, per miss, what each signal gave the best expected chunk and each of the top three
+(``coach.retrieval.evidence``: dense, sentence, bm25, structure, answer; ``score`` includes the neighbour bonus): which
+signal put a sibling ahead, or whether the expected chunk was no candidate at all.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from coach.api import Coach  # noqa: E402
 from coach.chain import _source  # noqa: E402
 from coach.compose import Hit  # noqa: E402
+from coach.retrieval import evidence, fuse  # noqa: E402
 from coach.evaluation import _private_coach, real_articles  # noqa: E402
 from coach.evaluation.ask import REAL_CASES, batch_of, load_cases  # noqa: E402
 
@@ -52,19 +57,36 @@ def miss_kind(case, top, chunks, neighbours) -> str:
     return "elsewhere"
 
 
-def run(coach, cases) -> dict:
+def explain(case, hits, signals) -> dict:
+    """What each signal gave the best expected candidate and each of the top three hits."""
+    parts = evidence(signals)
+
+    def row(hit: Hit) -> dict:
+        c = hit.chunk
+        return {"section": c.section, "text": c.text[:80], "score": round(hit.score, 3),
+                **{k: round(v, 3) for k, v in parts.get(c.id, {}).items()}}
+
+    expected = next((h for h in fuse(signals) if _matches(case, h.chunk)), None)
+    return {"expected": row(expected) if expected else None, "top": [row(h) for h in hits[:3]]}
+
+
+def run(coach, cases, details: bool = False) -> dict:
     retriever = coach.ask_chain.retriever(k=DEPTH)
     index = retriever.structure()
     chunks = coach.library.all_chunks()
     ranks: dict[str, int | None] = {}
     kinds: dict[str, str] = {}
+    why: dict[str, dict] = {}
     for case in cases:
         if not case.grounded or not case.sources or case.history:
             continue
-        hits = retriever.search(case.question)
+        signals = retriever.signals(case.question)
+        hits = retriever.ranked(signals) if signals is not None else []
         ranks[case.id] = next((i for i, h in enumerate(hits, 1) if _matches(case, h.chunk)), None)
         if not ranks[case.id] or ranks[case.id] > 3:
             kinds[case.id] = miss_kind(case, hits[:3], chunks, index.neighbours)
+            if details and signals is not None:
+                why[case.id] = explain(case, hits, signals)
 
     def rates(ids: list[str]) -> dict[str, float]:
         return {f"hit@{k}": round(sum(1 for i in ids if ranks[i] and ranks[i] <= k) / len(ids), 3)
@@ -75,13 +97,15 @@ def run(coach, cases) -> dict:
         batches.setdefault(batch_of(cid), []).append(cid)
     return {"overall": rates(list(ranks)), "by_batch": {b: rates(ids) for b, ids in batches.items()},
             "miss_kinds": dict(Counter(kinds.values())),
-            "misses": {cid: {"rank": ranks[cid], "kind": kind} for cid, kind in kinds.items()}}
+            "misses": {cid: {"rank": ranks[cid], "kind": kind, **({"explain": why[cid]} if cid in why else {})}
+                       for cid, kind in kinds.items()}}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("cases", nargs="?", default=str(REAL_CASES))
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--explain", action="store_true", help="each miss's evidence by signal")
     args = parser.parse_args()
     articles = real_articles()
     if not articles:
@@ -90,7 +114,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="coach-bench-retrieval-") as home:
         coach = _private_coach(Coach(), home)
         coach.ingest([*articles, ROOT / "corpus"])
-        report = run(coach, load_cases(args.cases))
+        report = run(coach, load_cases(args.cases), details=args.explain)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -101,6 +125,11 @@ def main() -> int:
     print("misses by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(report["miss_kinds"].items())))
     for cid, m in report["misses"].items():
         print(f"  {m['kind']:9s} rank {m['rank'] or '>20':>3}  {cid}")
+        why = m.get("explain")
+        for tag, row in ([("expected", why["expected"])] + [("top", r) for r in why["top"]]) if why else ():
+            if row is not None:
+                signals = " ".join(f"{k} {v:.3f}" for k, v in row.items() if k not in ("section", "text"))
+                print(f"      {tag:8s} {signals}  [{(row['section'] or '')[:40]}] {row['text'][:50]!r}")
     return 0
 
 

@@ -546,22 +546,8 @@ def fuse(signals: Signals) -> list[Hit]:
     three. A saturating BM25 term keeps a strong lexical match strong and a weak one weak, so a question in words the
     library does not use is ranked by meaning.
     """
-    kept = signals.kept
-    dense = {cid: s for cid, s in signals.dense if cid in kept}
-    lexical = {cid: s for cid, s in signals.lexical if cid in kept}
-    answer = {cid: 1.0 / (1 + rank) for rank, cid in enumerate(signals.answer)}
-    floor = min(dense.values(), default=0.0)  # a candidate found only lexically: no better than the dense tail
-    beside = [cid for ids in signals.neighbours.values() for cid in ids if cid in kept]
-    own: dict[str, float] = {}
-    for cid in dict.fromkeys([*dense, *lexical, *signals.strong, *beside]):
-        bm25 = lexical.get(cid, 0.0)
-        heading = signals.structure.get(cid, 0.0)
-        chunk = dense.get(cid, floor)
-        best = signals.sentence.get(cid)
-        if best is not None:  # a sentence matching better than the whole chunk counts, in part, instead of it
-            chunk += WEIGHTS["sentence"] * max(0.0, best - chunk)
-        own[cid] = (chunk + WEIGHTS["bm25"] * bm25 / (bm25 + BM25_HALF)
-                    + WEIGHTS["structure"] * max(0.0, heading - STRUCTURE_MIN) + WEIGHTS["answer"] * answer.get(cid, 0.0))
+    own = {cid: sum(parts.values()) for cid, parts in evidence(signals).items()}
+    dense = {cid: s for cid, s in signals.dense if cid in signals.kept}
     hits = []
     for cid, score in own.items():
         near = max((own[n] for n in signals.neighbours.get(cid, ()) if n in own), default=0.0)
@@ -570,6 +556,29 @@ def fuse(signals: Signals) -> list[Hit]:
                         heading=signals.structure.get(cid, 0.0)))
     hits.sort(key=lambda h: (-h.score, -h.relevance))
     return hits
+
+
+def evidence(signals: Signals) -> dict[str, dict[str, float]]:
+    """Every kept candidate's score before the neighbour bonus, by signal as ``fuse`` adds them up: ``dense`` (its
+    cosine; the dense tail's for a chunk found only otherwise), ``sentence``, ``bm25``, ``structure``, ``answer``."""
+    kept = signals.kept
+    dense = {cid: s for cid, s in signals.dense if cid in kept}
+    lexical = {cid: s for cid, s in signals.lexical if cid in kept}
+    answer = {cid: 1.0 / (1 + rank) for rank, cid in enumerate(signals.answer)}
+    floor = min(dense.values(), default=0.0)  # a candidate found only lexically: no better than the dense tail
+    beside = [cid for ids in signals.neighbours.values() for cid in ids if cid in kept]
+    out: dict[str, dict[str, float]] = {}
+    for cid in dict.fromkeys([*dense, *lexical, *signals.strong, *beside]):
+        bm25 = lexical.get(cid, 0.0)
+        heading = signals.structure.get(cid, 0.0)
+        chunk = dense.get(cid, floor)
+        best = signals.sentence.get(cid)
+        # a sentence matching better than the whole chunk counts, in part, instead of it
+        sentence = WEIGHTS["sentence"] * max(0.0, best - chunk) if best is not None else 0.0
+        out[cid] = {"dense": chunk, "sentence": sentence, "bm25": WEIGHTS["bm25"] * bm25 / (bm25 + BM25_HALF),
+                    "structure": WEIGHTS["structure"] * max(0.0, heading - STRUCTURE_MIN),
+                    "answer": WEIGHTS["answer"] * answer.get(cid, 0.0)}
+    return out
 
 
 class HybridRetriever(BaseRetriever):
@@ -649,8 +658,10 @@ class HybridRetriever(BaseRetriever):
     def search(self, query: str) -> list[Hit]:
         """The fused top ``k`` hits for ``query``, best first."""
         signals = self.signals(query)
-        if signals is None:
-            return []
+        return self.ranked(signals) if signals is not None else []
+
+    def ranked(self, signals: "Signals") -> list[Hit]:
+        """The top ``k`` hits for a query's ``signals``, best first."""
         return prefer_exact_headings(spread_sections(fuse(signals))[: self.k], signals.lexical_query)
 
     def signals(self, query: str) -> "Signals | None":
