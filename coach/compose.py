@@ -157,6 +157,9 @@ DISTINCT_SHARE = 0.3  # a subject word in this share of the candidate sentences 
 # Retrieved evidence this strong (a heading or passage matching the question) shows the library covers the subject
 # even when the closest sentence does not repeat its words.
 ON_TOPIC_RELEVANCE = 0.5
+# A sentence of this many characters that the question quotes whole is what the asker already has, not the answer.
+ECHO_MIN_CHARS = 40
+ECHO_PENALTY = 1.0  # like a sentence that only continues another: never leads while another fits
 CLOSEST_NEAR = 0.3  # as close to the best sentence as an on-topic one quoted instead when the asked fact is missing
 # The modal of a can/will-question ("should"/"must" questions are answered by recommendations, see ``_RECOMMEND``).
 _ASKED_MODAL = re.compile(r"\b(can|could|will|would|may|might)\b\s+(.+)", re.I)
@@ -566,6 +569,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     # of another article's list earns nothing for its structure or for its labels' words ("Mistake to avoid").
     mistake_subject = subject - _FILLER if kind == "mistake" else set()
 
+    spoken_q = " ".join(re.findall(r"\w+", question.lower()))
+
+    def echoed(sent: str) -> bool:
+        """The question quotes this sentence whole (a follow-up naming an item of the previous answer)."""
+        words = " ".join(re.findall(r"\w+", sent.lower()))
+        return len(words) >= ECHO_MIN_CHARS and words in spoken_q
+
     def structured_credit(c: Cand) -> bool:
         chunk = hits[c.hi].chunk
         return not mistake_subject or bool(mistake_subject & _stems(
@@ -586,6 +596,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
+        if echoed(sent):
+            score -= ECHO_PENALTY  # the question quotes it ("Tell me more about <the item>"): it asks beyond it
         if c.continues:
             score -= 1.0  # it only goes on from the sentence before it (see ``_candidates``), never leads an answer
         if _announces(sent):
