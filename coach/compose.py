@@ -20,8 +20,8 @@ import numpy as np
 from coach.adverts import attribution, promo_sentence, promotional, sponsored
 from coach.cache import EmbeddingCache
 from coach.models import Chunk, Role, Source
-from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, SPOKEN,
-                        WARNING, asked_unit, carries, carries_in, plan)
+from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, PRICE,
+                        SPOKEN, WARNING, asked_unit, carries, carries_in, plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.store.bm25 import tokenize
@@ -157,6 +157,10 @@ DISTINCT_SHARE = 0.3  # a subject word in this share of the candidate sentences 
 # Retrieved evidence this strong (a heading or passage matching the question) shows the library covers the subject
 # even when the closest sentence does not repeat its words.
 ON_TOPIC_RELEVANCE = 0.5
+# A sentence of this many characters that the question quotes whole is what the asker already has, not the answer.
+ECHO_MIN_CHARS = 40
+ECHO_PENALTY = 1.0  # like a sentence that only continues another: never leads while another fits
+CLOSEST_NEAR = 0.3  # as close to the best sentence as an on-topic one quoted instead when the asked fact is missing
 # The modal of a can/will-question ("should"/"must" questions are answered by recommendations, see ``_RECOMMEND``).
 _ASKED_MODAL = re.compile(r"\b(can|could|will|would|may|might)\b\s+(.+)", re.I)
 
@@ -511,6 +515,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         kind = "howto"  # "what should I do the night before?" with no mistake before it asks for advice
     q_tokens = _expanded(_stems(question))
     cues = [(sp, bonus) for qp, sp, bonus in _CUES if qp.search(question)]
+    # "I've got two weeks before my round. What should I focus on?" states the time it has: a constraint, not what
+    # it asks or what it is about; a sentence giving some duration does not answer it.
+    # (A count, amount or size "in a month" is framed by its time: that time is part of the asked fact.)
+    stated = _stems(" ".join(m.group(0) for m in DURATION.finditer(question))) if kind not in FACT_KINDS else set()
+    if stated:
+        cues = [(p, b) for p, b in cues if p is not _DURATION]
     counted = _count_pattern(the_plan.counted) if kind == "count" else None
     unit = asked_unit(question) if kind == "duration" else None
 
@@ -534,7 +544,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     asked = list(dict.fromkeys(asked)) or list(preferred_roles)
     library_companies = set(companies)
     q_company = next((n for _, _, n in known_company_mentions(question, companies)), None)
-    topic = _topic_stems(lexical, roles, companies)
+    topic = _topic_stems(lexical, roles, companies) - stated
     company_stems = _company_stems(tuple(companies))
     # What a fact question is about, without the words that only name the kind of fact ("how long ... last").
     subject = topic - _KIND_WORDS.get(kind, set())
@@ -559,6 +569,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     # of another article's list earns nothing for its structure or for its labels' words ("Mistake to avoid").
     mistake_subject = subject - _FILLER if kind == "mistake" else set()
 
+    spoken_q = " ".join(re.findall(r"\w+", question.lower()))
+
+    def echoed(sent: str) -> bool:
+        """The question quotes this sentence whole (a follow-up naming an item of the previous answer)."""
+        words = " ".join(re.findall(r"\w+", sent.lower()))
+        return len(words) >= ECHO_MIN_CHARS and words in spoken_q
+
     def structured_credit(c: Cand) -> bool:
         chunk = hits[c.hi].chunk
         return not mistake_subject or bool(mistake_subject & _stems(
@@ -579,6 +596,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
         if c.question and kind not in ("example", "list"):
             score -= 0.5  # a question is not an answer, except when example questions are asked for
+        if echoed(sent):
+            score -= ECHO_PENALTY  # the question quotes it ("Tell me more about <the item>"): it asks beyond it
         if c.continues:
             score -= 1.0  # it only goes on from the sentence before it (see ``_candidates``), never leads an answer
         if _announces(sent):
@@ -694,10 +713,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         chunk = hits[c.hi].chunk
         return not distinct or bool(distinct & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}")))
 
-    if kind in GATED_KINDS and not (fits(scored[0][1].text) and on_topic(scored[0][1])):
+    def carries_kind(c: Cand) -> bool:
+        """``fits``; for a price question also a passage under a heading that states the price ("Free resources")."""
+        return fits(c.text) or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
+
+    if kind in GATED_KINDS and not (carries_kind(scored[0][1]) and on_topic(scored[0][1])):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
-        carrying = [t for t in scored if fits(t[1].text) and on_topic(t[1])]
+        carrying = [t for t in scored if carries_kind(t[1]) and on_topic(t[1])]
         # The best passage may name what to avoid in other words than the question's ("Never include your work
         # phone number" for "what shouldn't go in my contact details"): its don'ts are the answer.
         far = not carrying or carrying[0][0] < scored[0][0] - 0.25
@@ -710,8 +733,18 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                 # Not even the closest passage is about the asked subject ("how long does a background check take"
                 # vs how long the interview process takes): the library does not cover it; nothing is quoted.
                 return done(Composed("", [], []))
-            return done(_not_exact(scored[0], hits, kind))
+            # The closest passage is about the asked subject before it is near the asked fact ("hours a day for
+            # system design" is not answered by a coding plan's hours); for a cost, one that speaks of paying.
+            near = [t for t in scored if t[0] >= scored[0][0] - CLOSEST_NEAR and not t[1].question
+                    and on_topic(t[1])]
+            priced = [t for t in near if kind in ("money", "price") and PRICE.search(t[1].text)]
+            return done(_not_exact((priced or near or scored)[0], hits, kind))
         scored = carrying + [t for t in scored if t not in carrying]
+    if stated and kind not in GATED_KINDS and not on_topic(scored[0][1]):
+        # The subject before the constraint: "two weeks for the architecture round" is answered about the architecture
+        # round, not by a plan for coding that also names a time.
+        about = [t for t in scored if t[0] >= scored[0][0] - CLOSEST_NEAR and on_topic(t[1])]
+        scored = about + [t for t in scored if t not in about]
     if kind == "why_bad":
         # "What's the catch with X?" answered by a list of X's problems ("Slow prediction time: ..."): its items.
         listed = _labelled_items(scored, hits)
@@ -944,7 +977,17 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             if first is not None and first not in chosen and len(chosen) < MAX_SENTENCES and not first[1].question \
                     and _lead_answers(first[1], hits[hi]):
                 chosen.append(first)
-    return done(_render([c[1] for c in chosen], hits, top))
+    return done(_render([c[1] for c in chosen], hits, top, prefix=_price_heading(kind, chosen, hits)))
+
+
+def _price_heading(kind: str, chosen: list, hits: Sequence[Hit]) -> str:
+    """For a price question answered by items whose heading alone states the price ("Free resources"), that heading,
+    said before them; else ""."""
+    if kind != "price" or any(PRICE.search(t[1].text) for t in chosen):
+        return ""
+    section = next((hits[t[1].hi].chunk.section for t in chosen if PRICE.search(hits[t[1].hi].chunk.section or "")),
+                   None)
+    return f"Listed under “{section}”:" if section else ""
 
 
 _CODE = re.compile(r"^\s*```")
@@ -1130,7 +1173,7 @@ _PROMPT_WORDS = _keys4("tell me about time times you your describe give example 
 def _not_exact(best: tuple, hits: Sequence[Hit], kind: str, why: str | None = None) -> Composed:
     """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
     what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount",
-            "mistake": "mistake to avoid"}.get(kind, "such fact")
+            "price": "price", "mistake": "mistake to avoid"}.get(kind, "such fact")
     prefix = f"{NOT_EXACT}: {why or f'it gives no {what} for it'}. The closest passage says"
     out = _render([best[1]], hits, best[0])
     text = f"{prefix}: “{out.pieces[0]}”"

@@ -77,12 +77,25 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # What they will ask about pay is the questions they ask ("Will Hired ask how much pay I'm hoping for?"), not
     # the amount; how long or how many they ask for is still a number.
     ("example", ASKED_QUESTIONS),
+    # Whether I have to pay for something ("Do I have to pay to practise on Pramp?", "Is the course free?"): a
+    # sentence on what it costs answers, with or without an amount; pay an employer gives is a salary question.
+    ("price", re.compile(r"^\W*(?:(?:so|and|but|then),?\s+)?(?:do|does|did|is|are|will|would|can|must)\b[^?]*?(?:"
+                         r"\b(?:I|we)(?:'d|'ll)?(?:\s+(?:have|has|need|needs|got|to|still|ever|really|even|also|"
+                         r"actually|always))*\s+(?:to\s+)?pay\b|\bpay(?:ing)?\s+(?:anything|for)\b|"
+                         r"(?<=\bis\s)paying\b|(?<=\bare\s)paying\b|\bworth paying\b|"
+                         r"\b(?:cost|costs|charge|charges)\s+(?:anything|money|a fee|extra)\b|"
+                         # "Is the course free?", "... for free"; not "Is there a free guide?" (a free thing asked for)
+                         r"\bfree(?=\s*(?:\?|$|of charge|to use|or\b))|\bfor free\b)",
+                         re.I)),
     # An amount is asked for: the pay itself, or what something costs ("a paid negotiator" or "charges a fixed price"
     # only describe what the question is about).
     ("money", re.compile(r"\b(?:pay|pays|salar\w*|earn\w*|compensation|comp|income|wages?|TC)\b|"
                          r"\bhow much\b[^?]*\b(?:make|makes|cost|costs|get paid|paid|charge|charges|ask for|fees?|"
-                         r"pric(?:e|es|ing))\b|\bwhat(?:'s| is| are| does)\b[^?]*\b(?:fees?|pric(?:e|es|ing)|costs?|"
-                         r"charges?)\b", re.I)),
+                         r"pric(?:e|es|ing)|set (?:me|you|us) back|spend|pay)\b|"
+                         # a share asked for: "What cut of my raise does it keep?", "What percentage do they take?"
+                         r"\bwhat (?:cut|share|percentage|percent|commission)\b(?! of (?:the )?(?:candidates|people|"
+                         r"applicants|questions|time)\b)|"
+                         r"\bwhat(?:'s| is| are| does)\b[^?]*\b(?:fees?|pric(?:e|es|ing)|costs?|charges?)\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
@@ -135,7 +148,10 @@ _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay
 # Kinds whose answer must carry a specific fact (a number, a duration, a size, an amount).
 FACT_KINDS = ("count", "duration", "length", "money")
 # Kinds whose answer must carry its kind of content; otherwise the library "doesn't answer exactly this".
-GATED_KINDS = (*FACT_KINDS, "mistake")
+GATED_KINDS = (*FACT_KINDS, "mistake", "price")
+# A sentence on what something costs: an amount, or words of paying ("free tools", "charges a flat fee", "pricey").
+PRICE = re.compile(MONEY.pattern + r"|\b(?:free|pay|paid|paying|costs?|fees?|charg(?:e|es|ed)|pric(?:e|es|ey|ing)|"
+                   r"expensive|cheap\w*|afford\w*|discount\w*|subscriptions?|money)\b", re.I)
 # A sentence that names something to avoid or that goes wrong: a mistake question's answer carries one.
 NEGATIVE = re.compile(r"\b(?:do not|don'?t|never|avoid\w*|mistakes?|pitfalls?|traps?|wrong|bad|poor(?:ly)?|fail\w*|"
                       r"not a good idea|try not|problems?|downside|too (?:many|much|large|small|"
@@ -236,6 +252,8 @@ def carries(kind: str, sentence: str) -> bool:
         return bool(LENGTH.search(sentence) or SPOKEN.search(sentence))
     if kind == "money":
         return bool(MONEY.search(sentence))
+    if kind == "price":
+        return bool(PRICE.search(sentence))
     if kind == "count":
         return bool(NUMBER.search(sentence))
     if kind == "mistake":

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from coach.models import Article, HistoryTurn, Role
-from coach.roles import role_mentions, shared_lexicon_roles
+from coach.plan import answer_pieces
+from coach.roles import LEVEL_WORD, role_mentions, shared_lexicon_roles
 from coach.scope import known_company_mentions
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,15 @@ _QUESTION_START = re.compile(
     r"explain|describe|list)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9$][\w$,'-]*")
 _OTHER = re.compile(r"\b(?:the\s+)?other\s+(?:role|one|position|job|track|side)\b", re.I)
+# "the second one", "the last tip", "number 2", "the latter": an item of the previous answer, by its place.
+_PLACES = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+           "fifth": 4, "5th": 4, "last": -1, "final": -1, "latter": -1}
+# A noun followed by what it is about describes a new thing ("the first step to prepare"), not an item already given.
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?(?:(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+(?:one|item|point|option|"
+    r"tip|thing|mistake|pitfall|level|platform|tool|site|technique|method|idea|suggestion|resource|dimension)"
+    r"(?!\s+(?:to|of|for|in|on|at|when|before|after|you|i|they)\b)|(former|latter)(?:\s+one)?)\b|"
+    r"\b(?:number|no\.|#)\s*([1-5])\b", re.I)
 
 
 @dataclass
@@ -142,6 +152,10 @@ def rewrite_turn(question: str, ctx: Context, roles: Sequence[Role], companies: 
             return _tidy(out)
         if not content:
             return _tidy(ctx.question)
+        level = " ".join(content)
+        if not q_roles and (LEVEL_WORD.fullmatch(level) or all(LEVEL_WORD.fullmatch(w) for w in content)):
+            # "And for senior roles?", "What about staff?": the previous question asked of another level.
+            return _tidy(_with_level(ctx.question, level, ctx))
         # A new topic for the same roles/company: "What about the pay?"
         return _tidy(f"What about {fragment}{_context_suffix(ctx, q_roles, q_comps, articles)}")
     # A full question missing entities: fill them in.
@@ -155,6 +169,17 @@ def rewrite_turn(question: str, ctx: Context, roles: Sequence[Role], companies: 
     if q_comps and not q_roles and ctx.roles and q_comps[0].name == (ctx.company.name if ctx.company else None):
         return _tidy(out.rstrip(" ?.!") + _context_suffix(ctx, q_roles, q_comps, articles))
     return _tidy(out)
+
+
+def _with_level(question: str, level: str, ctx: Context) -> str:
+    """``question`` with its seniority level replaced by ``level`` (or put before the role it names)."""
+    m = LEVEL_WORD.search(question)
+    if m:
+        return question[:m.start()] + level + question[m.end():]
+    if ctx.roles and ctx.roles[0].surface in question:
+        at = question.index(ctx.roles[0].surface)
+        return question[:at] + f"{level} " + question[at:]
+    return question.rstrip(" ?.!") + f" for {level} engineers"
 
 
 def _name_the_other_role(q: str, ctx: Context, articles: Sequence[Article]) -> str:
@@ -217,9 +242,38 @@ def _turns(history) -> list[HistoryTurn]:
     return turns
 
 
+def answer_items(answer: str) -> list[str]:
+    """The items of a previous answer, in order: its quoted sentences, or the parts of a lead-in's list ("There are
+    2 methods: A; B." → A, B), without their [n] markers."""
+    items: list[str] = []
+    for piece in answer_pieces(answer):
+        lead, colon, rest = piece.partition(": ")
+        parts = [p.strip(" .;") for p in rest.split(";")] if colon and ";" in rest else [piece.rstrip(" .")]
+        items += [p for p in parts if p]
+    return items
+
+
+def _name_the_item(question: str, answer: str) -> str | None:
+    """ "How does the second one work?" → the question about the previous answer's second item, or None when the
+    question names no item by its place or the answer has no such item."""
+    m = _ORDINAL.search(question)
+    if not m or not answer:
+        return None
+    items = answer_items(answer)
+    place = _PLACES[(m.group(1) or m.group(2)).lower()] if m.group(1) or m.group(2) else int(m.group(3)) - 1
+    if not items or (place >= len(items)) or (m.group(2) and len(items) != 2):
+        return None  # "the latter" points into a pair only
+    return _tidy(f"{question[:m.start()]}{items[place]}{question[m.end():]}")
+
+
 def rule_standalone(question: str, history, roles: Sequence[Role], companies: Sequence[str],
                     articles: Sequence[Article]) -> str:
-    """Standalone form of ``question`` using only rules; earlier user turns are rewritten in order first."""
+    """Standalone form of ``question`` using only rules; earlier user turns are rewritten in order first. An item
+    of the previous answer named by its place ("the second one") is replaced by that item."""
+    last_answer = next((t.content for t in reversed(_turns(history)) if t.role == "assistant"), "")
+    named = _name_the_item(question, last_answer)
+    if named:
+        return named
     ctx = Context()
     for turn in _turns(history):
         if turn.role != "user" or not turn.content.strip():

@@ -266,6 +266,8 @@ _PREFIX = re.compile(
 )
 _SUFFIX = re.compile(rf"^(?P<rest>.*?\S)\s*(?:,\s*|\(\s*|-\s*|\s)(?P<level>{_LEVEL_CODE}|{_ROMAN})\s*\)?\s*$", re.I)
 _ONLY_LEVEL = re.compile(rf"^\s*(?:{'|'.join(re.escape(w) for w in _LEVEL_WORDS)}|{_LEVEL_CODE})\s*$", re.I)
+# A seniority word anywhere in a text ("a mid-level engineer", "for senior roles", "what about staff?").
+LEVEL_WORD = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in _LEVEL_WORDS)})(?![\w-])", re.I)
 
 
 def normalize_level(level: str) -> str:

@@ -43,6 +43,34 @@ def test_what_they_ask_is_told_apart_from_an_amount_and_from_asking_for_somethin
     assert plan(question).kind == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # Whether I have to pay for something is a price: what is said about paying answers it, with or without a figure.
+    ("Do I have to pay anything to practise on Tallyrun?", "price"),
+    ("Is the Graphbook course free?", "price"),
+    ("Does Tallyrun cost anything?", "price"),
+    ("Is paying someone to haggle my offer actually worth it?", "price"),
+    # An amount, however it is said.
+    ("How much does a practice round on Tallyrun set me back?", "money"),
+    ("How much do I have to spend on the Graphbook course?", "money"),
+    ("What cut of my raise does Brightmark keep?", "money"),
+    # A free thing asked for, and what a habit costs me, are no price questions.
+    ("Is there a free guide for front end design rounds?", "yes_no"),
+    ("Will copy-pasting the same block of code cost me points?", "yes_no"),
+])
+def test_a_price_is_told_apart_from_an_amount_and_from_a_free_thing(question, kind):
+    assert plan(question).kind == kind
+
+
+def test_a_share_of_people_is_no_amount():
+    assert plan("What percentage of candidates pass the screen?").kind != "money"
+
+
+def test_a_sentence_carries_a_price_in_words():
+    assert carries("price", "Brightmark charges a flat fee, while others take a share of the raise.")
+    assert carries("price", "Use free tools like Parsecheck to test your resume.")
+    assert not carries("price", "Tallyrun matches you with senior interviewers for anonymous practice rounds.")
+
+
 def test_a_sentence_carries_the_asked_kind_of_fact():
     assert carries("duration", "It takes about 30 hours to cover the bare minimum.")
     assert carries("duration", "Use only 1 page for your resume.")

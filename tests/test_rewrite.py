@@ -91,3 +91,32 @@ def test_a_failing_llm_condense_falls_back_to_the_rules(library_view, tmp_path):
     turns = [{"role": "user", "content": "How many rounds does the Amazon Applied Scientist interview have?"}]
     assert standalone_question("And for the MLE role?", turns, roles, companies, articles, llm=llm) == (
         "How many rounds does the Amazon MLE interview have?")
+
+
+def _after(view, question, asked, answered):
+    roles, companies, articles = view
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": answered}]
+    return rule_standalone(question, history, roles, companies, articles)
+
+
+def test_an_item_named_by_its_place_is_the_previous_answers_item(library_view):
+    pitfalls = ("The Vague Opener: Name the role in the first line [1]. Echoing: Add what the resume leaves out [1]. "
+                "Length: Keep it under a page [1].")
+    asked = "What pitfalls should I avoid on my cover letter?"
+    assert _after(library_view, "Tell me more about the second one.", asked, pitfalls) == \
+        "Tell me more about Echoing: Add what the resume leaves out."
+    assert _after(library_view, "How do I fix the last one?", asked, pitfalls) == \
+        "How do I fix Length: Keep it under a page?"
+    # a lead-in's list quoted as one sentence: its parts are the items
+    methods = "There are 2 ways to score a round: one grade per skill; one overall grade [1]."
+    assert _after(library_view, "Is the latter more common?", "How are rounds scored?", methods) == \
+        "Is one overall grade more common?"
+    # no such item: the question is left to the other rules
+    assert "fifth" in _after(library_view, "What about the fifth one?", asked, pitfalls)
+
+
+def test_a_level_alone_asks_the_previous_question_of_that_level(library_view):
+    assert _after(library_view, "And for senior roles?", "How much experience does a mid-level engineer usually have?",
+                  "Typically 2-5 years [1].") == "How much experience does a senior engineer usually have?"
+    assert _after(library_view, "What about staff?", "How far does a senior engineer's influence reach?",
+                  "Team [1].") == "How far does a staff engineer's influence reach?"
