@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from coach.adverts import sponsored
 from coach.models import Article, Chunk, Section
 from coach.roles import roles_mentioned
 from coach.store.bm25 import tokenize
@@ -122,7 +123,7 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
                 heading = path.split(" > ")[-1]
                 if m.name in heading:
                     section_company.setdefault(heading, m.name)
-    for sec in article.sections:
+    for sec in sponsor_free(article.sections):
         for section, kind, text in _section_pieces(sec, article, faq_by_q, chunk_size, overlap):
             # an FAQ pair's section is its question, which sits under the FAQ heading
             parents = sec.parents if section == sec.heading or not sec.heading else [*sec.parents, sec.heading]
@@ -155,6 +156,26 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
             )
         )
     return chunks
+
+
+def sponsor_free(sections: list[Section]) -> list[Section]:
+    """The sections that are the article's own: a sponsored section ("This section was added by the X team") and
+    the sections under it are a sponsor's claims, never evidence, so they are not indexed at all (the retriever and
+    the scope checks then never meet their words: a name only a sponsor writes is one the library does not cover)."""
+    sponsored_paths: set[tuple[str, ...]] = set()
+    kept = []
+    for sec in sections:
+        under = any(tuple(sec.parents[:i]) in sponsored_paths for i in range(1, len(sec.parents) + 1))
+        if under or sponsored(sec.heading, "\n".join(sec.paragraphs)[:300]):
+            if sec.heading:
+                sponsored_paths.add((*sec.parents, sec.heading))
+            if sec.parents and sponsored(sec.heading, ""):
+                # a notice set as its own (bold) heading speaks of the section it sits in: "Disclaimer: this
+                # section was added by …" under "## Zylo" makes all of Zylo's section the sponsor's
+                sponsored_paths.add(tuple(sec.parents))
+            continue
+        kept.append(sec)
+    return kept
 
 
 def _section_pieces(

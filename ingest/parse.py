@@ -23,8 +23,8 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # reach articles already stored (their files unchanged). 1: sections record the headings they sit under; 2: notices
 # about the page (disclaimers, calls to contribute) are dropped as furniture; 3: a heading the passage never echoes
 # ("Practical tips") is embedded after its parent heading, like a one-word heading; 4: a PDF's headings, list items
-# and paragraphs come from its layout, HTML keeps nested list items and drops referral blocks, and a lead-in line
-# ("Common pitfalls:") heads a rubric list.
+# and paragraphs come from its layout, HTML keeps nested list items and drops referral blocks, a lead-in line
+# ("Common pitfalls:") heads a rubric list, and a sponsored section is not indexed.
 INDEX_FORMAT = 4
 
 

@@ -152,3 +152,48 @@ def test_a_heading_the_passage_never_echoes_is_led_by_its_parent():
     assert embedding_text(echoed) == f"Zephyrix guide — Keep the letter short: {echoed.text}"
     asked = chunk("What is glimmer drift? ⭐️", "When a letter reads well to you but not to the guild.")
     assert embedding_text(asked) == f"Zephyrix guide — What is glimmer drift? ⭐️: {asked.text}"  # a question names it
+
+
+SPONSORED = """# Mock interview platforms
+
+Fictional article written for Interview Coach's tests; Quorra Mock and Zylo are invented. Practise with a person
+before the real loop: a mock interview shows you where you stall and how your explanation sounds out loud.
+
+## Quorra Mock
+
+Quorra Mock pairs you with a peer who asks a coding question and writes feedback after forty minutes of practice.
+
+## Zylo
+
+**Disclaimer: This section was added by the Zylo team**
+
+Zylo connects you with veteran interviewers for mock interviews at a price far below any other platform.
+
+### Why candidates love Zylo
+
+- Affordability: sessions cost a fraction of what rivals charge
+- Direct messages to your interviewer before the session
+
+## After the mock
+
+Write down the two questions that went worst and practise them again within a week.
+"""
+
+
+def test_a_sponsored_section_and_what_sits_under_it_are_never_indexed():
+    from ingest.parse import parse_text
+
+    chunks = chunk_article(parse_text(SPONSORED, name="platforms.md", doc_id="platforms"))
+    text = "\n".join(f"{c.section}\n{c.text}" for c in chunks)
+    assert "Quorra Mock pairs you" in text and "went worst" in text  # the article's own sections stay
+    assert "far below" not in text and "fraction of what rivals" not in text and "Direct messages" not in text
+
+
+def test_a_name_only_a_sponsor_writes_is_not_covered(make_coach, tmp_path):
+    article = tmp_path / "platforms.md"
+    article.write_text(SPONSORED, encoding="utf-8")
+    coach = make_coach()
+    coach.ingest([article])
+    answer = coach.ask("Will a practice session on Zylo cost me a lot?")
+    assert not answer.grounded and "far below" not in answer.answer and "fraction" not in answer.answer
+    assert coach.ask("How should I follow up after a mock interview?").grounded  # the article still answers
