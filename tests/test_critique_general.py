@@ -610,7 +610,7 @@ def test_items_shown_neither_way_are_listed_once_without_repeated_advice(monkeyp
     for name, text in shells.items():
         assert text.count("ADVICE unclear") == 0 and text.count(UNCLEAR_NOTE) == 1, (name, text)
         assert text.index("Do not use Photoshop") < text.index("Keyword stuffing") < text.index("work email"), name
-        assert "Write it in the body." in text and "Never include your work phone" in text, name
+        assert "write it in the body." in text and "Never include your work phone" in text, name
     assert "Better: <" not in shells["html"] and "Better: Write it in the body." not in shells["html"]
 
 
@@ -641,3 +641,24 @@ def test_counts_in_feedback_read_as_english(embedder):
     notes = " ".join(fb.delivery)
     assert 'Numbers appear once (e.g. "3 hours")' in notes and "1 times" not in notes, notes
     assert fb.basis == "delivery-only" and "the 1 rubric mistake that applies to this question" in fb.summary, fb.summary
+
+
+def test_an_item_shown_neither_way_reads_as_a_coach_says_it_in_every_shell(monkeypatch, capsys):
+    """The CLI, the Practice card and the Markdown export each wrote the unclear line themselves ("Ignoring data
+    quality checks in Data Engineer interviews. — to show it: Describing validation …", "However, be careful not to
+    …"): one ItemFeedback.open_line() now gives it, the mistake without the article's connective or full stop and
+    the fix as an instruction (fictional items)."""
+    from coach.models import ItemFeedback
+
+    def item(mistake, fix):
+        return ItemFeedback(id=mistake, mistake=mistake, fix=fix, source="fictional", verdict="unclear")
+
+    fb = Feedback(role="Data Engineer", question="How would you load the nightly export?", score=30, items=[
+        item("Ignoring data quality checks in Data Engineer interviews.",
+             "Describing validation, monitoring and alerting for missing or late data."),
+        item("However, be careful not to overwrite the raw files.", "")])
+    want = ("Ignoring data quality checks in Data Engineer interviews — to show you avoid it: describe validation, "
+            "monitoring and alerting for missing or late data.")
+    for name, text in _shells(fb, monkeypatch, capsys).items():
+        assert want in text, (name, text)
+        assert "Be careful not to overwrite the raw files" in text and "However," not in text, (name, text)
