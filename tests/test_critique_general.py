@@ -643,6 +643,22 @@ def test_counts_in_feedback_read_as_english(embedder):
     assert fb.basis == "delivery-only" and "the 1 rubric mistake that applies to this question" in fb.summary, fb.summary
 
 
+def test_an_answer_that_says_its_point_again_scores_below_the_point_said_once(embedder):
+    """Saying one thin point three times is not a longer answer: the repeats add no substance, do not lift it out of
+    "very short", and cost a share of their own. The repeating answer outscored the concise one (36 vs 15 on a cover
+    letter question; fictional article here)."""
+    items = _items(ORBIT)
+    q = "A nightly batch job has failed three nights in a row. What do you do?"
+    once = critique_answer(items, role="Site Reliability Engineer", question=q, embedder=embedder,
+                           answer="I'd read the job's logs, fix the cause and add an alert for the next failure.")
+    again = critique_answer(items, role="Site Reliability Engineer", question=q, embedder=embedder, answer=(
+        "I'd read the logs and fix the cause. Reading the logs and fixing the cause is the main thing. So I'd read "
+        "the logs, find the cause and fix it."))
+    assert any(f.label.startswith("repeats itself") for f in again.score_factors), again.score_factors
+    assert not any(f.label.startswith("repeats itself") for f in once.score_factors), once.score_factors
+    assert once.score > again.score, (once.score, again.score)
+
+
 def test_an_item_shown_neither_way_reads_as_a_coach_says_it_in_every_shell(monkeypatch, capsys):
     """The CLI, the Practice card and the Markdown export each wrote the unclear line themselves ("Ignoring data
     quality checks in Data Engineer interviews. — to show it: Describing validation …", "However, be careful not to
