@@ -215,7 +215,7 @@ def cmd_critique(args) -> int:
     if unclear:
         print(f"\n{marks['unclear']} ({UNCLEAR_NOTE}):")
         for item in unclear:
-            print(f"  - {item.mistake}" + (f" — to show it: {item.fix}" if item.fix else ""))
+            print(f"  - {item.open_line()}")
     if feedback.hidden_note():
         print(f"\n{feedback.hidden_note()}")
     for title, lines in (("Strengths", feedback.strengths), ("Improvements", feedback.improvements),

@@ -4,6 +4,7 @@ All are pydantic models so that the CLI's ``--json`` is ``model_dump_json()`` an
 """
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -212,6 +213,34 @@ class ItemFeedback(BaseModel):
     applies: bool = Field(True, description="The item's topic is about this question (or the item is scoped to the "
                                            "role, or about delivery); when False the verdict is 'unclear' and the "
                                            "item is left out of the feedback shown.")
+
+
+    def open_line(self) -> str:
+        """How every shell lists an item the answer shows neither way, in a coach's words: the mistake, then what
+        would show it avoided ("Ignoring data quality checks — to show you avoid it: describe validation, …")."""
+        mistake = _CONNECTIVE.sub("", self.mistake.strip()).rstrip(".")
+        mistake = mistake[:1].upper() + mistake[1:]
+        fix = self.fix.strip()
+        return f"{mistake} — to show you avoid it: {_imperative(fix)}" if fix else mistake
+
+
+# Article wording that hangs on the sentence before ("However, be careful not to …", "But don't …")
+_CONNECTIVE = re.compile(r"^(?:however|but|and|so|also|instead),?\s+", re.I)
+
+
+def _imperative(fix: str) -> str:
+    """An article's fix as an instruction: "Describing validation …" → "describe validation …" (the gerund's base
+    form is the likelier English word of "describ", "describe"); other fixes keep their words, first letter lowered
+    unless it starts an acronym."""
+    m = re.match(r"([A-Z][a-z]+)ing\b", fix)
+    if m:
+        from coach.english import speller
+
+        stem, freq = m.group(1).lower(), speller().word_frequency
+        base = max((stem, stem + "e", stem[:-1] if stem[-1] == stem[-2:-1] else stem), key=lambda w: freq[w])
+        if freq[base]:
+            return base + fix[m.end():]
+    return fix[:1].lower() + fix[1:] if fix[1:2].islower() else fix
 
 
 class ScoreFactor(BaseModel):

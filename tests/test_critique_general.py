@@ -610,7 +610,7 @@ def test_items_shown_neither_way_are_listed_once_without_repeated_advice(monkeyp
     for name, text in shells.items():
         assert text.count("ADVICE unclear") == 0 and text.count(UNCLEAR_NOTE) == 1, (name, text)
         assert text.index("Do not use Photoshop") < text.index("Keyword stuffing") < text.index("work email"), name
-        assert "Write it in the body." in text and "Never include your work phone" in text, name
+        assert "write it in the body." in text and "Never include your work phone" in text, name
     assert "Better: <" not in shells["html"] and "Better: Write it in the body." not in shells["html"]
 
 
@@ -641,3 +641,40 @@ def test_counts_in_feedback_read_as_english(embedder):
     notes = " ".join(fb.delivery)
     assert 'Numbers appear once (e.g. "3 hours")' in notes and "1 times" not in notes, notes
     assert fb.basis == "delivery-only" and "the 1 rubric mistake that applies to this question" in fb.summary, fb.summary
+
+
+def test_an_answer_that_says_its_point_again_scores_below_the_point_said_once(embedder):
+    """Saying one thin point three times is not a longer answer: the repeats add no substance, do not lift it out of
+    "very short", and cost a share of their own. The repeating answer outscored the concise one (36 vs 15 on a cover
+    letter question; fictional article here)."""
+    items = _items(ORBIT)
+    q = "A nightly batch job has failed three nights in a row. What do you do?"
+    once = critique_answer(items, role="Site Reliability Engineer", question=q, embedder=embedder,
+                           answer="I'd read the job's logs, fix the cause and add an alert for the next failure.")
+    again = critique_answer(items, role="Site Reliability Engineer", question=q, embedder=embedder, answer=(
+        "I'd read the logs and fix the cause. Reading the logs and fixing the cause is the main thing. So I'd read "
+        "the logs, find the cause and fix it."))
+    assert any(f.label.startswith("repeats itself") for f in again.score_factors), again.score_factors
+    assert not any(f.label.startswith("repeats itself") for f in once.score_factors), once.score_factors
+    assert once.score > again.score, (once.score, again.score)
+
+
+def test_an_item_shown_neither_way_reads_as_a_coach_says_it_in_every_shell(monkeypatch, capsys):
+    """The CLI, the Practice card and the Markdown export each wrote the unclear line themselves ("Ignoring data
+    quality checks in Data Engineer interviews. — to show it: Describing validation …", "However, be careful not to
+    …"): one ItemFeedback.open_line() now gives it, the mistake without the article's connective or full stop and
+    the fix as an instruction (fictional items)."""
+    from coach.models import ItemFeedback
+
+    def item(mistake, fix):
+        return ItemFeedback(id=mistake, mistake=mistake, fix=fix, source="fictional", verdict="unclear")
+
+    fb = Feedback(role="Data Engineer", question="How would you load the nightly export?", score=30, items=[
+        item("Ignoring data quality checks in Data Engineer interviews.",
+             "Describing validation, monitoring and alerting for missing or late data."),
+        item("However, be careful not to overwrite the raw files.", "")])
+    want = ("Ignoring data quality checks in Data Engineer interviews — to show you avoid it: describe validation, "
+            "monitoring and alerting for missing or late data.")
+    for name, text in _shells(fb, monkeypatch, capsys).items():
+        assert want in text, (name, text)
+        assert "Be careful not to overwrite the raw files" in text and "However," not in text, (name, text)

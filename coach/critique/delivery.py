@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from coach.critique.coverage import UNSURE, unsure_only
-from coach.critique.shapes import Unit, words
+from coach.critique.shapes import Unit, content_stems, words
 
 FILLERS: dict[str, re.Pattern[str]] = {
     "um": re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b", re.I),
@@ -75,6 +75,9 @@ _STAR = {
 
 
 LONG_UNMARKED = 200  # prose words from which an answer without signposts is too long to follow
+# Cosine from which a sentence may say an earlier one again ("The deadline was too tight, so I pushed back." after "I
+# pushed back on a deadline."); the related steps of a good answer mostly stay below it.
+RESTATED = 0.65
 RUN_ON = 30  # average words per sentence from which sentences run on
 
 
@@ -218,6 +221,22 @@ def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryS
         numbers=numbers, star=star, code=code, prose_words=len(words(prose)), injection=[u.text for u in injected],
         noncommittal=[m.group(0).lower() for m in NONCOMMITTAL.finditer(prose)] + unsure,
     )
+
+
+def restated_units(units: list[Unit], vecs) -> list[int]:
+    """Indices of the prose sentences that say an earlier one again: close in meaning to an earlier sentence
+    (``vecs``: one normalised vector per unit) and with two thirds of their content words said before ("I fixed
+    the number and sent the report again" after "I sent a report with a wrong number" is the next step of the story,
+    not a repeat). Lines of code share their identifiers and are left out."""
+    out: list[int] = []
+    said: set[str] = set()
+    prose = [k for k, u in enumerate(units) if not code_span(u.text)]
+    for i, k in enumerate(prose):
+        st = content_stems(units[k].text)
+        if i and st and len(st & said) * 3 >= len(st) * 2 and float((vecs[prose[:i]] @ vecs[k]).max()) >= RESTATED:
+            out.append(k)
+        said |= st
+    return out
 
 
 def _quote(text: str, limit: int = 80) -> str:

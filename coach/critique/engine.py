@@ -26,6 +26,7 @@ from coach.critique.delivery import (
     code_span,
     delivery_notes,
     question_type,
+    restated_units,
     split_injection,
     structure_parts,
     times,
@@ -1348,6 +1349,7 @@ def critique_answer(
     owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
     blame = 0 if owned or a.empty else sum(1 for u in _blaming(a) if not a.handoff[a.units.index(u)])
     counts = RubricCounts.of(results)
+    restated = [] if a.empty else restated_units(a.units, a.vecs)
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, counts=counts,
         # a hand-off already quoted as a mistake made is not counted a second time
@@ -1355,6 +1357,7 @@ def critique_answer(
             j.verdict == "made" and j.evidence is not None and j.evidence.start == u.start for _, _, j in judged)),
         parts=parts, concrete=_concrete(a), blame=blame,
         generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged),
+        restated=len(restated), restated_words=sum(len(words(a.units[k].text)) for k in restated),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"

@@ -10,6 +10,8 @@ lowering line of its own, so no raise is labelled by what the answer lacks; a de
 mistake only on an item about delivery. When no rubric item speaks to the question the rubric part is left out and
 the rest is scaled to 100 ("delivery-only"); items about the question that the answer shows neither way earn at most
 what an item avoided without its fix earns. Talking around the question is charged on the substance still earned.
+A sentence that says an earlier one again adds neither substance nor length; an answer a third of which does that
+is charged a share ("repeats itself"), so a thin point said once outscores the same point said three times.
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ DELIVERY_MADE_SHARE = 0.15  # a delivery item made costs less: its fillers and r
 HANDOFF_SHARE = 0.25  # ... and so does each sentence that gives the question away ("someone else would handle it")
 MAX_HANDOFF_SHARE = 0.5
 GENERIC_SHARE = 0.3  # ... and an answer that talks around the question without specifics (at saturated substance)
+REPEAT_SHARE = 0.3  # ... and an answer that says the same thing again, by the share of its sentences that do
+MAX_REPEAT_SHARE = 0.2
 HEDGE_SHARE = 0.1  # ... and each hedge past the first ("maybe", "probably", "somehow"): no commitment
 MAX_HEDGE_SHARE = 0.2
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
@@ -102,11 +106,15 @@ class ScoreInput:
     concrete: int  # named tools, products, technical terms
     blame: int = 0  # sentences placing what went wrong with other people (when no ownership item judged it)
     generic: bool = False  # stock phrases or next to no specifics, and nothing a rubric item calls for covered
+    restated: int = 0  # sentences that say an earlier one again in other words (delivery.restated_units) ...
+    restated_words: int = 0  # ... and their words, which add nothing to what the answer says or to its length
 
 
-def delivery_flaws(stats: DeliveryStats) -> list[tuple[str, float]]:
+def delivery_flaws(stats: DeliveryStats, restated_words: int = 0) -> list[tuple[str, float]]:
     """What costs delivery points, named as a coach would, with the share of the delivery points each costs: fillers,
-    run-on length, a very short answer. Length past a spoken answer's is a cut of its own (see score_answer)."""
+    run-on length, a very short answer (counted without the words of sentences that say an earlier one again: saying
+    one line three times is no longer an answer). Length past a spoken answer's is a cut of its own (see
+    score_answer)."""
     flaws: list[tuple[str, float]] = []
     if stats.filler_heavy:
         flaws.append((f"filler-heavy ({stats.filler_total} filler words)", 0.6))
@@ -115,10 +123,12 @@ def delivery_flaws(stats: DeliveryStats) -> list[tuple[str, float]]:
         flaws.append((f"{stats.filler_total} filler word{'s' if stats.filler_total > 1 else ''} ({shown})", 0.15))
     if stats.rambling and not stats.filler_heavy:
         flaws.append(("runs on without signposting", 0.4))
-    if stats.words < 15:
-        flaws.append((f"very short for a spoken answer ({stats.words} words)", 0.6))
-    elif stats.words < 40:
-        flaws.append((f"short for a spoken answer ({stats.words} words)", 0.3))
+    n = stats.words - restated_words
+    said = f"{n} words" + (" once the repeats are left out" if restated_words else "")
+    if n < 15:
+        flaws.append((f"very short for a spoken answer ({said})", 0.6))
+    elif n < 40:
+        flaws.append((f"short for a spoken answer ({said})", 0.3))
     return flaws
 
 
@@ -141,9 +151,12 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     parts: list[tuple[str, float]] = []
     # On-topic substance is the evidence everything else is weighed by: fluent delivery, or a mistake not made, in
     # an answer that says next to nothing on the question is worth next to nothing.
-    said = rel * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS)
+    # A sentence that says an earlier one again adds nothing to what the answer says: its share of the words is
+    # taken out of the on-topic words (a thin point said three times outscored the same point said once).
+    on_topic = round(inp.on_topic_words * (1 - inp.restated_words / st.words))
+    said = rel * min(1.0, on_topic / SUBSTANCE_WORDS)
     sub = POINTS["substance"] * said
-    parts.append((f"substance ({inp.on_topic_words} distinct content words on the question)", sub))
+    parts.append((f"substance ({on_topic} distinct content words on the question)", sub))
     if inp.parts:
         have = [p for p, ok in inp.parts.items() if ok]
         frac = len(have) / len(inp.parts)
@@ -164,7 +177,7 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         + ([named] if inp.concrete else [])), POINTS["specifics"] * spec * rel))
     # Fluent delivery of an answer to another question, or of a few words, is worth little.
     delivery = POINTS["delivery"] * (DELIVERY_FLOOR + (1 - DELIVERY_FLOOR) * min(1.0, said / DELIVERY_SAID)) * rel
-    flaws = delivery_flaws(st)
+    flaws = delivery_flaws(st, inp.restated_words)
     fluent = not st.filler_total and not st.rambling
     parts.append(("delivery: clear, no filler words" if fluent else "delivery", delivery))
     # Each flaw is its own lowering line, so a thin answer is not shown as raised by "short (39 words)"; together
@@ -222,7 +235,14 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         # of a specific one's, so a short generic answer had paid most of it there (a thin on-topic answer fell below
         # an off-topic story with numbers), while a long one that saturates substance pays it whole.
         factors.append(("talks around the question: stock phrases or next to no specifics",
-                        -round(earned * GENERIC_SHARE * min(1.0, inp.on_topic_words / SUBSTANCE_WORDS))))
+                        -round(earned * GENERIC_SHARE * min(1.0, on_topic / SUBSTANCE_WORDS))))
+    if inp.restated and inp.restated * 3 >= st.sentences:
+        # An answer a third or more of which says its point again: a coach hears one point, repeated. A strong answer
+        # whose summary echoes one earlier sentence is not charged.
+        cut = min(MAX_REPEAT_SHARE, REPEAT_SHARE * inp.restated / st.sentences)
+        factors.append((f"repeats itself: {inp.restated} of {st.sentences} sentences say{'s' * (inp.restated == 1)} "
+                        "an earlier one again",
+                        -round(earned * cut)))
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))

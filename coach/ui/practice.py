@@ -35,7 +35,6 @@ CSS = """
   letter-spacing: 0.04em; }
 .rubric-table .fix { color: var(--body-text-color-subdued); margin-top: 2px; }
 .rubric-unclear { margin-top: 10px; font-size: 0.9rem; } .rubric-unclear ul { margin: 4px 0 0 1.2em; }
-.rubric-unclear .fix { color: var(--body-text-color-subdued); }
 .badge { display: inline-block; padding: 2px 8px; border-radius: 999px; font-size: 0.78rem; font-weight: 600;
   white-space: nowrap; }
 .badge-made { background: #fee2e2; color: #991b1b; } .badge-avoided { background: #dcfce7; color: #166534; }

@@ -241,9 +241,7 @@ def rubric_table_html(feedback: Feedback) -> str:
              f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
              if rows else "")
     if unclear:
-        lis = "".join(f'<li><span class="mistake">{esc(i.mistake)}</span>'
-                      + (f' <span class="fix">— to show it: {esc(i.fix)}</span>' if i.fix else "") + "</li>"
-                      for i in unclear)
+        lis = "".join(f"<li>{esc(i.open_line())}</li>" for i in unclear)
         table += (f'<div class="rubric-unclear"><span class="badge badge-unclear">{VERDICT_LABELS["unclear"]}</span> '
                   f'— {esc(UNCLEAR_NOTE)}:<ul>{lis}</ul></div>')
     note = f'<div class="muted small">{esc(feedback.hidden_note())}</div>' if feedback.hidden_note() else ""
@@ -291,7 +289,7 @@ def feedback_markdown(feedback: Feedback, answer: str) -> str:
                      f"{_md_cell(i.evidence)} | {_md_cell(i.advice)} | {_md_cell(i.source)} |")
     if unclear:
         lines += ["", f"{VERDICT_LABELS['unclear']}: {UNCLEAR_NOTE}:", ""] + [
-            f"- {i.mistake}" + (f" — to show it: {i.fix}" if i.fix else "") for i in unclear]
+            f"- {i.open_line()}" for i in unclear]
     if feedback.hidden_note():
         lines += ["", feedback.hidden_note()]
     for title, items in (("What worked", feedback.strengths), ("Improve next time", feedback.improvements),
