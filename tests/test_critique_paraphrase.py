@@ -180,3 +180,54 @@ def test_a_listed_thing_is_not_said_by_its_shared_head_noun(embedder):
     fb = critique_answer([STUFF, HEADER], role="Software Engineer", question="How do you make your resume easy to "
                          "skim?", answer=plain, embedder=embedder)
     assert [f.id for f in fb.items if f.verdict == "made"] == [], [(f.id, f.evidence) for f in fb.items]
+
+
+TOOLS = RubricItem(id="tools", kind="dont", mistake="Do not use Photoshop, other image editors or online CV builders to "
+                   "make your CV", section="Setting up the CV > Only use Microsoft Word or Google Docs to write your "
+                   "CV > Don'ts")
+WORK_PHONE = RubricItem(id="phone", kind="dont", mistake="Never put your work phone number on it",
+                        section="Contact details > What to include")
+SAME_FIRM = RubricItem(id="firm", kind="dont", mistake="Do not apply to many jobs at the same company",
+                       section="Final advice > Do not apply to many jobs at the same company")
+
+
+@pytest.mark.parametrize("answer, made", [
+    ("I drew the whole page in GIMP, the text included, and exported it as a PDF.", True),
+    ("I wrote it in LibreOffice Writer from a blank document and exported it as a PDF.", False),
+])
+def test_a_product_the_rubric_never_names_is_judged_by_what_it_is(embedder, answer, made):
+    """GIMP is an image editor like Photoshop (unclear before); a word processor close to the fix's Word is not."""
+    fb = critique_answer([TOOLS], role="Software Engineer", question="What did you use to make your CV?",
+                         answer=answer, embedder=embedder)
+    assert (_verdict(fb, "tools") == "made") is made, [(f.id, f.verdict, f.evidence) for f in fb.items]
+
+
+@pytest.mark.parametrize("answer, made", [
+    ("I give the direct line at my employer's office, since I'm at my desk most of the day anyway.", True),
+    ("I give my personal cell, since I'll still have it if I change jobs.", False),
+    ("I give my personal cell, since a work phone number would tie me to my employer.", False),
+])
+def test_a_main_clause_carrying_the_qualifier_makes_the_mistake(embedder, answer, made):
+    """The reason clause diluted the main one, which says "work phone" in other words (unclear before); a reason
+    clause naming the mistake to justify avoiding it does not make it."""
+    fb = critique_answer([WORK_PHONE], role="Software Engineer", question="What phone number do you put on your "
+                         "resume?", answer=answer, embedder=embedder)
+    assert (_verdict(fb, "phone") == "made") is made, [(f.id, f.verdict, f.evidence) for f in fb.items]
+
+
+def test_one_word_left_over_from_the_question_names_nothing(embedder):
+    """The question supplies "jobs" and "apply": "company" alone does not name "many jobs at the same company"
+    (made before, on an answer that does the opposite)."""
+    fb = critique_answer([SAME_FIRM], role="Software Engineer", question="How do you decide which jobs to apply to?",
+                         answer="At each company I pick the single opening that fits my experience best and tailor "
+                                "the application to that one.", embedder=embedder)
+    assert _verdict(fb, "firm") != "made", [(f.id, f.verdict, f.evidence) for f in fb.items]
+
+
+def test_a_sentence_about_where_the_listed_things_are_done_does_none_of_them(embedder):
+    """Writing the CV in a word processor is the setting of "header or footer sections in a Word/Google Docs file",
+    not one of its things (made before)."""
+    fb = critique_answer([HEADER], role="Software Engineer", question="What did you use to make your resume?",
+                         answer="I wrote it in LibreOffice Writer from a blank document, one column with plain section "
+                                "headings, and export it to PDF.", embedder=embedder)
+    assert _verdict(fb, "header") != "made", [(f.id, f.verdict, f.evidence) for f in fb.items]

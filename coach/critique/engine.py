@@ -10,7 +10,7 @@ import re
 import threading
 import time
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
@@ -49,6 +49,7 @@ from coach.critique.topics import (
     recounts_past,
 )
 from coach.critique.shapes import (
+    SUBORDINATE,
     Shape,
     Unit,
     clauses,
@@ -56,6 +57,7 @@ from coach.critique.shapes import (
     dont_forms,
     expand,
     lexical_overlap,
+    main_clauses,
     parse_shape,
     split_units,
     stem,
@@ -165,6 +167,10 @@ class _ItemModel:
     x_forms: np.ndarray | None = None  # "Don't X": X as candidates say it (shapes.dont_forms) ...
     x_contrasts: np.ndarray | None = None  # ... and the practices those forms are contrasted with
     heading: _Phrase | None = None  # "Don't X" without a fix: the practice its section heading states (heading_fix)
+    x_things: np.ndarray | None = None  # "Don't X" listing several things: each of them ("Photoshop", "online
+    good_names: np.ndarray | None = None  # resume builders"), and the products its fix names ("Google Docs")
+    own_names: frozenset[str] = frozenset()  # names the item itself uses (matched as words, not by meaning)
+    x_setting: np.ndarray | None = None  # "Don't X" listing several things: where they are done ("in a Word file")
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -197,19 +203,26 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                 # A trailing phrase ("... footer sections in a Word/Google Docs file") scopes over every listed
                 # thing, not only the last: it is the setting, not what sets that alternative apart.
                 last = _SETTING.split(alts[-1], 1)
-                setting = content_stems(alts[-1][len(last[0]):])
+                place = [alts[-1][len(last[0]):].strip()] if content_stems(alts[-1][len(last[0]):]) else []
+                setting = content_stems(" ".join(place))
                 # ... and its words are the setting of every alternative, not what sets one apart ("online resume
                 # builders to build your resume" is told apart by "online builders").
                 alts = [_without_words(t, setting) for t in alts[:-1] + [last[0]]]
+            else:
+                place = []
             many = [t for t in alts if len(content_stems(t)) > 1] if len(alts) > 1 else []
             forms, contrasts = dont_forms(sh.target) if sh.kind == "dont" else ([], [])
             if not forms or not contrasts:
                 forms, contrasts = [], []
             heading = [h] if sh.kind == "dont" and not _clean_fix(it.fix) and (h := heading_fix(it)) else []
-            spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading))
-            texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading
+            things = alts if len(alts) > 1 else []
+            good = _names(_clean_fix(it.fix) or " ".join(heading)) if things else []
+            spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading, things,
+                          good, place))
+            texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading + things + good + place
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading) in zip(todo, shapes, spans):
+        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading, things, good, place) in zip(todo, shapes,
+                                                                                                    spans):
             def take(n: int) -> np.ndarray:  # the next n vectors of this item, in the order they were queued
                 nonlocal at
                 at += n
@@ -217,6 +230,7 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             v = take(len(plain) + len(cons) + len(xcons))
             topic = take(1)[0]
             ablations, forms, contrasts, head = take(len(abl)), take(nf), take(nc), take(len(heading))
+            thing_vecs, good_vecs, place_vec = take(len(things)), take(len(good)), take(len(place))
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
@@ -228,7 +242,11 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                if sh.kind == "dont" else (), x_alt_texts=tuple(many),
                                x_forms=forms if nf else None, x_contrasts=contrasts if nc else None,
                                heading=_Phrase(heading[0], head[0], frozenset(content_stems(heading[0])))
-                               if heading else None)
+                               if heading else None,
+                               x_things=thing_vecs if things else None, good_names=good_vecs if good else None,
+                               x_setting=place_vec[0] if place else None,
+                               own_names=frozenset(n.lower() for n in _names(
+                                   " ".join((it.mistake, it.fix, it.context, " ".join(heading))))))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -308,6 +326,8 @@ class _Answer:
     clause_units: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))  # per clause: its unit
     clause_texts: list[str] = field(default_factory=list)
     clause_vecs: np.ndarray | None = None
+    mains: dict[int, tuple[str, np.ndarray]] = field(default_factory=dict)  # unit -> what it affirms without its
+    # reason clauses, where that differs (shapes.main_clauses)
 
     @property
     def empty(self) -> bool:
@@ -365,13 +385,17 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     readings = [read_negation(u.text) for u in units]
     split = [(k, r) for k, r in enumerate(readings) if r.any]
     sides = [t for _, r in split for t in (r.affirmed or ".", " ".join(r.negated))]
+    # What it affirms without its reason clauses (_does_view): "I give my personal cell, since a work number ties me
+    # to my employer" does not give the work number it names as its reason.
+    mains = {k: m for k, (u, r) in enumerate(zip(units, readings))
+             for said in [r.affirmed if r.any else u.text] for m in [main_clauses(said)] if m != said}
     # A clause without the words the question supplies: short, it would otherwise lean on them ("the resume itself
     # is plain text" asked about a resume).
     parts = [(k, t) for k, (u, r) in enumerate(zip(units, readings))
              for c in clauses(r.affirmed if r.any else u.text, min_words=2)
              for t in [_without_words(c, qstems)] if content_stems(t)]
     vecs = encode_cached(embedder, [question] + [u.text for u in units] + list(masked.values()) + sides
-                         + [c for _, c in parts])
+                         + [c for _, c in parts] + list(mains.values()))
     n = len(units)
     stems = [content_stems(u.text) for u in units]
     stats = analyse(units, question, injected)
@@ -391,7 +415,8 @@ def _prepare(question: str, answer: str, embedder: "Embedder") -> _Answer:
     side_vecs = vecs[n + 1 + len(masked):]
     a.clause_units = np.array([k for k, _ in parts], dtype=int)
     a.clause_texts = [c for _, c in parts]
-    a.clause_vecs = side_vecs[2 * len(split):]
+    a.mains = {k: (text, vec) for (k, text), vec in zip(mains.items(), side_vecs[2 * len(split) + len(parts):])}
+    a.clause_vecs = side_vecs[2 * len(split): 2 * len(split) + len(parts)]
     for j, (k, r) in enumerate(split):
         a.aff_vecs[k] = side_vecs[2 * j] if content_stems(r.affirmed) else 0.0
         a.neg_vecs[k] = side_vecs[2 * j + 1]
@@ -829,6 +854,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     leaves the item unclear."""
     if a.empty:
         return _Judgement("unclear", None, "")
+    a = _does_view(a)
     family = technique_family(m.shape.target)
     if family:  # a coding technique: read from what the answer says it does and the code it writes
         verdict, ev = judge_technique(family, [u for u, h in zip(a.units, a.handoff) if not h])
@@ -846,6 +872,12 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # quote of the mistake: on clean answers it was the main source of false alarms, so it leaves the item unclear.
     near = ((on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))) & ~a.handoff
     does = (sx >= DOES_IT) & ~a.handoff
+    if m.x_setting is not None:
+        # Not clearly closer to X than to where X's things are done ("in a Word/Google Docs file", one more version
+        # of X without its words): the sentence is about the setting ("I wrote it in LibreOffice Writer").
+        setting = (a.aff_vecs @ m.x_setting) > cos_x - CARRIES_MARGIN
+        does &= ~setting
+        near &= ~setting
     if m.x_ablations is not None:
         # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
@@ -856,7 +888,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         # A paraphrase of X ("the phone on my desk at the office" for "your work phone number") shares few of its
         # words but, close to X and clearly closer to it than to X without its qualifier, carries the forbidden
         # part itself: that is the mistake made in the answer's own words, not merely its topic.
-        does |= near & (cos_x >= CARRIES_COS) & (margin >= CARRIES_MARGIN)
+        does |= near & _carries(m, a.aff_vecs)
     # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
     # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
     named = _names_alternative(m, a, a.aff_stems, a.aff_texts)
@@ -898,8 +930,10 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         fix_cos = a.aff_vecs @ m.fix.vec if m.fix.text != m.x.text else np.full_like(alt, -1.0)
         does |= on_topic & (alt >= ON_TOPIC) & (alt > fix_cos)
     does |= named & ~a.handoff
+    if on_topic and not parts:
+        does |= _names_listed_thing(m, a) & ~a.handoff
     if not parts:
-        does |= _clause_does(m, a) & ~a.handoff
+        does |= _clause_does(m, a, on_topic) & ~a.handoff
     if m.x_forms is not None and not parts:
         # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly
         # closer to it than to the practice it is contrasted with ("I wrote it in Word"); a negated form avoids it.
@@ -935,6 +969,24 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     return _Judgement("unclear", None, "")
 
 
+def _does_view(a: _Answer) -> _Answer:
+    """``a`` with what each unit affirms read without its reason clauses: what a sentence does is said in its main
+    clauses; a reason names what it does not do ("since a work phone number ties me to my employer")."""
+    if not a.mains:
+        return a
+    view = replace(a, aff_vecs=a.aff_vecs.copy(), aff_texts=list(a.aff_texts), aff_stems=list(a.aff_stems))
+    for k, (text, vec) in a.mains.items():
+        view.aff_vecs[k], view.aff_texts[k], view.aff_stems[k] = vec, text, content_stems(text)
+    return view
+
+
+def _carries(m: _ItemModel, vecs: np.ndarray) -> np.ndarray:
+    """Per text vector: close to X and clearly closer to it than to X without any one of its words (it carries X's
+    qualifier, not only its topic)."""
+    cos_x = vecs @ m.x.vec
+    return (cos_x >= CARRIES_COS) & (cos_x - (vecs @ m.x_ablations.T).max(axis=1) >= CARRIES_MARGIN)
+
+
 def _says_form(m: _ItemModel, vecs: np.ndarray) -> np.ndarray:
     """Per text vector: close to one of X's everyday forms and clearly closer to it than to every practice the forms
     are contrasted with ("I mocked it up in Figma", not "I wrote it in Word")."""
@@ -942,14 +994,17 @@ def _says_form(m: _ItemModel, vecs: np.ndarray) -> np.ndarray:
     return (best >= FORM_COS) & (best - (vecs @ m.x_contrasts.T).max(axis=1) >= FORM_MARGIN)
 
 
-def _clause_does(m: _ItemModel, a: _Answer) -> np.ndarray:
+def _clause_does(m: _ItemModel, a: _Answer, on_topic: bool) -> np.ndarray:
     """Per unit: one of its clauses, read on its own, does X in its own words ("I kept it short, then I dropped it all
     into a Canva template"): in a sentence of several clauses the rest dilutes the one that makes the mistake. A
-    clause counts when it is close to one of X's everyday forms; X's own words and paraphrases are read on the whole
-    sentence (a clause that names X to judge it, "sending several applications to one employer looks unfocused",
-    reads as X on its own). Never when closer to the fix."""
+    clause counts when it is close to one of X's everyday forms or, on the question's topic, when it is a main
+    clause that carries X's qualifier ("I give the direct line at my employer's office, since I'm at my desk
+    anyway" for "your work phone number"): close to X and clearly closer to it than to X without any one of its
+    words. A subordinate clause gives a reason or a judgement ("since a work number ties me to my employer"): it
+    names X without doing it. Never when closer to the fix."""
     out = np.zeros(len(a.units), dtype=bool)
-    if m.x_forms is None or a.clause_vecs is None or not len(a.clause_vecs):
+    qualified = on_topic and m.x_ablations is not None
+    if (m.x_forms is None and not qualified) or a.clause_vecs is None or not len(a.clause_vecs):
         return out
     cv = a.clause_vecs
     stems = [content_stems(t) for t in a.clause_texts]
@@ -958,7 +1013,10 @@ def _clause_does(m: _ItemModel, a: _Answer) -> np.ndarray:
         own = set(phrase.stems) - a.qstems
         return W_COS * (cv @ phrase.vec) + W_LEX * np.array([lexical_overlap(own, st) for st in stems])
 
-    ok = _says_form(m, cv)
+    ok = _says_form(m, cv) if m.x_forms is not None else np.zeros(len(cv), dtype=bool)
+    if qualified:
+        main = np.array([not SUBORDINATE.match(t) for t in a.clause_texts], dtype=bool)
+        ok |= main & _carries(m, cv)
     # a clause of one or two content words ("short bullets under each") sits near anything of its topic
     ok &= np.array([len(st) >= CLAUSE_WORDS for st in stems], dtype=bool)
     if m.fix.text != m.x.text:
@@ -1020,6 +1078,45 @@ def _within(positions: list[list[int]], span: int) -> int | None:
                  if all(any(lo <= i < lo + span for i in ps) for ps in positions)), None)
 
 
+NAME_COS = 0.45  # a product the rubric never names is one of the things a "Don't" item lists from this cosine ...
+NAME_MARGIN = 0.15  # ... when it is this much closer to it than to every product the item's fix names
+_NAME = re.compile(r"\b[A-Z][\w.+#-]*[A-Za-z0-9](?:\s+[A-Z][\w.+#-]*[A-Za-z0-9])*")
+
+
+def _names(text: str) -> list[str]:
+    """Product and proper names in ``text``: runs of capitalised words ("Microsoft Publisher", "GIMP"), not the
+    word opening a sentence, nor pronouns and connectives."""
+    out = []
+    for m in _NAME.finditer(text):
+        run = [w for w in m.group(0).split() if w not in _NOT_CONCRETE]
+        if m.start() == 0 or re.search(r"[.!?:;]\s*$", text[:m.start()]):
+            run = run[1:] if run and run[0] == m.group(0).split()[0] else run
+        if run:
+            out.append(" ".join(run))
+    return list(dict.fromkeys(out))
+
+
+def _names_listed_thing(m: _ItemModel, a: _Answer) -> np.ndarray:
+    """Per unit: what it affirms names a product the rubric never names that is one of the things X lists, by
+    meaning ("I drew it in GIMP" for "Photoshop, other graphic design tools or online resume builders"): the name
+    alone is close to one of them and clearly closer to it than to every product the fix names ("Word"). Names
+    the question or the item itself uses are matched as words elsewhere."""
+    out = np.zeros(len(a.units), dtype=bool)
+    if m.x_things is None or a.embedder is None:
+        return out
+    q = a.question.lower()
+    found = [(k, n) for k, t in enumerate(a.aff_texts) for n in _names(t)
+             if n.lower() not in m.own_names and n.lower() not in q]
+    if not found:
+        return out
+    vecs = encode_cached(a.embedder, [n for _, n in found])
+    bad = (vecs @ m.x_things.T).max(axis=1)
+    good = (vecs @ m.good_names.T).max(axis=1) if m.good_names is not None else np.zeros_like(bad)
+    for (k, _), b, g in zip(found, bad, good):
+        out[k] |= bool(b >= NAME_COS and b - g >= NAME_MARGIN)
+    return out
+
+
 NAMES_ALT = 0.67  # a sentence names one of the things a "Don't" item lists when it repeats this share of its words
 
 
@@ -1057,7 +1154,11 @@ def _names_alternative(m: _ItemModel, a: _Answer, stems: Sequence[set[str]], tex
             word = re.compile(rf"\b{re.escape(text.strip())}s?\b", re.I)
             out |= np.array([bool(word.search(t)) for t in texts], dtype=bool)
         elif own:
-            out |= np.array([lexical_overlap(own, st) >= NAMES_ALT for st in stems], dtype=bool)
+            # With the question supplying the rest, one shared word ("company" of "apply to many jobs at the same
+            # company") says nothing of what sets the thing apart: a thing of several words takes two.
+            need = min(2, len(alt))
+            out |= np.array([lexical_overlap(own, st) >= NAMES_ALT and len(own & st) >= need for st in stems],
+                            dtype=bool)
     return out
 
 

@@ -109,10 +109,30 @@ def split_units(text: str, *, max_words: int = 32) -> list[Unit]:
     return units
 
 
+# A clause of a sentence also ends where a comma opens a subordinate one ("I give the direct line at my office, since
+# I'm at my desk anyway"): the reason or circumstance dilutes what the main clause does.
+_SUBCLAUSE = re.compile(rf"{_CLAUSE.pattern}|,\s+(?=(?:since|as|while|although|though|whereas|where|when|unless|"
+                        r"if|that's|so that|just so|in case)\b)", re.I)
+
+
+# A clause giving a reason: what it names, the sentence does not do. A concession ("though I do use my work email")
+# or a condition ("if it scores 97% it is unbiased") states what is done itself.
+SUBORDINATE = re.compile(r"\s*(?:since|as|because|so that|just so|in case)\b", re.I)
+
+
+def main_clauses(text: str) -> str:
+    """``text`` without its subordinate clauses ("I give my personal cell, since a work number ties me to my
+    employer" -> "I give my personal cell"): a reason or circumstance names things the sentence does not do. The
+    whole text when nothing else is left."""
+    parts = _SUBCLAUSE.split(text)
+    kept = [p.strip(" ,;") for p in parts if not SUBORDINATE.match(p)]
+    return text if len(kept) == len(parts) else ", ".join(k for k in kept if k) or text
+
+
 def clauses(text: str, *, min_words: int = 3) -> list[str]:
     """The clauses of one sentence ("I kept it short, then I dropped it into a template" -> two), each of at least
     ``min_words`` words; a sentence that does not split gives []."""
-    parts = [p.strip(" ,;") for p in _CLAUSE.split(text)]
+    parts = [p.strip(" ,;") for p in _SUBCLAUSE.split(text)]
     parts = [p for p in parts if len(words(p)) >= min_words]
     return parts if len(parts) > 1 else []
 
