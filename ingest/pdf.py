@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from coach.adverts import is_advert
 from coach.errors import IngestError
@@ -41,7 +42,8 @@ def _key(text: str) -> str:
 
 @dataclass
 class _Line:
-    """One visual line: its runs' text (in x order) and the size most of its characters are set in."""
+    """One visual line: its runs' text (in x order) and the size most of its characters are set in. Read only once
+    the page's runs are all in (its derived properties are computed once)."""
 
     y: float = 0.0  # baseline, larger is higher on the page
     runs: list[tuple[float, str, float]] = field(default_factory=list)  # (x, text, size)
@@ -52,23 +54,23 @@ class _Line:
     internal: int = 0  # runs inside a link to a place in the document
     uris: list[str] = field(default_factory=list)  # where its links to other pages go
 
-    @property
+    @cached_property
     def key(self) -> str:
         return _key(self.text)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(t for _, t, _ in sorted(self.runs))
 
-    @property
+    @cached_property
     def is_code(self) -> bool:
         return self.code >= len(self.key) / 2
 
-    @property
+    @cached_property
     def left(self) -> float:
         return min(x for x, _, _ in self.runs)
 
-    @property
+    @cached_property
     def size(self) -> float:
         sizes = Counter()
         for _, t, s in self.runs:
@@ -113,19 +115,20 @@ def _read_page(page) -> _Page:
         if not text or not text.strip():
             return
         face = str((font or {}).get("/BaseFont") or "")
+        chars = len(_key(text))
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
         scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2]) * abs(cm[0] * cm[3] - cm[1] * cm[2]))
         line = lines.setdefault(round(y / 2), _Line(y=y))
         line.runs.append((x, text, (size or 0) * scale))
         if _BOLD_FACE.search(face):
-            line.bold += len(_key(text))
+            line.bold += chars
         if _MONO_FACE.search(face):
-            line.code += len(_key(text))
+            line.code += chars
         for i, (uri, (x0, y0, x1, y1)) in enumerate(rects):
             if x0 - 1 <= x <= x1 + 1 and y0 - 3 <= y <= y1 + 3:  # the baseline sits inside the link's box
                 line.links += 1
-                line.linked_chars += len(_key(text))
+                line.linked_chars += chars
                 line.internal += uri == "#"
                 if uri != "#" and uri not in line.uris:
                     line.uris.append(uri)
@@ -164,8 +167,8 @@ def _marks(pages: list[_Page]) -> list[dict[str, list[_Mark]]]:
 
     Headings: lines set clearly larger than the body text (the largest size is level 1); a short line set wholly
     in bold that begins a block (a browser's h4-h6, a document's bold heading) is ``BOLD``: it is written as a
-    paragraph of bold text, which the parser reads as a heading as it does in Markdown. Items: lines starting ``INDENT_RATIO`` ems
-    right of the margin. Starts: lines after a gap of ``GAP_RATIO`` times the usual spacing. Dropped: navigation
+    paragraph of bold text, which the parser reads as a heading as it does in Markdown. Items: lines starting
+    ``INDENT_RATIO`` ems right of the margin. Starts: lines after a gap of ``GAP_RATIO`` times the usual spacing. Dropped: navigation
     (two or more links and nothing else), contents entries (only links within the document), lines repeated on
     most pages of a long document (running headers and footers)."""
     body, margin, usual = _body_size(pages), _margin(pages), _usual_spacing(pages)

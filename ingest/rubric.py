@@ -212,20 +212,22 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
             heading_item = True  # the section's sentences explain this one item
         bullets = [(ii, t) for ii, (k, t) in enumerate(sec.items) if k == "bullet"]
         top = min((sec.depths.get(ii, 1) for ii, _ in bullets), default=1)
-        lead: tuple[bool, bool, int] | None = None  # (don'ts, pitfalls, list depth) of a lead-in before a list
+        led: str | None = None  # "donts" / "pitfalls": what a lead-in line before the current list heads
+        led_depth = 0  # ... and the depth of that list's first item (its own items, not their sub-items)
         for ii, (k, text) in enumerate(sec.items):
+            depth = sec.depths.get(ii, 1)
             if k != "bullet":
-                lead = _lead_in(text) if k == "para" else None
-            elif lead and lead[2] < 0:
-                lead = (lead[0], lead[1], sec.depths.get(ii, 1))
+                led, led_depth = (_lead_in(text) if k == "para" else None), 0
+            elif led and not led_depth:
+                led_depth = depth
             if k not in ("para", "bullet") or heading_item or in_pair(text):
                 continue  # a BAD/GOOD item is already listed as its pair
-            led_donts = bool(lead and lead[0])
-            led_pitfall = bool(lead and lead[1] and sec.depths.get(ii, 1) == lead[2])
-            if k == "bullet" and (donts or led_donts or ((pitfall and sec.depths.get(ii, 1) == top) or led_pitfall)):
+            listed_dont = donts or led == "donts"
+            listed_pitfall = (pitfall and depth == top) or (led == "pitfalls" and depth == led_depth)
+            if k == "bullet" and (listed_dont or listed_pitfall):
                 if text.rstrip().endswith("?") or (_POSITIVE_HEAD.match(text) and not is_prohibition(text)):
                     continue
-                if donts or led_donts or is_prohibition(text):
+                if listed_dont or is_prohibition(text):
                     mistake, fix = _split_fix(text)
                     add(mistake, fix, "dont", si, ii, [text])
                 else:
@@ -252,16 +254,16 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
 _LEAD_IN_WORDS = 12  # "Common pitfalls:", "A few mistakes I see candidates make:"; longer is a sentence of prose
 
 
-def _lead_in(text: str) -> tuple[bool, bool, int] | None:
+def _lead_in(text: str) -> str | None:
     """A short paragraph ending in ":" that heads a list the way a heading would ("Common pitfalls:", "Don'ts:",
-    "Things to avoid when negotiating:"): (its list is don'ts, its list is pitfalls, depth still unknown)."""
+    "Things to avoid when negotiating:"): "donts" or "pitfalls", as its heading would say; else None."""
     t = text.strip()
     if not t.endswith(":") or len(t.split()) > _LEAD_IN_WORDS or "\n" in t:
         return None
     head = t.rstrip(": ")
-    donts = is_donts_heading(head)
-    pitfall = is_pitfall_heading(head) and not donts
-    return (donts, pitfall, -1) if donts or pitfall else None
+    if is_donts_heading(head):
+        return "donts"
+    return "pitfalls" if is_pitfall_heading(head) else None
 
 
 def _in_quotes(s: str) -> bool:

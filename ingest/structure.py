@@ -515,7 +515,7 @@ def company_from_title(title: str, roles: list[Role], body: str | None = None) -
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"“'‘(\[]+(?=\w)")
 
 
-def _md_title(blocks: list[_Block], meta: dict) -> tuple[str | None, list[_Block]]:
+def _md_title(blocks: list[_Block], embedded: str | None) -> tuple[str | None, list[_Block]]:
     """A Markdown file's own title: its first H1 (removed when it opens the file), else its HTML ``<title>``."""
     rest = list(blocks)
     for i, b in enumerate(rest):
@@ -523,7 +523,7 @@ def _md_title(blocks: list[_Block], meta: dict) -> tuple[str | None, list[_Block
             if i == 0:
                 rest.pop(0)
             return b.text, rest
-    return document_title(meta.get("embedded_title")), rest
+    return embedded, rest
 
 
 def _title_and_rest(
@@ -531,12 +531,15 @@ def _title_and_rest(
 ) -> tuple[str, list[_Block]]:
     rest = list(blocks)
     text_title: str | None = None
+    # the title the file's own metadata gives (a Markdown file's HTML <title>, a PDF's /Title), for text opening
+    # without one
+    embedded = document_title(meta.get("embedded_title"))
     if parsed:
-        text_title, rest = _md_title(rest, meta)
+        text_title, rest = _md_title(rest, embedded)
     elif rest and rest[0].kind == "heading":
         text_title = _heading_text(rest.pop(0).text)
-    elif meta.get("embedded_title"):
-        text_title = str(meta["embedded_title"])  # the title a PDF's metadata gives, when its text opens without one
+    elif embedded:
+        text_title = embedded
     elif rest and rest[0].kind == "para" and len(rest[0].text) <= 200 and not rest[0].text.endswith((".", ":")):
         text_title = _heading_text(rest.pop(0).text)
     meta_title = str(meta.get("title") or "").strip() or None
