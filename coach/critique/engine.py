@@ -11,7 +11,7 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
@@ -332,6 +332,11 @@ class _Answer:
     @property
     def empty(self) -> bool:
         return not self.units
+
+    @cached_property
+    def does(self) -> "_Answer":
+        """The answer read for what it does (``_does_view``), built once however many "Don't" items read it."""
+        return _does_view(self)
 
     def match(self, phrase: _Phrase) -> np.ndarray:
         """Per-unit match with a phrase: cosine similarity blended with stemmed word overlap."""
@@ -854,7 +859,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     leaves the item unclear."""
     if a.empty:
         return _Judgement("unclear", None, "")
-    a = _does_view(a)
+    a = a.does
     family = technique_family(m.shape.target)
     if family:  # a coding technique: read from what the answer says it does and the code it writes
         verdict, ev = judge_technique(family, [u for u, h in zip(a.units, a.handoff) if not h])
