@@ -136,6 +136,8 @@ def _print_rubric(items: list) -> None:
         for item in group:
             scope = ", ".join(item.roles) or "all roles"
             print(f"        - [{scope}] {item.mistake}")
+            if item.quote:  # the label is phrased from this sentence: show what the article actually says
+                print(f"          the article: “{item.quote}”")
             if item.fix:
                 print(f"          fix: {item.fix}")
 

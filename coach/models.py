@@ -51,7 +51,8 @@ class RubricItem(BaseModel):
 
     ``kind``: ``pair`` (BAD/GOOD, ❌/✅), ``dont`` (a "Don't …"/"Avoid …"/"Never …" heading or bullet, or a Don'ts
     list), ``pitfall`` (an item of a "Common mistakes / pitfalls / red flags" section), ``rule`` (a prohibition stated
-    in prose)."""
+    in prose). ``mistake`` is verbatim except for a warning in prose, where it names the behaviour the ``quote``
+    judges."""
 
     id: str
     mistake: str
@@ -59,6 +60,8 @@ class RubricItem(BaseModel):
     kind: RubricKind = "pair"
     section: str | None = Field(None, description="Heading path the item sits under, e.g. 'Resume > Pitfalls'.")
     context: str = Field("", description="Verbatim text around the item in its section (explanation, 'instead').")
+    quote: str = Field("", description="The article's sentence naming the mistake, verbatim, when ``mistake`` is "
+                                       "phrased from it (a warning in prose: 'Candidates who don't …').")
     roles: list[str] = Field(default_factory=list, description="Canonical role names; empty = every role.")
     doc_id: str = ""
     source: str = Field("", description="Title of the article the item comes from.")

@@ -5,7 +5,9 @@ Kinds (see ``RubricItem.kind``):
 - ``dont``: a heading or list item phrased as a prohibition ("Don't …", "Do not …", "Never …", "Avoid …"), or any
   item of a "Don'ts" list;
 - ``pitfall``: an item of a "Common mistakes / pitfalls / red flags" section (a list item, or a sub-heading);
-- ``rule``: a sentence of prose that opens with a prohibition ("However, do not do keyword stuffing …").
+- ``rule``: a sentence of prose that opens with a prohibition ("However, do not do keyword stuffing …");
+- ``pitfall`` also: a behaviour a sentence of prose calls a mistake ("A common mistake is to jump straight into
+  code", "Candidates who don't ask questions come off as less interested"; ``ingest.warnings``).
 
 What is never an item: table rows and code (they never reach this module), questions, a prohibition that is not at
 the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment that
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from coach.text import normalize_space, split_sentences
+from ingest.warnings import warned_act
 
 _APOS = "['’]"
 # A prohibition that opens a heading, list item or sentence (capitalised: the start of an imperative sentence).
@@ -67,6 +70,7 @@ class Found:
     context: str = ""
     order: tuple[int, int] = (0, 0)
     source_texts: list[str] = field(default_factory=list)
+    quote: str = ""  # the sentence a prose warning's mistake is phrased from
 
 
 _PLURAL_PITFALLS = re.compile(
@@ -173,7 +177,7 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         low = normalize_space(text).lower()
         return any(k in low for k in pair_texts)
 
-    def add(mistake: str, fix: str, kind: str, si: int, ii: int, context: list[str]) -> None:
+    def add(mistake: str, fix: str, kind: str, si: int, ii: int, context: list[str], quote: str = "") -> None:
         mistake = mistake.strip().rstrip(" -–—:;,").strip()
         if len(mistake) < 3:
             return
@@ -181,7 +185,7 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         if key in used:
             return
         used.add(key)
-        found.append(Found(mistake, fix.strip(), kind, paths[si], _context(context), (si, ii)))
+        found.append(Found(mistake, fix.strip(), kind, paths[si], _context(context), (si, ii), quote=quote))
 
     # pitfall parents: a section under a pitfall heading (deeper level) lists one mistake per sub-heading
     # (a bold line used as a heading, level 0, sits under the last Markdown heading)
@@ -248,7 +252,31 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
                         fm = _FIX_SENTENCE.match(sents[j + 1]) if j + 1 < len(sents) else None
                         fix = fm.group(1) if fm else ""
                     add(mistake, fix, "dont" if k == "bullet" and j == 0 else "rule", si, ii, [s, rest])
+                elif not _in_quotes(s) and (act := warned_act(s)):
+                    around = sents[max(0, j - 1): j] + sents[j + 1: j + 3]
+                    add(act, _prose_fix(s, around), "pitfall", si, ii, [s, *around], quote=s.strip())
     return found
+
+
+_EXPECTED = re.compile(r"\b(?:should|must|need to|needs to|expected to|are supposed to|it is better to|better to)\b|"
+                       r"^(?:Instead|Rather)\b", re.I)
+
+
+def _prose_fix(sentence: str, around: list[str]) -> str:
+    """What to do instead of a mistake named in prose: the sentence's own "instead" clause, else a neighbouring
+    sentence that says what candidates should or are expected to do."""
+    _, fix = _split_fix(sentence)
+    if fix:
+        return fix
+    for s in around:
+        fm = _FIX_SENTENCE.match(s)
+        if fm:
+            return fm.group(1).strip()
+    for s in around:
+        for clause in re.split(r"\s+[-–—]\s+|;\s+", s):
+            if _EXPECTED.search(clause) and not is_prohibition(clause) and not warned_act(clause):
+                return clause.strip()
+    return ""
 
 
 _LEAD_IN_WORDS = 12  # "Common pitfalls:", "A few mistakes I see candidates make:"; longer is a sentence of prose

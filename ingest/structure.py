@@ -620,14 +620,15 @@ def parse_article(
     rubric: list[RubricItem] = []
     seen_ids: set[str] = set()
     for c in candidates:
-        item_roles = roles_mentioned(c.mistake, roles) or roles_mentioned(c.fix, roles)
+        item_roles = (roles_mentioned(c.mistake, roles) or roles_mentioned(c.fix, roles)
+                      or roles_mentioned(c.quote, roles))
         rid = stable_id(doc_id, normalize_space(c.mistake).lower(), normalize_space(c.fix).lower())
         if rid in seen_ids:
             continue
         seen_ids.add(rid)
         rubric.append(RubricItem(
             id=rid, mistake=c.mistake, fix=c.fix, kind=c.kind, section=c.section, context=c.context,
-            roles=item_roles, doc_id=doc_id, source=title,
+            roles=item_roles, doc_id=doc_id, source=title, quote=c.quote,
         ))
 
     questions: list[PracticeQuestion] = []

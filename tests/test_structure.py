@@ -393,3 +393,50 @@ def test_a_lead_in_line_heads_a_pitfall_list_like_a_heading(fmt):
         ("Accepting on the spot without the offer in writing", "pitfall"),
         ("Naming a number before the recruiter shares the range", "pitfall"),
     ]
+
+
+def test_a_mistake_named_in_prose_is_a_rubric_item():
+    """A sentence that judges a behaviour ("a common mistake is to …", "… make the mistake of …", "X is a bad
+    idea", "candidates who … come off as …") gives that behaviour as a pitfall, quoting the sentence and taking the
+    neighbouring "expected to / should" sentence as the fix; praise, questions and mistakes nobody made do not."""
+    text = (
+        "# Wrenfield onsite notes\n\nFictional notes written for Interview Coach's tests; Wrenfield is invented.\n\n"
+        "## The coding round\n\nA common mistake candidates make is to jump straight into code. You should restate "
+        "the problem and agree on an approach first.\n\nMany candidates make the mistake of reciting their resume "
+        "line by line, which bores the panel.\n\nMemorizing answers word for word is never a good idea.\n\n"
+        "## The last five minutes\n\nYou are expected to ask questions. Candidates who don't have any questions "
+        "might come off as less interested in the team.\n\nCandidates who ask thoughtful questions come across as "
+        "engaged. Asking about on-call is a great way to show interest. Is silence a mistake? Mistakes happen to "
+        "everyone.\n"
+    )
+    art = parse_text(text, name="wrenfield", doc_id="wrenfield", fmt="markdown")
+    items = {r.mistake: r for r in art.rubric}
+    assert list(items) == ["Jumping straight into code", "Reciting their resume line by line",
+                           "Memorizing answers word for word", "Not having any questions"]
+    assert all(r.kind == "pitfall" for r in items.values())
+    jump, none = items["Jumping straight into code"], items["Not having any questions"]
+    assert jump.quote == "A common mistake candidates make is to jump straight into code."
+    assert jump.fix == "You should restate the problem and agree on an approach first."
+    assert none.fix == "You are expected to ask questions."
+    assert none.quote.startswith("Candidates who don't have any questions might come off")
+    assert items["Memorizing answers word for word"].fix == ""
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("The biggest mistake I see is drawing boxes before asking about scale.", "Drawing boxes before asking about scale"),
+    ("One mistake engineers often make in system design rounds is to skip the requirements - a costly slip.",
+     "Skipping the requirements"),
+    ("Don't fall into the trap of promising a start date you cannot keep.",
+     "Promising a start date you cannot keep"),
+    ("Leaving console errors in the sandbox is a red flag for interviewers.", "Leaving console errors in the sandbox"),
+    ("Candidates who ramble tend to look unprepared.", "Rambling"),
+    ("Applicants who never quantify their impact often sound less senior.", "Not quantifying their impact"),
+    ("The mistake is understandable.", None),
+    ("Is it a mistake to negotiate?", None),
+    ("Candidates who prepare stories come across as confident.", None),
+    ("Recruiters who call you are a good sign.", None),
+])
+def test_warned_act_reads_the_behaviour_a_sentence_judges(sentence, act):
+    from ingest.warnings import warned_act
+
+    assert warned_act(sentence) == act

@@ -17,6 +17,7 @@ _LEAD = re.compile(r"^(?:focus\w*|concentrat\w*|emphasi[sz]\w*|prioriti[sz]\w*|c
                    r"explain\w*|show\w*|mention\w*|includ\w*|use|using|add\w*|keep\w*|stat\w*|giv\w*|quantif\w*|"
                    r"structur\w*|improv\w*|tak\w* ownership|own\w*)\s*(?:on\s+|of\s+|the\s+|:\s*)?",
                    re.I)
+_AUTHOR = re.compile(r"\bI\b|\b(?i:me|my|myself|we|us|our)\b")
 _SPLIT = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b|\bthen\b|\bsuch as\b|\bwith\b|\bfor\b|\bplus\b|\be\.g\.)\s*", re.I)
 
 # Deflection: the answer gives the topic away instead of covering it. Phrased as people say it, not as rubrics do.
@@ -82,6 +83,7 @@ def concepts(fix: str, target: str = "", context: str = "", *, limit: int = 10, 
                     add(ex)
     if len(out) < 2 and context:
         for part in _SPLIT.split(re.sub(r"\s+", " ", context))[:12]:
-            if 1 <= len(part.split()) <= 5:
+            # the author's own framing ("As an interviewer myself") is no thing an answer covers
+            if 1 <= len(part.split()) <= 5 and not _AUTHOR.search(part):
                 add(part)
     return out[:limit]

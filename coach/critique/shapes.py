@@ -203,7 +203,7 @@ _NUMBERS = re.compile(
 )
 _OMIT = re.compile(
     r"^(?:ignor\w*|neglect\w*|overlook\w*|forget\w*(?:\s+to)?|fail\w*\s+to|skip\w*|omit\w*|leav\w*\s+out|"
-    r"not\s+(?:mention|discuss|address|consider|cover|explain)\w*|underestimat\w*|miss\w*|dismiss\w*|"
+    r"not\s+(?:mention|discuss|address|consider|cover|explain)\w*|not\s+\w+ing|underestimat\w*|miss\w*|dismiss\w*|"
     r"(?:under-?emphasi[sz]\w*)|downplay\w*)\s+(?P<x>.+)$",
     re.I,
 )

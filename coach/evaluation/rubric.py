@@ -3,7 +3,7 @@ tests/evals/rubric_real.jsonl, written from the articles, not from the parser) t
 items it finds are not mistakes at all.
 
 A label matches a found item when its key phrase (normalised: case, apostrophes, punctuation, spacing) occurs in the
-item's mistake or fix. A found item is a non-mistake when it matches no required and no optional label, or when it
+item's mistake, fix or quote (the sentence a warning in prose is phrased from). A found item is a non-mistake when it matches no required and no optional label, or when it
 matches a ``not_items`` phrase. Labels with ``split: heldout`` are reported separately.
 """
 from __future__ import annotations
@@ -95,7 +95,8 @@ def load_labels(path: Path) -> list[dict]:
 
 def score_article(label: dict, rubric) -> ArticleRubricResult:
     """Compare one article's parsed rubric items with its labels."""
-    texts = [(_norm(r.mistake), _norm(f"{r.mistake} {r.fix}"), r) for r in rubric]
+    # a warning in prose names its mistake in words of its own; the label quotes the article's sentence
+    texts = [(_norm(f"{r.mistake} {r.quote}"), _norm(f"{r.mistake} {r.fix} {r.quote}"), r) for r in rubric]
     required = [_norm(i["key"] if isinstance(i, dict) else i) for i in label.get("items", [])]
     optional = [_norm(k) for k in label.get("optional", [])]
     banned = [_norm(k) for k in label.get("not_items", [])]
