@@ -526,7 +526,8 @@ class Signals:
     chunks: dict[str, Chunk]
     kept: set[str]  # candidates that pass the filters (and are no promotion)
     dense: list[tuple[str, float]]  # (chunk id, cosine) best first
-    lexical: list[tuple[str, float]]  # (chunk id, BM25 score) best first
+    lexical: list[tuple[str, float]]  # (chunk id, BM25 score) best first: the lexical top k, then every other
+    # candidate holding a query word
     structure: dict[str, float]  # chunk id -> best heading / FAQ-question similarity
     strong: list[str]  # kept chunk ids whose heading similarity is at least STRUCTURE_MIN, best first
     answer: list[str]  # kept chunk ids holding the asked kind of fact on the topic, best first
@@ -704,6 +705,11 @@ class HybridRetriever(BaseRetriever):
         neighbours = {cid: index.neighbours(cid) for cid in dict.fromkeys([*candidate_ids, *leaders])}
         beside = [n for cid in leaders for n in neighbours[cid]]
         all_ids = list(dict.fromkeys(candidate_ids + [cid for _, cid in strong] + beside))
+        # Every candidate's own BM25 score, not only the lexical top k's: a chunk just below the cut scored no lexical
+        # evidence at all, while the weak matches above it (common words) each gained 0.05-0.1.
+        ranked = dict(lexical)
+        rest = self.library.bm25_scores(lexical_query, [cid for cid in all_ids if cid not in ranked])
+        lexical = lexical + sorted(rest.items(), key=lambda t: -t[1])
         chunks = {c.id: c for c in self.library.get_chunks(all_ids)}
         kept = {cid for cid, c in chunks.items() if self._keep(c)}  # once per chunk: the promotion check is a regex
         # A summary's sentences each restate a section in brief ("… Data Engineer interviews (5 rounds) test SQL

@@ -158,6 +158,24 @@ def test_interview_questions_in_casual_words_are_still_answered(evidence_coach, 
     assert answer.grounded, answer.answer
 
 
+def test_every_candidate_scores_its_own_bm25_evidence(evidence_coach):
+    """A candidate reached by dense search or as a neighbour scores the question words it holds, not only the lexical
+    search's top k: a chunk just below that cut scored none, while weak matches above it (common words) each gained
+    some. With fetch_k=1 the lexical search keeps one chunk, yet every candidate holding a question word has its BM25
+    evidence, equal to what its score in a search of the whole library gives."""
+    from coach.retrieval import BM25_HALF, WEIGHTS, evidence
+
+    narrow = evidence_coach.ask_chain.retriever().model_copy(update={"fetch_k": 1})
+    signals = narrow.signals("How long should my resume be, and which fonts and photos are fine?")
+    full = dict(evidence_coach.library.bm25_search(signals.lexical_query, 1000))
+    parts = evidence(signals)
+    matching = [cid for cid in parts if cid in full]
+    assert len(matching) >= 3, matching
+    for cid in matching:
+        expected = WEIGHTS["bm25"] * full[cid] / (full[cid] + BM25_HALF)
+        assert parts[cid]["bm25"] == pytest.approx(expected, rel=1e-5), signals.chunks[cid].section
+
+
 STUBS = """# Hiring at Orlenza
 
 Fictional article written for Interview Coach's tests.

@@ -265,6 +265,15 @@ class Bm25Index:
         self._recent.put(query, scores)
         return scores
 
+    def scores_of(self, query: str, ids: Iterable[str]) -> dict[str, float]:
+        """The BM25 score of each of ``ids`` that matches ``query`` (a chunk the index does not hold, or that holds
+        no word of it, is left out). Costs what ``search`` costs: every row is scored for a query either way."""
+        scores = self._scores(query) if self.live else None
+        if scores is None:
+            return {}
+        rows = ((cid, self.row_of.get(cid)) for cid in ids)
+        return {cid: float(scores[r]) for cid, r in rows if r is not None and scores[r] > 0}
+
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         n = self.live
         if not n:

@@ -17,7 +17,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -445,6 +445,10 @@ class Library:
 
     def bm25_search(self, query: str, k: int) -> list[tuple[str, float]]:
         return self._bm25_index().search(query, k)
+
+    def bm25_scores(self, query: str, ids: Iterable[str]) -> dict[str, float]:
+        """BM25 scores of the given chunks for ``query`` (those matching none of its words left out)."""
+        return self._bm25_index().scores_of(query, ids)
 
     def bm25_contains(self, text: str) -> bool:
         """True when some chunk holds a word of ``text`` (what ``bm25_search(text, 1)`` finds, without scoring)."""
