@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import numpy as np
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from coach.compose import Composed, Hit, SentenceEmbeddings, asked_acronym, compose, expansion_in
@@ -24,7 +25,7 @@ from coach.models import Answer, Article, HistoryTurn, Role, Source
 from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
-from coach.vocabulary import question_words
+from coach.vocabulary import NEIGHBOUR_MIN, document_words, question_words, stand_ins
 from coach.english import everyday, linking_verb, pronoun, said_of_speaker, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
@@ -266,20 +267,24 @@ class AskChain:
         return {"hits": hits, "reason": None, "context": previous, "weak": best < self.settings.min_relevance,
                 "best": best}
 
-    def _uncovered_words(self, question: str, qv, composed: Composed) -> list[str]:
+    def _uncovered_words(self, question: str, qv, composed: Composed, words: list[str] | None = None) -> list[str]:
         """The words of ``question`` that no article uses and that neither the answer nor the passages it quotes carry
         in a library word standing for it ("wear" → "fashion", "uniform"): with an answer that misses the question's
         subject, a sign that the library does not cover what was asked ("what should I wear", answered with what
-        interviewers evaluate). A stand-in in the quoted passages ("typeface" → "fonts") means it does."""
+        interviewers evaluate). A stand-in in the quoted passages ("typeface" → "fonts") means it does. Given
+        ``words``, those are judged instead, and a word of the quoted passages near one by meaning covers it too."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
-        unknown = vocabulary.unknown(question)
+        unknown = vocabulary.unknown(question) if words is None else words
         if not unknown:
             return []
-        said = set(tokenize(" ".join([*composed.sentences,
-                                      *(f"{s.title} {s.section or ''} {s.text}" for s in composed.sources)])))
+        evidence = " ".join([*composed.sentences, *(f"{s.title} {s.section or ''} {s.text}" for s in composed.sources)])
+        said = set(tokenize(evidence))
+        near = self._near_evidence(unknown, evidence) if words is not None else set()
         felt = None
         out = []
         for word in unknown:
+            if word in near:
+                continue  # a word of the quoted passages means the same ("apprenticeship" / "internship")
             if len(word) < 3 or not tokenize(word) or pronoun(word) or linking_verb(word):
                 continue  # "my", "cv": too short to name a subject the library lacks; "anything", "went" name none
             felt = _said_of_speaker(question) if felt is None else felt
@@ -288,6 +293,23 @@ class AskChain:
             if not said & set(tokenize(" ".join([word, *vocabulary.bridge(word, self.vectors.encode, qv)]))):
                 out.append(word)
         return out
+
+    @staticmethod
+    def _kind_words(kind: str, question: str) -> list[str]:
+        """The words of a kind of job or exam (``asked_job``, ``asked_exam``) the evidence must cover, whether or not
+        another article uses them: an article that mentions "barista hours" in a forecasting example does not make a
+        barista interview answerable from a coding passage. Another name of a thing the library names ("soft-skills
+        interview", ``STAND_INS``) is covered by the library's name."""
+        named = {w.lower() for _, used in stand_ins(question) for phrase in used for w in question_words(phrase)}
+        return [w.lower() for w in question_words(kind) if w.lower() not in named]
+
+    def _near_evidence(self, words: list[str], evidence: str) -> set[str]:
+        """Those of ``words`` that a word of ``evidence`` is near by meaning (``NEIGHBOUR_MIN``, the bridge's bar)."""
+        rows = self.structure.get(self.library, self.vectors).vocabulary.rows(document_words([evidence]))
+        if rows is None or not len(rows):
+            return set()
+        sims = np.asarray(self.vectors.encode(words)) @ rows.T
+        return {w for w, best in zip(words, sims.max(axis=1)) if best >= NEIGHBOUR_MIN}
 
     def _unknown_term(self, question: str, qv) -> str | None:
         """A term of the asking sentence that the library knows nothing of: two or more words in a row that no
@@ -427,12 +449,14 @@ class AskChain:
                 reason = off
             elif not composed.text:
                 reason = "the retrieved passages do not answer the question"
-            elif (job := asked_job(standalone)) and self._uncovered_words(job, qv, composed) and \
+            elif (job := asked_job(standalone)) and \
+                    self._uncovered_words(job, qv, composed, self._kind_words(job, standalone)) and \
                     names_occupation(job, self.vectors.encode):
                 # The kind of job asked about is the subject: "a forklift operator interview" is not answered by a
                 # passage on interviews in general; "a zoom interview" is an interview held another way.
                 reason = f"the library has no article about “{job}” interviews"
-            elif (exam := asked_exam(standalone)) and self._uncovered_words(exam, qv, composed):
+            elif (exam := asked_exam(standalone)) and \
+                    self._uncovered_words(exam, qv, composed, self._kind_words(exam, standalone)):
                 # "the real estate licensing exam" is not answered by a passage on studying for coding interviews.
                 reason = f"the library has no article about the “{exam}” exam or test"
             elif term := self._unknown_term(standalone, qv):

@@ -18,8 +18,10 @@ The principle: the evidence the answer stands on must cover the entities and the
    - a term the library never names: two or more words in a row that no article uses, no library word stands in
      for and that are not everyday English ("a beta blocker to calm my nerves"), named as a thing, not done by the
      asker ("should I even bother haggling" is a verb phrase);
-   - the kind of job asked about (:func:`asked_job`: "a forklift operator interview", "interviewing a nanny") has a
-     word no article uses and no stand-in in the quoted passages: passages on interviews in general do not cover it;
+   - the kind of job asked about (:func:`asked_job`: "a forklift operator interview", "interviewing a nanny", "when I
+     interview for a sales rep job") has a word that the quoted passages neither use nor say in other words: passages
+     on interviews in general do not cover it, whatever other articles say (one naming baristas in a forecasting
+     example does not make a barista interview answerable);
      an interview's format ("a zoom interview", "an in-person onsite interview") names no person at work
      (:func:`names_occupation`) and is no kind of job; likewise the kind of exam, test or licence asked about
      (:func:`asked_exam`: "the real estate licensing exam");
@@ -405,11 +407,13 @@ def uncovered_companies(question: str, companies: Sequence[str], evidence: Seque
 
 
 # The kind of job a question is about: the words right before "interview" ("a forklift operator interview", "a barista
-# job interview") or naming whom one interviews or becomes ("interviewing a nanny", "to become a truck driver"). A
+# job interview"), naming whom one interviews or becomes ("interviewing a nanny", "to become a truck driver") or before
+# "job" / "role" / "position" ("when I interview for a sales rep job"). A
 # capitalised word there is a company or a role acronym, judged elsewhere; "job" / "role" only join the head.
 _JOB_BEFORE = re.compile(r"(?<![\w'-])((?:[a-z][\w'-]*\s+){1,4}?)(?:(?:job|role|position)\s+)?interview(?:s|ing)?\b")
 _JOB_AFTER = re.compile(r"(?i)\b(?:interviewing|interview|hiring|hire|become|becoming|work as|working as)\s+(?:an?\s+)"
                         r"((?:[a-z][\w'-]*\s*){1,3})")
+_JOB_NOUN = re.compile(r"(?<![\w'-])((?:[a-z][\w'-]*\s+){1,4}?)(?:jobs?|roles?|positions?)\b")
 _NOT_JOB = frozenset("""a an the my your his her their our its this that these those any some each every which what
     for in at on of to with from into before after during about like as by over per than through via while
     me him us them it myself yourself many much more most few all other
@@ -468,7 +472,7 @@ def asked_job(question: str) -> str | None:
             words.append(_POSSESSIVE.sub("", w))
         if words:
             return " ".join(words)
-    return None
+    return _kind_before(asked, _JOB_NOUN)
 
 
 # A kind of job names a person at work ("forklift operator", "nanny", "dental hygienist"); an interview's format or

@@ -144,6 +144,15 @@ class Vocabulary:
                 out.append(low)
         return out
 
+    def rows(self, words) -> np.ndarray | None:
+        """The stored unit vectors of those of ``words`` the library uses (lower case), one per row; None when the
+        library's words are not embedded."""
+        if self.matrix is None:
+            return None
+        if self._row is None:
+            self._row = {w: i for i, w in enumerate(self.words)}
+        return self.matrix[[self._row[w] for w in dict.fromkeys(words) if w in self._row]]
+
     def _known_compound(self, word: str) -> bool:
         parts = [p for p in re.split(r"[-']", word) if p and p not in _STOP]
         return "-" in word and len(parts) > 1 and all(len(p) >= 3 and _stem(p) in self.stems for p in parts)

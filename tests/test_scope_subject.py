@@ -19,6 +19,9 @@ from coach.scope import asked_job, coverage_reply
     ("Which Amazon role's interview goes deeper on ML algorithms?", None),  # "role" is the frame, not a job
     ("How do I ace my Google interview?", None),  # a company, judged by the company checks
     ("What should I ask at the end of the interview?", None),
+    ("How do I answer 'sell me this pen' when I interview for a sales rep job?", "sales rep"),
+    ("Do I need a portfolio for a graphic designer position?", "graphic designer"),
+    ("Does the job ad say what they pay?", None),  # the frame alone names no kind of job
 ])
 def test_the_kind_of_job_a_question_is_about(question, job):
     assert asked_job(question) == job
@@ -119,3 +122,41 @@ def test_a_mind_gone_blank_is_answered_from_the_advice_on_getting_stuck(real_lib
     answer = real_library.ask("My mind went blank on a question, what should I do?")
     assert answer.grounded, answer.note
     assert any("coding-interview-techniques" in s.path for s in answer.sources[:3]), answer.sources
+
+
+FICTIONAL_FORECASTING = """---
+title: Forecasting staffing for a coffee chain (fictional example)
+---
+
+This article is fictional and exists only for tests.
+
+## Framing the problem
+
+A coffee chain wants to know how many barista hours each store needs next week. Treat it as a time-series problem:
+each store's hourly orders are the series, and holidays and weather are features.
+
+## Evaluating the forecast
+
+Hold out the most recent weeks as the test set, since shuffling the rows leaks the future into training. Compare the
+model with a seasonal naive baseline that repeats last week's numbers.
+"""
+
+
+@pytest.mark.parametrize("question", ["How should I prepare for a barista interview at a busy cafe?",
+                                      "What do they want to hear when I interview for a barista position?"])
+def test_a_job_is_judged_against_the_evidence_not_the_whole_library(real_library, tmp_path, question):
+    """Declined before and after an article that names baristas only in a forecasting example joins the library:
+    the kind of job must be in the passages the answer stands on. It used to count as covered as soon as any
+    article used the word, and both were then answered from coding-prep and final-question passages."""
+    before = real_library.ask(question)
+    assert not before.grounded and "barista" in before.note, before.answer
+    path = tmp_path / "cafe-forecasting.md"
+    path.write_text(FICTIONAL_FORECASTING, encoding="utf-8")
+    report = real_library.ingest([path])
+    try:
+        after = real_library.ask(question)
+        assert not after.grounded and "barista" in after.note, after.answer
+    finally:
+        for article in real_library.library.articles():
+            if article.path in report.added:
+                real_library.remove_document(article.doc_id)
