@@ -199,6 +199,7 @@ _DIRECTIVE = re.compile(r"\b(?:should(?:n'?t)?|must|make sure|ensure|try (?:not 
                         r"(?:important|essential|crucial|key|best|better|worth|(?:a |an )?(?:good|great|useful|helpful)\b)|recommend\w*|"
                         r"(?:the )?(?:key|trick|way|solution) (?:to|is)|ways? to get around|get around this|"
                         r"(?:^|[,;]\s*)(?:never|always|avoid|do not|don'?t) \w+)\b", re.I)
+POINTERS_ONLY = "The library only points to other material on this; it does not state the advice itself."
 ADVICE_NEAR = 0.15  # as close to the best sentence as advice that leads the answer to "what do I do when …"
 
 
@@ -392,7 +393,7 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
         skip = {(hit.chunk.title or "").strip().lower(), (hit.chunk.section or "").strip().lower()}
         lines = [ln for ln in hit.chunk.text.splitlines() if ln.strip()]
         itemlike = len(lines) >= 3 and sorted(len(ln) for ln in lines)[len(lines) // 2] <= 160
-        pointers = _pointer_lines([ln.strip() for ln in lines])
+        pointers = _pointer_lines([ln.strip() for ln in lines], hit.chunk.section or "")
         units = [(li, s.strip()) for li, line in enumerate(lines) for s in split_sentences(line)]
         si = 0
         asked_by, asked_left = None, 0
@@ -1040,7 +1041,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             if first is not None and first not in chosen and len(chosen) < MAX_SENTENCES and not first[1].question \
                     and _lead_answers(first[1], hits[hi]):
                 chosen.append(first)
-    return done(_render([c[1] for c in chosen], hits, top, prefix=_price_heading(kind, chosen, hits)))
+    # An answer made only of pointers to material says so plainly: the library names where to look, not the advice.
+    pointers_only = not wants_products and all(t[1].pointer for t in chosen)
+    return done(_render([c[1] for c in chosen], hits, top,
+                        prefix=POINTERS_ONLY if pointers_only else _price_heading(kind, chosen, hits)))
 
 
 def _price_heading(kind: str, chosen: list, hits: Sequence[Hit]) -> str:
@@ -1452,9 +1456,12 @@ def _points_elsewhere(lead: str, items: Sequence[str]) -> bool:
 _PAGE_ITEM = re.compile(r"^\W*[^:.;]{2,60}?(?::|\s[-–—])\s+(?:how to|including|covers?|contains?|everything you)\b", re.I)
 
 
-def _pointer_lines(lines: list[str]) -> set[int]:
-    """Indices of the lines of a chunk that only point to material: the items of a list led in as resources or made
-    of page titles (``_points_elsewhere``), and items that describe a page (``_PAGE_ITEM``)."""
+def _pointer_lines(lines: list[str], section: str = "") -> set[int]:
+    """Indices of the lines of a chunk that only point to material: every line of a section headed as resources
+    ("Quality resources", "Books"), the items of a list led in as resources or made of page titles
+    (``_points_elsewhere``), and items that describe a page (``_PAGE_ITEM``)."""
+    if _ASKS_PRODUCTS.search(section) or re.fullmatch(r"\W*(?:further |recommended )?reading\W*", section, re.I):
+        return set(range(len(lines)))
     out = {li for li, line in enumerate(lines) if _PAGE_ITEM.match(line)}
     for li, line in enumerate(lines):
         if line.rstrip("*_ ").endswith(":"):

@@ -115,3 +115,34 @@ def test_advice_and_titles_are_told_apart():
     assert title_only("AlgoMonster")
     assert not title_only("Pick a good programming language to use")
     assert not title_only("Sliding window")
+
+
+RESOURCES = """# Fictional guide to the Quillmark essay round
+
+This guide is fictional and written for tests.
+
+## Quality resources
+
+- Essay Forge Weekly: A weekly letter on essay rounds, with one worked essay in every issue.
+- Quillmark Essay Drills: Forty timed essay prompts from past Quillmark rounds.
+
+## Dress code
+
+Wear what you would wear to the office on a normal day.
+"""
+
+
+@pytest.fixture(scope="module")
+def resources(tmp_path_factory):
+    return parsed(tmp_path_factory, "quillmark_essays.md", RESOURCES)
+
+
+def test_an_answer_made_only_of_pointers_says_so(embedder, resources):
+    from coach.compose import POINTERS_ONLY
+
+    article, chunks = resources
+    out = compose_over(embedder, article, chunks, "How do I get better at Quillmark essay rounds?", ["Quillmark"])
+    # Before, a resource's description was quoted as if it were the advice asked for.
+    assert out.text.startswith(POINTERS_ONLY), out.text
+    asked = compose_over(embedder, article, chunks, "Which resources help with Quillmark essay rounds?", ["Quillmark"])
+    assert POINTERS_ONLY not in asked.text and "Quillmark Essay Drills" in asked.text, asked.text
