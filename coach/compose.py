@@ -1042,9 +1042,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                     and _lead_answers(first[1], hits[hi]):
                 chosen.append(first)
     # An answer made only of pointers to material says so plainly: the library names where to look, not the advice.
-    pointers_only = not wants_products and all(t[1].pointer for t in chosen)
+    # (a question about a resource's price asks about the resource: its price heading says what was asked)
+    pointers_only = not wants_products and kind != "price" and all(t[1].pointer for t in chosen)
     return done(_render([c[1] for c in chosen], hits, top,
-                        prefix=POINTERS_ONLY if pointers_only else _price_heading(kind, chosen, hits)))
+                        prefix=_price_heading(kind, chosen, hits) or (POINTERS_ONLY if pointers_only else "")))
 
 
 def _price_heading(kind: str, chosen: list, hits: Sequence[Hit]) -> str:
