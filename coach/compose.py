@@ -21,7 +21,7 @@ from coach.adverts import attribution, promo_sentence, promotional, sponsored
 from coach.cache import EmbeddingCache
 from coach.models import Chunk, Role, Source
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, LENGTH, MONEY, NEGATIVE, NOT_EXACT, NUMBER_WORDS, PRICE,
-                        SPOKEN, WARNING, asked_unit, carries, carries_in, plan)
+                        SPOKEN, WARNING, asked_unit, asks_what_to_do, carries, carries_in, plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.store.bm25 import tokenize
@@ -182,6 +182,33 @@ _PROHIBITS = re.compile(r"\b(?:never|do not|don'?t|avoid|should(?:n'?t| not)|mus
 PROHIBITION_NEAR = 0.3  # as close to the best sentence as a list item that still belongs to the answer
 
 
+# An imperative: a verb, then what it acts on ("Visualize the problem", "start with a high-level function", "Come up
+# with more examples") or a series of verbs ("pause, breathe and say ..."), maybe after a condition ("If the problem
+# is large, start with ..."). A sentence that opens with a noun goes on with its verb instead ("Whiteboards make ...").
+_IMPERATIVE = re.compile(r"^\W*(?:(?:so|and|but|then|now)\s+)?(?:(?:if|when|once|before|after|while|whenever)\b[^,]{3,120},"
+                         r"\s*)?(?!(?:there|it|this|that|these|those|here|one|each|every|some|most|many|all|no|not|you|we|"
+                         r"i|they|he|she|if|when|once|before|after|while|whenever|so|and|but|then|now|as|or|because|"
+                         r"since|also|just|only)\b)"
+                         r"[A-Za-z]+(?<!ing)(?<!ed)(?<![^s]s)(?<!ly)(?:\s+(?:\w+ly\s+)?"
+                         r"(?:a|an|the|your|yourself|you|it|them|this|that|these|those|some|any|each|every|more|less|"
+                         r"with|to|up|out|about|on|for|into|through|over|down|back|off|away|ahead|at|by|what|how|if|"
+                         r"whether|not|clarifying|multiple|several|other)\b|,\s+[a-z]+,?\s+and\s)", re.I)
+# A directive to the reader: "you should", "make sure", "try (not) to", "it is important to", "I recommend", "the key is
+# to", "a trick to get around this is", "reflect on …" after a condition.
+_DIRECTIVE = re.compile(r"\b(?:should(?:n'?t)?|must|make sure|ensure|try (?:not )?to|(?:is|are|it'?s) (?:so |very |really )?"
+                        r"(?:important|essential|crucial|key|best|better|worth|(?:a |an )?(?:good|great|useful|helpful)\b)|recommend\w*|"
+                        r"(?:the )?(?:key|trick|way|solution) (?:to|is)|ways? to get around|get around this|"
+                        r"(?:^|[,;]\s*)(?:never|always|avoid|do not|don'?t) \w+)\b", re.I)
+POINTERS_ONLY = "The library only points to other material on this; it does not state the advice itself."
+ADVICE_NEAR = 0.15  # as close to the best sentence as advice that leads the answer to "what do I do when …"
+
+
+def advises(sentence: str) -> bool:
+    """Whether ``sentence`` tells the reader what to do: a directive ("you should", "try not to", "make sure", "a trick
+    to get around this is ...") or an imperative ("Visualize the problem", "start with a high-level function")."""
+    return bool(_DIRECTIVE.search(sentence) or _IMPERATIVE.match(sentence))
+
+
 def _verdict(c: "Cand") -> bool:
     """The top-ranked chunk opens with a verdict ("Yes - if ...", "No, ..."): the direct answer to a yes/no question
     even when its heading is phrased unlike the question."""
@@ -333,6 +360,7 @@ class Cand:
     first: bool = True  # the first sentence of its line (a list item's label, a paragraph's topic sentence)
     itemlike: bool = False  # its chunk reads as a list: several short lines
     continues: bool = False  # the rest of its paragraph (a closing lead-in with its items): quoted only after it
+    pointer: bool = False  # an item of a list that points to material (resources, page titles), not advice
 
 
 def _library_names(question: str, cands: Sequence[Cand], hits: Sequence[Hit]) -> tuple[str, frozenset[str]]:
@@ -365,6 +393,7 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
         skip = {(hit.chunk.title or "").strip().lower(), (hit.chunk.section or "").strip().lower()}
         lines = [ln for ln in hit.chunk.text.splitlines() if ln.strip()]
         itemlike = len(lines) >= 3 and sorted(len(ln) for ln in lines)[len(lines) // 2] <= 160
+        pointers = _pointer_lines([ln.strip() for ln in lines], hit.chunk.section or "")
         units = [(li, s.strip()) for li, line in enumerate(lines) for s in split_sentences(line)]
         si = 0
         asked_by, asked_left = None, 0
@@ -411,8 +440,25 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
             asked = asked_by if asked_left > 0 else None
             asked_left -= 1
             out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?"), asked=asked, first=first,
-                            itemlike=itemlike))
+                            itemlike=itemlike, pointer=li in pointers))
     return out
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'&+#.-]*")
+_TITLE_SMALL = frozenset("a an the of and or for to in on at by with from vs via your my our".split())
+
+
+@lru_cache(maxsize=16384)
+def title_only(line: str) -> bool:
+    """Whether a line only names something — a page, a course, a link's text ("AlgoMonster", "Grokking the Coding
+    Interview: Patterns for Coding Questions") — instead of saying anything: a few words, each capitalised but for
+    small ones, and no sentence ending. A statement ("Pick a good programming language to use") has lowercase words."""
+    text = line.strip().strip("*_ ")
+    words = _TITLE_WORD.findall(text)
+    if not words or len(words) > 12 or text.endswith(("?", "!")) or re.search(r"\.\s|[;,]", text):
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 @lru_cache(maxsize=16384)  # every answer checks the same retrieved sentences again
@@ -500,7 +546,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     ``context`` is the previous answer, for follow-ups that ask for the other half of a mistake/fix pair."""
     hits = list(hits)[:max_chunks]
-    cands = _candidates(hits, wants_products=bool(_ASKS_PRODUCTS.search(question)))
+    wants_products = bool(_ASKS_PRODUCTS.search(question))
+    cands = _candidates(hits, wants_products=wants_products)
     if not cands:
         return Composed("", [], [])
     # A job seeker's everyday name for a thing ("CV", "motivation note", "pay") is read as the passages' name for it
@@ -767,9 +814,14 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             return done(fixed)
     if kind in ("list", "example"):
         introduced = _introduced_list(topic, scored, hits, sentence_vectors, query_vector,
-                                      asks_questions=bool(_ASKS_QUESTIONS.search(question)), company=q_company)
+                                      asks_questions=bool(_ASKS_QUESTIONS.search(question)), company=q_company,
+                                      wants_products=wants_products)
         if introduced is not None:
             return done(introduced)
+    if kind in ("list", "howto") and not wants_products:  # (resources are named in prose or lists, not as steps)
+        steps = _numbered_steps(scored, hits, kind)
+        if steps is not None:
+            return done(steps)
     if kind in ("list", "example", "mistake") and subject:
         # Items about the asked subject ("mistakes on resumes"), not the same kind of item about something else
         # (interview mistakes from another article), when such items score near the best.
@@ -789,10 +841,20 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             return done(inline)
     if kind in ("list", "example", "mistake"):
         listed = _list_answer(scored, hits, kind, topic, asks_questions=bool(_ASKS_QUESTIONS.search(question)),
-                              company=q_company)
+                              company=q_company, wants_products=wants_products)
         if listed is not None:
             return done(listed)
 
+    situation = asks_what_to_do(question) and kind in ("howto", "yes_no", "other", "why")
+    if situation:
+        # "I blank out when …, what do I do?": the answer tells what to do in that situation. A sentence that only
+        # shares a word of the story ("feedback", "rounds") does not; when no advice scores near the best sentence,
+        # the library does not cover the situation.
+        advice = next((t for t in scored if t[0] >= scored[0][0] - ADVICE_NEAR and not t[1].question
+                       and not t[1].pointer and not _announces(t[1].text) and advises(t[1].text)), None)
+        if advice is None:
+            return done(Composed("", [], []))
+        scored = [advice] + [t for t in scored if t is not advice]
     if _announces(scored[0][1].text):
         # The best sentence only announces the answer ("Here are some tips to stay calm ..."): quote what it
         # announces, the sentences and items that follow it.
@@ -875,8 +937,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         # neighbours ("CNNs are not resistant to rotation by design. However, we can ..."), and which of them
         # matches the question best is noise. (An announcement in it is still no answer.)
         best = chosen[0][1]
+        # (the answer to "what do I do when …" leads with its advice: what its paragraph said before it is context)
         for t in sorted((t for t in scored if t[1].hi == best.hi and t[1].line == best.line and t not in chosen
-                         and not t[1].question and not _announces(t[1].text)), key=lambda t: t[1].si):
+                         and not t[1].question and not _announces(t[1].text)
+                         and not (situation and t[1].si < best.si)), key=lambda t: t[1].si):
             if len(chosen) >= MAX_SENTENCES or length() + len(t[1].text) > MAX_CHARS:
                 break
             chosen.append(t)
@@ -977,7 +1041,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             if first is not None and first not in chosen and len(chosen) < MAX_SENTENCES and not first[1].question \
                     and _lead_answers(first[1], hits[hi]):
                 chosen.append(first)
-    return done(_render([c[1] for c in chosen], hits, top, prefix=_price_heading(kind, chosen, hits)))
+    # An answer made only of pointers to material says so plainly: the library names where to look, not the advice.
+    # (a question about a resource's price asks about the resource: its price heading says what was asked)
+    pointers_only = not wants_products and kind != "price" and all(t[1].pointer for t in chosen)
+    return done(_render([c[1] for c in chosen], hits, top,
+                        prefix=_price_heading(kind, chosen, hits) or (POINTERS_ONLY if pointers_only else "")))
 
 
 def _price_heading(kind: str, chosen: list, hits: Sequence[Hit]) -> str:
@@ -1253,14 +1321,17 @@ def _items_after(lines: list[str], li: int) -> list[int]:
 
 
 def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentence_vectors: SentenceEmbeddings,
-                     query_vector: np.ndarray, asks_questions: bool = False, company: str | None = None
-                     ) -> Composed | None:
+                     query_vector: np.ndarray, asks_questions: bool = False, company: str | None = None,
+                     wants_products: bool = False) -> Composed | None:
     """The items of the list whose lead-in says it is what was asked ("These are the data structures to keep in
     mind and try, in order of frequency ...:" for "which data structures show up the most"), in article order, up to
-    five, with the items that continue it in the section's next chunk."""
+    five, with the items that continue it in the section's next chunk. Unless resources are asked for, a list of
+    resources or of page titles is not it (``_points_elsewhere``)."""
     # The lead-in must be about the asked topic, not only share the company and role names with the question.
     leads = [t for t in _lead_ins(hits) if topic & _stems(f"{hits[t[0]].chunk.section or ''} {t[2]}")
              or hits[t[0]].heading >= LEAD_IN_MATCH]  # (heading similarity is measured with names masked)
+    if not wants_products:
+        leads = [t for t in leads if not _points_elsewhere(t[2], _lead_items(hits[t[0]].chunk, t[1]))]
     if company:  # "what does Palantir ask": the list in the part about Palantir, not the general one
         leads = [t for t in leads if _about_company(hits[t[0]].chunk, company, f"{hits[t[0]].chunk.title} {t[2]}")]
     if not leads:
@@ -1306,6 +1377,101 @@ def _introduced_list(topic: set[str], scored: list, hits: Sequence[Hit], sentenc
     return _render(items, hits, max(t[0] for t in scored))
 
 
+_STEP = re.compile(r"^\W*\d{1,2}[.)]\s+(\S.*)$")  # "3. Try different data structures"
+STEPS_TOP = 3  # a group of steps counts when its parent heading or two of its steps are among these best hits
+STEP_SENTENCE_MAX = 220  # a step's heading is followed by its best sentence when that is no longer
+
+
+def _step_of(chunk: Chunk) -> tuple[tuple, str] | None:
+    """((document, the headings above the step), the numbered step heading) a chunk lies in — its own section or the
+    nearest numbered heading above it ("4. Identify redundant work" for "Mind the order of checks") — or None."""
+    chain = [*chunk.parents, chunk.section or ""]
+    k = next((i for i in range(len(chain) - 1, 0, -1) if _STEP.match(chain[i])), None)
+    return ((chunk.doc_id, tuple(chain[:k])), chain[k]) if k is not None else None
+
+
+def _numbered_steps(scored: list, hits: Sequence[Hit], kind: str) -> Composed | None:
+    """An article that numbers its ways or steps as headings ("1. Visualize the problem by drawing it out", "2. Think
+    about how you would solve the problem by hand" under "How to find solutions to coding interview problems"): a
+    list or how-to question answered by its sentences quotes one step's detail, or the intro; the asked list is the
+    steps. The retrieved steps under one parent heading, in order, each named by its heading and followed by its best
+    sentence, when the parent heading or two of the steps are among the best hits, unless the best sentence lies in one
+    step's own section (that step is the answer); for a how-to, only when it lies under the steps' parent heading,
+    in its intro or with the three best sentences spread over two steps or more."""
+    groups: dict[tuple, dict[str, int]] = {}
+    tops: set[tuple] = set()
+    for hi, hit in enumerate(hits):
+        found = _step_of(hit.chunk)
+        if found:
+            groups.setdefault(found[0], {}).setdefault(found[1], hi)
+            if hi < STEPS_TOP:
+                tops.add(found)
+    heads = {(h.chunk.doc_id, h.chunk.section) for h in hits[:STEPS_TOP]}
+
+    def leads(kv) -> bool:
+        (doc, above), _ = kv
+        return bool(above) and (doc, above[-1]) in heads or sum(g == kv[0] for g, _ in tops) >= 2
+
+    ranked = sorted((kv for kv in groups.items() if leads(kv) and len(kv[1]) >= 2), key=lambda kv: min(kv[1].values()))
+    if not ranked:
+        return None
+    key, steps = ranked[0]
+    best = hits[scored[0][1].hi].chunk
+    under = best.doc_id == key[0] and [*best.parents, best.section][:len(key[1])] == list(key[1])
+    if best.doc_id == key[0] and best.section in steps or kind != "list" and not under:
+        return None  # answered by one step's own section ("for which inputs is sketching useful"), or elsewhere
+    spread = {_step_of(hits[c.hi].chunk) for _, c, _ in scored[:3]} & {(key, step) for step in steps}
+    if kind != "list" and best.section != key[1][-1] and len(spread) < 2:
+        return None  # a how-to whose best sentences lie inside one step asks what that step's detail says
+
+    def number(step: str) -> int:
+        return int(re.match(r"\W*(\d+)", step).group(1))
+
+    items: list[Cand] = []
+    for step in sorted(steps, key=number)[:MAX_ITEMS]:
+        head = _STEP.match(step).group(1).strip().rstrip(".")
+        said = next((c for _, c, _ in scored if _step_of(hits[c.hi].chunk) == (key, step) and not c.question
+                     and not c.pointer and not _announces(c.text) and len(c.text) <= STEP_SENTENCE_MAX), None)
+        items.append(Cand(said.hi, said.si, said.line, f"{head} — {said.text}") if said
+                     else Cand(steps[step], -1, -1, head))
+    return _render(items, hits, scored[0][0])
+
+
+def _lead_items(chunk: Chunk, li: int) -> list[str]:
+    """The item lines of the list led in at line ``li`` of ``chunk`` (see ``_items_after``)."""
+    lines = [ln.strip() for ln in chunk.text.splitlines() if ln.strip()]
+    return [lines[j] for j in _items_after(lines, li)]
+
+
+def _points_elsewhere(lead: str, items: Sequence[str]) -> bool:
+    """A list that points to material instead of giving advice: its lead-in introduces resources ("there are
+    already excellent preparation resources ...:", "I recommend referring to the following cheatsheets:") or every
+    item only names a page or product (a link's title). It answers "which resources", not "how do I"."""
+    lead = (split_sentences(lead) or [lead])[-1] if lead else ""
+    return bool(lead and _ASKS_PRODUCTS.search(lead)) or len(items) >= 2 and all(
+        title_only(x.lstrip("-*• ")) for x in items)
+
+
+# An item that describes a page rather than advising: "Coding interview techniques: how to find a solution ...",
+# "Algorithms cheatsheets - including the must-remembers ...".
+_PAGE_ITEM = re.compile(r"^\W*[^:.;]{2,60}?(?::|\s[-–—])\s+(?:how to|including|covers?|contains?|everything you)\b", re.I)
+
+
+def _pointer_lines(lines: list[str], section: str = "") -> set[int]:
+    """Indices of the lines of a chunk that only point to material: every line of a section headed as resources
+    ("Quality resources", "Books"), the items of a list led in as resources or made of page titles
+    (``_points_elsewhere``), and items that describe a page (``_PAGE_ITEM``)."""
+    if _ASKS_PRODUCTS.search(section) or re.fullmatch(r"\W*(?:further |recommended )?reading\W*", section, re.I):
+        return set(range(len(lines)))
+    out = {li for li, line in enumerate(lines) if _PAGE_ITEM.match(line)}
+    for li, line in enumerate(lines):
+        if line.rstrip("*_ ").endswith(":"):
+            items = _items_after(lines, li)
+            if _points_elsewhere(line, [lines[j] for j in items]):
+                out.update(items)
+    return out
+
+
 _LISTED_NOUN = re.compile(r"\b(?:which|what)\b(?:\s+(?:are|were|is|some|the|a few|main|common|possible|typical|"
                           r"other|good|best|kinds? of|types? of|sorts? of))*((?:\s+[a-z-]+?){0,3}?)\s+([a-z-]{3,}s)\b",
                           re.I)
@@ -1342,7 +1508,7 @@ def _inline_list(question: str, scored: list, hits: Sequence[Hit]) -> Composed |
 
 
 def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], asks_questions: bool = True,
-                 company: str | None = None) -> Composed | None:
+                 company: str | None = None, wants_products: bool = False) -> Composed | None:
     """Up to five items of the best list (a chunk of several short lines), best first, quoted from each item's start
     in article order; for mistakes, the mistakes of the best article (with their fixes when it pairs them)."""
     if kind == "list" and not asks_questions:
@@ -1389,7 +1555,8 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
                 item = firsts.get(key, c)  # quote an item from its start (its label)
                 if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
                     items[key] = (score, item)
-        if len(items) >= 2:
+        # (a list of resources or page titles answers "which resources", not what was asked)
+        if len(items) >= 2 and (wants_products or not all(c.pointer for _, c in items.values())):
             if hits[best[1].hi].heading >= WHOLE_LIST_MATCH:
                 # The question asks for the list its heading names ("What does Palantir ask?" under "Palantir ...
                 # interview questions"): its first items, as the article orders them.

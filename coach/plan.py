@@ -208,6 +208,36 @@ _METHOD_FOR_NUMBER = re.compile(
     r"estimate|find out)\w*\s+how (?:many|much|long)\b", re.I)
 
 
+# A clause that asks (its first word a question word or an auxiliary before its subject), and one that asks what to
+# do: "how do I cope", "what should I do", "should I email them", "any tips".
+_ASKING_CLAUSE = re.compile(r"^\W*(?:how|what|why|when|where|which|who|is|are|am|was|were|do|does|did|can|could|should|"
+                            r"would|will|shall|may|might|must|any|anything)\b", re.I)
+_WHAT_TO_DO = re.compile(r"\bhow (?:do|can|should|would) (?:i|we) (?!know\b|tell\b)\w+|\bhow to \w+|"
+                         r"\bwhat (?:do|should|can|could) (?:i|we) (?:do|say)\b|\bwhat to (?:do|say)\b|"
+                         r"\bwhere (?:do|should|can) (?:i|we) (?:start|begin)\b|^\W*should (?:i|we)\b|\bany (?:tips|advice)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|i'm|i've|i'd|im)\b", re.I)
+# How the asker feels or what their nerves do: the words of English for a state of mind under pressure. A technical
+# state ("my photos are brightly lit", "my loop recomputes the sum") is a problem the articles solve in their own terms.
+_FEELING = re.compile(r"\b(?:cry|cries|cried|crying|tears|panic\w*|nervous\w*|nerves|anxi\w*|freez\w*|froze|frozen|"
+                      r"blank(?:ed|s)? out|go(?:es)? blank|went blank|mind (?:goes|went) blank|fluster\w*|scared|scary|"
+                      r"afraid|fear\w*|guilt\w*|overwhelm\w*|stress\w*|shak(?:e|es|ing|y)|tremb\w*|embarrass\w*|"
+                      r"awkward\w*|worr(?:y|ied|ies|ying)|impost[oe]r|insecur\w*|upset|sad|depress\w*|dread\w*|"
+                      r"terrif\w*|intimidat\w*|tongue-tied|chok(?:e|ed|es|ing)|sweat\w*|shy|self-doubt|demotivat\w*|"
+                      r"burn(?:ed|t)? out|hopeless|ashamed|humiliat\w*|jittery|on edge)\b", re.I)
+_CLAUSES = re.compile(r"[.,;:!?]+\s*|\s+(?:and|but|so|because|since)\s+", re.I)
+
+
+def asks_what_to_do(question: str) -> bool:
+    """Whether ``question`` tells how the asker feels in a situation — a clause that states it about them ("I cry
+    every time I get a rejection", "my hands shake", "it makes me nervous") — and asks what to do about it ("how do I
+    cope?", "should I email them again?"). Such a question is answered by a sentence that tells what to do, not by
+    one that shares a word with the story."""
+    q = " ".join(question.replace("’", "'").split())
+    clauses = [c for c in _CLAUSES.split(q) if c.strip()]
+    told = any(_FIRST_PERSON.search(c) and _FEELING.search(c) and not _ASKING_CLAUSE.match(c) for c in clauses)
+    return told and any(_WHAT_TO_DO.search(c) for c in clauses)
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())

@@ -232,3 +232,24 @@ def test_a_warning_is_a_prohibition_or_caution_not_any_negation(sentence, warns)
 ])
 def test_a_word_is_typed_by_its_sense(question, kind):
     assert plan(question).kind == kind
+
+
+@pytest.mark.parametrize("question, told", [
+    # The asker tells their own situation and asks what to do about it.
+    ("I blank out when the interviewer stares at me, what do I do?", True),
+    ("My hands shake before onsite rounds, how do I calm down?", True),
+    ("The recruiter went quiet after my final round and I am worried, should I email them again?", True),
+    ("Writing code while someone watches makes me nervous, how do I get used to it?", True),
+    # A question about a topic, or one that tells nothing about the asker, is no situation.
+    ("How do I negotiate my salary?", False),
+    ("Should I use Python in my interview?", False),
+    ("What should I do if I get stuck?", False),
+    # A technical state of the asker's work is a problem the articles solve in their own terms, not a feeling.
+    ("My brute force keeps multiplying the same numbers again, how do I stop that?", False),
+    # Telling a situation without asking what to do ("is that okay?") asks for a verdict, not advice.
+    ("I applied to five roles at one company, is that okay?", False),
+])
+def test_a_situation_question_tells_the_askers_story_and_asks_what_to_do(question, told):
+    from coach.plan import asks_what_to_do
+
+    assert asks_what_to_do(question) is told
