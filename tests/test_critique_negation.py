@@ -75,3 +75,32 @@ def test_a_negated_means_inside_a_sentence_does_not_negate_the_rest(embedder):
                                 "single job to avoid a network hop. Row counts, duplicate keys and late partitions are "
                                 "checked on every run and alert the on-call channel.")
     assert _item(fb, "valid").verdict == "avoided"
+
+
+TOOL_ITEMS = [  # fictional, with a fix that names the products to use
+    RubricItem(id="layout", kind="dont", section="CV > Tools", fix="Write it in Microsoft Word or Google Docs.",
+               mistake="Do not lay out your CV in Photoshop, slide software or an online CV builder"),
+]
+
+
+@pytest.mark.parametrize("items, item_id, question, answer", [
+    (CV_ITEMS, "home", CONTACT_Q,
+     "Putting your home street address on a CV is a bad look, so mine has just my city and my mobile."),
+    (CV_ITEMS, "tools", "What did you use to make your CV?",
+     "Most of my classmates laid theirs out in a graphics editor, but I wrote mine in a plain document."),
+    (CODE_ITEMS, "quiet", "How do you approach a live coding round?",
+     "Coding in silence is the worst thing you can do there, so I say my plan first and narrate each step."),
+])
+def test_judging_or_reporting_the_mistake_is_not_making_it(embedder, items, item_id, question, answer):
+    fb = critique_answer(items, role="Backend Engineer", question=question, answer=answer, embedder=embedder)
+    got = _item(fb, item_id)
+    assert got.verdict == "avoided", (got.verdict, got.evidence)
+
+
+def test_a_product_of_the_kind_the_fix_names_is_the_fix(embedder):
+    """'Pages' is never named by the item; it is a word processor like the fix's 'Word', not a layout tool."""
+    fb = critique_answer(TOOL_ITEMS, role="Backend Engineer", question="What did you use to make your CV?",
+                         answer="Apple Pages, from a blank document with one column and plain headings.",
+                         embedder=embedder)
+    got = _item(fb, "layout")
+    assert got.verdict == "avoided" and "Pages" in got.evidence, (got.verdict, got.evidence)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.critique.negation import negated, read
+from coach.critique.negation import negated, own_part, read
 from coach.critique.signals import describes
 from coach.critique.shapes import split_units
 from coach.critique.technique import judge_technique
@@ -47,3 +47,38 @@ def test_every_reader_shares_it():
     assert describes("generic", "I send the same letter to every company.")
     units = split_units("I store the length once instead of calling len() on every pass of the loop.")
     assert judge_technique("repeat_call", units)[0] != "made"
+
+
+@pytest.mark.parametrize("text, part", [
+    # judged: the clause evaluates the habit rather than doing it
+    ("Stuffing the page with buzzwords is a trap; I only use terms for work I did.", "buzzwords"),
+    ("Sorting in place would wreck the caller's array, so I sort a copy.", "Sorting in place"),
+    ("Calling the helper inside the loop would recompute it, which is wasted work, so I call it once.", "helper"),
+    ("Icons in front of headings might look fun, but they trip up the parsers.", "Icons"),
+    # reported: someone else does it
+    ("Most of my classmates built theirs in a slide tool, but I used a plain document.", "slide tool"),
+    ("A friend applied to nine roles here and never heard back.", "nine roles"),
+    # a story the speaker could tell but does not
+    ("The easy story would be that the analysts gave us bad specs, but the miss was mine.", "bad specs"),
+])
+def test_judged_or_reported_clauses_are_set_aside(text, part):
+    r = read(text)
+    assert any(part in n for n in r.negated) and part not in r.affirmed, r
+
+
+def test_judging_a_negation_affirms_it():
+    assert "proofreading" in read("Not proofreading is a mistake, so I read it aloud.").affirmed
+
+
+@pytest.mark.parametrize("text", [
+    "I put my home address on it because recruiters like it.",
+    "Putting the tests first is what I do.",  # no judgement of it as bad
+    "My friends and I built it in a slide tool.",  # the speaker is among those who did it
+])
+def test_own_statements_are_not_set_aside(text):
+    assert not read(text).negated and own_part(text) == text
+
+
+def test_own_part_keeps_negation_and_drops_judgements():
+    assert own_part("I'd rather not talk while I type.") == "I'd rather not talk while I type."
+    assert "silence" not in own_part("Coding in silence is the worst thing you can do, so I say my plan first.")

@@ -124,7 +124,10 @@ _OWN = re.compile(
     r"|\b(?:I'd|I will|I'll|I would) (?:own|lead|roll (?:it )?back|fix|mitigate|drive)\b"
     r"|\bpost-?mortem\b|\bfollow-?up (?:fixes|actions|items)\b"
     r"|\b(?:roll(?:ed)? (?:it |that |the \w+ )?back|revert(?:ed)?|restor(?:ed|e)|cleaned (?:it )?up|I fixed|"
-    r"I (?:killed|told my manager|took the lead)|my mistake)\b",
+    r"I (?:killed|told my manager|took the lead)|my mistake)\b"
+    # the miss named and claimed: "the miss was mine", "that one's on me"
+    r"|\b(?:miss|mistake|fault|error|slip|call|blame)\w* (?:was|is|were) (?:all )?(?:mine|on me)\b"
+    r"|\b(?:that|this|it)(?: one)?(?:'s| is| was) (?:all )?on me\b",
     re.I,
 )
 
@@ -969,6 +972,11 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         return _Judgement("avoided", a.units[int(np.argmax(np.where(refused, neg_cos + neg_names, -9)))], "")
     if near.any():
         return _Judgement("unclear", None, "")
+    # Naming a product of the kind the fix names, which the rubric never names ("Apple Pages" for "Word or Google
+    # Docs"), is doing the fix.
+    fix_named = (_names_listed_thing(m, a, fix=True) & ~a.handoff) if on_topic else np.zeros(0, dtype=bool)
+    if fix_named.any():
+        return _Judgement("avoided", a.units[int(np.argmax(fix_named))], "")
     if m.fix.text and m.fix.text != m.x.text:
         good = _present(a, m.fix)
         if good is not None:
@@ -1116,13 +1124,14 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _names_listed_thing(m: _ItemModel, a: _Answer) -> np.ndarray:
+def _names_listed_thing(m: _ItemModel, a: _Answer, *, fix: bool = False) -> np.ndarray:
     """Per unit: what it affirms names a product the rubric never names that is one of the things X lists, by
     meaning ("I drew it in GIMP" for "Photoshop, other graphic design tools or online resume builders"): the name
-    alone is close to one of them and clearly closer to it than to every product the fix names ("Word"). Names
+    alone is close to one of them and clearly closer to it than to every product the fix names ("Word"). With
+    ``fix``, the mirror: the name is one of the products the fix names ("Pages" for "Word or Google Docs"). Names
     the question or the item itself uses are matched as words elsewhere."""
     out = np.zeros(len(a.units), dtype=bool)
-    if m.x_things is None or a.embedder is None:
+    if m.x_things is None or a.embedder is None or (fix and m.good_names is None):
         return out
     q = a.question.lower()
     found = [(k, n) for k, t in enumerate(a.aff_texts) for n in _names(t)
@@ -1132,6 +1141,8 @@ def _names_listed_thing(m: _ItemModel, a: _Answer) -> np.ndarray:
     vecs = encode_cached(a.embedder, [n for _, n in found])
     bad = (vecs @ m.x_things.T).max(axis=1)
     good = (vecs @ m.good_names.T).max(axis=1) if m.good_names is not None else np.zeros_like(bad)
+    if fix:
+        bad, good = good, bad
     for (k, _), b, g in zip(found, bad, good):
         out[k] |= bool(b >= NAME_COS and b - g >= NAME_MARGIN)
     return out

@@ -10,6 +10,12 @@ sentence into clauses and marks a clause (or the part of it a contrast names) ne
 - a particle construction moves the object away ("keep/leave X off|out", "X stays|goes off|out"),
 - a contrast names the rejected side ("instead of X", "rather than X", "as opposed to X": only X is negated).
 
+A clause may also speak of X without the speaker doing it (`distanced`): it *judges* X ("stuffing the page with
+buzzwords is a trap", "sorting in place would wreck the caller's array", "emoji in front of headings might look fun,
+but they trip up the parsers") or *reports* someone else doing it ("most of my classmates designed theirs in Canva",
+"the easy story would be that the analysts gave us bad specs"). Such a clause is read as negated: the speaker names
+X to set it aside. A judgement of not doing something ("not proofreading is a mistake") affirms it.
+
 Two negations in one clause cancel ("I never skip validation" affirms validation). A choice ("whether or not"), an
 intensifier ("not only", "no matter") negates nothing. Every check that asks "does this sentence do X, or say it
 does not?" reads the sentence here (the engine's "Don't X" judge, the described-pitfall cues in signals, the coding
@@ -42,6 +48,52 @@ _CONTRAST = re.compile(r"\b(?:instead of|rather than|as opposed to|in place of|w
 _SIDE_END = re.compile(r",|;|\.|\b(?:I|we|you|they|he|she|it's|I'd|I'll|we'd|then|but|so)\b")
 _CLAUSE = re.compile(r"\s*(?:[,;:]|\s-\s|\u2014)\s*|\s+(?=\b(?:but|though|although|whereas|however|while|yet|"
                      r"except|apart from)\b)", re.I)
+
+
+# A judgement that what a clause names is bad: the clause evaluates it rather than doing it.
+_BAD = re.compile(
+    r"\b(?:trap|mistake|bad|worse|worst|wast\w*|red flag|pitfall|lazy|rushed|careless|sloppy|wrong|terrible|awful|"
+    r"no-no|anti-?pattern|turn-?off|dangerous|pointless|useless|risky|harmful|hurts?|wrecks?|ruin\w*|kills?|"
+    r"backfires?|confus\w*|trips? (?:\w+ )?up|bur(?:y|ies)|unfocused|desperate|spammy|gimmick\w*)\b", re.I)
+_LEAD_WORDS = r"(?:(?:and|but|so|or|while|whereas|though|although|because|since)\s+)?"
+# The clause's subject is an action (a gerund: "Putting a work email on a CV ...") or a thing named without the
+# speaker ("Emoji in front of headings ..."), not the speaker; what it says of it is a judgement.
+_SPEAKER = re.compile(r"\b(?:I|I'm|I'd|I've|I'll|me|my|mine|we|we're|we'd|our)\b")
+_ACTION_SUBJECT = re.compile(rf"^\s*{_LEAD_WORDS}(?:not |never )?(?:just |simply |blindly |always )?[a-z]+ing\b", re.I)
+# A pronoun or relative clause judging what the clause before it named ("..., which is wasted work", "but they
+# trip up the parsers").
+_BACK_REFERENCE = re.compile(rf"^\s*{_LEAD_WORDS}(?:which|that|this|it|they|those|these|that's|it's|they're)\b",
+                             re.I)
+# Someone other than the speaker does it: a reported practice ("a friend applied to nine roles here").
+_OTHERS = re.compile(
+    rf"^\s*{_LEAD_WORDS}(?:(?:most|many|some|lots|plenty|half|all|a lot|one)\s+(?:of\s+)?)?"
+    r"(?:(?:my|our|the|a|an|other|his|her|their|some|many|most)\s+)?(?:\w+\s+)?"
+    r"(?:classmates?|friends?|teammates?|colleagues?|co-?workers?|people|candidates|applicants|peers|others|everyone|"
+    r"everybody|someone|somebody|folks|students|juniors|a lot of people)\b(?!\s+(?:and|or) (?:I|me)\b)", re.I)
+# A story the speaker could tell but does not ("the easy story would be that ...", "it would be easy to ...").
+_HYPOTHETICAL = re.compile(r"^\s*(?:the|an?|one)\s+(?:easy|easiest|obvious|tempting|lazy|convenient|usual)\s+\w+\s+"
+                           r"(?:would be|is)\b|^\s*it would be (?:easy|tempting)\b", re.I)
+
+
+def _distanced(clauses: list[str]) -> list[bool]:
+    """Per clause: it judges or reports what it names rather than saying the speaker does it."""
+    out = []
+    for k, c in enumerate(clauses):
+        judged = bool(_BAD.search(c)) and not _SPEAKER.search(c) and bool(_ACTION_SUBJECT.match(c))
+        out.append(judged or bool(_OTHERS.match(c)) or bool(_HYPOTHETICAL.match(c)))
+    for k in range(1, len(clauses)):
+        # "..., which is wasted work" / "..., but they trip up the parsers": the judgement is of the clause before
+        back = _BACK_REFERENCE.match(clauses[k]) and _BAD.search(clauses[k]) and not _SPEAKER.search(clauses[k])
+        if back and not _SPEAKER.search(clauses[k - 1]):
+            out[k - 1] = out[k] = True
+    return out
+
+
+def own_part(text: str) -> str:
+    """``text`` without the clauses that judge or report what they name (``_distanced``): what the speaker says of
+    themselves, negated or not."""
+    parts = [c for c in _CLAUSE.split(text) if c.strip()]
+    return " ".join(c.strip() for c, aside in zip(parts, _distanced(parts)) if not aside)
 
 
 @dataclass(frozen=True)
@@ -90,8 +142,11 @@ def read(text: str) -> Reading:
     """The negated parts of ``text`` and the affirmed remainder (see the module docstring)."""
     negated: list[str] = []
     affirmed: list[str] = []
-    for clause in _CLAUSE.split(text):
-        if not clause.strip():
+    parts = [c for c in _CLAUSE.split(text) if c.strip()]
+    for clause, aside in zip(parts, _distanced(parts)):
+        if aside:
+            # set aside by a judgement or a report; judging a negation ("not testing is a mistake") affirms it
+            (affirmed if _negates(clause) and _BAD.search(clause) else negated).append(clause.strip())
             continue
         rest = clause
         sides = []

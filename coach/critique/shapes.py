@@ -62,7 +62,8 @@ def lexical_overlap(phrase_stems: set[str], text_stems: set[str]) -> float:
 
 
 # -- sentence units ------------------------------------------------------------------------------------------------
-_CLAUSE = re.compile(r"(?:,|;|:)\s+(?=(?:and|but|so|then|which|because|or)\b)|;\s+")
+# a colon opens a clause of its own: what follows lists or explains ("I put an emoji before each one: 💼 Experience")
+_CLAUSE = re.compile(r"(?:,|;)\s+(?=(?:and|but|so|then|which|because|or)\b)|[;:]\s+")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from coach.critique.negation import negated, read
+from coach.critique.negation import negated, own_part, read
 from coach.critique.shapes import Unit
 
 # What an item forbids: (its act, its object), as words of the item's own "Don't X".
@@ -226,8 +226,11 @@ _EXPLAIN_FIRST = re.compile(
 def narrates(units: list[Unit]) -> tuple[str, Unit | None]:
     """("made", sentence) when the answer says it codes before or without explaining, ("avoided", sentence) when it
     says it explains first or thinks out loud, else ("unclear", None)."""
-    made = next((u for u in units if _CODE_FIRST.search(u.text)), None)
+    # what each sentence affirms: "coding in silence is the worst thing you can do" judges the habit, it does not
+    # say the speaker codes silently (coach.critique.negation)
+    said = [own_part(u.text) for u in units]
+    made = next((u for u, t in zip(units, said) if _CODE_FIRST.search(t)), None)
     if made is not None:
         return "made", made
-    said = next((u for u in units if _EXPLAIN_FIRST.search(u.text)), None)
+    said = next((u for u, t in zip(units, said) if _EXPLAIN_FIRST.search(t)), None)
     return ("avoided", said) if said is not None else ("unclear", None)
