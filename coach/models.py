@@ -59,6 +59,8 @@ class RubricItem(BaseModel):
     kind: RubricKind = "pair"
     section: str | None = Field(None, description="Heading path the item sits under, e.g. 'Resume > Pitfalls'.")
     context: str = Field("", description="Verbatim text around the item in its section (explanation, 'instead').")
+    instead: str = Field("", description="Without a fix: what the article asks for in the item's place, verbatim (the "
+                         "list item it is nested under, or an advice sentence of its explanation); advice only.")
     roles: list[str] = Field(default_factory=list, description="Canonical role names; empty = every role.")
     doc_id: str = ""
     source: str = Field("", description="Title of the article the item comes from.")

@@ -24,8 +24,9 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # about the page (disclaimers, calls to contribute) are dropped as furniture; 3: a heading the passage never echoes
 # ("Practical tips") is embedded after its parent heading, like a one-word heading; 4: a PDF's headings, list items
 # and paragraphs come from its layout, HTML keeps nested list items and drops referral blocks, a lead-in line
-# ("Common pitfalls:") heads a rubric list, and a sponsored section is not indexed.
-INDEX_FORMAT = 4
+# ("Common pitfalls:") heads a rubric list, and a sponsored section is not indexed; 5: a rubric item without a fix
+# records what the article asks for in its place (``RubricItem.instead``).
+INDEX_FORMAT = 5
 
 
 def load(source: SourceFile) -> LoadedDocument:
