@@ -503,9 +503,11 @@ def test_a_mistake_without_a_fix_is_listed_with_advice_and_its_quote(real_articl
     resume = next(p for p in real_articles if p.name == "tih-resume.md")
     answer = ("I put my work email and my desk phone number at the top of the resume, so recruiters can reach me "
               "during office hours when I'm at my desk.")
-    fb = critique_answer(_items(resume), role="Software Engineer", question="What contact details should go on my "
+    items = _items(resume)
+    fb = critique_answer(items, role="Software Engineer", question="What contact details should go on my "
                          "resume?", answer=answer, embedder=embedder)
-    made = [i for i in fb.items if i.verdict == "made" and not i.fix.strip()]
+    fixless = {r.id for r in items if not r.fix.strip()}
+    made = [i for i in fb.items if i.verdict == "made" and i.id in fixless]
     assert made, [(i.mistake, i.verdict) for i in fb.items]
     lines = [line for line in fb.improvements if made[0].mistake.strip().rstrip(".") in line]
     assert lines and not lines[0].startswith(" —"), fb.improvements
