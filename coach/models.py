@@ -62,6 +62,8 @@ class RubricItem(BaseModel):
     context: str = Field("", description="Verbatim text around the item in its section (explanation, 'instead').")
     quote: str = Field("", description="The article's sentence naming the mistake, verbatim, when ``mistake`` is "
                                        "phrased from it (a warning in prose: 'Candidates who don't …').")
+    instead: str = Field("", description="Without a fix: what the article asks for in the item's place, verbatim (the "
+                         "list item it is nested under, or an advice sentence of its explanation); advice only.")
     roles: list[str] = Field(default_factory=list, description="Canonical role names; empty = every role.")
     doc_id: str = ""
     source: str = Field("", description="Title of the article the item comes from.")

@@ -25,7 +25,8 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # ("Practical tips") is embedded after its parent heading, like a one-word heading; 4: a PDF's headings, list items
 # and paragraphs come from its layout, HTML keeps nested list items and drops referral blocks, a lead-in line
 # ("Common pitfalls:") heads a rubric list, and a sponsored section is not indexed; 5: a behaviour a sentence of
-# prose calls a mistake ("candidates who don't … come off as …") is a rubric item (``ingest.warnings``).
+# prose calls a mistake ("candidates who don't … come off as …") is a rubric item (``ingest.warnings``), and a
+# rubric item without a fix records what the article asks for in its place (``RubricItem.instead``).
 INDEX_FORMAT = 5
 
 

@@ -13,7 +13,9 @@ What is never an item: table rows and code (they never reach this module), quest
 the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment that
 continues its lead-in sentence ("tips: - limit the depth - do not split a node …"), and positive Do's.
 Texts stay verbatim. The fix is the article's own: an "instead" clause or an "Instead, …" / "Better: …" sentence of
-the same item or section; empty when the article gives none.
+the same item or section; empty when the article gives none. An item without one records what the article asks for
+in its place (``instead``): the list item it is nested under ("Personal phone number" over "Never include your work
+phone number here"), or else an advice sentence of its own explanation ("Proofread meticulously.").
 """
 from __future__ import annotations
 
@@ -71,6 +73,7 @@ class Found:
     order: tuple[int, int] = (0, 0)
     source_texts: list[str] = field(default_factory=list)
     quote: str = ""  # the sentence a prose warning's mistake is phrased from
+    instead: str = ""  # without a fix: what the article asks for in the item's place (see ``_instead``)
 
 
 _PLURAL_PITFALLS = re.compile(
@@ -185,7 +188,9 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         if key in used:
             return
         used.add(key)
-        found.append(Found(mistake, fix.strip(), kind, paths[si], _context(context), (si, ii), quote=quote))
+        instead = "" if fix.strip() else _instead(mistake, _parent_item(sections[si], ii), context)
+        found.append(Found(mistake, fix.strip(), kind, paths[si], _context(context), (si, ii), quote=quote,
+                           instead=instead))
 
     # pitfall parents: a section under a pitfall heading (deeper level) lists one mistake per sub-heading
     # (a bold line used as a heading, level 0, sits under the last Markdown heading)
@@ -279,6 +284,38 @@ def _prose_fix(sentence: str, around: list[str]) -> str:
     return ""
 
 
+def _parent_item(sec, ii: int) -> str:
+    """The list item that item ``ii`` of ``sec`` is nested under ("" for a top-level item or prose)."""
+    if ii < 0 or sec.items[ii][0] != "bullet":
+        return ""
+    depth = sec.depths.get(ii, 1)
+    for k in range(ii - 1, -1, -1):
+        kind, text = sec.items[k]
+        if kind != "bullet":
+            return ""
+        if sec.depths.get(k, 1) < depth:
+            return text
+    return ""
+
+
+def _instead(mistake: str, parent: str, context: list[str]) -> str:
+    """What the article asks for in place of a mistake it gives no fix for: the positive list item the mistake is
+    nested under (the "Never include your work email here" under "Email address"), or else the first advice
+    sentence of its explanation that neither restates the mistake nor forbids something ("Sloppiness: Errors in
+    spelling … reflect poorly … Proofread meticulously.")."""
+    if parent and not is_prohibition(parent) and not _NEGATED.search(parent) and not parent.rstrip().endswith("?"):
+        return parent.strip()
+    own = normalize_space(mistake).lower()
+    for text in context:
+        for s in _sentences(text):
+            s = s.strip()
+            if own in normalize_space(s).lower() or _NEGATED.search(s) or s.endswith("?") or not _ADVICE_START.search(s):
+                continue
+            return s
+    return ""
+
+
+_NEGATED = re.compile(rf"\b(?:not|never|no|don{_APOS}?t|avoid\w*|without)\b", re.I)
 _LEAD_IN_WORDS = 12  # "Common pitfalls:", "A few mistakes I see candidates make:"; longer is a sentence of prose
 
 

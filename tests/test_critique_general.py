@@ -503,9 +503,11 @@ def test_a_mistake_without_a_fix_is_listed_with_advice_and_its_quote(real_articl
     resume = next(p for p in real_articles if p.name == "tih-resume.md")
     answer = ("I put my work email and my desk phone number at the top of the resume, so recruiters can reach me "
               "during office hours when I'm at my desk.")
-    fb = critique_answer(_items(resume), role="Software Engineer", question="What contact details should go on my "
+    items = _items(resume)
+    fb = critique_answer(items, role="Software Engineer", question="What contact details should go on my "
                          "resume?", answer=answer, embedder=embedder)
-    made = [i for i in fb.items if i.verdict == "made" and not i.fix.strip()]
+    fixless = {r.id for r in items if not r.fix.strip()}
+    made = [i for i in fb.items if i.verdict == "made" and i.id in fixless]
     assert made, [(i.mistake, i.verdict) for i in fb.items]
     lines = [line for line in fb.improvements if made[0].mistake.strip().rstrip(".") in line]
     assert lines and not lines[0].startswith(" —"), fb.improvements
@@ -678,3 +680,118 @@ def test_an_item_shown_neither_way_reads_as_a_coach_says_it_in_every_shell(monke
     for name, text in _shells(fb, monkeypatch, capsys).items():
         assert want in text, (name, text)
         assert "Be careful not to overwrite the raw files" in text and "However," not in text, (name, text)
+
+
+# A fictional article: a must-have list whose don'ts are nested under the item that says what to give instead, and a
+# pitfall whose fix is only in its explanation.
+NESTED = """# Writing the contact block of a fictional field-notes CV
+
+Everything here is invented for the tests.
+
+## What goes at the top
+
+### Must-haves
+
+- Full name in a larger size
+- Personal mobile number
+  - Never list the lab's shared landline here
+- Home city only
+  - Do not give your full street address
+
+## Common pitfalls in a field-notes CV
+
+- Clutter: Too many sections bury the field work. Keep the minor ones under one heading.
+"""
+
+
+@pytest.fixture(scope="module")
+def nested_items():
+    from ingest.parse import parse_text
+
+    return parse_text(NESTED, name="nested.md", doc_id="nested").rubric
+
+
+def test_a_nested_dont_says_what_to_do_from_the_item_it_is_nested_under(nested_items, embedder, monkeypatch, capsys):
+    """"Never include your work phone number here" (nested under "Personal phone number") got the advice "Don't
+    include your work phone number here.": the prohibition said again, nothing to do. A nested don't without a fix
+    of its own now takes what to do from the list item it is nested under, and a pitfall from the advice sentence of
+    its explanation, in the advice, the improvements and every shell (fictional article)."""
+    by = {i.mistake: i for i in nested_items}
+    assert by["Never list the lab's shared landline here"].instead == "Personal mobile number"
+    assert by["Do not give your full street address"].instead == "Home city only"
+    assert by["Clutter"].instead == "Keep the minor ones under one heading."
+    assert by["Never list the lab's shared landline here"].fix == ""  # the verdict's fix is the article's own only
+    fb = critique_answer(nested_items, role="Software Engineer", embedder=embedder,
+                         question="What contact details go at the top of your field-notes CV?",
+                         answer="My name, and the lab's shared landline so they can call me during field work.")
+    item = _item(fb, "Never list the lab's shared landline")
+    assert item.verdict == "made", item
+    assert "Personal mobile number" in item.advice and "Don't list" not in item.advice, item.advice
+    assert any("lists in its place, \"Personal mobile number\"" in line for line in fb.improvements), fb.improvements
+    assert not any("leave it out, or say what you did" in line for line in fb.improvements), fb.improvements
+    for name, text in _shells(fb, monkeypatch, capsys).items():
+        assert "Personal mobile number" in text or "personal mobile number" in text, (name, text)
+
+
+GIBBERISH = ("deadline blah blah yes", "asdf qwer zxcv code", "teammate argue blah ok")
+
+
+@pytest.mark.parametrize("answer", GIBBERISH)
+def test_an_answer_that_says_nothing_scores_near_zero_and_says_why(answer, embedder, monkeypatch, capsys):
+    """A few words with no substance earned 9-15 points, mostly as "clear" delivery. They now score 1, the
+    explanation says the answer says nothing the question does not, the summary names the words, and no shell
+    shows a raise for delivery; a short real answer to the same question still scores above (fictional items)."""
+    item = RubricItem(id="g1", kind="dont", source="fictional", section="Stories",
+                      mistake="Do not blame your teammates", fix="Say what you did and what you changed")
+    q = "Tell me about a time you missed a deadline with a teammate."
+    fb = critique_answer([item], role="Software Engineer", question=q, answer=answer, embedder=embedder)
+    real = critique_answer([item], role="Software Engineer", question=q, embedder=embedder,
+                           answer="I underestimated the migration, told my lead early, and we shipped a week late.")
+    assert fb.score == 1 and real.score > fb.score + 5, (fb.score, real.score)
+    assert [f.label for f in fb.score_factors] == [
+        "the floor: no score is below 1 (the answer says nothing the question does not already say, so nothing else "
+        "counts)"]
+    assert "says nothing on the question" in fb.summary and "blah" in fb.summary or "asdf" in fb.summary, fb.summary
+    assert fb.model_dump()["score_factors"][0]["points"] == 1
+    shells = _shells(fb, monkeypatch, capsys)
+    from coach.ui import render
+
+    shells["score card"] = render.score_html(fb)
+    for name, text in shells.items():
+        assert "delivery: clear" not in text, (name, text)
+    assert "Raised by: +1 the floor" in shells["cli"] and "says nothing on the question" in shells["cli"]
+
+
+def test_a_short_real_answer_is_not_taken_for_one_that_says_nothing():
+    """"It's the intercept." is three words and says something the question does not; keyboard mashing and bare
+    "blah"/"yes" do not (the delivery statistics alone, no model)."""
+    from coach.critique.delivery import analyse
+    from coach.critique.shapes import split_units
+
+    q = "How would you interpret the bias term in a linear regression model?"
+
+    def stats(a):
+        return analyse(split_units(a), q, [])
+
+    assert not stats("It's the intercept.").says_nothing
+    assert not stats("Personal email, Kafka.").says_nothing
+    assert stats("bias thing yes ok lol").says_nothing
+    assert stats("bias accurcy hmm dunno").says_nothing
+    assert "“accurcy”" in stats("bias accurcy hmm dunno").nothing_said()
+
+
+def test_a_point_said_again_in_padded_words_is_charged_as_a_repeat(embedder):
+    """Repeating one point three ways, padded with "the main thing is …" / "basically what I mean is …", escaped the
+    repeat check (the padding's words made each sentence look new) and outscored the point said once (fictional
+    article)."""
+    items = _items(ORBIT)
+    q = "Tell me about a time you disagreed with a teammate."
+    once = critique_answer(items, role="Software Engineer", question=q, embedder=embedder, answer=(
+        "We disagreed about denormalising a table; I benchmarked a materialised view against his schema and we "
+        "shipped the faster one."))
+    padded = critique_answer(items, role="Software Engineer", question=q, embedder=embedder, answer=(
+        "We disagreed about the schema. The main thing is that we had a disagreement about the schema. Basically "
+        "what I mean is we didn't agree on how the schema should look, so there was a disagreement."))
+    assert any(f.label.startswith("repeats itself: 2 of 3") for f in padded.score_factors), padded.score_factors
+    assert not any(f.label.startswith("repeats itself") for f in once.score_factors), once.score_factors
+    assert once.score > padded.score, (once.score, padded.score)

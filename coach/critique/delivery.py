@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from coach.critique.coverage import UNSURE, unsure_only
-from coach.critique.shapes import Unit, content_stems, words
+from coach.critique.shapes import STOPWORDS, Unit, content_stems, stem, words
 
 FILLERS: dict[str, re.Pattern[str]] = {
     "um": re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b", re.I),
@@ -74,10 +74,17 @@ _STAR = {
 }
 
 
+SAYS_NOTHING_WORDS = 15  # an answer this short (a "very short" one) may say nothing at all
+# Words that fill a turn without saying anything; keyboard mashing ("asdf") is caught as no English word.
+_EMPTY_WORDS = frozenset("blah yes yeah yep yup no nope ok okay lol lmao idk dunno hmm hm um uh er erm meh stuff "
+                         "thing things whatever etc".split())
 LONG_UNMARKED = 200  # prose words from which an answer without signposts is too long to follow
 # Cosine from which a sentence may say an earlier one again ("The deadline was too tight, so I pushed back." after "I
 # pushed back on a deadline."); the related steps of a good answer mostly stay below it.
 RESTATED = 0.65
+# ... and from which it says the same thing whatever its words: a paraphrase ("we didn't agree on how the schema should
+# look" after "we disagreed about the schema") shares few of them; a good answer's steps stay well below it (≤ 0.65).
+RESTATED_ALONE = 0.75
 RUN_ON = 30  # average words per sentence from which sentences run on
 
 
@@ -94,6 +101,28 @@ class DeliveryStats:
     prose_words: int = 0
     injection: list[str] = field(default_factory=list)
     noncommittal: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)  # words that say nothing: no English word, or a bare "blah"/"yes"
+    echoed: list[str] = field(default_factory=list)  # content words the question already says
+    new_words: int = 0  # distinct content words (English or named) that the question does not already say
+
+    @property
+    def says_nothing(self) -> bool:
+        """A few words with no substance ("deadline blah blah yes", "asdf qwer zxcv code"): no word the question
+        does not already say, or one at most among words a third of which are no words or say nothing. "It's the
+        intercept." says something."""
+        return 0 < self.words < SAYS_NOTHING_WORDS and (
+            not self.new_words or (self.new_words <= 1 and len(self.empty) * 3 >= self.words))
+
+    def nothing_said(self) -> str:
+        """Why the answer says nothing, for the score's explanation and the notes: "“deadline” only repeats the
+        question; “blah”, “yes” say nothing"."""
+        parts = []
+        if self.echoed:
+            parts.append(_listed(self.echoed) + (" only repeats" if len(self.echoed) == 1 else " only repeat")
+                         + " the question")
+        if self.empty:
+            parts.append(_listed(self.empty) + (" says" if len(self.empty) == 1 else " say") + " nothing")
+        return "; ".join(parts) or "no word says anything on the question"
 
     @property
     def filler_total(self) -> int:
@@ -216,27 +245,66 @@ def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryS
     numbers = [m.group(0).strip() for m in _NUMBER.finditer(prose) if m.group(0).strip()]
     star = {part: bool(p.search(full)) for part, p in _STAR.items()} if is_behavioural(question) else None
     unsure = [m.group(0).lower() for p in prose_parts if unsure_only(p) for m in UNSURE.finditer(p)]
+    empty, echoed, new_words = _substance(full, question)
     return DeliveryStats(
         words=len(words(full)), sentences=len(units), fillers=fillers, signposts=signposts, weak_signposts=weak,
         numbers=numbers, star=star, code=code, prose_words=len(words(prose)), injection=[u.text for u in injected],
         noncommittal=[m.group(0).lower() for m in NONCOMMITTAL.finditer(prose)] + unsure,
+        empty=empty, echoed=echoed, new_words=new_words,
     )
 
 
-def restated_units(units: list[Unit], vecs) -> list[int]:
-    """Indices of the prose sentences that say an earlier one again: close in meaning to an earlier sentence
-    (``vecs``: one normalised vector per unit) and with two thirds of their content words said before ("I fixed
-    the number and sent the report again" after "I sent a report with a wrong number" is the next step of the story,
-    not a repeat). Lines of code share their identifiers and are left out."""
+def _substance(text: str, question: str) -> tuple[list[str], list[str], int]:
+    """(words that say nothing, content words the question already says, count of the distinct content words it
+    does not): what a very short answer adds to its question. A lower-case word English does not know ("asdf",
+    "accurcy") says nothing; a capitalised one may name a tool ("Kafka")."""
+    from coach.english import english_word, pronoun
+
+    asked = content_stems(question)
+    empty: list[str] = []
+    echoed: list[str] = []
+    new: set[str] = set()
+    for w in words(text):
+        low = w.lower()
+        if low in _EMPTY_WORDS or (w.islower() and w.isalpha() and not english_word(low)):
+            empty.append(low)
+        elif low not in STOPWORDS and not pronoun(low) and len(w) > 1 and "'" not in w:
+            st = stem(low)
+            if st in asked:
+                echoed.append(low)
+            else:
+                new.add(st)
+    return list(dict.fromkeys(empty)), list(dict.fromkeys(echoed)), len(new)
+
+
+def _listed(ws: list[str]) -> str:
+    return ", ".join(f"“{w}”" for w in ws[:4])
+
+
+def restated_units(units: list[Unit], vecs, question: str = "") -> list[int]:
+    """Indices of the prose sentences that say an earlier one again: very close in meaning to an earlier sentence
+    (``RESTATED_ALONE``), or close (``vecs``: one normalised vector per unit) and with two thirds of their content
+    words said before, by the answer or by the question ("I fixed the number and sent the report again" after "I sent a report with a wrong
+    number" is the next step of the story, not a repeat). Words that only frame a point ("the main thing is",
+    "basically what I mean is", "that's the core of it") are not counted: padding a repeat with them does not make it
+    a new point. Lines of code share their identifiers and are left out."""
     out: list[int] = []
-    said: set[str] = set()
+    said: set[str] = content_stems(question) - _FRAMING
     prose = [k for k, u in enumerate(units) if not code_span(u.text)]
     for i, k in enumerate(prose):
-        st = content_stems(units[k].text)
-        if i and st and len(st & said) * 3 >= len(st) * 2 and float((vecs[prose[:i]] @ vecs[k]).max()) >= RESTATED:
+        st = content_stems(units[k].text) - _FRAMING
+        near = float((vecs[prose[:i]] @ vecs[k]).max()) if i else 0.0
+        if st and (near >= RESTATED_ALONE or (near >= RESTATED and len(st & said) * 3 >= len(st) * 2)):
             out.append(k)
         said |= st
     return out
+
+
+# Stems of the words that frame a point rather than make one ("the main thing is", "what I mean is", "that's the
+# core of it", "honestly", "really what matters most").
+_FRAMING = frozenset(stem(w) for w in (
+    "main thing things point key core gist whole basically essentially really honestly actually simply mean means "
+    "meant matter matters important importantly idea yes yeah").split())
 
 
 def _quote(text: str, limit: int = 80) -> str:

@@ -1367,13 +1367,26 @@ def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
 _TELLS_NOT_TO = re.compile(r"(?:avoid|don['’]t|do not|never|stop)\b", re.I)
 
 
+def _shown_fix(item: RubricItem, m: _ItemModel) -> str:
+    """What to do, in the article's words: the item's fix; without one, what the article asks for in its place
+    (``RubricItem.instead``: the list item it is nested under, an advice sentence of its explanation) or the
+    practice its heading states ("Don't use Photoshop …" under "Only use Microsoft Word or Google Docs …"); "" when
+    the article says none (advice that restated the mistake, "Instead: Don't …", said it twice and what to do
+    never)."""
+    fix = item.fix.strip() or item.instead.strip()
+    return fix or (m.heading.text.rstrip(".") if m.heading is not None else "")
+
+
+def _listed_instead(item: RubricItem) -> bool:
+    """What to do comes from the list item the mistake is nested under ("Email address" over "Never include your
+    work email here"): a thing to give, not a sentence the article says."""
+    return not item.fix.strip() and bool(item.instead) and " ".join(item.instead.split()) not in " ".join(
+        item.context.split())
+
+
 def _fix_text(item: RubricItem, m: _ItemModel) -> str:
-    """The item's fix; "Don't …" items often come without one, and then the advice is not to do it."""
-    fix = item.fix.strip()
-    if not fix and m.heading is not None:
-        # What to do instead, in the article's words: "Don't use Photoshop …" under "Only use Microsoft Word or
-        # Google Docs …" (the advice read "Instead: Don't use Photoshop …", the mistake said twice)
-        fix = m.heading.text.rstrip(".")
+    """The fix shown (``_shown_fix``); "Don't …" items often come without any, and then the advice is not to do it."""
+    fix = _shown_fix(item, m)
     if not fix:
         mistake = item.mistake.strip().rstrip(".")
         # "Avoid cliches …" already says what to do; "Avoid: Avoid cliches …" repeated it
@@ -1410,7 +1423,8 @@ def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> s
         "dont": f"drop or rephrase {at}" if at else "leave it out",
         "quality": f"rewrite {at} with your own specifics" if at else "rewrite it with your own specifics",
     }.get(kind, "say it the way the fix does")
-    return f"{seen}. Instead, as the article says: \"{fix}\" — {todo}."
+    said = "give what the article lists in its place:" if _listed_instead(item) else "as the article says:"
+    return f"{seen}. Instead, {said} \"{fix}\" — {todo}."
 
 
 # -- public API --------------------------------------------------------------------------------------------------------
@@ -1463,7 +1477,7 @@ def critique_answer(
                   f"Not about this question: the item is about {area}, the question about "
                   f"{ranked_areas(a.qvec, areas)[0]}.")
         results.append(ItemFeedback(
-            id=item.id, mistake=item.mistake, fix=item.fix, source=item.source, verdict=j.verdict,
+            id=item.id, mistake=item.mistake, fix=_shown_fix(item, m), source=item.source, verdict=j.verdict,
             evidence=j.evidence.text if j.evidence else "", advice=advice,
             covers=j.covers, missing=j.missing, delivery=j.delivery, applies=about,
         ))
@@ -1473,7 +1487,11 @@ def critique_answer(
         results, judged, backend = _refine_with_llm(llm, items, results, judged, canonical, question, answer)
 
     verdicts = [j.verdict for _, _, j in judged]
-    used = [(m, j.verdict == "avoided") for (_, m, j) in judged if j.verdict in ("made", "avoided")]
+    # What the items about this question call for is on its topic whether or not the answer settles them: a terse
+    # on-topic answer ("Kafka feeds a feature store, a model scores each payment …") shares few words with its
+    # question and was capped as not addressing it.
+    used = [(m, j.verdict == "avoided") for (_, m, j), r in zip(judged, results)
+            if j.verdict in ("made", "avoided") or (j.verdict == "unclear" and r.applies and not j.delivery)]
     rel, on_topic = _relevance(a, used, areas)
     parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
     # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
@@ -1481,7 +1499,7 @@ def critique_answer(
     owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
     blame = 0 if owned or a.empty else sum(1 for u in _blaming(a) if not a.handoff[a.units.index(u)])
     counts = RubricCounts.of(results)
-    restated = [] if a.empty else restated_units(a.units, a.vecs)
+    restated = [] if a.empty else restated_units(a.units, a.vecs, question)
     score, factors, _ = score_answer(ScoreInput(
         stats=a.stats, relevance=rel, on_topic_words=on_topic, counts=counts,
         # a hand-off already quoted as a mistake made is not counted a second time
@@ -1494,7 +1512,7 @@ def critique_answer(
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
     strengths, improvements = _strengths_improvements(judged, a.stats)
-    if basis == "delivery-only":
+    if basis == "delivery-only" and not a.stats.says_nothing:
         improvements += _general_advice(question, a, parts)
     notes = delivery_notes(a.stats)
     return Feedback(
@@ -1585,7 +1603,7 @@ SELF_AREAS = ("introduction", "behavioural")
 
 def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
-    to the question, to the fixes of the items it was judged on, or (less) to the interview area the question is
+    to the question, to the fixes of the items it was judged on or that are about the question, or (less) to the interview area the question is
     about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
     if a.empty:
         return 0.0, 0
@@ -1626,7 +1644,7 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
             strengths.append(f"Avoids \"{item.mistake.strip().rstrip('.')}\"{where}.")
         elif j.verdict == "made":
             improvements.append(_improvement(item, m, j))
-    if stats.words:
+    if stats.words and not stats.says_nothing:
         if stats.structured:
             strengths.append("The answer is organised with signposting (" + ", ".join(dict.fromkeys(stats.signposts))
                              + ").")
@@ -1663,14 +1681,15 @@ def _improvement(item: RubricItem, m: _ItemModel, j: _Judgement) -> str:
     else:
         seen = _lower_first(seen)
     fix = _fix_text(item, m).rstrip(".")
-    if not item.fix.strip() and m.heading is None and m.shape.kind == "dont":
+    if not _shown_fix(item, m) and m.shape.kind == "dont":
         fix = "leave it out, or say what you did in its place"  # the fix would only restate the mistake
     where = "" if not quote or m.shape.kind in _QUOTES_MISTAKE else (
         f", for example in {quote}" if m.shape.kind == "numbers" else f", for example after {quote}")
     missing = f" (missing: {', '.join(j.missing[:4])})" if j.missing else ""
     # A fix that says "instead" itself ("reduce margins instead and …") would read "Instead: … instead".
     lead = "What to do" if re.search(r"\binstead\b", fix, re.I) else "Instead"
-    return f"{mistake}: {seen}{missing}. {lead}: {_lower_first(fix)}{where}."
+    fix = f'give what the article lists in its place, "{fix}"' if _listed_instead(item) else _lower_first(fix)
+    return f"{mistake}: {seen}{missing}. {lead}: {fix}{where}."
 
 
 def _lower_first(text: str) -> str:
@@ -1685,6 +1704,8 @@ def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str, coun
                 "and try again.")
     if stats.words == 0:
         return "No answer was given; write an answer and try again."
+    if stats.says_nothing:
+        return f"The answer says nothing on the question yet ({stats.nothing_said()}); write an answer and try again."
     made = [r for r in results if r.verdict == "made"]
     if basis == "delivery-only":
         content = [r for r in results if r.applies and r.verdict != "not_applicable" and not r.delivery]

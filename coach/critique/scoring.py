@@ -3,7 +3,8 @@
 Raises: on-topic substance, the structure a coach expects (STAR; clarify -> approach -> trade-offs), specifics
 (numbers, named tools), clean delivery, and the applicable rubric mistakes avoided, each by the evidence for it (what
 it shows of the item's fix, half when none) times the answer's on-topic substance; delivery is weighed by that
-substance too. Lowers: each rubric mistake made, each sentence that hands the question to someone else, hedging
+substance too; a few words that say nothing the question does not ("deadline blah blah yes") earn nothing at all.
+Lowers: each rubric mistake made, each sentence that hands the question to someone else, hedging
 that withholds a commitment ("maybe", "I'm not sure which": charged once, here), length past a spoken answer's
 (sooner when the answer names few numbers or tools: padding). Fillers and a very short answer cost delivery points, each on a
 lowering line of its own, so no raise is labelled by what the answer lacks; a delivery mistake counts as a rubric
@@ -133,10 +134,17 @@ def delivery_flaws(stats: DeliveryStats, restated_words: int = 0) -> list[tuple[
 
 
 def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
-    """(score, [(reason, points)], delivery_only). An empty answer scores 0, an off-topic one at most 10."""
+    """(score, [(reason, points)], delivery_only). An empty answer scores 0, one that says nothing on the question
+    (``DeliveryStats.says_nothing``) 1, an off-topic one at most 3."""
     st = inp.stats
     if st.words == 0:
         return 0, [("No answer was given", 0)], inp.counts.judged == 0
+    if st.says_nothing:
+        # A few words that add nothing to the question ("deadline blah blah yes") earned 9-15 points, mostly as
+        # "clear" delivery: there is no answer to be clear about, so nothing else counts.
+        # (the summary says which words, once)
+        return 1, [("the floor: no score is below 1 (the answer says nothing the question does not already say, so "
+                    "nothing else counts)", 1)], inp.counts.judged == 0
     # Similarity to the question is a poor measure of quality (a good story shares few words with "Tell me about
     # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
