@@ -204,10 +204,12 @@ _NUMBERS = re.compile(
 )
 _OMIT = re.compile(
     r"^(?:ignor\w*|neglect\w*|overlook\w*|forget\w*(?:\s+to)?|fail\w*\s+to|skip\w*|omit\w*|leav\w*\s+out|"
-    r"not\s+(?:mention|discuss|address|consider|cover|explain)\w*|not\s+\w+ing|underestimat\w*|miss\w*|dismiss\w*|"
+    r"not\s+(?:mention|discuss|address|consider|cover|explain)\w*|underestimat\w*|miss\w*|dismiss\w*|"
     r"(?:under-?emphasi[sz]\w*)|downplay\w*)\s+(?P<x>.+)$",
     re.I,
 )
+# "Not having any questions": the act left undone is the whole gerund phrase ("having any questions"), not its object.
+_NOT_DOING = re.compile(r"^not\s+(?P<x>\w+ing\b.+)$", re.I)
 _WITHOUT = re.compile(r"^(?P<x>.+?)\s+without\s+(?P<y>.+)$", re.I)
 # "Do not use X", "Never include X", "Avoid X", "However, be careful not to X": the mistake is doing X.
 _DONT = re.compile(r"^(?:however,?\s+|also,?\s+|but\s+)?(?:do\s+not|don'?t|never|avoid(?:ing)?|stop|refrain\s+from|"
@@ -260,7 +262,7 @@ def parse_shape(mistake: str, fix: str = "", context: str = "") -> Shape:
         return Shape("order", m.group("x").strip(), m.group("y").strip(), core=core)
     if m := _OVER.search(c):
         return Shape("overemphasis", m.group("x").strip(), core=core)
-    if m := _OMIT.search(c):
+    if m := _OMIT.search(c) or _NOT_DOING.search(c):
         return Shape("omission", m.group("x").strip(), core=core)
     if m := _WITHOUT.search(c):
         return Shape("without", m.group("x").strip(), m.group("y").strip(), core=core)

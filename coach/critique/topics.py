@@ -65,8 +65,9 @@ def area_vectors(embedder: "Embedder") -> np.ndarray:
 
 
 def item_topic(item: "RubricItem") -> str:
-    """What the item is about: its section path, its text and its fix."""
-    path = (item.section or "").replace(">", ",")
+    """What the item is about: its section path (the article's title for an item under no heading: the article's
+    subject is the item's), its text and its fix."""
+    path = (item.section or item.source or "").replace(">", ",")
     return " ".join(x.strip() for x in (path, item.mistake, item.fix) if x and x.strip())
 
 
