@@ -294,3 +294,11 @@ def test_bad_input_is_a_clear_error(seed_items, embedder):
 def test_no_rubric_items_still_gives_delivery_feedback(embedder):
     fb = critique_answer([], role="MLE", question=MLE_Q, answer=STRONG_MLE, embedder=embedder)
     assert fb.items == [] and fb.delivery and 0 < fb.score <= 100
+
+
+def test_hesitations_are_named_as_said(seed_items, embedder):
+    """An answer that says "uh" and "hmm" is told so, not that it said "um"."""
+    fb = _critique(seed_items, embedder, "Uh, I'd start with the data, uh, then hmm, train a baseline model and "
+                                         "deploy it behind an API with monitoring.")
+    note = next(n for n in fb.delivery if n.startswith("Filler words"))
+    assert "uh ×2" in note and "hmm ×1" in note and "um ×" not in note, note

@@ -237,9 +237,12 @@ def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryS
     full = " ".join(u.text for u in units)
     fillers: Counter = Counter()
     for name, pattern in FILLERS.items():
-        n = len(pattern.findall(prose))
-        if n:
-            fillers[name] = n
+        said = [m.group(0).lower() for m in pattern.finditer(prose)]
+        if said and name == "um":
+            # hesitations are named as said ("uh ×2", "hmm ×1"): an answer with "uh" was told it said "um"
+            fillers.update("hmm" if w.startswith("hm") else re.sub(r"(.)\1+$", r"\1", w) for w in said)
+        elif said:
+            fillers[name] = len(said)
     signposts = [next(g for g in m.groups() if g).lower() for m in _STRONG_SIGNPOSTS.finditer(prose)]
     weak = [m.group(1).lower() for m in _WEAK_SIGNPOSTS.finditer(prose)]
     numbers = [m.group(0).strip() for m in _NUMBER.finditer(prose) if m.group(0).strip()]
