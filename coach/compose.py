@@ -196,6 +196,7 @@ _IMPERATIVE = re.compile(r"^\W*(?:(?:so|and|but|then|now)\s+)?(?:(?:if|when|once
 # A directive to the reader: "you should", "make sure", "try (not) to", "it is important to", "I recommend", "the key is
 # to", "a trick to get around this is", "reflect on …" after a condition.
 _DIRECTIVE = re.compile(r"\b(?:should(?:n'?t)?|must|make sure|ensure|try (?:not )?to|(?:is|are|it'?s) (?:so |very |really )?"
+                        r"(?:something |one thing |a thing )?"
                         r"(?:important|essential|crucial|key|best|better|worth|(?:a |an )?(?:good|great|useful|helpful)\b)|recommend\w*|"
                         r"(?:the )?(?:key|trick|way|solution) (?:to|is)|ways? to get around|get around this|"
                         r"(?:^|[,;]\s*)(?:never|always|avoid|do not|don'?t) \w+)\b", re.I)
@@ -850,8 +851,13 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         # "I blank out when …, what do I do?": the answer tells what to do in that situation. A sentence that only
         # shares a word of the story ("feedback", "rounds") does not; when no advice scores near the best sentence,
         # the library does not cover the situation.
-        advice = next((t for t in scored if t[0] >= scored[0][0] - ADVICE_NEAR and not t[1].question
-                       and not t[1].pointer and not _announces(t[1].text) and advises(t[1].text)), None)
+        # The best passage's own advice first ("It helps you to …" follows "Coming up with more examples is something
+        # useful you can do …"), then advice scoring near the best sentence from elsewhere.
+        def advice_in(pool):
+            return next((t for t in pool if not t[1].question and not t[1].pointer and not _announces(t[1].text)
+                         and advises(t[1].text)), None)
+        advice = advice_in(t for t in scored if t[1].hi == scored[0][1].hi) or advice_in(
+            t for t in scored if t[0] >= scored[0][0] - ADVICE_NEAR)
         if advice is None:
             return done(Composed("", [], []))
         scored = [advice] + [t for t in scored if t is not advice]

@@ -146,3 +146,11 @@ def test_an_answer_made_only_of_pointers_says_so(embedder, resources):
     assert out.text.startswith(POINTERS_ONLY), out.text
     asked = compose_over(embedder, article, chunks, "Which resources help with Quillmark essay rounds?", ["Quillmark"])
     assert POINTERS_ONLY not in asked.text and "Quillmark Essay Drills" in asked.text, asked.text
+
+
+def test_advice_of_the_best_passage_leads_before_advice_from_elsewhere():
+    """"Coming up with more examples is something useful you can do" advises; the best passage's own advice leads a
+    situation answer before a directive from another section that merely scores near it ("you should always craft
+    your final questions" for a mind gone blank)."""
+    assert advises("Coming up with more examples is something useful you can do regardless of whether you are stuck")
+    assert not advises("This is something I learned the hard way.")
