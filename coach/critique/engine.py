@@ -303,6 +303,9 @@ def _without_shared(text: str, other: str) -> str:
 
 
 # -- the answer ----------------------------------------------------------------------------------------------------
+READ_BACK = 0.2  # a question with this share of the practice question's content words reads it back, not asks
+
+
 @dataclass
 class _Answer:
     question: str
@@ -340,6 +343,13 @@ class _Answer:
     def does(self) -> "_Answer":
         """The answer read for what it does (``_does_view``), built once however many "Don't" items read it."""
         return _does_view(self)
+
+    @cached_property
+    def asks(self) -> np.ndarray:
+        """Per unit: it asks a question of its own (not the practice question read back) and hands nothing off."""
+        own = [u.text.rstrip().endswith("?") and lexical_overlap(self.qstems, st) < READ_BACK
+               for u, st in zip(self.units, self.stems)]
+        return ~self.handoff & np.array(own, dtype=bool)
 
     def match(self, phrase: _Phrase) -> np.ndarray:
         """Per-unit match with a phrase: cosine similarity blended with stemmed word overlap."""
@@ -483,14 +493,14 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
     ok = ~a.handoff & ~_hollow(a)
     # Only what a sentence affirms covers a concept: "there's nothing to validate" names validation to refuse it.
     cos = a.aff_vecs @ np.stack([p.vec for p in phrases]).T  # units x concepts
-    asks = ~a.handoff & _asks(a)  # a question of one's own is no stock phrase, however plain
     covered, missing, best, best_s = [], [], None, -1.0
     for j, p in enumerate(phrases):
         own = set(p.stems) - a.qstems or set(p.stems)
         lex = np.array([lexical_overlap(own, st) for st in a.aff_stems], dtype=np.float32)
         hit = ok & ((cos[:, j] >= COVER_COS) | (lex >= COVER_LEX))
         if _ASKING & set(p.stems):
-            hit |= asks  # asking questions is shown by asking them, whatever they are about
+            hit |= a.asks  # asking questions is shown by asking them, whatever they are about; a question of
+            # one's own is no stock phrase, however plain
         if hit.any():
             covered.append(p.text)
             i = int(np.argmax(np.where(hit, cos[:, j] + lex, -9)))
@@ -502,13 +512,6 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
 
 
 _ASKING = {stem("question"), stem("ask")}
-ECHO = 0.8  # a question sharing this share of the practice question's content words repeats it rather than asks
-
-
-def _asks(a: _Answer) -> np.ndarray:
-    """The sentences that ask a question of their own (not the practice question read back)."""
-    return np.array([u.text.rstrip().endswith("?") and lexical_overlap(a.qstems, st) < ECHO
-                     for u, st in zip(a.units, a.stems)], dtype=bool)
 
 
 def _refused(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:
@@ -642,7 +645,7 @@ def _judge_coverage(m: _ItemModel, a: _Answer, phrases, relevant: bool, topic, w
         return _Judgement("made", gave_away, f"The answer hands {what} to someone else instead of covering it",
                           covered, missing)
     # one question asked is the whole of "asking questions": no depth to fall short of
-    asked = any(_ASKING & set(p.stems) for p in phrases) and bool((_asks(a) & ~a.handoff).any())
+    asked = any(_ASKING & set(p.stems) for p in phrases) and bool(a.asks.any())
     thin = len(covered) <= 1 and not asked and (a.stats.filler_heavy or _content_words(a) < THIN_WORDS)
     if relevant and not covered and handoff is None and _generic(a):
         # On the topic but saying nothing concrete about it ("there are many ways, it depends on the team"):
