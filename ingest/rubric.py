@@ -54,11 +54,12 @@ _POSITIVE_HEAD = re.compile(rf"^(?:do{_APOS}?s|dos|do)\b(?!\s*(?:{_APOS}?s\s+and
 _FIX_SENTENCE = re.compile(r"^(?:Instead|Better|Fix|Do\s+this\s+instead|What\s+to\s+do)\s*[:,—–-]\s*(\S.*)$", re.I | re.S)
 _INSTEAD_CLAUSE = re.compile(r"\s+(?:-|–|—|;)\s+(?=[^.;]*\binstead\b)")
 _LABEL = re.compile(r"^([A-Z][^:.!?]{1,60}?)\s*[:—–]\s+(\S.*)$", re.S)
+_OUGHT = r"should|must|need to|needs to"  # what the reader ought to do
 _ADVICE_START = re.compile(
     r"^(?:be|keep|make|use|tailor|proofread|write|ask|say|show|explain|focus|start|prepare|practice|practise|"
     r"describe|name|quantify|include|choose|check|state|lead|own|give|talk|spend|take|try|read|review|"
     r"test|think|remember|ensure|list|pick|frame|structure|align|highlight|mention|answer|avoid|don't|do|never)\b|"
-    r"\b(?:should|must|need to|needs to)\b",
+    rf"\b(?:{_OUGHT})\b",
     re.I,
 )
 
@@ -263,8 +264,8 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
     return found
 
 
-_EXPECTED = re.compile(r"\b(?:should|must|need to|needs to|expected to|are supposed to|it is better to|better to)\b|"
-                       r"^(?:Instead|Rather)\b", re.I)
+_EXPECTED = re.compile(rf"\b(?:{_OUGHT}|expected to|are supposed to|it is better to|better to)\b|^(?:Instead|Rather)\b",
+                       re.I)
 
 
 def _prose_fix(sentence: str, around: list[str]) -> str:

@@ -148,9 +148,9 @@ def test_an_answer_made_only_of_pointers_says_so(embedder, resources):
     assert POINTERS_ONLY not in asked.text and "Quillmark Essay Drills" in asked.text, asked.text
 
 
-def test_advice_of_the_best_passage_leads_before_advice_from_elsewhere():
-    """"Coming up with more examples is something useful you can do" advises; the best passage's own advice leads a
-    situation answer before a directive from another section that merely scores near it ("you should always craft
-    your final questions" for a mind gone blank)."""
+def test_something_useful_you_can_do_is_advice():
+    """"Coming up with more examples is something useful you can do" advises (it is what the best passage says to do
+    for a mind gone blank; that it leads before another section's directive is checked on the real articles by
+    test_scope_subject's mind-gone-blank test); "this is something I learned" does not."""
     assert advises("Coming up with more examples is something useful you can do regardless of whether you are stuck")
     assert not advises("This is something I learned the hard way.")

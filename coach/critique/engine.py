@@ -1606,8 +1606,8 @@ SELF_AREAS = ("introduction", "behavioural")
 
 def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
-    to the question, to the fixes of the items it was judged on or that are about the question, or (less) to the interview area the question is
-    about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
+    to the question, to the fixes of the items it was judged on or that are about the question, or (less) to the
+    interview area the question is about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
     if a.empty:
         return 0.0, 0
     # Similarity to the question without the words the sentence shares with it (echoing them answers nothing) or,

@@ -78,7 +78,7 @@ _HYPOTHETICAL = re.compile(r"^\s*(?:the|an?|one)\s+(?:easy|easiest|obvious|tempt
 def _distanced(clauses: list[str]) -> list[bool]:
     """Per clause: it judges or reports what it names rather than saying the speaker does it."""
     out = []
-    for k, c in enumerate(clauses):
+    for c in clauses:
         judged = bool(_BAD.search(c)) and not _SPEAKER.search(c) and bool(_ACTION_SUBJECT.match(c))
         out.append(judged or bool(_OTHERS.match(c)) or bool(_HYPOTHETICAL.match(c)))
     for k in range(1, len(clauses)):

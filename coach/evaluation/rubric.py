@@ -3,8 +3,8 @@ tests/evals/rubric_real.jsonl, written from the articles, not from the parser) t
 items it finds are not mistakes at all.
 
 A label matches a found item when its key phrase (normalised: case, apostrophes, punctuation, spacing) occurs in the
-item's mistake, fix or quote (the sentence a warning in prose is phrased from). A found item is a non-mistake when it matches no required and no optional label, or when it
-matches a ``not_items`` phrase. Labels with ``split: heldout`` are reported separately.
+item's mistake, fix or quote (the sentence a warning in prose is phrased from). A found item is a non-mistake when it
+matches no required and no optional label, or when it matches a ``not_items`` phrase. Labels with ``split: heldout`` are reported separately.
 """
 from __future__ import annotations
 
