@@ -357,6 +357,16 @@ class AskChain:
         about = [t for s in composed.sources for t in (s.title, s.section, company_of.get(s.doc_id))]
         return unanswered_companies(question, names, composed.sentences, about, [_evidence_text(h) for h in hits])
 
+    def _has_section_on(self, kind: str, k: int = 5) -> bool:
+        """Whether an article or a section of one is headed by the kind of job ``kind`` names, all its words ("Senior
+        Software Engineer" for "a senior engineer"): the library covers that job in its own right, as it covers a
+        company with a section of its own, and a question that only meets it in passing ("the last slot lets me
+        interview a senior engineer on the team") is not about a job the library lacks. A passing mention in a
+        passage ("barista hours" in a forecasting example) is no such heading."""
+        words = question_words(kind)
+        chunks = self.library.get_chunks([cid for cid, _ in self.library.bm25_search(kind, k)])
+        return bool(words) and any(all(mentions_name(w, f"{c.title} {c.section or ''}") for w in words) for c in chunks)
+
     def _passages_naming(self, name: str, k: int = 5) -> list[str]:
         """Texts of the library passages that use ``name`` most (BM25), to read how the articles use it."""
         return [c.text for c in self.library.get_chunks([cid for cid, _ in self.library.bm25_search(name, k)])]
@@ -451,7 +461,7 @@ class AskChain:
                 reason = "the retrieved passages do not answer the question"
             elif (job := asked_job(standalone)) and \
                     self._uncovered_words(job, qv, composed, self._kind_words(job, standalone)) and \
-                    names_occupation(job, self.vectors.encode):
+                    names_occupation(job, self.vectors.encode) and not self._has_section_on(job):
                 # The kind of job asked about is the subject: "a forklift operator interview" is not answered by a
                 # passage on interviews in general; "a zoom interview" is an interview held another way.
                 reason = f"the library has no article about “{job}” interviews"

@@ -21,7 +21,9 @@ The principle: the evidence the answer stands on must cover the entities and the
    - the kind of job asked about (:func:`asked_job`: "a forklift operator interview", "interviewing a nanny", "when I
      interview for a sales rep job") has a word that the quoted passages neither use nor say in other words: passages
      on interviews in general do not cover it, whatever other articles say (one naming baristas in a forecasting
-     example does not make a barista interview answerable);
+     example does not make a barista interview answerable), unless an article or a section is headed by that job
+     ("Senior Software Engineer" for "interview a senior engineer on the team"); a word standing where English puts
+     a verb is what the asker does, no kind ("when I switch jobs", "should I unit test my code");
      an interview's format ("a zoom interview", "an in-person onsite interview") names no person at work
      (:func:`names_occupation`) and is no kind of job; likewise the kind of exam, test or licence asked about
      (:func:`asked_exam`: "the real estate licensing exam");
@@ -48,7 +50,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from coach.english import english_word  # its dictionary loads on first use, not on import
+from coach.english import english_word, verb_follows  # its dictionary loads on first use, not on import
 from coach.models import Article, Role
 from coach.roles import role_mentions, shared_lexicon_roles
 
@@ -423,21 +425,31 @@ _NOT_JOB = frozenset("""a an the my your his her their our its this that these t
 _JOB_WORDS = frozenset("job jobs role roles position positions".split())  # the frame, not the kind of job
 _POSSESSIVE = re.compile(r"['’]s$")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w'-]*)")
+_SPACED = re.compile(r"\S+")
+# What a verb takes as its object right after it: a determiner, a possessive or a pronoun.
+_OBJECTS = frozenset("a an the this that these those my your his her its our their it them me him us".split())
 
 
 def _kind_before(asked: str, pattern: re.Pattern[str]) -> str | None:
     """The words naming the kind of thing right before ``pattern``'s head noun ("forklift operator" before
     "interview", "real estate licensing" before "exam"), or None when the head only modifies the next word ("how
-    many interview rounds", "the test set")."""
+    many interview rounds", "the test set") or is a verb itself ("how do I stress test my design")."""
     for m in pattern.finditer(asked):
         after = _NEXT_WORD.match(asked, m.end())
         if after and after.group(1).lower() not in _NOT_JOB:
             continue  # "interview" as a modifier ("how many interview rounds"): the rounds are the subject
-        words = m.group(1).split()
-        while words and words[0].lower() in _NOT_JOB:
-            words = words[1:]
-        cut = max((i for i, w in enumerate(words) if w.lower() in _NOT_JOB), default=-1)
-        words = [w for w in (_POSSESSIVE.sub("", w) for w in words[cut + 1:]) if w.lower() not in _JOB_WORDS]
+        words = [(w.start(), w.group()) for w in _SPACED.finditer(asked, m.start(1), m.end(1))]
+        cut = max((i for i, (_, w) in enumerate(words) if w.lower() in _NOT_JOB), default=-1)
+        words = words[cut + 1:]
+        # A word where English puts a verb is what the asker does, not a kind of thing ("can I practise mock
+        # interviews", "when I switch jobs"): the kind starts after it. When the head then takes an object ("should
+        # I unit test my code", "how do I stress test the design"), the head is part of that verb too.
+        verb = next((i for i, (at, _) in enumerate(words) if verb_follows(asked[:at])), None)
+        if verb is not None:
+            if after and after.group(1).lower() in _OBJECTS:
+                continue
+            words = words[verb + 1:]
+        words = [w for w in (_POSSESSIVE.sub("", w) for _, w in words) if w.lower() not in _JOB_WORDS]
         if words:
             return " ".join(words)
     return None

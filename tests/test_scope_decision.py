@@ -277,6 +277,9 @@ def test_an_exam_the_library_does_not_cover_is_declined(tolvane, question):
     ("What's the best way to study for the audit section of the CPA exam?", "CPA"),
     ("How do I split my data into a train and test set?", None),  # "test" modifies "set"
     ("Is it bad to test the same thing twice in one if?", None),
+    # a verb with its object: "stress" was taken for a kind of test
+    ("How do I stress test my code before I say I'm done?", None),
+    ("Should I unit test my solution before the interviewer asks?", None),
 ])
 def test_the_kind_of_exam_a_question_is_about(question, exam):
     from coach.scope import asked_exam

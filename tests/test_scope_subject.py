@@ -22,6 +22,11 @@ from coach.scope import asked_job, coverage_reply
     ("How do I answer 'sell me this pen' when I interview for a sales rep job?", "sales rep"),
     ("Do I need a portfolio for a graphic designer position?", "graphic designer"),
     ("Does the job ad say what they pay?", None),  # the frame alone names no kind of job
+    # A word where English puts a verb is what the asker does, not a kind of job ("rehearse", "switch" were taken for
+    # jobs); the kind starts after it.
+    ("What's a free way to rehearse interviews?", None),
+    ("How do I roll over my old 401k when I switch jobs?", None),
+    ("Where can I practise anonymous mock interviews with engineers?", "anonymous mock"),
 ])
 def test_the_kind_of_job_a_question_is_about(question, job):
     assert asked_job(question) == job
@@ -86,6 +91,14 @@ def test_an_interview_the_library_covers_is_answered(real_library, question, fac
 def test_an_interview_held_another_way_is_no_job_the_library_lacks(real_library, question):
     """Both were declined as "no article about “zoom” interviews": the format was taken for a kind of job."""
     answer = real_library.ask(question)
+    assert answer.grounded, answer.note
+
+
+def test_a_job_the_library_has_a_section_on_is_no_job_it_lacks(real_library):
+    """Declined as "no article about “senior engineer” interviews": the final-questions passages that answer it do not
+    name senior engineers, but the library covers that job under a heading of its own (engineering levels)."""
+    answer = real_library.ask("The last slot lets me interview a senior engineer on the team, what could I ask them "
+                              "about the technical work?")
     assert answer.grounded, answer.note
 
 
