@@ -18,7 +18,7 @@ from typing import Iterator
 import numpy as np
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from coach.compose import Composed, Hit, SentenceEmbeddings, asked_acronym, compose, expansion_in
+from coach.compose import Composed, Hit, SentenceEmbeddings, asked_acronym, compose, expansion_in, writes_acronym
 from coach.errors import CoachError, InputError, UnknownDocumentError
 from coach.guard import unsupported_numbers
 from coach.models import Answer, Article, HistoryTurn, Role, Source
@@ -469,6 +469,11 @@ class AskChain:
                     self._uncovered_words(exam, qv, composed, self._kind_words(exam, standalone)):
                 # "the real estate licensing exam" is not answered by a passage on studying for coding interviews.
                 reason = f"the library has no article about the “{exam}” exam or test"
+            elif (acronym := asked_acronym(standalone)) and not any(writes_acronym(acronym, h.chunk.text)
+                                                                    for h in hits):
+                # "What is the STAR method?": no passage writes STAR or spells it out, so whatever they say about
+                # "stars" or another method is no definition of it.
+                reason = f"the library does not explain “{acronym}”"
             elif term := self._unknown_term(standalone, qv):
                 reason = f"the library does not talk about “{term}”"
             elif missing:

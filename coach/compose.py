@@ -1171,6 +1171,12 @@ def _with_expansion(acronym: str, scored: list, hits: Sequence[Hit]) -> list:
     return scored
 
 
+def writes_acronym(acronym: str, text: str) -> bool:
+    """``text`` names ``acronym``: in capitals, as an acronym is written ("ATS", "ATSs"; not "stars" for "STAR"), or
+    spelled out before it in brackets."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", text)) or bool(expansion_in(acronym, text))
+
+
 def _defined_term(question: str) -> str | None:
     m = re.search(r"\bwhat(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:mean|stand for))?\s*\??\s*$",
                   question.strip(), re.I)

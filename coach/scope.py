@@ -374,7 +374,7 @@ OFF_DOMAIN = {
     "entertainment": "movie movies song songs television",
 }
 _OFF_WORDS = {w: domain for domain, words in OFF_DOMAIN.items() for w in words.split()}
-_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?", re.I)
 _SENTENCES = re.compile(r"[^.?!]+[?!.]*")
 
 
@@ -387,7 +387,10 @@ def asked_part(question: str) -> str:
 
 def off_domain_terms(question: str) -> list[tuple[str, str]]:
     """(word, domain) for the off-domain words in the asking sentences of ``question`` (see :func:`asked_part`)."""
-    words = _WORDS.findall(asked_part(question).lower())
+    asked = asked_part(question)
+    # An acronym in capitals names its own thing ("the CAR method" is no question about cars), unless the whole
+    # question is in capitals.
+    words = [w.lower() for w in _WORDS.findall(asked) if asked.isupper() or not (len(w) > 1 and w.isupper())]
     return [(w, _OFF_WORDS[w]) for w in dict.fromkeys(words) if w in _OFF_WORDS]
 
 

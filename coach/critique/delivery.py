@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from coach.critique.coverage import UNSURE, unsure_only
 from coach.critique.shapes import STOPWORDS, Unit, content_stems, stem, words
+from coach.critique.star import star_parts
 
 FILLERS: dict[str, re.Pattern[str]] = {
     "um": re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b", re.I),
@@ -59,19 +60,6 @@ _BEHAVIOURAL = re.compile(
     r"your) (?:project|situation|time|conflict|failure|incident)\b",
     re.I,
 )
-_STAR = {
-    "Situation": re.compile(r"\bsituation\b|\b(?:at|in) my (?:last|previous|current|first) (?:job|role|company|team|"
-                            r"position)\b|\blast (?:year|month|quarter|spring|summer|autumn|fall|winter|january|"
-                            r"february|march|april|may|june|july|august|september|october|november|december)\b|"
-                            r"\b(?:there was|we had|once|one (?:day|night|saturday|sunday|morning|evening))\b|"
-                            r"\bwhen (?:we|i|our|my)\b", re.I),
-    "Task": re.compile(r"\btask\b|\bmy (?:job|role|responsibility|goal|task)\b|\bi was (?:responsible|the|asked|tasked|"
-                       r"in charge|on[- ]call|primary)\b|\bi owned\b|\b(?:the|our) goal was\b", re.I),
-    "Action": re.compile(r"\baction\b|\bI (?:\w+ed|built|wrote|led|took|found|made|ran|shipped|rebuilt|set up|drove|"
-                         r"told|kept|began|chose|spoke|met|sent|brought|split|cut|put)\b", re.I),
-    "Result": re.compile(r"\bresults?\b|\boutcome\b|\bin the end\b|\bled to\b|\bafterwards\b|\b(?:reduced|increased|"
-                         r"improved|cut|saved|dropped|grew|raised|lowered|cleared|restored|shipped)\b[^.]*\d", re.I),
-}
 
 
 SAYS_NOTHING_WORDS = 15  # an answer this short (a "very short" one) may say nothing at all
@@ -246,7 +234,7 @@ def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryS
     signposts = [next(g for g in m.groups() if g).lower() for m in _STRONG_SIGNPOSTS.finditer(prose)]
     weak = [m.group(1).lower() for m in _WEAK_SIGNPOSTS.finditer(prose)]
     numbers = [m.group(0).strip() for m in _NUMBER.finditer(prose) if m.group(0).strip()]
-    star = {part: bool(p.search(full)) for part, p in _STAR.items()} if is_behavioural(question) else None
+    star = star_parts(full) if is_behavioural(question) else None
     unsure = [m.group(0).lower() for p in prose_parts if unsure_only(p) for m in UNSURE.finditer(p)]
     empty, echoed, new_words = _substance(full, question)
     return DeliveryStats(

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from coach.evaluation.ask import AskEvalReport
 from coach.evaluation.critique import CritiqueEvalReport
 from coach.evaluation.rubric import RubricEvalReport
+from coach.evaluation.star import StarEvalReport, star_splits
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_ARTICLES = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "articles"]
@@ -31,6 +32,7 @@ class EvalReport(BaseModel):
     ask_real_skipped: str | None = None
     critique: CritiqueEvalReport | None = None
     critique_splits: dict[str, CritiqueEvalReport] = {}  # tuning and held-out splits, reported separately
+    star_splits: dict[str, StarEvalReport] = {}  # STAR parts read from behavioural answers, each split apart
     rubric: RubricEvalReport | None = None
     passed: bool = False
 
@@ -45,7 +47,7 @@ class EvalReport(BaseModel):
             lines.append(f"ask-real: skipped ({self.ask_real_skipped})")
         if self.critique:
             lines.append(self.critique.render())
-        for split in self.critique_splits.values():
+        for split in (*self.critique_splits.values(), *self.star_splits.values()):
             lines.append(split.render())
         if self.rubric:
             lines.append(self.rubric.render())
@@ -76,6 +78,7 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
         report.critique = run_critique_eval(coach.embedder, folder / "critique.jsonl" if folder else DEFAULT_CASES,
                                             llm=coach.optional_llm())
         report.critique_splits = run_critique_splits(coach.embedder, folder or EVALS, llm=coach.optional_llm())
+        report.star_splits = star_splits(folder or EVALS)
     if only in (None, "ask", "ask-real"):
         run_real_ask(coach, report, folder)
     if only in (None, "rubric"):
@@ -83,7 +86,8 @@ def run_evaluation(coach, only: str | None = None, cases_dir: str | Path | None 
 
         report.rubric = evaluate_rubric()  # real articles in ../shared (skipped with a reason when absent)
     report.passed = all(r.passed for r in (report.ask, report.ask_real, *report.ask_real_heldout_splits.values(),
-                                           report.critique, report.rubric, *report.critique_splits.values())
+                                           report.critique, report.rubric, *report.critique_splits.values(),
+                                           *report.star_splits.values())
                         if r is not None)
     return report
 

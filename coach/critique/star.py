@@ -1,0 +1,115 @@
+"""The STAR parts of a behavioural answer (Situation, Task, Action, Result), read from how the story is told rather
+than from words naming the parts: a story is told in the past tense, in order, so
+
+- a clause before the candidate's first deed that tells what was going on (someone or something else did or was
+  something, or "I was the on-call engineer") is the Situation;
+- a goal or obligation ("I had to …", "we needed to …", "my job was …", "I was asked to …") is the Task;
+- a past-tense deed with "I" as its subject ("I rolled back the deploy") is an Action;
+- a clause after the first deed that tells what then happened with another subject ("He agreed", "errors dropped to
+  zero"), a sentence marked as a consequence ("in the end", "after that"), or what the candidate learned, is the
+  Result.
+
+A hypothetical answer ("I would first …") tells no story and has none of them. Past tense comes from ``lemminflect``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lemminflect import getAllLemmas, getInflection
+
+PARTS = ("Situation", "Task", "Action", "Result")
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+# A main clause starts a sentence, follows a comma, semicolon or colon, or follows "and/so/but/then" when a subject
+# pronoun comes next ("… and we shipped it"); "I realised the jobs had …" keeps its reported clause inside.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|so|but|then)\b(?=\s+(?:i|we|he|she|they|it|everyone|nobody)\b)", re.I)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
+# Words that open a clause without being its subject: discourse markers and hesitations.
+_OPENERS = frozenset("so and but then um uh er like yeah yes well also basically honestly actually okay ok sure "
+                     "anyway now first second next finally eventually afterwards later once".split())
+# Verbs of state, thought and wish: "I was", "I realised", "I wanted" tell no deed.
+_NOT_DEEDS = frozenset("be have feel think know realise realize notice see want need like love hope guess believe "
+                       "seem mean wonder remember understand".split())
+_AUXILIARIES = frozenset("is are am be been being has have get gets got".split())
+_MODALS = frozenset("would will can could should might may must 'd 'll".split())
+_TASK = re.compile(r"\b(?:i|we)\s+(?:really\s+|also\s+)?(?:had\s+to|needed|wanted|(?:was|were)\s+(?:asked|tasked|"
+                   r"supposed|expected|responsible|in charge)|owned)\b|\b(?:my|our|the)\s+(?:\w+\s+)?(?:job|goal|task|aim|"
+                   r"responsibility|mission|brief)\s+(?:was|as)\b|\bit was (?:mine|my job|on me) to\b|\btask\b",
+                   re.I)
+_CONSEQUENCE = re.compile(r"\b(?:in the end|(?:and|so) now|as a result|after that|eventually|ended up|by the end|since then|"
+                          r"from then on|result(?:ed|s)?|outcome|which (?:meant|led|saved|cut|made)|led to)\b", re.I)
+_LESSON = re.compile(r"\b(?:i (?:learned|learnt|took away|realised since|now (?:always|never))|taught me|what i took "
+                     r"from|lesson|since then)\b", re.I)
+_SETTING = re.compile(r"\b(?:at|in) (?:my|a|an|our) (?:[\w-]+ )?(?:job|role|company|"
+                      r"team|internship|startup|agency|position)\b|\blast (?:year|month|quarter|spring|summer|autumn|"
+                      r"fall|winter)\b|\bin my (?:first|second|third|last|final|\w+th) (?:year|month|week|job|role)\b|\bduring my\b|\bwhen i was\b|\bsituation\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _past(word: str) -> bool:
+    """``word`` is the past tense of a verb ("crashed", "went", "set")."""
+    low = word.lower()
+    return any(low in getInflection(lemma, "VBD") for lemma in getAllLemmas(low).get("VERB", ()))
+
+
+def _lemma(word: str) -> str:
+    lemmas = getAllLemmas(word.lower()).get("VERB", ())
+    return lemmas[0] if lemmas else word.lower()
+
+
+def _clauses(sentence: str) -> list[list[str]]:
+    out, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        out.append(_TOKEN.findall(sentence[start:m.start()]))
+        start = m.end()
+    out.append(_TOKEN.findall(sentence[start:]))
+    return [c for c in out if c]
+
+
+def _read(clause: list[str]) -> tuple[str, str | None]:
+    """(subject, verb) of a clause: the words before its first past-tense verb or modal, and that verb ("" when the
+    clause has none within its first words)."""
+    words = list(clause)
+    while words and words[0].lower() in _OPENERS:
+        words = words[1:]
+    for i, w in enumerate(words[:12]):  # room for a fronted phrase ("By the next review two staff engineers were")
+        low = w.lower()
+        if low in _MODALS or low.endswith("'d") or low.endswith("'ll"):
+            return " ".join(words[:i]).lower(), "would"
+        if i and _past(w) and words[i - 1].lower() not in _AUXILIARIES:  # "everyone is heard": no past tense
+            return " ".join(words[:i]).lower(), _lemma(w)
+    return "", None
+
+
+def star_parts(text: str) -> dict[str, bool]:
+    """Which STAR parts the story in ``text`` tells (see the module docstring)."""
+    found = dict.fromkeys(PARTS, False)
+    acted = told = False  # a deed of the candidate's / any past-tense clause has come before
+    for sentence in _SENTENCE.findall(text):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        if _TASK.search(sentence) and not re.search(r"\bif\b", sentence, re.I):
+            found["Task"] = True
+        if _SETTING.search(sentence) and not acted:
+            found["Situation"] = True
+        if told and (_CONSEQUENCE.search(sentence) or _LESSON.search(sentence)):
+            found["Result"] = True
+        for clause in _clauses(sentence):
+            subject, verb = _read(clause)
+            if verb is None or verb == "would":
+                continue
+            if "if" in subject.split():
+                continue  # "if I had a conflict": a supposition, not the story
+            mine = subject.split()[-1:] == ["i"]  # "halfway through I realised": the candidate
+            if mine and verb not in _NOT_DEEDS:
+                if not acted and subject != "i":
+                    found["Situation"] = True  # "At a university hackathon I teamed up …": the scene, fronted
+                found["Action"] = acted = True
+            elif not acted and not _TASK.search(" ".join(clause)):
+                found["Situation"] = True
+            elif subject and not mine:
+                found["Result"] = True
+            told = True
+    return found

@@ -1,0 +1,52 @@
+"""An acronym the question asks to have explained ("What is the STAR method?") must be written or spelled out by the
+passages the answer stands on; a passage about "stars" or another method is no definition of it (real embedding
+model, real Chroma and BM25). The company "Quillmont" and its article are invented for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_scope_decision import library_of
+
+ARTICLE = """# Getting your resume past the Quillmont screen
+
+Fictional article written for Interview Coach's tests.
+
+## How resumes are screened
+
+Quillmont runs every resume through an Applicant Tracking System (ATS) before a recruiter reads it. The ATS looks for
+the keywords of the job description, so copy the exact names of the skills the posting asks for.
+
+## Showing your open-source work
+
+List the projects you maintain and how many stars each repository has, so a reviewer sees that people use your code.
+
+## Answering behavioral questions
+
+Use the two-minute method: say what happened, what you did, and what changed because of it, in under two minutes.
+Pick a story where your own decision mattered, and end with what you would do differently next time.
+"""
+
+
+@pytest.fixture(scope="module")
+def quillmont_coach(tmp_path_factory, embedder):
+    return library_of(tmp_path_factory, embedder, {"quillmont_resume.md": ARTICLE})
+
+
+@pytest.mark.parametrize("question, acronym", [
+    ("What is the STAR method and how do I use it?", "STAR"),
+    ("What is the CAR method for behavioral answers?", "CAR"),
+])
+def test_an_acronym_no_passage_writes_is_not_explained_by_lookalike_words(quillmont_coach, question, acronym):
+    answer = quillmont_coach.ask(question)
+    assert not answer.grounded, answer.answer
+    assert acronym in (answer.note or ""), answer.note
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("What is an ATS?", "Applicant Tracking System"),
+    ("what does ATS stand for on a job portal", "Applicant Tracking System"),
+])
+def test_an_acronym_the_library_writes_is_still_answered(quillmont_coach, question, fact):
+    answer = quillmont_coach.ask(question)
+    assert answer.grounded, answer.answer
+    assert fact in answer.answer
