@@ -130,6 +130,10 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
     if len(sections) < 2:
         return None  # not parallel fact sheets (a list's item labels differ from section to section)
     chosen = _named_headings(question, list(sections))
+    if not chosen and hits[scored[0][1].hi].chunk.doc_id not in {hits[hi].chunk.doc_id for hi, _ in sections.values()}:
+        # No section named by its heading, and the best sentence is another article's: a word of one level's
+        # description ("screening software") does not make the question one about levels.
+        return None
     if len(chosen) < 2:
         chosen += [h for h in _described_sections(question, sections, chosen) if h not in chosen]
     if not chosen or (len(chosen) == 1 and not _ONE_LEVEL.search(question) and kind == "comparison"):

@@ -12,7 +12,8 @@ from coach.models import Chunk
 from coach.plan import WARNING, carries
 from coach.scope import mentions_name
 from coach.text import split_sentences
-from coach.compose.records import Cand, Composed, Hit, MAX_ITEMS, MAX_SENTENCES, SentenceEmbeddings
+from coach.compose.records import (Cand, Composed, Hit, MAX_ITEMS, MAX_SENTENCES, SentenceEmbeddings,
+                                   answers_with_best)
 from coach.compose.words import _stems
 from coach.compose.cues import _NEGATIVE, _PROMPT, _QUOTE, _announces
 from coach.compose.lines import _ITEM_LABEL, _items_after, _lead_items, _points_elsewhere
@@ -186,7 +187,8 @@ def _inline_list(question: str, scored: list, hits: Sequence[Hit]) -> Composed |
     for score, c, _ in scored:
         if score < top - 0.3 or (itemised is not None and itemised > score):
             break
-        if noun in _stems(c.text) and not c.question and _ENUMERATION.search(c.text) and len(c.text) <= 300:
+        if noun in _stems(c.text) and not c.question and _ENUMERATION.search(c.text) and len(c.text) <= 300 \
+                and answers_with_best((score, c, _), scored, hits):
             return _render([c], hits, score)
     return None
 
@@ -224,6 +226,7 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
     # Example questions are asked for: a list of prompts ("Tell me about a time ...") or quoted questions, not a
     # checklist.
     best = next((t for t in scored if listlike(t[1]) and t[0] >= top - (0.3 if hits[t[1].hi].heading >= 0.5 else 0.15)
+                 and answers_with_best(t, scored, hits)
                  and (kind != "example" or t[1].question or _PROMPT.match(t[1].text) or _QUOTE.search(t[1].text))),
                 None)
     if best is not None:

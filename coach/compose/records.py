@@ -4,6 +4,7 @@ of one (``Cand``), the cited answer (``Composed``), the sentence-vector cache, a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from coach.cache import EmbeddingCache
 from coach.models import Chunk, Source
@@ -65,3 +66,15 @@ class Cand:
     itemlike: bool = False  # its chunk reads as a list: several short lines
     continues: bool = False  # the rest of its paragraph (a closing lead-in with its items): quoted only after it
     pointer: bool = False  # an item of a list that points to material (resources, page titles), not advice
+
+# A kind-specific answer (a list, an inline enumeration, labelled facts) built from another article than the best
+# sentence's must score this close to it: one article answers, and another article's list of the same kind ("Design a
+# photo sharing service" for "which networks draw boxes around objects in a photo") is a neighbouring topic.
+OTHER_ARTICLE_NEAR = 0.05
+
+
+def answers_with_best(t: tuple, scored: list, hits: Sequence[Hit]) -> bool:
+    """Whether the scored sentence ``t`` may lead a kind-specific answer in place of the best one (``scored[0]``): it
+    is of the best sentence's article, or scores within ``OTHER_ARTICLE_NEAR`` of it."""
+    best = scored[0]
+    return hits[t[1].hi].chunk.doc_id == hits[best[1].hi].chunk.doc_id or t[0] >= best[0] - OTHER_ARTICLE_NEAR
