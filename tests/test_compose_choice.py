@@ -1,7 +1,8 @@
 """Which sentences of a retrieved chunk answer the question (real embedding model, real parser and chunker): the
 asked attribute's field of the named level only, a labelled list of problems for "what's the catch", the sentence
-that names a described concept, the remedy rather than the symptom. The fictional articles and the company "Velmora"
-are invented for these tests; the last test reads a real article from ../shared (skipped without it)."""
+that names a described concept, the remedy rather than the symptom; a list or fact sheet of another article than the
+best sentence's does not replace it. The fictional articles and the company "Velmora" are invented for these tests;
+the real-article test reads ../shared (skipped without it)."""
 from __future__ import annotations
 
 import pytest
@@ -105,3 +106,60 @@ def test_real_levels_article_one_level_one_field(embedder, real_articles, tmp_pa
     out = _ask(embedder, article_chunks, "What size of projects does a staff engineer usually own?")
     assert "Larger projects spanning multiple halves" in out.text and "Description" not in out.text
     assert "crucial to the organization" not in out.text  # the Senior Staff line
+
+
+PORTAL = """# Fictional notes on the Velmora application portal
+
+These notes are fictional and written for tests.
+
+## How the portal reads experience
+
+The application portal estimates how long you have used a language from where it appears in your application. A
+language named under a long job is credited with the whole length of that job, so name it where you really used it.
+"""
+
+
+def test_a_fact_sheet_of_another_article_does_not_answer_by_one_description_word(embedder, levels, tmp_path_factory):
+    """The best sentence is the portal article's; the levels' fact sheets share only "ships" with the question (the
+    Associate's description): the answer is the portal's, not the Associate's Experience line."""
+    portal, portal_chunks = parsed(tmp_path_factory, "velmora_portal.md", PORTAL)
+    article, chunks = levels
+    q = "As an engineer who ships code, how does the application portal work out my experience with a language?"
+    out = compose_over(embedder, article, [*chunks, *portal_chunks], q, ["Velmora"])
+    assert "estimates how long you have used a language" in out.text, out.text
+    assert "Experience" not in out.text
+
+
+VISION = """# Fictional notes on vision models at Velmora
+
+These notes are fictional and written for tests.
+
+## Spotting objects in pictures
+
+Object detection finds a bounding box around every object in an image. Velmora's vision team uses single-pass \
+detectors for it, since they label the whole image in one go.
+"""
+DESIGN_ROUND = """# Fictional guide to Velmora design rounds
+
+This guide is fictional and written for tests.
+
+## Design round questions
+
+Some common design questions at Velmora include:
+
+- Design a photo sharing service
+- Design a chat service for teams
+- Design a file store
+- Design a news feed
+"""
+
+
+def test_a_list_of_another_article_does_not_replace_the_best_sentence(embedder, tmp_path_factory):
+    """"Which network designs …" reads as a list question, and another article lists "Design a photo sharing
+    service": its items share words with the question, but the best sentence is the vision article's."""
+    vision, vision_chunks = parsed(tmp_path_factory, "velmora_vision.md", VISION)
+    _, design_chunks = parsed(tmp_path_factory, "velmora_design.md", DESIGN_ROUND)
+    q = "Which network designs can draw rectangles around every object in a photo?"
+    out = compose_over(embedder, vision, [*vision_chunks, *design_chunks], q, ["Velmora"])
+    assert "bounding box around every object" in out.text, out.text
+    assert "photo sharing service" not in out.text
