@@ -1,12 +1,18 @@
-"""Retrieval ranks on the real-article questions: where the retriever itself ranks each question's expected source,
-apart from which passage the answer then cites, and what kind each retrieval miss is.
+"""Retrieval ranks on the real-article questions, measured on the passages the answer path hands to the composer, and
+whether the answer then cites the expected source: a retrieval gain that is no answer gain says where it was lost.
 
     .venv/bin/python bench/retrieval.py [CASES.jsonl] [--json] [--explain]
 
 CASES is a tuning file, by default tests/evals/ask_real.jsonl (never a held-out split). The real articles (../shared/real-articles) and corpus/ are ingested
-into a temporary library, as ``coach eval --only ask-real`` does. Each grounded question with expected sources and
-no history is searched with the chain's retriever (unfiltered, top 20); reported: hit@1/@3/@10 overall and per batch,
-and every miss (expected source below rank 3) by kind:
+into a temporary library, as ``coach eval --only ask-real`` does. Each grounded question with expected sources goes
+through the chain's own retrieval step (``AskChain.retrieval``: rewrite with its history, scope, the role filter, a
+named company's articles merged with the whole library's hits, the acronym and list-start passages joined), so the
+ranks are those of the hits the composer reads (it reads the first ``compose`` ``max_chunks``, 10), and then through
+the chain's compose step, as ``coach.ask`` does. Reported: hit@1/@3/@10 of those hits and ``cited@3`` (the answer
+cites the expected source among its first three, as the ask evaluation requires) overall and per batch; where each
+question ended (``stage``: ``retrieval`` — not among the composer's hits —, ``compose`` — among them but not cited
+in the first three —, ``declined``, ``cited``); and every retrieval miss (expected source below rank 3) by
+kind:
 - ``beside``: the expected chunk is next to one of the top three in its article (the answer sits in the next window
   or in the adjacent sibling section);
 - ``section``: it shares a section with one of the top three;
@@ -14,8 +20,9 @@ and every miss (expected source below rank 3) by kind:
 - ``elsewhere``: the top three are all from other articles.
 
 ``--explain`` adds, per miss, what each signal gave the best expected chunk and each of the top three
-(``coach.retrieval.evidence``: dense, sentence, bm25, structure, answer; ``score`` includes the neighbour bonus): which
-signal put a sibling ahead, or whether the expected chunk was no candidate at all.
+(``coach.retrieval.evidence`` over the whole library for the standalone question: dense, sentence, bm25, structure,
+answer; ``score`` includes the neighbour bonus): which signal put a sibling ahead, or whether the expected chunk was no
+candidate at all.
 """
 from __future__ import annotations
 
@@ -32,11 +39,13 @@ sys.path.insert(0, str(ROOT))
 from coach.api import Coach  # noqa: E402
 from coach.chain import _source  # noqa: E402
 from coach.compose import Hit  # noqa: E402
+from coach.errors import CoachError  # noqa: E402
 from coach.retrieval import evidence, fuse  # noqa: E402
 from coach.evaluation import _private_coach, real_articles  # noqa: E402
 from coach.evaluation.ask import REAL_CASES, batch_of, load_cases  # noqa: E402
 
-DEPTH = 20
+DEPTH = 20  # signals explained per miss
+COMPOSED = 10  # hits the composer reads (``compose``'s ``max_chunks``)
 
 
 def _matches(case, chunk) -> bool:
@@ -58,47 +67,69 @@ def miss_kind(case, top, chunks, neighbours) -> str:
 
 
 def explain(case, hits, signals) -> dict:
-    """What each signal gave the best expected candidate and each of the top three hits."""
+    """What each signal gave the best expected candidate and each of the composer's first three hits, over the whole
+    library (``score``: the fused score there, None for a hit that is no candidate of it — a company's own search)."""
     parts = evidence(signals)
+    fused = {h.chunk.id: h for h in fuse(signals)}  # best first
 
-    def row(hit: Hit) -> dict:
-        c = hit.chunk
-        return {"section": c.section, "text": c.text[:80], "score": round(hit.score, 3),
-                **{k: round(v, 3) for k, v in parts.get(c.id, {}).items()}}
+    def row(chunk) -> dict:
+        got = fused.get(chunk.id)
+        return {"section": chunk.section, "text": chunk.text[:80], "score": round(got.score, 3) if got else None,
+                **{k: round(v, 3) for k, v in parts.get(chunk.id, {}).items()}}
 
-    expected = next((h for h in fuse(signals) if _matches(case, h.chunk)), None)
-    return {"expected": row(expected) if expected else None, "top": [row(h) for h in hits[:3]]}
+    expected = next((h.chunk for h in fused.values() if _matches(case, h.chunk)), None)
+    return {"expected": row(expected) if expected else None, "top": [row(h.chunk) for h in hits[:3]]}
 
 
 def run(coach, cases, details: bool = False) -> dict:
-    retriever = coach.ask_chain.retriever(k=DEPTH)
+    chain = coach.ask_chain
+    retriever = chain.retriever(k=DEPTH)
     index = retriever.structure()
     chunks = coach.library.all_chunks()
     ranks: dict[str, int | None] = {}
+    cited: dict[str, int | None] = {}
+    stages: dict[str, str] = {}
     kinds: dict[str, str] = {}
     why: dict[str, dict] = {}
     for case in cases:
-        if not case.grounded or not case.sources or case.history:
+        if not case.grounded or not case.sources:
             continue
-        signals = retriever.signals(case.question)
-        hits = retriever.ranked(signals) if signals is not None else []
+        # The answer path itself: the hits the composer reads, then the answer ``coach.ask`` would give.
+        try:
+            state = chain.retrieval.invoke({"question": case.question, "history": case.history, "role": case.role})
+        except CoachError:  # refused before retrieval (the evaluation counts it as a failure too)
+            ranks[case.id], cited[case.id], stages[case.id] = None, None, "declined"
+            continue
+        hits = state["retrieved"]["hits"]
+        answer = chain._compose({**state, "extractive_only": True})
         ranks[case.id] = next((i for i, h in enumerate(hits, 1) if _matches(case, h.chunk)), None)
-        if not ranks[case.id] or ranks[case.id] > 3:
+        cited[case.id] = next((i for i, s in enumerate(answer.sources, 1) if any(e.matches(s) for e in case.sources)),
+                              None) if answer.grounded else None
+        rank, quoted = ranks[case.id], cited[case.id]
+        stages[case.id] = "cited" if quoted and quoted <= 3 else "declined" if not answer.grounded else \
+            "retrieval" if not rank or rank > COMPOSED else "compose"
+        if not rank or rank > 3:
             kinds[case.id] = miss_kind(case, hits[:3], chunks, index.neighbours)
-            if details and signals is not None:
+            signals = retriever.signals(state["standalone"]) if details else None
+            if signals is not None:
                 why[case.id] = explain(case, hits, signals)
 
     def rates(ids: list[str]) -> dict[str, float]:
         return {f"hit@{k}": round(sum(1 for i in ids if ranks[i] and ranks[i] <= k) / len(ids), 3)
-                for k in (1, 3, 10)} | {"cases": len(ids)}
+                for k in (1, 3, 10)} | {"cited@3": round(sum(1 for i in ids if stages[i] == "cited") / len(ids), 3),
+                                        "cases": len(ids)}
 
     batches: dict[str, list[str]] = {}
     for cid in ranks:
         batches.setdefault(batch_of(cid), []).append(cid)
     return {"overall": rates(list(ranks)), "by_batch": {b: rates(ids) for b, ids in batches.items()},
+            "stages": dict(Counter(stages.values())),
+            # retrieval had it in its top three but the answer does not cite it there (and the reverse)
+            "lost_after_retrieval": sorted(c for c in ranks if (ranks[c] or 99) <= 3 and stages[c] != "cited"),
+            "found_by_compose": sorted(c for c in ranks if (ranks[c] or 99) > 3 and stages[c] == "cited"),
             "miss_kinds": dict(Counter(kinds.values())),
-            "misses": {cid: {"rank": ranks[cid], "kind": kind, **({"explain": why[cid]} if cid in why else {})}
-                       for cid, kind in kinds.items()}}
+            "misses": {cid: {"rank": ranks[cid], "kind": kind, "stage": stages[cid],
+                             **({"explain": why[cid]} if cid in why else {})} for cid, kind in kinds.items()}}
 
 
 def main() -> int:
@@ -120,15 +151,20 @@ def main() -> int:
         return 0
     o = report["overall"]
     print(f"retrieval: {o['cases']} questions — hit@1 {o['hit@1']:.3f}, hit@3 {o['hit@3']:.3f}, "
-          f"hit@10 {o['hit@10']:.3f}")
-    print("by batch: " + "  ".join(f"{b} {r['hit@3']:.2f}" for b, r in report["by_batch"].items()))
+          f"hit@10 {o['hit@10']:.3f}; answers cite it in the first three: {o['cited@3']:.3f}")
+    print("by batch (hit@3/cited@3): " + "  ".join(f"{b} {r['hit@3']:.2f}/{r['cited@3']:.2f}"
+                                                    for b, r in report["by_batch"].items()))
+    print("stages: " + ", ".join(f"{k} {n}" for k, n in sorted(report["stages"].items())))
+    print(f"in retrieval's top three, not cited there: {len(report['lost_after_retrieval'])}; "
+          f"cited though retrieval ranked it below three: {len(report['found_by_compose'])}")
     print("misses by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(report["miss_kinds"].items())))
     for cid, m in report["misses"].items():
-        print(f"  {m['kind']:9s} rank {m['rank'] or '>20':>3}  {cid}")
+        print(f"  {m['kind']:9s} rank {m['rank'] or '-':>3}  {m['stage']:9s} {cid}")
         why = m.get("explain")
         for tag, row in ([("expected", why["expected"])] + [("top", r) for r in why["top"]]) if why else ():
             if row is not None:
-                signals = " ".join(f"{k} {v:.3f}" for k, v in row.items() if k not in ("section", "text"))
+                signals = " ".join(f"{k} {v:.3f}" for k, v in row.items()
+                                   if k not in ("section", "text") and v is not None)
                 print(f"      {tag:8s} {signals}  [{(row['section'] or '')[:40]}] {row['text'][:50]!r}")
     return 0
 
