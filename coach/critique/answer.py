@@ -66,6 +66,18 @@ class _Answer:
         return _does_view(self)
 
     @cached_property
+    def said(self) -> str:
+        """The answer's text without what it says it does not do: "I'd submit without asking anything and not test
+        it" names testing only to say it does not."""
+        out = []
+        for u in self.units:
+            text = u.text
+            for part in read_negation(u.text).negated:
+                text = text.replace(part, " ", 1)
+            out.append(" ".join(text.split()))
+        return " ".join(out)
+
+    @cached_property
     def asks(self) -> np.ndarray:
         """Per unit: it asks a question of its own (not the practice question read back) and hands nothing off."""
         own = [u.text.rstrip().endswith("?") and lexical_overlap(self.qstems, st) < READ_BACK

@@ -212,7 +212,8 @@ def critique_answer(
     used = [(m, j.verdict == "avoided") for (_, m, j), r in zip(judged, results)
             if j.verdict in ("made", "avoided") or (j.verdict == "unclear" and r.applies and not j.delivery)]
     rel, on_topic = _relevance(a, used, areas)
-    parts = structure_parts(question, a.stats, " ".join(u.text for u in a.units))
+    # The parts the answer has are what it says it does: "... and not test it" has no checks.
+    parts = structure_parts(question, a.stats, a.said)
     # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
     # counts it as its mistake, so it is not counted twice.
     owned = any(m.shape.kind == "ownership" and j.verdict in ("made", "avoided") for _, m, j in judged)
