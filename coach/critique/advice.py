@@ -9,6 +9,7 @@ from coach.critique.delivery import DeliveryStats, question_type
 from coach.critique.items import _ItemModel
 from coach.critique.judges import _Judgement, _blaming
 from coach.critique.scoring import RubricCounts, avoided_phrase
+from coach.critique.shapes import content_stems
 from coach.models import ItemFeedback, RubricItem
 
 
@@ -17,12 +18,13 @@ def _advice(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> str:
     """Advice grounded in the item's fix (or, without one, its mistake and context), tied to the quoted evidence,
     with what the answer covers and misses of what the item calls for."""
     text = _advice_text(item, m, j, role)
-    if j.verdict in ("made", "avoided") and (j.covers or j.missing):
+    missing = _beyond_fix(j.missing, _fix_text(item, m))
+    if j.verdict in ("made", "avoided") and (j.covers or missing):
         cover = []
         if j.covers:
             cover.append("covers: " + ", ".join(j.covers))
-        if j.missing:
-            cover.append("missing: " + ", ".join(j.missing[:6]))
+        if missing:
+            cover.append("missing: " + ", ".join(missing[:6]))
         text += " (" + "; ".join(cover) + ")"
     if j.delivery and j.verdict in ("made", "avoided"):
         text = "Delivery note (this item is about how the answer is delivered): " + text
@@ -178,11 +180,19 @@ def _improvement(item: RubricItem, m: _ItemModel, j: _Judgement) -> str:
         fix = "leave it out, or say what you did in its place"  # the fix would only restate the mistake
     where = "" if not quote or m.shape.kind in _QUOTES_MISTAKE else (
         f", for example in {quote}" if m.shape.kind == "numbers" else f", for example after {quote}")
-    missing = f" (missing: {', '.join(j.missing[:4])})" if j.missing else ""
+    shown = _beyond_fix(j.missing, fix)
+    missing = f" (missing: {', '.join(shown[:4])})" if shown else ""
     # A fix that says "instead" itself ("reduce margins instead and …") would read "Instead: … instead".
     lead = "What to do" if re.search(r"\binstead\b", fix, re.I) else "Instead"
     fix = f'give what the article lists in its place, "{fix}"' if _listed_instead(item) else _lower_first(fix)
     return f"{mistake}: {seen}{missing}. {lead}: {fix}{where}."
+
+
+def _beyond_fix(missing: list[str], fix: str) -> list[str]:
+    """The missing concepts the advice's own fix does not already say: a concept that is the fix in other words
+    ("candidates are generally expected to ask questions", quoted as what to do) is not listed again as missing."""
+    said = content_stems(fix)
+    return [c for c in missing if not content_stems(c) <= said]
 
 
 def _lower_first(text: str) -> str:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 W_COS, W_LEX = 0.7, 0.3
 ECHO = 0.2  # a sentence's similarity to the question with the words it shares with it counts this much less
 READ_BACK = 0.2  # a question with this share of the practice question's content words reads it back, not asks
+_ADDRESSEES = frozenset({"me", "us"})
 
 
 @dataclass
@@ -80,7 +81,10 @@ class _Answer:
     @cached_property
     def asks(self) -> np.ndarray:
         """Per unit: it asks a question of its own (not the practice question read back) and hands nothing off."""
-        own = [u.text.rstrip().endswith("?") and lexical_overlap(self.qstems, st) < READ_BACK
+        # "me"/"us" only address the interviewer: "what would you want me to have shipped?" reads nothing back from
+        # "Do you have any questions for me?"
+        asked = self.qstems - _ADDRESSEES
+        own = [u.text.rstrip().endswith("?") and lexical_overlap(asked, st - _ADDRESSEES) < READ_BACK
                for u, st in zip(self.units, self.stems)]
         return ~self.handoff & np.array(own, dtype=bool)
 
