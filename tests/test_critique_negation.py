@@ -104,3 +104,27 @@ def test_a_product_of_the_kind_the_fix_names_is_the_fix(embedder):
                          embedder=embedder)
     got = _item(fb, "layout")
     assert got.verdict == "avoided" and "Pages" in got.evidence, (got.verdict, got.evidence)
+
+
+ASK_Q = "Do you have any questions for me?"
+ASK_ITEMS = [RubricItem(id="ask", kind="pitfall", section="Closing questions", mistake="Not having any questions",
+                        fix="Candidates are expected to ask the interviewer questions.")]
+
+
+def test_advice_does_not_list_its_own_fix_as_missing(embedder):
+    """A concept that is the fix in other words is quoted once, as what to do, not again as "missing"."""
+    fb = critique_answer(ASK_ITEMS, role="Backend Engineer", question=ASK_Q, embedder=embedder,
+                         answer="No, I'd just wrap up without asking anything.")
+    ask = _item(fb, "ask")
+    assert ask.verdict == "made", ask
+    for text in [ask.advice, *fb.improvements]:
+        assert text.count("expected to ask the interviewer questions") <= 1, text
+        assert "missing: Candidates" not in text and "missing: candidates" not in text, text
+
+
+def test_a_question_of_ones_own_that_says_me_is_asked_not_read_back(embedder):
+    """ "me" addresses the interviewer: it is no word of the practice question read back."""
+    fb = critique_answer(ASK_ITEMS, role="Backend Engineer", question=ASK_Q, embedder=embedder,
+                         answer="Yes, two: how does the team decide what to work on each quarter, and what would you "
+                                "want me to have shipped by the end of my first six months?")
+    assert _item(fb, "ask").verdict == "avoided", _item(fb, "ask")

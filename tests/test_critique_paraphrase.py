@@ -121,6 +121,8 @@ CV_ITEMS = [
     ("tools", "My sister laid my resume out in InDesign with two columns and a custom font."),
     ("tools", "I made my resume on one of those template websites where you fill in boxes and download it."),
     ("stuff", "I add a hidden block of white text with all the buzzwords from the ad so the scanner ranks me higher."),
+    # the design such a tool makes, described in words
+    ("tools", "It's two columns with my photo at the top, skill bars on the left and my jobs on the right."),
 ])
 def test_a_forbidden_thing_said_in_its_everyday_form_is_made(embedder, item_id, answer):
     """The candidate names the tool or describes the habit instead of the category the item names (the hidden
@@ -137,6 +139,20 @@ def test_a_forbidden_thing_said_in_its_everyday_form_is_made(embedder, item_id, 
 def test_the_contrasted_practice_or_a_negated_form_is_no_mistake(embedder, answer):
     fb = critique_answer(CV_ITEMS, role="Software Engineer", question=CV_Q, answer=answer, embedder=embedder)
     assert [f.id for f in fb.items if f.verdict == "made"] == [], [(f.id, f.evidence) for f in fb.items]
+
+
+FORM_Q = "The careers site wants your work history typed into its own form. What do you do?"
+FORM_ITEMS = [RubricItem(id="form", kind="dont", mistake="Never rush the application forms a company asks you to "
+                                                          "fill in.", section="Applying > Forms")]
+
+
+@pytest.mark.parametrize("answer, made", [
+    ("I write 'see attached CV' in the experience box and move on, the resume has it all.", True),
+    ("I type every role and its dates into their fields by hand and read it all back before I submit.", False),
+])
+def test_a_form_answered_with_see_attached_cv_is_rushed(embedder, answer, made):
+    fb = critique_answer(FORM_ITEMS, role="Software Engineer", question=FORM_Q, answer=answer, embedder=embedder)
+    assert (_verdict(fb, "form") == "made") is made, [(f.id, f.verdict, f.evidence) for f in fb.items]
 
 
 BLAME = RubricItem(id="blame", kind="pair", mistake="Blaming teammates when describing a failed project.",

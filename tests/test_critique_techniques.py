@@ -10,6 +10,14 @@ from coach.critique import critique_answer
 from coach.models import RubricItem
 
 
+def verdict(family: str, text: str) -> str:
+    """A coding-technique family's verdict on ``text`` (coach.critique.technique), without the rubric around it."""
+    from coach.critique.shapes import split_units
+    from coach.critique.technique import judge_technique
+
+    return judge_technique(family, split_units(text))[0]
+
+
 def _verdicts(items, embedder, *, role="Software Engineer", question: str, answer: str) -> dict[str, str]:
     fb = critique_answer(items, role=role, question=question, answer=answer, embedder=embedder)
     return {f.id: f.verdict for f in fb.items}
@@ -158,10 +166,7 @@ def test_reasoning_mistakes_said_without_the_usual_words_are_read():
     someone "hands" you sorted, a precaution re-checked inside the loop (its own "isn't" negates the checked thing,
     not the checking), a slow runtime doubted to be beatable, and explaining only at the end."""
     from coach.critique.shapes import split_units
-    from coach.critique.technique import judge_technique, narrates
-
-    def verdict(family: str, text: str) -> str:
-        return judge_technique(family, split_units(text))[0]
+    from coach.critique.technique import narrates
 
     assert verdict("repeat_call", "For each position I work out sum(values[:i]) and compare it with the rest.") \
         == "made"
@@ -178,3 +183,28 @@ def test_reasoning_mistakes_said_without_the_usual_words_are_read():
     assert verdict("runtime_bound", "The floor is O(n), since every item has to be read once.") == "avoided"
     assert narrates(split_units("I put my head down until it passes the examples, then I walk them through it at "
                                 "the end."))[0] == "made"
+
+
+def test_a_change_said_not_to_be_made_is_no_change():
+    """What the answer says it does not do is read by coach.critique.negation: a modal ("I wouldn't sort the input in
+    place") avoids the change it names; a copy it says it does not make keeps nothing; another negation elsewhere in
+    the sentence does not hide the repeated call it affirms."""
+    assert verdict("mutate_input", "I wouldn't sort the input in place, since the caller may still need it.") \
+        == "avoided"
+    assert verdict("mutate_input", "I shouldn't reorder their array because they keep using it.") == "avoided"
+    assert verdict("mutate_input", "I'd loop over it without making a copy, deleting the repeats from the list as "
+                                   "I go.") == "made"
+    assert verdict("repeat_call", "I'd go through it without storing anything first and not bother with a helper, "
+                                  "and for every element I call sum(values) to compare against.") == "made"
+    assert verdict("mutate_input", "def f(values):\n    if not values:\n        return None\n    values.sort()\n"
+                                   "    return values[0]") == "made"
+
+
+def test_structure_credits_only_the_checks_the_answer_says_it_does(embedder):
+    """The structure line reads what the answer says it does: "... and not test it" names testing to say it won't."""
+    fb = critique_answer(TECHNIQUES, role="Software Engineer", question="Merge two sorted arrays into one.",
+                         embedder=embedder, answer="I'd just write the two-pointer merge and submit it without "
+                                                   "asking anything and not test it.")
+    structure = " ".join(f.label for f in fb.score_factors if f.label.startswith("structure"))
+    advice = " ".join(fb.improvements)
+    assert "missing" in advice and "checks" in advice.split("missing", 1)[1], (structure, advice)

@@ -82,3 +82,26 @@ def test_own_statements_are_not_set_aside(text):
 def test_own_part_keeps_negation_and_drops_judgements():
     assert own_part("I'd rather not talk while I type.") == "I'd rather not talk while I type."
     assert "silence" not in own_part("Coding in silence is the worst thing you can do, so I say my plan first.")
+
+
+@pytest.mark.parametrize("text, part", [
+    # two negations joined by "and" are two things not done, not a double negative
+    ("I'd just submit without asking anything and not test it.", "test it"),
+    ("I wouldn't ask and skip the tests.", "skip the tests"),
+])
+def test_coordinated_negations_do_not_cancel(text, part):
+    r = read(text)
+    assert any(part in n for n in r.negated) and part not in r.affirmed, r
+
+
+@pytest.mark.parametrize("text, part", [
+    # a negation before "without" cancels it: the speaker does both
+    ("I never submit it without filling in every section.", "filling in every section"),
+    ("I never leave an interview without asking something.", "asking something"),
+    # a negation opening the rejected side turns it back
+    ("I'd test it rather than not testing it.", "testing it"),
+    ("I'd write tests instead of skipping them.", "skipping them"),
+])
+def test_governed_negations_cancel(text, part):
+    r = read(text)
+    assert part in r.affirmed and not any(part in n for n in r.negated), r

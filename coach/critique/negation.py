@@ -16,7 +16,9 @@ but they trip up the parsers") or *reports* someone else doing it ("most of my c
 "the easy story would be that the analysts gave us bad specs"). Such a clause is read as negated: the speaker names
 X to set it aside. A judgement of not doing something ("not proofreading is a mistake") affirms it.
 
-Two negations in one clause cancel ("I never skip validation" affirms validation). A choice ("whether or not"), an
+Two negations in one clause cancel when one governs the other ("I never skip validation" affirms validation, "I
+never submit it without checking" checks); two joined by "and" are two things not done ("without asking anything
+and not testing it"). A choice ("whether or not"), an
 intensifier ("not only", "no matter") negates nothing. Every check that asks "does this sentence do X, or say it
 does not?" reads the sentence here (the engine's "Don't X" judge, the described-pitfall cues in signals, the coding
 techniques), so there is one notion of negation.
@@ -108,8 +110,9 @@ class Reading:
 
 
 # A negator governing an avoidance ("never skip", "don't leave it out", "not without"): the two cancel.
-_DOUBLE = re.compile(r"(?:\b(?:not|never|no need to|no)\b|n't\b)\s+(?:\w+\s+){0,2}?(?:avoid|skip|omit|forget|miss|"
-                     r"ignore|neglect|leave|leaving|left|drop|cut|without)\w*", re.I)
+# Two negations joined by "and"/"or" ("I wouldn't ask and skip the tests") are two things not done: they do not cancel.
+_DOUBLE = re.compile(r"(?:\b(?:not|never|no need to|no)\b|n't\b)\s+(?:(?!(?:and|or|but|then|so)\b)\w+\s+){0,2}?"
+                     r"(?:avoid|skip|omit|forget|miss|ignore|neglect|leave|leaving|left|drop|cut|without)\w*", re.I)
 
 
 def _negates(text: str) -> bool:
@@ -118,6 +121,13 @@ def _negates(text: str) -> bool:
     if _DOUBLE.search(text):
         return False
     return bool(_NEGATOR.search(text) or _AVOID.search(text))
+
+
+def _opens_negated(side: str) -> bool:
+    """The side of a contrast is itself negative from its first word or two ("not testing", "just skipping it")."""
+    masked = _NOT_NEGATION.sub(lambda m: " " * len(m.group(0)), side)
+    cues = [m.start() for p in (_NEGATOR, _AVOID) for m in [p.search(masked)] if m]
+    return bool(cues) and len(side[:min(cues)].split()) <= 1 and _negates(side)
 
 
 _FILLER = re.compile(r"\b(?:it|them|there|that|this|all|at|completely|entirely|altogether|anymore|either|ever|"
@@ -150,16 +160,24 @@ def read(text: str) -> Reading:
             continue
         rest = clause
         sides = []
+        cancelled = False
         for m in list(_CONTRAST.finditer(clause)):
             end = _SIDE_END.search(clause, m.end())
             side = clause[m.end(): end.start() if end else len(clause)]
             if side.strip():
+                # A negation before "without" cancels it: "I never submit it without filling in every section"
+                # fills them in, and submits.
+                cancelled |= m.group(0).lower().startswith("without") and bool(
+                    _NEGATOR.search(_NOT_NEGATION.sub(" ", clause[:m.start()])))
                 sides.append(side)
                 rest = rest.replace(m.group(0) + side, " ", 1)
-        # A negation inside the rejected side ("rather than not testing") turns it back.
+        # A negation opening the rejected side ("rather than not testing", "instead of skipping them") turns it back;
+        # one further on is a second thing not done ("without asking anything and not testing it").
         for side in sides:
-            (affirmed if _negates(side) else negated).append(side.strip())
-        if _negates(rest):
+            (affirmed if cancelled or _opens_negated(side) else negated).append(side.strip())
+        if cancelled:
+            affirmed.append(rest.strip())
+        elif _negates(rest):
             head, tail = _scope(rest)
             negated.append(tail.strip())
             if head.strip():

@@ -318,9 +318,12 @@ def expand(phrase: str) -> str:
 # Figma"), or describe the habit ("I write 'see resume' in the boxes") rather than naming the category; such a
 # sentence shares no word with X and sits far from it in the embedding space, but close to these forms.
 _DONT_FORMS: list[tuple[str, str, str]] = [
+    # ... or only the design such a tool makes, described in words ("two columns with a photo at the top")
     ("graphic design tools", "designed it in Canva; made it in Figma; laid it out in Adobe Illustrator or InDesign; "
-                             "a graphic design app",
-                             "wrote it in Microsoft Word or Google Docs; a plain text document"),
+                             "a graphic design app; a two-column design with a photo, icons and skill bars; an "
+                             "infographic full of graphics and colours",
+                             "wrote it in Microsoft Word or Google Docs; a plain text document; a single column of "
+                             "plain text with standard headings"),
     ("resume builders", "a resume builder website with templates; an online CV generator",
                         "wrote it in Microsoft Word or Google Docs; a plain text document"),
     ("symbols headers", "an emoji or icon in front of each section heading; arrows, stars or little graphics before "
@@ -334,6 +337,10 @@ _DONT_FORMS: list[tuple[str, str, str]] = [
                               "only the few results with the most impact; I pick a handful and cut the rest"),
     ("header footer", "contact details in the page header; links in the footer of every page",
                       "contact details as plain text in the body of the page"),
+    ("application forms", "write 'see resume' or 'see attached CV' in the form's boxes; just upload my resume and "
+                          "leave the rest of the form blank; rush through the application form as fast as I can",
+                          "fill in every field of the form carefully and completely; copy each role and its dates "
+                          "from my resume into the form"),
 ]
 DONT_FORMS: list[tuple[frozenset[str], list[str], list[str]]] = [
     (frozenset(content_stems(k)), [f.strip() for f in v.split(";")], [c.strip() for c in c_.split(";")])

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from coach.critique.negation import negated, own_part, read
+from coach.critique.delivery import code_span
+from coach.critique.negation import own_part, read
 from coach.critique.shapes import Unit
 
 # What an item forbids: (its act, its object), as words of the item's own "Don't X".
@@ -40,13 +41,18 @@ _MUTATE = re.compile(
     r"supply|supplied|given)\b"
     r"|\b(?:sort|sorts|modif\w+|change\w*|overwrit\w+|mutat\w+|reorder\w*|scrambl\w+) " + r"(?:their|the caller's|"
     r"the original|the input) " + _DATA + r"\b"
-    r"|\b(?:pop|remove|delete|del)\w* (?:\w+ )?(?:out of|from) (?:the |their )?(?:input|original|nums|array|list)\b",
+    r"|\b(?:pop|remove|delete|del)\w* (?:\w+ ){0,2}?(?:out of|from) (?:the |their )?(?:input|original|nums|array|list)\b",
     re.I,
 )
+# Keeping the input, as something the answer does ("I sort a copy") ...
 _KEEP = re.compile(
     r"\b(?:a |the )?cop(?:y|ies|ied)\b|\buntouched\b|\bintact\b|\bunchanged\b|\bimmutabl\w*\b|\bsorted\("
-    r"|\b(?:new|separate|fresh|output|result) (?:list|array|copy)\b"
-    r"|\b(?:never|not|don't|do not|without|won't) (?:\w+ )?(?:modify|modifying|mutate|mutating|change|changing|touch|"
+    r"|\b(?:new|separate|fresh|output|result) (?:list|array|copy)\b",
+    re.I,
+)
+# ... or as a change it says it does not make ("never modify the input").
+_KEEP_NOT = re.compile(
+    r"\b(?:never|not|don't|do not|without|won't) (?:\w+ )?(?:modify|modifying|mutate|mutating|change|changing|touch|"
     r"touching|overwrite|overwriting|destroy|destroying)\b",
     re.I,
 )
@@ -99,14 +105,14 @@ def judge_technique(family: str, units: list[Unit]) -> tuple[str, Unit | None]:
         # A method call on data the answer creates itself ("stack = []; ... stack.pop()") changes no input.
         text = " ".join(u.text for u in units)
         own = set(re.findall(r"\b([A-Za-z_]\w*)\s*=(?!=)", text))
-        made = [u for u in units if any(_owned_call(mt, own) for mt in _MUTATE.finditer(u.text))
-                and not _KEEP.search(u.text)]
-        kept = [u for u in units if _KEEP.search(u.text)]
+        kept = [u for u in units if _keeps_input(u.text)]
+        made = [u for u in units if u not in kept
+                and any(_owned_call(mt, own) for mt in _MUTATE.finditer(_affirmed(u.text)))]
     elif family == "repeat_call":
         kept = [u for u in units if _ONCE.search(u.text)]
         # "I store the length once instead of calling len() in the loop" names the repeated call to avoid it.
-        made = [u for u in units if (_REPEAT.search(u.text) or _per_element_call(u.text)) and u not in kept
-                and not negated(u.text)] + _repeated_call(units)
+        made = [u for u in units if u not in kept and (_REPEAT.search(said := _affirmed(u.text))
+                                                        or _per_element_call(said))] + _repeated_call(units)
     elif family == "runtime_bound":
         made, kept = _bound_claims(units)
     elif family == "redundant_check":
@@ -159,6 +165,22 @@ def _bound_claims(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         elif _LINEAR.search(text):
             kept.append(at)
     return made, kept
+
+
+def _affirmed(text: str) -> str:
+    """What a sentence says it does (coach.critique.negation): "I wouldn't sort the input in place" sorts nothing.
+    Code is read whole: its "if not nums:" negates none of the statements after it."""
+    return text if code_span(text) else read(text).affirmed
+
+
+def _keeps_input(text: str) -> bool:
+    """The sentence keeps the caller's data: it does something that keeps it ("I sort a copy"; not "without making
+    a copy"), says it does not change it, or names the change only to say it does not make it ("I wouldn't sort
+    the input in place", "sorting in place would wreck their array")."""
+    if _KEEP_NOT.search(text) or _KEEP.search(_affirmed(text)):
+        return True
+    reading = read(text) if not code_span(text) else None
+    return reading is not None and any(_MUTATE.search(part) for part in reading.negated)
 
 
 def _per_element_call(text: str) -> bool:

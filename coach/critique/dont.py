@@ -1,0 +1,329 @@
+"""The "Don't X" judge: a sentence that states X (reads as X, names one of the things X lists, says X in its own
+words or in one of its everyday forms) makes the mistake; X negated on its own topic or the fix stated avoids it."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import numpy as np
+
+from coach.critique.answer import W_COS, W_LEX, _Answer
+from coach.critique.items import _ItemModel, _Phrase, _names, _without_words
+from coach.critique.judges import FALLBACK_MARGIN, ON_TOPIC, _Judgement, _closest, _present
+from coach.critique.shapes import SUBORDINATE, content_stems, lexical_overlap, stem, words
+from coach.critique.technique import judge_technique, technique_family
+from coach.critique.vectors import encode_cached
+
+
+DOES_IT = 0.42  # a sentence does what a "Don't ..." item forbids from this blended similarity ...
+DOES_NEAR = 0.24  # ... or from this one when the question is on the item's topic
+DOES_AREA = 0.38  # ... or from this cosine when the question is in the item's area
+DONT_TOPIC = 0.15  # the question is on a "Don't" item's topic from this similarity
+ABLATION_FLOOR = 0.3  # ... and is itself this close to X (a sentence near neither says nothing about it)
+ABLATION_MARGIN = 0.0  # a sentence does X only if X itself is at least this much closer than X without any one word
+CARRIES_COS = 0.48  # a sentence near X on the item's topic does X in its own words from this cosine to X ...
+CARRIES_MARGIN = 0.03  # ... when X is this much closer to it than every version of X without one of its words
+FORM_COS = 0.55  # a sentence says one of X's everyday forms (shapes.dont_forms) from this cosine ...
+CLAUSE_WORDS = 3  # a clause says something on its own from this many content words
+FORM_MARGIN = 0.2  # ... when it is this much closer to it than to every practice the forms are contrasted with
+HEADING_WORDS = 2  # a sentence states a "Don't" item's heading fix when it names this many of the heading's own words
+
+
+def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
+    """"Don't X": a sentence that does X (and does not negate it) is the mistake; one that does the fix, or says
+    it avoids X, is not. Avoiding X takes positive evidence (X negated, or the fix stated); merely never doing X
+    leaves the item unclear."""
+    if a.empty:
+        return _Judgement("unclear", None, "")
+    a = a.does
+    family = technique_family(m.shape.target)
+    if family:  # a coding technique: read from what the answer says it does and the code it writes
+        verdict, ev = judge_technique(family, [u for u, h in zip(a.units, a.handoff) if not h])
+        return _Judgement(verdict, ev, "This is what the article warns against" if verdict == "made" else "")
+    # "Does X" is asked of what each sentence affirms; what it negates ("the work number I leave out") is evidence
+    # of avoiding X when it is on X's topic (coach.critique.negation reads both by construction).
+    sx = a.affirmed_match(m.x)
+    sg = a.affirmed_match(m.fix) if m.fix.text != m.x.text else np.zeros_like(sx)
+    # On the item's own topic (the question is about what it governs) a closer match to X than to the fix is
+    # enough; elsewhere only a clear match counts.
+    on_topic = a.question_match(m.x) >= DONT_TOPIC
+    cos_x = a.aff_vecs @ m.x.vec
+    # A mistake made needs a sentence that states it: one that reads as X itself, or names one of the things X
+    # lists. A sentence that is merely near X's topic (on the question's topic, or in the item's area) is no
+    # quote of the mistake: on clean answers it was the main source of false alarms, so it leaves the item unclear.
+    near = ((on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))) & ~a.handoff
+    does = (sx >= DOES_IT) & ~a.handoff
+    if m.x_setting is not None:
+        # Not clearly closer to X than to where X's things are done ("in a Word/Google Docs file", one more version
+        # of X without its words): the sentence is about the setting ("I wrote it in LibreOffice Writer").
+        setting = (a.aff_vecs @ m.x_setting) > cos_x - CARRIES_MARGIN
+        does &= ~setting
+        near &= ~setting
+    if m.x_ablations is not None:
+        # Closer to some version of X without one of its words than to X itself: the sentence is about X's topic
+        # but not the forbidden part of it ("my mobile number" next to "your work phone number").
+        margin = cos_x - (a.aff_vecs @ m.x_ablations.T).max(axis=1)
+        about_x = (margin >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
+        does &= about_x
+        near &= about_x
+        # A paraphrase of X ("the phone on my desk at the office" for "your work phone number") shares few of its
+        # words but, close to X and clearly closer to it than to X without its qualifier, carries the forbidden
+        # part itself: that is the mistake made in the answer's own words, not merely its topic.
+        does |= near & _carries(m, a.aff_vecs)
+    # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
+    # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
+    named = _names_alternative(m, a, a.aff_stems, a.aff_texts)
+    parts = _related_parts(m.shape.target)
+    if parts:
+        # X relates its parts ("confusing accuracy and bias"): a sentence that names only one of them cannot do it,
+        # and naming them is no mistake by itself.
+        does &= np.array([all(any(_names_part(w, p) for w in st for p in part) for part in parts)
+                          for st in a.stems], dtype=bool)
+        # A sentence that itself speaks of the relation ("people mix up bias with accuracy, but they differ")
+        # draws the distinction: it warns against the confusion rather than making it.
+        does &= ~np.array([bool(_RELATION.search(u.text) or _DISTINCT.search(u.text)) for u in a.units], dtype=bool)
+        named = np.zeros_like(named)
+    # X restated word for word in the answer's own words ("my office email" for "your work email").
+    # An X listing several things is matched thing by thing below; its words together say none of them.
+    if not parts and not m.x_alt_texts and on_topic:
+        # ... carrying X's qualifier, not only its topic ("my personal mobile number")
+        does |= _restates(m, a, ~a.handoff & (about_x if m.x_ablations is not None else True))
+    # A sentence that rejects X in its negated part ("I pick my three strongest achievements instead of listing
+    # everything") names, in what it affirms, the alternative to X rather than X; and one closer to the fix than to
+    # X ("details typed straight into the body") is doing the fix.
+    neg_cos = a.neg_vecs @ m.x.vec
+    does &= ~(a.neg & (neg_cos >= ON_TOPIC)) & ~(sg > sx)
+    alts = [t for t in (_without_words(t, a.qstems) for t in m.x_alt_texts) if content_stems(t)]
+    if alts and a.embedder is not None and not parts:
+        # Each listed thing without the words the question supplies ("online resume builders" asked about a resume
+        # is "online builders"); a sentence close to one does it, unless it is closer still to the fix ("details
+        # typed straight into the body" is the fix for headers).
+        # ... and closer to it than to its head noun alone: "Section titles in bold" is near "footer sections" for
+        # "sections", which the listed things share, not for what sets this one apart.
+        drops = [[t.split()[-1]] if len(content_stems(t)) > 1 else [] for t in alts]
+        vecs = encode_cached(a.embedder, alts + [d for ds in drops for d in ds])
+        sims, at = a.aff_vecs @ vecs.T, len(alts)
+        alt = np.full(len(a.units), -1.0, dtype=np.float32)
+        for j, ds in enumerate(drops):
+            own = sims[:, j] - (sims[:, at: at + len(ds)].max(axis=1) if ds else 0.0)
+            at += len(ds)
+            alt = np.maximum(alt, np.where(own >= ABLATION_MARGIN, sims[:, j], -1.0))
+        fix_cos = a.aff_vecs @ m.fix.vec if m.fix.text != m.x.text else np.full_like(alt, -1.0)
+        does |= on_topic & (alt >= ON_TOPIC) & (alt > fix_cos)
+    does |= named & ~a.handoff
+    if on_topic and not parts:
+        does |= _names_listed_thing(m, a) & ~a.handoff
+    if not parts:
+        does |= _clause_does(m, a, on_topic) & ~a.handoff
+    if m.x_forms is not None and not parts:
+        # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly
+        # closer to it than to the practice it is contrasted with ("I wrote it in Word"); a negated form avoids it.
+        does |= (_says_form(m, a.aff_vecs) & ~a.handoff
+                 & ~(a.neg & ((a.neg_vecs @ m.x_forms.T).max(axis=1) >= ON_TOPIC)))
+    if does.any():
+        i = int(np.argmax(np.where(does, sx, -9)))
+        return _Judgement("made", a.units[i], "This sentence does what the article warns against")
+    # Saying X is not done, about X itself (the negated part is on X's topic or names what X lists), avoids it.
+    neg_names = _names_alternative(m, a, a.neg_stems, a.neg_texts) & a.neg
+    refused = a.neg & ~a.handoff & ((neg_cos >= ABLATION_FLOOR) | neg_names)
+    if refused.any():
+        return _Judgement("avoided", a.units[int(np.argmax(np.where(refused, neg_cos + neg_names, -9)))], "")
+    if near.any():
+        return _Judgement("unclear", None, "")
+    # Naming a product of the kind the fix names, which the rubric never names ("Apple Pages" for "Word or Google
+    # Docs"), is doing the fix.
+    fix_named = (_names_listed_thing(m, a, fix=True) & ~a.handoff) if on_topic else np.zeros(0, dtype=bool)
+    if fix_named.any():
+        return _Judgement("avoided", a.units[int(np.argmax(fix_named))], "")
+    if m.fix.text and m.fix.text != m.x.text:
+        good = _present(a, m.fix)
+        if good is not None:
+            return _Judgement("avoided", good, "")
+    elif m.heading is not None:
+        # An item without a fix of its own: the practice its section heading states ("Only use Word or Google Docs
+        # to create your resume") is the fix. Every sentence of the article's topic is near that heading, so a
+        # sentence states it only by naming two of its own words (not X's, not the question's: "Google Docs") and
+        # by being closer to it than to X.
+        own = m.heading.stems - m.x.stems - a.qstems
+        names = np.array([len(own & st) >= HEADING_WORDS for st in a.aff_stems], dtype=bool)
+        good = _closest(a, (m.heading,), ~a.handoff & names & (a.affirmed_match(m.heading) > sx + FALLBACK_MARGIN))
+        if good is not None:
+            return _Judgement("avoided", good, "")
+    # Being on X's topic without its forbidden part ("my phone number" for "your work phone number") is no evidence
+    # of avoiding it: the answer may not say which number, or state X in words the checks above do not reach.
+    # Avoiding X needs positive evidence, which the checks above give: X negated, or the fix stated.
+    return _Judgement("unclear", None, "")
+
+
+
+
+
+def _carries(m: _ItemModel, vecs: np.ndarray) -> np.ndarray:
+    """Per text vector: close to X and clearly closer to it than to X without any one of its words (it carries X's
+    qualifier, not only its topic)."""
+    cos_x = vecs @ m.x.vec
+    return (cos_x >= CARRIES_COS) & (cos_x - (vecs @ m.x_ablations.T).max(axis=1) >= CARRIES_MARGIN)
+
+
+def _says_form(m: _ItemModel, vecs: np.ndarray) -> np.ndarray:
+    """Per text vector: close to one of X's everyday forms and clearly closer to it than to every practice the forms
+    are contrasted with ("I mocked it up in Figma", not "I wrote it in Word")."""
+    best = (vecs @ m.x_forms.T).max(axis=1)
+    return (best >= FORM_COS) & (best - (vecs @ m.x_contrasts.T).max(axis=1) >= FORM_MARGIN)
+
+
+def _clause_does(m: _ItemModel, a: _Answer, on_topic: bool) -> np.ndarray:
+    """Per unit: one of its clauses, read on its own, does X in its own words ("I kept it short, then I dropped it all
+    into a Canva template"): in a sentence of several clauses the rest dilutes the one that makes the mistake. A
+    clause counts when it is close to one of X's everyday forms or, on the question's topic, when it is a main
+    clause that carries X's qualifier ("I give the direct line at my employer's office, since I'm at my desk
+    anyway" for "your work phone number"): close to X and clearly closer to it than to X without any one of its
+    words. A subordinate clause gives a reason or a judgement ("since a work number ties me to my employer"): it
+    names X without doing it. Never when closer to the fix."""
+    out = np.zeros(len(a.units), dtype=bool)
+    qualified = on_topic and m.x_ablations is not None
+    if (m.x_forms is None and not qualified) or a.clause_vecs is None or not len(a.clause_vecs):
+        return out
+    cv = a.clause_vecs
+    stems = [content_stems(t) for t in a.clause_texts]
+
+    def closeness(phrase: _Phrase) -> np.ndarray:
+        own = set(phrase.stems) - a.qstems
+        return W_COS * (cv @ phrase.vec) + W_LEX * np.array([lexical_overlap(own, st) for st in stems])
+
+    ok = _says_form(m, cv) if m.x_forms is not None else np.zeros(len(cv), dtype=bool)
+    if qualified:
+        main = np.array([not SUBORDINATE.match(t) for t in a.clause_texts], dtype=bool)
+        ok |= main & _carries(m, cv)
+    # a clause of one or two content words ("short bullets under each") sits near anything of its topic
+    ok &= np.array([len(st) >= CLAUSE_WORDS for st in stems], dtype=bool)
+    if m.fix.text != m.x.text:
+        ok &= ~(closeness(m.fix) > closeness(m.x))
+    np.logical_or.at(out, a.clause_units, ok)
+    return out
+
+
+BRIDGE = 0.45  # a word of the answer says one of X's words from this cosine between the two words alone ...
+BRIDGE_SPAN = 6  # ... and the words saying all of X's are this close together (one phrase, not a whole sentence)
+_LIGHT_VERBS = frozenset(stem(w) for w in ("include", "use", "add", "do", "make", "put", "take", "get", "have"))
+
+
+def _restates(m: _ItemModel, a: _Answer, units: np.ndarray) -> np.ndarray:
+    """Per unit (among ``units``): what it affirms says X word for word, each word in its own words ("office email"
+    for "work email") and all within a short span. A word the question supplies says only itself, never one of X's
+    other words."""
+    out = np.zeros(len(a.units), dtype=bool)
+    if a.embedder is None or a.empty or not np.any(units):
+        return out
+    cands = {u: [(i, w) for i, w in enumerate(words(a.aff_texts[u])) if content_stems(w)]
+             for u in np.flatnonzero(np.broadcast_to(units, out.shape))}
+    for _, text in m.x_alts:
+        keys = [k for k in dict.fromkeys(st for w in words(text) for st in content_stems(w)) if k not in _LIGHT_VERBS]
+        if len(keys) < 2 or all(k in a.qstems for k in keys):
+            continue  # a single word is matched as itself (_names_alternative): alone its sense drifts
+        key_words = {stem(w): w.lower() for w in words(text)}
+        # X's words and every candidate word in one call (each call costs a few ms before its first token)
+        vecs = encode_cached(a.embedder, [key_words[k] for k in keys] + [w.lower() for toks in cands.values()
+                                                                          for _, w in toks])
+        key_vecs, at_word = vecs[:len(keys)], len(keys)
+        for u, toks in cands.items():
+            said = a.aff_texts[u]
+            sim = vecs[at_word: at_word + len(toks)] @ key_vecs.T  # answer words x X's words
+            at_word += len(toks)
+            if not toks:
+                continue
+            # A word the question supplies says only the question's own word, never one of X's others.
+            at = [[i for (i, w), row in zip(toks, sim) if stem(w) == k or (
+                row[j] >= BRIDGE and (k in a.qstems or stem(w) not in a.qstems))] for j, k in enumerate(keys)]
+            span = _within(at, BRIDGE_SPAN)
+            if span is None or _NEGATOR.search(" ".join(words(said)[max(0, span - 2): span + BRIDGE_SPAN])):
+                continue
+            # One of X's words said as itself anchors the rest: a phrase bridged word by word alone drifts from X
+            # ("sending several applications to one employer" is not "apply to many jobs at the same company").
+            if any(stem(w) in keys for i, w in toks if span <= i < span + BRIDGE_SPAN):
+                out[u] = True
+    return out
+
+
+_NEGATOR = re.compile(r"\b(?:no|not|never|without|nothing|none|instead of|rather than)\b", re.I)
+
+
+def _within(positions: list[list[int]], span: int) -> int | None:
+    """The first position from which one position of each list fits in ``span`` consecutive words, if any."""
+    if not all(positions):
+        return None
+    return next((lo for lo in sorted({i for ps in positions for i in ps})
+                 if all(any(lo <= i < lo + span for i in ps) for ps in positions)), None)
+
+
+NAME_COS = 0.45  # a product the rubric never names is one of the things a "Don't" item lists from this cosine ...
+NAME_MARGIN = 0.15  # ... when it is this much closer to it than to every product the item's fix names
+
+
+def _names_listed_thing(m: _ItemModel, a: _Answer, *, fix: bool = False) -> np.ndarray:
+    """Per unit: what it affirms names a product the rubric never names that is one of the things X lists, by
+    meaning ("I drew it in GIMP" for "Photoshop, other graphic design tools or online resume builders"): the name
+    alone is close to one of them and clearly closer to it than to every product the fix names ("Word"). With
+    ``fix``, the mirror: the name is one of the products the fix names ("Pages" for "Word or Google Docs"). Names
+    the question or the item itself uses are matched as words elsewhere."""
+    out = np.zeros(len(a.units), dtype=bool)
+    if m.x_things is None or a.embedder is None or (fix and m.good_names is None):
+        return out
+    q = a.question.lower()
+    found = [(k, n) for k, t in enumerate(a.aff_texts) for n in _names(t)
+             if n.lower() not in m.own_names and n.lower() not in q]
+    if not found:
+        return out
+    vecs = encode_cached(a.embedder, [n for _, n in found])
+    bad = (vecs @ m.x_things.T).max(axis=1)
+    good = (vecs @ m.good_names.T).max(axis=1) if m.good_names is not None else np.zeros_like(bad)
+    if fix:
+        bad, good = good, bad
+    for (k, _), b, g in zip(found, bad, good):
+        out[k] |= bool(b >= NAME_COS and b - g >= NAME_MARGIN)
+    return out
+
+
+NAMES_ALT = 0.67  # a sentence names one of the things a "Don't" item lists when it repeats this share of its words
+
+
+_RELATION = re.compile(r"\b(?:between|versus|vs\.?|confus\w*|mix\w* up)\b", re.I)
+
+
+_DISTINCT = re.compile(r"\b(?:differen\w*|distinct\w*|distinguish\w*|not the same)\b", re.I)
+
+
+def _names_part(word: str, prefix: str) -> bool:
+    """``word`` names a relation's part, also in its negated form ("inaccurate" names "accuracy")."""
+    return word.startswith(prefix) or any(word.startswith(neg + prefix) for neg in ("in", "un", "im", "non"))
+
+
+def _related_parts(target: str) -> list[set[str]]:
+    """The things a relational X ("confuse accuracy and bias") relates, each as stem prefixes (so that "accurate"
+    names "accuracy"); empty when X relates nothing."""
+    found = list(_RELATION.finditer(target))
+    if not found:
+        return []
+    rest = target[found[-1].end():]
+    parts = [{st[:5] for st in content_stems(p)} for p in re.split(r"\band\b|\bor\b|\bwith\b|,|/", rest)]
+    parts = [p for p in parts if p]
+    return parts if len(parts) >= 2 else []
+
+
+def _names_alternative(m: _ItemModel, a: _Answer, stems: Sequence[set[str]], texts: Sequence[str]) -> np.ndarray:
+    """Per unit: the text (``texts``, with ``stems``: a unit's affirmed or negated part) repeats most of the own
+    words (not the question's) of one thing X lists."""
+    out = np.zeros(len(a.units), dtype=bool)
+    for alt, text in m.x_alts:
+        own = set(alt) - a.qstems
+        if len(alt) == 1 and own:
+            # One word carries no context, so its stem's sense drifts ("header" / "heading"): match the word itself.
+            word = re.compile(rf"\b{re.escape(text.strip())}s?\b", re.I)
+            out |= np.array([bool(word.search(t)) for t in texts], dtype=bool)
+        elif own:
+            # With the question supplying the rest, one shared word ("company" of "apply to many jobs at the same
+            # company") says nothing of what sets the thing apart: a thing of several words takes two.
+            need = min(2, len(alt))
+            out |= np.array([lexical_overlap(own, st) >= NAMES_ALT and len(own & st) >= need for st in stems],
+                            dtype=bool)
+    return out

@@ -1,0 +1,200 @@
+"""What each rubric item means, encoded once per item: its mistake shape (``shapes.parse_shape``) and the phrases
+the verdicts compare an answer with (X, the fix, coverage concepts, X's ablations, listed things, everyday forms)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence, TYPE_CHECKING
+
+import numpy as np
+
+from coach.critique.coverage import concepts
+from coach.critique.shapes import Shape, content_stems, dont_forms, expand, parse_shape
+from coach.critique.topics import heading_fix, item_topic
+from coach.critique.vectors import _cache_lock, _phrase_cache
+from coach.models import RubricItem
+
+if TYPE_CHECKING:
+    from coach.components.embedding import Embedder
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    text: str
+    vec: np.ndarray
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _ItemModel:
+    shape: Shape
+    x: _Phrase  # what the mistake is about
+    fix: _Phrase  # the GOOD text, without a leading "Focusing on" / "Emphasizing"
+    bad: _Phrase  # the BAD text without its role scope
+    y: _Phrase | None  # what should come first / what is missing
+    x_only: _Phrase  # X without the words it shares with the fix ("ML model development" -> "model development")
+    fix_only: _Phrase  # the fix without the words it shares with X
+    concepts: tuple[_Phrase, ...] = ()  # what a good answer covers (coverage.concepts)
+    x_concepts: tuple[_Phrase, ...] = ()  # concrete forms of X (overemphasis: what too much of the answer is about)
+    topic: np.ndarray | None = None  # the item's section path, text and fix (does it speak to the question?)
+    x_ablations: np.ndarray | None = None  # "Don't X": X with one content word left out at a time (see _judge_dont)
+    x_alts: tuple[tuple[frozenset[str], str], ...] = ()  # "Don't X": (content stems, text) of each thing X lists
+    x_alt_texts: tuple[str, ...] = ()  # "Don't X" listing several things: its multi-word ones
+    x_forms: np.ndarray | None = None  # "Don't X": X as candidates say it (shapes.dont_forms) ...
+    x_contrasts: np.ndarray | None = None  # ... and the practices those forms are contrasted with
+    heading: _Phrase | None = None  # "Don't X" without a fix: the practice its section heading states (heading_fix)
+    x_things: np.ndarray | None = None  # "Don't X" listing several things: each of them ("Photoshop", "online
+    good_names: np.ndarray | None = None  # resume builders"), and the products its fix names ("Google Docs")
+    own_names: frozenset[str] = frozenset()  # names the item itself uses (matched as words, not by meaning)
+    x_setting: np.ndarray | None = None  # "Don't X" listing several things: where they are done ("in a Word file")
+
+
+def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
+    """Parsed shape, phrase vectors and coverage concepts per item; encoded once per item (id + text) per embedder."""
+    with _cache_lock:
+        cache = _phrase_cache.setdefault(embedder, {})
+    keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section) for it in items}
+    todo = [it for it in items if keys[it.id] not in cache]
+    if todo:
+        shapes = [parse_shape(it.mistake, it.fix, it.context) for it in todo]
+        texts: list[str] = []
+        spans: list[tuple[int, list[str], list[str]]] = []
+        for it, sh in zip(todo, shapes):
+            fix = _clean_fix(it.fix) or sh.other or sh.target
+            plain = [sh.target, fix, sh.core, sh.other or sh.target, _without_shared(sh.target, fix),
+                     _without_shared(fix, sh.target)]
+            enc = [expand(sh.target), fix, sh.core, sh.other or sh.target, expand(plain[4]), plain[5]]
+            # For an overemphasis item X is the wrong focus: what a good answer covers comes from the fix alone,
+            # and X's own concrete forms (from the whole of X, not only the words it does not share with the fix)
+            # say what too much of the answer is about.
+            over = sh.kind == "overemphasis"
+            cons = concepts(it.fix or sh.other, "" if over else sh.other if sh.kind in ("without", "order")
+                            else sh.target, it.context)
+            xcons = [c for c in concepts("", sh.target) if c not in cons] if over else []
+            abl = _ablations(sh.target) if sh.kind == "dont" else []
+            alts = concepts(sh.target, examples=False) if sh.kind == "dont" else []
+            # "Photoshop, other graphic design tools or online resume builders": each listed thing is a way of doing
+            # X, and a sentence close to one of them ("I built it in Illustrator") does X in its own words.
+            if len(alts) > 1:
+                # A trailing phrase ("... footer sections in a Word/Google Docs file") scopes over every listed
+                # thing, not only the last: it is the setting, not what sets that alternative apart.
+                last = _SETTING.split(alts[-1], 1)
+                place = [alts[-1][len(last[0]):].strip()] if content_stems(alts[-1][len(last[0]):]) else []
+                setting = content_stems(" ".join(place))
+                # ... and its words are the setting of every alternative, not what sets one apart ("online resume
+                # builders to build your resume" is told apart by "online builders").
+                alts = [_without_words(t, setting) for t in alts[:-1] + [last[0]]]
+            else:
+                place = []
+            many = [t for t in alts if len(content_stems(t)) > 1] if len(alts) > 1 else []
+            forms, contrasts = dont_forms(sh.target) if sh.kind == "dont" else ([], [])
+            if not forms or not contrasts:
+                forms, contrasts = [], []
+            heading = [h] if sh.kind == "dont" and not _clean_fix(it.fix) and (h := heading_fix(it)) else []
+            things = alts if len(alts) > 1 else []
+            good = _names(_clean_fix(it.fix) or " ".join(heading)) if things else []
+            spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading, things,
+                          good, place))
+            texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading + things + good + place
+        vecs = embedder.encode(texts)
+        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading, things, good, place) in zip(todo, shapes,
+                                                                                                    spans):
+            def take(n: int) -> np.ndarray:  # the next n vectors of this item, in the order they were queued
+                nonlocal at
+                at += n
+                return vecs[at - n: at]
+            v = take(len(plain) + len(cons) + len(xcons))
+            topic = take(1)[0]
+            ablations, forms, contrasts, head = take(len(abl)), take(nf), take(nc), take(len(heading))
+            thing_vecs, good_vecs, place_vec = take(len(things)), take(len(good)), take(len(place))
+            # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
+            ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
+            model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
+                               x_only=ph[4], fix_only=ph[5], concepts=tuple(ph[6:6 + len(cons)]),
+                               x_concepts=tuple(ph[6 + len(cons):]), topic=topic,
+                               x_ablations=_meaningful(ph[0].vec, ablations),
+                               x_alts=tuple((frozenset(content_stems(t)), t) for t in concepts(sh.target,
+                                                                                              examples=False))
+                               if sh.kind == "dont" else (), x_alt_texts=tuple(many),
+                               x_forms=forms if nf else None, x_contrasts=contrasts if nc else None,
+                               heading=_Phrase(heading[0], head[0], frozenset(content_stems(heading[0])))
+                               if heading else None,
+                               x_things=thing_vecs if things else None, good_names=good_vecs if good else None,
+                               x_setting=place_vec[0] if place else None,
+                               own_names=frozenset(n.lower() for n in _names(
+                                   " ".join((it.mistake, it.fix, it.context, " ".join(heading))))))
+            with _cache_lock:
+                cache[keys[it.id]] = model
+    return {it.id: cache[keys[it.id]] for it in items}
+
+
+MAX_ABLATIONS = 10
+_SETTING = re.compile(r"\s+(?:(?:in|on|to|for|from|at|within|inside)\s+(?:a|an|the|your|my)|to \w+)\b", re.I)
+
+
+def _ablations(phrase: str) -> list[str]:
+    """``phrase`` with one content word left out at a time: "include your work phone number" -> "include your
+    phone number", ... What a "Don't" item forbids is often a qualifier ("work" phone, "header" section) on an
+    everyday topic; a sentence does the forbidden thing only when it is closer to the whole phrase than to every
+    version without one of its words."""
+    toks = phrase.split()
+    out = []
+    for i, w in enumerate(toks):
+        if content_stems(w) and len(out) < MAX_ABLATIONS:
+            rest = " ".join(toks[:i] + toks[i + 1:])
+            if content_stems(rest):
+                out.append(rest)
+    return out
+
+
+ABLATION_SHIFT = 0.86  # a word carries X's meaning when leaving it out moves X below this cosine
+
+
+def _meaningful(x_vec: np.ndarray, ablations) -> np.ndarray | None:
+    """The ablations that change X's meaning (leaving out "work" in "your work phone number"); incidental words
+    ("file", "here") are not what the item forbids."""
+    if not len(ablations):
+        return None
+    keep = np.asarray(ablations)[np.asarray(ablations) @ x_vec <= ABLATION_SHIFT]
+    return keep if len(keep) else None
+
+
+_FOCUS_VERB = re.compile(r"^(?:focus\w*|concentrat\w*|emphasi[sz]\w*|prioriti[sz]\w*|spend\w* (?:time|most of "
+                         r"the answer))\s+(?:on\s+)?", re.I)
+
+
+def _clean_fix(fix: str) -> str:
+    """The fix's object: "Focusing on designing large-scale ML systems." -> "designing large-scale ML systems"."""
+    text = fix.strip().rstrip(".")
+    return _FOCUS_VERB.sub("", text).strip() or text or fix
+
+
+def _without_shared(text: str, other: str) -> str:
+    """``text`` minus the words whose stems also occur in ``other``: what sets it apart."""
+    kept = _without_words(text, content_stems(other))
+    return kept if content_stems(kept) else text
+
+
+def _without_words(text: str, stems: set[str]) -> str:
+    """``text`` without the words whose stems are in ``stems``."""
+    return " ".join(w for w in text.split() if not (content_stems(w) and content_stems(w) <= stems))
+
+
+_NAME = re.compile(r"\b[A-Z][\w.+#-]*[A-Za-z0-9](?:\s+[A-Z][\w.+#-]*[A-Za-z0-9])*")
+
+
+def _names(text: str) -> list[str]:
+    """Product and proper names in ``text``: runs of capitalised words ("Microsoft Publisher", "GIMP"), not the
+    word opening a sentence, nor pronouns and connectives."""
+    out = []
+    for m in _NAME.finditer(text):
+        run = [w for w in m.group(0).split() if w not in _NOT_CONCRETE]
+        if m.start() == 0 or re.search(r"[.!?:;]\s*$", text[:m.start()]):
+            run = run[1:] if run and run[0] == m.group(0).split()[0] else run
+        if run:
+            out.append(" ".join(run))
+    return list(dict.fromkeys(out))
+
+
+_NOT_CONCRETE = frozenset("I I'd I'm I'll I've OK Then First Second Third Finally So And But If When Once The This "
+                          "That It We My Our Honestly Last".split())
