@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from pathlib import Path
 
@@ -731,6 +732,27 @@ def test_a_nested_dont_says_what_to_do_from_the_item_it_is_nested_under(nested_i
     assert not any("leave it out, or say what you did" in line for line in fb.improvements), fb.improvements
     for name, text in _shells(fb, monkeypatch, capsys).items():
         assert "Personal mobile number" in text or "personal mobile number" in text, (name, text)
+
+
+def test_coach_library_shows_what_to_do_in_place_of_a_fix_less_item(make_coach, tmp_path, monkeypatch, capsys):
+    """`coach library` printed each item's fix, but for a don't without one nothing of what the advice tells the
+    candidate to do instead (``RubricItem.instead``): the text listing now shows it, and `--json` carries it
+    (fictional article, ingested into a real library)."""
+    from coach import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "nested.md").write_text(NESTED, encoding="utf-8")
+    coach = make_coach()
+    coach.ingest([folder])
+    monkeypatch.setattr(cli, "_coach", lambda: coach)
+    assert cli.main(["library"]) == 0
+    text = capsys.readouterr().out
+    assert "Never list the lab's shared landline here\n          instead: Personal mobile number" in text, text
+    assert "instead: Keep the minor ones under one heading." in text, text
+    assert cli.main(["library", "--json"]) == 0
+    by = {i["mistake"]: i for i in json.loads(capsys.readouterr().out)["rubric"]}
+    assert by["Do not give your full street address"]["instead"] == "Home city only", by
 
 
 GIBBERISH = ("deadline blah blah yes", "asdf qwer zxcv code", "teammate argue blah ok")
