@@ -140,6 +140,8 @@ def _print_rubric(items: list) -> None:
                 print(f"          the article: “{item.quote}”")
             if item.fix:
                 print(f"          fix: {item.fix}")
+            elif item.instead:  # no fix of its own: what the article asks for in its place (the advice's source)
+                print(f"          instead: {item.instead}")
 
 
 def cmd_remove(args) -> int:

@@ -92,7 +92,9 @@ _QUESTION_ONLY = [
 _GRADER_ONLY = [
     r"\b(?:ignore|disregard|forget|override|bypass)\b[^.!?]{0,60}\b(?:rubric|instructions?|previous|above|rules?|"
     r"grader|grading|scoring|criteria|prompt)\b",
-    r"\b(?:give|score|grade|rate|mark|award)\b[^.!?]{0,40}\b(?:100|0|zero|full marks|perfect score|maximum)\b",
+    # a score, not a measurement: "cut its error rate from 2% to 0.3%" is a result, not a request for 0
+    r"\b(?:give|score|grade|rate|mark|award)\b[^.!?]{0,40}\b(?:100|0|zero|full marks|perfect score|maximum)\b"
+    r"(?!\.\d|\s*%)",
     r"\byou are (?:now|a)\b[^.!?]{0,40}\b(?:grader|assistant|judge|model|ai)\b",
     r"^\s*(?:system|assistant|developer)\s*:",
     r"\bmark (?:every|all|each) (?:mistake|item)",

@@ -247,9 +247,11 @@ def analyse(units: list[Unit], question: str, injected: list[Unit]) -> DeliveryS
 
 def _substance(text: str, question: str) -> tuple[list[str], list[str], int]:
     """(words that say nothing, content words the question already says, count of the distinct content words it
-    does not): what a very short answer adds to its question. A lower-case word English does not know ("asdf",
-    "accurcy") says nothing; a capitalised one may name a tool ("Kafka")."""
-    from coach.english import english_word, pronoun
+    does not): what a very short answer adds to its question. A lower-case string that is no word ("asdf", "zxcv";
+    ``wordshape.is_word``: "recommender" and "memoization" are words) says nothing; a capitalised one may name a tool
+    ("Kafka")."""
+    from coach.critique.wordshape import is_word
+    from coach.english import pronoun
 
     asked = content_stems(question)
     empty: list[str] = []
@@ -257,7 +259,7 @@ def _substance(text: str, question: str) -> tuple[list[str], list[str], int]:
     new: set[str] = set()
     for w in words(text):
         low = w.lower()
-        if low in _EMPTY_WORDS or (w.islower() and w.isalpha() and not english_word(low)):
+        if low in _EMPTY_WORDS or (w.islower() and w.isalpha() and not is_word(low)):
             empty.append(low)
         elif low not in STOPWORDS and not pronoun(low) and len(w) > 1 and "'" not in w:
             st = stem(low)

@@ -42,10 +42,20 @@ AREAS: dict[str, str] = {
     "job applications": "applying for jobs: resume, CV, cover letter, application forms, recruiters screening "
                         "applications",
     "compensation": "compensation: salary expectations, offers, negotiation, equity",
+    # How the candidate gets ready is an area of its own: "Diving straight into LeetCode" sat between the
+    # introduction and coding areas and was listed on every coding problem.
+    "preparation": "getting ready for interviews: a study plan, practising problems, mock interviews, confidence, "
+                   "handling rejection",
+    "questions for the interviewer": "questions you ask the interviewer at the end: about the team, the work, the "
+                                     "culture",
 }
 ITEM_AREAS = 2  # the item applies when the question's area is among the item's closest this many
 ROLE_ITEM_AREAS = 2  # an item scoped to a role speaks to a coding question only when coding is among its closest areas
 CODING_AREA = "coding"
+PREPARATION_AREA = "preparation"
+# Areas whose items speak only to questions in them: how to write code says nothing about how a release is rolled
+# out, and how to get ready for interviews nothing about answering one of their questions.
+OWN_AREA_ONLY = (CODING_AREA, PREPARATION_AREA)
 CLOSE = 0.35  # ... or when the question is this close (cosine) to the item's topic itself
 TIE = 0.03  # a question this close to its best area and another one is about both
 FORM_TIE = 0.12  # a question worded in a form is of it in substance when the form's area is this close to its best
@@ -98,12 +108,14 @@ def about_question(topic_vec: np.ndarray, question_vec: np.ndarray, areas: np.nd
     """(whether an item with this topic vector speaks to the question, the item's own area); ``form`` is the
     question's type, whose area the question is in too. An item about writing code (coding is its closest area)
     speaks only to a coding question: "Don't check conditions unnecessarily" sits near a design or deploy question's
-    area too, but says nothing about how a release is rolled out."""
+    area too, but says nothing about how a release is rolled out; likewise an item about getting ready ("Diving
+    straight into LeetCode …") speaks only to a question about preparing, not to a coding problem (``OWN_AREA_ONLY``)."""
     item_areas = ranked_areas(topic_vec, areas)
     if about_subject(topic_vec, question_vec):
         return True, item_areas[0]
     asked = question_areas(question_vec, areas, form)
-    if item_areas[0] == CODING_AREA and CODING_AREA not in asked:
+    sims = np.sort(areas @ topic_vec)
+    if item_areas[0] in OWN_AREA_ONLY and item_areas[0] not in asked and sims[-1] - sims[-2] >= TIE:
         return False, item_areas[0]
     return bool(asked & set(item_areas[:ITEM_AREAS])), item_areas[0]
 
