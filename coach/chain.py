@@ -290,7 +290,11 @@ class AskChain:
             felt = _said_of_speaker(question) if felt is None else felt
             if word in felt:
                 continue  # "I froze", "my mind went blank": what happened to the asker, not a subject to cover
-            if not said & set(tokenize(" ".join([word, *vocabulary.bridge(word, self.vectors.encode, qv)]))):
+            parts = set(tokenize(word))
+            # A compound no article uses is said only when all its parts are: "P = TP / (TP + FP)" says no
+            # "p-value".
+            if not (parts and parts <= said) and \
+                    not said & set(tokenize(" ".join(vocabulary.bridge(word, self.vectors.encode, qv)))):
                 out.append(word)
         return out
 

@@ -1,6 +1,6 @@
-"""An acronym the question asks to have explained ("What is the STAR method?") must be written or spelled out by the
-passages the answer stands on; a passage about "stars" or another method is no definition of it (real embedding
-model, real Chroma and BM25). The company "Quillmont" and its article are invented for these tests."""
+"""A term the question asks about must be covered by the evidence as a whole: an acronym ("What is the STAR
+method?") written or spelled out by the passages the answer stands on (a passage about "stars" or another method is
+no definition of it), a compound ("p-value") not by one of its letters (real embedding model, real Chroma and BM25). The company "Quillmont" and its article are invented for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -24,6 +24,11 @@ List the projects you maintain and how many stars each repository has, so a revi
 
 Use the two-minute method: say what happened, what you did, and what changed because of it, in under two minutes.
 Pick a story where your own decision mattered, and end with what you would do differently next time.
+
+## What data science screens ask
+
+Quillmont's data science screens keep asking how you would score a fraud model. Reviewers want precision,
+P = TP / (TP + FP): the share of flagged payments that really were fraud. Say which threshold you picked and why.
 """
 
 
@@ -50,3 +55,10 @@ def test_an_acronym_the_library_writes_is_still_answered(quillmont_coach, questi
     answer = quillmont_coach.ask(question)
     assert answer.grounded, answer.answer
     assert fact in answer.answer
+
+
+def test_a_compound_term_is_not_covered_by_one_of_its_letters(quillmont_coach):
+    # "P = TP / (TP + FP)" says "p" but no "p-value": the compound no article uses is the topic
+    answer = quillmont_coach.ask("what's a p-value? DS screens keep asking it")
+    assert not answer.grounded, answer.answer
+    assert "p-value" in (answer.note or ""), answer.note
