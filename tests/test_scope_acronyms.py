@@ -13,7 +13,8 @@ Fictional article written for Interview Coach's tests.
 
 ## How resumes are screened
 
-Quillmont runs every resume through an Applicant Tracking System (ATS) before a recruiter reads it. The ATS looks for
+Quillmont runs every resume through an Applicant Tracking System (ATS) before a recruiter from Human Resources
+reads it. The ATS looks for
 the keywords of the job description, so copy the exact names of the skills the posting asks for.
 
 ## Showing your open-source work
@@ -50,6 +51,7 @@ def test_an_acronym_no_passage_writes_is_not_explained_by_lookalike_words(quillm
 @pytest.mark.parametrize("question, fact", [
     ("What is an ATS?", "Applicant Tracking System"),
     ("what does ATS stand for on a job portal", "Applicant Tracking System"),
+    ("What does HR mean when they say HR reads my resume?", "Human Resources"),  # spelled out without brackets
 ])
 def test_an_acronym_the_library_writes_is_still_answered(quillmont_coach, question, fact):
     answer = quillmont_coach.ask(question)

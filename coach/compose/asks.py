@@ -62,9 +62,13 @@ def expansion_in(acronym: str, text: str) -> str | None:
 
 
 def writes_acronym(acronym: str, text: str) -> bool:
-    """``text`` names ``acronym``: in capitals, as an acronym is written ("ATS", "ATSs"; not "stars" for "STAR"), or
-    spelled out before it in brackets."""
-    return bool(re.search(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", text)) or bool(expansion_in(acronym, text))
+    """``text`` names ``acronym``: in capitals, as an acronym is written ("ATS", "ATSs"; not "stars" for "STAR"),
+    spelled out before it in brackets, or spelled out alone in capitalised words ("Human Resources" for "HR",
+    "Situation, Task, Action, Result" for "STAR")."""
+    if re.search(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", text) or expansion_in(acronym, text):
+        return True
+    return acronym.isalpha() and bool(re.search(
+        r"\b" + r",?\s+(?:(?:and|of|the|for|to|&)\s+)?".join(f"{letter}[a-z'-]+" for letter in acronym) + r"\b", text))
 
 
 def _with_expansion(acronym: str, scored: list, hits: Sequence[Hit]) -> list:
