@@ -1,6 +1,7 @@
 """A term the question asks about must be covered by the evidence as a whole: an acronym ("What is the STAR
 method?") written or spelled out by the passages the answer stands on (a passage about "stars" or another method is
-no definition of it), a compound ("p-value") not by one of its letters (real embedding model, real Chroma and BM25). The company "Quillmont" and its article are invented for these tests."""
+no definition of it), a compound ("p-value") not by one of its letters (real embedding model, real Chroma and
+BM25). The company "Quillmont" and its article are invented for these tests."""
 from __future__ import annotations
 
 import pytest

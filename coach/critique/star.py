@@ -34,16 +34,18 @@ _NOT_DEEDS = frozenset("be have feel think know realise realize notice see want 
 _AUXILIARIES = frozenset("is are am be been being has have get gets got".split())
 _MODALS = frozenset("would will can could should might may must 'd 'll".split())
 _TASK = re.compile(r"\b(?:i|we)\s+(?:really\s+|also\s+)?(?:had\s+to|needed|wanted|(?:was|were)\s+(?:asked|tasked|"
-                   r"supposed|expected|responsible|in charge)|owned)\b|\b(?:my|our|the)\s+(?:\w+\s+)?(?:job|goal|task|aim|"
-                   r"responsibility|mission|brief)\s+(?:was|as)\b|\bit was (?:mine|my job|on me) to\b|\btask\b",
-                   re.I)
-_CONSEQUENCE = re.compile(r"\b(?:in the end|(?:and|so) now|as a result|after that|eventually|ended up|by the end|since then|"
-                          r"from then on|result(?:ed|s)?|outcome|which (?:meant|led|saved|cut|made)|led to)\b", re.I)
-_LESSON = re.compile(r"\b(?:i (?:learned|learnt|took away|realised since|now (?:always|never))|taught me|what i took "
-                     r"from|lesson|since then)\b", re.I)
-_SETTING = re.compile(r"\b(?:at|in) (?:my|a|an|our) (?:[\w-]+ )?(?:job|role|company|"
-                      r"team|internship|startup|agency|position)\b|\blast (?:year|month|quarter|spring|summer|autumn|"
-                      r"fall|winter)\b|\bin my (?:first|second|third|last|final|\w+th) (?:year|month|week|job|role)\b|\bduring my\b|\bwhen i was\b|\bsituation\b", re.I)
+                   r"supposed|expected|responsible|in charge)|owned)\b|\b(?:my|our|the)\s+(?:\w+\s+)?(?:job|goal|"
+                   r"task|aim|responsibility|mission|brief)\s+(?:was|as)\b|\bit was (?:mine|my job|on me) to\b|"
+                   r"\btask\b", re.I)
+# What the story came to: a consequence ("in the end", "after that") or a lesson ("I learned", "taught me").
+_OUTCOME = re.compile(r"\b(?:in the end|(?:and|so) now|as a result|after that|eventually|ended up|by the end|"
+                      r"since then|from then on|result(?:ed|s)?|outcome|which (?:meant|led|saved|cut|made)|led to|"
+                      r"i (?:learned|learnt|took away|realised since|now (?:always|never))|taught me|"
+                      r"what i took from|lesson)\b", re.I)
+_SETTING = re.compile(r"\b(?:at|in) (?:my|a|an|our) (?:[\w-]+ )?(?:job|role|company|team|internship|startup|agency|"
+                      r"position)\b|\blast (?:year|month|quarter|spring|summer|autumn|fall|winter)\b|"
+                      r"\bin my (?:first|second|third|last|final|\w+th) (?:year|month|week|job|role)\b|"
+                      r"\bduring my\b|\bwhen i was\b|\bsituation\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +96,7 @@ def star_parts(text: str) -> dict[str, bool]:
             found["Task"] = True
         if _SETTING.search(sentence) and not acted:
             found["Situation"] = True
-        if told and (_CONSEQUENCE.search(sentence) or _LESSON.search(sentence)):
+        if told and _OUTCOME.search(sentence):
             found["Result"] = True
         for clause in _clauses(sentence):
             subject, verb = _read(clause)
