@@ -46,5 +46,8 @@ def evaluate_star(path: Path, name: str) -> StarEvalReport:
 
 def star_splits(folder: Path) -> dict[str, StarEvalReport]:
     """The tuning split and every held-out split in ``folder``, by name ("star-parts", "star-parts-heldout", …)."""
-    paths = sorted(folder.glob("star_parts*.jsonl"), key=lambda p: (p.stem != "star_parts", len(p.stem), p.stem))
+    from coach.evaluation.splits import held_out_files
+
+    tuning = folder / "star_parts.jsonl"
+    paths = ([tuning] if tuning.is_file() else []) + held_out_files(folder, "star_parts_heldout")
     return {p.stem.replace("_", "-"): evaluate_star(p, p.stem.replace("_", "-")) for p in paths}
