@@ -22,7 +22,7 @@ kind:
 ``--explain`` adds, per miss, what each signal gave the best expected chunk and each of the top three
 (``coach.retrieval.evidence`` over the whole library for the standalone question: dense, sentence, bm25, structure,
 answer; ``score`` includes the neighbour bonus): which signal put a sibling ahead, or whether the expected chunk was no
-candidate at all.
+candidate at all; ``lost_on`` counts the misses by that signal (``lost_on``).
 """
 from __future__ import annotations
 
@@ -66,6 +66,22 @@ def miss_kind(case, top, chunks, neighbours) -> str:
     return "elsewhere"
 
 
+SIGNALS = ("dense", "sentence", "bm25", "structure", "answer")
+
+
+def lost_on(why: dict) -> str:
+    """The signal that put the composer's first hit furthest ahead of a miss's expected chunk (``explain``'s rows):
+    one of ``SIGNALS``, ``dropped`` (a signal found it, but it is a promotion or a stub, never retrieved), ``not a
+    candidate`` (no signal found it), or ``company search`` (the first hit came from a named company's own search, not
+    the whole library's)."""
+    expected, top = why["expected"], why["top"]
+    if expected is None:
+        return "dropped" if why.get("dropped") else "not a candidate"
+    if not top or top[0]["score"] is None:
+        return "company search"
+    return max(SIGNALS, key=lambda k: top[0].get(k, 0.0) - expected.get(k, 0.0))
+
+
 def explain(case, hits, signals) -> dict:
     """What each signal gave the best expected candidate and each of the composer's first three hits, over the whole
     library (``score``: the fused score there, None for a hit that is no candidate of it — a company's own search)."""
@@ -78,7 +94,11 @@ def explain(case, hits, signals) -> dict:
                 **{k: round(v, 3) for k, v in parts.get(chunk.id, {}).items()}}
 
     expected = next((h.chunk for h in fused.values() if _matches(case, h.chunk)), None)
-    return {"expected": row(expected) if expected else None, "top": [row(h.chunk) for h in hits[:3]]}
+    # found by a signal but never retrieved: a promotion or a stub (``HybridRetriever._keep``)
+    dropped = expected is None and any(_matches(case, c) for cid, c in signals.chunks.items()
+                                       if cid not in signals.kept)
+    return {"expected": row(expected) if expected else None, "top": [row(h.chunk) for h in hits[:3]],
+            "dropped": dropped}
 
 
 def run(coach, cases, details: bool = False) -> dict:
@@ -128,8 +148,9 @@ def run(coach, cases, details: bool = False) -> dict:
             "lost_after_retrieval": sorted(c for c in ranks if (ranks[c] or 99) <= 3 and stages[c] != "cited"),
             "found_by_compose": sorted(c for c in ranks if (ranks[c] or 99) > 3 and stages[c] == "cited"),
             "miss_kinds": dict(Counter(kinds.values())),
+            "lost_on": dict(Counter(lost_on(w) for w in why.values())),
             "misses": {cid: {"rank": ranks[cid], "kind": kind, "stage": stages[cid],
-                             **({"explain": why[cid]} if cid in why else {})} for cid, kind in kinds.items()}}
+                             **({"explain": why[cid], "lost_on": lost_on(why[cid])} if cid in why else {})} for cid, kind in kinds.items()}}
 
 
 def main() -> int:
@@ -158,6 +179,9 @@ def main() -> int:
     print(f"in retrieval's top three, not cited there: {len(report['lost_after_retrieval'])}; "
           f"cited though retrieval ranked it below three: {len(report['found_by_compose'])}")
     print("misses by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(report["miss_kinds"].items())))
+    if report["lost_on"]:
+        print("misses by the signal that put the first hit furthest ahead: "
+              + ", ".join(f"{k} {n}" for k, n in sorted(report["lost_on"].items(), key=lambda t: -t[1])))
     for cid, m in report["misses"].items():
         print(f"  {m['kind']:9s} rank {m['rank'] or '-':>3}  {m['stage']:9s} {cid}")
         why = m.get("explain")

@@ -60,3 +60,16 @@ def test_ranks_are_those_of_the_answer_path_and_say_whether_the_answer_cites_it(
         assert cited <= 3
     assert report["overall"]["cited@3"] == 1.0 and report["stages"] == {"cited": 2}
     assert report["overall"]["hit@10"] == 1.0
+
+
+def test_each_miss_is_counted_under_the_signal_that_lost_it():
+    """``lost_on``: the signal with the largest lead of the first hit over the expected chunk, or why there is none."""
+    bench = _bench()
+    row = dict.fromkeys(bench.SIGNALS, 0.0)
+    expected = {**row, "score": 0.5, "dense": 0.40, "bm25": 0.08}
+    top = {**row, "score": 0.6, "dense": 0.55, "bm25": 0.02, "structure": 0.03}
+    assert bench.lost_on({"expected": expected, "top": [top]}) == "dense"
+    assert bench.lost_on({"expected": expected, "top": [{**top, "dense": 0.41, "structure": 0.09}]}) == "structure"
+    assert bench.lost_on({"expected": None, "top": [top]}) == "not a candidate"
+    assert bench.lost_on({"expected": None, "top": [top], "dropped": True}) == "dropped"
+    assert bench.lost_on({"expected": expected, "top": [{**top, "score": None}]}) == "company search"
