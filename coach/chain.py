@@ -63,6 +63,11 @@ TOPIC_WORD_MAX = 0.78
 # ... and when the best answer sentence matches the question less than this, the uncovered words taken together do
 # ("a logo for my bakery"), while a lone common verb the library happens not to use ("add a photo") does not.
 UNCOVERED_SENTENCE_MIN = 0.3
+# A word of the quoted sentences this near to an uncovered word (word vectors; the bridge's NEIGHBOUR_MIN is for any
+# library word, this for the few the answer quotes) may be the question's word said the article's way ("programming
+# tongues" / "language", "the landline" / "phone") — when putting it in the word's place keeps the question's meaning
+# better than leaving the word out.
+QUOTED_NEAR = 0.4
 
 
 @dataclass
@@ -315,6 +320,25 @@ class AskChain:
         sims = np.asarray(self.vectors.encode(words)) @ rows.T
         return {w for w, best in zip(words, sims.max(axis=1)) if best >= NEIGHBOUR_MIN}
 
+    def _said_in_quote(self, question: str, word: str, composed: Composed, k: int = 3) -> bool:
+        """Whether a sentence the answer quotes says ``word`` in its own words: one of its words is near ``word``
+        (``QUOTED_NEAR``) and, put in the question in its place, keeps the question's meaning better than leaving
+        ``word`` out ("Which programming languages do people go with" for "... programming tongues ..."). A word near
+        by its vector alone is no stand-in: "zone" and "based" are not one thing in "another time zone"."""
+        vocabulary = self.structure.get(self.library, self.vectors).vocabulary
+        quoted = sorted(document_words(composed.sentences) - {w.lower() for w in question_words(question)})
+        rows = [(w, row) for w in quoted if (row := vocabulary.rows([w])) is not None and len(row)]
+        if not rows:
+            return False
+        sims = np.vstack([row for _, row in rows]) @ np.asarray(self.vectors.encode([word])[0])
+        near = [rows[i][0] for i in np.argsort(-sims)[:k] if sims[i] >= QUOTED_NEAR]
+        if not near:
+            return False
+        pattern = re.compile(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", re.I)
+        without = " ".join(pattern.sub(" ", question).split())
+        vectors = np.asarray(self.vectors.encode([question, without, *(pattern.sub(w, question) for w in near)]))
+        return float(np.max(vectors[2:] @ vectors[0])) > float(vectors[1] @ vectors[0])
+
     def _unknown_term(self, question: str, qv) -> str | None:
         """A term of the asking sentence that the library knows nothing of: two or more words in a row that no
         article uses, that no library word stands in for and that are not everyday English ("beta blocker", "Roth
@@ -501,6 +525,7 @@ class AskChain:
                     words = words if self._is_topic(standalone, words) else []
                 else:
                     words = [w for w in words if self._is_topic(standalone, [w])]
+                words = [w for w in words if not self._said_in_quote(standalone, w, composed)]
                 if words:
                     reason = f"the library does not talk about “{words[0]}”"
         if reason or composed is None:

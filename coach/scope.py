@@ -33,7 +33,8 @@ The principle: the evidence the answer stands on must cover the entities and the
      itself gives as an example, "big names like Netflix", is covered by a retrieved passage naming it); when passages
      filed under or headed by that company were retrieved, the answer is first composed again from them;
    - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
-     and that neither the quoted passages nor a stand-in in them cover ("a logo for my bakery"; a word that only says
+     and that neither the quoted passages nor a stand-in in them cover, nor a quoted sentence says its own way
+     ("a logo for my bakery"; "programming tongues" is said by "programming language"; a word that only says
      what happened to the asker, "I froze", "my mind went blank", is none: ``coach.english.said_of_speaker``)
    -> declined. An object the answer's sentence covers does not decline ("... do my job from my kitchen table?"
    answered by "Is working from home allowed?").
