@@ -345,7 +345,8 @@ class AskChain:
         IRA"). A thing the library never names is not covered, whatever else the question shares with it; a lone
         such word is often a paraphrase ("skim", "jittery") and is judged by ``_uncovered_words``. Everyday words
         ("could", "keep") are left out: a small library does not use them either; so is a verb ("why should I even
-        bother haggling"): what the asker does is no thing the library would have to name."""
+        bother haggling") and a feeling ("I feel awkward haggling"): what the asker does or feels is no thing the
+        library would have to name."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
         asked = asked_part(question)
         # A code names one thing exactly ("L4", "H1B", "EC2"): no article writing it means none covers it, and
@@ -363,8 +364,9 @@ class AskChain:
         at = 0
         for word, odd in zip(words, strange):
             at = asked.find(word, at)
-            # A term names a thing: a word where English puts a verb ("should I even bother haggling") starts none.
-            if odd and not everyday(word) and not verb_follows(asked[:at]):
+            # A term names a thing: a word where English puts a verb ("should I even bother haggling") or a feeling
+            # ("I feel awkward haggling") starts none.
+            if odd and not everyday(word) and not verb_follows(asked[:at]) and not said_of_speaker(asked[:at], word):
                 run.append(word)
             elif len(run) >= 2:
                 break

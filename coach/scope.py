@@ -17,7 +17,7 @@ The principle: the evidence the answer stands on must cover the entities and the
      for an online shop");
    - a term the library never names: two or more words in a row that no article uses, no library word stands in
      for and that are not everyday English ("a beta blocker to calm my nerves"), named as a thing, not done by the
-     asker ("should I even bother haggling" is a verb phrase);
+     asker ("should I even bother haggling" is a verb phrase) nor how they feel ("I feel awkward haggling");
    - the kind of job asked about (:func:`asked_job`: "a forklift operator interview", "interviewing a nanny", "when I
      interview for a sales rep job") has a word that the quoted passages neither use nor say in other words: passages
      on interviews in general do not cover it, whatever other articles say (one naming baristas in a forecasting

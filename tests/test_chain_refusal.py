@@ -219,3 +219,16 @@ def test_a_word_no_article_uses_is_covered_when_the_quoted_sentence_says_it_its_
                                           "well and that has a rich standard library."], sources=[])
     assert chain._said_in_quote("Which programming tongues do people go with when they code live?", "tongues", quoted)
     assert not chain._said_in_quote("How do I design a poster for my band's gig?", "poster", quoted)
+
+
+def test_how_the_asker_feels_starts_no_term_the_library_lacks(form_coach):
+    """"I feel awkward haggling over money": "awkward" says how the asker feels, not a thing the library would have to
+    name, so it joins no term with the next word the library lacks (the coach declined: "the library does not talk
+    about “awkward haggling”"). A thing named in a run of such words still is one."""
+    chain = form_coach.ask_chain
+
+    def term(question: str) -> str | None:
+        return chain._unknown_term(question, chain.vectors.encode([question])[0])
+
+    assert term("I feel awkward haggling over money, should I just accept the first offer they give me?") is None
+    assert term("Is it safe to take a beta blocker to calm my nerves before a job interview?") == "beta blocker"
