@@ -63,6 +63,11 @@ TOPIC_WORD_MAX = 0.78
 # ... and when the best answer sentence matches the question less than this, the uncovered words taken together do
 # ("a logo for my bakery"), while a lone common verb the library happens not to use ("add a photo") does not.
 UNCOVERED_SENTENCE_MIN = 0.3
+# A word of the quoted sentences this near to an uncovered word (word vectors; the bridge's NEIGHBOUR_MIN is for any
+# library word, this for the few the answer quotes) may be the question's word said the article's way ("programming
+# tongues" / "language", "the landline" / "phone") — when putting it in the word's place keeps the question's meaning
+# better than leaving the word out.
+QUOTED_NEAR = 0.4
 
 
 @dataclass
@@ -315,13 +320,33 @@ class AskChain:
         sims = np.asarray(self.vectors.encode(words)) @ rows.T
         return {w for w, best in zip(words, sims.max(axis=1)) if best >= NEIGHBOUR_MIN}
 
+    def _said_in_quote(self, question: str, word: str, composed: Composed, k: int = 3) -> bool:
+        """Whether a sentence the answer quotes says ``word`` in its own words: one of its words is near ``word``
+        (``QUOTED_NEAR``) and, put in the question in its place, keeps the question's meaning better than leaving
+        ``word`` out ("Which programming languages do people go with" for "... programming tongues ..."). A word near
+        by its vector alone is no stand-in: "zone" and "based" are not one thing in "another time zone"."""
+        vocabulary = self.structure.get(self.library, self.vectors).vocabulary
+        quoted = sorted(document_words(composed.sentences) - {w.lower() for w in question_words(question)})
+        rows = [(w, row) for w in quoted if (row := vocabulary.rows([w])) is not None and len(row)]
+        if not rows:
+            return False
+        sims = np.vstack([row for _, row in rows]) @ np.asarray(self.vectors.encode([word])[0])
+        near = [rows[i][0] for i in np.argsort(-sims)[:k] if sims[i] >= QUOTED_NEAR]
+        if not near:
+            return False
+        pattern = re.compile(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", re.I)
+        without = " ".join(pattern.sub(" ", question).split())
+        vectors = np.asarray(self.vectors.encode([question, without, *(pattern.sub(w, question) for w in near)]))
+        return float(np.max(vectors[2:] @ vectors[0])) > float(vectors[1] @ vectors[0])
+
     def _unknown_term(self, question: str, qv) -> str | None:
         """A term of the asking sentence that the library knows nothing of: two or more words in a row that no
         article uses, that no library word stands in for and that are not everyday English ("beta blocker", "Roth
         IRA"). A thing the library never names is not covered, whatever else the question shares with it; a lone
         such word is often a paraphrase ("skim", "jittery") and is judged by ``_uncovered_words``. Everyday words
         ("could", "keep") are left out: a small library does not use them either; so is a verb ("why should I even
-        bother haggling"): what the asker does is no thing the library would have to name."""
+        bother haggling") and a feeling ("I feel awkward haggling"): what the asker does or feels is no thing the
+        library would have to name."""
         vocabulary = self.structure.get(self.library, self.vectors).vocabulary
         asked = asked_part(question)
         # A code names one thing exactly ("L4", "H1B", "EC2"): no article writing it means none covers it, and
@@ -339,8 +364,9 @@ class AskChain:
         at = 0
         for word, odd in zip(words, strange):
             at = asked.find(word, at)
-            # A term names a thing: a word where English puts a verb ("should I even bother haggling") starts none.
-            if odd and not everyday(word) and not verb_follows(asked[:at]):
+            # A term names a thing: a word where English puts a verb ("should I even bother haggling") or a feeling
+            # ("I feel awkward haggling") starts none.
+            if odd and not everyday(word) and not verb_follows(asked[:at]) and not said_of_speaker(asked[:at], word):
                 run.append(word)
             elif len(run) >= 2:
                 break
@@ -501,6 +527,7 @@ class AskChain:
                     words = words if self._is_topic(standalone, words) else []
                 else:
                     words = [w for w in words if self._is_topic(standalone, [w])]
+                words = [w for w in words if not self._said_in_quote(standalone, w, composed)]
                 if words:
                     reason = f"the library does not talk about “{words[0]}”"
         if reason or composed is None:

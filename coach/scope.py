@@ -17,7 +17,7 @@ The principle: the evidence the answer stands on must cover the entities and the
      for an online shop");
    - a term the library never names: two or more words in a row that no article uses, no library word stands in
      for and that are not everyday English ("a beta blocker to calm my nerves"), named as a thing, not done by the
-     asker ("should I even bother haggling" is a verb phrase);
+     asker ("should I even bother haggling" is a verb phrase) nor how they feel ("I feel awkward haggling");
    - the kind of job asked about (:func:`asked_job`: "a forklift operator interview", "interviewing a nanny", "when I
      interview for a sales rep job") has a word that the quoted passages neither use nor say in other words: passages
      on interviews in general do not cover it, whatever other articles say (one naming baristas in a forecasting
@@ -33,7 +33,8 @@ The principle: the evidence the answer stands on must cover the entities and the
      itself gives as an example, "big names like Netflix", is covered by a retrieved passage naming it); when passages
      filed under or headed by that company were retrieved, the answer is first composed again from them;
    - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
-     and that neither the quoted passages nor a stand-in in them cover ("a logo for my bakery"; a word that only says
+     and that neither the quoted passages nor a stand-in in them cover, nor a quoted sentence says its own way
+     ("a logo for my bakery"; "programming tongues" is said by "programming language"; a word that only says
      what happened to the asker, "I froze", "my mind went blank", is none: ``coach.english.said_of_speaker``)
    -> declined. An object the answer's sentence covers does not decline ("... do my job from my kitchen table?"
    answered by "Is working from home allowed?").

@@ -182,3 +182,53 @@ def test_a_code_no_article_writes_is_not_answered_from_a_sibling_code(levels_coa
     assert "E6" in declined.answer
     answered = levels_coach.ask("what does an E4 do day to day?")
     assert answered.grounded and "own a whole feature" in answered.answer, answered.answer
+
+
+FORM = """# Filling in the Velloran application form
+
+Fictional article written for Interview Coach's tests.
+
+## Contact details
+
+Never include your work phone number on the form, whatever your current office allows: give your personal mobile
+number and a personal email address.
+
+## Coding round languages
+
+A good programming language for the coding round is one you already know well and that has a rich standard library.
+"""
+
+
+@pytest.fixture(scope="module")
+def form_coach(tmp_path_factory, embedder):
+    return library_of(tmp_path_factory, embedder, {"velloran_form.md": FORM, "velloran_loop.md": ARTICLE})
+
+
+def test_a_word_no_article_uses_is_covered_when_the_quoted_sentence_says_it_its_own_way(form_coach):
+    """"landline" is a word no article uses, and leaving it out changes what is asked; the quoted sentence says it as
+    "phone", which put in its place keeps the question's meaning (the coach used to decline: "the library does not
+    talk about “landline”"). A word of the quoted sentence near only by its vector, in a question about something
+    else, covers nothing."""
+    answer = form_coach.ask("Is it fine to list the landline at my current office as my contact number?")
+    assert answer.grounded, answer.answer
+    assert "work phone number" in answer.answer
+    from coach.compose import Composed
+
+    chain = form_coach.ask_chain
+    quoted = Composed(text="", sentences=["A good programming language for the coding round is one you already know "
+                                          "well and that has a rich standard library."], sources=[])
+    assert chain._said_in_quote("Which programming tongues do people go with when they code live?", "tongues", quoted)
+    assert not chain._said_in_quote("How do I design a poster for my band's gig?", "poster", quoted)
+
+
+def test_how_the_asker_feels_starts_no_term_the_library_lacks(form_coach):
+    """"I feel awkward haggling over money": "awkward" says how the asker feels, not a thing the library would have to
+    name, so it joins no term with the next word the library lacks (the coach declined: "the library does not talk
+    about “awkward haggling”"). A thing named in a run of such words still is one."""
+    chain = form_coach.ask_chain
+
+    def term(question: str) -> str | None:
+        return chain._unknown_term(question, chain.vectors.encode([question])[0])
+
+    assert term("I feel awkward haggling over money, should I just accept the first offer they give me?") is None
+    assert term("Is it safe to take a beta blocker to calm my nerves before a job interview?") == "beta blocker"
