@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.plan import plan
+from coach.plan import asker_asks, plan
 from test_answer_kinds import _shape, compose_over, parsed
 
 ARTICLE = """# Fictional guide to the Brindle interview day
@@ -70,19 +70,16 @@ def test_questions_they_ask_stay_the_answer_to_what_they_will_ask(embedder, brin
 
 
 def test_a_question_is_still_no_answer_when_no_question_to_ask_is_wanted():
+    from types import SimpleNamespace
+
     from coach.models import Source
 
     src = Source(n=1, doc_id="d", title="Brindle", path="brindle.md", section="Questions", text="x", score=1.0)
+    answer = SimpleNamespace(text="How is individual performance measured? [1]", sources=[src])
     for q, flagged in [("What is the office address?", True), ("How do I find out whether I can work remotely?", False),
                        ("What could I ask to learn how they judge performance?", False)]:
-        problems = shape_problems_of(q, "How is individual performance measured? [1]", src)
-        assert bool(problems) is flagged, (q, problems)
+        assert bool(_shape(q, answer)) is flagged, q
     assert plan("How do I find out whether I can work remotely?").kind != "example"  # the kind is unchanged
-
-
-def shape_problems_of(question, text, src):
-    from coach.models import Answer
-    from coach.plan import shape_problems
-
-    return shape_problems(question, Answer(question=question, standalone_question=question, answer=text,
-                                           grounded=True, sources=[src]))
+    # the questions put to the asker are another thing: "find out what they ask" wants those
+    assert not asker_asks("How do I find out what they ask in the culture round?")
+    assert not asker_asks("Should I ask for more money?")
