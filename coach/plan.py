@@ -333,6 +333,22 @@ def answer_pieces(text: str) -> list[str]:
     return [(m.group(1) + m.group(3)).strip() for m in _PIECE.finditer(text)]
 
 
+# Who asks. The asker wants a question of their own to put to the interviewer ("what could I ask at the end to learn
+# whether …", "how do I find out if they let people work remotely?", "is there a polite way to find out …"): the
+# way to find something out in an interview is to ask it. ("Should I ask for more?" asks for advice, and "how do I
+# find out what they ask?" for the questions put to the asker.)
+_ASKER_ASKS = re.compile(r"\bI\b(?:\s+\w+){0,2}?\s+(?:ask|bring up|raise)\b(?!\s+for\b)|"
+                         r"\bquestions? (?:for me )?to (?:ask|learn|find out)\b|\bfind out\b|"
+                         r"\b(?:I|way to|how to)\s+(?:\w+\s+){0,2}?(?:learn|hear|get a feel|see)\s+"
+                         r"(?:whether|if|what|how|why|where|who)\b", re.I)
+_THEY_ASK = re.compile(r"\b(?:they|interviewers?|recruiters?)\b[^.?]{0,30}\bask|\bbe(?:ing)? asked\b", re.I)
+
+
+def asker_asks(question: str) -> bool:
+    """Whether ``question`` wants a question for the asker to put to the interviewer."""
+    return bool(_ASKER_ASKS.search(question)) and not _THEY_ASK.search(question)
+
+
 def shape_problems(question: str, answer) -> list[str]:
     """Why a grounded ``answer`` to ``question`` is badly shaped: a heading, a lead-in ending in ":", a raw BAD:/GOOD:
     label, or no sentence with the asked kind of fact (unless it says the library does not answer exactly this)."""
@@ -347,7 +363,7 @@ def shape_problems(question: str, answer) -> list[str]:
             problems.append(f"lead-in ending in ':': {piece[:60]!r}")
         elif body.strip("*_ ").lower() in headings:
             problems.append(f"a heading: {piece[:60]!r}")
-        elif body.endswith("?") and kind not in ("example", "list"):
+        elif body.endswith("?") and kind not in ("example", "list") and not asker_asks(question):
             problems.append(f"a question, not an answer: {piece[:60]!r}")
     if re.search(r"\b(?:BAD|GOOD):", answer.answer):
         problems.append("raw BAD:/GOOD: label")

@@ -10,15 +10,15 @@ from typing import Sequence
 import numpy as np
 
 from coach.models import Role
-from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asks_what_to_do, carries_in,
-                        plan)
+from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
+                        asks_what_to_do, carries_in, plan)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
                                    SentenceEmbeddings)
 from coach.compose.words import _FILLER, _GENERIC, _KIND_WORDS, _company_stems, _expanded, _stems, _topic_stems
 from coach.compose.cues import (_ANAPHOR, _ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAIM, _COUNT, _CUES, _DURATION, _FIX,
-                                _NAMES, _NEGATIVE, _PAIRED, _PAIR_LABELS, _POINTS_BACK, _PROHIBITS, _PROMPT, _REASON,
+                                _NAMES, _NEGATIVE, _ASKED_OF, _TO_ASK, _PAIRED, _PAIR_LABELS, _POINTS_BACK, _PROHIBITS, _PROMPT, _REASON,
                                 _RECOMMEND, _REMEDY, _SCENE, _SIZE, _VERDICT, _YES_NO, _YES_NO_WORD, _announces,
                                 _asked_predicate, _count_pattern, _recommends, advises)
 from coach.compose.candidates import _candidates, _library_names
@@ -50,6 +50,9 @@ CLOSEST_NEAR = 0.3  # as close to the best sentence as an on-topic one quoted in
 PROHIBITION_NEAR = 0.3  # as close to the best sentence as a list item that still belongs to the answer
 
 ADVICE_NEAR = 0.15  # as close to the best sentence as advice that leads the answer to "what do I do when …"
+
+TO_ASK_BONUS = 0.1  # a question to ask the interviewer, when the asker wants one
+ASKED_OF_PENALTY = 0.5  # a question put to candidates, when the asker wants one to ask: no answer at all
 
 
 def _verdict(c: "Cand") -> bool:
@@ -142,6 +145,22 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     mistake_subject = subject - _FILLER if kind == "mistake" else set()
 
     spoken_q = " ".join(re.findall(r"\w+", question.lower()))
+    # The asker wants a question of their own to put to the interviewer ("how do I find out whether they let people
+    # work remotely?"): a question from a passage of questions to ask answers it, whatever the kind; one that
+    # interviewers ask candidates does not ("What does your best day of work look like?" for "what could I ask to
+    # learn what a normal workday is like").
+    wants_to_ask = asker_asks(question)
+
+    def asking(c: Cand) -> float:
+        """What being a question (or interview prompt) is worth to this question: ``asker_asks`` sets apart the
+        questions to ask from those asked of candidates, by their headings."""
+        if not (c.question or _PROMPT.match(c.text)):
+            return 0.0
+        headings = f"{hits[c.hi].chunk.title} {hits[c.hi].chunk.section or ''}"
+        if wants_to_ask and _TO_ASK.search(headings):
+            return TO_ASK_BONUS
+        penalty = ASKED_OF_PENALTY if wants_to_ask and _ASKED_OF.search(headings) else 0.0
+        return -penalty - (0.5 if c.question and kind not in ("example", "list") else 0.0)
 
     def echoed(sent: str) -> bool:
         """The question quotes this sentence whole (a follow-up naming an item of the previous answer)."""
@@ -166,8 +185,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         score += 0.6 * max(0.0, hit.heading - MATCHING_HEADING)
         if yes_no and lead[c.hi] == c.si and _lead_answers(c, hit):
             score += 0.25  # a yes/no question: the matching answer's lead sentence ("Not in depth.") is the answer
-        if c.question and kind not in ("example", "list"):
-            score -= 0.5  # a question is not an answer, except when example questions are asked for
+        # A question is not an answer, except when example questions, or one to ask, are asked for.
+        score += asking(c)
         if echoed(sent):
             score -= ECHO_PENALTY  # the question quotes it ("Tell me more about <the item>"): it asks beyond it
         if c.continues:

@@ -15,6 +15,10 @@ _PROMPT = re.compile(r"^\W*(?:tell me|tell us|describe (?:a|an|the|your) (?:time
 _ASKS_PRODUCTS = re.compile(r"\b(?:resources?|books?|courses?|guides?|materials?|platforms?|tools?|websites?|sites?|"
                             r"services?|apps?|newsletters?|handbooks?|playbooks?|recommend\w*)\b", re.I)
 _ASKS_QUESTIONS = re.compile(r"\bquestions?\b|\bask\b|\bprompts?\b", re.I)
+# A passage of questions for the candidate to ask ("Best questions to ask for knowing more about the role"), and one
+# of questions put to the candidate ("Most commonly asked behavioral questions", "Lyft … interview questions").
+_TO_ASK = re.compile(r"\bquestions? to ask\b|\bask (?:the|your) interviewers?\b|\bfinal questions\b", re.I)
+_ASKED_OF = re.compile(r"\basked\b|\binterview questions\b", re.I)
 
 # Question-type cues: (question pattern, sentence pattern, bonus)
 _MONEY = re.compile(r"[$€£]\s?\d")
