@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.critique.answer import _Answer
-from coach.critique.delivery import DeliveryStats, question_type
+from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength, question_type
 from coach.critique.items import _ItemModel
 from coach.critique.judges import _Judgement, _blaming
 from coach.critique.scoring import RubricCounts, avoided_phrase
@@ -99,7 +99,8 @@ def _q(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) -> list[str]:
+def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None,
+                    length: SpokenLength = SPOKEN) -> list[str]:
     """What a coach says when no rubric item speaks to the answer: structure, length, specifics."""
     if a.stats.words == 0:
         return []
@@ -116,9 +117,10 @@ def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None) ->
                        "check it; missing: " + ", ".join(missing) + ".")
     elif not a.stats.structured:
         out.append("Give the headline first, then two or three supporting points.")
-    if a.stats.words < 60:
-        out.append(f"At {a.stats.words} words the answer is thin; a spoken answer usually runs 150-300 words.")
-    elif a.stats.words > 350:
+    if a.stats.words < length.low * 0.4:
+        out.append(f"At {a.stats.words} words the answer is thin; a spoken answer to this question usually runs "
+                   f"{length.typical}.")
+    elif a.stats.words > length.long:
         out.append(f"At {a.stats.words} words the answer is long; lead with the point and cut detail.")
     if not a.stats.numbers:
         out.append("Add specifics: a number (scale, impact, time) and the concrete tools or steps you used.")

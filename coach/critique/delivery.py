@@ -305,7 +305,28 @@ def _quote(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def delivery_notes(stats: DeliveryStats) -> list[str]:
+@dataclass(frozen=True)
+class SpokenLength:
+    """How long a spoken answer to a kind of question runs: most run 150-300 words, two or three questions asked
+    back at the end of an interview about 20-60."""
+    low: int = 150
+    high: int = 300
+    short: int = 40  # words below which an answer is short ...
+    very_short: int = 15  # ... and very short
+
+    @property
+    def typical(self) -> str:
+        return f"about {self.low}-{self.high} words"
+
+    @property
+    def long(self) -> int:
+        return self.high + 50
+
+
+SPOKEN = SpokenLength()
+
+
+def delivery_notes(stats: DeliveryStats, length: SpokenLength = SPOKEN) -> list[str]:
     """Observations of what the answer contains; no judgement of the speaker."""
     if stats.words == 0:
         notes = ["No answer text was given, so there is nothing to assess yet." if not stats.injection else
@@ -314,14 +335,14 @@ def delivery_notes(stats: DeliveryStats) -> list[str]:
             notes.append(_injection_note(stats))
         return notes
     notes: list[str] = []
-    length = f"The answer has {stats.words} words in {stats.sentences} sentence{'s' if stats.sentences != 1 else ''}"
-    if stats.words < 40:
-        length += ", which is short for a spoken interview answer (about 150-300 words is typical)."
-    elif stats.words > 350:
-        length += ", which is long for a spoken interview answer (about 150-300 words is typical)."
+    said = f"The answer has {stats.words} words in {stats.sentences} sentence{'s' if stats.sentences != 1 else ''}"
+    if stats.words < length.short:
+        said += f", which is short for a spoken answer to this question ({length.typical} is typical)."
+    elif stats.words > length.long:
+        said += f", which is long for a spoken answer to this question ({length.typical} is typical)."
     else:
-        length += "."
-    notes.append(length)
+        said += "."
+    notes.append(said)
     if stats.signposts:
         seen = list(dict.fromkeys(stats.signposts))
         notes.append("Signposting words mark the structure: " + ", ".join(seen) + ".")

@@ -15,9 +15,10 @@ import numpy as np
 
 from coach.critique.advice import _advice, _general_advice, _shown_fix, _strengths_improvements, _summary
 from coach.critique.answer import _Answer, _prepare
-from coach.critique.delivery import delivery_notes, question_type, restated_units, structure_parts
+from coach.critique.delivery import SPOKEN, delivery_notes, is_behavioural, question_type, restated_units, structure_parts
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
+from coach.critique.personal import personal_kind, work_margin
 from coach.critique.judges import (
     STOCK,
     _Judgement,
@@ -211,7 +212,11 @@ def critique_answer(
     # question and was capped as not addressing it.
     used = [(m, j.verdict == "avoided") for (_, m, j), r in zip(judged, results)
             if j.verdict in ("made", "avoided") or (j.verdict == "unclear" and r.applies and not j.delivery)]
-    rel, on_topic = _relevance(a, used, areas)
+    personal = personal_kind(a.question, a.qvec, embedder)
+    about_me = personal is not None or is_behavioural(a.question)
+    length = personal[0].length if personal else SPOKEN
+    rel, on_topic = _relevance(a, used, areas, personal,
+                               work_margin(a.vecs, embedder) if about_me and not a.empty else None)
     # The parts the answer has are what it says it does: "... and not test it" has no checks.
     parts = structure_parts(question, a.stats, a.said)
     # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
@@ -226,15 +231,16 @@ def critique_answer(
         handoffs=sum(1 for u, h in zip(a.units, a.handoff) if h and not any(
             j.verdict == "made" and j.evidence is not None and j.evidence.start == u.start for _, _, j in judged)),
         parts=parts, concrete=_concrete(a), blame=blame,
-        generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged),
+        generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged) and a.asks.mean() < 0.5,
         restated=len(restated), restated_words=sum(len(words(a.units[k].text)) for k in restated),
+        length=length,
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
     strengths, improvements = _strengths_improvements(judged, a.stats)
     if basis == "delivery-only" and not a.stats.says_nothing:
-        improvements += _general_advice(question, a, parts)
-    notes = delivery_notes(a.stats)
+        improvements += _general_advice(question, a, parts, length)
+    notes = delivery_notes(a.stats, length)
     return Feedback(
         role=canonical, question=question.strip(), score=score, items=results, strengths=strengths,
         improvements=improvements, delivery=notes, summary=_summary(results, a.stats, basis, counts), basis=basis,
@@ -282,9 +288,13 @@ GENERIC_WEIGHT = 0.35  # share of a generic sentence's words that count as subst
 AREA_OFFSET = 0.15  # a sentence's similarity to the question's interview area counts this much less than to it
 SELF_OFFSET = 0.05  # ... and this much less when the question is about the candidate (SELF_AREAS)
 SELF_AREAS = ("introduction", "behavioural")
+WORK_MARGIN = 0.05  # a sentence this much nearer working life than private life talks about the candidate's work
+WORK_SIM = 0.2  # ... and is then as near a question about the candidate as this
+PRIVATE_SIM = 0.1  # a sentence as much nearer private life is at most this near it
+PERSONAL_OFFSET = 0.0  # ... and this much less than to what an answer to a question about the candidate talks about
 
 
-def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
+def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) -> tuple[float, int]:
     """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
     to the question, to the fixes of the items it was judged on or that are about the question, or (less) to the
     interview area the question is about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
@@ -302,13 +312,25 @@ def _relevance(a: _Answer, models, areas: np.ndarray) -> tuple[float, int]:
     # area is what an answer should be about.
     offset = SELF_OFFSET if list(AREAS)[top_area] in SELF_AREAS else AREA_OFFSET
     sims = np.maximum(sims, a.vecs @ areas[top_area] - offset)
+    if personal is not None:
+        # A question about the candidate: what its answer talks about is the topic ("I hold on to work until it's
+        # perfect" answers "What's your biggest weakness?" without a word of it).
+        sims = np.maximum(sims, a.vecs @ personal[1] - PERSONAL_OFFSET)
+    if work is not None:
+        # ... and any sentence about the candidate's working life is near it ("I cut our checkout load time from six
+        # seconds to 1.8" for "a project you're proud of" is 0.03 from the question).
+        sims = np.where(work > WORK_MARGIN, np.maximum(sims, WORK_SIM), sims)
+        # A sentence about private life or opinions in general is not about the candidate's work, however near
+        # the question's words ("It taught me a lot about being patient" after a hiking trip).
+        sims = np.where(work < -WORK_MARGIN, np.minimum(sims, PRIVATE_SIM), sims)
     top = np.sort(sims)[::-1][:3]
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
     # 0.4: a good story shares few words with the question); deflecting sentences add nothing.
     weight = np.clip((sims - 0.05) / (ON_TOPIC_UNIT - 0.05), 0.4, 1.0)
     # A sentence with no specifics, or one carried by stock phrases, says little however many words it has.
+    # A question asked back ("How does the team decide what to build?") is no claim that needs specifics.
     for k, u in enumerate(a.units):
-        if k in a.signals.generic_units or STOCK.search(u.text):
+        if (k in a.signals.generic_units or STOCK.search(u.text)) and not a.asks[k]:
             weight[k] *= GENERIC_WEIGHT
     seen: dict[str, float] = {}
     for st, w, h in zip(a.stems, weight, a.handoff):

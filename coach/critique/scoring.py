@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.critique.delivery import DeliveryStats
+from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength
 
 POINTS = {"substance": 35, "structure": 15, "specifics": 10, "delivery": 15, "rubric": 25}
 MADE_SHARE = 0.4  # each mistake made takes this share of the points earned (length cannot buy it back) ...
@@ -109,9 +109,11 @@ class ScoreInput:
     generic: bool = False  # stock phrases or next to no specifics, and nothing a rubric item calls for covered
     restated: int = 0  # sentences that say an earlier one again in other words (delivery.restated_units) ...
     restated_words: int = 0  # ... and their words, which add nothing to what the answer says or to its length
+    length: SpokenLength = SPOKEN  # how long an answer to this kind of question runs
 
 
-def delivery_flaws(stats: DeliveryStats, restated_words: int = 0) -> list[tuple[str, float]]:
+def delivery_flaws(stats: DeliveryStats, restated_words: int = 0,
+                   length: SpokenLength = SPOKEN) -> list[tuple[str, float]]:
     """What costs delivery points, named as a coach would, with the share of the delivery points each costs: fillers,
     run-on length, a very short answer (counted without the words of sentences that say an earlier one again: saying
     one line three times is no longer an answer). Length past a spoken answer's is a cut of its own (see
@@ -126,9 +128,9 @@ def delivery_flaws(stats: DeliveryStats, restated_words: int = 0) -> list[tuple[
         flaws.append(("runs on without signposting", 0.4))
     n = stats.words - restated_words
     said = f"{n} words" + (" once the repeats are left out" if restated_words else "")
-    if n < 15:
+    if n < length.very_short:
         flaws.append((f"very short for a spoken answer ({said})", 0.6))
-    elif n < 40:
+    elif n < length.short:
         flaws.append((f"short for a spoken answer ({said})", 0.3))
     return flaws
 
@@ -162,7 +164,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     # A sentence that says an earlier one again adds nothing to what the answer says: its share of the words is
     # taken out of the on-topic words (a thin point said three times outscored the same point said once).
     on_topic = round(inp.on_topic_words * (1 - inp.restated_words / st.words))
-    said = rel * min(1.0, on_topic / SUBSTANCE_WORDS)
+    # An answer that is not short for its question can say all it needs: two questions asked back at the end of an
+    # interview are not a third of a story.
+    full = min(SUBSTANCE_WORDS, inp.length.short)
+    said = rel * min(1.0, on_topic / full)
     sub = POINTS["substance"] * said
     parts.append((f"substance ({on_topic} distinct content words on the question)", sub))
     if inp.parts:
@@ -185,7 +190,7 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         + ([named] if inp.concrete else [])), POINTS["specifics"] * spec * rel))
     # Fluent delivery of an answer to another question, or of a few words, is worth little.
     delivery = POINTS["delivery"] * (DELIVERY_FLOOR + (1 - DELIVERY_FLOOR) * min(1.0, said / DELIVERY_SAID)) * rel
-    flaws = delivery_flaws(st, inp.restated_words)
+    flaws = delivery_flaws(st, inp.restated_words, inp.length)
     fluent = not st.filler_total and not st.rambling
     parts.append(("delivery: clear, no filler words" if fluent else "delivery", delivery))
     # Each flaw is its own lowering line, so a thin answer is not shown as raised by "short (39 words)"; together
@@ -243,7 +248,7 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         # of a specific one's, so a short generic answer had paid most of it there (a thin on-topic answer fell below
         # an off-topic story with numbers), while a long one that saturates substance pays it whole.
         factors.append(("talks around the question: stock phrases or next to no specifics",
-                        -round(earned * GENERIC_SHARE * min(1.0, on_topic / SUBSTANCE_WORDS))))
+                        -round(earned * GENERIC_SHARE * min(1.0, on_topic / full))))
     if inp.restated and inp.restated * 3 >= st.sentences:
         # An answer a third or more of which says its point again: a coach hears one point, repeated. A strong answer
         # whose summary echoes one earlier sentence is not charged.
