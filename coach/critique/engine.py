@@ -43,6 +43,7 @@ from coach.critique.topics import (
     about_question,
     about_subject,
     area_vectors,
+    free_time_sentences,
     ranked_areas,
 )
 # re-exported: callers and tests use the caches through the engine (bench/critique.py, tests/test_cache.py)
@@ -228,6 +229,8 @@ def critique_answer(
         parts=parts, concrete=_concrete(a), blame=blame,
         generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged),
         restated=len(restated), restated_words=sum(len(words(a.units[k].text)) for k in restated),
+        free_time=(0, 0) if a.empty or question_type(question) != "behavioural" else free_time_sentences(
+            a.qvec, a.vecs, [len(words(u.text)) for u in a.units], embedder),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"

@@ -161,3 +161,38 @@ def heading_fix(item: "RubricItem") -> str:
             continue
         return part if len(part.split()) >= 3 and not _ASKING.search(part) and not _TOPIC.match(part) else ""
     return ""
+
+
+# A behavioural question asks for a story from work; a well-told story from the candidate's free time has the shape
+# a coach wants (STAR) and is near the question's area, yet answers another question. Each sentence is placed
+# between the two settings, described in everyday words (no article's wording).
+WORK_SETTING = ("at work: my job, the team, colleagues, my manager, the company, a project, the product, customers, "
+                "engineers, code, a deadline")
+FREE_TIME_SETTING = ("in my free time: a hobby, a holiday trip, sport, hiking, running a marathon, friends and family, "
+                     "my home and garden")
+FREE_TIME_SHARE = 2 / 3  # a story is from outside work when this share of its sentences is nearer free time ...
+FREE_TIME_MIN_SENTENCES = 3  # ... and it has this many sentences: one short sentence is too little to place
+_settings_cache: "weakref.WeakKeyDictionary[Embedder, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def free_time_sentences(question_vec: np.ndarray, unit_vecs: np.ndarray, unit_words: list[int],
+                        embedder: "Embedder") -> tuple[int, int]:
+    """(sentences nearer the free-time setting than the work one, sentences placed) of a story asked about work;
+    (0, 0) when the question itself leans to free time or the answer is too short to place."""
+    with _lock:
+        settings = _settings_cache.get(embedder)
+    if settings is None:
+        settings = np.asarray(embedder.encode([WORK_SETTING, FREE_TIME_SETTING]), dtype=np.float32)
+        with _lock:
+            _settings_cache[embedder] = settings
+    lean = unit_vecs @ (settings[0] - settings[1])
+    placed = lean[np.asarray(unit_words) >= 3] if len(unit_words) else lean
+    if float(question_vec @ (settings[0] - settings[1])) < 0 or len(placed) < FREE_TIME_MIN_SENTENCES:
+        return 0, 0
+    return int((placed < 0).sum()), len(placed)
+
+
+def outside_work(free_time: tuple[int, int]) -> bool:
+    """A story most of whose sentences are about the candidate's free time (see free_time_sentences)."""
+    n, m = free_time
+    return bool(m) and n >= FREE_TIME_SHARE * m
