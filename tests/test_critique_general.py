@@ -871,3 +871,46 @@ def test_an_item_about_getting_ready_is_not_listed_on_a_coding_problem(embedder)
                            question="You have two months before your coding interviews. How will you prepare?",
                            answer="A plan by topic, six problems on each, and a mock interview every week.")
     assert prep.items[0].applies, prep.items[0]
+
+
+# Fictional answers to a behavioural question (no rubric item speaks to it: delivery-only scoring).
+PROUD_Q = "Tell me about a project you are proud of."
+PROUD_WORK = ("At my last job our invoice search took eight seconds. Rebuilding it was mine, so I moved it onto a "
+              "search index, ran the old and new paths side by side for a week and switched over service by "
+              "service. Search now answers in 150 milliseconds and the support tickets about it stopped.")
+PROUD_SHORT = ("I rebuilt our invoice search on a search index, and it went from eight seconds to 150 "
+               "milliseconds. I ran old and new side by side for a week so nobody noticed the switch.")
+PROUD_SAILING = ("Last summer I sailed around the island with my sister. We planned the route for a month and "
+                 "booked harbours along the coast. On the second day the wind turned and I changed our plan so we "
+                 "stayed in a quiet bay. My sister got seasick, so I took the helm for the whole afternoon. We "
+                 "made it home on the fifth day, tired and very happy.")
+PROUD_DEFLECT = ("I don't really think of projects as mine, everything was a team effort. I just did the tickets "
+                 "that were assigned to me, so it's hard to say.")
+
+
+def test_a_well_told_story_from_free_time_scores_below_stories_from_work(embedder):
+    score = {k: critique_answer([], role="Software Engineer", question=PROUD_Q, answer=a, embedder=embedder)
+             for k, a in (("work", PROUD_WORK), ("short", PROUD_SHORT), ("sailing", PROUD_SAILING))}
+    assert score["work"].score > score["sailing"].score
+    assert score["short"].score > score["sailing"].score
+    # the feedback says why: the story is not from work
+    assert any("not a story from work" in f.label for f in score["sailing"].score_factors)
+    assert not any("not a story from work" in f.label for f in score["work"].score_factors)
+
+
+def test_a_short_story_of_the_candidates_own_work_outscores_a_deflection(embedder):
+    # its sentences share next to no words with the question: the relevance gate used to take everything (1/100)
+    short = critique_answer([], role="Software Engineer", question=PROUD_Q, answer=PROUD_SHORT, embedder=embedder)
+    deflect = critique_answer([], role="Software Engineer", question=PROUD_Q, answer=PROUD_DEFLECT,
+                              embedder=embedder)
+    assert short.score > deflect.score
+
+
+def test_the_critique_warm_up_loads_the_word_shape_model():
+    from coach.critique import star, warm_up, wordshape
+
+    wordshape._trigrams.cache_clear()
+    star._past.cache_clear()
+    warm_up()
+    assert wordshape._trigrams.cache_info().currsize == 1
+    assert star._past.cache_info().currsize >= 1

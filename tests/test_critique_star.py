@@ -45,3 +45,36 @@ def test_a_scene_set_before_the_subject_is_the_situation():
 ])
 def test_no_deed_of_the_candidate_is_no_action(answer):
     assert not star_parts(answer)["Action"]
+
+
+# Fictional stories. A goal stated as a problem the speaker owned, in other words than "my job was".
+@pytest.mark.parametrize("owned", [
+    "The move to the new queue was mine from start to finish.",
+    "Our lead was away, so it fell to me to get the build green again.",
+    "After the retro it was up to me to sort out the flaky tests.",
+    "The ask from my manager was a working report by Friday.",
+    "My part was the billing page.",
+    "Someone had to rewrite the setup guide and I volunteered.",
+])
+def test_a_problem_the_speaker_owned_is_the_task(owned):
+    story = (f"At a small travel startup our nightly export kept failing. {owned} I traced it to a timeout and "
+             "raised it. The export has not failed since.")
+    assert star_parts(story)["Task"]
+
+
+@pytest.mark.parametrize("not_a_task", ["The part I liked most was the demo.",
+                                        "The part of the code that broke was the parser."])
+def test_a_part_that_names_no_duty_is_no_task(not_a_task):
+    story = f"At a small travel startup our nightly export kept failing. I traced it to a timeout. {not_a_task}"
+    assert not star_parts(story)["Task"]
+
+
+def test_a_team_story_comes_to_a_result_without_an_i():
+    parts = star_parts("Our launch date was moved up by two weeks. We cut the admin panel and worked late. "
+                       "We launched on the new date and the client was happy.")
+    assert parts["Result"] and not parts["Action"]
+
+
+def test_a_story_ending_in_since_has_a_result():
+    assert star_parts("The image service crashed every few days. I capped its cache at 500 entries. "
+                      "It has run for months without a restart since.")["Result"]

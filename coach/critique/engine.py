@@ -18,7 +18,7 @@ from coach.critique.answer import _Answer, _prepare
 from coach.critique.delivery import SPOKEN, delivery_notes, is_behavioural, question_type, restated_units, structure_parts
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
-from coach.critique.personal import personal_kind, work_margin
+from coach.critique.personal import free_time_sentences, personal_kind, work_margin
 from coach.critique.judges import (
     STOCK,
     _Judgement,
@@ -234,6 +234,8 @@ def critique_answer(
         generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged) and a.asks.mean() < 0.5,
         restated=len(restated), restated_words=sum(len(words(a.units[k].text)) for k in restated),
         length=length,
+        free_time=(0, 0) if a.empty or not about_me else free_time_sentences(
+            a.qvec, a.vecs, [len(words(u.text)) for u in a.units], embedder),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"

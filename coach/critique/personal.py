@@ -87,6 +87,8 @@ WORK = ("At work my team and I built and shipped software for our users and cust
 PRIVATE = ("My hobbies and private life: sports, travel, hiking, cooking, family, friends, pets and games.",
            "The weather, the news, food, holidays, my home town and my weekends.",
            "My opinions on things in general, like politics, remote work, or which programming language I like.")
+FREE_TIME_SHARE = 2 / 3  # a story is from outside work when this share of its sentences is nearer private life ...
+FREE_TIME_MIN_SENTENCES = 3  # ... and it has this many sentences of three words or more: fewer are too little to place
 OF_KIND = 0.55  # cosine to one of a kind's askings from which a question is of that kind
 
 
@@ -115,3 +117,21 @@ def work_margin(vecs: np.ndarray, embedder: "Embedder") -> np.ndarray:
     ref = encode_cached(embedder, [*WORK, *PRIVATE])
     sims = vecs @ ref.T
     return sims[:, :len(WORK)].max(axis=1) - sims[:, len(WORK):].max(axis=1)
+
+
+def free_time_sentences(question_vec: np.ndarray, unit_vecs: np.ndarray, unit_words: list[int],
+                        embedder: "Embedder") -> tuple[int, int]:
+    """(sentences nearer private life than working life, sentences placed) of an answer to a question about the
+    candidate's work; (0, 0) when the question itself leans to private life or the answer is too short to place."""
+    margin = work_margin(np.vstack([question_vec[None, :], unit_vecs]), embedder)
+    placed = margin[1:][np.asarray(unit_words) >= 3]
+    if margin[0] < 0 or len(placed) < FREE_TIME_MIN_SENTENCES:
+        return 0, 0
+    return int((placed < 0).sum()), len(placed)
+
+
+def outside_work(free_time: tuple[int, int]) -> bool:
+    """A story most of whose sentences are about the candidate's private life (see free_time_sentences): a hiking
+    trip told for "a project you're proud of" has the shape a coach wants and answers another question."""
+    n, m = free_time
+    return bool(m) and n >= FREE_TIME_SHARE * m

@@ -13,12 +13,16 @@ the rest is scaled to 100 ("delivery-only"); items about the question that the a
 what an item avoided without its fix earns. Talking around the question is charged on the substance still earned.
 A sentence that says an earlier one again adds neither substance nor length; an answer a third of which does that
 is charged a share ("repeats itself"), so a thin point said once outscores the same point said three times.
+A story asked about work but told from the candidate's free time (a hiking trip for "a project you're proud of") is
+charged most of what it earned: its STAR shape and fluency answer another question. A story from work that tells
+the candidate's own action is never gated as off the question (its sentences may share no words with it).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength
+from coach.critique.personal import outside_work
 
 POINTS = {"substance": 35, "structure": 15, "specifics": 10, "delivery": 15, "rubric": 25}
 MADE_SHARE = 0.4  # each mistake made takes this share of the points earned (length cannot buy it back) ...
@@ -31,8 +35,11 @@ REPEAT_SHARE = 0.3  # ... and an answer that says the same thing again, by the s
 MAX_REPEAT_SHARE = 0.2
 HEDGE_SHARE = 0.1  # ... and each hedge past the first ("maybe", "probably", "somehow"): no commitment
 MAX_HEDGE_SHARE = 0.2
+OUTSIDE_WORK_SHARE = 0.8  # ... and a story asked about work but told from the candidate's free time: it answers
+# another question, however well told (its structure and its fluent delivery earned most of its points)
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
+STORY_RELEVANCE = 0.7  # least relevance gate of a story from work with an action of the candidate's own
 LONG_ANSWER = 200  # words from which length costs delivery points ...
 CONCISE = 150  # ... and from which every further word takes a share of the points earned
 PADDED_FROM = 100  # words from which an answer without specifics is long for what it says ...
@@ -110,6 +117,7 @@ class ScoreInput:
     restated: int = 0  # sentences that say an earlier one again in other words (delivery.restated_units) ...
     restated_words: int = 0  # ... and their words, which add nothing to what the answer says or to its length
     length: SpokenLength = SPOKEN  # how long an answer to this kind of question runs
+    free_time: tuple[int, int] = (0, 0)  # asked about work: (sentences about private life, sentences placed)
 
 
 def delivery_flaws(stats: DeliveryStats, restated_words: int = 0,
@@ -150,6 +158,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     # Similarity to the question is a poor measure of quality (a good story shares few words with "Tell me about
     # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
+    if inp.parts and inp.parts.get("Action") and not outside_work(inp.free_time):
+        # A story of the candidate's own deeds told to a behavioural question is on its topic however few words it
+        # shares with it: "I moved product search onto Elasticsearch …" is 0.01 from "a project you're proud of",
+        # and the gate took everything (1/100, below a deflection).
+        rel = max(rel, STORY_RELEVANCE)
     c = inp.counts
     judged = c.judged
     rubric_known = judged > 0
@@ -256,6 +269,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append((f"repeats itself: {inp.restated} of {st.sentences} sentences say{'s' * (inp.restated == 1)} "
                         "an earlier one again",
                         -round(earned * cut)))
+    if outside_work(inp.free_time):
+        n, m = inp.free_time
+        factors.append((f"not a story from work: {n} of {m} sentences are about free time (hobbies, trips, sport), "
+                        "and the question asks about your work", -round(earned * OUTSIDE_WORK_SHARE)))
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))

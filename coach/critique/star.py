@@ -31,17 +31,23 @@ _OPENERS = frozenset("so and but then um uh er like yeah yes well also basically
 # Verbs of state, thought and wish: "I was", "I realised", "I wanted" tell no deed.
 _NOT_DEEDS = frozenset("be have feel think know realise realize notice see want need like love hope guess believe "
                        "seem mean wonder remember understand".split())
+_TEAM = frozenset(("we", "everyone", "everybody", "the team", "our team", "my team"))
 _AUXILIARIES = frozenset("is are am be been being has have get gets got".split())
 _MODALS = frozenset("would will can could should might may must 'd 'll".split())
+# A goal or obligation, or a problem the speaker says was theirs to solve ("the migration was mine", "it fell to me
+# to …", "the ask from my manager was …", "someone had to … and I volunteered").
 _TASK = re.compile(r"\b(?:i|we)\s+(?:really\s+|also\s+)?(?:had\s+to|needed|wanted|(?:was|were)\s+(?:asked|tasked|"
-                   r"supposed|expected|responsible|in charge)|owned)\b|\b(?:my|our|the)\s+(?:\w+\s+)?(?:job|goal|"
-                   r"task|aim|responsibility|mission|brief)\s+(?:was|as)\b|\bit was (?:mine|my job|on me) to\b|"
-                   r"\btask\b", re.I)
+                   r"supposed|expected|responsible|in charge|assigned|given|handed)|owned|volunteered|took (?:it )?on|"
+                   r"took ownership)\b|\b(?:my|our|the)\s+(?:[\w']+\s+)?(?:job|goal|task|aim|responsibility|mission|"
+                   r"brief|ask|part|piece|role|remit|assignment|objective)(?:\s+(?:from|for|of|on|in)(?:\s+[\w']+){1,3}?)?"
+                   r"\s+(?:was|as)\b|\bit was (?:mine|my job|on me|up to me) to\b|\b(?:was|were) (?:all )?mine\b|"
+                   r"\b(?:fell|landed|was left) (?:to|on) (?:me|us)\b|\bup to me\b|\bmine to (?:own|fix|solve|sort)\b|"
+                   r"\b(?:someone|somebody) (?:had|needed) to\b|\btask\b", re.I)
 # What the story came to: a consequence ("in the end", "after that") or a lesson ("I learned", "taught me").
 _OUTCOME = re.compile(r"\b(?:in the end|(?:and|so) now|as a result|after that|eventually|ended up|by the end|"
                       r"since then|from then on|result(?:ed|s)?|outcome|which (?:meant|led|saved|cut|made)|led to|"
                       r"i (?:learned|learnt|took away|realised since|now (?:always|never))|taught me|"
-                      r"what i took from|lesson)\b", re.I)
+                      r"what i took from|lesson)\b|\b(?:ever )?since[.!]*$", re.I)
 _SETTING = re.compile(r"\b(?:at|in) (?:my|a|an|our) (?:[\w-]+ )?(?:job|role|company|team|internship|startup|agency|"
                       r"position)\b|\blast (?:year|month|quarter|spring|summer|autumn|fall|winter)\b|"
                       r"\bin my (?:first|second|third|last|final|\w+th) (?:year|month|week|job|role)\b|"
@@ -88,6 +94,7 @@ def star_parts(text: str) -> dict[str, bool]:
     """Which STAR parts the story in ``text`` tells (see the module docstring)."""
     found = dict.fromkeys(PARTS, False)
     acted = told = False  # a deed of the candidate's / any past-tense clause has come before
+    team = False  # a deed of the team's ("we cut scope", "everyone jumped on a call") has come before
     for sentence in _SENTENCE.findall(text):
         sentence = sentence.strip()
         if not sentence:
@@ -109,9 +116,17 @@ def star_parts(text: str) -> dict[str, bool]:
                 if not acted and subject != "i":
                     found["Situation"] = True  # "At a university hackathon I teamed up …": the scene, fronted
                 found["Action"] = acted = True
+            elif team and not acted and subject and (verb not in _NOT_DEEDS or subject not in _TEAM):
+                found["Result"] = True  # a team's story: what happened after the team acted is where it came to
             elif not acted and not _TASK.search(" ".join(clause)):
                 found["Situation"] = True
             elif subject and not mine:
                 found["Result"] = True
+            team = team or (subject in _TEAM and verb not in _NOT_DEEDS)
             told = True
     return found
+
+
+def warm_up() -> None:
+    """Load lemminflect's tables (~0.25 s on first use) before the first story is read."""
+    _past("went")

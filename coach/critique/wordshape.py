@@ -80,3 +80,9 @@ def _model_vocabulary() -> frozenset[str]:
     except Exception:  # a model without a WordPiece vocabulary: the dictionary and the spelling decide
         return frozenset()
     return frozenset(t for t in lines if t.isalpha() and t.islower())
+
+
+def warm_up() -> None:
+    """Build the letter-trigram model (~0.8 s) and read the model's vocabulary before the first answer needs them."""
+    _trigrams()
+    _model_vocabulary()

@@ -190,6 +190,9 @@ def _warm_up(coach: "Coach", ready: threading.Event) -> None:
     time.sleep(FULL_MODEL_DELAY_S)
     try:
         coach.embedder.encode(["warm up"])
+        from coach.critique import warm_up
+
+        warm_up()  # the STAR reader's and word-shape tables: ~1 s the first practice answer paid
     except Exception as exc:  # noqa: BLE001
         log.info("model warm-up skipped: %s", exc)
 
