@@ -259,12 +259,14 @@ ACTS = [
 ]
 
 
-def test_a_mistake_stated_as_an_act_is_read_as_dont():
-    from coach.critique.shapes import parse_shape
+def test_a_mistake_stated_as_an_act_without_a_fix_is_read_as_dont():
+    from coach.critique.shapes import bare_act, parse_shape
 
     for item in ACTS:
-        assert parse_shape(item.mistake).kind == "dont", item.mistake
-    assert parse_shape("Rambling without structure.").kind == "structure"  # other shapes keep their reading
+        assert bare_act(parse_shape(item.mistake), item.fix).kind == "dont", item.mistake
+    # with a fix of its own the fallback compares the two; other shapes keep their reading
+    assert bare_act(parse_shape("Using buzzwords instead of examples."), "Giving examples.").kind == "fallback"
+    assert bare_act(parse_shape("Rambling without structure."), "").kind == "structure"
 
 
 @pytest.mark.parametrize("item_id,question,answer", [

@@ -268,16 +268,20 @@ def parse_shape(mistake: str, fix: str = "", context: str = "") -> Shape:
         return Shape("without", m.group("x").strip(), m.group("y").strip(), core=core)
     if m := _BEFORE.search(c):
         return Shape("order", m.group("x").strip(), m.group("y").strip(), core=core)
-    if _ACT.search(c):
-        # "Diving straight into LeetCode …", "Immediately assuming that they weren't qualified enough": the mistake is
-        # an act stated outright, which is what "Don't X" forbids; as a bare phrase its fix is X itself and the
-        # similarity fallback could never tell the two apart.
-        return Shape("dont", _without_reason(c.strip(" .")), core=core)
     return Shape("fallback", c, core=core)
 
 
 # A mistake that opens with an act in the gerund, after at most one adverb ("Immediately assuming …").
 _ACT = re.compile(r"^(?:[a-z]+ly\s+)?[a-z]{3,}ing\b(?:\s+\S+){2,}", re.I)
+
+
+def bare_act(shape: Shape, fix: str) -> Shape:
+    """A mistake of no known shape stated as an act and given no fix ("Diving straight into LeetCode …",
+    "Immediately assuming that they weren't qualified enough") is what "Don't X" forbids: the similarity fallback
+    would compare the answer with the same text as mistake and fix and could never decide."""
+    if shape.kind == "fallback" and not fix.strip() and _ACT.search(shape.target):
+        return Shape("dont", _without_reason(shape.target.strip(" .")), core=shape.core)
+    return shape
 
 
 # -- concept expansion ---------------------------------------------------------------------------------------------
