@@ -247,3 +247,75 @@ def test_a_sentence_about_where_the_listed_things_are_done_does_none_of_them(emb
                          answer="I wrote it in LibreOffice Writer from a blank document, one column with plain section "
                                 "headings, and export it to PDF.", embedder=embedder)
     assert _verdict(fb, "header") != "made", [(f.id, f.verdict, f.evidence) for f in fb.items]
+
+
+# A mistake stated as a bare act ("Jumping straight into …", "Quickly deciding that …") has no fix of its own: the
+# similarity fallback compared the answer with the same text twice and could never decide. It is read as "Don't X".
+ACTS = [
+    RubricItem(id="bank", kind="pitfall", section="Preparing for coding rounds > How to prepare",
+               mistake="Jumping straight into the puzzle bank and trying to finish every puzzle in it"),
+    RubricItem(id="notgood", kind="pitfall", section="Job search > When nobody calls back",
+               mistake="Quickly deciding that you weren't good enough for the job"),
+]
+
+
+def test_a_mistake_stated_as_an_act_without_a_fix_is_read_as_dont():
+    from coach.critique.shapes import bare_act, parse_shape
+
+    for item in ACTS:
+        assert bare_act(parse_shape(item.mistake), item.fix).kind == "dont", item.mistake
+    # with a fix of its own the fallback compares the two; other shapes keep their reading
+    assert bare_act(parse_shape("Using buzzwords instead of examples."), "Giving examples.").kind == "fallback"
+    assert bare_act(parse_shape("Rambling without structure."), "").kind == "structure"
+
+
+@pytest.mark.parametrize("item_id,question,answer", [
+    ("bank", "You have six weeks before your coding interviews. How will you prepare?",
+     "I'd open the puzzle bank on day one and work through every puzzle in it, in order, until the interview."),
+    # X carries its own negation ("weren't good enough"): a sentence that negates something on X's topic says X,
+    # it does not refuse it (read as a refusal, this answer was judged to avoid the mistake)
+    ("notgood", "Forty applications and no replies so far. What do you conclude?",
+     "I'd conclude I'm just not good enough for those jobs yet and stop applying for a while."),
+])
+def test_an_act_stated_in_the_answer_is_the_mistake(embedder, item_id, question, answer):
+    fb = critique_answer(ACTS, role="Backend Engineer", question=question, answer=answer, embedder=embedder)
+    assert _verdict(fb, item_id) == "made"
+
+
+def test_an_act_the_answer_does_not_state_is_no_mistake(embedder):
+    fb = critique_answer(ACTS, role="Backend Engineer", embedder=embedder,
+                         question="Forty applications and no replies so far. What do you conclude?",
+                         answer="My CV is probably not getting through the screening software, so I'd rebuild it "
+                                "as one plain column.")
+    assert _verdict(fb, "notgood") != "made"
+
+
+# "Not having any questions" shares few words with "Is there anything you'd like to ask me?"; the question still hands
+# the floor to the candidate, so an answer that asks nothing is the omission and one that asks is not.
+ASK_ITEMS = [RubricItem(id="ask", kind="pitfall", section="End of the interview > Your turn",
+                        mistake="Not having any questions", fix="candidates are expected to ask questions.")]
+
+
+@pytest.mark.parametrize("question", [
+    "We're almost out of time. Is there anything you'd like to ask me?",
+    "Before we wrap up, anything you'd like to know about the team?",
+    "That's all from my side. Anything else you want to know?",
+])
+@pytest.mark.parametrize("answer,verdict", [
+    ("I think I'm good, you covered it all. I'll wait to hear from the recruiter.", "made"),
+    ("Nothing right now, but I'll email you if something comes up later.", "made"),
+    ("Yes: how does the team pick what to build next quarter?", "avoided"),
+])
+def test_an_invitation_to_ask_calls_for_questions(embedder, question, answer, verdict):
+    fb = critique_answer(ASK_ITEMS, role="Backend Engineer", question=question, answer=answer, embedder=embedder)
+    assert _verdict(fb, "ask") == verdict
+
+
+def test_a_question_about_questions_asked_is_no_invitation(embedder):
+    from coach.critique.items import _item_models
+    from coach.critique.judges import calls_for_questions
+
+    m = _item_models(ASK_ITEMS, embedder)["ask"]
+    assert calls_for_questions(m, "Is there anything you'd like to ask me?")
+    assert not calls_for_questions(m, "What questions do you get asked most in interviews?")
+    assert not calls_for_questions(m, "Find the k-th smallest element of an array.")

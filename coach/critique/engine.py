@@ -23,6 +23,7 @@ from coach.critique.judges import (
     STOCK,
     _Judgement,
     _blaming,
+    calls_for_questions,
     _generic,
     _judge_fallback,
     _judge_narration,
@@ -126,7 +127,7 @@ def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarr
     code-review question, unless they are about code themselves ("Ignoring data quality checks" says nothing about
     removing duplicates from a list, nor "no numbers or metrics" about reviewing a pull request). An answer that
     itself takes up the item's topic makes the item speak to it too."""
-    if m.shape.kind in DELIVERY_KINDS or m.topic is None:
+    if m.shape.kind in DELIVERY_KINDS or m.topic is None or calls_for_questions(m, a.question):
         return True, ""
     if item.roles or m.shape.kind == "numbers":
         # A SQL question is in the data area; one phrased as a design question ("Design a fraud detection system")

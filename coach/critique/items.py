@@ -9,7 +9,7 @@ from typing import Sequence, TYPE_CHECKING
 import numpy as np
 
 from coach.critique.coverage import concepts
-from coach.critique.shapes import Shape, content_stems, dont_forms, expand, parse_shape
+from coach.critique.shapes import Shape, bare_act, content_stems, dont_forms, expand, parse_shape
 from coach.critique.topics import heading_fix, item_topic
 from coach.critique.vectors import _cache_lock, _phrase_cache
 from coach.models import RubricItem
@@ -56,7 +56,7 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
     keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section) for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
-        shapes = [parse_shape(it.mistake, it.fix, it.context) for it in todo]
+        shapes = [bare_act(parse_shape(it.mistake, it.fix, it.context), it.fix) for it in todo]
         texts: list[str] = []
         spans: list[tuple[int, list[str], list[str]]] = []
         for it, sh in zip(todo, shapes):

@@ -120,6 +120,17 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
 
 
 _ASKING = {stem("question"), stem("ask")}
+# The practice question hands the floor to the candidate: "Any questions for us?", "Is there anything you'd like to
+# ask me?", "What would you like to know about the team?" (not "What questions do you get asked most?").
+_INVITES = re.compile(r"\b(?:any|anything|something|what)\b(?:\s+(?:else|other|more|final|last|further))?\s+"
+                      r"(?:questions?\b(?!\s+(?:do|did|were|are|have)\s+you\b)|(?:\w+\s+){0,3}?(?:you|you'd|you'?re)\s+"
+                      r"(?:would\s+|'d\s+)?(?:like|want|wish|care|curious)\s+to\s+(?:ask|know)\b)", re.I)
+
+
+def calls_for_questions(m: _ItemModel, question: str) -> bool:
+    """The item is about asking questions and the practice question invites the candidate's own, in any wording
+    ("Is there anything you'd like to ask me?" shares few words with "Not having any questions")."""
+    return bool(_ASKING & m.x.stems) and bool(_INVITES.search(question))
 
 
 def _refused(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:
@@ -228,7 +239,8 @@ def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
     # An item scoped to the candidate's role ("Ignoring X in R interviews") is the article saying X belongs in
     # R's answers; an open design question is where it is expected even when the question does not name X.
     relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (
-        bool(item.roles) and bool(_OPEN_DESIGN.search(a.question) or _TO_PRODUCTION.search(a.question)))
+        bool(item.roles) and bool(_OPEN_DESIGN.search(a.question) or _TO_PRODUCTION.search(a.question))) or (
+        calls_for_questions(m, a.question))
     return _judge_coverage(m, a, m.concepts or (m.x, m.fix), relevant, (m.x, m.fix), m.shape.target)
 
 

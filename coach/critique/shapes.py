@@ -271,6 +271,19 @@ def parse_shape(mistake: str, fix: str = "", context: str = "") -> Shape:
     return Shape("fallback", c, core=core)
 
 
+# A mistake that opens with an act in the gerund, after at most one adverb ("Immediately assuming …").
+_ACT = re.compile(r"^(?:[a-z]+ly\s+)?[a-z]{3,}ing\b(?:\s+\S+){2,}", re.I)
+
+
+def bare_act(shape: Shape, fix: str) -> Shape:
+    """A mistake of no known shape stated as an act and given no fix ("Diving straight into LeetCode …",
+    "Immediately assuming that they weren't qualified enough") is what "Don't X" forbids: the similarity fallback
+    would compare the answer with the same text as mistake and fix and could never decide."""
+    if shape.kind == "fallback" and not fix.strip() and _ACT.search(shape.target):
+        return Shape("dont", _without_reason(shape.target.strip(" .")), core=shape.core)
+    return shape
+
+
 # -- concept expansion ---------------------------------------------------------------------------------------------
 # Rubric phrases name abstract categories ("implementation details"); answers talk in concrete terms ("rewrite the
 # backend in Kotlin"). Sentence embeddings of the bare category sit far from such sentences, so common interview
