@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from coach.critique.delivery import SPOKEN, SpokenLength, is_behavioural
-from coach.critique.vectors import encode_cached
+from coach.critique.vectors import fixed_vectors
 
 if TYPE_CHECKING:
     from coach.components.embedding import Embedder
@@ -98,7 +98,7 @@ def personal_kind(question: str, qvec: np.ndarray, embedder: "Embedder") -> tupl
     if is_behavioural(question):
         return None
     asked = [a for k in KINDS for a in k.asked]
-    vecs = encode_cached(embedder, asked + [k.answer for k in KINDS])
+    vecs = fixed_vectors(embedder, (*asked, *(k.answer for k in KINDS)))
     sims = vecs[:len(asked)] @ qvec
     best = int(np.argmax(sims))
     if sims[best] < OF_KIND:
@@ -114,7 +114,7 @@ def personal_kind(question: str, qvec: np.ndarray, embedder: "Embedder") -> tupl
 def work_margin(vecs: np.ndarray, embedder: "Embedder") -> np.ndarray:
     """Per sentence vector: how much nearer it is to working life than to private life and general opinions
     (positive: it talks about the speaker's work)."""
-    ref = encode_cached(embedder, [*WORK, *PRIVATE])
+    ref = fixed_vectors(embedder, (*WORK, *PRIVATE))
     sims = vecs @ ref.T
     return sims[:, :len(WORK)].max(axis=1) - sims[:, len(WORK):].max(axis=1)
 

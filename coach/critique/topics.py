@@ -14,13 +14,12 @@ but its answer is no cover letter.
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from coach.critique.shapes import content_stems, lexical_overlap
+from coach.critique.vectors import fixed_vectors
 
 if TYPE_CHECKING:
     from coach.components.embedding import Embedder
@@ -60,18 +59,10 @@ CLOSE = 0.35  # ... or when the question is this close (cosine) to the item's to
 TIE = 0.03  # a question this close to its best area and another one is about both
 FORM_TIE = 0.12  # a question worded in a form is of it in substance when the form's area is this close to its best
 
-_cache: "weakref.WeakKeyDictionary[Embedder, np.ndarray]" = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
 
 
 def area_vectors(embedder: "Embedder") -> np.ndarray:
-    with _lock:
-        vecs = _cache.get(embedder)
-    if vecs is None:
-        vecs = np.asarray(embedder.encode(list(AREAS.values())), dtype=np.float32)
-        with _lock:
-            _cache[embedder] = vecs
-    return vecs
+    return fixed_vectors(embedder, tuple(AREAS.values()))
 
 
 def item_topic(item: "RubricItem") -> str:

@@ -27,6 +27,21 @@ def default_embedder() -> "Embedder":
     return Embedder(get_settings())
 
 
+_fixed_cache: "weakref.WeakKeyDictionary[Embedder, dict[tuple[str, ...], np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def fixed_vectors(embedder: "Embedder", texts: tuple[str, ...]) -> np.ndarray:
+    """Vectors of texts fixed in the code (interview areas, kinds of question): encoded once per embedder and kept
+    out of the answer-sentence cache, which ``clear_caches`` empties."""
+    with _cache_lock:
+        vecs = _fixed_cache.setdefault(embedder, {}).get(texts)
+    if vecs is None:
+        vecs = np.asarray(embedder.encode(list(texts)), dtype=np.float32)
+        with _cache_lock:
+            _fixed_cache[embedder][texts] = vecs
+    return vecs
+
+
 SENTENCE_CACHE_SIZE = 4096
 _sentence_cache: "weakref.WeakKeyDictionary[Embedder, SizedLru[str, np.ndarray]]" = weakref.WeakKeyDictionary()
 
