@@ -18,7 +18,8 @@ from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEAD
                                    SentenceEmbeddings)
 from coach.compose.words import _FILLER, _GENERIC, _KIND_WORDS, _company_stems, _expanded, _stems, _topic_stems
 from coach.compose.cues import (_ANAPHOR, _ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAIM, _COUNT, _CUES, _DURATION, _FIX,
-                                _NAMES, _NEGATIVE, _ASKED_OF, _TO_ASK, _PAIRED, _PAIR_LABELS, _POINTS_BACK, _PROHIBITS, _PROMPT, _REASON,
+                                _NAMES, _NEGATIVE, _ASKED_OF, _TO_ASK, _PAIRED, _PAIR_LABELS, _POINTS_BACK, _PROHIBITS,
+                                _PROMPT, _REASON,
                                 _RECOMMEND, _REMEDY, _SCENE, _SIZE, _VERDICT, _YES_NO, _YES_NO_WORD, _announces,
                                 _asked_predicate, _count_pattern, _recommends, advises)
 from coach.compose.candidates import _candidates, _library_names

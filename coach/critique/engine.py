@@ -15,7 +15,8 @@ import numpy as np
 
 from coach.critique.advice import _advice, _general_advice, _shown_fix, _strengths_improvements, _summary
 from coach.critique.answer import _Answer, _prepare
-from coach.critique.delivery import SPOKEN, delivery_notes, is_behavioural, question_type, restated_units, structure_parts
+from coach.critique.delivery import (SPOKEN, delivery_notes, is_behavioural, question_type, restated_units,
+                                     structure_parts)
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
 from coach.critique.personal import free_time_sentences, personal_kind, work_margin
@@ -216,8 +217,9 @@ def critique_answer(
     personal = personal_kind(a.question, a.qvec, embedder)
     about_me = personal is not None or is_behavioural(a.question)
     length = personal[0].length if personal else SPOKEN
-    rel, on_topic = _relevance(a, used, areas, personal,
-                               work_margin(a.vecs, embedder) if about_me and not a.empty else None)
+    # How much nearer working life than private life the question (row 0) and each sentence are.
+    margins = work_margin(np.vstack([a.qvec[None, :], a.vecs]), embedder) if about_me and not a.empty else None
+    rel, on_topic = _relevance(a, used, areas, personal, None if margins is None else margins[1:])
     # The parts the answer has are what it says it does: "... and not test it" has no checks.
     parts = structure_parts(question, a.stats, a.said)
     # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
@@ -235,8 +237,8 @@ def critique_answer(
         generic=not a.empty and _generic(a) and not any(j.covers for _, _, j in judged) and a.asks.mean() < 0.5,
         restated=len(restated), restated_words=sum(len(words(a.units[k].text)) for k in restated),
         length=length,
-        free_time=(0, 0) if a.empty or not about_me else free_time_sentences(
-            a.qvec, a.vecs, [len(words(u.text)) for u in a.units], embedder),
+        free_time=(0, 0) if margins is None else free_time_sentences(
+            float(margins[0]), margins[1:], [len(words(u.text)) for u in a.units]),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
@@ -294,13 +296,15 @@ SELF_AREAS = ("introduction", "behavioural")
 WORK_MARGIN = 0.05  # a sentence this much nearer working life than private life talks about the candidate's work
 WORK_SIM = 0.2  # ... and is then as near a question about the candidate as this
 PRIVATE_SIM = 0.1  # a sentence as much nearer private life is at most this near it
-PERSONAL_OFFSET = 0.0  # ... and this much less than to what an answer to a question about the candidate talks about
 
 
 def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) -> tuple[float, int]:
     """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
     to the question, to the fixes of the items it was judged on or that are about the question, or (less) to the
-    interview area the question is about — a good "Tell me about yourself" shares few words with the question but is plainly an introduction."""
+    interview area the question is about — a good "Tell me about yourself" shares few words with the question but
+    is plainly an introduction. For a question about the candidate (``personal``: its kind and what its answer talks
+    about; ``work``: each sentence's ``personal.work_margin``), also to what its answer talks about, and by whether a
+    sentence talks about working or private life."""
     if a.empty:
         return 0.0, 0
     # Similarity to the question without the words the sentence shares with it (echoing them answers nothing) or,
@@ -318,7 +322,7 @@ def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) 
     if personal is not None:
         # A question about the candidate: what its answer talks about is the topic ("I hold on to work until it's
         # perfect" answers "What's your biggest weakness?" without a word of it).
-        sims = np.maximum(sims, a.vecs @ personal[1] - PERSONAL_OFFSET)
+        sims = np.maximum(sims, a.vecs @ personal[1])
     if work is not None:
         # ... and any sentence about the candidate's working life is near it ("I cut our checkout load time from six
         # seconds to 1.8" for "a project you're proud of" is 0.03 from the question).

@@ -98,17 +98,13 @@ def personal_kind(question: str, qvec: np.ndarray, embedder: "Embedder") -> tupl
     if is_behavioural(question):
         return None
     asked = [a for k in KINDS for a in k.asked]
+    of = [k for k, kind in enumerate(KINDS) for _ in kind.asked]  # the kind of each asking
     vecs = fixed_vectors(embedder, (*asked, *(k.answer for k in KINDS)))
     sims = vecs[:len(asked)] @ qvec
     best = int(np.argmax(sims))
     if sims[best] < OF_KIND:
         return None
-    n = 0
-    for k, kind in enumerate(KINDS):
-        n += len(kind.asked)
-        if best < n:
-            return kind, vecs[len(asked) + k]
-    return None
+    return KINDS[of[best]], vecs[len(asked) + of[best]]
 
 
 def work_margin(vecs: np.ndarray, embedder: "Embedder") -> np.ndarray:
@@ -119,13 +115,12 @@ def work_margin(vecs: np.ndarray, embedder: "Embedder") -> np.ndarray:
     return sims[:, :len(WORK)].max(axis=1) - sims[:, len(WORK):].max(axis=1)
 
 
-def free_time_sentences(question_vec: np.ndarray, unit_vecs: np.ndarray, unit_words: list[int],
-                        embedder: "Embedder") -> tuple[int, int]:
+def free_time_sentences(question_margin: float, margins: np.ndarray, unit_words: list[int]) -> tuple[int, int]:
     """(sentences nearer private life than working life, sentences placed) of an answer to a question about the
-    candidate's work; (0, 0) when the question itself leans to private life or the answer is too short to place."""
-    margin = work_margin(np.vstack([question_vec[None, :], unit_vecs]), embedder)
-    placed = margin[1:][np.asarray(unit_words) >= 3]
-    if margin[0] < 0 or len(placed) < FREE_TIME_MIN_SENTENCES:
+    candidate's work, from ``work_margin`` of the question and of each sentence; (0, 0) when the question itself leans
+    to private life or the answer is too short to place."""
+    placed = margins[np.asarray(unit_words) >= 3]
+    if question_margin < 0 or len(placed) < FREE_TIME_MIN_SENTENCES:
         return 0, 0
     return int((placed < 0).sum()), len(placed)
 
