@@ -67,6 +67,16 @@ class _Answer:
         return _does_view(self)
 
     @cached_property
+    def whole(self) -> "_Answer":
+        """The answer with nothing set aside as negated: for a mistake that carries its own negation ("assuming that
+        they weren't qualified enough"), a sentence negating something on its topic ("I'm just not at their level")
+        says the mistake rather than refusing it."""
+        n = len(self.units)
+        return replace(self, aff_vecs=self.vecs, aff_texts=[u.text for u in self.units],
+                       aff_stems=[set(s) for s in self.stems], neg=np.zeros(n, dtype=bool),
+                       neg_vecs=np.zeros_like(self.vecs), neg_texts=[""] * n, neg_stems=[set() for _ in range(n)])
+
+    @cached_property
     def said(self) -> str:
         """The answer's text without what it says it does not do: "I'd submit without asking anything and not test
         it" names testing only to say it does not."""

@@ -3,7 +3,6 @@ words or in one of its everyday forms) makes the mistake; X negated on its own t
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Sequence
 
 import numpy as np
@@ -39,11 +38,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         return _Judgement("unclear", None, "")
     a = a.does
     if negated(m.x.text):
-        # X carries its own negation ("assuming that they weren't qualified enough"): a sentence that negates
-        # something on X's topic ("I'm just not at their level") says X rather than refusing it, so it is read whole.
-        a = replace(a, aff_vecs=a.vecs, aff_texts=[u.text for u in a.units], aff_stems=[set(s) for s in a.stems],
-                    neg=np.zeros(len(a.units), dtype=bool), neg_vecs=np.zeros_like(a.vecs),
-                    neg_texts=["" for _ in a.units], neg_stems=[set() for _ in a.units])
+        a = a.whole  # X carries its own negation: a sentence negating something on X's topic says X
     family = technique_family(m.shape.target)
     if family:  # a coding technique: read from what the answer says it does and the code it writes
         verdict, ev = judge_technique(family, [u for u, h in zip(a.units, a.handoff) if not h])
