@@ -31,9 +31,7 @@ import dataclasses
 import json
 import re
 import sys
-import tempfile
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -46,7 +44,7 @@ import coach.compose.answer as answer_module  # noqa: E402
 from coach.api import Coach  # noqa: E402
 from coach.chain import _source  # noqa: E402
 from coach.compose import Hit  # noqa: E402
-from coach.evaluation import _private_coach, real_articles  # noqa: E402
+from coach.evaluation import real_articles, real_library  # noqa: E402
 from coach.evaluation.ask import REAL_CASES, batch_of, evaluate_case, load_cases  # noqa: E402
 from coach.plan import plan as _plan  # noqa: E402
 
@@ -240,15 +238,6 @@ def run(coach, cases, ids: set[str] | None = None, ablate: bool = False) -> dict
             "cases": rows}
 
 
-@contextmanager
-def real_library(home: str | None):
-    """A private library of the real articles and corpus/ in ``home`` (kept) or in a temporary folder."""
-    with tempfile.TemporaryDirectory(prefix="coach-bench-compose-") as tmp:
-        coach = _private_coach(Coach(), home or tmp)
-        coach.ingest([*real_articles(), ROOT / "corpus"])
-        yield coach
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("cases", nargs="?", default=str(REAL_CASES))
@@ -261,7 +250,7 @@ def main() -> int:
     if not real_articles():
         print("../shared/real-articles is missing: nothing to measure", file=sys.stderr)
         return 1
-    with real_library(args.home) as coach:
+    with real_library(Coach(), args.home) as coach:
         report = run(coach, load_cases(args.cases), set(args.ids.split(",")) if args.ids else None, args.ablate)
     if args.json:
         print(json.dumps(report, indent=2, default=str))

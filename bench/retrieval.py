@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -41,7 +40,7 @@ from coach.chain import _source  # noqa: E402
 from coach.compose import Hit  # noqa: E402
 from coach.errors import CoachError  # noqa: E402
 from coach.retrieval import evidence, fuse  # noqa: E402
-from coach.evaluation import _private_coach, real_articles  # noqa: E402
+from coach.evaluation import real_articles, real_library  # noqa: E402
 from coach.evaluation.ask import REAL_CASES, batch_of, load_cases  # noqa: E402
 
 DEPTH = 20  # signals explained per miss
@@ -159,13 +158,10 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--explain", action="store_true", help="each miss's evidence by signal")
     args = parser.parse_args()
-    articles = real_articles()
-    if not articles:
+    if not real_articles():
         print("../shared/real-articles is missing: nothing to measure", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory(prefix="coach-bench-retrieval-") as home:
-        coach = _private_coach(Coach(), home)
-        coach.ingest([*articles, ROOT / "corpus"])
+    with real_library(Coach()) as coach:
         report = run(coach, load_cases(args.cases), details=args.explain)
     if args.json:
         print(json.dumps(report, indent=2))

@@ -3,7 +3,9 @@ and the fictional fixture articles (the user's own library is never touched)."""
 from __future__ import annotations
 
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from pydantic import BaseModel
 
@@ -100,6 +102,16 @@ def _private_coach(coach, home: str):
     return private
 
 
+@contextmanager
+def real_library(coach, home: str | Path | None = None) -> Iterator:
+    """A private library of ../shared/real-articles plus the seed corpus, sharing ``coach``'s loaded model: in ``home``
+    (kept) or in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="coach-real-") as tmp:
+        private = _private_coach(coach, str(home or tmp))
+        private.ingest([*real_articles(), ROOT / "corpus"])
+        yield private
+
+
 def run_real_ask(coach, report: EvalReport, folder: Path | None = None, heldout: bool = True) -> None:
     """The real-article questions (the tuning split and, unless ``heldout`` is False, every held-out split, each
     reported apart) against a private library of ../shared/real-articles plus the seed corpus; skipped with the
@@ -107,15 +119,12 @@ def run_real_ask(coach, report: EvalReport, folder: Path | None = None, heldout:
     from coach.evaluation.ask import (EVALS, REAL_ACCURACY_MIN, REAL_CASES, evaluate_ask, load_cases,
                                      real_heldout_splits)
 
-    articles = real_articles()
-    if not articles:
+    if not real_articles():
         report.ask_real_skipped = f"{REAL_ARTICLES} is missing: the real-article questions need those articles"
         return
     tuning = folder / "ask_real.jsonl" if folder else REAL_CASES
     held = real_heldout_splits(folder or EVALS) if heldout else {}
-    with tempfile.TemporaryDirectory(prefix="coach-eval-real-") as home:
-        private = _private_coach(coach, home)
-        private.ingest([*articles, ROOT / "corpus"])
+    with real_library(coach) as private:
         if tuning.is_file():
             report.ask_real = evaluate_ask(private, load_cases(tuning), name="ask-real",
                                            accuracy_min=REAL_ACCURACY_MIN)
