@@ -45,6 +45,41 @@ ASKED_QUESTIONS = re.compile(
     r"(?:check|test|find out|figure out|probe|gauge)\s+(?:that|whether|if|how)\s+I\b)|"
     r"(?i:\bwhat (?:can|could|should) i (?:ask|bring up|raise)\b)")
 
+# "What do I say when they ask where I see myself in five years?": the asker reports a question an interviewer puts to
+# them and asks how to answer it. The reported question is the prompt to answer, not a request for questions.
+_REPORTED = re.compile(r"\b(?:ask|asks|asked|asking)\s+(?:me\s+|you\s+|us\s+)?(?:about\s+|to\s+)?", re.I)
+_ANSWER_FRAME = re.compile(
+    r"\bwhat (?:do|should|would|can|could|shall) (?:i|you|one|we) (?:say|reply|answer|respond|tell)\b|"
+    r"\bhow (?:do|should|would|can|could|shall) (?:i|you|one|we) (?:respond|reply|answer|handle|tackle|deal with|"
+    r"approach)\b|\b(?:good|best|smart|right|great|strong|ideal) (?:thing to say|response|reply|answer|way to "
+    r"(?:answer|respond|reply|handle))\b|\bwhat should my (?:answer|response|reply)\b|\bhow to (?:respond|reply|answer|"
+    r"handle)\b", re.I)
+
+
+def reported_prompt(question: str) -> str | None:
+    """The interviewer's question that ``question`` reports and asks how to answer ("if they ask me why I want to
+    leave, what should I tell them?" → "why I want to leave"); None when it asks nothing of the kind."""
+    q = " ".join(question.replace("’", "'").split())
+    frame = _ANSWER_FRAME.search(q)
+    if not frame:
+        return None
+    for m in _REPORTED.finditer(q):
+        # The prompt runs to the end of its clause, or to the frame when the frame follows it.
+        end = frame.start() if frame.start() > m.end() else len(q)
+        prompt = re.split(r"\s*(?:[.?!;,]|\s-+\s|—)\s*", q[m.end():end], maxsplit=1)[0].strip()
+        if len(prompt.split()) >= 2:
+            return _PERSON.sub(lambda w: _SPOKEN_PERSON[w.group(0).lower()], prompt)
+    return None
+
+
+# Reported speech shifts the persons ("asks me to tell them about myself"); the interviewer's own words have them the
+# other way round ("Tell me about yourself"), and those are the words a listed question uses.
+_SPOKEN_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're",
+                  "them": "me", "their": "our", "us": "you"}
+_PERSON = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SPOKEN_PERSON, key=len, reverse=True)) + r")\b",
+                     re.I)
+
+
 # (kind, question pattern) in priority order: the first match is the plan's kind.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "What do you call it when ...?" describes a concept and asks for its name: the sentence that names it.

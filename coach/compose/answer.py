@@ -11,7 +11,7 @@ import numpy as np
 
 from coach.models import Role
 from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
-                        asks_what_to_do, carries_in, plan)
+                        asks_what_to_do, carries_in, plan, reported_prompt)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
@@ -286,8 +286,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     if acronym:
         scored = _with_expansion(acronym, scored, hits)
 
-    prompt = _asked_prompt(question)
-    if prompt and kind in ("howto", "other", "yes_no"):
+    reported = reported_prompt(question)  # "what do I say when they ask X": how to answer X, whatever X asks for
+    prompt = _asked_prompt(question) or reported
+    if prompt and (reported or kind in ("howto", "other", "yes_no")):
         unanswered = _only_lists_prompt(prompt, scored)
         if unanswered is not None:
             return done(_not_exact(unanswered, hits, kind,
