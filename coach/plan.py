@@ -273,6 +273,23 @@ def asks_what_to_do(question: str) -> bool:
     return told and any(_WHAT_TO_DO.search(c) for c in clauses)
 
 
+# A yes/no question that asks what the asker should do ("Should I …", "Should a mid-level dev …", "Can I …", "Do I
+# need to …", "Is it OK to …", "Would it hurt if I …") rather than whether something is so ("Does it matter which …",
+# "Will the interviewer expect …", "Could I be asked back …"): "should", a modal over the asker, or "it" judged of an
+# act of theirs ("is it <…> to/if").
+_ASKS_ADVICE = re.compile(
+    r"^\W*(?:should|shall|must)\b|^\W*(?:can|could|may)\s+(?:i|we)\b(?!\s+be\s+\w+ed\b)|\bshould (?:i|we)\b|"
+    r"\b(?:do|would|will)\s+(?:i|we)\s+(?:\w+\s+)?(?:need|have to)\b|"
+    r"^\W*(?:is|are|would|will)\s+(?:it|that|this)\s+(?:[\w'-]+\s+){1,3}(?:to|if|for me to)\s+\w|"
+    r"^\W*is\s+there\s+(?:any\s+)?(?:point|need)\b", re.I)
+
+
+def asks_advice(question: str) -> bool:
+    """Whether a yes/no question asks for advice: answered by a recommendation, where a question whether something
+    is so is answered by the statement that says it (a sentence saying "don't" is no better an answer to it)."""
+    return bool(_ASKS_ADVICE.search(" ".join(question.replace("’", "'").split())))
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())

@@ -10,7 +10,7 @@ from typing import Sequence
 import numpy as np
 
 from coach.models import Role
-from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
+from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks, asks_advice,
                         asks_what_to_do, carries_in, plan, reported_prompt)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
@@ -19,10 +19,11 @@ from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEAD
 from coach.compose.words import _FILLER, _GENERIC, _KIND_WORDS, _company_stems, _expanded, _stems, _topic_stems
 from coach.compose.cues import (_ANAPHOR, _ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAIM, _COUNT, _CUES, _DURATION, _FIX,
                                 _NAMES, _NEGATIVE, _ASKED_OF, _TO_ASK, _PAIRED, _PAIR_LABELS, _POINTS_BACK, _PROHIBITS,
-                                _PROMPT, _REASON,
+                                _MONEY, _PROMPT, _REASON,
                                 _RECOMMEND, _REMEDY, _SCENE, _SIZE, _VERDICT, _YES_NO, _YES_NO_WORD, _announces,
                                 _asked_predicate, _count_pattern, _recommends, advises)
 from coach.compose.candidates import _candidates, _library_names
+from coach.compose.lines import names_samples
 from coach.compose.render import POINTERS_ONLY, _not_exact, _opening, _price_heading, _render
 from coach.compose.lists import _inline_list, _introduced_list, _labelled_items, _list_answer, _numbered_steps
 from coach.compose.comparison import (CONTRAST, _COMPARE_WORDS, _DIFFERS_ONLY, _STAND_INS, _compared_sides,
@@ -35,6 +36,9 @@ EMBED_LIMIT = 10
 DENSE_CHUNKS = 3  # the chunks by dense similarity whose best sentences are always embedded
 
 SCENE_PENALTY = 0.3  # as much as an announcement: it leads to the point rather than making it
+# A sample the article gives (an example entry, a sample letter) illustrates its advice: it leads only a question that
+# asks for examples, or one about the sample itself that no advice of the article is as near to.
+SAMPLE_PENALTY = 0.3
 
 CLAIM_NEAR = 0.2  # as close to the best sentence as a claim of its section that leads the answer instead
 
@@ -97,6 +101,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     stated = _stems(" ".join(m.group(0) for m in DURATION.finditer(question))) if kind not in FACT_KINDS else set()
     if stated:
         cues = [(p, b) for p, b in cues if p is not _DURATION]
+    if kind == "yes_no" and not re.search(r"\d", question):
+        # "Is the first offer the most money they will pay?" asks for a verdict: an amount, a time or a count is the
+        # asked fact only when the question states one to check ("Is 45 minutes enough?").
+        cues = [(p, b) for p, b in cues if p not in (_MONEY, _DURATION, _COUNT)]
     counted = _count_pattern(the_plan.counted) if kind == "count" else None
     unit = asked_unit(question) if kind == "duration" else None
 
@@ -113,6 +121,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         cues = [(p, b) for p, b in cues if p is not _DURATION] + [(_SIZE, 0.35)]
     best_rel = max((h.relevance for h in hits), default=1.0) or 1.0
     yes_no = kind == "yes_no" or bool(_YES_NO.match(question))
+    advice = asks_advice(question)
     lead: dict[int, int] = {}
     for c in cands:
         lead.setdefault(c.hi, c.si)
@@ -168,6 +177,20 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         words = " ".join(re.findall(r"\w+", sent.lower()))
         return len(words) >= ECHO_MIN_CHARS and words in spoken_q
 
+    # A question about a sample itself ("if 2 of my 3 relevant products show up in the first 5 results …") names its
+    # particulars: a number, or two words, of the sample that the rest of its passage does not use (one shared word,
+    # "hackathon" for the sample prize, is the subject that the sample illustrates).
+    advice_words: dict[int, frozenset[str]] = {}
+    for c in cands:
+        if not c.sample:
+            advice_words[c.hi] = advice_words.get(c.hi, frozenset()) | _stems(c.text)
+    q_stems = _stems(question)
+    wants_samples = kind == "example" or names_samples(question)
+
+    def about_sample(c: Cand) -> bool:
+        particular = (q_stems & _stems(c.text)) - advice_words.get(c.hi, frozenset()) - _GENERIC
+        return len(particular) >= 2 or any(t.isdigit() for t in particular)
+
     def structured_credit(c: Cand) -> bool:
         chunk = hits[c.hi].chunk
         return not mistake_subject or bool(mistake_subject & _stems(
@@ -196,16 +219,21 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             score -= 0.3  # an intro promises the answer; the answer is what follows it
         elif kind not in ("list", "example") and _SCENE.search(sent):
             score -= SCENE_PENALTY  # (a list question may still be introduced by it: its items follow)
+        if c.sample and not wants_samples and not about_sample(c):
+            score -= SAMPLE_PENALTY
         if kind in ("list", "example") and c.itemlike:
             score += 0.1 + (0.1 if c.question and kind == "example" else 0.0)
         if c.text.startswith(("Mistake to avoid", "Better:")) and kind not in ("mistake", "fix"):
             score -= 0.2  # a do/don't pair is advice about how to prepare, not a fact about the asked topic
         if kind in FACT_KINDS and not fits(sent):
             score -= 0.25
-        if kind == "yes_no":
+        if kind == "yes_no" and advice:
             score += 0.12 if _recommends(sent) else -0.08  # a should-I question is answered by a recommendation
-            if echo is not None and echo[0].search(sent) and echo[1] & _stems(sent):
-                score += ECHO_BONUS  # "can the interviewers see ...?" is answered by "interviewers can even see ..."
+        elif kind == "yes_no" and _YES_NO_WORD.match(sent):
+            score += 0.2  # an is-it-so question by a verdict ("No, because L2 does not make the weights zero"), not
+            # by whichever sentence says "don't"
+        if kind == "yes_no" and echo is not None and echo[0].search(sent) and echo[1] & _stems(sent):
+            score += ECHO_BONUS  # "can the interviewers see ...?" is answered by "interviewers can even see ..."
         if wants_fix:  # "how do I fix X" with no mistake quoted before: the remedy, not the symptom
             score += 0.2 if _REMEDY.search(sent) else -0.05
         if kind == "name" and _NAMES.search(sent):

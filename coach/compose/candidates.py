@@ -14,7 +14,7 @@ from coach.vocabulary import stand_ins
 from coach.compose.records import Cand, Hit
 from coach.compose.words import _stems
 from coach.compose.cues import _LABEL, _SHORT_QUESTION, _SKIP, _YES_NO_WORD
-from coach.compose.lines import _counted_list, _pointer_lines, _with_items
+from coach.compose.lines import _counted_list, _pointer_lines, _sample_lines, _with_items, open_statement
 
 def is_promotion(chunk: Chunk) -> bool:
     """A sponsored section or an advert: never retrieved, never quoted."""
@@ -57,6 +57,7 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
         lines = [ln for ln in hit.chunk.text.splitlines() if ln.strip()]
         itemlike = len(lines) >= 3 and sorted(len(ln) for ln in lines)[len(lines) // 2] <= 160
         pointers = _pointer_lines([ln.strip() for ln in lines], hit.chunk.section or "")
+        samples = _sample_lines([ln.strip() for ln in lines], hit.chunk.section or "")
         units = [(li, s.strip()) for li, line in enumerate(lines) for s in split_sentences(line)]
         si = 0
         asked_by, asked_left = None, 0
@@ -102,8 +103,10 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
                 continue
             asked = asked_by if asked_left > 0 else None
             asked_left -= 1
+            if last:
+                s = open_statement(s, lines, li) or s  # "A good format to use would be" + the template it introduces
             out.append(Cand(hi, si - 1, li, s, question=s.rstrip("*_ ").endswith("?"), asked=asked, first=first,
-                            itemlike=itemlike, pointer=li in pointers))
+                            itemlike=itemlike, pointer=li in pointers, sample=li in samples))
     return out
 
 

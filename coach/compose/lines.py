@@ -10,7 +10,7 @@ from typing import Sequence
 from coach.models import Chunk
 from coach.plan import NUMBER_WORDS
 from coach.text import split_sentences
-from coach.compose.cues import _ASKS_PRODUCTS
+from coach.compose.cues import _ASKS_PRODUCTS, advises
 
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'&+#.-]*")
 _TITLE_SMALL = frozenset("a an the of and or for to in on at by with from vs via your my our".split())
@@ -54,6 +54,22 @@ def _with_items(lead: str, lines: list[str], li: int) -> str | None:
     if len(items) < 2:
         return None
     return f"{lead.rstrip('*_ ')} {'; '.join(items)}."
+
+
+# A line that stops mid-statement, its last word one that cannot end a sentence ("A good format to use would be"):
+# the statement goes on in the next line (a template or quote set apart), which the article's Markdown lost the marks
+# of. The words are function words (copulas, prepositions, articles), a closed class.
+_OPEN_END = re.compile(r"\b(?:be|is|are|was|were|to|of|the|a|an|with|as|like|by|for|into|from|such as|following)\s*$",
+                       re.I)
+
+
+def open_statement(sentence: str, lines: list[str], li: int) -> str | None:
+    """The last sentence of line ``li`` together with the next line, when the sentence stops mid-statement (see
+    ``_OPEN_END``) and a short line follows; None otherwise."""
+    if li + 1 >= len(lines) or not _OPEN_END.search(sentence):
+        return None
+    rest = lines[li + 1].strip().lstrip("-*• ").strip()
+    return f"{sentence} {rest}" if 0 < len(rest) <= 200 else None
 
 
 _ITEM_LABEL = re.compile(r"^\W*[A-Z][\w /&'-]{1,40}?\s(?:-|–|—)\s+\S|^\W*[A-Z][\w /&'-]{1,40}?:\s+\S")
@@ -114,4 +130,39 @@ def _pointer_lines(lines: list[str], section: str = "") -> set[int]:
             items = _items_after(lines, li)
             if _points_elsewhere(line, [lines[j] for j in items]):
                 out.update(items)
+    return out
+
+
+# What the article gives as a sample rather than as its own advice: the lines after a label that introduces samples
+# ("Example", "Some examples:", "Example of an ML Engineer Cover Letter:"), a line opened by such a label ("Example:
+# For a search query ..."), and every line of a section headed as samples ("Cover letter example and evaluation").
+# The words name the general class of samples (example, sample, template), not any article's content.
+_SAMPLE = r"(?:examples?|samples?|templates?)"
+_SAMPLE_LABEL = re.compile(
+    rf"^\W*(?:(?:some|an?|the|here(?:'s| is| are)(?: an?| some)?)\s+)?{_SAMPLE}\b(?:[^.!?:]{{0,60}}:)?\W*$", re.I)
+_SAMPLE_OPENER = re.compile(rf"^\W*(?:an?\s+)?{_SAMPLE}(?:\s+of\s+[\w ]{{1,40}}?)?\s*:\s*\S", re.I)
+_SAMPLE_WORD = re.compile(rf"\b{_SAMPLE}\b", re.I)
+
+
+def names_samples(text: str) -> bool:
+    """Whether a heading or a question names samples ("Cover letter example", "show me a sample answer")."""
+    return bool(_SAMPLE_WORD.search(text))
+
+
+def _sample_lines(lines: list[str], section: str = "") -> set[int]:
+    """Indices of the lines of a chunk that the article gives as samples (see ``_SAMPLE_LABEL``): quoted as the
+    article's advice they answer nothing ("2016 | Best All-Round Product …" for how to write up a prize, next to the
+    format it illustrates). A heading of one word ("Example") heads a worked example whose lines still advise."""
+    heading = re.sub(r"^\W*\d+[.)]?\s*", "", section)
+    if names_samples(heading) and len(heading.split()) > 1 and not advises(heading):
+        return set(range(len(lines)))  # (not "Come up with more examples": advice about making examples)
+    out: set[int] = set()
+    inside = False
+    for li, line in enumerate(lines):
+        if _SAMPLE_LABEL.match(line):
+            inside = True  # the sample runs to the next lead-in ("List of top accomplishments, including:")
+        elif inside and line.rstrip("*_ ").endswith(":"):
+            inside = False
+        elif inside or _SAMPLE_OPENER.match(line):
+            out.add(li)
     return out

@@ -236,9 +236,10 @@ def _list_answer(scored: list, hits: Sequence[Hit], kind: str, topic: set[str], 
         items: dict[tuple[int, int], tuple[float, Cand]] = {}
         for score, c, _ in scored:
             key = (c.hi, c.line)
-            # (every mistake of the chosen list is one: it is not ranked against the question's words)
+            # (every mistake of the chosen list is one: it is not ranked against the question's words; a sample the
+            # article gives, "2016 | Best All-Round Product …", is no item of its advice)
             if c.hi in same and (score >= best[0] - 0.35 or kind == "mistake") and key not in items and \
-                    listlike(c) and (kind != "mistake" or names_mistake(c)):
+                    listlike(c) and (kind != "mistake" or names_mistake(c)) and (kind == "example" or not c.sample):
                 item = firsts.get(key, c)  # quote an item from its start (its label)
                 if len(item.text) <= 300 and not any(item.text == o.text for _, o in items.values()):
                     items[key] = (score, item)

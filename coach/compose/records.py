@@ -66,6 +66,7 @@ class Cand:
     itemlike: bool = False  # its chunk reads as a list: several short lines
     continues: bool = False  # the rest of its paragraph (a closing lead-in with its items): quoted only after it
     pointer: bool = False  # an item of a list that points to material (resources, page titles), not advice
+    sample: bool = False  # the article gives it as a sample (an example entry, letter, answer), not as its advice
 
 # A kind-specific answer (a list, an inline enumeration, labelled facts) built from another article than the best
 # sentence's must score this close to it: one article answers, and another article's list of the same kind ("Design a
