@@ -39,7 +39,6 @@ OUTSIDE_WORK_SHARE = 0.8  # ... and a story asked about work but told from the c
 # another question, however well told (its structure and its fluent delivery earned most of its points)
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
-STORY_RELEVANCE = 0.7  # least relevance gate of a story from work with an action of the candidate's own
 LONG_ANSWER = 200  # words from which length costs delivery points ...
 CONCISE = 150  # ... and from which every further word takes a share of the points earned
 PADDED_FROM = 100  # words from which an answer without specifics is long for what it says ...
@@ -158,11 +157,6 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     # Similarity to the question is a poor measure of quality (a good story shares few words with "Tell me about
     # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
-    if inp.parts and inp.parts.get("Action") and not outside_work(inp.free_time):
-        # A story of the candidate's own deeds told to a behavioural question is on its topic however few words it
-        # shares with it: "I moved product search onto Elasticsearch …" is 0.01 from "a project you're proud of",
-        # and the gate took everything (1/100, below a deflection).
-        rel = max(rel, STORY_RELEVANCE)
     c = inp.counts
     judged = c.judged
     rubric_known = judged > 0
