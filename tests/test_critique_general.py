@@ -914,3 +914,30 @@ def test_the_critique_warm_up_loads_the_word_shape_model():
     warm_up()
     assert wordshape._trigrams.cache_info().currsize == 1
     assert star._past.cache_info().currsize >= 1
+
+
+TALK_Q = "Have you ever had to talk your team out of a plan you thought was wrong? What happened?"
+TALK_LONG = ("Yeah, so this is something that I think happens a lot in teams, and I think it's really important to "
+             "speak up when something isn't right, because at the end of the day we all want the product to succeed. "
+             "So there was this one time when the team was talking about rewriting one of our services, I think the "
+             "billing one, and I had some concerns, because I felt like the timing wasn't great and there were a lot "
+             "of unknowns. And I think the way you handle these things matters a lot, you want to be respectful and "
+             "listen to everyone's point of view, because they might know something you don't. So I talked to people "
+             "about it and shared my concerns, and we had a few conversations over a couple of weeks, and in the end "
+             "we kind of agreed to push it back a bit and do some other work first, which I think was the right call. "
+             "I think what I took away is that communication is really key and that it's always worth raising a "
+             "concern early, because things are much harder to change once they're in motion, and people appreciate "
+             "it when you're honest with them in a constructive way.")
+TALK_REFUSE = ("Not really, I usually go with whatever the team decides. If the lead has made the call it isn't "
+               "really my place to argue, and most of the time they know better than me anyway.")
+
+
+def test_a_vague_story_told_at_length_outscores_a_refusal_to_tell_one(embedder):
+    # Long for what it says, talking around the question and hedging measure one emptiness: added up they took more
+    # than the story earned (16 against the refusal's 22); each now takes its share of what the others left.
+    long = critique_answer([], role="Software Engineer", question=TALK_Q, answer=TALK_LONG, embedder=embedder)
+    refuse = critique_answer([], role="Software Engineer", question=TALK_Q, answer=TALK_REFUSE, embedder=embedder)
+    assert long.score > refuse.score
+    cuts = [f.points for f in long.score_factors if f.label.startswith(("long for", "talks around", "does not commit"))]
+    assert len(cuts) >= 2 and all(p < 0 for p in cuts)
+    assert long.score == sum(f.points for f in long.score_factors)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.critique.star import PARTS, star_parts
+from coach.critique.star import PARTS, star_parts, tells_own_deed
 from coach.evaluation.star import PART_ACCURACY_MIN, evaluate_star
 
 EVALS = Path(__file__).parent / "evals"
@@ -78,3 +78,15 @@ def test_a_team_story_comes_to_a_result_without_an_i():
 def test_a_story_ending_in_since_has_a_result():
     assert star_parts("The image service crashed every few days. I capped its cache at 500 entries. "
                       "It has run for months without a restart since.")["Result"]
+
+
+@pytest.mark.parametrize("sentence, deed", [
+    ("I rolled back the deploy and paged the owning team.", True),
+    ("Halfway through the sprint I rewrote the importer.", True),
+    ("I would roll back the deploy first.", False),  # a hypothetical tells nothing done
+    ("The deploy was rolled back by the on-call engineer.", False),  # someone else's deed
+    ("I realised the cache was full.", False),  # a thought, no deed
+    ("If I had more time I moved faster.", False),  # a supposition
+])
+def test_a_sentence_tells_a_deed_of_the_speaker(sentence, deed):
+    assert tells_own_deed(sentence) is deed

@@ -39,6 +39,7 @@ from coach.critique.judges import (
 )
 from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
 from coach.critique.shapes import Unit, words
+from coach.critique.star import tells_own_deed
 from coach.critique.topics import (
     AREAS,
     CODING_AREA,
@@ -326,10 +327,16 @@ def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) 
     if work is not None:
         # ... and any sentence about the candidate's working life is near it ("I cut our checkout load time from six
         # seconds to 1.8" for "a project you're proud of" is 0.03 from the question).
-        sims = np.where(work > WORK_MARGIN, np.maximum(sims, WORK_SIM), sims)
+        at_work = work > WORK_MARGIN
         # A sentence about private life or opinions in general is not about the candidate's work, however near
-        # the question's words ("It taught me a lot about being patient" after a hiking trip).
+        # the question's words ("It taught me a lot about being patient" after a hiking trip) ...
         sims = np.where(work < -WORK_MARGIN, np.minimum(sims, PRIVATE_SIM), sims)
+        # ... but in a story (a question about the candidate's past) placed at work, each deed the candidate tells is
+        # part of it, however few work words it has ("I ran old and new side by side for a week" after "I rebuilt
+        # our invoice search").
+        if personal is None and at_work.any():
+            at_work |= np.array([tells_own_deed(u.text) for u in a.units], dtype=bool)
+        sims = np.where(at_work, np.maximum(sims, WORK_SIM), sims)
     top = np.sort(sims)[::-1][:3]
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
     # 0.4: a good story shares few words with the question); deflecting sentences add nothing.

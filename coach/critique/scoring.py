@@ -4,18 +4,20 @@ Raises: on-topic substance, the structure a coach expects (STAR; clarify -> appr
 (numbers, named tools), clean delivery, and the applicable rubric mistakes avoided, each by the evidence for it (what
 it shows of the item's fix, half when none) times the answer's on-topic substance; delivery is weighed by that
 substance too; a few words that say nothing the question does not ("deadline blah blah yes") earn nothing at all.
-Lowers: each rubric mistake made, each sentence that hands the question to someone else, hedging
-that withholds a commitment ("maybe", "I'm not sure which": charged once, here), length past a spoken answer's
-(sooner when the answer names few numbers or tools: padding). Fillers and a very short answer cost delivery points, each on a
-lowering line of its own, so no raise is labelled by what the answer lacks; a delivery mistake counts as a rubric
-mistake only on an item about delivery. When no rubric item speaks to the question the rubric part is left out and
-the rest is scaled to 100 ("delivery-only"); items about the question that the answer shows neither way earn at most
-what an item avoided without its fix earns. Talking around the question is charged on the substance still earned.
+Lowers (each a share of what was earned): each rubric mistake made, each sentence that hands the question to
+someone else, hedging that withholds a commitment ("maybe", "I'm not sure which": charged once, here), length past a
+spoken answer's (sooner when the answer names few numbers or tools: padding); the cuts for saying little at length
+(length, padding, talking around, repeating, hedging) compound rather than add up. Fillers and a very short answer
+cost delivery points, each on a lowering line of its own, so no raise is labelled by what the answer lacks; a
+delivery mistake counts as a rubric mistake only on an item about delivery. When no rubric item speaks to the
+question the rubric part is left out and the rest is scaled to 100 ("delivery-only"); items about the question that
+the answer shows neither way earn at most what an item avoided without its fix earns. Talking around the question
+is charged on the substance still earned.
 A sentence that says an earlier one again adds neither substance nor length; an answer a third of which does that
 is charged a share ("repeats itself"), so a thin point said once outscores the same point said three times.
 A story asked about work but told from the candidate's free time (a hiking trip for "a project you're proud of") is
-charged most of what it earned: its STAR shape and fluency answer another question. A story from work that tells
-the candidate's own action is never gated as off the question (its sentences may share no words with it).
+charged most of what it earned: its STAR shape and fluency answer another question. Whether a story from work is
+on the question is decided per sentence, in ``engine._relevance`` (its sentences may share no words with it).
 """
 from __future__ import annotations
 
@@ -39,7 +41,6 @@ OUTSIDE_WORK_SHARE = 0.8  # ... and a story asked about work but told from the c
 # another question, however well told (its structure and its fluent delivery earned most of its points)
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
 OFF_TOPIC_CAP = 3  # below any answer that addresses the question, however weakly
-STORY_RELEVANCE = 0.7  # least relevance gate of a story from work with an action of the candidate's own
 LONG_ANSWER = 200  # words from which length costs delivery points ...
 CONCISE = 150  # ... and from which every further word takes a share of the points earned
 PADDED_FROM = 100  # words from which an answer without specifics is long for what it says ...
@@ -158,11 +159,6 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     # Similarity to the question is a poor measure of quality (a good story shares few words with "Tell me about
     # yourself"), so it only gates: an answer none of whose sentences is near the question gets little credit.
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
-    if inp.parts and inp.parts.get("Action") and not outside_work(inp.free_time):
-        # A story of the candidate's own deeds told to a behavioural question is on its topic however few words it
-        # shares with it: "I moved product search onto Elasticsearch …" is 0.01 from "a project you're proud of",
-        # and the gate took everything (1/100, below a deflection).
-        rel = max(rel, STORY_RELEVANCE)
     c = inp.counts
     judged = c.judged
     rubric_known = judged > 0
@@ -232,7 +228,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     factors = [(label, round(pts * scale)) for label, pts in parts]
     earned = sum(p for _, p in factors) - round(long_delivery * scale)
     # Mistakes take a share of what was earned rather than fixed points, so weak answers stay ordered among
-    # themselves instead of all landing on the floor.
+    # themselves instead of all landing on the floor. The cuts for saying little at length (long for what it says,
+    # talking around the question, repeating itself, hedging) measure one emptiness: each takes its share of what
+    # the ones before it left, so together they never take more than was earned (a vague story told at length kept
+    # nothing and fell below a refusal to tell one).
+    _take = _Shares(earned).take
     if c.made:
         cut = min(MAX_MADE_SHARE, MADE_SHARE * c.made)
         factors.append((f"{c.made} rubric mistake{'s' if c.made > 1 else ''} made", -round(earned * cut)))
@@ -255,20 +255,20 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
                   (st.words - allowed) / (PADDING_SCALE if padded else LENGTH_SCALE))
         label = (f"long for what it says ({st.words} words, {_specifics_phrase(specifics)})" if padded
                  else f"long for a spoken answer ({st.words} words)")
-        factors.append((label, -round(long_delivery * scale) - round(earned * cut)))
+        factors.append((label, -round(long_delivery * scale) - _take(cut)))
     if inp.generic:
         # Charged on the substance its words still earned: a generic sentence's words already count GENERIC_WEIGHT
         # of a specific one's, so a short generic answer had paid most of it there (a thin on-topic answer fell below
         # an off-topic story with numbers), while a long one that saturates substance pays it whole.
         factors.append(("talks around the question: stock phrases or next to no specifics",
-                        -round(earned * GENERIC_SHARE * min(1.0, on_topic / full))))
+                        -_take(GENERIC_SHARE * min(1.0, on_topic / full))))
     if inp.restated and inp.restated * 3 >= st.sentences:
         # An answer a third or more of which says its point again: a coach hears one point, repeated. A strong answer
         # whose summary echoes one earlier sentence is not charged.
         cut = min(MAX_REPEAT_SHARE, REPEAT_SHARE * inp.restated / st.sentences)
         factors.append((f"repeats itself: {inp.restated} of {st.sentences} sentences say{'s' * (inp.restated == 1)} "
                         "an earlier one again",
-                        -round(earned * cut)))
+                        -_take(cut)))
     if outside_work(inp.free_time):
         n, m = inp.free_time
         factors.append((f"not a story from work: {n} of {m} sentences are about free time (hobbies, trips, sport), "
@@ -276,7 +276,7 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))
-        factors.append((f"does not commit: {len(st.noncommittal)} hedges ({shown})", -round(earned * cut)))
+        factors.append((f"does not commit: {len(st.noncommittal)} hedges ({shown})", -_take(cut)))
     if inp.blame:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.blame)
         factors.append((f"{inp.blame} sentence{'s' if inp.blame > 1 else ''} place what went wrong with other "
@@ -297,6 +297,18 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append(("the ceiling: no score is above 100", 100 - score))
         score = 100
     return int(score), factors, not rubric_known
+
+
+class _Shares:
+    """What is left of the points earned as share cuts are taken one after another."""
+
+    def __init__(self, earned: float):
+        self.left = float(earned)
+
+    def take(self, share: float) -> int:
+        points = self.left * share
+        self.left -= points
+        return round(points)
 
 
 def avoided_phrase(avoided: int, untouched: int, judged: int | None = None) -> str:

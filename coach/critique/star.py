@@ -90,6 +90,18 @@ def _read(clause: list[str]) -> tuple[str, str | None]:
     return "", None
 
 
+def _own_deed(subject: str, verb: str | None) -> bool:
+    """A clause read as (subject, verb) tells a deed of the speaker: "I" (also "halfway through I") did something
+    in the past that is no state, thought or wish, and supposed nothing ("if I had …")."""
+    words = subject.split()
+    return verb not in (None, "would") and "if" not in words and words[-1:] == ["i"] and verb not in _NOT_DEEDS
+
+
+def tells_own_deed(sentence: str) -> bool:
+    """The sentence tells something the speaker did ("I rolled back the deploy"): an Action of a story."""
+    return any(_own_deed(*_read(clause)) for clause in _clauses(sentence))
+
+
 def star_parts(text: str) -> dict[str, bool]:
     """Which STAR parts the story in ``text`` tells (see the module docstring)."""
     found = dict.fromkeys(PARTS, False)
@@ -112,7 +124,7 @@ def star_parts(text: str) -> dict[str, bool]:
             if "if" in subject.split():
                 continue  # "if I had a conflict": a supposition, not the story
             mine = subject.split()[-1:] == ["i"]  # "halfway through I realised": the candidate
-            if mine and verb not in _NOT_DEEDS:
+            if _own_deed(subject, verb):
                 if not acted and subject != "i":
                     found["Situation"] = True  # "At a university hackathon I teamed up …": the scene, fronted
                 found["Action"] = acted = True
