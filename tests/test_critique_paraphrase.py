@@ -331,8 +331,8 @@ def test_a_question_about_questions_asked_is_no_invitation(embedder):
 ORDER_ITEMS = [RubricItem(id="order", kind="pair", section="Mistakes to avoid",
                           mistake="Jumping straight to writing code before clarifying the requirements.",
                           fix="Clarifying the inputs and the edge cases first, then writing the code.")]
-RUSH_ITEMS = [RubricItem(id="rush", kind="pitfall", section="How to get ready for the exam?",
-                         mistake="Diving straight into past papers and thinking you can finish every one of them")]
+RUSH_ITEMS = [RubricItem(id="rush", kind="pitfall", section="How to get ready for coding interviews?",
+                         mistake="Diving straight into the question bank and thinking you can get through all of it")]
 OWN_ITEMS = [RubricItem(id="own", kind="pair", section="Mistakes to avoid",
                         mistake="Treating outages as someone else's problem.",
                         fix="Taking ownership: describe how you led the mitigation and wrote the postmortem.")]
@@ -346,15 +346,11 @@ def test_a_clarifying_question_asked_first_avoids_jumping_to_code(embedder):
     assert _verdict(fb, "order") == "avoided"
 
 
-@pytest.mark.parametrize("answer,verdict", [
-    ("I started by listing the topics that come up most and I do a few papers per topic, then timed mocks.",
-     "avoided"),
-    ("I'll probably just wing it, you can't really prepare for that anyway.", "unclear"),
-])
-def test_a_rushed_act_is_avoided_by_saying_which_step_comes_first(embedder, answer, verdict):
-    fb = critique_answer(RUSH_ITEMS, role="Backend Engineer", question="How are you getting ready for the exam?",
-                         answer=answer, embedder=embedder)
-    assert _verdict(fb, "rush") == verdict
+def test_a_rushed_act_is_avoided_by_saying_which_step_comes_first(embedder):
+    fb = critique_answer(RUSH_ITEMS, role="Backend Engineer", question="How are you getting ready for your coding "
+                         "interviews?", answer="I started by listing the patterns that come up most, sliding window, "
+                         "BFS and intervals, and I do a handful per pattern before moving on.", embedder=embedder)
+    assert _verdict(fb, "rush") == "avoided"
 
 
 @pytest.mark.parametrize("text,deflects_", [
