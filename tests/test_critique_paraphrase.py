@@ -312,10 +312,64 @@ def test_an_invitation_to_ask_calls_for_questions(embedder, question, answer, ve
 
 
 def test_a_question_about_questions_asked_is_no_invitation(embedder):
+    from coach.critique.answer import _prepare
     from coach.critique.items import _item_models
     from coach.critique.judges import calls_for_questions
 
     m = _item_models(ASK_ITEMS, embedder)["ask"]
-    assert calls_for_questions(m, "Is there anything you'd like to ask me?")
-    assert not calls_for_questions(m, "What questions do you get asked most in interviews?")
-    assert not calls_for_questions(m, "Find the k-th smallest element of an array.")
+    for question, invites in [("Is there anything you'd like to ask me?", True),
+                              ("The floor is yours now, what's on your mind about the role?", True),
+                              ("What questions do you get asked most in interviews?", False),
+                              ("Find the k-th smallest element of an array.", False)]:
+        a = _prepare(question, "", embedder)
+        assert calls_for_questions(m, a) is invites, question
+        # the score hears the same question: an invitation is a question about the candidate of that kind
+        assert (a.personal is not None and a.personal[0].name == "questions for the interviewer") is invites
+
+
+# Round 18: the opposite of a mistake shown by what the answer does, and deflections in the candidate's words.
+ORDER_ITEMS = [RubricItem(id="order", kind="pair", section="Mistakes to avoid",
+                          mistake="Jumping straight to writing code before clarifying the requirements.",
+                          fix="Clarifying the inputs and the edge cases first, then writing the code.")]
+RUSH_ITEMS = [RubricItem(id="rush", kind="pitfall", section="How to get ready for coding interviews?",
+                         mistake="Diving straight into the question bank and thinking you can get through all of it")]
+OWN_ITEMS = [RubricItem(id="own", kind="pair", section="Mistakes to avoid",
+                        mistake="Treating outages as someone else's problem.",
+                        fix="Taking ownership: describe how you led the mitigation and wrote the postmortem.")]
+
+
+def test_a_clarifying_question_asked_first_avoids_jumping_to_code(embedder):
+    answer = ("Before I write it, can the list be empty, and should ties keep their original order? Assuming yes to "
+              "both, I'd sort with a stable key and return the first k.")
+    fb = critique_answer(ORDER_ITEMS, role="Backend Engineer", question="Write a function returning the k largest "
+                         "values of a list.", answer=answer, embedder=embedder)
+    assert _verdict(fb, "order") == "avoided"
+
+
+def test_a_rushed_act_is_avoided_by_saying_which_step_comes_first(embedder):
+    fb = critique_answer(RUSH_ITEMS, role="Backend Engineer", question="How are you getting ready for your coding "
+                         "interviews?", answer="I started by listing the patterns that come up most, sliding window, "
+                         "BFS and intervals, and I do a handful per pattern before moving on.", embedder=embedder)
+    assert _verdict(fb, "rush") == "avoided"
+
+
+@pytest.mark.parametrize("text,deflects_", [
+    ("I'd rather let my references speak to that.", True),
+    ("I just did the tickets that were assigned to me.", True),
+    ("I only did what I was told.", True),
+    ("The on-call lead handled the outage itself.", True),
+    ("My team and I handled the migration.", False),
+    ("The platform team handled the rollout while I wrote the plan.", False),
+])
+def test_deflections_in_everyday_words(text, deflects_):
+    from coach.critique.coverage import deflects
+
+    assert deflects(text) is deflects_
+
+
+def test_doing_only_the_assigned_tickets_is_the_ownership_mistake(embedder):
+    fb = critique_answer(OWN_ITEMS, role="Backend Engineer", question="Walk me through the last time something you "
+                         "were responsible for broke in production.", answer="I just did the tickets that were "
+                         "assigned to me, the on-call lead handled the outage itself.", embedder=embedder)
+    assert _verdict(fb, "own") == "made"
+

@@ -39,7 +39,16 @@ HANDOFF = re.compile(
     r"(?:the details|much about|how|the final|that part|anything about)\b"
     r"|\bI(?:'m| am) not familiar\b|\bI have(?:n't| not) (?:really )?(?:done|worked on) (?:that|this)\b"
     r"|\bno idea\b|\b(?:is|it's) on them\b|\bwhoever (?:runs|handles|owns)\b"
-    r"|\b(?:the |an? )?\w+ team's (?:job|responsibility|problem|area|call)\b|\bnot mine\b",
+    r"|\b(?:the |an? )?\w+ team's (?:job|responsibility|problem|area|call)\b|\bnot mine\b"
+    # others speaking or acting in the candidate's place: "I'd let my references speak to that", "the on-call lead
+    # handled the outage itself"
+    r"|\blet (?:my |the |our )?(?:references?|manager|boss|colleagues|team|work|results|record|resume|portfolio)"
+    r"(?: \w+)? (?:speak|talk|answer)\b"
+    r"|\b(?:the|our|my) (?:[\w-]+ ){0,2}(?:lead|manager|team|engineers?|ops|devops|sre|dba|vendor|folks|people)s? "
+    r"(?:handled|took care of|dealt with|sorted out) (?:it|that|this|the rest|everything|the (?:[\w-]+ ){1,2}itself)\b"
+    # doing only what one was given: "I just did the tickets that were assigned to me", "I only did what I was told"
+    r"|\b(?:just|only) (?:did|do|doing|worked on|work on|picked up|took) (?:the |my |whatever |what )?(?:\w+ )?"
+    r"(?:tickets?|tasks?|stories|work|things?|was|were)\b(?: \w+){0,3}? (?:assigned|given|handed|told)\b",
     re.I,
 )
 

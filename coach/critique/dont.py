@@ -152,6 +152,12 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         good = _closest(a, (m.heading,), ~a.handoff & names & (a.affirmed_match(m.heading) > sx + FALLBACK_MARGIN))
         if good is not None:
             return _Judgement("avoided", good, "")
+    # A rushed act ("Diving straight into LeetCode", "Immediately assuming …") is avoided by an answer on its topic
+    # that says it starts with another step ("I started by listing the patterns", "First I'd ask for feedback").
+    if on_topic and _RUSHED.search(m.x.text):
+        first = np.array([bool(_STARTS.search(t)) for t in a.aff_texts], dtype=bool) & ~a.handoff & (sx < ON_TOPIC)
+        if first.any():
+            return _Judgement("avoided", a.units[int(np.argmax(first))], "")
     # Being on X's topic without its forbidden part ("my phone number" for "your work phone number") is no evidence
     # of avoiding it: the answer may not say which number, or state X in words the checks above do not reach.
     # Avoiding X needs positive evidence, which the checks above give: X negated, or the fix stated.
@@ -248,6 +254,10 @@ def _restates(m: _ItemModel, a: _Answer, units: np.ndarray) -> np.ndarray:
     return out
 
 
+# Words that make an act hurried (done before anything else) and words that say which step comes first.
+_RUSHED = re.compile(r"\b(?:straight|immediately|right away|directly|jump\w*|rush\w*)\b", re.I)
+_STARTS = re.compile(r"\b(?:first|firstly|start\w* (?:by|with|off)|begin\w* (?:by|with)|before (?:I|anything|"
+                     r"writing|coding|starting|diving|jumping))\b", re.I)
 _NEGATOR = re.compile(r"\b(?:no|not|never|without|nothing|none|instead of|rather than)\b", re.I)
 
 

@@ -19,7 +19,7 @@ from coach.critique.delivery import (SPOKEN, delivery_notes, is_behavioural, que
                                      structure_parts)
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
-from coach.critique.personal import free_time_sentences, personal_kind, work_margin
+from coach.critique.personal import free_time_sentences, work_margin
 from coach.critique.judges import (
     STOCK,
     _Judgement,
@@ -129,7 +129,7 @@ def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarr
     code-review question, unless they are about code themselves ("Ignoring data quality checks" says nothing about
     removing duplicates from a list, nor "no numbers or metrics" about reviewing a pull request). An answer that
     itself takes up the item's topic makes the item speak to it too."""
-    if m.shape.kind in DELIVERY_KINDS or m.topic is None or calls_for_questions(m, a.question):
+    if m.shape.kind in DELIVERY_KINDS or m.topic is None or calls_for_questions(m, a):
         return True, ""
     if item.roles or m.shape.kind == "numbers":
         # A SQL question is in the data area; one phrased as a design question ("Design a fraud detection system")
@@ -215,7 +215,7 @@ def critique_answer(
     # question and was capped as not addressing it.
     used = [(m, j.verdict == "avoided") for (_, m, j), r in zip(judged, results)
             if j.verdict in ("made", "avoided") or (j.verdict == "unclear" and r.applies and not j.delivery)]
-    personal = personal_kind(a.question, a.qvec, embedder)
+    personal = a.personal
     about_me = personal is not None or is_behavioural(a.question)
     length = personal[0].length if personal else SPOKEN
     # How much nearer working life than private life the question (row 0) and each sentence are.

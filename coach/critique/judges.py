@@ -120,17 +120,10 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
 
 
 _ASKING = {stem("question"), stem("ask")}
-# The practice question hands the floor to the candidate: "Any questions for us?", "Is there anything you'd like to
-# ask me?", "What would you like to know about the team?" (not "What questions do you get asked most?").
-_INVITES = re.compile(r"\b(?:any|anything|something|what)\b(?:\s+(?:else|other|more|final|last|further))?\s+"
-                      r"(?:questions?\b(?!\s+(?:do|did|were|are|have)\s+you\b)|(?:\w+\s+){0,3}?(?:you|you'd|you'?re)\s+"
-                      r"(?:would\s+|'d\s+)?(?:like|want|wish|care|curious)\s+to\s+(?:ask|know)\b)", re.I)
-
-
-def calls_for_questions(m: _ItemModel, question: str) -> bool:
+def calls_for_questions(m: _ItemModel, a: _Answer) -> bool:
     """The item is about asking questions and the practice question invites the candidate's own, in any wording
     ("Is there anything you'd like to ask me?" shares few words with "Not having any questions")."""
-    return bool(_ASKING & m.x.stems) and bool(_INVITES.search(question))
+    return bool(_ASKING & m.x.stems) and a.invites_questions
 
 
 def _refused(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:
@@ -240,7 +233,7 @@ def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
     # R's answers; an open design question is where it is expected even when the question does not name X.
     relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (
         bool(item.roles) and bool(_OPEN_DESIGN.search(a.question) or _TO_PRODUCTION.search(a.question))) or (
-        calls_for_questions(m, a.question))
+        calls_for_questions(m, a))
     return _judge_coverage(m, a, m.concepts or (m.x, m.fix), relevant, (m.x, m.fix), m.shape.target)
 
 
@@ -337,7 +330,11 @@ def _judge_order(m: _ItemModel, a: _Answer) -> _Judgement:
     sx = a.match(m.x)
     sy = np.maximum(a.match(m.y), a.match(m.fix))
     head = _head_verbs(m.shape.other)
-    y_idx = [i for i in range(n) if (sy[i] >= ON_TOPIC and sy[i] > sx[i]) or _does(a.units[i].text, head)]
+    # Clarifying is done by asking: a question the answer puts ("is revenue net of refunds?") clarifies, even when
+    # it repeats the practice question's words, as a clarifying question does.
+    asks = head & _CLARIFY and not a.empty
+    y_idx = [i for i in range(n) if (sy[i] >= ON_TOPIC and sy[i] > sx[i]) or _does(a.units[i].text, head) or (
+        asks and a.units[i].text.rstrip().endswith("?") and not a.handoff[i])]
     x_idx = [i for i in range(n) if i not in y_idx and sx[i] >= ON_TOPIC and sx[i] >= sy[i]]
     if a.question_match(m.x) >= RELEVANT:
         # The question asks for X itself: whatever the answer opens with, unless it is Y, is already X.
@@ -355,8 +352,9 @@ def _judge_order(m: _ItemModel, a: _Answer) -> _Judgement:
 
 
 # Head verbs of "what should come first" phrases and their everyday equivalents in spoken answers.
+_CLARIFY = {"clarifi", "confirm", "ask", "understand", "scope", "check what", "find out", "pin down"}
 _VERB_FAMILIES = [
-    {"clarifi", "confirm", "ask", "understand", "scope", "check what", "find out", "pin down"},
+    _CLARIFY,
     {"outlin", "plan", "sketch", "structur"},
     {"gather", "collect", "understand"},
     {"estimat", "size", "calculat"},
