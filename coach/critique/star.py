@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from lemminflect import getAllLemmas, getInflection
 
@@ -90,16 +91,28 @@ def _read(clause: list[str]) -> tuple[str, str | None]:
     return "", None
 
 
-def _own_deed(subject: str, verb: str | None) -> bool:
-    """A clause read as (subject, verb) tells a deed of the speaker: "I" (also "halfway through I") did something
-    in the past that is no state, thought or wish, and supposed nothing ("if I had …")."""
-    words = subject.split()
-    return verb not in (None, "would") and "if" not in words and words[-1:] == ["i"] and verb not in _NOT_DEEDS
+def _told(sentence: str) -> Iterator[tuple[list[str], str, str]]:
+    """(clause, subject, verb) of each clause of ``sentence`` that tells something: it has a verb other than
+    "would" and supposes nothing ("if I had a conflict")."""
+    for clause in _clauses(sentence):
+        subject, verb = _read(clause)
+        if verb is not None and verb != "would" and "if" not in subject.split():
+            yield clause, subject, verb
+
+
+def _mine(subject: str) -> bool:
+    """The subject is the speaker: "I", also "halfway through I"."""
+    return subject.split()[-1:] == ["i"]
+
+
+def _own_deed(subject: str, verb: str) -> bool:
+    """A told clause is a deed of the speaker's: "I" did something that is no state, thought or wish."""
+    return _mine(subject) and verb not in _NOT_DEEDS
 
 
 def tells_own_deed(sentence: str) -> bool:
     """The sentence tells something the speaker did ("I rolled back the deploy"): an Action of a story."""
-    return any(_own_deed(*_read(clause)) for clause in _clauses(sentence))
+    return any(_own_deed(subject, verb) for _, subject, verb in _told(sentence))
 
 
 def star_parts(text: str) -> dict[str, bool]:
@@ -117,13 +130,7 @@ def star_parts(text: str) -> dict[str, bool]:
             found["Situation"] = True
         if told and _OUTCOME.search(sentence):
             found["Result"] = True
-        for clause in _clauses(sentence):
-            subject, verb = _read(clause)
-            if verb is None or verb == "would":
-                continue
-            if "if" in subject.split():
-                continue  # "if I had a conflict": a supposition, not the story
-            mine = subject.split()[-1:] == ["i"]  # "halfway through I realised": the candidate
+        for clause, subject, verb in _told(sentence):
             if _own_deed(subject, verb):
                 if not acted and subject != "i":
                     found["Situation"] = True  # "At a university hackathon I teamed up …": the scene, fronted
@@ -132,7 +139,7 @@ def star_parts(text: str) -> dict[str, bool]:
                 found["Result"] = True  # a team's story: what happened after the team acted is where it came to
             elif not acted and not _TASK.search(" ".join(clause)):
                 found["Situation"] = True
-            elif subject and not mine:
+            elif subject and not _mine(subject):
                 found["Result"] = True
             team = team or (subject in _TEAM and verb not in _NOT_DEEDS)
             told = True
