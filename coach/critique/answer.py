@@ -3,7 +3,6 @@
 (``_prepare``)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -14,10 +13,10 @@ from coach.critique.coverage import deflects
 from coach.critique.delivery import DeliveryStats, analyse, split_injection
 from coach.critique.items import _Phrase, _without_words
 from coach.critique.negation import read as read_negation
-from coach.critique.personal import KINDS, PersonalKind, personal_kind
+from coach.critique.personal import QUESTIONS, PersonalKind, personal_kind
 from coach.critique.shapes import Unit, clauses, content_stems, lexical_overlap, main_clauses, split_units
 from coach.critique.signals import Signals, measure
-from coach.critique.vectors import encode_cached, fixed_vectors
+from coach.critique.vectors import encode_cached
 
 if TYPE_CHECKING:
     from coach.components.embedding import Embedder
@@ -28,16 +27,6 @@ W_COS, W_LEX = 0.7, 0.3
 ECHO = 0.2  # a sentence's similarity to the question with the words it shares with it counts this much less
 READ_BACK = 0.2  # a question with this share of the practice question's content words reads it back, not asks
 _ADDRESSEES = frozenset({"me", "us"})
-# The practice question hands the floor to the candidate: "Any questions for us?", "Is there anything you'd like to
-# ask me?", "What would you like to know about the team?", "The floor is yours" (not "What questions do you get asked
-# most?"). Its wording decides, for the judges and the score alike (``_Answer.personal``): on the tuning answers the
-# embedding's nearest asking (personal.personal_kind) missed "What would you like to know about the team?" and took
-# "What would the opening of your cover letter say?" and "What questions do you get asked most?" for invitations.
-_INVITES = re.compile(r"\b(?:any|anything|something|what)\b(?:\s+(?:else|other|more|final|last|further))?\s+"
-                      r"(?:questions?\b(?!\s+(?:do|did|were|are|have)\s+you\b)|(?:\w+\s+){0,3}?(?:you|you'd|you'?re)\s+"
-                      r"(?:would\s+|'d\s+)?(?:like|want|wish|care|curious)\s+to\s+(?:ask|know)\b)"
-                      r"|\b(?:the )?floor is yours\b|\bover to you\b", re.I)
-QUESTIONS = next(k for k in KINDS if k.name == "questions for the interviewer")
 
 
 @dataclass
@@ -103,13 +92,9 @@ class _Answer:
     @cached_property
     def personal(self) -> tuple[PersonalKind, np.ndarray] | None:
         """The kind of question about the candidate the practice question is, with the vector of what its answer
-        talks about (``personal.personal_kind``), except that whether it invites the candidate's own questions is
-        decided by its wording (``_INVITES``), so the judges and the score hear the same question."""
+        talks about (``personal.personal_kind``): one reading for the judges and the score."""
         assert self.embedder is not None
-        if _INVITES.search(self.question):
-            return QUESTIONS, fixed_vectors(self.embedder, (QUESTIONS.answer,))[0]
-        kind = personal_kind(self.question, self.qvec, self.embedder)
-        return None if kind is not None and kind[0] is QUESTIONS else kind
+        return personal_kind(self.question, self.qvec, self.embedder)
 
     @property
     def invites_questions(self) -> bool:

@@ -11,6 +11,7 @@ are not of these kinds: their answers are judged as stories (STAR).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -92,17 +93,32 @@ FREE_TIME_MIN_SENTENCES = 3  # ... and it has this many sentences of three words
 OF_KIND = 0.55  # cosine to one of a kind's askings from which a question is of that kind
 
 
+# The practice question hands the floor to the candidate: "Any questions for us?", "Is there anything you'd like to
+# ask me?", "What would you like to know about the team?", "The floor is yours" (not "What questions do you get asked
+# most?"). Its wording decides (``personal_kind``), for the judges and the score alike: on the tuning answers the
+# embedding's nearest asking missed "What would you like to know about the team?" and took
+# "What would the opening of your cover letter say?" and "What questions do you get asked most?" for invitations.
+_INVITES = re.compile(r"\b(?:any|anything|something|what)\b(?:\s+(?:else|other|more|final|last|further))?\s+"
+                      r"(?:questions?\b(?!\s+(?:do|did|were|are|have)\s+you\b)|(?:\w+\s+){0,3}?(?:you|you'd|you'?re)\s+"
+                      r"(?:would\s+|'d\s+)?(?:like|want|wish|care|curious)\s+to\s+(?:ask|know)\b)"
+                      r"|\b(?:the )?floor is yours\b|\bover to you\b", re.I)
+QUESTIONS = next(k for k in KINDS if k.name == "questions for the interviewer")
+
+
 def personal_kind(question: str, qvec: np.ndarray, embedder: "Embedder") -> tuple[PersonalKind, np.ndarray] | None:
     """The kind of question about the candidate this is, with the vector of what its answer talks about; None for
-    any other question (a story of the past, a technical or design question)."""
-    if is_behavioural(question):
-        return None
+    any other question (a story of the past, a technical or design question). Whether it invites the candidate's own
+    questions is decided by its wording (``_INVITES``), the other kinds by the nearest everyday asking."""
     asked = [a for k in KINDS for a in k.asked]
     of = [k for k, kind in enumerate(KINDS) for _ in kind.asked]  # the kind of each asking
     vecs = fixed_vectors(embedder, (*asked, *(k.answer for k in KINDS)))
+    if _INVITES.search(question):
+        return QUESTIONS, vecs[len(asked) + KINDS.index(QUESTIONS)]
+    if is_behavioural(question):
+        return None
     sims = vecs[:len(asked)] @ qvec
     best = int(np.argmax(sims))
-    if sims[best] < OF_KIND:
+    if sims[best] < OF_KIND or KINDS[of[best]] is QUESTIONS:
         return None
     return KINDS[of[best]], vecs[len(asked) + of[best]]
 
