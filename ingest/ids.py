@@ -17,13 +17,25 @@ class SourceFile:
     sha256: str
 
 
+# Paths inside the project are stored relative to its root, not to the working directory: every clone gives the
+# shipped corpus the same ids, and a file ingested from two directories is still one document.
+PROJECT = Path(__file__).resolve().parents[1]
+
+
 def display_path(path: Path) -> str:
-    """The path as stored: relative to the working directory when inside it, so clones agree on ids."""
+    """The path as stored: relative to the project root when inside it, otherwise absolute."""
     resolved = Path(path).resolve()
     try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
+        return str(resolved.relative_to(PROJECT))
     except ValueError:
         return str(resolved)
+
+
+def stored_file_exists(stored: str) -> bool:
+    """Whether the file a stored path names is still there (a relative path is the project's, or, as libraries
+    written before paths were project-relative stored it, the working directory's)."""
+    path = Path(stored)
+    return path.exists() if path.is_absolute() else (PROJECT / path).exists() or path.exists()
 
 
 def document_id(path: Path) -> str:

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 
 from coach.errors import CoachError, IngestError
 from coach.models import Article, Chunk, IngestReport, SkippedFile
-from ingest.ids import display_path, document_id, identify  # noqa: F401 - display_path/document_id re-exported
+from ingest.ids import display_path, document_id, identify, stored_file_exists  # noqa: F401 - display_path/document_id re-exported
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def ingest_paths(
                 store.finish()
                 if prune:
                     for doc_id, (stored_path, _) in known.items():
-                        if not Path(stored_path).exists():
+                        if not stored_file_exists(stored_path):
                             library.remove_document(doc_id)
                             report.removed.append(stored_path)
                 summary = library.summary()
@@ -118,6 +118,11 @@ def prepare(path: Path, known: dict[str, tuple[str, str]], settings, report: Ing
     if known.get(source.doc_id, ("", ""))[1] == source.sha256:
         report.unchanged.append(source.display)
         return None
+    twin = _same_text(source, known)
+    if twin is not None:
+        report.skipped.append(SkippedFile(path=source.display,
+                                          reason=f"its text is already in the library as {twin}; not stored twice"))
+        return None
     try:
         article = parse_source(source)
         return article, chunk(article, settings)
@@ -125,6 +130,13 @@ def prepare(path: Path, known: dict[str, tuple[str, str]], settings, report: Ing
         log.debug("skipped %s", path, exc_info=True)
         report.skipped.append(SkippedFile(path=str(path), reason=failure_reason(exc)))
         return None
+
+
+def _same_text(source, known: dict[str, tuple[str, str]]) -> str | None:
+    """The stored path of another document whose file is still there and holds exactly this file's text: a second
+    copy would only repeat every citation. (When that file is gone, this one is where it moved: it is stored.)"""
+    return next((stored for doc_id, (stored, sha) in known.items()
+                 if sha == source.sha256 and doc_id != source.doc_id and stored_file_exists(stored)), None)
 
 
 def chunk(article: Article, settings) -> list[Chunk]:

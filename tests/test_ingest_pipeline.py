@@ -162,3 +162,36 @@ def test_corrupted_catalog_gives_a_clear_error_and_rebuild_recovers(tmp_path):
     fixed = _cli(["ingest", "--rebuild", str(SEED)], home)
     assert fixed.returncode == 0, fixed.stderr
     assert "1 added" in fixed.stdout
+
+
+def test_one_file_is_one_document_from_any_working_directory(make_coach, tmp_path, monkeypatch):
+    """The seed ingested from the project root and again from elsewhere is one document under one id, and a prune
+    run from elsewhere keeps it (its stored path is the project's, not the working directory's)."""
+    coach = make_coach()
+    monkeypatch.chdir(ROOT)
+    first = coach.ingest([SEED])
+    monkeypatch.chdir(tmp_path)
+    again = coach.ingest([SEED.resolve()], prune=True)
+    assert first.added == [str(SEED.resolve().relative_to(ROOT))]
+    assert again.unchanged == first.added and not again.added and not again.removed and not again.skipped
+    assert [d.path for d in coach.library.documents()] == first.added
+
+
+def test_a_copy_of_a_stored_article_is_skipped_with_the_original_named(make_coach, tmp_path):
+    """Two files with the same text would double every citation: the second is skipped and says which file holds
+    the text; once that file is gone, the copy is where it moved and is stored."""
+    coach = make_coach()
+    article = next(f for f in sorted(FIXTURES.iterdir()) if f.suffix == ".md")
+    original, copy = tmp_path / "original.md", tmp_path / "saved-again.md"
+    shutil.copy(article, original)
+    shutil.copy(article, copy)
+    first = coach.ingest([original])
+    second = coach.ingest([copy])
+    assert first.added == [str(original.resolve())] and not second.added
+    assert [(s.path, s.reason) for s in second.skipped] == [
+        (str(copy.resolve()), f"its text is already in the library as {original.resolve()}; not stored twice")]
+    assert len(coach.library.documents()) == 1
+    original.unlink()
+    moved = coach.ingest([copy], prune=True)
+    assert moved.added == [str(copy.resolve())] and moved.removed == [str(original.resolve())]
+    assert [d.path for d in coach.library.documents()] == [str(copy.resolve())]
