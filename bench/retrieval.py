@@ -21,8 +21,8 @@ kind:
 
 ``--explain`` adds, per miss, what each signal gave the best expected chunk and each of the top three
 (``coach.retrieval.evidence`` over the whole library for the standalone question: dense, sentence, bm25, structure,
-answer, subject; ``score`` includes the neighbour bonus): which signal put a sibling ahead, or whether the expected
-chunk was no candidate at all; ``lost_on`` counts the misses by that signal (``lost_on``).
+answer; ``score`` includes the neighbour bonus): which signal put a sibling ahead, or whether the expected chunk was no
+candidate at all; ``lost_on`` counts the misses by that signal (``lost_on``).
 """
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def miss_kind(case, top, chunks, neighbours) -> str:
     return "elsewhere"
 
 
-SIGNALS = ("dense", "sentence", "bm25", "structure", "answer", "subject")
+SIGNALS = ("dense", "sentence", "bm25", "structure", "answer")
 
 
 def lost_on(why: dict) -> str:

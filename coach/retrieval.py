@@ -29,10 +29,9 @@ from coach.vocabulary import VOCAB_MAX, Vocabulary, document_words
 from ingest.chunking import generic_heading, is_stub_text
 
 # Weights of the evidence added to a chunk's dense cosine (see ``fuse``); measured on the tuning splits.
-WEIGHTS = {"bm25": 0.2, "structure": 0.3, "answer": 0.05, "neighbour": 0.15, "sentence": 0.3, "subject": 0.3}
+WEIGHTS = {"bm25": 0.2, "structure": 0.3, "answer": 0.05, "neighbour": 0.15, "sentence": 0.3}
 BM25_HALF = 6.0  # the BM25 score that counts half of the BM25 weight
 STRUCTURE_MIN = 0.45  # heading/FAQ similarity below this is no evidence
-SUBJECT_MIN = 0.5  # below this, no section of an article is about the question: its sections' subjects rank nothing
 NEIGHBOUR_OF = 5  # the chunks beside this many best matches per signal become candidates too
 EAGER_HEADINGS = 4000  # above this many distinct headings, embed only those of candidate chunks (lazily, cached)
 UNIT_WORDS = 3  # a chunk sentence with fewer words is a label or a code fragment: no evidence of its own
@@ -534,17 +533,14 @@ class Signals:
     answer: list[str]  # kept chunk ids holding the asked kind of fact on the topic, best first
     neighbours: dict[str, list[str]] = field(default_factory=dict)  # chunk id -> the chunks beside it in its article
     sentence: dict[str, float] = field(default_factory=dict)  # chunk id -> best cosine of one of its sentences
-    subject: dict[str, float] = field(default_factory=dict)  # chunk id -> cosine with its section's subject
 
 
 def fuse(signals: Signals) -> list[Hit]:
     """Every kept candidate as a hit, best first, by a weighted sum of its evidence: dense cosine, BM25 score
-    (saturating), heading / FAQ-question similarity above ``STRUCTURE_MIN``, a bonus for holding the asked kind of
-    fact, and a penalty for a section whose subject the question matches less than a sibling section's
-    (``subject``, when that sibling's is at least ``SUBJECT_MIN``); then a chunk closes part of the gap to a
-    better-scoring chunk beside it in its article (``neighbour``), since an answer often sits in the window just after,
-    or before, the one whose words match the question ("13) Maximum Sum Contiguous Subarray…" ends one window, the
-    Kadane solution opens the next).
+    (saturating), heading / FAQ-question similarity above ``STRUCTURE_MIN``, and a bonus for holding the asked kind of
+    fact; then a chunk closes part of the gap to a better-scoring chunk beside it in its article (``neighbour``), since
+    an answer often sits in the window just after, or before, the one whose words match the question ("13) Maximum
+    Sum Contiguous Subarray…" ends one window, the Kadane solution opens the next).
 
     Scores, not ranks: rank fusion gave a chunk that shares a few common words with the question (BM25 rank 1 among
     weak matches) as much as a clear dense winner, and pushed the passage that answers in other words out of the top
@@ -565,18 +561,12 @@ def fuse(signals: Signals) -> list[Hit]:
 
 def evidence(signals: Signals) -> dict[str, dict[str, float]]:
     """Every kept candidate's score before the neighbour bonus, by signal as ``fuse`` adds them up: ``dense`` (its
-    cosine; the dense tail's for a chunk found only otherwise), ``sentence``, ``bm25``, ``structure``, ``answer``,
-    ``subject`` (its section's subject match less the best of its article's candidate sections, 0 or below)."""
+    cosine; the dense tail's for a chunk found only otherwise), ``sentence``, ``bm25``, ``structure``, ``answer``."""
     kept = signals.kept
     dense = {cid: s for cid, s in signals.dense if cid in kept}
     lexical = {cid: s for cid, s in signals.lexical if cid in kept}
     answer = {cid: 1.0 / (1 + rank) for rank, cid in enumerate(signals.answer)}
     floor = min(dense.values(), default=0.0)  # a candidate found only lexically: no better than the dense tail
-    chunks = signals.chunks
-    top_subject: dict[str, float] = {}  # doc id -> the best section subject among its candidates
-    for cid, s in signals.subject.items():
-        if cid in kept:
-            top_subject[chunks[cid].doc_id] = max(top_subject.get(chunks[cid].doc_id, s), s)
     beside = [cid for ids in signals.neighbours.values() for cid in ids if cid in kept]
     out: dict[str, dict[str, float]] = {}
     for cid in dict.fromkeys([*dense, *lexical, *signals.strong, *beside]):
@@ -588,9 +578,7 @@ def evidence(signals: Signals) -> dict[str, dict[str, float]]:
         sentence = WEIGHTS["sentence"] * max(0.0, best - chunk) if best is not None else 0.0
         out[cid] = {"dense": chunk, "sentence": sentence, "bm25": WEIGHTS["bm25"] * bm25 / (bm25 + BM25_HALF),
                     "structure": WEIGHTS["structure"] * max(0.0, heading - STRUCTURE_MIN),
-                    "answer": WEIGHTS["answer"] * answer.get(cid, 0.0),
-                    "subject": WEIGHTS["subject"] * (signals.subject[cid] - top_subject[chunks[cid].doc_id])
-                    if cid in signals.subject and top_subject[chunks[cid].doc_id] >= SUBJECT_MIN else 0.0}
+                    "answer": WEIGHTS["answer"] * answer.get(cid, 0.0)}
     return out
 
 
@@ -726,46 +714,14 @@ class HybridRetriever(BaseRetriever):
         kept = {cid for cid, c in chunks.items() if self._keep(c)}  # once per chunk: the promotion check is a regex
         # A summary's sentences each restate a section in brief ("… Data Engineer interviews (5 rounds) test SQL
         # depth …"): matched one by one they would outrank the sections that hold the details.
-        sectioned = [chunks[cid] for cid in all_ids if cid in kept and chunks[cid].kind != "tldr"]
-        units = self.cache.units(self.library, sectioned)
+        units = self.cache.units(self.library,
+                                 [chunks[cid] for cid in all_ids if cid in kept and chunks[cid].kind != "tldr"])
         sentence = {cid: float((m @ search_v).max()) for cid, m in units.items() if len(m)}
-        subject = self._subjects(index, sectioned, search_v)
         return Signals(query=query, lexical_query=lexical_query, chunks=chunks, kept=kept, dense=dense,
                        lexical=lexical, structure=struct, strong=[cid for _, cid in strong if cid in kept],
                        answer=_answer_ranking(query, [chunks[i] for i in candidate_ids if i in kept]),
                        neighbours={cid: [n for n in ids if n in kept] for cid, ids in neighbours.items()
-                                   if cid in kept}, sentence=sentence, subject=subject)
-
-    def _subjects(self, index: StructureIndex, chunks: list[Chunk], qv: np.ndarray) -> dict[str, float]:
-        """Chunk id -> the question's cosine with what its section is about: the section's heading (or FAQ
-        question) with the section's first sentence, both vectors stored at ingest.
-
-        A chunk deep in a section may share the question's words in a passing sentence ("Similar to your resume, you
-        should very rarely go beyond the one page limit" in the cover letter's section) while the section itself is
-        about something else; its sibling whose heading and opening say what the question asks about answers it."""
-        entry_of: dict[str, str] = {}  # chunk id -> its own section's entry ("parent > heading" for a generic one)
-        for c in chunks:
-            key = _norm(c.section)
-            entry = next((e for e in index.entries_of_chunk.get(c.id, ()) if _norm(e.rsplit(" > ", 1)[-1]) == key),
-                         None) if key else None
-            if entry is not None:
-                entry_of[c.id] = entry
-        if not entry_of:
-            return {}
-        doc_of = {cid: index.place.get(cid, ("", 0))[0] for cid in entry_of}
-        first: dict[tuple[str, str], str] = {}  # (doc id, entry) -> the section's first chunk
-        for cid, entry in entry_of.items():
-            if (doc_of[cid], entry) not in first:
-                first[(doc_of[cid], entry)] = next(
-                    (x for x in index.chunks_of.get(entry, ()) if index.place.get(x, ("",))[0] == doc_of[cid]), cid)
-        leads = self.cache.units(self.library, self.library.get_chunks(list(dict.fromkeys(first.values()))))
-        entries = list(dict.fromkeys(entry_of.values()))
-        heads = dict(zip(entries, heading_vectors(self.library, self.vectors, [index.mask(e) for e in entries])))
-        sims: dict[tuple[str, str], float] = {}
-        for (doc, entry), lead in first.items():
-            v = heads[entry] + leads[lead][0] if lead in leads else heads[entry]
-            sims[(doc, entry)] = float(_unit(v) @ qv)
-        return {cid: sims[(doc_of[cid], entry)] for cid, entry in entry_of.items()}
+                                   if cid in kept}, sentence=sentence)
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
