@@ -314,7 +314,7 @@ class AskChain:
         another article uses them: an article that mentions "barista hours" in a forecasting example does not make a
         barista interview answerable from a coding passage. Another name of a thing the library names ("soft-skills
         interview", ``STAND_INS``) is covered by the library's name."""
-        named = {w.lower() for _, used in stand_ins(question) for phrase in used for w in question_words(phrase)}
+        named = _stand_in_words(question)
         return [w.lower() for w in question_words(kind) if w.lower() not in named]
 
     def _near_evidence(self, words: list[str], evidence: str) -> set[str]:
@@ -353,7 +353,7 @@ class AskChain:
         written = f"{' '.join(composed.sentences)} {headings}"
         said = set(tokenize(written))
         words = {w.lower() for w in question_words(written)}
-        named = {w.lower() for _, used in stand_ins(question) for phrase in used for w in question_words(phrase)}
+        named = _stand_in_words(question)
         for head, modifiers in compounds(question):
             phrase = [*modifiers, head]
             part = [w for w in phrase if set(tokenize(w)) <= said]
@@ -639,6 +639,12 @@ def _said_of_speaker(question: str) -> set[str]:
         said[low] = said.get(low, True) and said_of_speaker(question[:at], word)
         at += len(word)
     return {w for w, only in said.items() if only}
+
+
+def _stand_in_words(question: str) -> set[str]:
+    """The words (lower case) of the everyday names ``question`` uses for things the library names its own way
+    ("CV", "soft-skills interview", ``vocabulary.STAND_INS``): the library's name covers them."""
+    return {w.lower() for _, used in stand_ins(question) for phrase in used for w in question_words(phrase)}
 
 
 def _evidence_text(hit: Hit) -> str:
