@@ -29,7 +29,7 @@ from coach.vocabulary import NEIGHBOUR_MIN, document_words, question_words, stan
 from coach.english import everyday, linking_verb, pronoun, said_of_speaker, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, coverage_reply,
+from coach.scope import (asked_companies, asked_exam, compounds, asked_job, asked_part, check_question, coverage_reply,
                          known_company_mentions, mentions_name, names_occupation, off_domain_by_meaning,
                          unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
 
@@ -68,6 +68,11 @@ UNCOVERED_SENTENCE_MIN = 0.3
 # tongues" / "language", "the landline" / "phone") — when putting it in the word's place keeps the question's meaning
 # better than leaving the word out.
 QUOTED_NEAR = 0.4
+# A compound of the asking sentence ("email signature") that the answer writes only in part ("Never include your work
+# email here") is asked about when the quoted sentences match the part they write this much better than the whole
+# compound: they are about email, not about the signature. Measured on short phrases, where one word moves the
+# meaning far more than it moves a whole question; on the tuning split every covered answer stays under 0.27.
+PART_ONLY = 0.3
 
 
 @dataclass
@@ -309,7 +314,7 @@ class AskChain:
         another article uses them: an article that mentions "barista hours" in a forecasting example does not make a
         barista interview answerable from a coding passage. Another name of a thing the library names ("soft-skills
         interview", ``STAND_INS``) is covered by the library's name."""
-        named = {w.lower() for _, used in stand_ins(question) for phrase in used for w in question_words(phrase)}
+        named = _stand_in_words(question)
         return [w.lower() for w in question_words(kind) if w.lower() not in named]
 
     def _near_evidence(self, words: list[str], evidence: str) -> set[str]:
@@ -338,6 +343,30 @@ class AskChain:
         without = " ".join(pattern.sub(" ", question).split())
         vectors = np.asarray(self.vectors.encode([question, without, *(pattern.sub(w, question) for w in near)]))
         return float(np.max(vectors[2:] @ vectors[0])) > float(vectors[1] @ vectors[0])
+
+    def _compound_in_part(self, question: str, composed: Composed) -> str | None:
+        """A compound of the asking sentence (``scope.compounds``) of which the answer writes some words (its sentences
+        and their passages' headings) but not the others — nor a stand-in, a longer word they clip ("conv" /
+        "convolutional") or a word of its own for them — while its sentences match the written part alone far better
+        than the compound (``PART_ONLY``): the answer is about that part, not the thing asked about."""
+        headings = " ".join(f"{s.title} {s.section or ''}" for s in composed.sources)
+        written = f"{' '.join(composed.sentences)} {headings}"
+        said = set(tokenize(written))
+        words = {w.lower() for w in question_words(written)}
+        named = _stand_in_words(question)
+        for head, modifiers in compounds(question):
+            phrase = [*modifiers, head]
+            part = [w for w in phrase if set(tokenize(w)) <= said]
+            missing = [w for w in phrase if w not in part]
+            if not part or not missing or any(
+                    w.lower() in named or any(x.startswith(w.lower()) for x in words) or
+                    self._said_in_quote(question, w, composed) for w in missing):
+                continue
+            vectors = np.asarray(self.vectors.encode([" ".join(phrase), " ".join(part)]))
+            match = np.asarray(self.vectors.encode(composed.sentences)) @ vectors.T
+            if float(match[:, 1].max() - match[:, 0].max()) >= PART_ONLY:
+                return " ".join(phrase)
+        return None
 
     def _unknown_term(self, question: str, qv) -> str | None:
         """A term of the asking sentence that the library knows nothing of: two or more words in a row that no
@@ -506,6 +535,8 @@ class AskChain:
                 reason = f"the library does not explain “{acronym}”"
             elif term := self._unknown_term(standalone, qv):
                 reason = f"the library does not talk about “{term}”"
+            elif phrase := self._compound_in_part(standalone, composed):
+                reason = f"the library does not talk about “{phrase}”"
             elif missing:
                 reason = f"the library has no article about {', '.join(missing)} (it names them only in passing)"
             elif retrieved.get("weak") and composed.best_sim < (
@@ -608,6 +639,12 @@ def _said_of_speaker(question: str) -> set[str]:
         said[low] = said.get(low, True) and said_of_speaker(question[:at], word)
         at += len(word)
     return {w for w, only in said.items() if only}
+
+
+def _stand_in_words(question: str) -> set[str]:
+    """The words (lower case) of the everyday names ``question`` uses for things the library names its own way
+    ("CV", "soft-skills interview", ``vocabulary.STAND_INS``): the library's name covers them."""
+    return {w.lower() for _, used in stand_ins(question) for phrase in used for w in question_words(phrase)}
 
 
 def _evidence_text(hit: Hit) -> str:

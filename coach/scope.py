@@ -32,6 +32,9 @@ The principle: the evidence the answer stands on must cover the entities and the
      (:func:`unanswered_companies`; names the library lists among companies count as companies; a name the question
      itself gives as an example, "big names like Netflix", is covered by a retrieved passage naming it); when passages
      filed under or headed by that company were retrieved, the answer is first composed again from them;
+   - a compound of the asking sentence (:func:`compounds`: "email signature") that the answer writes only in part,
+     when its sentences match that part alone far better than the whole ("Never include your work email here"):
+     they are about email, not about the signature asked about;
    - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
      and that neither the quoted passages nor a stand-in in them cover, nor a quoted sentence says its own way
      ("a logo for my bakery"; "programming tongues" is said by "programming language"; a word that only says
@@ -489,6 +492,51 @@ def asked_job(question: str) -> str | None:
         if words:
             return " ".join(words)
     return _kind_before(asked, _JOB_NOUN)
+
+
+_RUN_GAP = re.compile(r"[\s-]*")
+# English's prepositions and subordinating conjunctions, closed classes: they join phrases and clauses, never a
+# compound ("the letter once I've signed", "code into a zoom interview").
+_JOINERS = frozenset("""about above across after against along among around as at before behind below beneath beside
+    besides between beyond by despite down during except for from in inside into like near of off on onto out outside
+    over past per since through throughout till to toward towards under underneath until up upon via with within without
+    although because once though unless whereas whether while whilst when whenever where wherever if than""".split())
+
+
+def compounds(question: str) -> list[tuple[str, list[str]]]:
+    """(head, modifiers) of each noun compound of the asking sentence: two or more content words in a row with nothing
+    but spaces between them, none standing where English puts a verb, the last one able to be a noun ("signature" of
+    "email signature", "letter" of "resignation letter"). English puts a compound's head last: the modifiers say
+    which kind of it is asked about."""
+    from lemminflect import getAllLemmas
+
+    from coach.english import everyday, pronoun
+    from coach.store.bm25 import tokenize
+
+    asked = asked_part(question)
+    out: list[tuple[str, list[str]]] = []
+    run: list[str] = []
+    end = 0
+
+    def close() -> None:
+        lemmas = getAllLemmas(run[-1]) if run else {}
+        if len(run) >= 2 and (not lemmas or "NOUN" in lemmas):
+            out.append((run[-1], run[:-1]))
+
+    for m in _WORDS.finditer(asked):
+        word, at = m.group(), m.start()
+        lemmas = set(getAllLemmas(word))
+        # An adverb, or a common word the lexicon has no reading of ("because"), names no thing.
+        content = bool(tokenize(word)) and word.lower() not in _JOINERS and not pronoun(word) and \
+            lemmas != {"ADV"} and bool(lemmas or not everyday(word)) and not verb_follows(asked[:at])
+        if not content or not (run and _RUN_GAP.fullmatch(asked, end, at)):
+            close()
+            run = []
+        if content:
+            run.append(word)
+        end = m.end()
+    close()
+    return out
 
 
 # A kind of job names a person at work ("forklift operator", "nanny", "dental hygienist"); an interview's format or
