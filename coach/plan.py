@@ -20,8 +20,9 @@ DURATION = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?\+?|{NUMBER_WORDS}|multiple|many|an?|half an?)(?:\s?(?:-|–|to)\s?\d+\+?)?\s*"
     r"(?:weeks?|days?|months?|hours?|years?|minutes?|min|hrs?|(?:quarters?|halves)(?!\s+of\b)|half-years?|sprints?)\b",
     re.I)
+# (and a printed size: "a minimum size of 10 pt", "0.5 inch margins")
 LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?|one|half an?)\s+(?:pages?|words?|lines?|sentences?|paragraphs?)\b|"
-                    r"\bunder a page\b|\bone page\b", re.I)
+                    r"\bunder a page\b|\bone page\b|\b\d+(?:\.\d+)?\s?(?:pt|px|points?|inch(?:es)?|cm|mm)\b", re.I)
 # The length of something said: "a 2-minute answer", "under 90 seconds".
 SPOKEN = re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|{NUMBER_WORDS}|an?)[\s-](?:minutes?|min|seconds?|secs?)\b", re.I)
 NUMBER = re.compile(rf"\b\d+(?:[.,/]\d+)*\+?\b|\b{NUMBER_WORDS}\b", re.I)
@@ -131,7 +132,13 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bwhat (?:cut|share|percentage|percent|commission)\b(?! of (?:the )?(?:candidates|people|"
                          r"applicants|questions|time)\b)|"
                          r"\bwhat(?:'s| is| are| does)\b[^?]*\b(?:fees?|pric(?:e|es|ing)|costs?|charges?)\b", re.I)),
-    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
+    # The limit of a size the asker sets is a number too ("How small can I make the text?" -> "10 pt", "How narrow can
+    # I make the margins?" -> "0.5 on each side", "the smallest lettering I can get away with"; "the biggest mistake
+    # I could make" is no size).
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b|"
+                         r"\bhow (?:small|big|large|wide|narrow)\s+(?:can|could|should|may|must)\b|"
+                         r"\b(?:smallest|tiniest|minimum|maximum)\b[^?]*\b(?:i|you|we)\s+(?:can|could|should|may)\b",
+                         re.I)),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
                            # "the catch" is a drawback; "how do I catch typos" is a verb
@@ -288,6 +295,30 @@ def asks_advice(question: str) -> bool:
     """Whether a yes/no question asks for advice: answered by a recommendation, where a question whether something
     is so is answered by the statement that says it (a sentence saying "don't" is no better an answer to it)."""
     return bool(_ASKS_ADVICE.search(" ".join(question.replace("’", "'").split())))
+
+
+# A question that asks what follows under a condition ("If the first call goes badly, do I still get to do the
+# onsite?", "Do I owe them anything if they can't raise my offer?", "What if the screener can't decide?", "When is my
+# GPA good enough to list?") is answered by a sentence that says what follows under a condition ("if they don't give
+# you a pass, you would not proceed", "unless ..."); a sentence naming the same subject without one only restates the
+# topic. A condition before another question ("if it's done over video, where do I write the code?") only frames it,
+# and "ask if", "see if" or "does it matter if" mean "whether".
+_CONDITIONAL = re.compile(r"\b(?:if|unless|in case)\b", re.I)
+_ASKS_CONSEQUENCE = re.compile(r"^\W*when\b|\bwhat if\b", re.I)
+_WHETHER_IF = re.compile(r"\b(?:ask|asking|know|see|check|wonder|find out|tell|sure|decide|determine|matter|matters|ok|"
+                         r"okay|fine|alright|mind)\s+if\b", re.I)
+# A condition that governs what its sentence says: leading it ("If a candidate receives mixed results, ...") or its
+# clause ("..., hence if they don't give you a pass, you would not proceed"), or "unless" / "otherwise" / "as long as";
+# not a trailing "... or -1 if it's not there", which only qualifies a noun.
+CONDITION = re.compile(r"^\W*(?:if|when|whenever|once|unless)\b|(?:[,;:—–-]|\b(?:hence|so|then|and|but|that|because))\s+"
+                       r"(?:only\s+)?if\b|\b(?:unless|otherwise|only (?:if|when)|as long as)\b", re.I)
+
+
+def poses_condition(question: str) -> bool:
+    """Whether ``question`` asks what follows under a condition (see ``CONDITION``)."""
+    q = _WHETHER_IF.sub(" ", " ".join(question.replace("’", "'").split()))
+    yes_no = _YES_NO_START.match(_LEADING_CLAUSE.sub("", q))
+    return bool(_ASKS_CONSEQUENCE.search(q) or yes_no and _CONDITIONAL.search(q))
 
 
 def plan(question: str) -> Plan:

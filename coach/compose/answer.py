@@ -10,8 +10,8 @@ from typing import Sequence
 import numpy as np
 
 from coach.models import Role
-from coach.plan import (DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks, asks_advice,
-                        asks_what_to_do, carries_in, plan, reported_prompt)
+from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
+                        asks_advice, asks_what_to_do, carries_in, plan, poses_condition, reported_prompt)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
@@ -55,6 +55,10 @@ CLOSEST_NEAR = 0.3  # as close to the best sentence as an on-topic one quoted in
 PROHIBITION_NEAR = 0.3  # as close to the best sentence as a list item that still belongs to the answer
 
 ADVICE_NEAR = 0.15  # as close to the best sentence as advice that leads the answer to "what do I do when …"
+
+# A sentence saying what follows under a condition, when the question poses one: the answer, where a sentence naming
+# the same subject without a condition restates the topic. (Items of a list are answered by their own kind.)
+CONDITION_BONUS = 0.1
 
 TO_ASK_BONUS = 0.1  # a question to ask the interviewer, when the asker wants one
 ASKED_OF_PENALTY = 0.5  # a question put to candidates, when the asker wants one to ask: no answer at all
@@ -150,6 +154,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     q_names = q_tokens & company_stems
 
     echo = _asked_predicate(question) if kind == "yes_no" else None
+    # (A should-I question under a condition is answered by the advice, a why-question by the reason, a count by the
+    # number: the condition is the asker's situation.)
+    conditional = kind in ("yes_no", "other") and not advice and poses_condition(question)
     # A mistake question about a subject ("... on my resume") is answered by that subject's don'ts: a BAD/GOOD pair
     # of another article's list earns nothing for its structure or for its labels' words ("Mistake to avoid").
     mistake_subject = subject - _FILLER if kind == "mistake" else set()
@@ -234,6 +241,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             # by whichever sentence says "don't"
         if kind == "yes_no" and echo is not None and echo[0].search(sent) and echo[1] & _stems(sent):
             score += ECHO_BONUS  # "can the interviewers see ...?" is answered by "interviewers can even see ..."
+        if conditional and CONDITION.search(sent):
+            score += CONDITION_BONUS
         if wants_fix:  # "how do I fix X" with no mistake quoted before: the remedy, not the symptom
             score += 0.2 if _REMEDY.search(sent) else -0.05
         if kind == "name" and _NAMES.search(sent):
