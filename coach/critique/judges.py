@@ -15,7 +15,8 @@ from coach.critique.items import _ItemModel, _Phrase
 from coach.critique.shapes import Unit, content_stems, lexical_overlap, stem, words
 from coach.critique.signals import CLICHES, HEDGES, describes
 from coach.critique.technique import narrates
-from coach.critique.topics import FORM_AREAS, asks_form, ranked_areas, recounts_past
+from coach.critique.topics import (FORM_AREAS, QUESTIONS_AREA, about_subject, asks_form, question_areas, ranked_areas,
+                                   recounts_past)
 from coach.models import RubricItem, Verdict
 
 
@@ -121,9 +122,13 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
 
 _ASKING = {stem("question"), stem("ask")}
 def calls_for_questions(m: _ItemModel, a: _Answer) -> bool:
-    """The item is about asking questions and the practice question invites the candidate's own, in any wording
-    ("Is there anything you'd like to ask me?" shares few words with "Not having any questions")."""
-    return bool(_ASKING & m.x.stems) and a.invites_questions
+    """The item is about the candidate's own questions and the practice question invites them, in any wording ("Is
+    there anything you'd like to ask me?" shares few words with "Not having any questions"). The words alone do not
+    make the item about them ("the thousands of LeetCode questions", "the question details" are questions of
+    another kind): the item's text must also be close to the practice question, or its topic in the area of
+    questions for the interviewer."""
+    return bool(_ASKING & m.x.stems) and a.invites_questions and (about_subject(m.x.vec, a.qvec) or (
+        m.topic is not None and a.areas is not None and QUESTIONS_AREA in question_areas(m.topic, a.areas)))
 
 
 def _refused(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:

@@ -397,13 +397,14 @@ class Library:
         return names
 
     def rubric(self, role: str | None = None) -> list[RubricItem]:
-        """Rubric items of the articles that cover ``role``, and of general articles that name no role (all items
-        when role is None)."""
+        """Rubric items for ``role`` (all when None): every item of an article that covers it or names no role, and
+        from any other article the items that name no role or this one. An article about one role's interviews
+        warns about things ("Not having any questions") that hold in every interview; an item the article scopes to
+        a role says so itself."""
         items = []
         for a in self.articles():
-            if (role is None or not a.roles or any(r.name == role for r in a.roles)
-                    or any(role in i.roles for i in a.rubric)):
-                items.extend(a.rubric)
+            covers = role is None or not a.roles or any(r.name == role for r in a.roles)
+            items.extend(i for i in a.rubric if covers or not i.roles or role in i.roles)
         return items
 
     def questions(self, role: str | None = None) -> list[PracticeQuestion]:
