@@ -9,10 +9,12 @@ from __future__ import annotations
 import pytest
 
 from coach.critique import critique_answer
+from coach.critique.items import _modifiers
 from coach.critique.shapes import split_units
 from coach.critique.signals import describes
 from coach.critique.technique import judge_technique, narrates
 from coach.models import RubricItem
+from ingest.parse import parse_text
 
 COVER_Q = "How do you write the cover letter for a job you really want?"
 PITFALLS = [
@@ -373,3 +375,45 @@ def test_doing_only_the_assigned_tickets_is_the_ownership_mistake(embedder):
                          "assigned to me, the on-call lead handled the outage itself.", embedder=embedder)
     assert _verdict(fb, "own") == "made"
 
+
+
+# A "Don't" nested under the alternative it contrasts with: the same thing, another modifier.
+PROFILE = """# Writing a conference speaker profile
+
+Program committees read hundreds of speaker profiles, so keep yours easy to check.
+
+## What to include
+
+#### Must-haves
+
+- Full name
+- Personal website link
+  - Never include your company website here
+- Short biography
+  - Two or three sentences about what you build
+"""
+PROFILE_Q = "Which website do you put on your speaker profile?"
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    ("My personal website, where I write about database internals.", "avoided"),  # the alternative's modifier
+    ("The corporate site of the firm I work for, since the talk is about our product.", "made"),  # X's, reworded
+    ("Just a link to a website under my name.", "unclear"),  # the bare thing: which website is not said
+    ("My website and my GitHub.", "unclear"),
+])
+def test_the_modifier_tells_a_qualified_mistake_from_its_stated_alternative(embedder, answer, verdict):
+    rubric = parse_text(PROFILE, name="speaker-profile.md", doc_id="speaker").rubric
+    assert [(it.mistake, it.instead) for it in rubric] == [("Never include your company website here",
+                                                            "Personal website link")]
+    fb = critique_answer(rubric, role="Software Engineer", question=PROFILE_Q, answer=answer, embedder=embedder)
+    assert fb.items[0].verdict == verdict
+
+
+@pytest.mark.parametrize("x, alternative, found", [
+    ("include your company website here", "Personal website link", (["company"], ["personal"], {"websit"})),
+    ("include your work email here", "Email address", None),  # the bare thing: no modifier to contrast
+    ("use the header sections", "write it in the body", None),  # another thing
+])
+def test_modifiers_of_the_thing_x_and_its_alternative_both_name(x, alternative, found):
+    got = _modifiers(x, alternative)
+    assert (got if got is None else (got[0], got[1], set(got[2]))) == found

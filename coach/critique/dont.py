@@ -114,6 +114,8 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         fix_cos = a.aff_vecs @ m.fix.vec if m.fix.text != m.x.text else np.full_like(alt, -1.0)
         does |= on_topic & (alt >= ON_TOPIC) & (alt > fix_cos)
     does |= named & ~a.handoff
+    qualifier = _says_modifier(m, a) if on_topic else np.zeros(len(a.units), dtype=np.int8)
+    does |= (qualifier > 0) & ~a.handoff
     if on_topic and not parts:
         does |= _names_listed_thing(m, a) & ~a.handoff
     if not parts:
@@ -131,6 +133,10 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     refused = a.neg & ~a.handoff & ((neg_cos >= ABLATION_FLOOR) | neg_names)
     if refused.any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(refused, neg_cos + neg_names, -9)))], "")
+    # The thing with the alternative's modifier ("my personal mobile" for "Personal phone number") is the alternative.
+    chose = (qualifier < 0) & ~a.handoff
+    if chose.any():
+        return _Judgement("avoided", a.units[int(np.argmax(chose))], "")
     if near.any():
         return _Judgement("unclear", None, "")
     # Naming a product of the kind the fix names, which the rubric never names ("Apple Pages" for "Word or Google
@@ -165,6 +171,46 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
 
 
 
+
+
+MODIFIER_COS = 0.45  # a word of the answer says one of the contrasted modifiers from this cosine (words alone) ...
+MODIFIER_MARGIN = 0.15  # ... when it is this much closer to it than to every modifier on the other side
+THING_COS = 0.6  # a word names the thing both modify from this cosine to one of its words ("mobile" for "phone") ...
+THING_SPAN = 3  # ... and a modifier modifies it when within this many words of it, in the same clause
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\b(?:and|but|though|because|since|while|plus)\b", re.I)
+
+
+def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
+    """Per unit: +1 when what it affirms gives the thing X's modifier in its own words ("the landline on my desk at
+    the office" for "work"), -1 when it gives the alternative's ("my personal mobile"), 0 otherwise (neither, both,
+    or the bare thing: "my phone number" says nothing of which). Only a sentence near X or the alternative counts,
+    and a modifier word only next to a word naming the thing, in the same clause: "my employer", or "work" in "my
+    work email" for a phone number, modifies something else. Words the question supplies are no evidence."""
+    out = np.zeros(len(a.units), dtype=np.int8)
+    c = m.contrast
+    if c is None or a.embedder is None or a.empty:
+        return out
+    near = np.maximum(a.aff_vecs @ m.x.vec, a.aff_vecs @ c.phrase) >= ABLATION_FLOOR
+    clauses = [[[w.lower() for w in words(part)] for part in _CLAUSE_BREAK.split(t) if part] if ok else []
+               for t, ok in zip(a.aff_texts, near & ~a.handoff)]
+    vocab = list(dict.fromkeys(w for cl in clauses for part in cl for w in part if content_stems(w)))
+    if not vocab:
+        return out
+    vecs = encode_cached(a.embedder, vocab)
+    to_x, to_alt, to_thing = ((vecs @ c.mistake.T).max(axis=1), (vecs @ c.alternative.T).max(axis=1),
+                              (vecs @ c.thing.T).max(axis=1))
+    side = np.where((to_x >= MODIFIER_COS) & (to_x - to_alt >= MODIFIER_MARGIN), 1,
+                    np.where((to_alt >= MODIFIER_COS) & (to_alt - to_x >= MODIFIER_MARGIN), -1, 0))
+    info = {w: (int(sd), bool(content_stems(w) & c.topic) or th >= THING_COS)
+            for w, sd, th in zip(vocab, side, to_thing)}
+    for k, cl in enumerate(clauses):
+        said = set()
+        for part in cl:
+            own = [(i, *info[w]) for i, w in enumerate(part) if w in info and not content_stems(w) & a.qstems]
+            things = [i for i, w in enumerate(part) if w in info and info[w][1] and not info[w][0]]
+            said |= {sd for i, sd, _ in own if sd and any(0 < abs(i - j) <= THING_SPAN for j in things)}
+        out[k] = said.pop() if len(said) == 1 else 0
+    return out
 
 
 def _carries(m: _ItemModel, vecs: np.ndarray) -> np.ndarray:

@@ -9,7 +9,7 @@ from typing import Sequence, TYPE_CHECKING
 import numpy as np
 
 from coach.critique.coverage import concepts
-from coach.critique.shapes import Shape, bare_act, content_stems, dont_forms, expand, parse_shape
+from coach.critique.shapes import Shape, bare_act, content_stems, dont_forms, expand, parse_shape, words
 from coach.critique.topics import heading_fix, item_topic
 from coach.critique.vectors import _cache_lock, _phrase_cache
 from coach.models import RubricItem
@@ -23,6 +23,18 @@ class _Phrase:
     text: str
     vec: np.ndarray
     stems: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Contrast:
+    """A "Don't X" whose stated alternative names X's thing with another modifier ("Personal phone number" for
+    "include your work phone number"): the two modifiers ("work" / "personal") tell the mistake from the
+    alternative; the thing itself ("phone number") is only the topic."""
+    mistake: np.ndarray  # X's modifier words
+    alternative: np.ndarray  # the alternative's modifier words
+    phrase: np.ndarray  # the alternative as stated
+    thing: np.ndarray  # the words of the thing both name ("phone", "number")
+    topic: frozenset[str]  # ... and their stems
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class _ItemModel:
     good_names: np.ndarray | None = None  # resume builders"), and the products its fix names ("Google Docs")
     own_names: frozenset[str] = frozenset()  # names the item itself uses (matched as words, not by meaning)
     x_setting: np.ndarray | None = None  # "Don't X" listing several things: where they are done ("in a Word file")
+    contrast: _Contrast | None = None  # "Don't X" with an alternative differing in X's modifier (_modifiers)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -93,12 +106,16 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             heading = [h] if sh.kind == "dont" and not _clean_fix(it.fix) and (h := heading_fix(it)) else []
             things = alts if len(alts) > 1 else []
             good = _names(_clean_fix(it.fix) or " ".join(heading)) if things else []
+            alt = (_clean_fix(it.fix) if it.fix.strip() else it.instead) if sh.kind == "dont" else ""
+            mods = _modifiers(sh.target, alt)
+            contrast = [*mods[0], *mods[1], alt, *_thing_words(sh.target, mods[2])] if mods else []
             spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading, things,
-                          good, place))
-            texts += enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading + things + good + place
+                          good, place, mods))
+            texts += (enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading + things + good + place
+                      + contrast)
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading, things, good, place) in zip(todo, shapes,
-                                                                                                    spans):
+        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading, things, good, place, mods) in zip(
+                todo, shapes, spans):
             def take(n: int) -> np.ndarray:  # the next n vectors of this item, in the order they were queued
                 nonlocal at
                 at += n
@@ -107,6 +124,8 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             topic = take(1)[0]
             ablations, forms, contrasts, head = take(len(abl)), take(nf), take(nc), take(len(heading))
             thing_vecs, good_vecs, place_vec = take(len(things)), take(len(good)), take(len(place))
+            contrast = (_Contrast(take(len(mods[0])), take(len(mods[1])), take(1)[0],
+                                  take(len(_thing_words(sh.target, mods[2]))), mods[2]) if mods else None)
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
@@ -120,12 +139,42 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                heading=_Phrase(heading[0], head[0], frozenset(content_stems(heading[0])))
                                if heading else None,
                                x_things=thing_vecs if things else None, good_names=good_vecs if good else None,
-                               x_setting=place_vec[0] if place else None,
+                               x_setting=place_vec[0] if place else None, contrast=contrast,
                                own_names=frozenset(n.lower() for n in _names(
                                    " ".join((it.mistake, it.fix, it.context, " ".join(heading))))))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
+
+
+def _modifiers(x: str, alt: str) -> tuple[list[str], list[str], frozenset[str]] | None:
+    """X's and the alternative's modifiers of the thing both name, and that thing's stems: "include your work phone
+    number here" / "Personal phone number" -> (["work"], ["personal"], {phone, number}). None when the alternative
+    names the bare thing ("Email address" for "your work email": without a modifier to contrast, a word near "work"
+    such as "job" says nothing of which address) or another thing."""
+    topic = content_stems(x) & content_stems(alt)
+
+    def before_thing(text: str) -> list[str]:
+        toks = [w.lower() for w in words(text)]
+        head = next((i for i, w in enumerate(toks) if content_stems(w) & topic), 0)
+        run: list[str] = []
+        for w in reversed(toks[:head]):  # the contiguous content words right before the thing
+            if not content_stems(w):
+                break
+            run.insert(0, w)
+        return run
+
+    if not topic:
+        return None
+    mine, theirs = before_thing(x), before_thing(alt)
+    if not mine or not theirs or content_stems(" ".join(mine)) & content_stems(" ".join(theirs)):
+        return None
+    return mine, theirs, frozenset(topic)
+
+
+def _thing_words(x: str, topic: frozenset[str]) -> list[str]:
+    """X's words naming the thing its modifier modifies."""
+    return list(dict.fromkeys(w.lower() for w in words(x) if content_stems(w) & topic))
 
 
 MAX_ABLATIONS = 10
