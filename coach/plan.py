@@ -20,9 +20,8 @@ DURATION = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?\+?|{NUMBER_WORDS}|multiple|many|an?|half an?)(?:\s?(?:-|–|to)\s?\d+\+?)?\s*"
     r"(?:weeks?|days?|months?|hours?|years?|minutes?|min|hrs?|(?:quarters?|halves)(?!\s+of\b)|half-years?|sprints?)\b",
     re.I)
-# (and a printed size: "a minimum size of 10 pt", "0.5 inch margins")
 LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?|one|half an?)\s+(?:pages?|words?|lines?|sentences?|paragraphs?)\b|"
-                    r"\bunder a page\b|\bone page\b|\b\d+(?:\.\d+)?\s?(?:pt|px|points?|inch(?:es)?|cm|mm)\b", re.I)
+                    r"\bunder a page\b|\bone page\b", re.I)
 # The length of something said: "a 2-minute answer", "under 90 seconds".
 SPOKEN = re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|{NUMBER_WORDS}|an?)[\s-](?:minutes?|min|seconds?|secs?)\b", re.I)
 NUMBER = re.compile(rf"\b\d+(?:[.,/]\d+)*\+?\b|\b{NUMBER_WORDS}\b", re.I)
@@ -132,13 +131,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bwhat (?:cut|share|percentage|percent|commission)\b(?! of (?:the )?(?:candidates|people|"
                          r"applicants|questions|time)\b)|"
                          r"\bwhat(?:'s| is| are| does)\b[^?]*\b(?:fees?|pric(?:e|es|ing)|costs?|charges?)\b", re.I)),
-    # The limit of a size the asker sets is a number too ("How small can I make the text?" -> "10 pt", "How narrow can
-    # I make the margins?" -> "0.5 on each side", "the smallest lettering I can get away with"; "the biggest mistake
-    # I could make" is no size).
-    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b|"
-                         r"\bhow (?:small|big|large|wide|narrow)\s+(?:can|could|should|may|must)\b|"
-                         r"\b(?:smallest|tiniest|minimum|maximum)\b[^?]*\b(?:i|you|we)\s+(?:can|could|should|may)\b",
-                         re.I)),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b", re.I)),
     # "What's wrong with X?" / "What goes wrong if ...?" asks why one thing is bad: an explanation, not a list.
     ("why_bad", re.compile(r"\bwhat(?:'s| is) (?:wrong|bad) (?:with|about)\b|\bwhat goes wrong\b|\bwhat happens if\b|"
                            # "the catch" is a drawback; "how do I catch typos" is a verb

@@ -1,6 +1,5 @@
 """The sentence that supplies what the question asks for, not the one that restates its topic (real embedding model,
-real parser and chunker): a question posing a condition is answered by what follows under it; a size the asker sets
-is a number; a fact sheet's label that states the asked duration as a number. The article and the company
+real parser and chunker): a question posing a condition is answered by what follows under it. The article and the company
 "Tarrowby" are invented for these tests."""
 from __future__ import annotations
 
@@ -79,22 +78,3 @@ def test_which_questions_pose_a_condition(question, poses):
 ])
 def test_a_condition_governs_its_sentence(sentence, states):
     assert bool(CONDITION.search(sentence)) is states
-
-
-@pytest.mark.parametrize("question", ["How small can I make the font on my CV to fit more in?",
-                                      "What's the smallest text size I can get away with on my CV?"])
-def test_the_limit_of_a_size_is_a_number(embedder, tarrowby, question):
-    assert plan(question).kind == "count"
-    out = _ask(embedder, tarrowby, question)
-    assert "11 pt" in out.text and not _shape(question, out)
-
-
-def test_the_biggest_mistake_is_no_size():
-    assert plan("What's the biggest mistake I could make on my CV?").kind == "mistake"
-
-
-def test_a_duration_is_the_label_stating_it_as_a_number(embedder, tarrowby):
-    q = "How long have staff developers usually been working?"
-    out = _ask(embedder, tarrowby, q)
-    assert "9+ years" in out.text
-    assert "several halves" not in out.text and "1-2 years" not in out.text

@@ -144,7 +144,6 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
         return None
     q_stems = _stems(question) - _GENERIC - {t for h in chosen for t in _stems(h)}
     asked = [key for key in shared if key in _expanded(q_stems)]
-    named = bool(asked)
     if not asked and sentence_vectors is not None and query_vector is not None:
         asked = _asked_label(shared, sections, chosen, q_stems, sentence_vectors, query_vector)
     if not asked:  # "the gap in years": the label whose every value speaks of years
@@ -155,10 +154,6 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
         unit = asked_unit(question) if kind == "duration" else None
         typed = [key for key in shared
                  if any(carries_in(kind, unit, labels[h][key][1]) for h in chosen)]
-        # A label that states the fact as a number ("10+ years") before one that names it in words ("multiple
-        # halves"), when the question does not name the label.
-        if not named:
-            typed = [key for key in typed if any(re.search(r"\d", labels[h][key][1]) for h in chosen)] or typed
         if typed and not set(asked) & set(typed):
             asked = typed
     if not asked:
