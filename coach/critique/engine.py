@@ -218,10 +218,8 @@ def critique_answer(
     personal = a.personal
     about_me = personal is not None or is_behavioural(a.question)
     length = personal[0].length if personal else SPOKEN
-    # How much nearer working life than private life the question (row 0) and each sentence are, each sentence
-    # without the words it shares with the question: "I'm working on getting better at the guitar" borrows its
-    # work from the question.
-    margins = work_margin(np.vstack([a.qvec[None, :], a.own_vecs]), embedder) if about_me and not a.empty else None
+    # How much nearer working life than private life the question (row 0) and each sentence are.
+    margins = work_margin(np.vstack([a.qvec[None, :], a.vecs]), embedder) if about_me and not a.empty else None
     rel, on_topic = _relevance(a, used, areas, personal, None if margins is None else margins[1:])
     # The parts the answer has are what it says it does: "... and not test it" has no checks.
     parts = structure_parts(question, a.stats, a.said)

@@ -89,8 +89,7 @@ PRIVATE = ("My hobbies and private life: sports, travel, hiking, cooking, family
            "The weather, the news, food, holidays, my home town and my weekends.",
            "My opinions on things in general, like politics, remote work, or which programming language I like.")
 FREE_TIME_SHARE = 2 / 3  # a story is from outside work when this share of its sentences is nearer private life ...
-FREE_TIME_MIN_SENTENCES = 2  # ... and it has this many sentences of three words or more: one is too little to place
-# (a two-sentence hobby told in the question's words, "I'm working on getting better at the guitar", went unplaced)
+FREE_TIME_MIN_SENTENCES = 3  # ... and it has this many sentences of three words or more: fewer are too little to place
 OF_KIND = 0.55  # cosine to one of a kind's askings from which a question is of that kind
 
 
