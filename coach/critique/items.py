@@ -3,15 +3,16 @@ the verdicts compare an answer with (X, the fix, coverage concepts, X's ablation
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence, TYPE_CHECKING
 
 import numpy as np
 
 from coach.critique.coverage import concepts
-from coach.critique.shapes import Shape, bare_act, content_stems, dont_forms, expand, parse_shape, words
-from coach.critique.topics import heading_fix, item_topic
-from coach.critique.vectors import _cache_lock, _phrase_cache
+from coach.critique.personal import QUESTIONS
+from coach.critique.shapes import Shape, bare_act, content_stems, dont_forms, expand, parse_shape, stem, words
+from coach.critique.topics import CLOSE, heading_fix, item_topic
+from coach.critique.vectors import _cache_lock, _phrase_cache, fixed_vectors
 from coach.models import RubricItem
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class _ItemModel:
     own_names: frozenset[str] = frozenset()  # names the item itself uses (matched as words, not by meaning)
     x_setting: np.ndarray | None = None  # "Don't X" listing several things: where they are done ("in a Word file")
     contrast: _Contrast | None = None  # "Don't X" with an alternative differing in X's modifier (_modifiers)
+    own_questions: bool = False  # about the candidate's own questions for the interviewer (_about_own_questions)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -142,9 +144,21 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                x_setting=place_vec[0] if place else None, contrast=contrast,
                                own_names=frozenset(n.lower() for n in _names(
                                    " ".join((it.mistake, it.fix, it.context, " ".join(heading))))))
+            if _ASKING & ph[0].stems:
+                model = replace(model, own_questions=_about_own_questions(ph[0].vec, embedder))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
+
+
+_ASKING = frozenset({stem("question"), stem("ask")})
+
+
+def _about_own_questions(x: np.ndarray, embedder: "Embedder") -> bool:
+    """Whether an item worded with "question"/"ask" is about the candidate's own questions for the interviewer:
+    its mistake is close to how an interviewer invites them. "Not having any questions" is; "the thousands of
+    LeetCode questions" and "the question details" use the word for something else."""
+    return float((fixed_vectors(embedder, QUESTIONS.asked) @ x).max()) >= CLOSE
 
 
 def _modifiers(x: str, alt: str) -> tuple[list[str], list[str], frozenset[str]] | None:

@@ -11,12 +11,11 @@ import numpy as np
 
 from coach.critique.answer import _Answer
 from coach.critique.delivery import FILLERS, code_span, question_type, times
-from coach.critique.items import _ItemModel, _Phrase
+from coach.critique.items import _ASKING, _ItemModel, _Phrase
 from coach.critique.shapes import Unit, content_stems, lexical_overlap, stem, words
 from coach.critique.signals import CLICHES, HEDGES, describes
 from coach.critique.technique import narrates
-from coach.critique.topics import (FORM_AREAS, QUESTIONS_AREA, about_subject, asks_form, question_areas, ranked_areas,
-                                   recounts_past)
+from coach.critique.topics import FORM_AREAS, asks_form, ranked_areas, recounts_past
 from coach.models import RubricItem, Verdict
 
 
@@ -120,15 +119,11 @@ def _coverage(a: _Answer, phrases: Sequence[_Phrase]) -> tuple[list[str], list[s
     return covered, missing, best
 
 
-_ASKING = {stem("question"), stem("ask")}
 def calls_for_questions(m: _ItemModel, a: _Answer) -> bool:
-    """The item is about the candidate's own questions and the practice question invites them, in any wording ("Is
-    there anything you'd like to ask me?" shares few words with "Not having any questions"). The words alone do not
-    make the item about them ("the thousands of LeetCode questions", "the question details" are questions of
-    another kind): the item's text must also be close to the practice question, or its topic in the area of
-    questions for the interviewer."""
-    return bool(_ASKING & m.x.stems) and a.invites_questions and (about_subject(m.x.vec, a.qvec) or (
-        m.topic is not None and a.areas is not None and QUESTIONS_AREA in question_areas(m.topic, a.areas)))
+    """The item is about the candidate's own questions (``items._about_own_questions``) and the practice question
+    invites them, in any wording ("Is there anything you'd like to ask me?" shares few words with "Not having any
+    questions")."""
+    return m.own_questions and a.invites_questions
 
 
 def _refused(a: _Answer, phrases: Sequence[_Phrase]) -> Unit | None:

@@ -52,7 +52,6 @@ ITEM_AREAS = 2  # the item applies when the question's area is among the item's 
 ROLE_ITEM_AREAS = 2  # an item scoped to a role speaks to a coding question only when coding is among its closest areas
 CODING_AREA = "coding"
 PREPARATION_AREA = "preparation"
-QUESTIONS_AREA = "questions for the interviewer"
 # Areas whose items speak only to questions in them: how to write code says nothing about how a release is rolled
 # out, and how to get ready for interviews nothing about answering one of their questions.
 OWN_AREA_ONLY = (CODING_AREA, PREPARATION_AREA)
