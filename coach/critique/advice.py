@@ -67,7 +67,7 @@ def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> s
     fix = _fix_text(item, m)
     ev = f'"{_q(j.evidence.text).rstrip(".")}"' if j.evidence else ""
     if j.verdict == "not_applicable":
-        return f"Scoped to {', '.join(item.roles)} interviews; not used for a {role} answer."
+        return f"Scoped to {', '.join(item.roles)} interviews; not used for {'an' if role[:1] in 'AEIOU' else 'a'} {role} answer."
     if j.verdict == "avoided":
         return (f"{ev} is in line with the fix: \"{fix}\" Keep it." if ev
                 else f"The answer does not show this mistake. The fix to keep showing: \"{fix}\"")
