@@ -27,7 +27,8 @@ from typing import Callable, Iterable, Iterator
 
 from coach.errors import CoachError, IngestError
 from coach.models import Article, Chunk, IngestReport, SkippedFile
-from ingest.ids import display_path, document_id, identify, stored_file_exists  # noqa: F401 - display_path/document_id re-exported
+from ingest.ids import (display_path, document_id, identify,  # noqa: F401 - display_path/document_id re-exported
+                        stored_file_exists)
 
 log = logging.getLogger(__name__)
 

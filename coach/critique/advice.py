@@ -67,7 +67,8 @@ def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> s
     fix = _fix_text(item, m)
     ev = f'"{_q(j.evidence.text).rstrip(".")}"' if j.evidence else ""
     if j.verdict == "not_applicable":
-        return f"Scoped to {', '.join(item.roles)} interviews; not used for {'an' if role[:1] in 'AEIOU' else 'a'} {role} answer."
+        article = "an" if role[:1] in "AEIOU" else "a"
+        return f"Scoped to {', '.join(item.roles)} interviews; not used for {article} {role} answer."
     if j.verdict == "avoided":
         return (f"{ev} is in line with the fix: \"{fix}\" Keep it." if ev
                 else f"The answer does not show this mistake. The fix to keep showing: \"{fix}\"")
