@@ -29,7 +29,7 @@ from coach.vocabulary import NEIGHBOUR_MIN, document_words, question_words, stan
 from coach.english import everyday, linking_verb, pronoun, said_of_speaker, verb_follows
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (asked_companies, asked_exam, compounds, asked_job, asked_part, check_question, coverage_reply,
+from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, compounds, coverage_reply,
                          known_company_mentions, mentions_name, names_occupation, off_domain_by_meaning,
                          unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
 
@@ -354,6 +354,7 @@ class AskChain:
         said = set(tokenize(written))
         words = {w.lower() for w in question_words(written)}
         named = _stand_in_words(question)
+        sentences = None  # the quoted sentences' vectors, encoded once for every compound that gets this far
         for head, modifiers in compounds(question):
             phrase = [*modifiers, head]
             part = [w for w in phrase if set(tokenize(w)) <= said]
@@ -362,8 +363,10 @@ class AskChain:
                     w.lower() in named or any(x.startswith(w.lower()) for x in words) or
                     self._said_in_quote(question, w, composed) for w in missing):
                 continue
+            if sentences is None:
+                sentences = np.asarray(self.vectors.encode(composed.sentences))
             vectors = np.asarray(self.vectors.encode([" ".join(phrase), " ".join(part)]))
-            match = np.asarray(self.vectors.encode(composed.sentences)) @ vectors.T
+            match = sentences @ vectors.T
             if float(match[:, 1].max() - match[:, 0].max()) >= PART_ONLY:
                 return " ".join(phrase)
         return None
