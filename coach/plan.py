@@ -56,10 +56,15 @@ _ANSWER_FRAME = re.compile(
     r"handle)\b", re.I)
 
 
+def _plain(question: str) -> str:
+    """``question`` with single spaces and straight apostrophes, as the question patterns here expect."""
+    return " ".join(question.replace("’", "'").split())
+
+
 def reported_prompt(question: str) -> str | None:
     """The interviewer's question that ``question`` reports and asks how to answer ("if they ask me why I want to
     leave, what should I tell them?" → "why I want to leave"); None when it asks nothing of the kind."""
-    q = " ".join(question.replace("’", "'").split())
+    q = _plain(question)
     frame = _ANSWER_FRAME.search(q)
     if not frame:
         return None
@@ -267,7 +272,7 @@ def asks_what_to_do(question: str) -> bool:
     every time I get a rejection", "my hands shake", "it makes me nervous") — and asks what to do about it ("how do I
     cope?", "should I email them again?"). Such a question is answered by a sentence that tells what to do, not by
     one that shares a word with the story."""
-    q = " ".join(question.replace("’", "'").split())
+    q = _plain(question)
     clauses = [c for c in _CLAUSES.split(q) if c.strip()]
     told = any(_FIRST_PERSON.search(c) and _FEELING.search(c) and not _ASKING_CLAUSE.match(c) for c in clauses)
     return told and any(_WHAT_TO_DO.search(c) for c in clauses)
@@ -287,7 +292,7 @@ _ASKS_ADVICE = re.compile(
 def asks_advice(question: str) -> bool:
     """Whether a yes/no question asks for advice: answered by a recommendation, where a question whether something
     is so is answered by the statement that says it (a sentence saying "don't" is no better an answer to it)."""
-    return bool(_ASKS_ADVICE.search(" ".join(question.replace("’", "'").split())))
+    return bool(_ASKS_ADVICE.search(_plain(question)))
 
 
 # A question that asks what follows under a condition ("If the first call goes badly, do I still get to do the
@@ -309,7 +314,7 @@ CONDITION = re.compile(r"^\W*(?:if|when|whenever|once|unless)\b|(?:[,;:—–-]|
 
 def poses_condition(question: str) -> bool:
     """Whether ``question`` asks what follows under a condition (see ``CONDITION``)."""
-    q = _WHETHER_IF.sub(" ", " ".join(question.replace("’", "'").split()))
+    q = _WHETHER_IF.sub(" ", _plain(question))
     yes_no = _YES_NO_START.match(_LEADING_CLAUSE.sub("", q))
     return bool(_ASKS_CONSEQUENCE.search(q) or yes_no and _CONDITIONAL.search(q))
 

@@ -3,7 +3,7 @@ the verdicts compare an answer with (X, the fix, coverage concepts, X's ablation
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Sequence, TYPE_CHECKING
 
 import numpy as np
@@ -142,10 +142,9 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                if heading else None,
                                x_things=thing_vecs if things else None, good_names=good_vecs if good else None,
                                x_setting=place_vec[0] if place else None, contrast=contrast,
+                               own_questions=bool(_ASKING & ph[0].stems) and _about_own_questions(ph[0].vec, embedder),
                                own_names=frozenset(n.lower() for n in _names(
                                    " ".join((it.mistake, it.fix, it.context, " ".join(heading))))))
-            if _ASKING & ph[0].stems:
-                model = replace(model, own_questions=_about_own_questions(ph[0].vec, embedder))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
