@@ -30,8 +30,9 @@ from coach.english import everyday, linking_verb, pronoun, said_of_speaker, verb
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, compounds, coverage_reply,
-                         known_company_mentions, mentions_name, names_occupation, off_domain_by_meaning,
-                         unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
+                         kinds_named, known_company_mentions, mentions_name, names_kind, names_occupation,
+                         off_domain_by_meaning, unanswered_companies, uncovered_companies, uncovered_topic,
+                         unknown_roles)
 
 log = logging.getLogger(__name__)
 # A code: letters then digits, maybe more letters ("L4", "IC5", "H1B", "EC2", "P99"); not an amount or a count
@@ -73,6 +74,11 @@ QUOTED_NEAR = 0.4
 # compound: they are about email, not about the signature. Measured on short phrases, where one word moves the
 # meaning far more than it moves a whole question; on the tuning split every covered answer stays under 0.27.
 PART_ONLY = 0.3
+# ... or when the answer writes the compound's head only as another kind of it: each noun phrase of the answer ending
+# in the head ("work email", "cover letter") is this far from the asked compound ("thank-you email", "reference
+# letter"). Measured on short phrases: a modifier naming the same kind another way ("company email address" / "Email
+# address", "resume summary" / "professional summary") stays above 0.6.
+OTHER_KIND = 0.5
 
 
 @dataclass
@@ -347,14 +353,16 @@ class AskChain:
     def _compound_in_part(self, question: str, composed: Composed) -> str | None:
         """A compound of the asking sentence (``scope.compounds``) of which the answer writes some words (its sentences
         and their passages' headings) but not the others — nor a stand-in, a longer word they clip ("conv" /
-        "convolutional") or a word of its own for them — while its sentences match the written part alone far better
-        than the compound (``PART_ONLY``): the answer is about that part, not the thing asked about."""
-        headings = " ".join(f"{s.title} {s.section or ''}" for s in composed.sources)
-        written = f"{' '.join(composed.sentences)} {headings}"
+        "convolutional") or a word of its own for them — while the answer is about something else: its sentences
+        match the written part alone far better than the compound (``PART_ONLY``), or it writes the compound's head
+        only as another kind of it ("work email" for "thank-you email", ``OTHER_KIND``)."""
+        headings = [t for s in composed.sources for t in (s.title, s.section or "")]
+        written = f"{' '.join(composed.sentences)} {' '.join(headings)}"
         said = set(tokenize(written))
         words = {w.lower() for w in question_words(written)}
         named = _stand_in_words(question)
         sentences = None  # the quoted sentences' vectors, encoded once for every compound that gets this far
+        named_outright = compounds(question, placed=False)
         for head, modifiers in compounds(question):
             phrase = [*modifiers, head]
             part = [w for w in phrase if set(tokenize(w)) <= said]
@@ -363,6 +371,14 @@ class AskChain:
                     w.lower() in named or any(x.startswith(w.lower()) for x in words) or
                     self._said_in_quote(question, w, composed) for w in missing):
                 continue
+            if head in part and (head, modifiers) in named_outright and all(names_kind(w) for w in missing) and \
+                    (kinds := kinds_named(head, [*composed.sentences, *headings])) and all(" " in k for k in kinds):
+                # The answer names the asked thing only with modifiers of its own: another kind of it ("work email"),
+                # unless one of them is near the asked kind. A bare "email" may be any email, a missing adjective
+                # ("a technical round") only qualifies the thing, and "during a zoom interview" only places it.
+                vectors = np.asarray(self.vectors.encode([" ".join(phrase), *kinds]))
+                if float((vectors[1:] @ vectors[0]).max()) < OTHER_KIND:
+                    return " ".join(phrase)
             if sentences is None:
                 sentences = np.asarray(self.vectors.encode(composed.sentences))
             vectors = np.asarray(self.vectors.encode([" ".join(phrase), " ".join(part)]))

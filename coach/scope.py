@@ -34,7 +34,9 @@ The principle: the evidence the answer stands on must cover the entities and the
      filed under or headed by that company were retrieved, the answer is first composed again from them;
    - a compound of the asking sentence (:func:`compounds`: "email signature") that the answer writes only in part,
      when its sentences match that part alone far better than the whole ("Never include your work email here"):
-     they are about email, not about the signature asked about;
+     they are about email, not about the signature asked about; or when it writes the compound's head only as another
+     kind of it (:func:`kinds_named`: "work email" for a "thank-you email", "cover letter" for a "reference letter";
+     a compound the question names outright, whose missing modifiers are nouns: :func:`names_kind`);
    - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
      and that neither the quoted passages nor a stand-in in them cover, nor a quoted sentence says its own way
      ("a logo for my bakery"; "programming tongues" is said by "programming language"; a word that only says
@@ -494,7 +496,8 @@ def asked_job(question: str) -> str | None:
     return _kind_before(asked, _JOB_NOUN)
 
 
-_RUN_GAP = re.compile(r"[\s-]*")
+# Spaces or one hyphen ("out-of-office"); a spaced dash separates clauses ("the hiring process - use 10 pt").
+_RUN_GAP = re.compile(r"\s+|-")
 # English's prepositions and subordinating conjunctions, closed classes: they join phrases and clauses, never a
 # compound ("the letter once I've signed", "code into a zoom interview").
 _JOINERS = frozenset("""about above across after against along among around as at before behind below beneath beside
@@ -503,40 +506,79 @@ _JOINERS = frozenset("""about above across after against along among around as a
     although because once though unless whereas whether while whilst when whenever where wherever if than""".split())
 
 
-def compounds(question: str) -> list[tuple[str, list[str]]]:
+def compounds(question: str, placed: bool = True) -> list[tuple[str, list[str]]]:
     """(head, modifiers) of each noun compound of the asking sentence: two or more content words in a row with nothing
     but spaces between them, none standing where English puts a verb, the last one able to be a noun ("signature" of
     "email signature", "letter" of "resignation letter"). English puts a compound's head last: the modifiers say
-    which kind of it is asked about."""
+    which kind of it is asked about. Without ``placed``, only those not in a phrase that places the question ("during
+    a zoom interview", "on my CV"): the thing asked about is the one it names outright ("a thank-you email")."""
+    asked = asked_part(question)
+    return [(run[-1], run[:-1]) for at, run in _noun_runs(asked)
+            if len(run) >= 2 and (placed or not _PLACED.search(asked[:at]))]
+
+
+# A preposition, then any determiners: the noun phrase after it places the question rather than naming its subject.
+_PLACED = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_JOINERS))})\s+(?:(?:{'|'.join(sorted(_OBJECTS))})\s+)*$")
+
+
+def noun_phrases(text: str) -> list[list[str]]:
+    """The runs of content words in ``text`` (see :func:`compounds`) whose last word can be a noun: one word ("email")
+    or a compound, head last ("work email")."""
+    return [run for _, run in _noun_runs(text)]
+
+
+def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
+    """:func:`noun_phrases` with where each starts in ``text``."""
     from lemminflect import getAllLemmas
 
     from coach.english import everyday, pronoun
     from coach.store.bm25 import tokenize
 
-    asked = asked_part(question)
-    out: list[tuple[str, list[str]]] = []
+    out: list[tuple[int, list[str]]] = []
     run: list[str] = []
-    end = 0
+    start = end = 0
 
     def close() -> None:
         lemmas = getAllLemmas(run[-1]) if run else {}
-        if len(run) >= 2 and (not lemmas or "NOUN" in lemmas):
-            out.append((run[-1], run[:-1]))
+        if run and (not lemmas or "NOUN" in lemmas):
+            out.append((start, run))
 
-    for m in _WORDS.finditer(asked):
+    for m in _WORDS.finditer(text):
         word, at = m.group(), m.start()
         lemmas = set(getAllLemmas(word))
         # An adverb, or a common word the lexicon has no reading of ("because"), names no thing.
         content = bool(tokenize(word)) and word.lower() not in _JOINERS and not pronoun(word) and \
-            lemmas != {"ADV"} and bool(lemmas or not everyday(word)) and not verb_follows(asked[:at])
-        if not content or not (run and _RUN_GAP.fullmatch(asked, end, at)):
+            lemmas != {"ADV"} and bool(lemmas or not everyday(word)) and not verb_follows(text[:at])
+        if not content or not (run and _RUN_GAP.fullmatch(text, end, at)):
             close()
-            run = []
+            run, start = [], at
         if content:
             run.append(word)
         end = m.end()
     close()
     return out
+
+
+def names_kind(modifier: str) -> bool:
+    """Whether a compound's modifier names a kind of its head, as a noun does ("reference" letter, "thank-you" email),
+    rather than a quality or an act ("technical" round, "free" way, "squashing" function, "software that screens
+    applications"): a word the lexicon reads as a singular noun — English modifies by the singular — and never as an
+    adjective, or does not know (for a hyphenated word, its last part)."""
+    from lemminflect import getAllLemmas
+
+    word = modifier.rsplit("-", 1)[-1] if not getAllLemmas(modifier) else modifier
+    lemmas = getAllLemmas(word)
+    return not lemmas or (word.lower() in (x.lower() for x in lemmas.get("NOUN", ())) and "ADJ" not in lemmas)
+
+
+def kinds_named(head: str, texts: Sequence[str]) -> list[str]:
+    """How ``texts`` name the thing ``head`` names: each noun phrase of theirs that ends in it, with its own modifiers
+    ("work email") or bare ("email"). A phrase it only modifies ("email address") names another thing."""
+    from coach.store.bm25 import tokenize
+
+    key = set(tokenize(head))
+    return list(dict.fromkeys(" ".join(run) for text in texts for run in noun_phrases(text)
+                              if set(tokenize(run[-1])) == key))
 
 
 # A kind of job names a person at work ("forklift operator", "nanny", "dental hygienist"); an interview's format or
