@@ -11,7 +11,8 @@ ranks are those of the hits the composer reads (it reads the first ``compose`` `
 the chain's compose step, as ``coach.ask`` does. Reported: hit@1/@3/@10 of those hits and ``cited@3`` (the answer
 cites the expected source among its first three, as the ask evaluation requires) overall and per batch; where each
 question ended (``stage``: ``retrieval`` — not among the composer's hits —, ``compose`` — among them but not cited
-in the first three —, ``declined``, ``cited``); and every retrieval miss (expected source below rank 3) by
+in the first three —, ``declined``, ``cited``); for an expected source in the top three that the answer does not
+cite, which hit it quoted instead (``lost_to``); and every retrieval miss (expected source below rank 3) by
 kind:
 - ``beside``: the expected chunk is next to one of the top three in its article (the answer sits in the next window
   or in the adjacent sibling section);
@@ -68,6 +69,16 @@ def miss_kind(case, top, chunks, neighbours) -> str:
 SIGNALS = ("dense", "sentence", "bm25", "structure", "answer")
 
 
+def lost_to(rank: int, quoted: int | None) -> str:
+    """What an answer quoted in place of the expected chunk that the retriever ranked ``rank`` (in its top three):
+    ``first hit`` (the retriever's first, the answer ranked below it), ``lower hit`` (the answer ranked first, a hit
+    below it quoted), ``other hit`` (the answer and the quoted hit both below the first), ``no hit`` (declined, or a
+    passage the chain joined)."""
+    if quoted is None:
+        return "no hit"
+    return "first hit" if quoted == 1 else "lower hit" if rank == 1 else "other hit"
+
+
 def lost_on(why: dict) -> str:
     """The signal that put the composer's first hit furthest ahead of a miss's expected chunk (``explain``'s rows):
     one of ``SIGNALS``, ``dropped`` (a signal found it, but it is a promotion or a stub, never retrieved), ``not a
@@ -109,6 +120,7 @@ def run(coach, cases, details: bool = False) -> dict:
     cited: dict[str, int | None] = {}
     stages: dict[str, str] = {}
     kinds: dict[str, str] = {}
+    lost: dict[str, str] = {}  # in the top three, not cited there: what the answer quoted instead
     why: dict[str, dict] = {}
     for case in cases:
         if not case.grounded or not case.sources:
@@ -127,6 +139,10 @@ def run(coach, cases, details: bool = False) -> dict:
         rank, quoted = ranks[case.id], cited[case.id]
         stages[case.id] = "cited" if quoted and quoted <= 3 else "declined" if not answer.grounded else \
             "retrieval" if not rank or rank > COMPOSED else "compose"
+        if rank and rank <= 3 and stages[case.id] != "cited":
+            first = answer.sources[0] if answer.grounded and answer.sources else None
+            lost[case.id] = lost_to(rank, first and next((i for i, h in enumerate(hits, 1) if (
+                h.chunk.doc_id, h.chunk.text) == (first.doc_id, first.text)), None))
         if not rank or rank > 3:
             kinds[case.id] = miss_kind(case, hits[:3], chunks, index.neighbours)
             signals = retriever.signals(state["standalone"]) if details else None
@@ -144,7 +160,8 @@ def run(coach, cases, details: bool = False) -> dict:
     return {"overall": rates(list(ranks)), "by_batch": {b: rates(ids) for b, ids in batches.items()},
             "stages": dict(Counter(stages.values())),
             # retrieval had it in its top three but the answer does not cite it there (and the reverse)
-            "lost_after_retrieval": sorted(c for c in ranks if (ranks[c] or 99) <= 3 and stages[c] != "cited"),
+            "lost_after_retrieval": sorted(lost),
+            "lost_to": dict(Counter(lost.values())),
             "found_by_compose": sorted(c for c in ranks if (ranks[c] or 99) > 3 and stages[c] == "cited"),
             "miss_kinds": dict(Counter(kinds.values())),
             "lost_on": dict(Counter(lost_on(w) for w in why.values())),
@@ -174,6 +191,7 @@ def main() -> int:
     print("stages: " + ", ".join(f"{k} {n}" for k, n in sorted(report["stages"].items())))
     print(f"in retrieval's top three, not cited there: {len(report['lost_after_retrieval'])}; "
           f"cited though retrieval ranked it below three: {len(report['found_by_compose'])}")
+    print("  quoted instead: " + ", ".join(f"{k} {n}" for k, n in sorted(report["lost_to"].items())))
     print("misses by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(report["miss_kinds"].items())))
     if report["lost_on"]:
         print("misses by the signal that put the first hit furthest ahead: "

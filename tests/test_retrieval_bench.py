@@ -73,3 +73,29 @@ def test_each_miss_is_counted_under_the_signal_that_lost_it():
     assert bench.lost_on({"expected": None, "top": [top]}) == "not a candidate"
     assert bench.lost_on({"expected": None, "top": [top], "dropped": True}) == "dropped"
     assert bench.lost_on({"expected": expected, "top": [{**top, "score": None}]}) == "company search"
+
+
+def test_a_passage_retrieved_but_not_quoted_says_what_the_answer_quoted_instead(library_coach):
+    """A case whose expected passage is one of the composer's first three hits that the answer does not quote is
+    counted as lost after retrieval, under what the answer quoted in its place (``lost_to``)."""
+    from coach.evaluation.ask import AskCase
+
+    bench = _bench()
+    question = "What happens in the NimbusFin behavioural round?"
+    hits = library_coach.ask_chain.retrieval.invoke({"question": question})["retrieved"]["hits"]
+    answer = library_coach.ask(question)
+    keys = [(h.chunk.doc_id, h.chunk.text) for h in hits]
+    quoted = [(s.doc_id, s.text) for s in answer.sources]
+    rank = next(i for i, k in enumerate(keys[:3], 1) if k not in quoted)
+    case = AskCase(id="fx-lost", question=question, sources=[{"doc": keys[rank - 1][0], "text": keys[rank - 1][1]}])
+    report = bench.run(library_coach, [case])
+    assert report["lost_after_retrieval"] == ["fx-lost"]
+    assert report["lost_to"] == {bench.lost_to(rank, keys.index(quoted[0]) + 1): 1}
+
+
+def test_what_an_answer_quoted_instead_is_named_by_where_the_retriever_ranked_both():
+    bench = _bench()
+    assert bench.lost_to(2, 1) == bench.lost_to(3, 1) == "first hit"  # the retriever's first hit led the answer
+    assert bench.lost_to(1, 4) == "lower hit"  # the answer was ranked first, a hit below it quoted
+    assert bench.lost_to(3, 2) == "other hit"
+    assert bench.lost_to(1, None) == "no hit"
