@@ -24,6 +24,10 @@ LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|an?|one|half an?)\s+(?:pages?|wor
                     r"\bunder a page\b|\bone page\b", re.I)
 # The length of something said: "a 2-minute answer", "under 90 seconds".
 SPOKEN = re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|{NUMBER_WORDS}|an?)[\s-](?:minutes?|min|seconds?|secs?)\b", re.I)
+# A share stated as a figure: "20%", "5 percent", "one in five", "3 out of 10", "half of", "two thirds of".
+PERCENT = re.compile(rf"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b(?:\d+|{NUMBER_WORDS})\s+(?:in|out of)\s+"
+                     rf"(?:\d+|{NUMBER_WORDS}|every)\b|\b(?:half|a third|a quarter|two thirds|three quarters)\s+of\b",
+                     re.I)
 NUMBER = re.compile(rf"\b\d+(?:[.,/]\d+)*\+?\b|\b{NUMBER_WORDS}\b", re.I)
 _UNIT_Q = r"(?:weeks?|days?|months?|hours?|years?|minutes?)"
 
@@ -98,6 +102,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("fix", re.compile(r"\binstead\b|\bwhat should i do\b(?! (?:before|during|after|at|in|on|to))|\bhow (?:do|can|should) "
                        r"i (?:fix|avoid|prevent|correct)\b|\bthe fix\b|\bwhat(?:'s| is) the (?:fix|remedy|right way)\b",
                        re.I)),
+    # A share asked for as a figure ("what percentage of candidates pass?", "what percent higher can I get?", "the
+    # pass rate"): answered by a sentence that states one ("20%", "one in five"), not by one on the same subject.
+    ("percent", re.compile(r"\b(?:what|which|how many)\s+(?:percent(?:age)?|per cent|%)(?!-)|\bpercent(?:age)?\s+"
+                           r"(?:higher|lower|more|less|increase|raise|bump|boost|cut)\b|\b(?:pass|acceptance|success|"
+                           r"rejection|failure|response|callback|offer|hire|hiring)\s+rates?\b", re.I)),
     ("which_more", re.compile(r"\b(?:which|who)\b[^?]*\b(?:more|less|fewer|longer|shorter|higher|lower|bigger|"
                               r"larger|smaller|better|worse|faster|slower|harder|easier)\b|"
                               r"\b(?:higher|lower|more|less|longer|shorter|bigger|fewer) than\b|"
@@ -185,8 +194,8 @@ _DEFINITION_NOT = re.compile(r"\b(?:ways?|best|good|free|like|process|salary|pay
                              r"you)\b", re.I)
 
 
-# Kinds whose answer must carry a specific fact (a number, a duration, a size, an amount).
-FACT_KINDS = ("count", "duration", "length", "money")
+# Kinds whose answer must carry a specific fact (a number, a duration, a size, an amount, a percentage).
+FACT_KINDS = ("count", "duration", "length", "money", "percent")
 # Kinds whose answer must carry its kind of content; otherwise the library "doesn't answer exactly this".
 GATED_KINDS = (*FACT_KINDS, "mistake", "price")
 # A sentence on what something costs: an amount, or words of paying ("free tools", "charges a flat fee", "pricey").
@@ -367,6 +376,8 @@ def carries(kind: str, sentence: str) -> bool:
         return bool(PRICE.search(sentence))
     if kind == "count":
         return bool(NUMBER.search(sentence))
+    if kind == "percent":
+        return bool(PERCENT.search(sentence))
     if kind == "mistake":
         return bool(NEGATIVE.search(sentence))
     return True

@@ -65,6 +65,31 @@ def test_a_share_of_people_is_no_amount():
     assert plan("What percentage of candidates pass the screen?").kind != "money"
 
 
+@pytest.mark.parametrize("question, kind", [
+    # a share asked for as a figure, however it is said
+    ("What percentage of candidates pass the Velbrook screen?", "percent"),
+    ("Roughly what percent higher than the first offer can I get?", "percent"),  # not which of two is higher
+    ("What's the pass rate for the take-home?", "percent"),
+    ("How many percent of applicants get an onsite?", "percent"),
+    # a number stated in the question, a formula for a rate, or a cut of pay, is no share asked for
+    ("My dataset is 95 percent one class. Why is accuracy misleading?", "why_bad"),
+    ("How is the percent-right score of a classifier worked out?", "other"),
+    ("What cut of my raise does Brightmark keep?", "money"),
+])
+def test_a_percentage_is_a_kind_of_fact(question, kind):
+    assert plan(question).kind == kind
+
+
+def test_a_sentence_carries_a_percentage_as_a_figure():
+    assert carries("percent", "Recall at 5 is 66.6%.")
+    assert carries("percent", "About one in four candidates pass the take-home.")
+    assert carries("percent", "Roughly 3 out of 10 applicants get a call back.")
+    assert carries("percent", "Half of the offers are raised after a counter.")
+    # naming a share is not stating one
+    assert not carries("percent", "Brightmark takes a percentage of the negotiated difference.")
+    assert not carries("percent", "Most candidates who pass the phone screen go on to the onsite.")
+
+
 def test_a_sentence_carries_a_price_in_words():
     assert carries("price", "Brightmark charges a flat fee, while others take a share of the raise.")
     assert carries("price", "Use free tools like Parsecheck to test your resume.")

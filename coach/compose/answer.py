@@ -24,7 +24,7 @@ from coach.compose.cues import (_ANAPHOR, _ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAI
                                 _asked_predicate, _count_pattern, _recommends, advises)
 from coach.compose.candidates import _candidates, _library_names
 from coach.compose.lines import names_samples
-from coach.compose.render import POINTERS_ONLY, _not_exact, _opening, _price_heading, _render
+from coach.compose.render import POINTERS_ONLY, _not_exact, _opening, _price_heading, _render, said_not_exactly
 from coach.compose.lists import _inline_list, _introduced_list, _labelled_items, _list_answer, _numbered_steps
 from coach.compose.comparison import (CONTRAST, _COMPARE_WORDS, _DIFFERS_ONLY, _STAND_INS, _compared_sides,
                                       _labelled_facts, _names_sides, _which_more)
@@ -333,15 +333,19 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     labelled = _labelled_facts(question, hits, scored, kind, sentence_vectors, query_vector)
     if labelled is not None:
-        return done(labelled)
+        # A level's fact sheet without the asked fact ("Experience: Most engineers do not reach this level" for "how
+        # many years to principal") is what the library says instead, not the answer.
+        return done(labelled if kind not in FACT_KINDS or fits(labelled.text) else said_not_exactly(labelled, kind))
     if kind == "which_more":
         synth = _which_more(question, scored, hits, roles)
         if synth is not None:
             return done(synth)
     def on_topic(c: Cand) -> bool:
-        """The sentence, under its headings, is about the asked subject (a heading names what its lines are about)."""
+        """The sentence, under its headings, is about the asked subject (a heading names what its lines are about),
+        or it answers an in-text question of its article that is (nearly) the asked one, in whatever words."""
         chunk = hits[c.hi].chunk
-        return not distinct or bool(distinct & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}")))
+        return not distinct or bool(distinct & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}"))) \
+            or bool(c.asked) and asked_sim.get(c.asked, 0.0) >= FAQ_MATCH
 
     def carries_kind(c: Cand) -> bool:
         """``fits``; for a price question also a passage under a heading that states the price ("Free resources")."""
@@ -359,16 +363,20 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         if own:
             carrying = own + [t for t in carrying if t not in own]
         elif far:
-            if not on_topic(scored[0][1]) and best_rel < ON_TOPIC_RELEVANCE:
-                # Not even the closest passage is about the asked subject ("how long does a background check take"
-                # vs how long the interview process takes): the library does not cover it; nothing is quoted.
-                return done(Composed("", [], []))
             # The closest passage is about the asked subject before it is near the asked fact ("hours a day for
             # system design" is not answered by a coding plan's hours); for a cost, one that speaks of paying.
             near = [t for t in scored if t[0] >= scored[0][0] - CLOSEST_NEAR and not t[1].question
                     and on_topic(t[1])]
+            if not near and not on_topic(scored[0][1]) and best_rel < ON_TOPIC_RELEVANCE:
+                # No passage near the best is about the asked subject ("how long does a background check take" vs
+                # how long the interview process takes): the library does not cover it; nothing is quoted. (One
+                # that is — "the test set" for what share of the data it takes — is quoted as what it does say.)
+                return done(Composed("", [], []))
             priced = [t for t in near if kind in ("money", "price") and PRICE.search(t[1].text)]
-            return done(_not_exact((priced or near or scored)[0], hits, kind))
+            closest = (priced or near or scored)[0]
+            if not (carries_kind(closest[1]) and on_topic(closest[1])):
+                return done(_not_exact(closest, hits, kind))
+            carrying = [closest]  # the passage it would quote states the asked fact: the library answers
         scored = carrying + [t for t in scored if t not in carrying]
     if stated and kind not in GATED_KINDS and not on_topic(scored[0][1]):
         # The subject before the constraint: "two weeks for the architecture round" is answered about the architecture

@@ -70,9 +70,13 @@ def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "
 
 def _not_exact(best: tuple, hits: Sequence[Hit], kind: str, why: str | None = None) -> Composed:
     """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
+    return said_not_exactly(_render([best[1]], hits, best[0]), kind, why)
+
+
+def said_not_exactly(out: Composed, kind: str, why: str | None = None) -> Composed:
+    """``out`` (a rendered answer) as what the library says instead of the asked kind of fact."""
     what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount",
-            "price": "price", "mistake": "mistake to avoid"}.get(kind, "such fact")
+            "percent": "percentage", "price": "price", "mistake": "mistake to avoid"}.get(kind, "such fact")
     prefix = f"{NOT_EXACT}: {why or f'it gives no {what} for it'}. The closest passage says"
-    out = _render([best[1]], hits, best[0])
-    text = f"{prefix}: “{out.pieces[0]}”"
-    return Composed(text, out.sentences, out.sources, top_score=best[0], pieces=[text])
+    text = f"{prefix}: “{' '.join(out.pieces)}”"
+    return Composed(text, out.sentences, out.sources, top_score=out.top_score, pieces=[text])
