@@ -86,3 +86,30 @@ def test_asking_questions_back_is_not_short_for_its_question(embedder):
     assert not any("short" in note for note in fb.delivery), fb.delivery
     assert not any("short" in f.label for f in fb.score_factors), fb.score_factors
     assert fb.score >= 40, [(f.label, f.points) for f in fb.score_factors]
+
+
+FEEDBACK_Q = "Tell me about a time you got harsh feedback."
+FEEDBACK_WORK = ("My lead told me my pull requests were too big to review, some over 1,500 lines. I split my work "
+                 "into changes under 300 lines behind flags, and my review time went from three days to one.")
+# Reuses the question's words; one by one its sentences read as work ("I thanked him and worked on it").
+FEEDBACK_CLUB = ("The harshest feedback I ever got was from my rugby coach after a cup match. He told the whole "
+                 "squad that I kept drifting out of position and cost us two tries. I was upset at first, but I "
+                 "watched the video of the match with him and saw he was right. I thanked him, trained on my "
+                 "positioning all season, and we reached the final the next spring.")
+
+
+def test_a_story_set_outside_work_is_placed_as_a_whole(embedder):
+    from coach.critique.personal import told_elsewhere
+    from coach.text import split_sentences
+
+    assert told_elsewhere(FEEDBACK_Q, split_sentences(FEEDBACK_CLUB), embedder)
+    assert not told_elsewhere(FEEDBACK_Q, split_sentences(FEEDBACK_WORK) + ["Reviews have stayed fast since."],
+                              embedder)
+
+
+def test_a_story_from_private_life_reusing_the_questions_words_scores_below_a_short_work_story(embedder):
+    club = critique_answer([], role="Software Engineer", question=FEEDBACK_Q, answer=FEEDBACK_CLUB, embedder=embedder)
+    work = critique_answer([], role="Software Engineer", question=FEEDBACK_Q, answer=FEEDBACK_WORK, embedder=embedder)
+    assert work.score > club.score
+    assert any("not a story from work" in f.label for f in club.score_factors)
+    assert not any("not a story from work" in f.label for f in work.score_factors)

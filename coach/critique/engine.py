@@ -19,7 +19,7 @@ from coach.critique.delivery import (SPOKEN, delivery_notes, is_behavioural, que
                                      structure_parts)
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
-from coach.critique.personal import free_time_sentences, work_margin
+from coach.critique.personal import free_time_sentences, told_elsewhere, work_margin
 from coach.critique.judges import (
     STOCK,
     _Judgement,
@@ -240,6 +240,7 @@ def critique_answer(
         length=length,
         free_time=(0, 0) if margins is None else free_time_sentences(
             float(margins[0]), margins[1:], [len(words(u.text)) for u in a.units]),
+        elsewhere=_told_elsewhere(a, margins, personal, embedder),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
@@ -297,6 +298,16 @@ SELF_AREAS = ("introduction", "behavioural")
 WORK_MARGIN = 0.05  # a sentence this much nearer working life than private life talks about the candidate's work
 WORK_SIM = 0.2  # ... and is then as near a question about the candidate as this
 PRIVATE_SIM = 0.1  # a sentence as much nearer private life is at most this near it
+
+
+def _told_elsewhere(a: _Answer, margins: np.ndarray | None, personal, embedder: "Embedder") -> bool:
+    """A story of the candidate's past (one that tells the candidate's own deeds) asked about work (the question not
+    nearer private life by WORK_MARGIN) and set, as a whole, outside work (``personal.told_elsewhere``): one by one
+    its sentences read as work too often ("I took photos and wrote him a calm letter" of a dispute with a landlord)."""
+    if margins is None or personal is not None or margins[0] < -WORK_MARGIN:
+        return False
+    units = [u.text for u in a.units]
+    return any(tells_own_deed(u) for u in units) and told_elsewhere(a.question, units, embedder)
 
 
 def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) -> tuple[float, int]:

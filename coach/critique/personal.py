@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from coach.critique.delivery import SPOKEN, SpokenLength, is_behavioural
-from coach.critique.vectors import fixed_vectors
+from coach.critique.vectors import encode_cached, fixed_vectors
 
 if TYPE_CHECKING:
     from coach.components.embedding import Embedder
@@ -88,6 +88,12 @@ WORK = ("At work my team and I built and shipped software for our users and cust
 PRIVATE = ("My hobbies and private life: sports, travel, hiking, cooking, family, friends, pets and games.",
            "The weather, the news, food, holidays, my home town and my weekends.",
            "My opinions on things in general, like politics, remote work, or which programming language I like.")
+# The question's own situation placed at work and in private life: a story nearer the second answers the question's
+# words from another setting ("a conflict with my landlord" for "a conflict with a colleague"). Sentence by sentence,
+# such a story reads as work ("I took photos, listed every point and wrote him a calm letter"); as a whole, and
+# against the question's situation rather than work in general, it does not.
+AT_WORK = "This happened at work, in my job as an engineer, with my team, our code and our customers."
+OFF_WORK = "This happened in my private life, outside work: at home, with family and friends, in a hobby or a sport."
 FREE_TIME_SHARE = 2 / 3  # a story is from outside work when this share of its sentences is nearer private life ...
 FREE_TIME_MIN_SENTENCES = 3  # ... and it has this many sentences of three words or more: fewer are too little to place
 OF_KIND = 0.55  # cosine to one of a kind's askings from which a question is of that kind
@@ -139,6 +145,17 @@ def free_time_sentences(question_margin: float, margins: np.ndarray, unit_words:
     if question_margin < 0 or len(placed) < FREE_TIME_MIN_SENTENCES:
         return 0, 0
     return int((placed < 0).sum()), len(placed)
+
+
+def told_elsewhere(question: str, units: list[str], embedder: "Embedder") -> bool:
+    """Whether a story of the past is, as a whole, nearer the question's situation in private life than the same
+    situation at work. Both references carry the question's words, so a story that reuses them gains nothing from
+    them; fewer than FREE_TIME_MIN_SENTENCES sentences of three words or more are too little to place."""
+    if sum(len(u.split()) >= 3 for u in units) < FREE_TIME_MIN_SENTENCES:
+        return False
+    story, at_work, off_work = encode_cached(embedder, [" ".join(units), f"{question} {AT_WORK}",
+                                                        f"{question} {OFF_WORK}"])
+    return float(story @ (at_work - off_work)) < 0
 
 
 def outside_work(free_time: tuple[int, int]) -> bool:

@@ -119,6 +119,7 @@ class ScoreInput:
     restated_words: int = 0  # ... and their words, which add nothing to what the answer says or to its length
     length: SpokenLength = SPOKEN  # how long an answer to this kind of question runs
     free_time: tuple[int, int] = (0, 0)  # asked about work: (sentences about private life, sentences placed)
+    elsewhere: bool = False  # a story asked about work told, as a whole, from private life (personal.told_elsewhere)
 
 
 def delivery_flaws(stats: DeliveryStats, restated_words: int = 0,
@@ -269,10 +270,12 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append((f"repeats itself: {inp.restated} of {st.sentences} sentences say{'s' * (inp.restated == 1)} "
                         "an earlier one again",
                         -_take(cut)))
-    if outside_work(inp.free_time):
+    if outside_work(inp.free_time) or inp.elsewhere:
         n, m = inp.free_time
-        factors.append((f"not a story from work: {n} of {m} sentences are about free time (hobbies, trips, sport), "
-                        "and the question asks about your work", -round(earned * OUTSIDE_WORK_SHARE)))
+        told = (f"{n} of {m} sentences are about free time (hobbies, trips, sport)" if outside_work(inp.free_time)
+                else "the story is set outside work (home, family, a hobby or sport)")
+        factors.append((f"not a story from work: {told}, and the question asks about your work",
+                        -round(earned * OUTSIDE_WORK_SHARE)))
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))
