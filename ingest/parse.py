@@ -27,8 +27,8 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # ("Common pitfalls:") heads a rubric list, and a sponsored section is not indexed; 5: a behaviour a sentence of
 # prose calls a mistake ("candidates who don't … come off as …") is a rubric item (``ingest.warnings``), and a
 # rubric item without a fix records what the article asks for in its place (``RubricItem.instead``); 6: a blockquote
-# keeps its "> " marker (a sample or template), a heading naming one mistake and its BAD/GOOD pair are one item, and a
-# Don't without a fix takes the Do of the same subject under its heading.
+# (a sample or template) is never a heading or a rule, a heading naming one mistake and its BAD/GOOD pair are one
+# item, and a Don't without a fix takes the Do of the same subject under its heading.
 INDEX_FORMAT = 6
 
 

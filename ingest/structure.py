@@ -345,12 +345,6 @@ def _sections(blocks: list[_Block], markdown_mode: bool, parsed: bool = False) -
     return [s for s in secs if s.items or (s.heading and not s.resumed)]
 
 
-def _paragraph(kind: str, text: str) -> str:
-    """A section paragraph as chunked and quoted: a blockquote keeps its Markdown marker on every line, so a sample or
-    template ("> [Year] [Quantification] [Competition]") still reads as one and not as the article's advice."""
-    return "\n".join(f"> {ln}" for ln in text.split("\n")) if kind == "quote" else text
-
-
 def _lines(sec: _Sec) -> list[str]:
     return [ln for k, t in sec.items if k not in ("code", "table") for ln in t.split("\n")]
 
@@ -601,8 +595,8 @@ def parse_article(
     stacks = _heading_stacks(secs)
     for si, s in enumerate(secs):
         parents = stacks[si][:-1] if s.heading is not None else stacks[si]
-        sections.append(Section(heading=s.heading, kind=s.kind,
-                                paragraphs=[_paragraph(k, t) for k, t in s.items if t], parents=parents))
+        sections.append(Section(heading=s.heading, kind=s.kind, paragraphs=[t for _, t in s.items if t],
+                                parents=parents))
         if s.kind == "faq":
             faq.extend(_faq_pairs(s))
         elif s.kind == "checklist":

@@ -1,6 +1,6 @@
 """Rubric items built from the Markdown structure (ingest.structure, ingest.rubric): a heading that names one mistake
 and its BAD/GOOD pair are one item, a Don't takes the Do of the same subject under its heading (matched by meaning,
-one-to-one, with the real embedding model), and a blockquote stays marked as a sample. Every article here is
+one-to-one, with the real embedding model), and a blockquote (a sample) is never a rule. Every article here is
 fictional, written for these tests (tests/fixtures/articles-md/quillby_backend_mistakes.md is fictional too)."""
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from coach.evaluation.rubric import FIXTURE_LABELS, score_article
-from ingest.chunking import chunk_article
 from ingest.parse import parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,9 +96,7 @@ def test_a_dont_with_its_own_fix_keeps_it_and_still_claims_its_do():
 
 def test_a_blockquote_stays_a_sample(quillby):
     incident = next(s for s in quillby.sections if s.heading == "Writing up an incident for the take-home")
-    assert "> [Date] [Impact in minutes] [Root cause] [Fix shipped]" in incident.paragraphs
+    assert "[Date] [Impact in minutes] [Root cause] [Fix shipped]" in incident.paragraphs
     # a prohibition inside a quoted sample is the sample's words, not the article's rule
     assert not [r for r in quillby.rubric if r.mistake.startswith("Never again")]
     assert _item(quillby, "Do not paste raw logs into the write-up; summarise them instead.").kind == "rule"
-    chunks = chunk_article(quillby)
-    assert any("> [Date] [Impact in minutes]" in c.text for c in chunks)
