@@ -8,6 +8,8 @@ What becomes of each construct:
 - tables -> one sentence per body row: "first cell — Header 2: cell; Header 3: cell".
 - code blocks -> ``code`` blocks, kept verbatim and never read as prose.
 - links -> their text; images -> nothing; emphasis markers -> nothing.
+- blockquotes -> their blocks marked ``quoted``: what an article sets apart this way is a sample or a template
+  ("> [Year] [Quantification] [Competition]"), not its own advice.
 - adverts (a paragraph with a tracking/affiliate link and a call to action, or an admonition holding one) -> nothing.
 
 The walk is one pass over the token list with an explicit stack (markdown-it's token stream is already flat), so
@@ -29,6 +31,7 @@ class Block:
     text: str
     level: int = 0  # heading level (0 = a bold-only paragraph used as a heading); list depth for bullets
     ordered: bool = False  # bullet of a numbered list
+    quoted: bool = False  # inside a blockquote: a sample or template the article sets apart
 
 
 # ---------------------------------------------------------------------------------------------------- MDX / HTML
@@ -183,6 +186,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
     list_depth = 0
     advert_in: list[bool] = []  # per open admonition: did it contain an advert?
     heading_level = 0
+    quotes = 0  # open blockquotes
     i = 0
     n = len(tokens)
     while i < n:
@@ -197,6 +201,10 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
             if stack and stack[-1][0] == "list":
                 stack.pop()
             list_depth = max(0, list_depth - 1)
+        elif typ == "blockquote_open":
+            quotes += 1
+        elif typ == "blockquote_close":
+            quotes = max(0, quotes - 1)
         elif typ == "list_item_open":
             stack.append(("item", -1))
         elif typ == "list_item_close":
@@ -237,15 +245,15 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
                 if first == -1:
                     ordered = any(kind == "list" and val for kind, val in stack[:item][-1:])
                     stack[item] = ("item", len(blocks))
-                    blocks.append(Block("bullet", s, list_depth, ordered))
+                    blocks.append(Block("bullet", s, list_depth, ordered, quoted=quotes > 0))
                 elif blocks and int(first) < len(blocks) and blocks[-1].kind == "bullet" and int(first) == len(blocks) - 1:
                     blocks[-1].text += " " + s.replace("\n", " ")  # a later paragraph of the same list item
                 else:
-                    blocks.append(Block("para", s))
-            elif bold_only and len(s) <= 160 and not s.endswith((".", "!", ",", ";")):
+                    blocks.append(Block("para", s, quoted=quotes > 0))
+            elif bold_only and len(s) <= 160 and not s.endswith((".", "!", ",", ";")) and not quotes:
                 blocks.append(Block("heading", s.rstrip(":").strip(), 0))
             else:
-                blocks.append(Block("para", s))
+                blocks.append(Block("para", s, quoted=quotes > 0))
         elif typ in ("fence", "code_block"):
             code = t.content.rstrip("\n")
             if code.strip():

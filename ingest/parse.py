@@ -26,8 +26,10 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # and paragraphs come from its layout, HTML keeps nested list items and drops referral blocks, a lead-in line
 # ("Common pitfalls:") heads a rubric list, and a sponsored section is not indexed; 5: a behaviour a sentence of
 # prose calls a mistake ("candidates who don't … come off as …") is a rubric item (``ingest.warnings``), and a
-# rubric item without a fix records what the article asks for in its place (``RubricItem.instead``).
-INDEX_FORMAT = 5
+# rubric item without a fix records what the article asks for in its place (``RubricItem.instead``); 6: a blockquote
+# (a sample or template) is never a heading or a rule, a heading naming one mistake and its BAD/GOOD pair are one
+# item, and a Don't without a fix takes the Do of the same subject under its heading.
+INDEX_FORMAT = 6
 
 
 def load(source: SourceFile) -> LoadedDocument:

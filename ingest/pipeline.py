@@ -80,6 +80,8 @@ def ingest_paths(
                     prepared = prepare(path, known, settings, report)
                     if prepared is not None:
                         store.add(*prepared)
+                        article = prepared[0]
+                        known[article.doc_id] = (article.path, article.sha256)  # a copy later in this run is a twin
                 store.finish()
                 if prune:
                     for doc_id, (stored_path, _) in known.items():

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
 
 from coach.text import normalize_space, split_sentences
 from ingest.warnings import warned_act
@@ -90,11 +93,19 @@ def is_pitfall_heading(heading: str | None) -> bool:
     return bool(_PITFALL_HEAD.search(h)) and not _PROHIBITION_ANY_CASE.match(h)
 
 
-# "1. ", "Mistake #2: ", "Red flag 3 - " before the mistake a heading names
-_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.):]\s+|(?:mistake|pitfall|red\s+flag|trap|error)\s*#?\d{0,2}\s*[:.—–-]\s+)", re.I)
+# "Mistake #2: ", "Pitfall: ", "Red flag 3 - " before the one mistake a heading names
+_NAMED_ONE = r"(?:mistake|pitfall|red\s+flag|trap|error)\s*#?\d{0,2}\s*[:.—–-]\s+"
+_NAMES_ONE = re.compile(rf"^{_NAMED_ONE}", re.I)
+# ... or "1. " before it
+_ENUMERATOR = re.compile(rf"^(?:\d{{1,2}}[.):]\s+|{_NAMED_ONE})", re.I)
 
 
 _LEADING_SYMBOLS = re.compile(r"^[^\w'’]+")
+
+
+def is_dos_heading(heading: str | None) -> bool:
+    """"Do's", "✅ Dos", "Do": a list of what to do."""
+    return bool(heading) and bool(_POSITIVE_HEAD.match(_LEADING_SYMBOLS.sub("", heading or "")))
 
 
 def is_donts_heading(heading: str | None) -> bool:
@@ -214,10 +225,11 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         donts = is_donts_heading(heading)
         pitfall = is_pitfall_heading(heading) and not donts
         heading_item = False
-        names_one = (pitfall_parent[si] and not _PLURAL_PITFALLS.search(heading)) or (
+        names_one = ((pitfall_parent[si] or _NAMES_ONE.match(heading)) and not _PLURAL_PITFALLS.search(heading)) or (
             is_prohibition(heading) and not pitfall)  # "### Mistake #2: Blaming others", "## Don't ramble"
-        if heading and names_one and not donts and not _POSITIVE_HEAD.match(_LEADING_SYMBOLS.sub("", heading)):
-            kind = "pitfall" if pitfall_parent[si] and not is_prohibition(heading) else "dont"
+        if heading and names_one and not donts and not is_dos_heading(heading):
+            kind = "pitfall" if (pitfall_parent[si] or _NAMES_ONE.match(heading)) and not is_prohibition(heading) \
+                else "dont"
             add(_ENUMERATOR.sub("", heading), _section_fix(body), kind, si, -1, body)
             heading_item = True  # the section's sentences explain this one item
         bullets = [(ii, t) for ii, (k, t) in enumerate(sec.items) if k == "bullet"]
@@ -334,3 +346,63 @@ def _lead_in(text: str) -> str | None:
 
 def _in_quotes(s: str) -> bool:
     return s.lstrip()[:1] in "\"“'‘"
+
+
+def join_named_pairs(pairs: list[Found], general: list[Found]) -> list[Found]:
+    """One item for a heading that names one mistake over the one BAD/GOOD pair of its section ("### Mistake 2:
+    Hiding the trade-offs", "❌ Presenting one database as …", "✅ Naming two options …"): the heading's words are the
+    mistake, the pair's GOOD its fix, its BAD line opens the context. Apart they were two items, the heading without
+    the fix its section gives and the BAD line without its name. Returns the pairs left as they were."""
+    named = {f.order[0]: f for f in general if f.order[1] == -1}
+    per_section: dict[int, list[Found]] = {}
+    for p in pairs:
+        per_section.setdefault(p.order[0], []).append(p)
+    left: list[Found] = []
+    for si, found in per_section.items():
+        head = named.get(si)
+        if head is None or len(found) != 1:
+            left.extend(found)
+            continue
+        pair = found[0]
+        if pair.fix:
+            head.fix, head.kind, head.instead = pair.fix, "pair", ""
+        head.context = _context([pair.mistake, pair.fix, head.context])
+    return left
+
+
+# Cosine (all-MiniLM-L6-v2) from which a Do line and a Don't speak of one subject: on Do's/Don'ts lists under one
+# heading, the Do that a Don't is the opposite of scores 0.5-0.75 with it and the other lines of the lists 0-0.46;
+# one-to-one matching keeps a nearby but already matched line from taking a second Don't.
+_ALTERNATIVE_MIN = 0.4
+
+
+def pair_alternatives(found: list[Found], sections, groups: Sequence[tuple[str, ...]],
+                      encode: Callable[[list[str]], np.ndarray]) -> None:
+    """Give a Don't without a fix the Do line of the same subject as what the article asks for in its place
+    (``instead``): the Do's and Don'ts of one heading ("### Less is more" > "**Do's**" / "**Don'ts**"), matched
+    one-to-one by meaning, best match first. Not its fix: a Do line is advice beside the Don't and often restates
+    its subject ("… is better than including many 'average' achievements"); as the fix, answers that only named
+    the subject read as taking it. ``groups``: per section, the headings that make its group (a Do's or Don'ts
+    section belongs to its parent's)."""
+    dos: dict[tuple[str, ...], list[str]] = {}
+    for si, sec in enumerate(sections):
+        if is_dos_heading(sec.heading):
+            dos.setdefault(groups[si], []).extend(t for k, t in sec.items if k in ("para", "bullet")
+                                                  and not t.rstrip().endswith(":"))
+    for group, lines in dos.items():
+        donts = [f for f in found if f.kind == "dont" and groups[f.order[0]] == group]
+        if not lines or not donts:
+            continue
+        vecs = encode([f.mistake for f in donts] + lines)
+        sims = vecs[: len(donts)] @ vecs[len(donts):].T
+        taken_dont: set[int] = set()
+        taken_do: set[int] = set()
+        for i, j in sorted(np.ndindex(sims.shape), key=lambda ij: -sims[ij]):
+            if sims[i, j] < _ALTERNATIVE_MIN:
+                break
+            if i in taken_dont or j in taken_do:
+                continue
+            taken_dont.add(i)
+            taken_do.add(j)
+            if not donts[i].fix:  # one with the article's own fix still claims its Do, so no other Don't takes it
+                donts[i].instead = lines[j]

@@ -18,7 +18,8 @@ from ingest.markdown import Block as _Block
 from ingest.markdown import markdown_blocks
 from ingest.clean import document_title
 from ingest.entities import discussed_companies, discussed_roles
-from ingest.rubric import Found
+from ingest.rubric import (Found, is_donts_heading, is_dos_heading, is_pitfall_heading, join_named_pairs,
+                           pair_alternatives)
 from ingest.rubric import extract as extract_rubric
 
 # ------------------------------------------------------------------------------------------------ inline markdown
@@ -271,7 +272,8 @@ class _Sec:
     heading: str | None
     kind: str
     level: int = 0
-    items: list[tuple[str, str]] = field(default_factory=list)  # ("para" | "bullet" | "q" | "code" | "table", text)
+    # (kind, text); kind: "para" | "bullet" | "q" | "code" | "table" | "quote" (a blockquote: a sample or template)
+    items: list[tuple[str, str]] = field(default_factory=list)
     resumed: bool = False  # continues a section interrupted by an inline "TL;DR: …" paragraph
     depths: dict[int, int] = field(default_factory=dict)  # item index -> list depth (bullets only)
 
@@ -290,6 +292,9 @@ def _sections(blocks: list[_Block], markdown_mode: bool, parsed: bool = False) -
         heading: tuple[str, int] | None = None
         if b.kind in ("code", "table"):
             cur.items.append((b.kind, b.text))  # kept as written; never headings, questions or rubric
+            continue
+        if b.quoted:
+            cur.items.append(("quote", emph(b.text).strip()))  # a sample or template: never a heading or a rule
             continue
         if b.kind == "heading":
             heading = (_heading_text(b.text), b.level)
@@ -603,7 +608,9 @@ def parse_article(
     # BAD/GOOD pairs under a heading we did not recognise: accept only the unambiguous markers (❌/✅, BAD:/GOOD:)
     for si, s in enumerate(secs):
         if s.kind in ("body", "questions"):
-            found = _rubric_pairs(_lines(s), _STRICT_MARKER, lone=True)
+            # under a heading that names a mistake ("### Mistake 3: …"), "Don't:" / "Do:" lines are its pair too
+            marker = _MARKER if is_pitfall_heading(s.heading) else _STRICT_MARKER
+            found = _rubric_pairs(_lines(s), marker, lone=True)
             if found:
                 sections[si].kind = "rubric"
                 rubric_pairs.extend((m, f, si) for m, f in found)
@@ -612,8 +619,13 @@ def parse_article(
         faq.extend(_question_heading_pairs(secs))
     paths = _heading_paths(secs)
     used = {normalize_space(m).lower() for m, _, _ in rubric_pairs}
-    candidates = [Found(m, f, "pair", paths[si], _pair_context(secs[si], m), (si, 0)) for m, f, si in rubric_pairs]
+    pairs = [Found(m, f, "pair", paths[si], _pair_context(secs[si], m), (si, 0)) for m, f, si in rubric_pairs]
     general = extract_rubric(secs, paths, used)
+    candidates = join_named_pairs(pairs, general)
+    # a Do's or Don'ts list belongs to the heading it sits under
+    groups = [tuple(st[:-1]) if is_dos_heading(s.heading) or is_donts_heading(s.heading) else tuple(st)
+              for s, st in zip(secs, stacks)]
+    pair_alternatives(general, secs, groups, _encode)
     # pairs first in their section (the seed's order is its pairs' order), the rest in document order
     candidates = sorted(candidates + general, key=lambda c: c.order)
 
@@ -679,6 +691,13 @@ def parse_article(
         rubric=rubric,
         questions=questions,
     )
+
+
+def _encode(texts: list[str]):
+    """Sentence vectors for matching a Don't with its Do (the critique's model, loaded on first use)."""
+    from coach.critique.vectors import default_embedder
+
+    return default_embedder().encode(texts)
 
 
 def _heading_role(heading: str | None, roles: list[Role]) -> str | None:
@@ -756,7 +775,7 @@ def _question_heading_pairs(secs: list[_Sec]) -> list[FAQPair]:
             continue
         if len(split_sentences(core + "?")) != 1:
             continue
-        answer = [t for k, t in s.items if k in ("para", "bullet") and t]
-        if answer and s.items[0][0] in ("para", "bullet"):
+        answer = [t for k, t in s.items if k in ("para", "bullet", "quote") and t]
+        if answer and s.items[0][0] in ("para", "bullet", "quote"):
             out.append(FAQPair(question=core + "?", answer="\n".join(answer)))
     return out

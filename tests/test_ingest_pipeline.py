@@ -195,3 +195,20 @@ def test_a_copy_of_a_stored_article_is_skipped_with_the_original_named(make_coac
     moved = coach.ingest([copy], prune=True)
     assert moved.added == [str(copy.resolve())] and moved.removed == [str(original.resolve())]
     assert [d.path for d in coach.library.documents()] == [str(copy.resolve())]
+
+
+def test_two_copies_in_one_run_store_one(make_coach, tmp_path):
+    """The copy check also compares with what this same run stored: two files with one text ingested together (a
+    folder holding an article twice) are one document, and the later file names the earlier."""
+    coach = make_coach()
+    article = next(f for f in sorted(FIXTURES.iterdir()) if f.suffix == ".md")
+    folder = tmp_path / "both"
+    folder.mkdir()
+    first, second = folder / "a-original.md", folder / "b-saved-again.md"
+    shutil.copy(article, first)
+    shutil.copy(article, second)
+    report = coach.ingest([folder])
+    assert report.added == [str(first.resolve())]
+    assert [(s.path, s.reason) for s in report.skipped] == [
+        (str(second.resolve()), f"its text is already in the library as {first.resolve()}; not stored twice")]
+    assert len(coach.library.documents()) == 1

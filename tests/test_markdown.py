@@ -191,3 +191,11 @@ def test_hostile_markdown_loses_no_text_and_stays_linear():
     assert timings[1] < 12 * timings[0] + 1  # 4x the items: about 4x the time, never quadratic
     blocks, _ = markdown_blocks("word " * 2_000_000)
     assert len(blocks) == 1
+
+
+def test_blockquotes_are_marked_quoted_and_keep_their_words():
+    """Fictional text: a template set apart as a quote is a ``quoted`` block, bold-only lines in it stay text."""
+    blocks, _ = markdown_blocks("Use this format:\n\n> [Year] [Prize] [Event]\n\n> **Sample only**\n\nAfter it.\n")
+    assert [(b.kind, b.text, b.quoted) for b in blocks] == [
+        ("para", "Use this format:", False), ("para", "[Year] [Prize] [Event]", True),
+        ("para", "Sample only", True), ("para", "After it.", False)]
