@@ -694,8 +694,8 @@ def parse_article(
 
 
 def _encode(texts: list[str]):
-    """Sentence vectors for matching a Don't with its Do (the critique's model, loaded on first use)."""
-    from coach.critique.vectors import default_embedder
+    """Sentence vectors for matching a Don't with its Do (the library's embedding model, loaded on first use)."""
+    from coach.components.embedding import default_embedder
 
     return default_embedder().encode(texts)
 

@@ -130,6 +130,15 @@ class OnnxEmbedder:
         return self.encode([text])[0]
 
 
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """The settings' embedder, one per process, for what needs sentence vectors outside a library's own index (the
+    critique, matching an article's Do's and Don'ts at ingest)."""
+    from coach.settings import get_settings
+
+    return Embedder(get_settings())
+
+
 @lru_cache(maxsize=2)
 def _onnx_session(model_path: str, tokenizer_path: str):
     import onnxruntime

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import weakref
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,12 +18,11 @@ _phrase_cache: "weakref.WeakKeyDictionary[Embedder, dict]" = weakref.WeakKeyDict
 _cache_lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
 def default_embedder() -> "Embedder":
-    from coach.components.embedding import Embedder
-    from coach.settings import get_settings
+    """The process's shared embedder (``coach.components.embedding.default_embedder``), imported when first used."""
+    from coach.components.embedding import default_embedder as shared
 
-    return Embedder(get_settings())
+    return shared()
 
 
 _fixed_cache: "weakref.WeakKeyDictionary[Embedder, dict[tuple[str, ...], np.ndarray]]" = weakref.WeakKeyDictionary()
