@@ -125,8 +125,9 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         does |= _clause_does(m, a, on_topic) & ~a.handoff
     # X qualified by a quantifier ("list all your achievements"): on its topic, the answer's own quantifier says
     # which side it is on ("every single thing I've achieved" / "only my three strongest"); without one, naming
-    # the thing ("I list my achievements") is only its topic.
-    quantified = quantity(m.shape.target) > 0
+    # the thing ("I list my achievements") is only its topic. An X of several acts, one without the quantifier
+    # ("diving straight into X and thinking you can complete all of it"), is made by that act alone.
+    quantified = all(quantity(act) > 0 for act in re.split(r"\band\b", m.shape.target))
     share = _share(a, cos_x >= ABLATION_FLOOR, on_topic) if quantified else np.zeros(len(a.units), dtype=np.int8)
     if quantified:
         does = (share > 0) & ~a.handoff
