@@ -450,6 +450,7 @@ def test_a_quantified_dont_needs_the_answers_own_quantifier(embedder, answer, ve
     ("every single thing I did", 1, False),  # "single" intensifies "every"
     ("only two bullets under each job", -1, False),  # "each" distributes
     ("I work through every puzzle from day one", 1, False),  # a number is no "few"
+    ("Job hunting is a numbers game and everyone has a strategy.", 0, False),  # people, not the thing
     ("All of them, plus the rest.", 1, True),
     ("That's all I would add.", 1, False),  # closing words, no count of anything asked
     ("Just the senior backend position.", -1, False),

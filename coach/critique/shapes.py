@@ -372,8 +372,8 @@ def dont_forms(target: str) -> tuple[list[str], list[str]]:
 # achievements", "apply to many jobs at the same company") forbids the whole or a lot of something, so the thing alone
 # ("I list my achievements") is only its topic; an answer says which side it is on by its own quantifier. "single"
 # after "every" intensifies it ("every single thing"); "each" distributes ("two bullets under each job"); a number
-# counts without saying whether it is a few ("day one", "three years").
-_WHOLE = re.compile(r"\b(?:all|every\w*|entire|whole|many|as (?:many|much|often) as|over and over|"
+# counts without saying whether it is a few ("day one", "three years"); "everyone" counts people, not the thing.
+_WHOLE = re.compile(r"\b(?:all|every(?:thing)?|entire|whole|many|as (?:many|much|often) as|over and over|"
                     r"the more)\b", re.I)
 _FEW = re.compile(r"\b(?:only|just (?:the|one|a few|a couple|my)|few|handful|couple|(?<!every )single)\b", re.I)
 
