@@ -57,6 +57,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # quote of the mistake: on clean answers it was the main source of false alarms, so it leaves the item unclear.
     near = ((on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))) & ~a.handoff
     does = (sx >= DOES_IT) & ~a.handoff
+    parts = _related_parts(m.shape.target)
     if m.x_setting is not None:
         # Not clearly closer to X than to where X's things are done ("in a Word/Google Docs file", one more version
         # of X without its words): the sentence is about the setting ("I wrote it in LibreOffice Writer").
@@ -69,8 +70,9 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         margin = cos_x - (a.aff_vecs @ m.x_ablations.T).max(axis=1)
         about_x = (margin >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
         # A bare topic sits only a little closer to X than to X without its qualifier ("I include keywords from the
-        # job description" for "do keyword stuffing"): so small a margin shows the topic, not the qualifier.
-        does &= about_x & (margin >= QUALIFIER_BAND)
+        # job description" for "do keyword stuffing"): so small a margin shows the topic, not the qualifier. A
+        # relational X is told by naming its parts instead (below).
+        does &= about_x & ((margin >= QUALIFIER_BAND) | bool(parts))
         near &= about_x
         # A paraphrase of X ("the phone on my desk at the office" for "your work phone number") shares few of its
         # words but, close to X and clearly closer to it than to X without its qualifier, carries the forbidden
@@ -79,7 +81,6 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
     # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
     named = _names_alternative(m, a, a.aff_stems, a.aff_texts)
-    parts = _related_parts(m.shape.target)
     if parts:
         # X relates its parts ("confusing accuracy and bias"): a sentence that names only one of them cannot do it,
         # and naming them is no mistake by itself.
