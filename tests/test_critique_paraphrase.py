@@ -10,7 +10,7 @@ import pytest
 
 from coach.critique import critique_answer
 from coach.critique.items import _modifiers
-from coach.critique.shapes import split_units
+from coach.critique.shapes import quantity, split_units, whole_of_it
 from coach.critique.signals import describes
 from coach.critique.technique import judge_technique, narrates
 from coach.models import RubricItem
@@ -417,3 +417,43 @@ def test_the_modifier_tells_a_qualified_mistake_from_its_stated_alternative(embe
 def test_modifiers_of_the_thing_x_and_its_alternative_both_name(x, alternative, found):
     got = _modifiers(x, alternative)
     assert (got if got is None else (got[0], got[1], set(got[2]))) == found
+
+
+# A "Don't" qualified by a quantifier: the thing alone is its topic, the answer's own quantifier says which side.
+TALKS = """# Writing a conference speaker profile
+
+## Past talks
+
+**Don'ts**
+
+- Do not list all your past talks just to look busy without choosing
+"""
+TALKS_Q = "Which of your earlier talks go on your speaker profile?"
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    ("I list my past talks with the conference and the year.", "unclear"),  # the bare topic
+    ("Every single talk I've ever given, so the profile looks impressive.", "made"),  # the quantifier, reworded
+    ("All of them, plus the meetup lightning talks.", "made"),  # a pronoun counting what was asked about
+    ("Only the two talks closest to this conference's theme.", "avoided"),  # a few: the alternative
+    ("", "unclear"),
+    ("asdf qwer zxcv", "unclear"),
+])
+def test_a_quantified_dont_needs_the_answers_own_quantifier(embedder, answer, verdict):
+    rubric = parse_text(TALKS, name="speaker-talks.md", doc_id="talks").rubric
+    assert [it.mistake for it in rubric] == ["Do not list all your past talks just to look busy without choosing"]
+    fb = critique_answer(rubric, role="Software Engineer", question=TALKS_Q, answer=answer, embedder=embedder)
+    assert fb.items[0].verdict == verdict
+
+
+@pytest.mark.parametrize("text, share, pronoun", [
+    ("every single thing I did", 1, False),  # "single" intensifies "every"
+    ("only two bullets under each job", -1, False),  # "each" distributes
+    ("I work through every puzzle from day one", 1, False),  # a number is no "few"
+    ("Job hunting is a numbers game and everyone has a strategy.", 0, False),  # people, not the thing
+    ("All of them, plus the rest.", 1, True),
+    ("That's all I would add.", 1, False),  # closing words, no count of anything asked
+    ("Just the senior backend position.", -1, False),
+])
+def test_quantifiers(text, share, pronoun):
+    assert (quantity(text), whole_of_it(text)) == (share, pronoun)

@@ -2,6 +2,8 @@
 invites the candidate's own questions (real model, real Chroma; the articles are fictional)."""
 from __future__ import annotations
 
+import pytest
+
 # Fictional articles written for these tests; no real company is described.
 BACKEND = """---
 title: Kestrel Labs Backend Engineer interviews - end of the interview
@@ -53,3 +55,37 @@ def test_an_invitation_to_ask_is_judged_only_by_items_about_the_candidates_quest
     assert applies["Not having any questions"] == (True, "made")
     drills = [m for m in applies if "question" in m and m != "Not having any questions"]
     assert len(drills) == 2 and all(applies[m] == (False, "unclear") for m in drills), applies
+
+
+# A role-scoped item says what belongs in that role's answers about its work; a question about the candidate (pay,
+# leaving, their own questions) is another stage of the interview.
+def _capacity() -> list:
+    from coach.models import RubricItem
+
+    return [RubricItem(id="cap", mistake="Ignoring capacity planning in Platform Engineer interviews.",
+                       fix="Sizing the service from its expected load and growth.", roles=["Platform Engineer"],
+                       section="Platform Engineer interviews > Mistakes to avoid")]
+
+
+@pytest.mark.parametrize("question", ["Is there anything you'd like to ask us?", "What salary are you expecting?",
+                                      "Why are you leaving your current job?"])
+@pytest.mark.parametrize("answer", ["", "asdf qwer zxcv",
+                                    "How does the team decide what to build next, and what does on-call look like?"])
+def test_a_role_item_does_not_apply_to_a_question_about_the_candidate(embedder, question, answer):
+    from coach.critique import critique_answer
+
+    item = critique_answer(_capacity(), role="Platform Engineer", question=question, answer=answer,
+                           embedder=embedder).items[0]
+    assert (item.verdict, item.applies) == ("not_applicable", False)
+    assert item.advice.startswith("Not about this question: the item is about Platform Engineer answers")
+
+
+@pytest.mark.parametrize("answer", [
+    "I'd estimate peak requests per second from last year's traffic, add headroom for growth, and size the cluster "
+    "and database from that.", ""])
+def test_a_role_item_still_judges_a_question_about_the_work(embedder, answer):
+    from coach.critique import critique_answer
+
+    item = critique_answer(_capacity(), role="Platform Engineer", question="How would you roll out a new "
+                           "logging service for every team?", answer=answer, embedder=embedder).items[0]
+    assert item.verdict != "not_applicable" and item.applies

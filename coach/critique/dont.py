@@ -11,7 +11,7 @@ from coach.critique.answer import W_COS, W_LEX, _Answer
 from coach.critique.items import _ItemModel, _Phrase, _names, _without_words
 from coach.critique.negation import negated
 from coach.critique.judges import FALLBACK_MARGIN, ON_TOPIC, _Judgement, _closest, _present
-from coach.critique.shapes import SUBORDINATE, content_stems, lexical_overlap, stem, words
+from coach.critique.shapes import SUBORDINATE, content_stems, lexical_overlap, quantity, stem, whole_of_it, words
 from coach.critique.technique import judge_technique, technique_family
 from coach.critique.vectors import encode_cached
 
@@ -22,6 +22,7 @@ DOES_AREA = 0.38  # ... or from this cosine when the question is in the item's a
 DONT_TOPIC = 0.15  # the question is on a "Don't" item's topic from this similarity
 ABLATION_FLOOR = 0.3  # ... and is itself this close to X (a sentence near neither says nothing about it)
 ABLATION_MARGIN = 0.0  # a sentence does X only if X itself is at least this much closer than X without any one word
+QUALIFIER_BAND = 0.07  # ... and it reads as X from its closeness alone only beyond this margin (within it: unclear)
 CARRIES_COS = 0.48  # a sentence near X on the item's topic does X in its own words from this cosine to X ...
 CARRIES_MARGIN = 0.03  # ... when X is this much closer to it than every version of X without one of its words
 FORM_COS = 0.55  # a sentence says one of X's everyday forms (shapes.dont_forms) from this cosine ...
@@ -56,6 +57,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # quote of the mistake: on clean answers it was the main source of false alarms, so it leaves the item unclear.
     near = ((on_topic & (sx >= DOES_NEAR) & (sx - sg >= 0.05)) | (about & (cos_x >= DOES_AREA))) & ~a.handoff
     does = (sx >= DOES_IT) & ~a.handoff
+    parts = _related_parts(m.shape.target)
     if m.x_setting is not None:
         # Not clearly closer to X than to where X's things are done ("in a Word/Google Docs file", one more version
         # of X without its words): the sentence is about the setting ("I wrote it in LibreOffice Writer").
@@ -67,7 +69,10 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         # but not the forbidden part of it ("my mobile number" next to "your work phone number").
         margin = cos_x - (a.aff_vecs @ m.x_ablations.T).max(axis=1)
         about_x = (margin >= ABLATION_MARGIN) & (cos_x >= ABLATION_FLOOR)
-        does &= about_x
+        # A bare topic sits only a little closer to X than to X without its qualifier ("I include keywords from the
+        # job description" for "do keyword stuffing"): so small a margin shows the topic, not the qualifier. A
+        # relational X is told by naming its parts instead (below).
+        does &= about_x & ((margin >= QUALIFIER_BAND) | bool(parts))
         near &= about_x
         # A paraphrase of X ("the phone on my desk at the office" for "your work phone number") shares few of its
         # words but, close to X and clearly closer to it than to X without its qualifier, carries the forbidden
@@ -76,7 +81,6 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # Naming one of the things X lists, in its own words ("I made it in Photoshop", "an online resume builder"),
     # is doing X however far the sentence is from X as a whole; words the question supplies are no evidence.
     named = _names_alternative(m, a, a.aff_stems, a.aff_texts)
-    parts = _related_parts(m.shape.target)
     if parts:
         # X relates its parts ("confusing accuracy and bias"): a sentence that names only one of them cannot do it,
         # and naming them is no mistake by itself.
@@ -120,6 +124,14 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         does |= _names_listed_thing(m, a) & ~a.handoff
     if not parts:
         does |= _clause_does(m, a, on_topic) & ~a.handoff
+    # X qualified by a quantifier ("list all your achievements"): on its topic, the answer's own quantifier says
+    # which side it is on ("every single thing I've achieved" / "only my three strongest"); without one, naming
+    # the thing ("I list my achievements") is only its topic. An X of several acts, one without the quantifier
+    # ("diving straight into X and thinking you can complete all of it"), is made by that act alone.
+    quantified = all(quantity(act) > 0 for act in re.split(r"\band\b", m.shape.target))
+    share = _share(a, cos_x >= ABLATION_FLOOR, on_topic) if quantified else np.zeros(len(a.units), dtype=np.int8)
+    if quantified:
+        does = (share > 0) & ~a.handoff
     if m.x_forms is not None and not parts:
         # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly
         # closer to it than to the practice it is contrasted with ("I wrote it in Word"); a negated form avoids it.
@@ -134,7 +146,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     if refused.any():
         return _Judgement("avoided", a.units[int(np.argmax(np.where(refused, neg_cos + neg_names, -9)))], "")
     # The thing with the alternative's modifier ("my personal mobile" for "Personal phone number") is the alternative.
-    chose = (qualifier < 0) & ~a.handoff
+    chose = ((qualifier < 0) | (share < 0)) & ~a.handoff
     if chose.any():
         return _Judgement("avoided", a.units[int(np.argmax(chose))], "")
     if near.any():
@@ -210,6 +222,17 @@ def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
             things = [i for i, w in enumerate(part) if w in info and info[w][1] and not info[w][0]]
             said |= {sd for i, sd, _ in own if sd and any(0 < abs(i - j) <= THING_SPAN for j in things)}
         out[k] = said.pop() if len(said) == 1 else 0
+    return out
+
+
+def _share(a: _Answer, near: np.ndarray, on_topic: bool) -> np.ndarray:
+    """Per unit: the share its affirmed part quantifies (shapes.quantity: +1 all or many, -1 a few, 0 neither) where
+    it is on X's topic: near X, or, when the question is on it, anywhere for a few ("Just the senior position") and
+    for all only as a pronoun ("All of them" asked which openings: "every evening" counts something else)."""
+    out = np.zeros(len(a.units), dtype=np.int8)
+    for k, (t, ok) in enumerate(zip(a.aff_texts, near)):
+        q = quantity(t) if ok or on_topic else 0
+        out[k] = q if ok or q < 0 or whole_of_it(t) else 0
     return out
 
 

@@ -42,6 +42,7 @@ from coach.critique.shapes import Unit, words
 from coach.critique.star import tells_own_deed
 from coach.critique.topics import (
     AREAS,
+    CLOSE,
     CODING_AREA,
     ROLE_ITEM_AREAS,
     about_question,
@@ -118,6 +119,17 @@ def _applies(item: RubricItem, role: str) -> bool:
     return not item.roles or role in item.roles
 
 
+def _other_stage(item: RubricItem, m: _ItemModel, a: _Answer) -> str:
+    """The kind of question about the candidate (why leaving, pay, questions for the interviewer ...) the practice
+    question is, when a role-scoped item does not apply to it: such an item says what belongs in the role's answers
+    on its work ("Ignoring system design concepts in Applied Scientist interviews"), and a question about the
+    candidate asks about another stage of the interview, unless it is plainly close to the item's own topic.
+    Empty when the item applies."""
+    if not item.roles or m.topic is None or a.personal is None or m.shape.kind in DELIVERY_KINDS:
+        return ""
+    return "" if float(m.topic @ a.qvec) >= CLOSE else a.personal[0].name
+
+
 ENGAGED = 0.40  # an answer sentence this close (blended match) to an item's X or fix takes up the item's topic
 
 
@@ -185,8 +197,9 @@ def critique_answer(
     for item in items:
         m = models[item.id]
         about, area = True, ""
-        if not _applies(item, canonical):
-            j = _Judgement("not_applicable")
+        stage = _other_stage(item, m, a) if _applies(item, canonical) else ""
+        if not _applies(item, canonical) or stage:
+            j, about = _Judgement("not_applicable"), not stage
         else:
             about, area = _about_question(item, m, a, areas)
             if not about:
@@ -196,7 +209,9 @@ def critique_answer(
                      else _judge_dont(m, a, about=True) if m.shape.kind == "dont" else _JUDGES[m.shape.kind](m, a))
                 j.delivery = m.shape.kind in DELIVERY_KINDS
         judged.append((item, m, j))
-        advice = (_advice(item, m, j, canonical) if about else
+        advice = (f"Not about this question: the item is about {', '.join(item.roles)} answers on "
+                  f"{ranked_areas(m.topic, areas)[0]}, the question asks about {stage}." if stage else
+                  _advice(item, m, j, canonical) if about else
                   f"Not about this question: the item is about {area}, the question about "
                   f"{ranked_areas(a.qvec, areas)[0]}.")
         results.append(ItemFeedback(

@@ -366,3 +366,30 @@ def dont_forms(target: str) -> tuple[list[str], list[str]]:
     stems = content_stems(target)
     hits = [(f, c) for keys, f, c in DONT_FORMS if keys <= stems]
     return [x for f, _ in hits for x in f], list(dict.fromkeys(x for _, c in hits for x in c))
+
+
+# Quantifiers, a closed grammatical class (no article's words): a "Don't X" qualified by one ("list all your
+# achievements", "apply to many jobs at the same company") forbids the whole or a lot of something, so the thing alone
+# ("I list my achievements") is only its topic; an answer says which side it is on by its own quantifier. "single"
+# after "every" intensifies it ("every single thing"); "each" distributes ("two bullets under each job"); a number
+# counts without saying whether it is a few ("day one", "three years"); "everyone" counts people, not the thing.
+_WHOLE = re.compile(r"\b(?:all|every(?:thing)?|entire|whole|many|as (?:many|much|often) as|over and over|"
+                    r"the more)\b", re.I)
+_FEW = re.compile(r"\b(?:only|just (?:the|one|a few|a couple|my)|few|handful|couple|(?<!every )single)\b", re.I)
+
+
+# ... used as a pronoun ("All of them", "everything"), a quantifier counts what was asked about, whatever the
+# sentence's other words are about ("that's all" closes an answer).
+_WHOLE_OF_IT = re.compile(r"\b(?:(?:all|many|every one|most) of (?:them|those|these|it)|everything|(?<!is )(?<!'s )all)\b"
+                          r"(?!\s+(?:the|my|your|our|their|of|\w+s)\b)", re.I)
+
+
+def whole_of_it(text: str) -> bool:
+    """``text`` uses a quantifier of all or many as a pronoun, for the thing asked about ("All of them, plus ...")."""
+    return bool(_WHOLE_OF_IT.search(text))
+
+
+def quantity(text: str) -> int:
+    """+1 when ``text`` quantifies something as all or many, -1 as only a few, 0 when neither or both."""
+    whole, few = bool(_WHOLE.search(text)), bool(_FEW.search(text))
+    return int(whole) - int(few)
