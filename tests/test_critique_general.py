@@ -941,3 +941,28 @@ def test_a_vague_story_told_at_length_outscores_a_refusal_to_tell_one(embedder):
     cuts = [f.points for f in long.score_factors if f.label.startswith(("long for", "talks around", "does not commit"))]
     assert len(cuts) >= 2 and all(p < 0 for p in cuts)
     assert long.score == sum(f.points for f in long.score_factors)
+
+
+DISAGREE_Q = "Tell me about a time you disagreed with your manager."
+DISAGREE = ("So at my last job my manager wanted us to ship the billing migration in two weeks. I thought that was risky "
+            "because we had no rollback plan. I wrote a one-page doc listing the three failure modes we'd seen in "
+            "staging and proposed a feature flag rollout over four weeks. We met, he agreed to three weeks with the "
+            "flag, and we caught a currency rounding bug at 5% rollout before it hit everyone.")
+
+
+def test_a_delivery_item_avoided_alone_leaves_the_score_delivery_only(seed_items, embedder):
+    """Only the seed's delivery item ("Failing to practice whiteboarding exercises") speaks to a behavioural story:
+    avoiding it earns no rubric points on top of the delivery points, the summary says the one item is about delivery,
+    and the advice names how the answer is delivered rather than calling a sentence of the story the fix."""
+    fb = critique_answer(seed_items, role="Software Engineer", question=DISAGREE_Q, answer=DISAGREE,
+                         embedder=embedder)
+    judged = [r for r in fb.items if r.verdict in ("made", "avoided")]
+    assert judged and all(r.delivery for r in judged), [(r.mistake, r.verdict) for r in judged]
+    assert fb.basis == "delivery-only"
+    assert "only one about delivery" in fb.summary, fb.summary
+    assert not any(f.label.startswith("rubric") for f in fb.score_factors), fb.score_factors
+    assert sum(f.points for f in fb.score_factors) == fb.score
+    board = _item(fb, "Failing to practice whiteboarding")
+    assert board.verdict == "avoided"
+    assert board.advice.startswith("Delivery note") and "The answer links its steps" in board.advice, board.advice
+    assert "because" in board.evidence

@@ -69,6 +69,8 @@ def _advice_text(item: RubricItem, m: _ItemModel, j: _Judgement, role: str) -> s
     if j.verdict == "not_applicable":
         article = "an" if role[:1] in "AEIOU" else "a"
         return f"Scoped to {', '.join(item.roles)} interviews; not used for {article} {role} answer."
+    if j.verdict == "avoided" and j.delivery and j.seen:
+        return f"{j.seen}, in line with the fix: \"{fix}\" Keep it."
     if j.verdict == "avoided":
         return (f"{ev} is in line with the fix: \"{fix}\" Keep it." if ev
                 else f"The answer does not show this mistake. The fix to keep showing: \"{fix}\"")
@@ -216,7 +218,9 @@ def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str, coun
     if basis == "delivery-only":
         content = [r for r in results if r.applies and r.verdict != "not_applicable" and not r.delivery]
         n = len(content)
-        why = ("no rubric item in the library applies to this question" if not content
+        about_delivery = any(r.delivery and r.verdict in ("made", "avoided") for r in results)
+        why = ("no rubric item in the library applies to this question" + (
+            "'s content (only one about delivery)" if about_delivery else "") if not content
                else f"the answer does not show whether it makes the {n} rubric mistake{'s' if n != 1 else ''} "
                     f"that appl{'y' if n != 1 else 'ies'} to this question (listed as unclear)")
         text = (f"Delivery-only score: {why}, so it is scored on relevance, structure, specifics and "

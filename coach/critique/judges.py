@@ -420,8 +420,12 @@ def _judge_structure(m: _ItemModel, a: _Answer) -> _Judgement:
                 else f"{st.prose_words} words run on without signposting")
         return _Judgement("made", worst, what)
     if st.structured or (st.words >= 40 and not st.filler_total and (st.signposts or len(st.weak_signposts) >= 2)):
-        ev = next((u for u in a.units if any(s in u.text.lower() for s in st.signposts)), a.units[0])
-        return _Judgement("avoided", ev, "")
+        marks = list(dict.fromkeys(st.signposts or st.weak_signposts))
+        ev = next((u for u in a.units if any(re.search(rf"\b{re.escape(s)}\b", u.text, re.I) for s in marks)),
+                  a.units[0])
+        how = f"The answer {'is signposted' if st.signposts else 'links its steps'} ({', '.join(marks[:3])})"
+        # What shows the fix is how the answer is delivered, not what its quoted sentence says.
+        return _Judgement("avoided", ev, how + ("" if st.filler_total else ", with no filler words"))
     return _Judgement("unclear", None, "")
 
 

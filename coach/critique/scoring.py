@@ -63,6 +63,7 @@ class RubricCounts:
     made: int = 0  # on content items
     delivery_made: int = 0  # on items about delivery
     avoided: int = 0
+    delivery_avoided: int = 0  # of the avoided, those about delivery
     untouched: int = 0  # of the avoided, those that cover none of what the item's fix calls for
     evidence: float = 0.0  # over the avoided that cover some of their fix: how much of it each shows (0.5-1 each)
     unshown: int = 0  # avoided items that show none of their fix (none named, none covered, or about delivery)
@@ -96,6 +97,7 @@ class RubricCounts:
                 c.made += not i.delivery
             elif i.verdict == "avoided":
                 c.avoided += 1
+                c.delivery_avoided += i.delivery
                 c.untouched += bool(i.missing) and not i.covers and not i.delivery
                 if i.covers and not i.delivery:
                     c.evidence += UNTOUCHED_CREDIT + (1 - UNTOUCHED_CREDIT) * min(1.0, len(i.covers) / named / FULL_COVER)
@@ -162,7 +164,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
     c = inp.counts
     judged = c.judged
-    rubric_known = judged > 0
+    # A delivery item avoided alone is no rubric evidence: its fluency already earned the delivery points, and the
+    # summary calls such a score delivery-only (a clear behavioural story got "+25 rubric: 1 of 1 avoided" for
+    # "Failing to practice whiteboarding exercises" under "no rubric item applies").
+    rubric_known = judged > c.delivery_avoided
     # The rubric part is left out only when no item speaks to the question. When items about it apply but the answer
     # shows none of them either way, that part is not handed to delivery and substance: an answer that engages none
     # of what the rubric asks of this question (an off-topic story, a fluent aside) is not scored as if nothing were
