@@ -225,11 +225,11 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         donts = is_donts_heading(heading)
         pitfall = is_pitfall_heading(heading) and not donts
         heading_item = False
-        names_one = ((pitfall_parent[si] or _NAMES_ONE.match(heading)) and not _PLURAL_PITFALLS.search(heading)) or (
+        names_mistake = pitfall_parent[si] or bool(_NAMES_ONE.match(heading))
+        names_one = (names_mistake and not _PLURAL_PITFALLS.search(heading)) or (
             is_prohibition(heading) and not pitfall)  # "### Mistake #2: Blaming others", "## Don't ramble"
         if heading and names_one and not donts and not is_dos_heading(heading):
-            kind = "pitfall" if (pitfall_parent[si] or _NAMES_ONE.match(heading)) and not is_prohibition(heading) \
-                else "dont"
+            kind = "pitfall" if names_mistake and not is_prohibition(heading) else "dont"
             add(_ENUMERATOR.sub("", heading), _section_fix(body), kind, si, -1, body)
             heading_item = True  # the section's sentences explain this one item
         bullets = [(ii, t) for ii, (k, t) in enumerate(sec.items) if k == "bullet"]

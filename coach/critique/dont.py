@@ -128,9 +128,9 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # which side it is on ("every single thing I've achieved" / "only my three strongest"); without one, naming
     # the thing ("I list my achievements") is only its topic. An X of several acts, one without the quantifier
     # ("diving straight into X and thinking you can complete all of it"), is made by that act alone.
-    quantified = all(quantity(act) > 0 for act in re.split(r"\band\b", m.shape.target))
-    share = _share(a, cos_x >= ABLATION_FLOOR, on_topic) if quantified else np.zeros(len(a.units), dtype=np.int8)
-    if quantified:
+    share = np.zeros(len(a.units), dtype=np.int8)
+    if all(quantity(act) > 0 for act in re.split(r"\band\b", m.shape.target)):
+        share = _share(a, cos_x >= ABLATION_FLOOR, on_topic)
         does = (share > 0) & ~a.handoff
     if m.x_forms is not None and not parts:
         # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly

@@ -197,8 +197,9 @@ def critique_answer(
     for item in items:
         m = models[item.id]
         about, area = True, ""
-        stage = _other_stage(item, m, a) if _applies(item, canonical) else ""
-        if not _applies(item, canonical) or stage:
+        applies = _applies(item, canonical)
+        stage = _other_stage(item, m, a) if applies else ""
+        if not applies or stage:
             j, about = _Judgement("not_applicable"), not stage
         else:
             about, area = _about_question(item, m, a, areas)

@@ -275,9 +275,10 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append((f"repeats itself: {inp.restated} of {st.sentences} sentences say{'s' * (inp.restated == 1)} "
                         "an earlier one again",
                         -_take(cut)))
-    if outside_work(inp.free_time) or inp.elsewhere:
+    free_time = outside_work(inp.free_time)
+    if free_time or inp.elsewhere:
         n, m = inp.free_time
-        told = (f"{n} of {m} sentences are about free time (hobbies, trips, sport)" if outside_work(inp.free_time)
+        told = (f"{n} of {m} sentences are about free time (hobbies, trips, sport)" if free_time
                 else "the story is set outside work (home, family, a hobby or sport)")
         factors.append((f"not a story from work: {told}, and the question asks about your work",
                         -round(earned * OUTSIDE_WORK_SHARE)))
