@@ -39,6 +39,8 @@ class Section(BaseModel):
     kind: ChunkKind = "body"
     paragraphs: list[str] = Field(default_factory=list)
     parents: list[str] = Field(default_factory=list, description="Headings the section sits under, outermost first.")
+    samples: list[str] = Field(default_factory=list, description="Its paragraphs the article sets apart as a sample "
+                               "(a blockquoted answer, letter, entry or question), not as its own advice.")
 
 
 class FAQPair(BaseModel):
@@ -118,6 +120,9 @@ class Chunk(BaseModel):
     # Nothing of its own to quote (a placeholder, a lone lead-in): set at ingest, never retrieved. None in chunks
     # stored before the flag existed; retrieval then flags them at their first look.
     stub: bool | None = None
+    # The sentences of ``text`` the article sets apart as a sample (a blockquoted answer, letter, entry or question):
+    # an answer quotes them as an example, never as the article's advice.
+    samples: list[str] = Field(default_factory=list)
 
 
 class DocumentInfo(BaseModel):

@@ -10,6 +10,8 @@
   indexes; ``Chunk.parents`` holds the headings the section sits under.
 - ``id = sha256(doc_id, section, kind, text)[:16]``: re-ingesting the same file yields the same ids.
 - ``stub`` flags a chunk with nothing of its own to quote (:func:`is_stub_text`), once, for retrieval to skip.
+- ``samples`` lists the chunk's sentences its section sets apart as a sample (``Section.samples``: a blockquoted
+  answer, letter or entry), which an answer quotes as an example, never as advice.
 """
 from __future__ import annotations
 
@@ -113,7 +115,7 @@ def _hard_split(sentence: str, chunk_size: int) -> list[str]:
 
 def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) -> list[Chunk]:
     """Split an article into retrieval chunks (see module docstring for the rules)."""
-    pieces: list[tuple[str | None, str, str, list[str]]] = []  # (section, kind, text, parents)
+    pieces: list[tuple[str | None, str, str, list[str], frozenset[str]]] = []  # (section, kind, text, parents, samples)
     faq_by_q = {p.question: p for p in article.faq}
     # a section about another company than the article's own (one section per company) is filed under it
     section_company: dict[str | None, str] = {}
@@ -124,14 +126,15 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
                 if m.name in heading:
                     section_company.setdefault(heading, m.name)
     for sec in sponsor_free(article.sections):
+        samples = frozenset(_units(sec.samples))
         for section, kind, text in _section_pieces(sec, article, faq_by_q, chunk_size, overlap):
             # an FAQ pair's section is its question, which sits under the FAQ heading
             parents = sec.parents if section == sec.heading or not sec.heading else [*sec.parents, sec.heading]
-            pieces.append((section, kind, text, parents))
+            pieces.append((section, kind, text, parents, samples))
 
     chunks: list[Chunk] = []
     occurrences: dict[tuple[str, str, str], int] = {}
-    for section, kind, text, parents in pieces:
+    for section, kind, text, parents, samples in pieces:
         text = text.strip()
         if not text:
             continue
@@ -153,9 +156,15 @@ def chunk_article(article: Article, *, chunk_size: int = 700, overlap: int = 1) 
                 company=section_company.get(section, article.company),
                 position=len(chunks),
                 stub=is_stub_text(text),
+                samples=[u for u in _units([text]) if u in samples] if samples else [],
             )
         )
     return chunks
+
+
+def _units(paragraphs: list[str]) -> list[str]:
+    """The sentences of ``paragraphs`` line by line, as the composer splits a chunk's text into quotable units."""
+    return [u.strip() for p in paragraphs for line in p.splitlines() for u in split_sentences(line) if u.strip()]
 
 
 def sponsor_free(sections: list[Section]) -> list[Section]:

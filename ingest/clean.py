@@ -134,8 +134,8 @@ def _is_furniture(line: str) -> bool:
         return True
     if short and _BYLINE.match(s):
         return True
-    if s.startswith("|") and s.endswith("|"):
-        return False  # a Markdown table row
+    if s.startswith("|") and s.endswith("|") or s.startswith(">"):
+        return False  # a Markdown table row; a quoted line is a sample the author set apart ("Acme | Lead | 2018")
     if short and len(_META_SEPARATOR.findall(s)) >= 2 and not s.endswith((".", "?", "!")):
         # a "· Publisher · date" meta line; a list item has at most one leading bullet
         if all(len(part.split()) <= 6 for part in re.split(r"[·|]", s)):

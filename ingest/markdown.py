@@ -4,7 +4,8 @@ What becomes of each construct:
 - YAML front matter -> metadata (title, description, tags); never text.
 - MDX ``import``/``export`` paragraphs, JSX components (``<InDocAd />``), ``{…}`` expressions, HTML comments and
   ``<head>`` -> nothing; other HTML blocks -> their text (``<title>`` is kept as a title fallback).
-- ``:::tip … :::`` admonitions -> their content as ordinary blocks (the admonition's own title is dropped).
+- ``:::tip … :::`` admonitions and GitHub alerts (``> [!NOTE]``) -> their content as ordinary blocks (the
+  admonition's own title and the alert's marker are dropped).
 - tables -> one sentence per body row: "first cell — Header 2: cell; Header 3: cell".
 - code blocks -> ``code`` blocks, kept verbatim and never read as prose.
 - links -> their text; images -> nothing; emphasis markers -> nothing.
@@ -43,6 +44,8 @@ _DROP_ELEMENTS = re.compile(r"<(script|style|noscript|template|iframe|svg)\b[^>]
 _TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s+[^<>]*?)?/?>")
 _BREAK_TAG = re.compile(r"<br\s*/?>|</br\s*>|</?(?:p|div|li|tr|h[1-6]|figcaption|table)\b[^>]*>", re.I)
 _HEADING_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")
+# GitHub's alert syntax ("> [!NOTE]", its five kinds): a notice box, the article's own words, not a quoted sample
+_ALERT = re.compile(r"^\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?", re.I)
 
 
 def _strip_expressions(s: str) -> str:
@@ -149,8 +152,13 @@ def _table_rows(tokens, start: int) -> tuple[list[str], int]:
                 rows.append(row)
             row = None
         elif t.type == "inline" and row is not None:
-            row.append(_clean_text(_render_inline(t)[0]).replace("\n", " "))
+            row.append(_cell_text(_clean_text(_render_inline(t)[0])))
         i += 1
+    if rows and header and not rows[0][0] and len(set(filter(None, header))) < len(list(filter(None, header))):
+        # a label spanning columns ("Actual | Actual") over a second header row ("| | Positive | Negative"), which
+        # Markdown tables cannot set: the two rows name the columns together ("Actual Positive")
+        second = rows.pop(0)
+        header = [" ".join(filter(None, (h, c))) for h, c in zip(header, second)] + header[len(second):]
     out = []
     for cells in rows:
         if not any(cells):
@@ -164,6 +172,16 @@ def _table_rows(tokens, start: int) -> tuple[list[str], int]:
             pairs.append(f"{name}: {cell}" if name else cell)
         out.append(f"{first} — {'; '.join(pairs)}" if first and pairs else first or "; ".join(pairs))
     return out, i + 1
+
+
+def _cell_text(text: str) -> str:
+    """A table cell on one line: a line break (``<br/>``) before a capitalised line ends a sentence that has no full
+    stop of its own ("… or unclear<br/>Interviewer had …" → "… or unclear. Interviewer had …"), else it is a space."""
+    lines = text.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        out += (". " if line[:1].isupper() and not out.rstrip().endswith((".", "!", "?", ":", ";")) else " ") + line
+    return out
 
 
 _MAX_MARKERS = 10
@@ -186,7 +204,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
     list_depth = 0
     advert_in: list[bool] = []  # per open admonition: did it contain an advert?
     heading_level = 0
-    quotes = 0  # open blockquotes
+    quotes: list[bool] = []  # open blockquotes: True for a quote, False for a GitHub alert ("> [!NOTE]")
     i = 0
     n = len(tokens)
     while i < n:
@@ -202,9 +220,11 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
                 stack.pop()
             list_depth = max(0, list_depth - 1)
         elif typ == "blockquote_open":
-            quotes += 1
+            first = next((tokens[k] for k in range(i + 1, n) if tokens[k].type == "inline"), None)
+            quotes.append(not (first is not None and _ALERT.match(first.content)))
         elif typ == "blockquote_close":
-            quotes = max(0, quotes - 1)
+            if quotes:
+                quotes.pop()
         elif typ == "list_item_open":
             stack.append(("item", -1))
         elif typ == "list_item_close":
@@ -229,7 +249,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
         elif typ == "inline":
             s, hrefs = _render_inline(t)
             raw = t.content
-            s = _clean_text(s)
+            s = _clean_text(_ALERT.sub("", s, count=1) if quotes and not quotes[-1] else s)
             if not s or _MDX_STATEMENT.match(raw):
                 i += 1
                 continue
@@ -245,15 +265,15 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
                 if first == -1:
                     ordered = any(kind == "list" and val for kind, val in stack[:item][-1:])
                     stack[item] = ("item", len(blocks))
-                    blocks.append(Block("bullet", s, list_depth, ordered, quoted=quotes > 0))
+                    blocks.append(Block("bullet", s, list_depth, ordered, quoted=any(quotes)))
                 elif blocks and int(first) < len(blocks) and blocks[-1].kind == "bullet" and int(first) == len(blocks) - 1:
                     blocks[-1].text += " " + s.replace("\n", " ")  # a later paragraph of the same list item
                 else:
-                    blocks.append(Block("para", s, quoted=quotes > 0))
-            elif bold_only and len(s) <= 160 and not s.endswith((".", "!", ",", ";")) and not quotes:
+                    blocks.append(Block("para", s, quoted=any(quotes)))
+            elif bold_only and len(s) <= 160 and not s.endswith((".", "!", ",", ";")) and not any(quotes):
                 blocks.append(Block("heading", s.rstrip(":").strip(), 0))
             else:
-                blocks.append(Block("para", s, quoted=quotes > 0))
+                blocks.append(Block("para", s, quoted=any(quotes)))
         elif typ in ("fence", "code_block"):
             code = t.content.rstrip("\n")
             if code.strip():

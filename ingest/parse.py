@@ -28,8 +28,10 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # prose calls a mistake ("candidates who don't … come off as …") is a rubric item (``ingest.warnings``), and a
 # rubric item without a fix records what the article asks for in its place (``RubricItem.instead``); 6: a blockquote
 # (a sample or template) is never a heading or a rule, a heading naming one mistake and its BAD/GOOD pair are one
-# item, and a Don't without a fix takes the Do of the same subject under its heading.
-INDEX_FORMAT = 6
+# item, and a Don't without a fix takes the Do of the same subject under its heading; 7: a chunk lists the sentences
+# the article quotes as a sample (``Chunk.samples``), a quoted line is never page furniture, and a line break inside a
+# table cell separates its sentences.
+INDEX_FORMAT = 7
 
 
 def load(source: SourceFile) -> LoadedDocument:

@@ -278,6 +278,20 @@ class _Sec:
     depths: dict[int, int] = field(default_factory=dict)  # item index -> list depth (bullets only)
 
 
+# A placeholder of a template: "[Degree Name]", "[Start and end dates formatted as MM/YYYY]".
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,120}\]")
+TEMPLATE_SHARE = 0.25  # placeholders fill at least this share of a template's letters; a sample names one or two
+
+
+def is_template(quote: str) -> bool:
+    """Whether a blockquote is a template to fill in ("[Year] [Quantification] [Competition]") rather than a sample
+    ("2016 | Best All-Round Product …", a letter with "[BANK]" standing for one name): a template's placeholders say
+    what to write, which is the article's advice."""
+    letters = sum(ch.isalpha() for ch in quote)
+    held = sum(ch.isalpha() for m in _PLACEHOLDER.finditer(quote) for ch in m.group(0))
+    return bool(letters) and held >= TEMPLATE_SHARE * letters
+
+
 # "* Is X needed? Yes, …": a question and its answer on one list item (FAQ sections only)
 _INLINE_QA = re.compile(r"^(\S.{6,298}?\?)\s+(\S.*)$", re.S)
 
@@ -596,7 +610,8 @@ def parse_article(
     for si, s in enumerate(secs):
         parents = stacks[si][:-1] if s.heading is not None else stacks[si]
         sections.append(Section(heading=s.heading, kind=s.kind, paragraphs=[t for _, t in s.items if t],
-                                parents=parents))
+                                parents=parents,
+                                samples=[t for k, t in s.items if k == "quote" and t and not is_template(t)]))
         if s.kind == "faq":
             faq.extend(_faq_pairs(s))
         elif s.kind == "checklist":

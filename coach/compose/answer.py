@@ -23,7 +23,7 @@ from coach.compose.cues import (_ANAPHOR, _ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAI
                                 _RECOMMEND, _REMEDY, _SCENE, _SIZE, _VERDICT, _YES_NO, _YES_NO_WORD, _announces,
                                 _asked_predicate, _count_pattern, _recommends, advises)
 from coach.compose.candidates import _candidates, _library_names
-from coach.compose.lines import names_samples
+from coach.compose.lines import names_samples, quoted_samples
 from coach.compose.render import POINTERS_ONLY, _not_exact, _opening, _price_heading, _render, said_not_exactly
 from coach.compose.lists import _inline_list, _introduced_list, _labelled_items, _list_answer, _numbered_steps
 from coach.compose.comparison import (CONTRAST, _COMPARE_WORDS, _DIFFERS_ONLY, _STAND_INS, _compared_sides,
@@ -84,7 +84,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     ``context`` is the previous answer, for follow-ups that ask for the other half of a mistake/fix pair."""
     hits = list(hits)[:max_chunks]
     wants_products = bool(_ASKS_PRODUCTS.search(question))
-    cands = _candidates(hits, wants_products=wants_products)
+    cands = quoted_samples(_candidates(hits, wants_products=wants_products), hits)
     if not cands:
         return Composed("", [], [])
     # A job seeker's everyday name for a thing ("CV", "motivation note", "pay") is read as the passages' name for it

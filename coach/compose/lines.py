@@ -1,13 +1,15 @@
 """The line structure of a chunk: lead-ins and the items after them, labelled items, lists that only point
-to material (resources, page titles).
+to material (resources, page titles), samples the article gives (``quoted_samples``: labelled as its examples).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
 
 from coach.models import Chunk
+from coach.compose.records import Cand, Hit
 from coach.plan import NUMBER_WORDS
 from coach.text import split_sentences
 from coach.compose.cues import _ASKS_PRODUCTS, advises
@@ -104,10 +106,17 @@ def _lead_items(chunk: Chunk, li: int) -> list[str]:
     return [lines[j] for j in _items_after(lines, li)]
 
 
+# A table row as the Markdown parser writes it: "first cell — Header 2: cell; Header 3: cell".
+_TABLE_ROW = re.compile(r"^[^—\n]{1,160} — [^:;\n]{1,60}: \S")
+
+
 def _points_elsewhere(lead: str, items: Sequence[str]) -> bool:
     """A list that points to material instead of giving advice: its lead-in introduces resources ("there are
     already excellent preparation resources ...:", "I recommend referring to the following cheatsheets:") or every
-    item only names a page or product (a link's title). It answers "which resources", not "how do I"."""
+    item only names a page or product (a link's title). It answers "which resources", not "how do I". Rows of a
+    table state what each row's columns hold, whatever their lead-in ("the order recommended by recruiters:")."""
+    if items and all(_TABLE_ROW.match(x) for x in items):
+        return False
     lead = (split_sentences(lead) or [lead])[-1] if lead else ""
     return bool(lead and _ASKS_PRODUCTS.search(lead)) or len(items) >= 2 and all(
         title_only(x.lstrip("-*• ")) for x in items)
@@ -165,4 +174,21 @@ def _sample_lines(lines: list[str], section: str = "") -> set[int]:
             inside = False
         elif inside or _SAMPLE_OPENER.match(line):
             out.add(li)
+    return out
+
+
+SAMPLE_LABEL = "Example from the article"
+SAMPLE_QUESTION_LABEL = "Example question from the article"
+
+
+def quoted_samples(cands: list[Cand], hits: Sequence[Hit]) -> list[Cand]:
+    """``cands`` with each sentence its chunk holds as a quoted sample (``Chunk.samples``: a blockquoted answer, letter,
+    entry or question) marked ``sample`` and labelled as the article's example (“Example from the article: “…””), so
+    that a sample answer's "I am a hard worker …" is never quoted as if the article advised it."""
+    out = []
+    for c in cands:
+        if c.text in hits[c.hi].chunk.samples:
+            label = SAMPLE_QUESTION_LABEL if c.question else SAMPLE_LABEL
+            c = replace(c, sample=True, text=f"{label}: “{c.text}”")
+        out.append(c)
     return out
