@@ -395,6 +395,40 @@ _ASKED_UNIT = re.compile(rf"\bhow many (?:[\w-]+ ){{0,2}}?(minute|hour|day|week|
 _UNIT_WORD = re.compile(r"(minute|min|hour|hr|day|week|month|year)s?$", re.I)
 
 
+# What a time or a number is asked of, named after its unit: "how many weeks of mock interviews", "how much time on the
+# take-home". A sentence stating such a fact about something else ("160 questions within 3-4 weeks") does not answer.
+# The thing is the words up to the first function word (English's closed class: auxiliaries, pronouns, prepositions,
+# conjunctions): "prep | until I'm ready", "mock interviews | should I do".
+_FUNCTION = (r"(?:should|shall|do|does|did|will|would|can|could|may|might|must|is|are|was|were|be|i|i'm|me|my|we|you|"
+             r"they|it|before|after|until|till|to|per|in|at|on|of|for|by|with|from|if|when|while|so|and|or|but|that|"
+             r"which|than|as|about|into|like)")
+_MEASURED = re.compile(
+    rf"\bhow (?:many|much) (?:[\w-]+ ){{0,2}}?(?:{_UNIT_Q}|time)(?: (?:a|per) (?:day|week|month))? (?:of|on|doing)\s+"
+    rf"(?:the |my |your |a |an )?((?:(?!{_FUNCTION}\b)[\w.-]+\s*){{1,4}})", re.I)
+
+
+def measured_thing(question: str) -> str | None:
+    """What a duration or count question measures when it names it after the unit ("how many weeks of mock interviews
+    should I do?" → "mock interviews"), or None."""
+    m = _MEASURED.search(_plain(question))
+    return m.group(1).strip() if m else None
+
+
+# What a how-to asks to make or work with, after its verb and a determiner: "how do I write the email asking ...",
+# "how do I fill in the system design template". (Without a determiner the verb's complement may be a state or a
+# skill — "how do I stay calm", "get better at" — not a thing.)
+_HOWTO_OBJECT = re.compile(
+    r"\bhow (?:do|can|should|would|could) (?:i|we|you) [a-z]+(?: (?:up|in|out|together|down|off))? "
+    rf"(?:the|a|an|my|our|your|this|that) ((?:(?!{_FUNCTION}\b)(?![\w.-]*ing\b)[\w.-]+\s*){{1,3}})", re.I)
+
+
+def howto_object(question: str) -> str | None:
+    """The thing a how-to question asks to make or work with ("how do I write the email asking ..." → "email"), or
+    None."""
+    m = _HOWTO_OBJECT.search(_plain(question))
+    return m.group(1).strip() if m else None
+
+
 def asked_unit(question: str) -> str | None:
     """The calendar unit a duration question asks in ("how many years ..." → "year"), or None."""
     m = _ASKED_UNIT.search(question)

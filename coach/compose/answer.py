@@ -11,7 +11,8 @@ import numpy as np
 
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
-                        asks_advice, asks_what_to_do, carries_in, plan, poses_condition, reported_prompt)
+                        asks_advice, asks_what_to_do, carries_in, howto_object, measured_thing, plan, poses_condition,
+                        reported_prompt)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
@@ -29,7 +30,7 @@ from coach.compose.lists import _inline_list, _introduced_list, _labelled_items,
 from coach.compose.comparison import (CONTRAST, _COMPARE_WORDS, _DIFFERS_ONLY, _STAND_INS, _compared_sides,
                                       _labelled_facts, _names_sides, _which_more)
 from coach.compose.asks import (_CODE, _asked_prompt, _defined_term, _fix_answer, _only_lists_prompt, _solution,
-                                _with_expansion, asked_acronym)
+                                _with_expansion, asked_acronym, framed_prompt)
 
 _EXPLAINED = ("why", "why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
@@ -62,6 +63,13 @@ CONDITION_BONUS = 0.1
 
 TO_ASK_BONUS = 0.1  # a question to ask the interviewer, when the asker wants one
 ASKED_OF_PENALTY = 0.5  # a question put to candidates, when the asker wants one to ask: no answer at all
+
+
+def _held(words: set[str], within: set[str]) -> bool:
+    """Every word of ``words`` is in ``within``, or one of four letters or more begins the other ("prep" and
+    "prepar"; not "interview" and "internal")."""
+    return all(w in within or any(min(len(v), len(w)) >= 4 and (v.startswith(w) or w.startswith(v)) for v in within)
+               for w in words)
 
 
 def _verdict(c: "Cand") -> bool:
@@ -291,9 +299,20 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     distinct = {t for t in subject - _FILLER - spoken
                 if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
 
+    # What a how-to asks to make or work with ("the email asking the recruiter for more money"): an answer that never
+    # names it, nor do its headings, tells how to do something near it, not this. (An everyday name counts as said in
+    # the library's name.)
+    made = howto_object(question) if kind == "howto" and not context else None
+    made_words = _stems(made or "") - _GENERIC - _FILLER - spoken
+
     def done(out: Composed) -> Composed:
-        out.best_sim = best_sim
         headings = " ".join(f"{src.title} {src.section or ''}" for src in out.sources)
+        if made_words and out.text and NOT_EXACT not in out.text and not _held(
+                made_words, _stems(f"{' '.join(out.sentences)} {headings}")):
+            # (a number of the question is not repeated: every number of an answer is in its sources)
+            said = " ".join(w for w in made.split() if not re.search(r"\d", w))
+            out = said_not_exactly(out, kind, why=f"it does not speak of “{said}”" if said else None)
+        out.best_sim = best_sim
         out.off_subject = bool(out.text) and bool(distinct) and not context and not asked_acronym(question) and \
             not distinct & _stems(f"{' '.join(out.sentences)} {headings}")
         shared = (_stems(question) - _GENERIC) & _stems(" ".join(out.sentences))
@@ -323,10 +342,11 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     if acronym:
         scored = _with_expansion(acronym, scored, hits)
 
-    reported = reported_prompt(question)  # "what do I say when they ask X": how to answer X, whatever X asks for
-    prompt = _asked_prompt(question) or reported
-    if prompt and (reported or kind in ("howto", "other", "yes_no")):
-        unanswered = _only_lists_prompt(prompt, scored)
+    # "what do I say when they ask X", "a good answer to why do you X": how to answer X, whatever X asks for
+    framed = framed_prompt(question) or reported_prompt(question)
+    prompt = framed or _asked_prompt(question)
+    if prompt and (framed or kind in ("howto", "other", "yes_no")):
+        unanswered = _only_lists_prompt(prompt, scored, hits)
         if unanswered is not None:
             return done(_not_exact(unanswered, hits, kind,
                                    why="it lists this interview question but gives no advice on answering it"))
@@ -347,9 +367,24 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         return not distinct or bool(distinct & (_stems(c.text) | _stems(f"{chunk.title} {chunk.section or ''}"))) \
             or bool(c.asked) and asked_sim.get(c.asked, 0.0) >= FAQ_MATCH
 
+    # The thing a time or number is asked of, named in two words or more ("weeks of mock interviews"): a fact about
+    # something else does not answer. (One word names an activity — "hours of study", "of prep" — that a passage on
+    # preparing measures in its own words: "to be well prepared".)
+    thing = measured_thing(question) if kind in FACT_KINDS else None
+    measured = _stems(thing) - _GENERIC - _FILLER if thing and len(thing.split()) >= 2 else set()
+
+    def measures(c: Cand) -> bool:
+        """The sentence or its headings name the measured thing; an everyday name ("mock interviews") may be said in
+        the library's name, whole, in the sentence itself ("practice interviews")."""
+        chunk = hits[c.hi].chunk
+        named = _stems(f"{c.text} {chunk.title} {chunk.section or ''}")
+        return _held(measured, named) or bool(extra) and _held(measured - spoken, named) and _held(
+            _stems(extra), _stems(c.text))
+
     def carries_kind(c: Cand) -> bool:
-        """``fits``; for a price question also a passage under a heading that states the price ("Free resources")."""
-        return fits(c.text) or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
+        """``fits`` and ``measures``; for a price question also a passage under a heading that states the price
+        ("Free resources")."""
+        return fits(c.text) and measures(c) or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
 
     if kind in GATED_KINDS and not (carries_kind(scored[0][1]) and on_topic(scored[0][1])):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how

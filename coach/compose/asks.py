@@ -8,7 +8,7 @@ from typing import Sequence
 
 from coach.compose.records import Cand, Composed, Hit
 from coach.compose.words import _SMALL_WORDS, _keys4, _stems
-from coach.compose.cues import _FIX, _NEGATIVE, _PROMPT
+from coach.compose.cues import _ASKED_OF, _FIX, _NEGATIVE, _PROMPT, _TO_ASK, directs
 from coach.compose.render import _render
 
 _CODE = re.compile(r"^\s*```")
@@ -95,38 +95,85 @@ def _defined_term(question: str) -> str | None:
     return term or None
 
 
-# "How do I answer tell me about yourself?": the prompt follows the verb of answering, with or without quotes.
-_ANSWERING = re.compile(r"\b(?:answer|respond to|reply to|handle|tackle|approach)\s+(?:the\s+|a\s+|that\s+)?"
+# "How do I answer tell me about yourself?", "a good answer to why do you want to work here": the prompt follows a verb
+# or noun of answering, with or without quotes.
+_ANSWERING = re.compile(r"\b(?:answer(?:s|ing)?|respon(?:d|se|ses|ding)|repl(?:y|ies|ying)|handl(?:e|ing)|"
+                        r"tackl(?:e|ing)|approach(?:ing)?)\s+(?:(?:to|for)\s+)?(?:the\s+|a\s+|that\s+)?"
                         r"(?:question\s+|one\s+)?", re.I)
+# An interviewer's question in their own words: it opens as a question or a request to tell and addresses "you"
+# ("what frustrates you", "describe Palantir to your grandmother"); "approach system design when you ..." does not.
+_ADDRESSED = re.compile(r"^\W*(?:why|what(?:'s)?|where|how|when|which|who|if|do|did|does|are|have|has|would|will|is|"
+                        r"can|could|tell|describe|explain|teach|share|talk|walk|take|give|name)\b[^?]*?"
+                        r"\b(?:you|your|yours|yourself)\b", re.I)
 
 
 def _asked_prompt(question: str) -> str | None:
-    """The interview prompt a question asks how to answer: a quoted one, or one right after "answer"."""
+    """The interview prompt a question asks how to answer: a quoted one, or ``framed_prompt``."""
     quoted = _QUOTED.search(question)
-    if quoted:
-        return quoted.group(1)
+    return quoted.group(1) if quoted else framed_prompt(question)
+
+
+def framed_prompt(question: str) -> str | None:
+    """The interviewer's question right after a word of answering ("how do I answer what frustrates you?" → "what
+    frustrates you"), to the end of its clause; None when none follows."""
     for m in _ANSWERING.finditer(question):
-        if _PROMPT.match(question[m.end():]):
-            return question[m.end():].rstrip(" ?!.")
+        rest = question[m.end():]
+        if _PROMPT.match(rest) or _ADDRESSED.match(rest):
+            return _CIRCUMSTANCE.sub("", re.split(r"[?!]", rest, maxsplit=1)[0]).strip(" .")
     return None
 
 
-def _only_lists_prompt(prompt: str, scored: list) -> tuple | None:
-    """"How do I answer 'tell me about a time you failed'?": when the best evidence is itself a listed prompt (the
-    library lists such questions but gives no advice on this one), the closest listed prompt, to quote as what the
-    library does say; None when advice leads."""
+# Where or how the asker meets the prompt is not part of it: "tell me about yourself | in a coding interview", "did you
+# find any bugs in Slack | without sounding rude".
+_CIRCUMSTANCE = re.compile(r"\s+(?:(?:in|at|during|for|on)\s+(?:a|an|the|my)|without)\s.*$", re.I)
+
+
+def _only_lists_prompt(prompt: str, scored: list, hits: Sequence[Hit]) -> tuple | None:
+    """"How do I answer 'tell me about a time you failed'?": when the library lists this prompt among the questions
+    put to candidates but gives no advice on it, the listed prompt, to quote as what the library does say; None when
+    advice leads or accompanies it.
+
+    The prompt is listed when a prompt holds at least half of its words (two at least) and is the best evidence or
+    sits under a heading of questions asked of candidates. Advice on it is a sentence of that prompt's section, or
+    of the best evidence, that directs the reader and holds half of the prompt's words too ("try to demonstrate the
+    deep connection you have with the product" for "why do you like Airbnb?")."""
     asked = _keys4(prompt) - _PROMPT_WORDS or _keys4(prompt)  # "tell me about yourself" is all prompt words
-    if not (scored[0][1].question or _PROMPT.match(scored[0][1].text)):
-        return None  # the best evidence is advice, not another listed prompt: answer normally
-    prompts = [t for t in scored if (t[1].question or _PROMPT.match(t[1].text)) and asked & _keys4(t[1].text)]
-    if not prompts:
-        return None
     whole = _keys4(prompt)
-    return max(prompts, key=lambda t: (len(asked & _keys4(t[1].text)), len(whole & _keys4(t[1].text)), t[0]))
+
+    def under_asked(t: tuple) -> bool:
+        headings = (hits[t[1].hi].chunk.title or "", hits[t[1].hi].chunk.section or "")  # each read on its own
+        return any(_ASKED_OF.search(h) for h in headings) and not any(_TO_ASK.search(h) for h in headings)
+
+    def prompted(t: tuple) -> bool:
+        return bool(t[1].question or _PROMPT.match(t[1].text))
+
+    def listed(t: tuple) -> bool:
+        """A prompt, or an item of a list of questions asked of candidates that addresses them ("Describe Palantir to
+        your grandmother."); not a pointer to a page."""
+        return not t[1].pointer and (prompted(t) or t[1].itemlike and under_asked(t) and bool(
+            _ADDRESSED.match(t[1].text)))
+
+    def section(t: tuple) -> tuple:
+        return hits[t[1].hi].chunk.doc_id, hits[t[1].hi].chunk.section
+
+    def holds_half(t: tuple) -> bool:
+        return 2 * len(asked & _keys4(t[1].text)) >= len(asked)
+
+    # (a listed prompt shares two of its words when it has two: "any" alone is no match for "any bugs in Slack")
+    prompts = [t for t in scored if listed(t) and holds_half(t) and len(asked & _keys4(t[1].text)) >= min(2, len(asked))
+               and (t is scored[0] or under_asked(t))]
+    if not prompts:
+        return None  # the library does not list this prompt: answer normally
+    best = max(prompts, key=lambda t: (len(asked & _keys4(t[1].text)), len(whole & _keys4(t[1].text)), t[0]))
+    where = {section(best), section(scored[0])}
+    if any(section(t) in where and not prompted(t) and directs(t[1].text) and holds_half(t) for t in scored):
+        return None
+    return best
 
 
 _QUOTED = re.compile(r"(?:^|\s)['‘“\"]([^'’”\"]{8,}?)['’”\"](?=[\s?.!,]|$)")
-_PROMPT_WORDS = _keys4("tell me about time times you your describe give example situation when")
+_PROMPT_WORDS = _keys4("tell me about time times you your you're you've you'd you'll describe give example situation "
+                       "when")
 
 
 def _fix_answer(scored: list, hits: Sequence[Hit], context_stems: set[str]) -> Composed | None:

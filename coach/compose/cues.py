@@ -150,10 +150,16 @@ _DIRECTIVE = re.compile(r"\b(?:should(?:n'?t)?|must|make sure|ensure|try (?:not 
                         r"(?:^|[,;]\s*)(?:never|always|avoid|do not|don'?t) \w+)\b", re.I)
 
 
+def directs(sentence: str) -> bool:
+    """Whether ``sentence`` directs the reader ("you should", "try not to", "make sure", "a trick to get around this
+    is ..."): advice even among interview prompts, which are imperatives too ("Give an example of ...")."""
+    return bool(_DIRECTIVE.search(sentence))
+
+
 def advises(sentence: str) -> bool:
-    """Whether ``sentence`` tells the reader what to do: a directive ("you should", "try not to", "make sure", "a trick
-    to get around this is ...") or an imperative ("Visualize the problem", "start with a high-level function")."""
-    return bool(_DIRECTIVE.search(sentence) or _IMPERATIVE.match(sentence))
+    """Whether ``sentence`` tells the reader what to do: a directive (``directs``) or an imperative ("Visualize the
+    problem", "start with a high-level function")."""
+    return directs(sentence) or bool(_IMPERATIVE.match(sentence))
 
 
 def _recommends(sentence: str) -> bool:

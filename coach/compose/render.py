@@ -10,7 +10,8 @@ from coach.plan import NOT_EXACT, PRICE
 from coach.compose.records import Cand, Composed, Hit, MAX_CHARS
 from coach.compose.cues import _announces
 
-POINTERS_ONLY = "The library only points to other material on this; it does not state the advice itself."
+# Naming where the advice is is not giving it: such an answer does not answer exactly what was asked.
+POINTERS_ONLY = f"{NOT_EXACT}: it only points to other material on this, not the advice itself."
 
 
 def _opening(scored: list, hi: int) -> list[Cand]:
