@@ -35,6 +35,7 @@ from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, che
                          unknown_roles)
 
 log = logging.getLogger(__name__)
+_TOKENS = re.compile(r"[\w'-]+|[^\w\s]")  # words and punctuation marks
 # A code: letters then digits, maybe more letters ("L4", "IC5", "H1B", "EC2", "P99"); not an amount or a count
 # ("150k", "2nd", "4x"), which start with a digit.
 _CODE = re.compile(r"(?<![\w$£€.-])[A-Za-z]{1,3}\d{1,3}[A-Za-z]{0,2}(?![\w-])")
@@ -79,6 +80,11 @@ PART_ONLY = 0.3
 # letter"). Measured on short phrases: a modifier naming the same kind another way ("company email address" / "Email
 # address", "resume summary" / "professional summary") stays above 0.6.
 OTHER_KIND = 0.5
+# Below OFF_SUBJECT_RELEVANCE chunk evidence, the question without the words it shares with the answer is off-domain
+# when it is nearer an outside topic (``scope.off_domain_by_meaning``) than the question is to the quoted sentences by
+# this much: a shared word pulls the question towards the evidence whatever its sense ("queue" of a restaurant, "message
+# queues"). On the tuning split the off-domain questions sit at 0.08 and above, the covered ones at 0.02 and below.
+SHARED_SENSE_MARGIN = 0.05
 
 
 @dataclass
@@ -387,6 +393,24 @@ class AskChain:
                 return " ".join(phrase)
         return None
 
+    def _off_domain_unshared(self, question: str, composed: Composed) -> str | None:
+        """Why the question is outside interview preparation once the words it shares with the answer (its sentences
+        and their passages' headings) are left out, or None: what is left reads as an outside topic more than the
+        question reads as the quoted sentences (``SHARED_SENSE_MARGIN``), and they are not about that topic. The
+        shared words are judged by the rest of the question, not by themselves: "the best queue management system for
+        a restaurant" is about restaurants, whatever "message queues" shares with it."""
+        headings = [t for s in composed.sources for t in (s.title, s.section or "")]
+        said = _lemmas(_TOKENS.findall(f"{' '.join(composed.sentences)} {' '.join(headings)}"))
+        words = _TOKENS.findall(question)
+        # A word is shared in any of its forms ("queue" / "queues"), not only as the BM25 stems read it.
+        rest = " ".join(w for w in words if not set(tokenize(w)) or not _lemmas([w]) & said)
+        if rest == " ".join(words) or not composed.sentences:
+            return None  # nothing shared: ``off_domain_by_meaning`` has judged the question as it is
+        vectors = np.asarray(self.vectors.encode([question, rest, *composed.sentences]))
+        relevance = float((vectors[2:] @ vectors[0]).max())
+        return off_domain_by_meaning(vectors[1], relevance + SHARED_SENSE_MARGIN, self.vectors.encode,
+                                     composed.sentences)
+
     def _unknown_term(self, question: str, qv) -> str | None:
         """A term of the asking sentence that the library knows nothing of: two or more words in a row that no
         article uses, that no library word stands in for and that are not everyday English ("beta blocker", "Roth
@@ -580,6 +604,10 @@ class AskChain:
                 words = [w for w in words if not self._said_in_quote(standalone, w, composed)]
                 if words:
                     reason = f"the library does not talk about “{words[0]}”"
+                # A follow-up ("So where do they go instead?") is read with the answer it follows, as ``qv`` is.
+                elif off := self._off_domain_unshared(f"{standalone} {retrieved.get('context', '')}".strip(),
+                                                      composed):
+                    reason = off
         if reason or composed is None:
             reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)
             return Answer(question=question, standalone_question=standalone, grounded=False, sources=[],
@@ -658,6 +686,13 @@ def _said_of_speaker(question: str) -> set[str]:
         said[low] = said.get(low, True) and said_of_speaker(question[:at], word)
         at += len(word)
     return {w for w, only in said.items() if only}
+
+
+def _lemmas(words: list[str]) -> set[str]:
+    """Every base form the lexicon reads ``words`` as (lower case), the words themselves included."""
+    from lemminflect import getAllLemmas
+
+    return {x.lower() for w in words for x in (w, *(f for forms in getAllLemmas(w).values() for f in forms))}
 
 
 def _stand_in_words(question: str) -> set[str]:

@@ -14,7 +14,9 @@ The principle: the evidence the answer stands on must cover the entities and the
 5. After composing (``coach.chain``), against what the answer quotes:
    - its meaning is closer to an outside topic than to its best evidence and the quoted sentences are not about that
      topic themselves (:func:`off_domain_by_meaning`: a recommender passage covers "a 'customers also bought' engine
-     for an online shop");
+     for an online shop"); with weak chunk evidence, so is the question without the words it shares with the answer
+     (in any form): a shared word pulls it towards the evidence whatever its sense ("how to handle queues at a
+     bakery" answered by a course on "queues");
    - a term the library never names: two or more words in a row that no article uses, no library word stands in
      for and that are not everyday English ("a beta blocker to calm my nerves"), named as a thing, not done by the
      asker ("should I even bother haggling" is a verb phrase) nor how they feel ("I feel awkward haggling");
@@ -56,7 +58,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from coach.english import english_word, verb_follows  # its dictionary loads on first use, not on import
+from coach.english import DETERMINERS, english_word, pronoun, verb_after_subject, verb_follows  # words load lazily
 from coach.models import Article, Role
 from coach.roles import role_mentions, shared_lexicon_roles
 
@@ -503,7 +505,8 @@ _RUN_GAP = re.compile(r"\s+|-")
 _JOINERS = frozenset("""about above across after against along among around as at before behind below beneath beside
     besides between beyond by despite down during except for from in inside into like near of off on onto out outside
     over past per since through throughout till to toward towards under underneath until up upon via with within without
-    although because once though unless whereas whether while whilst when whenever where wherever if than""".split())
+    versus vs although because once though unless whereas whether while whilst when whenever where wherever if than
+    """.split())
 
 
 def compounds(question: str, placed: bool = True) -> list[tuple[str, list[str]]]:
@@ -531,24 +534,34 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
     """:func:`noun_phrases` with where each starts in ``text``."""
     from lemminflect import getAllLemmas
 
-    from coach.english import everyday, pronoun
+    from coach.english import everyday
     from coach.store.bm25 import tokenize
 
     out: list[tuple[int, list[str]]] = []
     run: list[str] = []
     start = end = 0
+    fixed = False  # the word before closed a fixed phrase inside the run ("thank you"): no verb's place after it
 
     def close() -> None:
         lemmas = getAllLemmas(run[-1]) if run else {}
         if run and (not lemmas or "NOUN" in lemmas):
             out.append((start, run))
 
-    for m in _WORDS.finditer(text):
+    matches = list(_WORDS.finditer(text))
+    for i, m in enumerate(matches):
         word, at = m.group(), m.start()
         lemmas = set(getAllLemmas(word))
-        # An adverb, or a common word the lexicon has no reading of ("because"), names no thing.
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if run and pronoun(word) and _fixed_modifier(text, start, run[-1], m, nxt):
+            run[-1] = f"{run[-1]} {word}"  # "a thank you email": one modifier, as "thank-you" is
+            fixed, end = True, m.end()
+            continue
+        # An adverb, or a common word the lexicon has no reading of ("because"), names no thing; nor does the verb
+        # after an asked subject ("should my resume say …").
         content = bool(tokenize(word)) and word.lower() not in _JOINERS and not pronoun(word) and \
-            lemmas != {"ADV"} and bool(lemmas or not everyday(word)) and not verb_follows(text[:at])
+            lemmas != {"ADV"} and bool(lemmas or not everyday(word)) and \
+            (fixed or not verb_follows(text[:at])) and not verb_after_subject(text[:at], word, text[m.end():])
+        fixed = False
         if not content or not (run and _RUN_GAP.fullmatch(text, end, at)):
             close()
             run, start = [], at
@@ -557,6 +570,22 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
         end = m.end()
     close()
     return out
+
+
+def _fixed_modifier(text: str, start: int, last: str, word: re.Match[str], nxt: re.Match[str] | None) -> bool:
+    """Whether the pronoun ``word`` closes a fixed phrase used as a modifier with the run's ``last`` word ("a thank you
+    email"): the run opens after a determiner, so a noun phrase runs on to its head; ``last`` reads only as a verb,
+    whose object the pronoun is; a word that can be a noun follows at once. After a noun the pronoun starts a clause
+    ("the team you join")."""
+    from lemminflect import getAllLemmas
+
+    before = text[:start].split()
+    if not before or before[-1].lower() not in DETERMINERS or nxt is None or \
+            not _RUN_GAP.fullmatch(text, word.end(), nxt.start()):
+        return False
+    last_reads, next_reads = getAllLemmas(last), getAllLemmas(nxt.group())
+    return set(last_reads) == {"VERB"} and nxt.group().lower() not in _JOINERS and not pronoun(nxt.group()) and \
+        (not next_reads or "NOUN" in next_reads)
 
 
 def names_kind(modifier: str) -> bool:

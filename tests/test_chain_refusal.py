@@ -88,6 +88,20 @@ def test_an_off_domain_question_sharing_one_word_with_a_topic_is_declined(design
     assert answered.grounded and "ride-hailing app" in answered.answer
 
 
+def test_a_question_sharing_a_word_in_another_sense_is_declined_by_the_rest_of_its_words(tmp_path_factory, embedder):
+    """"queues" and "course" are shared with the design course, "queues" in another sense: without them the question
+    reads as an outside topic (a bakery's customers) more than it reads as the quoted sentence, which is not about
+    it, so the coach declines (it used to quote the course; "bakery" is a word the library uses, elsewhere). A covered
+    question on queues is still answered."""
+    bakery = "\n## Getting there\n\nThe Velloran office sits above a bakery; the onsite starts at nine sharp.\n"
+    coach = library_of(tmp_path_factory, embedder, {"velloran_design.md": DESIGN, "velloran_loop.md": ARTICLE + bakery})
+    declined = coach.ask("Which course teaches how to handle queues at a bakery?")
+    assert not declined.grounded, declined.answer
+    assert "the question is about" in (declined.note or "")
+    answered = coach.ask("Which course covers queues?")
+    assert answered.grounded and "queues" in answered.answer, answered.answer
+
+
 def test_a_word_that_only_colours_the_question_is_not_its_topic(design_coach):
     chain = design_coach.ask_chain
     assert chain._is_topic("How do I design a poster for my band's gig?", ["poster"])

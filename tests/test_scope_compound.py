@@ -43,6 +43,14 @@ def quillmoor(tmp_path_factory, embedder):
     # Prepositions and subordinators join phrases, never a compound; a word where English puts a verb starts none.
     ("How do I word my resignation letter once I've signed?", [("letter", ["resignation"])]),
     ("What do I type my code into during a panel interview?", [("interview", ["panel"])]),
+    # The verb after an asked subject is no head: "say" is what the CV does, "summary" is what it has.
+    ("should my CV say that I was laid off?", []),
+    ("Should my cover letter mention my gap year?", [("letter", ["cover"]), ("year", ["gap"])]),
+    ("What should my CV summary include?", [("summary", ["CV"])]),
+    # A fixed phrase used as a modifier is one modifier, spaced or hyphenated; after a noun a pronoun starts a clause.
+    ("What should a thank you note say?", [("note", ["thank you"])]),
+    ("Do I send a thank-you note to each interviewer?", [("note", ["thank-you"])]),
+    ("Is the team you join decided after the offer?", []),
 ])
 def test_compounds_are_runs_of_content_words_with_the_head_last(question, expected):
     assert compounds(question) == expected
