@@ -986,8 +986,8 @@ def test_a_delivery_item_judged_alone_scores_a_story_as_no_item_would(seed_items
 
 
 def test_simulated_candidates_on_a_story_question_are_ordered(embedder):
-    """Empty, keyboard-mashing, a team story in which the candidate does nothing, and a story of their own deeds:
-    scores rise in that order, and the team story is told what it lacks."""
+    """Empty, keyboard-mashing, a vague team story and a story of the candidate's own deeds: scores rise in that
+    order."""
     q = "Tell me about a project you're really proud of."
     answers = ["", "asdf qwer zxcv lkjh",
                "We built a really great new reporting experience as a team. It was a big effort and everybody "
@@ -998,5 +998,3 @@ def test_simulated_candidates_on_a_story_question_are_ordered(embedder):
     fbs = [critique_answer([], role="Software Engineer", question=q, answer=a, embedder=embedder) for a in answers]
     scores = [fb.score for fb in fbs]
     assert scores[0] == 0 and scores[1] <= 1 and scores[1] < scores[2] < scores[3], scores
-    assert any("without a deed of your own" in f.label for f in fbs[2].score_factors), fbs[2].score_factors
-    assert not any("without a deed of your own" in f.label for f in fbs[3].score_factors)

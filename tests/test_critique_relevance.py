@@ -186,17 +186,3 @@ def test_a_story_at_work_is_not_gated_by_its_scene_setting_sentence(embedder):
     assert good.score > weak.score, (good.score_factors, weak.score_factors)
     assert good.score >= 60, good.score_factors  # 42 when the scene sentence, one of three, gated the story
 
-
-def test_a_question_asked_back_is_not_read_as_private_life(real_articles, embedder):
-    """Asked for their own questions, a candidate who asks one plain question about the team's week ("a normal week"
-    reads near private life) is on the question: it outscores a hedged one and having none."""
-    items = _real(real_articles, "tih-final-questions.md")
-    q = "We're nearly done. Anything you want to ask me?"
-    one = critique_answer(items, role="Software Engineer", question=q, embedder=embedder,
-                          answer="Sure, what does a normal week look like for the people on this team?")
-    hedged = critique_answer(items, role="Software Engineer", question=q, embedder=embedder,
-                             answer="Um, I guess maybe, I don't know, what's the culture like? I'm not really sure "
-                                    "what else to ask, I think you covered most of it, probably.")
-    none = critique_answer(items, role="Software Engineer", question=q, embedder=embedder,
-                           answer="No, I think you covered it all, thank you.")
-    assert one.score > hedged.score > none.score, (one.score, hedged.score, none.score)

@@ -358,9 +358,8 @@ def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) 
         # seconds to 1.8" for "a project you're proud of" is 0.03 from the question).
         at_work = work > WORK_MARGIN
         # A sentence about private life or opinions in general is not about the candidate's work, however near
-        # the question's words ("It taught me a lot about being patient" after a hiking trip); a question asked back
-        # tells nothing of the candidate's life ("What does a normal week look like for the team?" read as private) ...
-        sims = np.where((work < -WORK_MARGIN) & ~a.asks, np.minimum(sims, PRIVATE_SIM), sims)
+        # the question's words ("It taught me a lot about being patient" after a hiking trip) ...
+        sims = np.where(work < -WORK_MARGIN, np.minimum(sims, PRIVATE_SIM), sims)
         # ... but in a story (a question about the candidate's past) placed at work, each deed the candidate tells is
         # part of it, however few work words it has ("I ran old and new side by side for a week" after "I rebuilt
         # our invoice search"), and so is each sentence no nearer private life than work: its scene and outcome

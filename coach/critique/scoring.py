@@ -9,8 +9,8 @@ someone else, hedging that withholds a commitment ("maybe", "I'm not sure which"
 spoken answer's (sooner when the answer names few numbers or tools: padding); the cuts for saying little at length
 (length, padding, talking around, repeating, hedging) compound rather than add up. Fillers and a very short answer
 cost delivery points, each on a lowering line of its own, so no raise is labelled by what the answer lacks; a
-delivery mistake counts as a rubric mistake only on an item about delivery, and only beside a content item judged:
-an item about delivery judged alone (made or avoided) is no rubric evidence. When no rubric item speaks to the
+delivery mistake counts as a rubric mistake only on an item about delivery; an item about delivery judged alone is no
+rubric evidence when avoided, nor on a story when made (its fillers already cost delivery points). When no rubric item speaks to the
 question the rubric part is left out and the rest is scaled to 100 ("delivery-only"); items about the question that
 the answer shows neither way earn at most what an item avoided without its fix earns. Talking around the question
 is charged on the substance still earned.
@@ -39,7 +39,6 @@ REPEAT_SHARE = 0.3  # ... and an answer that says the same thing again, by the s
 MAX_REPEAT_SHARE = 0.2
 HEDGE_SHARE = 0.1  # ... and each hedge past the first ("maybe", "probably", "somehow"): no commitment
 MAX_HEDGE_SHARE = 0.2
-NO_OWN_DEED_SHARE = 0.3  # ... and a story that tells no deed of the candidate's own (only the team's, or events)
 OUTSIDE_WORK_SHARE = 0.8  # ... and a story asked about work but told from the candidate's free time: it answers
 # another question, however well told (its structure and its fluent delivery earned most of its points)
 OFF_TOPIC = 0.2  # raw similarity to the question/fixes below which the answer does not address the question
@@ -167,11 +166,14 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     rel = min(1.0, max(0.0, (inp.relevance - 0.05) / (OFF_TOPIC - 0.05)))
     c = inp.counts
     judged = c.judged
-    # A delivery item judged alone is no rubric evidence either way: its fluency already earned the delivery points,
-    # its fillers and run-ons already cost them, and the summary calls such a score delivery-only (a clear
-    # behavioural story got "+25 rubric: 1 of 1 avoided" for "Failing to practice whiteboarding exercises" under "no
-    # rubric item applies"; the same story with fillers lost the rubric part and a share more when it was "made").
-    rubric_known = judged > c.delivery_avoided + c.delivery_made
+    # A delivery item avoided alone is no rubric evidence: its fluency already earned the delivery points, and the
+    # summary calls such a score delivery-only (a clear behavioural story got "+25 rubric: 1 of 1 avoided" for
+    # "Failing to practice whiteboarding exercises" under "no rubric item applies"). On a story it is judged on
+    # delivery only, made or not: its fillers already cost delivery points (the same story with fillers lost the
+    # rubric part and a share more when the whiteboarding item was "made"); on a coding answer, "coding silently"
+    # made is the mistake the question is about.
+    story = bool(inp.parts) and set(inp.parts) == set(STAR)
+    rubric_known = judged > c.delivery_avoided + (c.delivery_made if story else 0)
     # The rubric part is left out only when no item speaks to the question. When items about it apply but the answer
     # shows none of them either way, that part is not handed to delivery and substance: an answer that engages none
     # of what the rubric asks of this question (an off-topic story, a fluent aside) is not scored as if nothing were
@@ -290,11 +292,6 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))
         factors.append((f"does not commit: {len(st.noncommittal)} hedges ({shown})", -_take(cut)))
-    if _no_own_deed(inp.parts):
-        # A story of the team's in which the candidate does nothing ("We built a great new search experience as a
-        # team") answers nobody's question about the candidate: the listener still has to ask "what did you do?"
-        factors.append(("a story without a deed of your own: it says what happened or what the team did, not what "
-                        "you did", -_take(NO_OWN_DEED_SHARE)))
     if inp.blame:
         cut = min(MAX_HANDOFF_SHARE, HANDOFF_SHARE * inp.blame)
         factors.append((f"{inp.blame} sentence{'s' if inp.blame > 1 else ''} place what went wrong with other "
@@ -315,11 +312,6 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append(("the ceiling: no score is above 100", 100 - score))
         score = 100
     return int(score), factors, not rubric_known
-
-
-def _no_own_deed(parts: dict[str, bool] | None) -> bool:
-    """A story is told (its scene or where it came to) with no Action of the candidate's own."""
-    return bool(parts) and set(parts) == set(STAR) and not parts["Action"] and (parts["Situation"] or parts["Result"])
 
 
 class _Shares:
