@@ -966,3 +966,35 @@ def test_a_delivery_item_avoided_alone_leaves_the_score_delivery_only(seed_items
     assert board.verdict == "avoided"
     assert board.advice.startswith("Delivery note") and "The answer links its steps" in board.advice, board.advice
     assert "because" in board.evidence
+
+
+@pytest.mark.parametrize("answer", [
+    DISAGREE,
+    "Um, so, like, my manager wanted the billing migration in two weeks and I, uh, kind of thought that was risky, "
+    "you know? So I basically wrote a doc and, um, we met and I guess we agreed on three weeks or something.",
+])
+def test_a_delivery_item_judged_alone_scores_a_story_as_no_item_would(seed_items, embedder, answer):
+    """The seed's whiteboarding item is about delivery: on a behavioural story, avoided (fluent) or made (fillers),
+    it changes nothing the delivery points have not already counted; the story scores as it would against an
+    article with no rubric item at all."""
+    seed = critique_answer(seed_items, role="Software Engineer", question=DISAGREE_Q, answer=answer,
+                           embedder=embedder)
+    bare = critique_answer([], role="Software Engineer", question=DISAGREE_Q, answer=answer, embedder=embedder)
+    assert all(r.delivery for r in seed.items if r.verdict in ("made", "avoided"))
+    assert seed.score == bare.score, ([(f.label, f.points) for f in seed.score_factors],
+                                      [(f.label, f.points) for f in bare.score_factors])
+
+
+def test_simulated_candidates_on_a_story_question_are_ordered(embedder):
+    """Empty, keyboard-mashing, a vague team story and a story of the candidate's own deeds: scores rise in that
+    order."""
+    q = "Tell me about a project you're really proud of."
+    answers = ["", "asdf qwer zxcv lkjh",
+               "We built a really great new reporting experience as a team. It was a big effort and everybody "
+               "worked super hard on it, and in the end the customers loved it.",
+               "Last year our nightly billing job kept missing its window. I split it per region, ran the regions in "
+               "parallel and added a retry for the flaky tax service. It now finishes in forty minutes instead of "
+               "five hours, and finance closes the month a day earlier."]
+    fbs = [critique_answer([], role="Software Engineer", question=q, answer=a, embedder=embedder) for a in answers]
+    scores = [fb.score for fb in fbs]
+    assert scores[0] == 0 and scores[1] <= 1 and scores[1] < scores[2] < scores[3], scores

@@ -167,3 +167,22 @@ def test_dont_item_said_word_for_word_in_the_answers_own_words_is_made(real_arti
         fb = critique_answer(items, role="Software Engineer", question=q, answer=answer, embedder=embedder)
         got = _verdict(fb, "work email")
         assert (got == "made") == (expected == "made"), (answer, got)
+
+
+PROUD_Q = "Tell me about a project you're really proud of."
+
+
+def test_a_story_at_work_is_not_gated_by_its_scene_setting_sentence(embedder):
+    """A story placed at work is on the question sentence by sentence: its scene ("Two summers ago the checkout
+    page on our shop got really slow") and its outcome are part of it, though they share no words with the question;
+    a story of three sentences whose first was left out of it was gated below a vague team story."""
+    story = ("Two summers ago the checkout page on our shop got really slow during sales, like eight seconds. I found "
+             "we loaded every product image at full size, so I added resizing at upload and lazy loading. The page "
+             "loads in about two seconds now and conversion went up a bit.")
+    vague = ("We built a really great new reporting experience as a team. It was a big effort and everybody worked "
+             "super hard on it. It was a great learning experience and the collaboration was amazing.")
+    good = critique_answer([], role="Software Engineer", question=PROUD_Q, answer=story, embedder=embedder)
+    weak = critique_answer([], role="Software Engineer", question=PROUD_Q, answer=vague, embedder=embedder)
+    assert good.score > weak.score, (good.score_factors, weak.score_factors)
+    assert good.score >= 60, good.score_factors  # 42 when the scene sentence, one of three, gated the story
+

@@ -338,7 +338,9 @@ def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) 
     # Similarity to the question without the words the sentence shares with it (echoing them answers nothing) or,
     # discounted, with them, else to what the judged items call for: their fixes and the concepts a good answer covers.
     sims = a.question_sim()
-    refs = [p.vec for m, covered in models for p in (m.fix, *(m.concepts if covered else ()))]
+    # An item about delivery ("practice whiteboarding": its fix is how to speak) gives no topic to be near.
+    refs = [p.vec for m, covered in models if m.shape.kind not in DELIVERY_KINDS
+            for p in (m.fix, *(m.concepts if covered else ()))]
     fixes = np.stack(refs) if refs else np.zeros((0, a.vecs.shape[1]), np.float32)
     if len(fixes):
         sims = np.maximum(sims, (a.vecs @ fixes.T).max(axis=1))
@@ -360,9 +362,10 @@ def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) 
         sims = np.where(work < -WORK_MARGIN, np.minimum(sims, PRIVATE_SIM), sims)
         # ... but in a story (a question about the candidate's past) placed at work, each deed the candidate tells is
         # part of it, however few work words it has ("I ran old and new side by side for a week" after "I rebuilt
-        # our invoice search").
+        # our invoice search"), and so is each sentence no nearer private life than work: its scene and outcome
+        # ("Last spring our search page was timing out during sales" sat at 0.04 and, one of three, halved the score).
         if personal is None and at_work.any():
-            at_work |= np.array([tells_own_deed(u.text) for u in a.units], dtype=bool)
+            at_work |= (work >= 0) | np.array([tells_own_deed(u.text) for u in a.units], dtype=bool)
         sims = np.where(at_work, np.maximum(sims, WORK_SIM), sims)
     top = np.sort(sims)[::-1][:3]
     # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below

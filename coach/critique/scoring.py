@@ -9,7 +9,8 @@ someone else, hedging that withholds a commitment ("maybe", "I'm not sure which"
 spoken answer's (sooner when the answer names few numbers or tools: padding); the cuts for saying little at length
 (length, padding, talking around, repeating, hedging) compound rather than add up. Fillers and a very short answer
 cost delivery points, each on a lowering line of its own, so no raise is labelled by what the answer lacks; a
-delivery mistake counts as a rubric mistake only on an item about delivery. When no rubric item speaks to the
+delivery mistake counts as a rubric mistake only on an item about delivery; an item about delivery judged alone is no
+rubric evidence when avoided, nor on a story when made (its fillers already cost delivery points). When no rubric item speaks to the
 question the rubric part is left out and the rest is scaled to 100 ("delivery-only"); items about the question that
 the answer shows neither way earn at most what an item avoided without its fix earns. Talking around the question
 is charged on the substance still earned.
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength
 from coach.critique.personal import outside_work
+from coach.critique.star import PARTS as STAR
 
 POINTS = {"substance": 35, "structure": 15, "specifics": 10, "delivery": 15, "rubric": 25}
 MADE_SHARE = 0.4  # each mistake made takes this share of the points earned (length cannot buy it back) ...
@@ -166,8 +168,12 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     judged = c.judged
     # A delivery item avoided alone is no rubric evidence: its fluency already earned the delivery points, and the
     # summary calls such a score delivery-only (a clear behavioural story got "+25 rubric: 1 of 1 avoided" for
-    # "Failing to practice whiteboarding exercises" under "no rubric item applies").
-    rubric_known = judged > c.delivery_avoided
+    # "Failing to practice whiteboarding exercises" under "no rubric item applies"). On a story it is judged on
+    # delivery only, made or not: its fillers already cost delivery points (the same story with fillers lost the
+    # rubric part and a share more when the whiteboarding item was "made"); on a coding answer, "coding silently"
+    # made is the mistake the question is about.
+    story = bool(inp.parts) and set(inp.parts) == set(STAR)
+    rubric_known = judged > c.delivery_avoided + (c.delivery_made if story else 0)
     # The rubric part is left out only when no item speaks to the question. When items about it apply but the answer
     # shows none of them either way, that part is not handed to delivery and substance: an answer that engages none
     # of what the rubric asks of this question (an off-topic story, a fluent aside) is not scored as if nothing were
@@ -242,7 +248,7 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     if c.made:
         cut = min(MAX_MADE_SHARE, MADE_SHARE * c.made)
         factors.append((f"{c.made} rubric mistake{'s' if c.made > 1 else ''} made", -round(earned * cut)))
-    if c.delivery_made:
+    if c.delivery_made and rubric_known:
         cut = DELIVERY_MADE_SHARE * c.delivery_made
         factors.append((f"{c.delivery_made} delivery mistake{'s' if c.delivery_made > 1 else ''} made (rubric "
                         "items about delivery)", -round(earned * cut)))
