@@ -428,7 +428,7 @@ def counted(text: str) -> list[Counted]:
         lead = re.match(r"\s+of\b", rest, re.I)  # "all of my accomplishments": "of" opens what is counted
         stop = _COUNTED_END.search(rest, lead.end() if lead else 0)
         group = rest[: stop.start()] if stop else rest
-        if _OF_ONE.match(group) or _ONE_BEFORE.search(text, 0, start):
+        if _OF_ONE.match(group) or (text[start:end].lower() == "all" and _ONE_BEFORE.search(text, 0, start)):
             k += 1  # how much of one thing ("all of it", "it all fits"), not how many things
             continue
         out.append(Counted(quantity(text[start:end]), frozenset(st for st in content_stems(group)
