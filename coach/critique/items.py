@@ -62,7 +62,7 @@ class _ItemModel:
     x_setting: np.ndarray | None = None  # "Don't X" listing several things: where they are done ("in a Word file")
     contrast: _Contrast | None = None  # "Don't X" with an alternative differing in X's modifier (_modifiers)
     own_questions: bool = False  # about the candidate's own questions for the interviewer (_about_own_questions)
-    instead: _Phrase | None = None  # "Don't X" without a fix: the practice the article asks for in its place (_practice)
+    instead: _Phrase | None = None  # "Don't X" without a fix: the practice asked for in its place (_practice)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -241,8 +241,8 @@ def _practice(instead: str) -> str:
     return text if len(content_stems(text)) >= PRACTICE_WORDS else ""
 
 
-_COMPARISON = re.compile(r"\s(?:is|are)\s+(?:much\s+|far\s+)?(?:better|preferable)\s+than\b|\s(?:rather|instead)\s+(?:than|of)\b",
-                         re.I)
+_COMPARISON = re.compile(r"\s(?:is|are)\s+(?:much\s+|far\s+)?(?:better|preferable)\s+than\b|"
+                         r"\s(?:rather|instead)\s+(?:than|of)\b", re.I)
 
 
 def _clean_fix(fix: str) -> str:

@@ -407,8 +407,8 @@ _ONE_BEFORE = re.compile(r"\bit\s+$", re.I)
 _COPULA = re.compile(r"(?:'s|\bis|\bwas)\s+$", re.I)
 # Words that stand for the thing without naming it ("every single one", "all the things").
 # A number says how many without naming what ("all six", "all five openings" counts openings).
-_PRO_HEADS = frozenset(stem(w) for w in "one ones thing things stuff single bit two three four five six seven eight nine "
-                                          "ten twelve twenty dozen hundred".split())
+_PRO_HEADS = frozenset(stem(w) for w in ("one ones thing things stuff single bit two three four five six seven eight "
+                                          "nine ten twelve twenty dozen hundred").split())
 
 
 def counted(text: str) -> list[Counted]:
