@@ -10,7 +10,7 @@ import pytest
 
 from coach.critique import critique_answer
 from coach.critique.items import _modifiers
-from coach.critique.shapes import quantity, split_units, whole_of_it
+from coach.critique.shapes import counted, split_units
 from coach.critique.signals import describes
 from coach.critique.technique import judge_technique, narrates
 from coach.models import RubricItem
@@ -446,14 +446,56 @@ def test_a_quantified_dont_needs_the_answers_own_quantifier(embedder, answer, ve
     assert fb.items[0].verdict == verdict
 
 
-@pytest.mark.parametrize("text, share, pronoun", [
-    ("every single thing I did", 1, False),  # "single" intensifies "every"
-    ("only two bullets under each job", -1, False),  # "each" distributes
-    ("I work through every puzzle from day one", 1, False),  # a number is no "few"
-    ("Job hunting is a numbers game and everyone has a strategy.", 0, False),  # people, not the thing
-    ("All of them, plus the rest.", 1, True),
-    ("That's all I would add.", 1, False),  # closing words, no count of anything asked
-    ("Just the senior backend position.", -1, False),
+@pytest.mark.parametrize("answer, verdict", [
+    ("Everything, including my contact details, fits on half a page.", "unclear"),  # counts the page's contents
+    ("I tailor my profile for every conference I apply to, picking the talks that fit its theme.", "unclear"),
+    ("A colleague of mine lists all of hers, but I keep only my two best.", "avoided"),
+    ("I put in every talk and panel I've done since university.", "made"),  # the quantifier on X's own thing
 ])
-def test_quantifiers(text, share, pronoun):
-    assert (quantity(text), whole_of_it(text)) == (share, pronoun)
+def test_a_quantifier_counts_only_x_own_thing_in_the_speakers_own_act(embedder, answer, verdict):
+    rubric = parse_text(TALKS, name="speaker-talks.md", doc_id="talks").rubric
+    fb = critique_answer(rubric, role="Software Engineer", question=TALKS_Q, answer=answer, embedder=embedder)
+    assert fb.items[0].verdict == verdict
+
+
+# The same Don't with the Do line the article gives in its place (RubricItem.instead).
+TALKS_DO = TALKS.replace("**Don'ts**", """**Do's**
+
+- Featuring two or three of your strongest talks is better than listing many forgettable ones
+
+**Don'ts**""")
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    ("I feature my three strongest talks and leave the rest off.", "avoided"),  # does what the Do asks
+    ("I put my strongest talks at the top, and every talk I've ever given below them.", "made"),  # and the mistake
+    ("I list my past talks with the conference and the year.", "unclear"),  # the bare topic both share
+    ("", "unclear"),
+    ("asdf qwer zxcv", "unclear"),
+])
+def test_doing_what_the_article_asks_instead_avoids_the_dont(embedder, answer, verdict):
+    rubric = parse_text(TALKS_DO, name="speaker-talks.md", doc_id="talks").rubric
+    dont = [it for it in rubric if it.kind == "dont"]
+    assert [it.instead for it in dont] == ["Featuring two or three of your strongest talks is better than listing "
+                                           "many forgettable ones"]
+    fb = critique_answer(dont, role="Software Engineer", question=TALKS_Q, answer=answer, embedder=embedder)
+    assert fb.items[0].verdict == verdict
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("every single thing I did", [(1, set())]),  # "single" intensifies "every"; "thing" stands for what is asked
+    ("only two bullets under each job", [(-1, {"bullet"})]),  # "each" distributes; a number names nothing
+    ("I work through every puzzle from day one", [(1, {"puzzl"})]),  # a number is no "few"
+    ("Job hunting is a numbers game and everyone has a strategy.", []),  # people, not the thing
+    ("All of them, plus the rest.", [(1, set())]),
+    ("That's all I would add.", []),  # closing words, no count of anything asked
+    ("Just the senior backend position.", [(-1, {"senior", "backend", "position"})]),
+    ("I update it every few months", [(0, {"month"})]),  # "every few" is neither all nor a few
+    ("Everything, including my contact details, fits on one page", [(1, {"includ", "contact", "detail"})]),
+    ("I apply to every company in the area", [(1, {"compani"})]),  # the company, not the area it is in
+    ("all of my accomplishments from every internship", [(1, {"accomplish"}), (1, {"internship"})]),
+    ("I add plenty of average ones too", [(1, {"averag"})]),
+    ("I filter out anything average so it all fits on one page", []),  # how much of one thing, not how many
+])
+def test_quantifiers_and_what_they_count(text, counts):
+    assert [(c.sign, set(c.stems)) for c in counted(text)] == counts

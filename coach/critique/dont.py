@@ -9,9 +9,9 @@ import numpy as np
 
 from coach.critique.answer import W_COS, W_LEX, _Answer
 from coach.critique.items import _ItemModel, _Phrase, _names, _without_words
-from coach.critique.negation import negated
+from coach.critique.negation import negated, own_part
 from coach.critique.judges import FALLBACK_MARGIN, ON_TOPIC, _Judgement, _closest, _present
-from coach.critique.shapes import SUBORDINATE, content_stems, lexical_overlap, quantity, stem, whole_of_it, words
+from coach.critique.shapes import SUBORDINATE, content_stems, counted, lexical_overlap, quantity, stem, words
 from coach.critique.technique import judge_technique, technique_family
 from coach.critique.vectors import encode_cached
 
@@ -29,6 +29,8 @@ FORM_COS = 0.55  # a sentence says one of X's everyday forms (shapes.dont_forms)
 CLAUSE_WORDS = 3  # a clause says something on its own from this many content words
 FORM_MARGIN = 0.2  # ... when it is this much closer to it than to every practice the forms are contrasted with
 HEADING_WORDS = 2  # a sentence states a "Don't" item's heading fix when it names this many of the heading's own words
+INSTEAD_COS = 0.3  # a sentence does what the article asks for in X's place from this cosine to it ...
+INSTEAD_MARGIN = 0.05  # ... when it is this much closer to it than to X and to every version of X without one word
 
 
 def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
@@ -130,7 +132,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     # ("diving straight into X and thinking you can complete all of it"), is made by that act alone.
     share = np.zeros(len(a.units), dtype=np.int8)
     if all(quantity(act) > 0 for act in re.split(r"\band\b", m.shape.target)):
-        share = _share(a, cos_x >= ABLATION_FLOOR, on_topic)
+        share = _share(m, a, cos_x >= ABLATION_FLOOR, on_topic)
         does = (share > 0) & ~a.handoff
     if m.x_forms is not None and not parts:
         # X in the candidate's own words: close to one of its everyday forms ("I mocked it up in Figma") and clearly
@@ -170,6 +172,15 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         good = _closest(a, (m.heading,), ~a.handoff & names & (a.affirmed_match(m.heading) > sx + FALLBACK_MARGIN))
         if good is not None:
             return _Judgement("avoided", good, "")
+    if m.instead is not None:
+        # Doing what the article asks for in X's place ("I pick my best three results per job" for "Highlighting a
+        # few of your best achievements") avoids X. It often shares X's topic, so only a sentence clearly closer to
+        # it than to X, and to X without any one of its words (the bare topic: "my achievements"), does it.
+        rival = cos_x if m.x_ablations is None else np.maximum(cos_x, (a.aff_vecs @ m.x_ablations.T).max(axis=1))
+        inst = a.aff_vecs @ m.instead.vec
+        follows = ~a.handoff & (inst >= INSTEAD_COS) & (inst - rival >= INSTEAD_MARGIN)
+        if follows.any():
+            return _Judgement("avoided", a.units[int(np.argmax(np.where(follows, inst, -9)))], "")
     # A rushed act ("Diving straight into LeetCode", "Immediately assuming …") is avoided by an answer on its topic
     # that says it starts with another step ("I started by listing the patterns", "First I'd ask for feedback").
     if on_topic and _RUSHED.search(m.x.text):
@@ -225,15 +236,44 @@ def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
     return out
 
 
-def _share(a: _Answer, near: np.ndarray, on_topic: bool) -> np.ndarray:
-    """Per unit: the share its affirmed part quantifies (shapes.quantity: +1 all or many, -1 a few, 0 neither) where
-    it is on X's topic: near X, or, when the question is on it, anywhere for a few ("Just the senior position") and
-    for all only as a pronoun ("All of them" asked which openings: "every evening" counts something else)."""
+COUNTS_COS = 0.6  # a quantifier counts X's own thing in other words from this cosine to X's quantified words
+
+
+def _share(m: _ItemModel, a: _Answer, near: np.ndarray, on_topic: bool) -> np.ndarray:
+    """Per unit: the share its affirmed part quantifies (shapes.quantity: +1 all or many, -1 a few, 0 neither) of X's
+    own thing, where it is on X's topic: near X, or, when the question is on it, anywhere for a few ("Just the
+    senior position") and for all only as a pronoun ("All of them" asked which openings). A quantifier counts X's
+    thing when it names it ("all of my accomplishments" for "all your achievements"), stands for it as a pronoun,
+    or counts something unnamed in a sentence that names X's thing nowhere else; never when it counts what X says
+    where or for what ("every company" for "many jobs at the same company", "every company I apply to" next to "the
+    few achievements that match"), nor in what someone else does ("my friend applied to all of them")."""
     out = np.zeros(len(a.units), dtype=np.int8)
-    for k, (t, ok) in enumerate(zip(a.aff_texts, near)):
-        q = quantity(t) if ok or on_topic else 0
-        out[k] = q if ok or q < 0 or whole_of_it(t) else 0
+    own = [c for c in counted(m.shape.target) if c.sign > 0]
+    thing = frozenset().union(*(c.stems for c in own))
+    setting = content_stems(m.shape.target) - thing
+    per_unit = [[c for c in counted(t) if not c.stems & setting and _own(c.text, t)] if ok or on_topic else []
+                for t, ok in zip(a.aff_texts, near)]
+    named = [c.text for cs in per_unit for c in cs if c.stems and not c.stems & thing]
+    close = set()
+    if named and a.embedder is not None:
+        vecs = encode_cached(a.embedder, [c.text for c in own] + named)
+        close = {t for t, s in zip(named, (vecs[len(own):] @ vecs[:len(own)].T).max(axis=1)) if s >= COUNTS_COS}
+    for k, (cs, ok, st) in enumerate(zip(per_unit, near, a.aff_stems)):
+        names = [c for c in cs if c.stems & thing or c.text in close]
+        if names:
+            cs = names
+        elif thing & st:  # the sentence names X's thing without counting it: its quantifiers count something else
+            cs = [c for c in cs if not c.stems]
+        whole = any(c.sign > 0 and (ok or not c.stems) for c in cs)
+        out[k] = int(whole) - int(any(c.sign < 0 for c in cs))
     return out
+
+
+def _own(part: str, text: str) -> bool:
+    """``part`` of ``text`` is in what the speaker says of themselves (negation.own_part), read clause by clause down
+    to "and" ("I update it every few months and a friend proofreads all of it")."""
+    own = " ".join(own_part(p) for p in re.split(r"\band\b", text))
+    return part.replace(",", "").strip() in own.replace(",", "")
 
 
 def _carries(m: _ItemModel, vecs: np.ndarray) -> np.ndarray:

@@ -62,13 +62,14 @@ class _ItemModel:
     x_setting: np.ndarray | None = None  # "Don't X" listing several things: where they are done ("in a Word file")
     contrast: _Contrast | None = None  # "Don't X" with an alternative differing in X's modifier (_modifiers)
     own_questions: bool = False  # about the candidate's own questions for the interviewer (_about_own_questions)
+    instead: _Phrase | None = None  # "Don't X" without a fix: the practice asked for in its place (_practice)
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
     """Parsed shape, phrase vectors and coverage concepts per item; encoded once per item (id + text) per embedder."""
     with _cache_lock:
         cache = _phrase_cache.setdefault(embedder, {})
-    keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section) for it in items}
+    keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section, it.instead) for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
         shapes = [bare_act(parse_shape(it.mistake, it.fix, it.context), it.fix) for it in todo]
@@ -111,12 +112,13 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             alt = (_clean_fix(it.fix) if it.fix.strip() else it.instead) if sh.kind == "dont" else ""
             mods = _modifiers(sh.target, alt)
             contrast = [*mods[0], *mods[1], alt, *_thing_words(sh.target, mods[2])] if mods else []
+            inst = [p] if sh.kind == "dont" and not it.fix.strip() and not mods and (p := _practice(it.instead)) else []
             spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading, things,
-                          good, place, mods))
+                          good, place, mods, inst))
             texts += (enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading + things + good + place
-                      + contrast)
+                      + contrast + inst)
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading, things, good, place, mods) in zip(
+        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading, things, good, place, mods, inst) in zip(
                 todo, shapes, spans):
             def take(n: int) -> np.ndarray:  # the next n vectors of this item, in the order they were queued
                 nonlocal at
@@ -128,6 +130,7 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             thing_vecs, good_vecs, place_vec = take(len(things)), take(len(good)), take(len(place))
             contrast = (_Contrast(take(len(mods[0])), take(len(mods[1])), take(1)[0],
                                   take(len(_thing_words(sh.target, mods[2]))), mods[2]) if mods else None)
+            inst_vec = take(len(inst))
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
             model = _ItemModel(shape=sh, x=ph[0], fix=ph[1], bad=ph[2], y=ph[3] if sh.other else None,
@@ -144,7 +147,9 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                x_setting=place_vec[0] if place else None, contrast=contrast,
                                own_questions=bool(_ASKING & ph[0].stems) and _about_own_questions(ph[0].vec, embedder),
                                own_names=frozenset(n.lower() for n in _names(
-                                   " ".join((it.mistake, it.fix, it.context, " ".join(heading))))))
+                                   " ".join((it.mistake, it.fix, it.context, " ".join(heading))))),
+                               instead=_Phrase(inst[0], inst_vec[0], frozenset(content_stems(inst[0])))
+                               if inst else None)
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -223,6 +228,21 @@ def _meaningful(x_vec: np.ndarray, ablations) -> np.ndarray | None:
 
 _FOCUS_VERB = re.compile(r"^(?:focus\w*|concentrat\w*|emphasi[sz]\w*|prioriti[sz]\w*|spend\w* (?:time|most of "
                          r"the answer))\s+(?:on\s+)?", re.I)
+
+
+PRACTICE_WORDS = 3  # what the article asks for in X's place is a practice from this many content words
+
+
+def _practice(instead: str) -> str:
+    """The practice an item's ``instead`` asks for, without the comparison that restates X ("Highlighting a few of
+    your best achievements is better than including many 'average' achievements" -> its first part); "" for a bare
+    label of X's topic ("Email address", the list item a Don't is nested under), which names no practice."""
+    text = _COMPARISON.split(instead, 1)[0].strip(" ,.")
+    return text if len(content_stems(text)) >= PRACTICE_WORDS else ""
+
+
+_COMPARISON = re.compile(r"\s(?:is|are)\s+(?:much\s+|far\s+)?(?:better|preferable)\s+than\b|"
+                         r"\s(?:rather|instead)\s+(?:than|of)\b", re.I)
 
 
 def _clean_fix(fix: str) -> str:

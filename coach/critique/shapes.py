@@ -374,22 +374,65 @@ def dont_forms(target: str) -> tuple[list[str], list[str]]:
 # after "every" intensifies it ("every single thing"); "each" distributes ("two bullets under each job"); a number
 # counts without saying whether it is a few ("day one", "three years"); "everyone" counts people, not the thing.
 _WHOLE = re.compile(r"\b(?:all|every(?:thing)?|entire|whole|many|as (?:many|much|often) as|over and over|"
-                    r"the more)\b", re.I)
+                    r"the more|(?:a lot|lots|plenty|loads|tons) of)\b", re.I)
 _FEW = re.compile(r"\b(?:only|just (?:the|one|a few|a couple|my)|few|handful|couple|(?<!every )single)\b", re.I)
-
-
-# ... used as a pronoun ("All of them", "everything"), a quantifier counts what was asked about, whatever the
-# sentence's other words are about ("that's all" closes an answer).
-_WHOLE_OF_IT = re.compile(r"\b(?:(?:all|many|every one|most) of (?:them|those|these|it)|everything|(?<!is )(?<!'s )all)\b"
-                          r"(?!\s+(?:the|my|your|our|their|of|\w+s)\b)", re.I)
-
-
-def whole_of_it(text: str) -> bool:
-    """``text`` uses a quantifier of all or many as a pronoun, for the thing asked about ("All of them, plus ...")."""
-    return bool(_WHOLE_OF_IT.search(text))
 
 
 def quantity(text: str) -> int:
     """+1 when ``text`` quantifies something as all or many, -1 as only a few, 0 when neither or both."""
     whole, few = bool(_WHOLE.search(text)), bool(_FEW.search(text))
     return int(whole) - int(few)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One quantifier of a text and what it counts: ``sign`` as ``quantity``; ``stems``: the content stems of the
+    words it quantifies, up to the end of their noun group ("every company I apply to" -> {"compani"}); empty when
+    it is a pronoun for the thing asked about ("All of them", "everything I've done", "every single one")."""
+    sign: int
+    stems: frozenset[str]
+    text: str
+
+
+_QUANTIFIER = re.compile(f"{_WHOLE.pattern}|{_FEW.pattern}", re.I)
+# Where the words a quantifier counts end: a clause break, the start of a relative clause, of another subject or of
+# a prepositional phrase ("many jobs at the same company" counts jobs; the company is where they are).
+# A comma before an example phrase does not end them: "Everything, including my contact details" counts the details.
+_COUNTED_END = re.compile(r"[;:.!?()]|,(?!\s*(?:including|like|such as|from|e\.g\.)\b)|\s[-\u2013\u2014]\s|"
+                          r"\b(?:and|but|or|so|because|since|while|though|plus|that|which|who|where|when|I|I'm|I've|"
+                          r"I'd|I'll|we|you|they|he|she|to|is|are|was|were|goes|go|fits?|at|in|on|for|from|with|by|"
+                          r"across|under|per|into|over|after|before|during)\b", re.I)
+_OF_ONE = re.compile(r"\s*of\s+(?:it|this|that)\s*$", re.I)
+_ONE_BEFORE = re.compile(r"\bit\s+$", re.I)
+_COPULA = re.compile(r"(?:'s|\bis|\bwas)\s+$", re.I)
+# Words that stand for the thing without naming it ("every single one", "all the things").
+# A number says how many without naming what ("all six", "all five openings" counts openings).
+_PRO_HEADS = frozenset(stem(w) for w in ("one ones thing things stuff single bit two three four five six seven eight "
+                                          "nine ten twelve twenty dozen hundred").split())
+
+
+def counted(text: str) -> list[Counted]:
+    """Each quantifier of ``text`` (adjacent ones together: "every few months" is neither all nor a few) with the
+    words it counts."""
+    # after a copula a quantifier sums up or closes ("That's all I would add"): it counts nothing
+    found = [q for q in _QUANTIFIER.finditer(text) if not _COPULA.search(text, 0, q.start())]
+    out: list[Counted] = []
+    k = 0
+    while k < len(found):
+        start, end = found[k].start(), found[k].end()
+        while k + 1 < len(found) and not text[end: found[k + 1].start()].strip(" ,"):
+            k += 1
+            end = found[k].end()
+        nxt = found[k + 1].start() if k + 1 < len(found) else len(text)
+        rest = text[end: nxt]
+        lead = re.match(r"\s+of\b", rest, re.I)  # "all of my accomplishments": "of" opens what is counted
+        stop = _COUNTED_END.search(rest, lead.end() if lead else 0)
+        group = rest[: stop.start()] if stop else rest
+        if _OF_ONE.match(group) or (text[start:end].lower() == "all" and _ONE_BEFORE.search(text, 0, start)):
+            k += 1  # how much of one thing ("all of it", "it all fits"), not how many things
+            continue
+        out.append(Counted(quantity(text[start:end]), frozenset(st for st in content_stems(group)
+                                                                if st not in _PRO_HEADS and not st.isdigit()),
+                           text[start: end + len(group)]))
+        k += 1
+    return out
