@@ -482,6 +482,39 @@ def test_doing_what_the_article_asks_instead_avoids_the_dont(embedder, answer, v
     assert fb.items[0].verdict == verdict
 
 
+# A fictional Do line with a part the mistake shares (a PDF comes out of any tool) and a part it does not.
+SLIDES = """# Preparing slides for a design review (fictional guide)
+
+## Only use a plain slide editor to create and edit your slides
+
+**Do's**
+
+- Submit your slides as a PDF file to preserve formatting, but always create them from a plain slide editor. It is \
+important that the text stays selectable.
+
+**Don'ts**
+
+- Do not use animation tools, other design suites or online slide generators to build your slides
+"""
+SLIDES_Q = "What tool do you use to make the slides for a design review?"
+
+
+@pytest.mark.parametrize("answer, avoided", [
+    ("I make them in a plain slide editor with one column of text and export them to PDF, then check the text can "
+     "be selected.", True),  # the practice
+    # a clause of its own nearer the mistake: only the shared, harmless part of the practice is done (was avoided)
+    ("I used one of those websites where you pick a template and fill in boxes, and it exports a PDF for you at the "
+     "end.", False),
+    ("", False),
+    ("asdf qwer zxcv", False),
+])
+def test_a_sentence_doing_the_mistake_in_one_clause_does_not_follow_the_do_line(embedder, answer, avoided):
+    dont = [it for it in parse_text(SLIDES, name="slides.md", doc_id="slides").rubric if it.kind == "dont"]
+    assert len(dont) == 1 and dont[0].instead.startswith("Submit your slides as a PDF file")
+    fb = critique_answer(dont, role="Software Engineer", question=SLIDES_Q, answer=answer, embedder=embedder)
+    assert (fb.items[0].verdict == "avoided") is avoided
+
+
 @pytest.mark.parametrize("text, counts", [
     ("every single thing I did", [(1, set())]),  # "single" intensifies "every"; "thing" stands for what is asked
     ("only two bullets under each job", [(-1, {"bullet"})]),  # "each" distributes; a number names nothing

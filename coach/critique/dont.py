@@ -179,6 +179,14 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         rival = cos_x if m.x_ablations is None else np.maximum(cos_x, (a.aff_vecs @ m.x_ablations.T).max(axis=1))
         inst = a.aff_vecs @ m.instead.vec
         follows = ~a.handoff & (inst >= INSTEAD_COS) & (inst - rival >= INSTEAD_MARGIN)
+        if a.clause_vecs is not None and len(a.clause_vecs):
+            # A sentence that also does something nearer X in a clause of its own ("I used one of those websites
+            # where you pick a template, and it exports a PDF") shares only the practice's harmless part: it does
+            # not do it instead.
+            nearer_x = (a.clause_vecs @ m.x.vec) > (a.clause_vecs @ m.instead.vec)
+            mixed = np.zeros(len(follows), dtype=bool)
+            np.logical_or.at(mixed, a.clause_units, nearer_x)
+            follows &= ~mixed
         if follows.any():
             return _Judgement("avoided", a.units[int(np.argmax(np.where(follows, inst, -9)))], "")
     # A rushed act ("Diving straight into LeetCode", "Immediately assuming …") is avoided by an answer on its topic
