@@ -26,7 +26,7 @@ from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.vocabulary import NEIGHBOUR_MIN, document_words, question_words, stand_ins
-from coach.english import everyday, linking_verb, pronoun, said_of_speaker, verb_follows
+from coach.english import TOKEN, everyday, linking_verb, pronoun, said_of_speaker, verb_follows, word_forms
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, compounds, coverage_reply,
@@ -35,7 +35,6 @@ from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, che
                          unknown_roles)
 
 log = logging.getLogger(__name__)
-_TOKENS = re.compile(r"[\w'-]+|[^\w\s]")  # words and punctuation marks
 # A code: letters then digits, maybe more letters ("L4", "IC5", "H1B", "EC2", "P99"); not an amount or a count
 # ("150k", "2nd", "4x"), which start with a digit.
 _CODE = re.compile(r"(?<![\w$£€.-])[A-Za-z]{1,3}\d{1,3}[A-Za-z]{0,2}(?![\w-])")
@@ -400,10 +399,10 @@ class AskChain:
         shared words are judged by the rest of the question, not by themselves: "the best queue management system for
         a restaurant" is about restaurants, whatever "message queues" shares with it."""
         headings = [t for s in composed.sources for t in (s.title, s.section or "")]
-        said = _lemmas(_TOKENS.findall(f"{' '.join(composed.sentences)} {' '.join(headings)}"))
-        words = _TOKENS.findall(question)
+        said = word_forms(TOKEN.findall(f"{' '.join(composed.sentences)} {' '.join(headings)}"))
+        words = TOKEN.findall(question)
         # A word is shared in any of its forms ("queue" / "queues"), not only as the BM25 stems read it.
-        rest = " ".join(w for w in words if not set(tokenize(w)) or not _lemmas([w]) & said)
+        rest = " ".join(w for w in words if not set(tokenize(w)) or not word_forms([w]) & said)
         if rest == " ".join(words) or not composed.sentences:
             return None  # nothing shared: ``off_domain_by_meaning`` has judged the question as it is
         vectors = np.asarray(self.vectors.encode([question, rest, *composed.sentences]))
@@ -686,13 +685,6 @@ def _said_of_speaker(question: str) -> set[str]:
         said[low] = said.get(low, True) and said_of_speaker(question[:at], word)
         at += len(word)
     return {w for w, only in said.items() if only}
-
-
-def _lemmas(words: list[str]) -> set[str]:
-    """Every base form the lexicon reads ``words`` as (lower case), the words themselves included."""
-    from lemminflect import getAllLemmas
-
-    return {x.lower() for w in words for x in (w, *(f for forms in getAllLemmas(w).values() for f in forms))}
 
 
 def _stand_in_words(question: str) -> set[str]:

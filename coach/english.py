@@ -76,7 +76,7 @@ _AUXILIARIES = frozenset("do does did can could should would will shall may migh
 _WH = frozenset("what how why when where who which whom whose".split())
 _DEGREE = frozenset(_ADVERBS) | {"completely", "totally", "so", "kind", "sort", "of"}
 _MAKE = frozenset("make makes made making".split())
-_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
+TOKEN = re.compile(r"[\w'-]+|[^\w\s]")  # words and punctuation marks
 
 
 def linking_verb(word: str) -> bool:
@@ -92,7 +92,7 @@ def said_of_speaker(before: str, word: str) -> bool:
     question; the articles speak of the same moments in their own words (getting stuck, nerves). The word before the
     subject (or the linking verb's subject) tells a statement from a question: "how do I golf", "what is golf" ask.
     An activity after "go" ("went golfing") is no state."""
-    tokens = [t.lower() for t in _TOKEN.findall(before[-80:].replace("’", "'"))]
+    tokens = [t.lower() for t in TOKEN.findall(before[-80:].replace("’", "'"))]
     while tokens and (tokens[-1] in _DEGREE or tokens[-1].endswith("ly")):
         tokens.pop()  # "I completely froze", "went totally blank"
     if len(tokens) < 1:
@@ -130,6 +130,13 @@ def verb_after_subject(before: str, word: str, after: str) -> bool:
     lemmas = getAllLemmas(word)
     if word.lower() not in (v.lower() for v in lemmas.get("VERB", ())):
         return False
-    following = _TOKEN.findall(after[:40])
+    following = TOKEN.findall(after[:40])
     nxt = following[0].lower() if following else ""
     return "NOUN" not in lemmas or not nxt[:1].isalnum() or nxt in DETERMINERS or pronoun(nxt)
+
+
+def word_forms(words: list[str]) -> set[str]:
+    """Every base form the lexicon reads ``words`` as (lower case), the words themselves included."""
+    from lemminflect import getAllLemmas
+
+    return {x.lower() for w in words for x in (w, *(f for forms in getAllLemmas(w).values() for f in forms))}

@@ -10,10 +10,10 @@ spoken answer's (sooner when the answer names few numbers or tools: padding); th
 (length, padding, talking around, repeating, hedging) compound rather than add up. Fillers and a very short answer
 cost delivery points, each on a lowering line of its own, so no raise is labelled by what the answer lacks; a
 delivery mistake counts as a rubric mistake only on an item about delivery; an item about delivery judged alone is no
-rubric evidence when avoided, nor on a story when made (its fillers already cost delivery points). When no rubric item speaks to the
-question the rubric part is left out and the rest is scaled to 100 ("delivery-only"); items about the question that
-the answer shows neither way earn at most what an item avoided without its fix earns. Talking around the question
-is charged on the substance still earned.
+rubric evidence when avoided, nor on a story when made (its fillers already cost delivery points). When no rubric
+item speaks to the question the rubric part is left out and the rest is scaled to 100 ("delivery-only"); items about
+the question that the answer shows neither way earn at most what an item avoided without its fix earns. Talking
+around the question is charged on the substance still earned.
 A sentence that says an earlier one again adds neither substance nor length; an answer a third of which does that
 is charged a share ("repeats itself"), so a thin point said once outscores the same point said three times.
 A story asked about work but told from the candidate's free time (a hiking trip for "a project you're proud of") is
