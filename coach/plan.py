@@ -440,7 +440,8 @@ def _thing(gerunds: bool) -> str:
 # (case-sensitive but for the frame words: a capitalised word marks a name)
 _ASKED_THING = (
     re.compile(rf"(?i:\bhow (?:do|can|should|would|could) (?:i|we|you)(?: {_ADVERB}| \w+ly)* (?:go about )?[a-z]+"
-               rf"(?: (?:up|in|out|together|down|off|ready))?(?: (?:for|with|on|into|to))?) {_DET} (?i:own )?{_thing(False)}"),
+               rf"(?: (?:up|in|out|together|down|off|ready))?(?: (?:for|with|on|into|to))?) {_DET} (?i:own )?"
+               rf"{_thing(False)}"),
     re.compile(rf"^\W*(?i:what(?:'s| is| are))\s+(?:(?i:an?|the)\s+)?{_thing(True)}\s*(?:\?|$|\s+(?i:and|in|at)\b)"),
     re.compile(rf"(?i:\bwhat (?:\w+ )?(?:should|does|do|would|will)) {_DET} {_thing(True)}(?: like \S+)?\s+"
                rf"(?i:include|have|contain|cover|show|say|list|involve|look like)\b"),
