@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coach.english import _ADVERB
+
 # Said when the best evidence does not carry the asked kind of answer.
 NOT_EXACT = "The library doesn't answer exactly this"
 
@@ -414,19 +416,46 @@ def measured_thing(question: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-# What a how-to asks to make or work with, after its verb and a determiner: "how do I write the email asking ...",
-# "how do I fill in the system design template". (Without a determiner the verb's complement may be a state or a
-# skill — "how do I stay calm", "get better at" — not a thing.)
-_HOWTO_OBJECT = re.compile(
-    r"\bhow (?:do|can|should|would|could) (?:i|we|you) [a-z]+(?: (?:up|in|out|together|down|off))? "
-    rf"(?:the|a|an|my|our|your|this|that) ((?:(?!{_FUNCTION}\b)(?![\w.-]*ing\b)[\w.-]+\s*){{1,3}})", re.I)
+# What a question asks to be told about a thing: how to make or work with it ("how do I actually draw a good class
+# diagram"), what it is ("what's a message queue"), or what it holds ("what should my Stack Overflow profile show",
+# "what does the Dropbox career framework say"). The thing is a noun phrase up to a function word (after a how-to's
+# verb also up to a gerund, "the email | asking ..."; and only after a determiner: without one the verb's complement
+# may be a state or a skill, "how do I stay calm"), with the phrase it is of, for, on, at or in when that names a
+# particular one ("a headline for my LinkedIn profile" is not the resume's; "a diagram for an object-oriented round"
+# is still a diagram).
+def _np(gerunds: bool) -> str:
+    stop = "" if gerunds else r"(?![\w.-]*ing\b)"
+    word = rf"(?!(?i:{_FUNCTION}|{_ADVERB}|how|what|where|why|who)\b){stop}[\w.-]+"
+    return rf"(?:{word}\s+){{0,3}}{word}"
 
 
-def howto_object(question: str) -> str | None:
-    """The thing a how-to question asks to make or work with ("how do I write the email asking ..." → "email"), or
-    None."""
-    m = _HOWTO_OBJECT.search(_plain(question))
-    return m.group(1).strip() if m else None
+_DET = r"(?i:the|a|an|my|our|your|this|that)"
+_NAMED = r"(?:[\w.-]+\s+){0,2}[A-Z][\w.-]*"  # a phrase holding a name (a capitalised word)
+
+
+def _thing(gerunds: bool) -> str:
+    return rf"({_np(gerunds)}(?:\s+(?:for|of|on|at|in)\s+(?:{_DET}\s+)?{_NAMED}\b)?)"
+
+
+# (case-sensitive but for the frame words: a capitalised word marks a name)
+_ASKED_THING = (
+    re.compile(rf"(?i:\bhow (?:do|can|should|would|could) (?:i|we|you)(?: {_ADVERB}| \w+ly)* (?:go about )?[a-z]+"
+               rf"(?: (?:up|in|out|together|down|off|ready))?(?: (?:for|with|on|into|to))?) {_DET} (?i:own )?"
+               rf"{_thing(False)}"),
+    re.compile(rf"^\W*(?i:what(?:'s| is| are))\s+(?:(?i:an?|the)\s+)?{_thing(True)}\s*(?:\?|$|\s+(?i:and|in|at)\b)"),
+    re.compile(rf"(?i:\bwhat (?:\w+ )?(?:should|does|do|would|will)) {_DET} {_thing(True)}(?: like \S+)?\s+"
+               rf"(?i:include|have|contain|cover|show|say|list|involve|look like)\b"),
+)
+
+
+def asked_thing(question: str) -> str | None:
+    """The thing ``question`` asks how to make, what it is or what it holds (see ``_ASKED_THING``), or None."""
+    q = _plain(question)
+    for pattern in _ASKED_THING:
+        m = pattern.search(q)
+        if m:
+            return m.group(1).strip()
+    return None
 
 
 def asked_unit(question: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from coach.compose.asks import framed_prompt
-from coach.plan import NOT_EXACT, howto_object, measured_thing
+from coach.plan import NOT_EXACT, asked_thing, measured_thing
 from test_answer_kinds import compose_over, parsed
 
 ARTICLE = """# Fictional guide to the Ostrowind engineering loop
@@ -106,7 +106,7 @@ def test_a_how_to_whose_thing_the_library_names_is_answered(embedder, ostrowind)
     ("How do I use Resume Worded?", None),
 ])
 def test_the_thing_a_how_to_works_with(question, thing):
-    assert howto_object(question) == thing
+    assert asked_thing(question) == thing
 
 
 @pytest.mark.parametrize("question, prompt", [

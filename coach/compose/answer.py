@@ -11,7 +11,7 @@ import numpy as np
 
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
-                        asks_advice, asks_what_to_do, carries_in, howto_object, measured_thing, plan, poses_condition,
+                        asks_advice, asks_what_to_do, asked_thing, carries_in, measured_thing, plan, poses_condition,
                         reported_prompt)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
@@ -29,8 +29,8 @@ from coach.compose.render import POINTERS_ONLY, _not_exact, _opening, _price_hea
 from coach.compose.lists import _inline_list, _introduced_list, _labelled_items, _list_answer, _numbered_steps
 from coach.compose.comparison import (CONTRAST, _COMPARE_WORDS, _DIFFERS_ONLY, _STAND_INS, _compared_sides,
                                       _labelled_facts, _names_sides, _which_more)
-from coach.compose.asks import (_CODE, _asked_prompt, _defined_term, _fix_answer, _only_lists_prompt, _solution,
-                                _with_expansion, asked_acronym, framed_prompt)
+from coach.compose.asks import (_CODE, _asked_prompt, _defined_term, _fix_answer, _held, _only_lists_prompt, _solution,
+                                _with_expansion, asked_acronym, framed_prompt, named_in_passing, thing_words)
 
 _EXPLAINED = ("why", "why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
@@ -63,13 +63,6 @@ CONDITION_BONUS = 0.1
 
 TO_ASK_BONUS = 0.1  # a question to ask the interviewer, when the asker wants one
 ASKED_OF_PENALTY = 0.5  # a question put to candidates, when the asker wants one to ask: no answer at all
-
-
-def _held(words: set[str], within: set[str]) -> bool:
-    """Every word of ``words`` is in ``within``, or one of four letters or more begins the other ("prep" and
-    "prepar"; not "interview" and "internal")."""
-    return all(w in within or any(min(len(v), len(w)) >= 4 and (v.startswith(w) or w.startswith(v)) for v in within)
-               for w in words)
 
 
 def _verdict(c: "Cand") -> bool:
@@ -299,19 +292,24 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     distinct = {t for t in subject - _FILLER - spoken
                 if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
 
-    # What a how-to asks to make or work with ("the email asking the recruiter for more money"): an answer that never
-    # names it, nor do its headings, tells how to do something near it, not this. (An everyday name counts as said in
-    # the library's name.)
-    made = howto_object(question) if kind == "howto" and not context else None
-    made_words = _stems(made or "") - _GENERIC - _FILLER - spoken
+    # What a how-to asks to make or work with ("the email asking the recruiter for more money"), what a what-is
+    # question asks about, what a what-it-holds question asks the contents of (``asked_thing``). A how-to answer that
+    # never names it, nor do its headings, tells how to do something near it, not this; an answer that only names it
+    # (in a list, as an example, as what some other advice is for) says nothing of how to make it or what it is. (An
+    # everyday name counts as said in the library's name.)
+    asked_of = asked_thing(question) if kind in ("howto", "definition", "other", "list") and not context else None
+    made_words = thing_words(asked_of) - spoken if asked_of and kind == "howto" else set()
 
     def done(out: Composed) -> Composed:
         headings = " ".join(f"{src.title} {src.section or ''}" for src in out.sources)
         if made_words and out.text and NOT_EXACT not in out.text and not _held(
                 made_words, _stems(f"{' '.join(out.sentences)} {headings}")):
             # (a number of the question is not repeated: every number of an answer is in its sources)
-            said = " ".join(w for w in made.split() if not re.search(r"\d", w))
+            said = " ".join(w for w in asked_of.split() if not re.search(r"\d", w))
             out = said_not_exactly(out, kind, why=f"it does not speak of “{said}”" if said else None)
+        if asked_of and out.text and NOT_EXACT not in out.text and named_in_passing(
+                asked_of, out.sentences, out.sources):
+            out = said_not_exactly(out, kind, why=f"it names “{asked_of}” only in passing")
         out.best_sim = best_sim
         out.off_subject = bool(out.text) and bool(distinct) and not context and not asked_acronym(question) and \
             not distinct & _stems(f"{' '.join(out.sentences)} {headings}")

@@ -1,17 +1,70 @@
 """Answers to particular asks: an acronym's expansion, a defined term, how to answer a listed interview
-prompt, the fix for the previous answer's mistake, an exercise's solution.
+prompt, the fix for the previous answer's mistake, an exercise's solution; whether a passage only names the asked thing.
 """
 from __future__ import annotations
 
 import re
 from typing import Sequence
 
+from coach.models import Source
 from coach.compose.records import Cand, Composed, Hit
-from coach.compose.words import _SMALL_WORDS, _keys4, _stems
+from coach.compose.words import _FILLER, _GENERIC, _SMALL_WORDS, _keys4, _stems
+from coach.text import split_sentences
 from coach.compose.cues import _ASKED_OF, _FIX, _NEGATIVE, _PROMPT, _TO_ASK, directs
 from coach.compose.render import _render
 
 _CODE = re.compile(r"^\s*```")
+
+
+def _held(words: set[str], within: set[str]) -> bool:
+    """Every word of ``words`` is in ``within``, or one of four letters or more begins the other ("prep" and
+    "prepar"; not "interview" and "internal")."""
+    return all(w in within or any(min(len(v), len(w)) >= 4 and (v.startswith(w) or w.startswith(v)) for v in within)
+               for w in words)
+
+
+def thing_words(thing: str) -> set[str]:
+    """The words a passage must say to name ``thing`` (``plan.asked_thing``): all but a modifier that English also
+    reads as an adjective ("good", "catchy", "mock": the kind of thing, not which) before the phrase's head."""
+    from lemminflect import getAllLemmas
+
+    head, *named = re.split(r"\s+(?:of|for|on|at|in)\s+", thing, maxsplit=1)
+    words = head.split()
+    if words[-1].lower() in _PARTITIVE:
+        words.pop()  # "the summary bit": the summary; "the part where ...": nothing named
+    if not words:
+        return set()
+    kept = [w for w in words[:-1] if "ADJ" not in getAllLemmas(w.lower())] + words[-1:]
+    return set(_stems(" ".join(kept + named))) - _GENERIC - _FILLER
+
+
+_PARTITIVE = frozenset("part parts bit bits piece pieces section sections portion".split())  # a closed class
+
+
+# A mention that leads its sentence names what the sentence is about (its subject, a label); a sentence this many
+# words longer than the mention says something of it, where a bare item ("GitHub profile URL") only names it.
+LEADS_WITHIN = 3
+SAYS_MORE = 5
+
+
+def _leads(words: set[str], sentence: str) -> bool:
+    """``sentence`` is about the thing ``words`` name: they open it and it says more than the name."""
+    tokens = re.findall(r"[\w.'-]+", sentence)
+    return len(tokens) >= len(words) + SAYS_MORE and _held(words, _stems(" ".join(tokens[:len(words) + LEADS_WITHIN])))
+
+
+def named_in_passing(thing: str, sentences: list[str], sources: list[Source]) -> bool:
+    """Whether an answer only names the asked ``thing``: its quoted sentences name it, but none is about it (none
+    opens with it), no quoted passage names it twice and no heading over them names it. One naming in a passage is a
+    list member ("Topics include ..., message queues, ..."), an example ("(e.g. REST)") or what other advice is for
+    ("useful for the Team Matching phase"); a passage that explains a thing keeps naming it, or is headed by it."""
+    words = thing_words(thing)
+    if not words or any(_held(words, _stems(f"{src.title} {src.section or ''}")) for src in sources):
+        return False
+    naming = [s for s in sentences if _held(words, _stems(s))]
+    if not naming or any(_leads(words, s) for s in naming):
+        return False
+    return all(sum(_held(words, _stems(s)) for s in split_sentences(src.text)) < 2 for src in sources)
 _EXERCISE = re.compile(r"^\W*\d+\)")  # "5) Flip a binary tree."
 
 
