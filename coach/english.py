@@ -53,7 +53,7 @@ _ADVERBS = ("even", "just", "really", "still", "ever", "never", "not", "also", "
             "rather", "simply", "first")
 _ADVERB = rf"(?:{'|'.join(_ADVERBS)})"
 _VERB_BEFORE = re.compile(
-    rf"(?i)(?<![\w'-])(?:i|you|we|they|he|she|to|why)(?:'(?:d|ll|ve|m|re))?(?:\s+{_ADVERB})*\s+$")
+    rf"(?i)(?<![\w'-])(?:(?:i|you|we|they|he|she|to|why)(?:'(?:d|ll|ve|m|re))?|[a-z]+n['’]t)(?:\s+{_ADVERB})*\s+$")
 
 
 # Determiners and possessives open a noun phrase (a closed class).
@@ -72,7 +72,8 @@ _LINKING = frozenset(
     "am is are was were be been being 'm 're get gets got gotten getting go goes went gone going feel feels felt "
     "feeling become becomes became becoming seem seems seemed turn turns turned grow grows grew".split())
 _AUXILIARIES = frozenset("do does did can could should would will shall may might must am are was were have has had "
-                         "don't didn't can't couldn't shouldn't wouldn't won't".split())
+                         "don't doesn't didn't can't couldn't shouldn't wouldn't won't isn't aren't wasn't weren't "
+                         "haven't hasn't hadn't".split())
 _WH = frozenset("what how why when where who which whom whose".split())
 _DEGREE = frozenset(_ADVERBS) | {"completely", "totally", "so", "kind", "sort", "of"}
 _MAKE = frozenset("make makes made making".split())
@@ -125,6 +126,7 @@ def verb_after_subject(before: str, word: str, after: str) -> bool:
     my interviewers")."""
     from lemminflect import getAllLemmas
 
+    before = before.replace("’", "'")
     if not _INVERTED.search(before[-80:]):
         return False
     lemmas = getAllLemmas(word)

@@ -383,6 +383,8 @@ OFF_DOMAIN = {
 }
 _OFF_WORDS = {w: domain for domain, words in OFF_DOMAIN.items() for w in words.split()}
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?", re.I)
+# A word with its clitic ("doesn't", "team's", "what's"): split at the apostrophe it reads as two words.
+_CLITIC_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?(?:['’][a-z]+)?", re.I)
 _SENTENCES = re.compile(r"[^.?!]+[?!.]*")
 
 
@@ -547,9 +549,10 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
         if run and (not lemmas or "NOUN" in lemmas):
             out.append((start, run))
 
-    matches = list(_WORDS.finditer(text))
+    matches = list(_CLITIC_WORD.finditer(text))
     for i, m in enumerate(matches):
-        word, at = m.group(), m.start()
+        word, _, clitic = m.group().replace("’", "'").partition("'")
+        at = m.start()
         lemmas = set(getAllLemmas(word))
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         if run and pronoun(word) and _fixed_modifier(text, start, run[-1], m, nxt):
@@ -558,7 +561,10 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
             continue
         # An adverb, or a common word the lexicon has no reading of ("because"), names no thing; nor does the verb
         # after an asked subject ("should my resume say …").
-        content = bool(tokenize(word)) and word.lower() not in _JOINERS and not pronoun(word) and \
+        # A contraction ("doesn't", "I'm", "they've") is a pronoun or an auxiliary, no thing; a possessive ("the
+        # team's on-call rotation") names its own thing and ends its phrase.
+        content = clitic.lower() in ("", "s") and \
+            bool(tokenize(word)) and word.lower() not in _JOINERS and not pronoun(word) and \
             lemmas != {"ADV"} and bool(lemmas or not everyday(word)) and \
             (fixed or not verb_follows(text[:at])) and not verb_after_subject(text[:at], word, text[m.end():])
         fixed = False
@@ -568,6 +574,9 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
         if content:
             run.append(word)
         end = m.end()
+        if clitic and run:
+            close()
+            run = []
     close()
     return out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.english import verb_after_subject
+from coach.english import verb_after_subject, verb_follows
 
 
 def _at(sentence: str, word: str) -> tuple[str, str, str]:
@@ -25,3 +25,15 @@ def _at(sentence: str, word: str) -> tuple[str, str, str]:
 ])
 def test_the_verb_after_an_asked_subject_is_no_noun(sentence, word, verb):
     assert verb_after_subject(*_at(sentence, word)) is verb
+
+
+@pytest.mark.parametrize("before, verb", [
+    ("My lead doesn't ", True),  # a negated auxiliary puts a verb after it, as "I" or "to" do
+    ("the recruiter still hasn’t ", True),
+    ("they really can't ", True),
+    ("I ", True),
+    ("my lead's ", False),  # a possessive is followed by the thing it owns
+    ("a ", False),
+])
+def test_a_verb_follows_a_subject_or_a_negated_auxiliary(before, verb):
+    assert verb_follows(before) is verb

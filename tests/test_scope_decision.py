@@ -39,6 +39,13 @@ def library_of(tmp_path_factory, embedder, articles: dict[str, str]):
     return coach
 
 
+def assert_answered(coach, question: str, fact: str) -> None:
+    """``coach`` answers ``question`` from the library, quoting ``fact``."""
+    answer = coach.ask(question)
+    assert answer.grounded, answer.answer
+    assert fact in answer.answer
+
+
 @pytest.fixture(scope="module")
 def tolvane(tmp_path_factory, embedder):
     return library_of(tmp_path_factory, embedder, {"tolvane_onsite.md": ARTICLE})
