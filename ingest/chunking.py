@@ -93,7 +93,7 @@ def pack_sentences(paragraphs: list[str], chunk_size: int, overlap: int) -> list
         if cur and len(render([*cur, group])) > chunk_size:
             chunks.append(render(cur))
             keep = cur[-overlap:] if 0 < overlap < len(cur) else []
-            cur = [*keep]
+            cur = [g for g in keep if len(g) == 1]  # a row is whole in the chunk before: it is not repeated
             if cur and len(render([*cur, group])) > chunk_size:
                 cur = []  # the overlap plus this sentence would not fit: start clean rather than loop
         cur.append(group)
