@@ -51,7 +51,6 @@ _GLUED_HTTP = re.compile(r"(?<=[a-z0-9])([.!?])https?://\S+", re.I)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
 _BARE_URL_PARENS = re.compile(r"\s*\((?:https?://|www\.)[^\s)]+\)")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 
 
 # Raw HTML blocks inside Markdown/text that are never article content (their text must not survive). Only a
