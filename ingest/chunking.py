@@ -4,7 +4,8 @@
 - Every FAQ pair is one chunk ``"Q\\nA"`` (kind ``faq``, section = the question).
 - The checklist is one chunk (kind ``checklist``); each rubric pair is one chunk ``"BAD: …\\nGOOD: …"`` (kind
   ``rubric``); the TL;DR is kind ``tldr``.
-- Body sections are packed sentence by sentence up to ``chunk_size`` characters, repeating ``overlap`` sentences.
+- Body sections are packed sentence by sentence up to ``chunk_size`` characters, repeating ``overlap`` sentences; a
+  table row with its column names is packed whole, so no chunk holds part of a row without its label.
 - ``Chunk.text`` is the article's own sentences (answers quote it); :func:`embedding_text` adds the title and
   heading (after its parent heading when the heading only names the kind of passage) for the dense and BM25
   indexes; ``Chunk.parents`` holds the headings the section sits under.
@@ -66,30 +67,36 @@ def is_stub_text(text: str) -> bool:
     return len(text.split()) < 2 * STUB_WORDS and len(tokenize(text)) < STUB_WORDS and not re.search(r"[.!?)]$", text)
 
 
-def pack_sentences(paragraphs: list[str], chunk_size: int, overlap: int) -> list[str]:
-    """Greedy sentence packing; paragraph breaks become newlines; ``overlap`` sentences repeat across chunks."""
-    units: list[tuple[str, bool]] = []  # (sentence, starts a paragraph)
-    for para in paragraphs:
-        for i, s in enumerate(split_sentences(para)):
-            for j, piece in enumerate(_hard_split(s, chunk_size)):
-                units.append((piece, i == 0 and j == 0))
-    chunks: list[str] = []
-    cur: list[tuple[str, bool]] = []
+# A table row as the Markdown parser writes it ("Strong hire — Overall evaluation: …"): its first cell, then each
+# cell after its column's name. Its later sentences only make sense under that label, so the row is never cut.
+_TABLE_ROW = re.compile(r"^[^\n]{1,200}? — [^\n:;]{1,80}: ")
 
-    def render(part: list[tuple[str, bool]]) -> str:
+
+def pack_sentences(paragraphs: list[str], chunk_size: int, overlap: int) -> list[str]:
+    """Greedy sentence packing; paragraph breaks become newlines; ``overlap`` sentences repeat across chunks. A table
+    row with its column names is packed whole (one chunk holds all of it), like a single sentence."""
+    groups: list[list[tuple[str, bool]]] = []  # units packed together: one sentence, or all of a table row
+    for para in paragraphs:
+        units = [(piece, i == 0 and j == 0) for i, s in enumerate(split_sentences(para))
+                 for j, piece in enumerate(_hard_split(s, chunk_size))]
+        groups += [units] if _TABLE_ROW.match(para) else [[u] for u in units]
+    chunks: list[str] = []
+    cur: list[list[tuple[str, bool]]] = []
+
+    def render(part: list[list[tuple[str, bool]]]) -> str:
         out = ""
-        for j, (s, new_para) in enumerate(part):
+        for j, (s, new_para) in enumerate(u for g in part for u in g):
             out += s if j == 0 else ("\n" if new_para else " ") + s
         return out
 
-    for unit in units:
-        if cur and len(render([*cur, unit])) > chunk_size:
+    for group in groups:
+        if cur and len(render([*cur, group])) > chunk_size:
             chunks.append(render(cur))
             keep = cur[-overlap:] if 0 < overlap < len(cur) else []
-            cur = [*keep]
-            if cur and len(render([*cur, unit])) > chunk_size:
+            cur = [g for g in keep if len(g) == 1]  # a row is whole in the chunk before: it is not repeated
+            if cur and len(render([*cur, group])) > chunk_size:
                 cur = []  # the overlap plus this sentence would not fit: start clean rather than loop
-        cur.append(unit)
+        cur.append(group)
     if cur:
         chunks.append(render(cur))
     return chunks

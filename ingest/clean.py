@@ -1,11 +1,11 @@
 """Remove page furniture so only the article remains.
 
 ``clean_text`` works on plain text and Markdown (bylines, read-time lines, a title printed twice, "Share:",
-"Back to Blog", link fragments glued to a sentence). ``html_to_text`` turns an HTML page into Markdown-like text:
-BeautifulSoup first deletes scripts, styles, navigation, cookie banners, forms, footers and related-post asides;
-trafilatura then extracts the article as Markdown (it keeps ``#`` headings and lists); when trafilatura finds too
-little, a BeautifulSoup renderer of the same pruned tree is used instead. The result is plain text: any markup that
-was *text* in the page (``&lt;img onerror=...&gt;``) stays literal text and is never re-parsed as HTML.
+"Back to Blog", link fragments glued to a sentence). ``html_to_text`` turns an HTML page into the Markdown its
+author would have written: BeautifulSoup first deletes scripts, styles, navigation, cookie banners, forms, footers
+and related-post asides, then the article's headings, lists, blockquotes, admonition boxes, tables, code and FAQ
+entries become their Markdown, so a saved page goes through the same Markdown parser as a Markdown file. Any markup
+that was *text* in the page (``&lt;img onerror=...&gt;``) is never re-parsed as live HTML.
 """
 from __future__ import annotations
 
@@ -51,7 +51,6 @@ _GLUED_HTTP = re.compile(r"(?<=[a-z0-9])([.!?])https?://\S+", re.I)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
 _BARE_URL_PARENS = re.compile(r"\s*\((?:https?://|www\.)[^\s)]+\)")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 
 
 # Raw HTML blocks inside Markdown/text that are never article content (their text must not survive). Only a
@@ -235,6 +234,7 @@ def clean_markdown(text: str) -> str:
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",
     "nav", "footer", "aside", "form", "button", "input", "select", "textarea", "dialog", "menu", "link", "meta",
+    "head", "title",
 )  # fmt: skip
 _FURNITURE_ATTR = re.compile(
     r"(?:^|[\s_-])(?:cookie|consent|gdpr|banner|newsletter|subscribe|signup|related|share|sharing|social|"
@@ -243,7 +243,6 @@ _FURNITURE_ATTR = re.compile(
     re.I,
 )
 _ADVERT_WORDS = 80  # longer blocks are content that happens to hold a link
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "table", "ul", "ol", "dl", "figure"}
 
 
 def _prune(soup) -> None:
@@ -282,6 +281,12 @@ def _prune(soup) -> None:
         text = " ".join(tag.get_text(" ", strip=True).split())
         if hrefs and len(text.split()) <= _ADVERT_WORDS and is_advert(text, hrefs):
             tag.decompose()
+    # a table of contents: a list of nothing but links within the page (the Markdown path drops such lines too)
+    for tag in soup.find_all(["ul", "ol"]):
+        links = [] if tag.__dict__.get("_decomposed") else tag.find_all("a")
+        if links and all(str(a.get("href") or "").startswith("#") for a in links) and "".join(
+                tag.get_text().split()) == "".join("".join(a.get_text().split()) for a in links):
+            tag.decompose()
 
 
 _FILE_NAME = re.compile(r"\.(?:md|mdx|markdown|txt|html?|pdf|docx?|odt|rtf|pages|tex)\b|^microsoft word\b|^untitled\b",
@@ -313,113 +318,189 @@ def _page_title(soup) -> str | None:
     return None
 
 
-_INLINE_DEPTH = 50  # deeper inline nesting is flattened to its text: no page needs bold inside 50 spans
+_DEPTH = 50  # deeper nesting is read as plain text: no page needs a list inside 50 boxes
+_BLOCKISH = {"p", "div", "section", "article", "main", "header", "blockquote", "pre", "table", "ul", "ol", "li", "dl",
+             "dt", "dd", "details", "summary", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+             "thead", "tbody", "tfoot", "tr", "td", "th", "caption"}  # fmt: skip
+# The boxes sites render admonitions as (Docusaurus "theme-admonition-tip", MkDocs "admonition note", GitHub
+# "markdown-alert", Bootstrap "alert"): a class names the kind of box, and a title child names it again ("Note")
+_BOX_CLASS = re.compile(r"^(?:.*[-_])?(?:admonition|callout|alert|notice|note|tip|info|warning|caution|important|"
+                        r"danger|hint)(?:[-_].*)?$", re.I)
+_BOX_TITLE = re.compile(r"title|heading", re.I)
+# a line the Markdown parser would read as a block marker (heading, list item, quote, rule) is text in the page
+_LINE_MARKER = re.compile(r"^(\s*)(?:([#>+\-*=])|(\d{1,9})([.)]))(?=\s|$)", re.M)
 
 
-def _inline(node, depth: int = 0) -> str:
-    """Text of an inline run, keeping bold as ``**…**`` (BAD/GOOD markers are often bold)."""
+def _escape(text: str) -> str:
+    """Page text made literal for the Markdown parser: emphasis, code, link and tag markers and entities escaped, so
+    markup that was text in the page ("&lt;role&gt;", "&lt;img onerror=…&gt;") stays that text."""
+    return re.sub(r"([\\*`&_\[\]|<])", r"\\\1", text)
+
+
+def _inline(node) -> str:
+    """Markdown of an inline run: text escaped, bold kept as ``**…**`` (BAD/GOOD markers are often bold), ``<br>`` a
+    line break, links their text, images nothing. A line that would read as a block marker is escaped."""
     from bs4 import NavigableString, Tag
 
     parts: list[str] = []
-    for child in node.children:
-        if isinstance(child, NavigableString):
-            parts.append(str(child))
-        elif isinstance(child, Tag):
-            if child.name == "br":
-                parts.append("\n")
-            elif depth >= _INLINE_DEPTH:
-                parts.append(child.get_text())
-            elif child.name in ("strong", "b"):
-                inner = " ".join(_inline(child, depth + 1).split())
-                parts.append(f"**{inner}**" if inner else "")
-            else:
-                parts.append(_inline(child, depth + 1))
-    return re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
-
-
-def _render(node, out: list[str]) -> None:
-    """Minimal Markdown renderer used when trafilatura returns too little: blocks become paragraphs, ``#``
-    headings and ``-``/``1.`` list items. Iterative (an explicit stack of open blocks), so a page nested thousands
-    of levels deep cannot exhaust the recursion limit."""
-    from bs4 import NavigableString, Tag
-
-    run: list = []  # consecutive inline children form one paragraph
-
-    def flush() -> None:
-        if run:
-            holder = BeautifulSoupFragment(run)
-            text = _inline(holder).strip()
-            if text:
-                out.append(text)
-            run.clear()
-
-    stack = [iter(list(node.children))]
+    stack = [iter(node.children)]
     while stack:
         child = next(stack[-1], None)
-        if child is None:  # the end of a block closes its paragraph
+        if child is None:
             stack.pop()
-            flush()
-            continue
-        if isinstance(child, NavigableString) or (isinstance(child, Tag) and child.name not in _BLOCKISH):
-            run.append(child)
-            continue
-        flush()
-        name = child.name
-        if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            out.append(f"{'#' * int(name[1])} {' '.join(child.get_text(' ', strip=True).split())}")
-        elif name in ("ul", "ol"):
-            lines: list[str] = []
-            _list_lines(child, 0, lines)
-            if lines:
-                out.append("\n".join(lines))
-        elif name == "tr":
-            cells = child.find_all(["td", "th"])
-            out.append(" | ".join(" ".join(td.get_text(" ", strip=True).split()) for td in cells))
-        elif name == "pre":
-            code = child.get_text().strip("\n")
-            if code.strip():  # fenced, so a "# comment" line in it is never read as a heading or a rule
-                out.append(f"```\n{code}\n```")
-        else:
-            stack.append(iter(list(child.children)))
+        elif isinstance(child, NavigableString):
+            parts.append(_escape(re.sub(r"\s", " ", str(child))))  # a line break in the page source is a space
+        elif isinstance(child, Tag) and child.name == "br":
+            parts.append("\n")
+        elif isinstance(child, Tag) and child.name in ("strong", "b"):
+            raw = child.get_text()
+            inner = " ".join(_escape(raw).split())
+            # spaces inside the bold run move outside it, where the Markdown parser needs them
+            parts.append(f"{raw[:1] if raw[:1].isspace() else ''}**{inner}**{' ' if raw[-1:].isspace() else ''}"
+                         if inner else raw)
+        elif isinstance(child, Tag):
+            stack.append(iter(child.children))
+    lines = (" ".join(ln.split()) for ln in "".join(parts).split("\n"))
+    text = "\n".join(ln for ln in lines if ln)
+    return _LINE_MARKER.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
+                            text)
 
 
-def _list_lines(node, depth: int, lines: list[str]) -> None:
-    """``-``/``1.`` lines of a list, a nested list's items indented under their parent item (a "Personal phone
-    number" item keeps "Never include your work phone number here" as its own sub-item)."""
-    from bs4 import Tag
-
-    ordered = node.name == "ol"
-    number = 0
-    for li in node.find_all("li", recursive=False):
-        nested = [c for c in li.children if isinstance(c, Tag) and c.name in ("ul", "ol")]
-        own = BeautifulSoupFragment([c for c in li.children if not (isinstance(c, Tag) and c.name in ("ul", "ol"))])
-        text = " ".join(_inline(own).split())
-        if text:
-            number += 1
-            lines.append(f"{'  ' * depth}{f'{number}.' if ordered else '-'} {text}")
-        for sub in nested:
-            if depth < _INLINE_DEPTH:
-                _list_lines(sub, depth + 1, lines)
-
-
-class BeautifulSoupFragment:
-    """A stand-in parent so :func:`_inline` can walk a run of sibling nodes."""
+class _Run:
+    """A stand-in parent so :func:`_inline` can read a run of sibling nodes as one paragraph."""
 
     def __init__(self, nodes: list):
         self.children = nodes
 
 
-_BLOCKISH = _BLOCK_TAGS | {"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "header", "tr",
-                           "tbody", "thead", "hr", "br"}  # fmt: skip
+def _is_box(tag) -> bool:
+    return tag.name in ("div", "section", "aside") and any(_BOX_CLASS.match(c) for c in tag.get("class") or [])
 
 
-def _headings_in(soup) -> list[str]:
-    return [" ".join(h.get_text(" ", strip=True).split()) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+def _unwrap(tag):
+    """The innermost of a chain of wrappers that each hold one element (``<div><div><h1>``): walked, not recursed,
+    so a page nested thousands of levels deep still reads."""
+    from bs4 import Tag
+
+    while tag.name in ("div", "section", "main", "article", "header", "figure", "span") and not _is_box(tag):
+        kids = [c for c in tag.children if isinstance(c, Tag) or str(c).strip()]
+        if len(kids) != 1 or not isinstance(kids[0], Tag):
+            break
+        tag = kids[0]
+    return tag
 
 
-def html_to_text(html: str, *, use_trafilatura: bool = True) -> str:
-    """An HTML page -> Markdown-like article text (``#`` headings, ``-`` lists), furniture removed, then
-    :func:`clean_text`. ``use_trafilatura=False`` forces the BeautifulSoup renderer (the fallback)."""
+def _markdown_blocks(node, depth: int = 0) -> list[str]:
+    """The Markdown blocks of an HTML subtree, the way an author would have written them: ``#`` headings at their
+    level, nested ``-``/``1.`` lists, ``>`` blockquotes, ``:::`` admonitions (their title dropped), tables with their
+    header row, fenced code, and a FAQ's ``<details>``/``<dl>`` question as a bold line over its answer."""
+    from bs4 import NavigableString, Tag
+
+    out: list[str] = []
+    run: list = []
+
+    def flush() -> None:
+        if run:
+            text = _inline(_Run(run))
+            if text:
+                out.append(text)
+            run.clear()
+
+    for child in list(node.children):
+        if isinstance(child, NavigableString) or (isinstance(child, Tag) and child.name not in _BLOCKISH
+                                                  and not _is_box(child)):
+            run.append(child)
+            continue
+        flush()
+        child = _unwrap(child)
+        name = child.name
+        if depth >= _DEPTH:
+            text = " ".join(_escape(child.get_text(" ")).split())
+            if text:
+                out.append(text)
+        elif name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            text = " ".join(_inline(child).split())
+            if text:
+                out.append(f"{'#' * int(name[1])} {text}")
+        elif name in ("ul", "ol"):
+            out.extend(_list(child, depth))
+        elif name == "blockquote":
+            inner = "\n\n".join(_markdown_blocks(child, depth + 1))
+            if inner:
+                out.append("\n".join(f"> {ln}" if ln else ">" for ln in inner.split("\n")))
+        elif _is_box(child):
+            inner = [c for c in child.children if not (isinstance(c, Tag) and _BOX_TITLE.search(" ".join(
+                c.get("class") or [])))]
+            body = _markdown_blocks(_Run(inner), depth + 1)
+            if body:
+                out.append(":::note\n\n" + "\n\n".join(body) + "\n\n:::")
+        elif name == "pre":
+            out.extend(_fence(child))
+        elif name == "table":
+            out.extend(_table(child, depth))
+        elif name in ("summary", "dt"):
+            text = " ".join(_inline(child).replace("**", "").split())
+            if text:
+                out.append(f"**{text}**")
+        elif name != "hr":
+            out.extend(_markdown_blocks(child, depth + 1))
+    flush()
+    return out
+
+
+def _list(node, depth: int) -> list[str]:
+    """A ``-``/``1.`` list; an item's later blocks (a nested list, a quote) are indented under its marker."""
+    from bs4 import Tag
+
+    items: list[str] = []
+    number = int(node.get("start") or 1) if str(node.get("start") or "1").isdigit() else 1
+    for li in node.find_all("li", recursive=False):
+        blocks = _markdown_blocks(li, depth + 1)
+        if not blocks:
+            continue
+        marker = f"{number}. " if node.name == "ol" else "- "
+        number += 1
+        pad = " " * len(marker)
+        lines = "\n\n".join(blocks).split("\n")
+        items.append("\n".join([marker + lines[0], *(pad + ln if ln else "" for ln in lines[1:])]))
+    # a nested list with no <li> of its own (a bare <ul> inside a <ul>) still holds items
+    items += [b for c in node.children if isinstance(c, Tag) and c.name in ("ul", "ol") for b in _list(c, depth + 1)]
+    return ["\n".join(items)] if items else []
+
+
+def _fence(pre) -> list[str]:
+    code = pre.get_text().strip("\n")
+    if not code.strip():
+        return []
+    fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", code)), default=0))
+    lang = next((c[9:] for c in (pre.find("code") or pre).get("class") or [] if c.startswith("language-")), "")
+    return [f"{fence}{lang}\n{code}\n{fence}"]
+
+
+def _table(table, depth: int) -> list[str]:
+    """A Markdown table (header row first); a table without header cells and one row is layout, read as text."""
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    grid: list[list[str]] = []
+    for tr in rows:
+        cells: list[str] = []
+        for td in tr.find_all(["td", "th"], recursive=False):
+            text = "<br/>".join(ln.strip() for b in _markdown_blocks(td, depth + 1) for ln in b.split("\n"))
+            span = int(td.get("colspan") or 1) if str(td.get("colspan") or "1").isdigit() else 1
+            cells += [text] * max(1, min(span, 50))
+        grid.append(cells)
+    grid = [r for r in grid if any(r)]
+    if not grid:
+        return []
+    if len(grid) == 1 and not table.find("th"):
+        return [" ".join(c for c in grid[0] if c)]
+    width = max(len(r) for r in grid)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in grid]
+    return ["\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])]
+
+
+def html_to_text(html: str) -> str:
+    """An HTML page -> the article as Markdown (see :func:`_markdown_blocks`), furniture removed and the page's
+    title as its ``#`` heading, ready for the Markdown parser: a saved page reads the way its Markdown source does."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -431,48 +512,9 @@ def html_to_text(html: str, *, use_trafilatura: bool = True) -> str:
         root = max(articles, key=lambda t: len(t.get_text(" ", strip=True)))
     else:
         root = soup.find("main") or soup.body or soup
-    headings = [h for h in _headings_in(root) if h]
-
-    text = _trafilatura(str(root)) if use_trafilatura else None
-    if text is not None:
-        # trafilatura must have kept the content: every heading and most of the words
-        missing = [h for h in headings if h.lower() not in text.lower()]
-        words_src = len(root.get_text(" ", strip=True).split())
-        if missing or len(text.split()) < 0.6 * words_src:
-            text = None
-    if text is None:
-        parts: list[str] = []
-        _render(root, parts)
-        text = "\n\n".join(parts)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    text = "\n\n".join(_markdown_blocks(root))
     if title and not re.match(r"#\s", text):
         if _key(text.split("\n", 1)[0]) == title.lower():
             text = text.split("\n", 1)[1] if "\n" in text else ""
-        text = f"# {title}\n\n{text}"
-    return clean_text(text)
-
-
-def _trafilatura(html: str) -> str | None:
-    try:
-        import trafilatura
-    except ImportError:  # optional: the BeautifulSoup renderer covers it
-        return None
-    try:
-        out = trafilatura.extract(
-            html,
-            output_format="markdown",
-            include_formatting=True,
-            include_links=False,
-            include_images=False,
-            include_comments=False,
-            include_tables=True,
-            favor_recall=True,
-            deduplicate=False,
-        )
-    except Exception:  # noqa: BLE001 - extractor failures fall back to our renderer
-        return None
-    if not out:
-        return None
-    # trafilatura escapes Markdown-significant characters; the article text must stay literal
-    return _MD_ESCAPE.sub(r"\1", out)
+        text = f"# {_escape(title)}\n\n{text}"
+    return clean_markdown(text)

@@ -30,8 +30,9 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # (a sample or template) is never a heading or a rule, a heading naming one mistake and its BAD/GOOD pair are one
 # item, and a Don't without a fix takes the Do of the same subject under its heading; 7: a chunk lists the sentences
 # the article quotes as a sample (``Chunk.samples``), a quoted line is never page furniture, and a line break inside a
-# table cell separates its sentences.
-INDEX_FORMAT = 7
+# table cell separates its sentences; 8: an HTML page is read as the Markdown it renders (tables, blockquotes,
+# admonitions, FAQ entries keep their kind), and a table row is never cut across chunks.
+INDEX_FORMAT = 8
 
 
 def load(source: SourceFile) -> LoadedDocument:
@@ -65,7 +66,8 @@ def structure(text: str, doc: LoadedDocument, *, doc_id: str, path: str, sha256:
     from ingest.structure import parse_article
 
     text, flags = screen(text)
-    article = parse_article(text, doc_id=doc_id, path=path, sha256=sha256, fmt=doc.fmt, meta=doc.meta)
+    fmt = "markdown" if doc.fmt == "html" else doc.fmt  # a page is cleaned into Markdown (``clean.html_to_text``)
+    article = parse_article(text, doc_id=doc_id, path=path, sha256=sha256, fmt=fmt, meta=doc.meta)
     return article.model_copy(update={"flags": [*article.flags, *flags], "index_format": INDEX_FORMAT})
 
 
