@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import _trafilatura, clean_markdown, clean_text, html_to_text
+from ingest.clean import clean_markdown, clean_text, html_to_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "000_bb54feeca4c3cc0b.txt"
@@ -87,9 +87,8 @@ SENTINELS = ["SCRIPT_SENTINEL", "STYLE_SENTINEL", "NAV_SENTINEL", "COOKIE_SENTIN
              "RELATED_SENTINEL", "FOOTER_SENTINEL", "INJECTED", "6 min read", "Ines Varga", "Fernwood Labs Blog |"]
 
 
-@pytest.mark.parametrize("use_trafilatura", [True, False], ids=["trafilatura", "bs4-renderer"])
-def test_html_furniture_removed_structure_kept(use_trafilatura):
-    out = html_to_text(FERNWOOD.read_text(encoding="utf-8"), use_trafilatura=use_trafilatura)
+def test_html_furniture_removed_structure_kept():
+    out = html_to_text(FERNWOOD.read_text(encoding="utf-8"))
     for s in SENTINELS:
         assert s not in out, s
     assert out.startswith("# Fernwood Labs Security Engineer vs DevOps Engineer Interview\n")
@@ -99,14 +98,6 @@ def test_html_furniture_removed_structure_kept(use_trafilatura):
     # markup that was text in the page stays literal text (the UI escapes it); it is never live markup here
     assert "<img src=x onerror=alert(1)>" in out
     assert "<h2>" not in out and "<script" not in out
-
-
-def test_trafilatura_keeps_headings_and_lists():
-    """The maintained extractor is what runs by default, and it keeps headings and list items as Markdown."""
-    md = _trafilatura(ORBIT.read_text(encoding="utf-8"))
-    assert md is not None
-    assert "## Mistakes to Avoid" in md and "### Do SRE candidates need to be strong coders?" in md
-    assert "- For SRE roles, review Linux processes, DNS, TCP and load balancing basics" in md
 
 
 def test_shared_html_fixture():
@@ -255,11 +246,10 @@ OfferPal</a> reviews your offer risk-free.</p></div>
 </article></main></body></html>"""
 
 
-@pytest.mark.parametrize("use_trafilatura", [True, False], ids=["trafilatura", "bs4-renderer"])
-def test_html_nested_list_items_stay_items_and_referrals_go(use_trafilatura):
-    out = html_to_text(REFERRAL_PAGE, use_trafilatura=use_trafilatura)
+def test_html_nested_list_items_stay_items_and_referrals_go():
+    out = html_to_text(REFERRAL_PAGE)
     lines = out.splitlines()
-    assert "- Personal phone number" in lines and "- Never include your work phone number here" in lines
-    assert "- Never include your work email here" in lines  # a sub-item is not glued to its parent item
+    assert "- Personal phone number" in lines and "  - Never include your work phone number here" in lines
+    assert "  - Never include your work email here" in lines  # a sub-item is nested under its parent item
     assert "OfferPal" not in out and "templates" not in out and "risk-free" not in out
     assert "Keep the contact block to one line" in out
