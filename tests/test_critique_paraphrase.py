@@ -499,19 +499,48 @@ important that the text stays selectable.
 SLIDES_Q = "What tool do you use to make the slides for a design review?"
 
 
-@pytest.mark.parametrize("answer, avoided", [
-    ("I make them in a plain slide editor with one column of text and export them to PDF, then check the text can "
-     "be selected.", True),  # the practice
+# A fictional Do line of two parts: a way of sending the notes that any tool allows, and the tool to write them in.
+NOTES = """# Sharing notes before an architecture interview (fictional guide)
+
+## Keep your notes in a plain text editor
+
+**Do's**
+
+- Send your notes as one shared link so the panel can open them on any device, but always write them in a plain \
+text editor. It matters that the panel can search the text.
+
+**Don'ts**
+
+- Do not use mind-mapping apps, other visual canvases or online note generators to build your notes
+"""
+NOTES_Q = "How do you put together the notes you share before an architecture interview?"
+
+
+GUIDES = {"slides": (SLIDES, SLIDES_Q, "Submit your slides as a PDF file"),
+          "notes": (NOTES, NOTES_Q, "Send your notes as one shared link")}
+
+
+@pytest.mark.parametrize("guide, answer, avoided", [
+    ("slides", "I make them in a plain slide editor with one column of text and export them to PDF, then check the "
+     "text can be selected.", True),  # the practice
     # a clause of its own nearer the mistake: only the shared, harmless part of the practice is done (was avoided)
-    ("I used one of those websites where you pick a template and fill in boxes, and it exports a PDF for you at the "
-     "end.", False),
-    ("", False),
-    ("asdf qwer zxcv", False),
+    ("slides", "I used one of those websites where you pick a template and fill in boxes, and it exports a PDF for "
+     "you at the end.", False),
+    ("slides", "", False),
+    ("slides", "asdf qwer zxcv", False),
+    ("notes", "I write them in a plain text editor and send one shared link the evening before.", True),
+    # only the part any tool allows is no evidence of which tool (was avoided)
+    ("notes", "I always send them as one shared link so the panel can open them on any device.", False),
+    ("notes", "I sketch everything on a visual canvas app, then I send one shared link so the panel can open it "
+     "anywhere.", False),  # the mistake, then the shared part
+    ("notes", "", False),
+    ("notes", "qwer zxcv asdf", False),
 ])
-def test_a_sentence_doing_the_mistake_in_one_clause_does_not_follow_the_do_line(embedder, answer, avoided):
-    dont = [it for it in parse_text(SLIDES, name="slides.md", doc_id="slides").rubric if it.kind == "dont"]
-    assert len(dont) == 1 and dont[0].instead.startswith("Submit your slides as a PDF file")
-    fb = critique_answer(dont, role="Software Engineer", question=SLIDES_Q, answer=answer, embedder=embedder)
+def test_only_the_do_lines_part_contrasting_with_the_mistake_follows_it(embedder, guide, answer, avoided):
+    text, question, opening = GUIDES[guide]
+    dont = [it for it in parse_text(text, name=f"{guide}.md", doc_id=guide).rubric if it.kind == "dont"]
+    assert len(dont) == 1 and dont[0].instead.startswith(opening)
+    fb = critique_answer(dont, role="Software Engineer", question=question, answer=answer, embedder=embedder)
     assert (fb.items[0].verdict == "avoided") is avoided
 
 

@@ -178,6 +178,11 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
         # it than to X, and to X without any one of its words (the bare topic: "my achievements"), does it.
         rival = cos_x if m.x_ablations is None else np.maximum(cos_x, (a.aff_vecs @ m.x_ablations.T).max(axis=1))
         inst = a.aff_vecs @ m.instead.vec
+        if m.instead_shared and a.embedder is not None:
+            # The practice's other parts are ones X is as compatible with ("… then I exported a PDF"): what a
+            # sentence says of them is no evidence, so it is read without their words.
+            inst = encode_cached(a.embedder, [_without_words(t, m.instead_shared) or "." for t in a.aff_texts]) \
+                @ m.instead.vec
         follows = ~a.handoff & (inst >= INSTEAD_COS) & (inst - rival >= INSTEAD_MARGIN)
         if a.clause_vecs is not None and len(a.clause_vecs):
             # A sentence that also does something nearer X in a clause of its own ("I used one of those websites

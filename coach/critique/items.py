@@ -10,10 +10,12 @@ import numpy as np
 
 from coach.critique.coverage import concepts
 from coach.critique.personal import QUESTIONS
-from coach.critique.shapes import Shape, bare_act, content_stems, dont_forms, expand, parse_shape, stem, words
+from coach.critique.shapes import (Shape, bare_act, clauses, content_stems, dont_forms, expand, parse_shape, stem,
+                                   words)
 from coach.critique.topics import CLOSE, heading_fix, item_topic
-from coach.critique.vectors import _cache_lock, _phrase_cache, fixed_vectors
+from coach.critique.vectors import _cache_lock, _phrase_cache, encode_cached, fixed_vectors
 from coach.models import RubricItem
+from coach.text import split_sentences
 
 if TYPE_CHECKING:
     from coach.components.embedding import Embedder
@@ -63,6 +65,7 @@ class _ItemModel:
     contrast: _Contrast | None = None  # "Don't X" with an alternative differing in X's modifier (_modifiers)
     own_questions: bool = False  # about the candidate's own questions for the interviewer (_about_own_questions)
     instead: _Phrase | None = None  # "Don't X" without a fix: the practice asked for in its place (_practice)
+    instead_shared: frozenset[str] = frozenset()  # ... the words of its parts X is as compatible with
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
@@ -113,13 +116,14 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             mods = _modifiers(sh.target, alt)
             contrast = [*mods[0], *mods[1], alt, *_thing_words(sh.target, mods[2])] if mods else []
             inst = [p] if sh.kind == "dont" and not it.fix.strip() and not mods and (p := _practice(it.instead)) else []
+            shared = _shared_parts(sh.target, inst[0], embedder) if inst else frozenset()
             spans.append((len(texts), plain, cons, xcons, abl, many, len(forms), len(contrasts), heading, things,
-                          good, place, mods, inst))
+                          good, place, mods, inst, shared))
             texts += (enc + cons + xcons + [item_topic(it)] + abl + forms + contrasts + heading + things + good + place
                       + contrast + inst)
         vecs = embedder.encode(texts)
-        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading, things, good, place, mods, inst) in zip(
-                todo, shapes, spans):
+        for it, sh, (at, plain, cons, xcons, abl, many, nf, nc, heading, things, good, place, mods, inst,
+                     shared) in zip(todo, shapes, spans):
             def take(n: int) -> np.ndarray:  # the next n vectors of this item, in the order they were queued
                 nonlocal at
                 at += n
@@ -149,7 +153,7 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                own_names=frozenset(n.lower() for n in _names(
                                    " ".join((it.mistake, it.fix, it.context, " ".join(heading))))),
                                instead=_Phrase(inst[0], inst_vec[0], frozenset(content_stems(inst[0])))
-                               if inst else None)
+                               if inst else None, instead_shared=shared)
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
@@ -239,6 +243,20 @@ def _practice(instead: str) -> str:
     label of X's topic ("Email address", the list item a Don't is nested under), which names no practice."""
     text = _COMPARISON.split(instead, 1)[0].strip(" ,.")
     return text if len(content_stems(text)) >= PRACTICE_WORDS else ""
+
+
+def _shared_parts(x: str, practice: str, embedder: "Embedder") -> frozenset[str]:
+    """The words of the parts of a practice of several ("Submit your resume as a PDF …, but always create it from
+    Microsoft Word or Google Docs") that X is as compatible with (using Photoshop, then submitting a PDF): all but
+    the part contrasting with X, the one nearest X once the words each shares with the other are set aside (the
+    shared topic, "resume", brings any part near X). Empty for a practice of one part."""
+    parts = [c for s in split_sentences(practice) for c in (clauses(s) or [s])
+             if len(content_stems(c)) >= PRACTICE_WORDS]
+    if len(parts) < 2:
+        return frozenset()
+    vecs = encode_cached(embedder, [_without_shared(x, p) for p in parts] + [_without_shared(p, x) for p in parts])
+    best = int(np.argmax((vecs[:len(parts)] * vecs[len(parts):]).sum(axis=1)))
+    return frozenset().union(*(content_stems(p) for p in parts)) - content_stems(parts[best])
 
 
 _COMPARISON = re.compile(r"\s(?:is|are)\s+(?:much\s+|far\s+)?(?:better|preferable)\s+than\b|"
