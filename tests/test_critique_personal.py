@@ -113,23 +113,3 @@ def test_a_story_from_private_life_reusing_the_questions_words_scores_below_a_sh
     assert work.score > club.score
     assert any("not a story from work" in f.label for f in club.score_factors)
     assert not any("not a story from work" in f.label for f in work.score_factors)
-
-
-def test_opinion_answer_is_not_charged_as_free_time(real_articles, embedder):
-    """Opinions in general are not private life: a vague opinion answer to a question about the candidate is vague
-    (its words count little), not a story told from free time; a hobby story still is."""
-    from coach.evaluation.critique import load_items_by_doc
-
-    path = next(p for p in real_articles if p.name == "tih-behavioral-interview-questions.md")
-    items = load_items_by_doc([path])[path.name]
-    opinion = ("Honestly I think everybody has weaknesses and the important thing is being self-aware about them. "
-               "In my opinion a weakness can also be a strength if you look at it the right way. I believe it's "
-               "all about having a growth mindset and always trying to improve yourself.")
-    fb = critique_answer(items, role="Data Scientist", question="What would you say is your biggest weakness?",
-                         answer=opinion, embedder=embedder)
-    assert not any("not a story from work" in f.label for f in fb.score_factors)
-    sail = ("Oh, last summer I learned to sail in like two weekends. My friend has a small boat, and we went out on "
-            "the lake and I capsized twice, but by the Sunday I could tack on my own. It was super fun.")
-    fb_sail = critique_answer(items, role="Software Engineer", answer=sail, embedder=embedder,
-                              question="Tell me about a time you had to learn something new really fast.")
-    assert any("not a story from work" in f.label for f in fb_sail.score_factors)

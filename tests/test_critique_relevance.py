@@ -186,36 +186,3 @@ def test_a_story_at_work_is_not_gated_by_its_scene_setting_sentence(embedder):
     assert good.score > weak.score, (good.score_factors, weak.score_factors)
     assert good.score >= 60, good.score_factors  # 42 when the scene sentence, one of three, gated the story
 
-
-
-def test_length_of_generalities_does_not_outscore_a_short_concrete_answer(real_articles, embedder):
-    """Substance per sentence: the words of sentences that tell nothing concrete count only up to a few, so a long
-    answer of generalities stays below a short answer of deeds and numbers."""
-    items = _real(real_articles, "tih-behavioral-interview-questions.md")
-    q = "Tell me about a time you had to push back on a deadline."
-    short = ("My manager wanted the billing export out in one week, but we had no tests for the currency rounding, "
-             "so I asked for two and showed him three bugs from staging. We shipped in ten days with zero tickets.")
-    vague = ("I think deadlines are really important, but I also believe quality matters a lot. Whenever I feel a "
-             "deadline isn't realistic I always try to communicate openly and honestly with everyone involved. I "
-             "think it's important to be transparent and to make sure all the stakeholders are aligned. I always "
-             "try to find a solution that works for everybody, and I make sure to stay positive and professional. "
-             "In general I feel like good communication solves most problems, and that's how I approach things.")
-    s = critique_answer(items, role="Software Engineer", question=q, answer=short, embedder=embedder)
-    v = critique_answer(items, role="Software Engineer", question=q, answer=vague, embedder=embedder)
-    assert s.score > v.score, (s.score, v.score)
-    gibberish = critique_answer(items, role="Software Engineer", question=q, answer="asdf qwer zxcv blah",
-                                embedder=embedder)
-    empty = critique_answer(items, role="Software Engineer", question=q, answer="", embedder=embedder)
-    assert empty.score == 0 and gibberish.score <= 1 < v.score
-
-
-def test_short_concrete_mistake_story_is_not_gated_as_off_topic(real_articles, embedder):
-    """A concrete deed no nearer private life than work is on a question about the candidate's past, however few
-    of its words are the question's (this story scored 1)."""
-    items = _real(real_articles, "tih-behavioral-interview-questions.md")
-    q = "Tell me about a mistake you made and what you learned from it."
-    story = ("I merged a change that logged full request bodies, including emails. I caught it in review of the logs "
-             "a day later, deleted them, and added a linter rule that blocks logging request bodies.")
-    fb = critique_answer(items, role="Software Engineer", question=q, answer=story, embedder=embedder)
-    assert fb.score >= 20, fb.score_factors
-    assert not any("does not address" in f.label or "the floor" in f.label for f in fb.score_factors)

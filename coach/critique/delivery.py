@@ -47,11 +47,6 @@ _NUMBER = re.compile(
     r"|\b(?:halved|doubled|tripled|tenfold|twice as)\b",
     re.I,
 )
-def has_number(text: str) -> bool:
-    """The text gives a number or a measured change ("two weeks", "40%", "halved")."""
-    return bool(_NUMBER.search(text))
-
-
 _CODE_START = re.compile(
     r"\bdef\s+\w+\s*\(|\bSELECT\b[\s\S]*\bFROM\b|\bfunction\s*\w*\s*\(|\bclass\s+\w+\s*[:({]|#include|"
     r"\b(?:public|private|static)\s+\w+\s+\w+\s*\(|\bfor\s*\(\s*\w+|=>\s*\{|\bconst\s+\w+\s*=",

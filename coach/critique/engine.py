@@ -15,8 +15,8 @@ import numpy as np
 
 from coach.critique.advice import _advice, _general_advice, _shown_fix, _strengths_improvements, _summary
 from coach.critique.answer import _Answer, _prepare
-from coach.critique.delivery import (SPOKEN, delivery_notes, has_number, is_behavioural, question_type,
-                                     restated_units, structure_parts)
+from coach.critique.delivery import (SPOKEN, delivery_notes, is_behavioural, question_type, restated_units,
+                                     structure_parts)
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
 from coach.critique.personal import free_time_sentences, told_elsewhere, work_margin
@@ -314,7 +314,6 @@ SELF_AREAS = ("introduction", "behavioural")
 WORK_MARGIN = 0.05  # a sentence this much nearer working life than private life talks about the candidate's work
 WORK_SIM = 0.2  # ... and is then as near a question about the candidate as this
 PRIVATE_SIM = 0.1  # a sentence as much nearer private life is at most this near it
-VAGUE_WORDS = 6  # content words that sentences telling nothing concrete add to the substance, at most
 
 
 def _told_elsewhere(a: _Answer, margins: np.ndarray | None, personal, embedder: "Embedder") -> bool:
@@ -354,13 +353,10 @@ def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) 
         # A question about the candidate: what its answer talks about is the topic ("I hold on to work until it's
         # perfect" answers "What's your biggest weakness?" without a word of it).
         sims = np.maximum(sims, a.vecs @ personal[1])
-    concrete = _concrete_units(a, story=work is not None)
     if work is not None:
         # ... and any sentence about the candidate's working life is near it ("I cut our checkout load time from six
-        # seconds to 1.8" for "a project you're proud of" is 0.03 from the question), and so is a concrete one (a
-        # deed, a number, a name) no nearer private life than work ("I merged a change that logged full request
-        # bodies" for "a mistake you made" sat at 0.03 from work and, with the gate, scored 1).
-        at_work = (work > WORK_MARGIN) | (concrete & (work >= -WORK_MARGIN))
+        # seconds to 1.8" for "a project you're proud of" is 0.03 from the question).
+        at_work = work > WORK_MARGIN
         # A sentence about private life or opinions in general is not about the candidate's work, however near
         # the question's words ("It taught me a lot about being patient" after a hiking trip) ...
         sims = np.where(work < -WORK_MARGIN, np.minimum(sims, PRIVATE_SIM), sims)
@@ -380,29 +376,10 @@ def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) 
     for k, u in enumerate(a.units):
         if (k in a.signals.generic_units or STOCK.search(u.text)) and not a.asks[k]:
             weight[k] *= GENERIC_WEIGHT
-    # Length must not buy substance: the words of sentences that tell nothing concrete ("I always try to communicate
-    # openly with everyone") count up to VAGUE_WORDS in all, so a long answer of generalities stays below a short
-    # one of deeds and numbers (it outscored it on 29 of the tuning pairs).
     seen: dict[str, float] = {}
-    vague: dict[str, float] = {}
-    for st, w, h, c in zip(a.stems, weight, a.handoff, concrete):
+    for st, w, h in zip(a.stems, weight, a.handoff):
         if not h:
-            into = seen if c else vague
             for x in st:
-                into[x] = max(into.get(x, 0.0), float(w))
-    extra = sum(w for x, w in vague.items() if x not in seen)
-    words_on = int(round(sum(seen.values()) + min(VAGUE_WORDS, extra)))
+                seen[x] = max(seen.get(x, 0.0), float(w))
+    words_on = int(round(sum(seen.values())))
     return float(top.mean()), words_on
-
-
-def _concrete_units(a: _Answer, story: bool) -> np.ndarray:
-    """Per sentence: it says something concrete — a number, a named tool or product, a question asked back, or, in
-    an answer about the candidate (``story``), a deed told ("I rolled back the deploy"); elsewhere a term of the
-    question's own topic ("a set of the characters seen" for repeated characters in a string). A generality ("I
-    believe communication is key", "I'd pick the most efficient approach") is none of these."""
-    out = np.zeros(len(a.units), dtype=bool)
-    for k, u in enumerate(a.units):
-        named = any(m.start() > 0 and m.group(0) not in _NOT_CONCRETE for m in _CONCRETE.finditer(u.text))
-        out[k] = (named or has_number(u.text) or bool(a.asks[k])
-                  or (tells_own_deed(u.text) if story else bool(a.stems[k] & a.qstems)))
-    return out

@@ -79,16 +79,15 @@ KINDS = (
                  "A salary range for the role based on market data, the range you have budgeted, and the whole "
                  "package including equity.", length=SpokenLength(30, 120, short=20, very_short=8)),
 )
-# What working life sounds like, against what private life sounds like: an answer to a question about the candidate
-# is on topic when it talks about the former ("I cut our checkout load time by splitting the bundle") and not when it
-# talks about the latter ("Last summer I hiked the West Highland Way"). Opinions in general are neither: a vague
-# opinion answer ("In my opinion a weakness can be a strength") is charged as vague (engine._relevance), not as one
-# told from free time.
+# What working life sounds like, against what private life and opinions in general sound like: an answer to a question
+# about the candidate is on topic when it talks about the former ("I cut our checkout load time by splitting the
+# bundle") and not when it talks about the latter ("Last summer I hiked the West Highland Way").
 WORK = ("At work my team and I built and shipped software for our users and customers.",
         "My job as an engineer: code, services, bugs, releases, deadlines, my manager and colleagues.",
         "My career: the company I work for, my role, projects I led, skills I learned, the job I want.")
 PRIVATE = ("My hobbies and private life: sports, travel, hiking, cooking, family, friends, pets and games.",
-           "The weather, the news, food, holidays, my home town and my weekends.")
+           "The weather, the news, food, holidays, my home town and my weekends.",
+           "My opinions on things in general, like politics, remote work, or which programming language I like.")
 # The question's own situation placed at work and in private life: a story nearer the second answers the question's
 # words from another setting ("a conflict with my landlord" for "a conflict with a colleague"). Sentence by sentence,
 # such a story reads as work ("I took photos, listed every point and wrote him a calm letter"); as a whole, and

@@ -14,10 +14,8 @@ rubric evidence when avoided, nor on a story when made (its fillers already cost
 item speaks to the question the rubric part is left out and the rest is scaled to 100 ("delivery-only"); items about
 the question that the answer shows neither way earn at most what an item avoided without its fix earns. Talking
 around the question is charged on the substance still earned.
-Length buys no substance: the words of sentences that tell nothing concrete (no deed, number, name, or term of the
-question's topic) count only up to a few (``engine._relevance``). A sentence that says an earlier one again adds
-neither substance nor length; an answer a third of which does that is charged a share ("repeats itself"), so a thin
-point said once outscores the same point said three times.
+A sentence that says an earlier one again adds neither substance nor length; an answer a third of which does that
+is charged a share ("repeats itself"), so a thin point said once outscores the same point said three times.
 A story asked about work but told from the candidate's free time (a hiking trip for "a project you're proud of") is
 charged most of what it earned: its STAR shape and fluency answer another question. Whether a story from work is
 on the question is decided per sentence, in ``engine._relevance`` (its sentences may share no words with it).
