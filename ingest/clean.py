@@ -3,9 +3,9 @@
 ``clean_text`` works on plain text and Markdown (bylines, read-time lines, a title printed twice, "Share:",
 "Back to Blog", link fragments glued to a sentence). ``html_to_text`` turns an HTML page into the Markdown its
 author would have written: BeautifulSoup first deletes scripts, styles, navigation, cookie banners, forms, footers
-and related-post asides, then the article's headings, lists, blockquotes, admonition boxes, tables, code and FAQ
-entries become their Markdown, so a saved page goes through the same Markdown parser as a Markdown file. Any markup
-that was *text* in the page (``&lt;img onerror=...&gt;``) is never re-parsed as live HTML.
+and related-post asides, then markdownify writes the article's headings, lists, blockquotes, admonition boxes,
+tables, code and FAQ entries as their Markdown, so a saved page goes through the same Markdown parser as a Markdown
+file. Any markup that was *text* in the page (``&lt;img onerror=...&gt;``) is escaped, never re-parsed as live HTML.
 """
 from __future__ import annotations
 
@@ -319,187 +319,101 @@ def _page_title(soup) -> str | None:
 
 
 _DEPTH = 50  # deeper nesting is read as plain text: no page needs a list inside 50 boxes
-_BLOCKISH = {"p", "div", "section", "article", "main", "header", "blockquote", "pre", "table", "ul", "ol", "li", "dl",
-             "dt", "dd", "details", "summary", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-             "thead", "tbody", "tfoot", "tr", "td", "th", "caption"}  # fmt: skip
 # The boxes sites render admonitions as (Docusaurus "theme-admonition-tip", MkDocs "admonition note", GitHub
 # "markdown-alert", Bootstrap "alert"): a class names the kind of box, and a title child names it again ("Note")
 _BOX_CLASS = re.compile(r"^(?:.*[-_])?(?:admonition|callout|alert|notice|note|tip|info|warning|caution|important|"
                         r"danger|hint)(?:[-_].*)?$", re.I)
 _BOX_TITLE = re.compile(r"title|heading", re.I)
-# a line the Markdown parser would read as a block marker (heading, list item, quote, rule) is text in the page
-_LINE_MARKER = re.compile(r"^(\s*)(?:([#>+\-*=])|(\d{1,9})([.)]))(?=\s|$)", re.M)
-
-
-def _escape(text: str) -> str:
-    """Page text made literal for the Markdown parser: emphasis, code, link and tag markers and entities escaped, so
-    markup that was text in the page ("&lt;role&gt;", "&lt;img onerror=…&gt;") stays that text."""
-    return re.sub(r"([\\*`&_\[\]|<])", r"\\\1", text)
-
-
-def _inline(node) -> str:
-    """Markdown of an inline run: text escaped, bold kept as ``**…**`` (BAD/GOOD markers are often bold), ``<br>`` a
-    line break, links their text, images nothing. A line that would read as a block marker is escaped."""
-    from bs4 import NavigableString, Tag
-
-    parts: list[str] = []
-    stack = [iter(node.children)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-        elif isinstance(child, NavigableString):
-            parts.append(_escape(re.sub(r"\s", " ", str(child))))  # a line break in the page source is a space
-        elif isinstance(child, Tag) and child.name == "br":
-            parts.append("\n")
-        elif isinstance(child, Tag) and child.name in ("strong", "b"):
-            raw = child.get_text()
-            inner = " ".join(_escape(raw).split())
-            # spaces inside the bold run move outside it, where the Markdown parser needs them
-            parts.append(f"{raw[:1] if raw[:1].isspace() else ''}**{inner}**{' ' if raw[-1:].isspace() else ''}"
-                         if inner else raw)
-        elif isinstance(child, Tag):
-            stack.append(iter(child.children))
-    lines = (" ".join(ln.split()) for ln in "".join(parts).split("\n"))
-    text = "\n".join(ln for ln in lines if ln)
-    return _LINE_MARKER.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
-                            text)
-
-
-class _Run:
-    """A stand-in parent so :func:`_inline` can read a run of sibling nodes as one paragraph."""
-
-    def __init__(self, nodes: list):
-        self.children = nodes
 
 
 def _is_box(tag) -> bool:
-    return tag.name in ("div", "section", "aside") and any(_BOX_CLASS.match(c) for c in tag.get("class") or [])
+    return tag.name in ("div", "section") and any(_BOX_CLASS.match(c) for c in tag.get("class") or [])
 
 
-def _unwrap(tag):
-    """The innermost of a chain of wrappers that each hold one element (``<div><div><h1>``): walked, not recursed,
-    so a page nested thousands of levels deep still reads."""
+def _flatten_deep(root) -> None:
+    """Elements nested deeper than ``_DEPTH`` become their text: the converter recurses once per level, and a page
+    nested thousands of levels deep must still read."""
     from bs4 import Tag
 
-    while tag.name in ("div", "section", "main", "article", "header", "figure", "span") and not _is_box(tag):
-        kids = [c for c in tag.children if isinstance(c, Tag) or str(c).strip()]
-        if len(kids) != 1 or not isinstance(kids[0], Tag):
-            break
-        tag = kids[0]
-    return tag
+    depth = {id(root): 0}
+    deep = []
+    for tag in root.descendants:  # a generator: no recursion
+        if isinstance(tag, Tag):
+            depth[id(tag)] = depth[id(tag.parent)] + 1
+            if depth[id(tag)] == _DEPTH:
+                deep.append(tag)
+    for tag in deep:
+        tag.replace_with(" ".join(tag.get_text(" ").split()))
 
 
-def _markdown_blocks(node, depth: int = 0) -> list[str]:
-    """The Markdown blocks of an HTML subtree, the way an author would have written them: ``#`` headings at their
-    level, nested ``-``/``1.`` lists, ``>`` blockquotes, ``:::`` admonitions (their title dropped), tables with their
-    header row, fenced code, and a FAQ's ``<details>``/``<dl>`` question as a bold line over its answer."""
-    from bs4 import NavigableString, Tag
+def _converter():
+    """markdownify's converter with the article's spelling (``#`` headings, ``-`` bullets, page text escaped so it
+    stays text, links as their text, tables with a header row), plus what a page needs beyond the library:
+    admonition boxes as ``:::note`` without their title, a ``<details>``/``<dl>`` FAQ question as a bold line over
+    its answer, a one-row table without header cells read as text, a code fence longer than any backtick run in it."""
+    from markdownify import MarkdownConverter
 
-    out: list[str] = []
-    run: list = []
+    class PageConverter(MarkdownConverter):
+        def __init__(self):
+            super().__init__(heading_style="atx", bullets="-", escape_misc=True, strip=["a", "img"],
+                             table_infer_header=True, wrap=True, wrap_width=None,
+                             code_language_callback=lambda pre: next(
+                                 (c[9:] for c in (pre.find("code") or pre).get("class") or []
+                                  if c.startswith("language-")), ""))
+            self._layout: dict[int, bool] = {}
 
-    def flush() -> None:
-        if run:
-            text = _inline(_Run(run))
-            if text:
-                out.append(text)
-            run.clear()
+        def process_tag(self, node, parent_tags=None):
+            if node.parent is not None and _is_box(node.parent) and _BOX_TITLE.search(
+                    " ".join(node.get("class") or [])):
+                return ""  # the box's title ("Note", "Pro tip") names the box, it is no part of the article
+            return super().process_tag(node, parent_tags)
 
-    for child in list(node.children):
-        if isinstance(child, NavigableString) or (isinstance(child, Tag) and child.name not in _BLOCKISH
-                                                  and not _is_box(child)):
-            run.append(child)
-            continue
-        flush()
-        child = _unwrap(child)
-        name = child.name
-        if depth >= _DEPTH:
-            text = " ".join(_escape(child.get_text(" ")).split())
-            if text:
-                out.append(text)
-        elif name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            text = " ".join(_inline(child).split())
-            if text:
-                out.append(f"{'#' * int(name[1])} {text}")
-        elif name in ("ul", "ol"):
-            out.extend(_list(child, depth))
-        elif name == "blockquote":
-            inner = "\n\n".join(_markdown_blocks(child, depth + 1))
-            if inner:
-                out.append("\n".join(f"> {ln}" if ln else ">" for ln in inner.split("\n")))
-        elif _is_box(child):
-            inner = [c for c in child.children if not (isinstance(c, Tag) and _BOX_TITLE.search(" ".join(
-                c.get("class") or [])))]
-            body = _markdown_blocks(_Run(inner), depth + 1)
-            if body:
-                out.append(":::note\n\n" + "\n\n".join(body) + "\n\n:::")
-        elif name == "pre":
-            out.extend(_fence(child))
-        elif name == "table":
-            out.extend(_table(child, depth))
-        elif name in ("summary", "dt"):
-            text = " ".join(_inline(child).replace("**", "").split())
-            if text:
-                out.append(f"**{text}**")
-        elif name != "hr":
-            out.extend(_markdown_blocks(child, depth + 1))
-    flush()
-    return out
+        def convert_div(self, el, text, parent_tags):
+            if _is_box(el) and "_inline" not in parent_tags and text.strip():
+                return f"\n\n:::note\n\n{text.strip()}\n\n:::\n\n"
+            return super().convert_div(el, text, parent_tags)
 
+        convert_section = convert_dd = convert_div
 
-def _list(node, depth: int) -> list[str]:
-    """A ``-``/``1.`` list; an item's later blocks (a nested list, a quote) are indented under its marker."""
-    from bs4 import Tag
+        def convert_summary(self, el, text, parent_tags):
+            text = " ".join(text.replace("**", "").split())
+            return f"\n\n**{text}**\n\n" if text else ""
 
-    items: list[str] = []
-    number = int(node.get("start") or 1) if str(node.get("start") or "1").isdigit() else 1
-    for li in node.find_all("li", recursive=False):
-        blocks = _markdown_blocks(li, depth + 1)
-        if not blocks:
-            continue
-        marker = f"{number}. " if node.name == "ol" else "- "
-        number += 1
-        pad = " " * len(marker)
-        lines = "\n\n".join(blocks).split("\n")
-        items.append("\n".join([marker + lines[0], *(pad + ln if ln else "" for ln in lines[1:])]))
-    # a nested list with no <li> of its own (a bare <ul> inside a <ul>) still holds items
-    items += [b for c in node.children if isinstance(c, Tag) and c.name in ("ul", "ol") for b in _list(c, depth + 1)]
-    return ["\n".join(items)] if items else []
+        convert_dt = convert_summary
 
+        def convert_br(self, el, text, parent_tags):
+            # a line break inside a table cell is the Markdown table's own "<br/>" (the library writes a space)
+            return "<br/>" if {"td", "th"} & parent_tags else super().convert_br(el, text, parent_tags)
 
-def _fence(pre) -> list[str]:
-    code = pre.get_text().strip("\n")
-    if not code.strip():
-        return []
-    fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", code)), default=0))
-    lang = next((c[9:] for c in (pre.find("code") or pre).get("class") or [] if c.startswith("language-")), "")
-    return [f"{fence}{lang}\n{code}\n{fence}"]
+        def convert_hN(self, n, el, text, parent_tags):
+            return super().convert_hN(n, el, text, parent_tags) if text.strip() else ""
 
+        def convert_pre(self, el, text, parent_tags):
+            code = text.strip("\n")
+            if not code.strip():
+                return ""
+            fence = "`" * max(3, 1 + max(map(len, re.findall(r"`+", code)), default=0))
+            return f"\n\n{fence}{self.options['code_language_callback'](el)}\n{code}\n{fence}\n\n"
 
-def _table(table, depth: int) -> list[str]:
-    """A Markdown table (header row first); a table without header cells and one row is layout, read as text."""
-    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
-    grid: list[list[str]] = []
-    for tr in rows:
-        cells: list[str] = []
-        for td in tr.find_all(["td", "th"], recursive=False):
-            text = "<br/>".join(ln.strip() for b in _markdown_blocks(td, depth + 1) for ln in b.split("\n"))
-            span = int(td.get("colspan") or 1) if str(td.get("colspan") or "1").isdigit() else 1
-            cells += [text] * max(1, min(span, 50))
-        grid.append(cells)
-    grid = [r for r in grid if any(r)]
-    if not grid:
-        return []
-    if len(grid) == 1 and not table.find("th"):
-        return [" ".join(c for c in grid[0] if c)]
-    width = max(len(r) for r in grid)
-    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in grid]
-    return ["\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])]
+        def _is_layout(self, table) -> bool:
+            if id(table) not in self._layout:
+                rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+                self._layout[id(table)] = len(rows) == 1 and not table.find("th")
+            return self._layout[id(table)]
+
+        def convert_td(self, el, text, parent_tags):
+            if self._is_layout(el.find_parent("table")):
+                return f" {text.strip()} "
+            return super().convert_td(el, text, parent_tags)
+
+        def convert_tr(self, el, text, parent_tags):
+            return text if self._is_layout(el.find_parent("table")) else super().convert_tr(el, text, parent_tags)
+
+    return PageConverter()
 
 
 def html_to_text(html: str) -> str:
-    """An HTML page -> the article as Markdown (see :func:`_markdown_blocks`), furniture removed and the page's
+    """An HTML page -> the article as Markdown (see :func:`_converter`), furniture removed and the page's
     title as its ``#`` heading, ready for the Markdown parser: a saved page reads the way its Markdown source does."""
     from bs4 import BeautifulSoup
 
@@ -512,9 +426,11 @@ def html_to_text(html: str) -> str:
         root = max(articles, key=lambda t: len(t.get_text(" ", strip=True)))
     else:
         root = soup.find("main") or soup.body or soup
-    text = "\n\n".join(_markdown_blocks(root))
+    _flatten_deep(root)
+    converter = _converter()
+    text = converter.convert_soup(root).strip()
     if title and not re.match(r"#\s", text):
         if _key(text.split("\n", 1)[0]) == title.lower():
             text = text.split("\n", 1)[1] if "\n" in text else ""
-        text = f"# {_escape(title)}\n\n{text}"
+        text = f"# {converter.escape(title, set())}\n\n{text}"
     return clean_markdown(text)
