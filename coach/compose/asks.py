@@ -23,6 +23,9 @@ def _held(words: set[str], within: set[str]) -> bool:
                for w in words)
 
 
+_PARTITIVE = frozenset("part parts bit bits piece pieces section sections portion".split())  # a closed class
+
+
 def thing_words(thing: str) -> set[str]:
     """The words a passage must say to name ``thing`` (``plan.asked_thing``): all but a modifier that English also
     reads as an adjective ("good", "catchy", "mock": the kind of thing, not which) before the phrase's head."""
@@ -36,9 +39,6 @@ def thing_words(thing: str) -> set[str]:
         return set()
     kept = [w for w in words[:-1] if "ADJ" not in getAllLemmas(w.lower())] + words[-1:]
     return set(_stems(" ".join(kept + named))) - _GENERIC - _FILLER
-
-
-_PARTITIVE = frozenset("part parts bit bits piece pieces section sections portion".split())  # a closed class
 
 
 # A mention that leads its sentence names what the sentence is about (its subject, a label); a sentence this many
@@ -65,6 +65,8 @@ def named_in_passing(thing: str, sentences: list[str], sources: list[Source]) ->
     if not naming or any(_leads(words, s) for s in naming):
         return False
     return all(sum(_held(words, _stems(s)) for s in split_sentences(src.text)) < 2 for src in sources)
+
+
 _EXERCISE = re.compile(r"^\W*\d+\)")  # "5) Flip a binary tree."
 
 
