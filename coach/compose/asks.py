@@ -53,13 +53,15 @@ def _leads(words: set[str], sentence: str) -> bool:
     return len(tokens) >= len(words) + SAYS_MORE and _held(words, _stems(" ".join(tokens[:len(words) + LEADS_WITHIN])))
 
 
-def named_in_passing(thing: str, sentences: list[str], sources: list[Source]) -> bool:
+def named_in_passing(thing: str, sentences: list[str], sources: list[Source], above: str = "") -> bool:
     """Whether an answer only names the asked ``thing``: its quoted sentences name it, but none is about it (none
     opens with it), no quoted passage names it twice and no heading over them names it. One naming in a passage is a
     list member ("Topics include ..., message queues, ..."), an example ("(e.g. REST)") or what other advice is for
-    ("useful for the Team Matching phase"); a passage that explains a thing keeps naming it, or is headed by it."""
+    ("useful for the Team Matching phase"); a passage that explains a thing keeps naming it, or is headed by it
+    (``above``: the headings the cited sections sit under)."""
     words = thing_words(thing)
-    if not words or any(_held(words, _stems(f"{src.title} {src.section or ''}")) for src in sources):
+    if not words or _held(words, _stems(above)) or any(
+            _held(words, _stems(f"{src.title} {src.section or ''}")) for src in sources):
         return False
     naming = [s for s in sentences if _held(words, _stems(s))]
     if not naming or any(_leads(words, s) for s in naming):
