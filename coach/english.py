@@ -51,9 +51,10 @@ def english_word(word: str) -> bool:
 # a verb from a noun ("bother" is as common as "coffee"); its place in the sentence can.
 _ADVERBS = ("even", "just", "really", "still", "ever", "never", "not", "also", "always", "actually", "only", "already",
             "rather", "simply", "first")
-_ADVERB = rf"(?:{'|'.join(_ADVERBS)})"
+# A regex alternative of those adverbs (plan.py reads questions with it too).
+ADVERB = rf"(?:{'|'.join(_ADVERBS)})"
 _VERB_BEFORE = re.compile(
-    rf"(?i)(?<![\w'-])(?:(?:i|you|we|they|he|she|to|why)(?:'(?:d|ll|ve|m|re))?|[a-z]+n['’]t)(?:\s+{_ADVERB})*\s+$")
+    rf"(?i)(?<![\w'-])(?:(?:i|you|we|they|he|she|to|why)(?:'(?:d|ll|ve|m|re))?|[a-z]+n['’]t)(?:\s+{ADVERB})*\s+$")
 
 
 # Determiners and possessives open a noun phrase (a closed class).

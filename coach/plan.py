@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coach.english import _ADVERB
+from coach.english import ADVERB
 
 # Said when the best evidence does not carry the asked kind of answer.
 NOT_EXACT = "The library doesn't answer exactly this"
@@ -425,7 +425,7 @@ def measured_thing(question: str) -> str | None:
 # is still a diagram).
 def _np(gerunds: bool) -> str:
     stop = "" if gerunds else r"(?![\w.-]*ing\b)"
-    word = rf"(?!(?i:{_FUNCTION}|{_ADVERB}|how|what|where|why|who)\b){stop}[\w.-]+"
+    word = rf"(?!(?i:{_FUNCTION}|{ADVERB}|how|what|where|why|who)\b){stop}[\w.-]+"
     return rf"(?:{word}\s+){{0,3}}{word}"
 
 
@@ -439,7 +439,7 @@ def _thing(gerunds: bool) -> str:
 
 # (case-sensitive but for the frame words: a capitalised word marks a name)
 _ASKED_THING = (
-    re.compile(rf"(?i:\bhow (?:do|can|should|would|could) (?:i|we|you)(?: {_ADVERB}| \w+ly)* (?:go about )?[a-z]+"
+    re.compile(rf"(?i:\bhow (?:do|can|should|would|could) (?:i|we|you)(?: {ADVERB}| \w+ly)* (?:go about )?[a-z]+"
                rf"(?: (?:up|in|out|together|down|off|ready))?(?: (?:for|with|on|into|to))?) {_DET} (?i:own )?"
                rf"{_thing(False)}"),
     re.compile(rf"^\W*(?i:what(?:'s| is| are))\s+(?:(?i:an?|the)\s+)?{_thing(True)}\s*(?:\?|$|\s+(?i:and|in|at)\b)"),

@@ -30,6 +30,13 @@ reads never outlive the tide. Explain when a tide cache is worth its memory befo
 Open your pitch letter with the one result you are proudest of. Keep the pitch letter under a page and name the team
 you want to join.
 
+## Crafting your follow-up card
+
+### Practical tips
+
+Write it by hand on plain white stock and thank each interviewer by name. Mention one question they asked and what
+you would add to your answer now. Post it within a day of the last round.
+
 ## Practice partners
 
 Many candidates book sessions with Harbourline, which is useful for rehearsing the Tallowmere lantern review or any
@@ -60,6 +67,7 @@ def test_a_thing_only_named_is_said_not_to_be_answered(embedder, tallowmere, que
 @pytest.mark.parametrize("question, said", [
     ("what is a tide cache?", "last hour of reads"),  # it opens sentences and is named again
     ("how do I write a strong pitch letter?", "one result you are proudest of"),  # the section's heading names it
+    ("how do I write a good follow-up card?", "thank each interviewer by name"),  # so does the heading it sits under
 ])
 def test_a_thing_the_library_explains_is_answered(embedder, tallowmere, question, said):
     out = _ask(embedder, tallowmere, question)

@@ -302,13 +302,17 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     def done(out: Composed) -> Composed:
         headings = " ".join(f"{src.title} {src.section or ''}" for src in out.sources)
+        # The headings a cited section sits under name what it is about too ("Practical tips" under "Crafting the
+        # perfect cover letter").
+        cited = {(src.doc_id, src.text) for src in out.sources}
+        above = " ".join(p for h in hits if (h.chunk.doc_id, h.chunk.text) in cited for p in h.chunk.parents)
         if made_words and out.text and NOT_EXACT not in out.text and not _held(
-                made_words, _stems(f"{' '.join(out.sentences)} {headings}")):
+                made_words, _stems(f"{' '.join(out.sentences)} {headings} {above}")):
             # (a number of the question is not repeated: every number of an answer is in its sources)
             said = " ".join(w for w in asked_of.split() if not re.search(r"\d", w))
             out = said_not_exactly(out, kind, why=f"it does not speak of “{said}”" if said else None)
         if asked_of and out.text and NOT_EXACT not in out.text and named_in_passing(
-                asked_of, out.sentences, out.sources):
+                asked_of, out.sentences, out.sources, above):
             out = said_not_exactly(out, kind, why=f"it names “{asked_of}” only in passing")
         out.best_sim = best_sim
         out.off_subject = bool(out.text) and bool(distinct) and not context and not asked_acronym(question) and \

@@ -23,6 +23,9 @@ def _held(words: set[str], within: set[str]) -> bool:
                for w in words)
 
 
+_PARTITIVE = frozenset("part parts bit bits piece pieces section sections portion".split())  # a closed class
+
+
 def thing_words(thing: str) -> set[str]:
     """The words a passage must say to name ``thing`` (``plan.asked_thing``): all but a modifier that English also
     reads as an adjective ("good", "catchy", "mock": the kind of thing, not which) before the phrase's head."""
@@ -38,9 +41,6 @@ def thing_words(thing: str) -> set[str]:
     return set(_stems(" ".join(kept + named))) - _GENERIC - _FILLER
 
 
-_PARTITIVE = frozenset("part parts bit bits piece pieces section sections portion".split())  # a closed class
-
-
 # A mention that leads its sentence names what the sentence is about (its subject, a label); a sentence this many
 # words longer than the mention says something of it, where a bare item ("GitHub profile URL") only names it.
 LEADS_WITHIN = 3
@@ -53,18 +53,22 @@ def _leads(words: set[str], sentence: str) -> bool:
     return len(tokens) >= len(words) + SAYS_MORE and _held(words, _stems(" ".join(tokens[:len(words) + LEADS_WITHIN])))
 
 
-def named_in_passing(thing: str, sentences: list[str], sources: list[Source]) -> bool:
+def named_in_passing(thing: str, sentences: list[str], sources: list[Source], above: str = "") -> bool:
     """Whether an answer only names the asked ``thing``: its quoted sentences name it, but none is about it (none
     opens with it), no quoted passage names it twice and no heading over them names it. One naming in a passage is a
     list member ("Topics include ..., message queues, ..."), an example ("(e.g. REST)") or what other advice is for
-    ("useful for the Team Matching phase"); a passage that explains a thing keeps naming it, or is headed by it."""
+    ("useful for the Team Matching phase"); a passage that explains a thing keeps naming it, or is headed by it
+    (``above``: the headings the cited sections sit under)."""
     words = thing_words(thing)
-    if not words or any(_held(words, _stems(f"{src.title} {src.section or ''}")) for src in sources):
+    if not words or _held(words, _stems(above)) or any(
+            _held(words, _stems(f"{src.title} {src.section or ''}")) for src in sources):
         return False
     naming = [s for s in sentences if _held(words, _stems(s))]
     if not naming or any(_leads(words, s) for s in naming):
         return False
     return all(sum(_held(words, _stems(s)) for s in split_sentences(src.text)) < 2 for src in sources)
+
+
 _EXERCISE = re.compile(r"^\W*\d+\)")  # "5) Flip a binary tree."
 
 
