@@ -23,6 +23,7 @@ from coach.models import Article, Chunk, Section
 from coach.roles import roles_mentioned
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences, stable_id
+from ingest.markdown import TABLE_ROW
 
 STUB_WORDS = 3  # a one-line chunk with fewer content words and no full stop is a placeholder or a stray label
 GENERIC_HEADING_WORDS = 1  # a section heading this short is embedded after its parent heading (``generic_heading``)
@@ -67,11 +68,6 @@ def is_stub_text(text: str) -> bool:
     return len(text.split()) < 2 * STUB_WORDS and len(tokenize(text)) < STUB_WORDS and not re.search(r"[.!?)]$", text)
 
 
-# A table row as the Markdown parser writes it ("Strong hire — Overall evaluation: …"): its first cell, then each
-# cell after its column's name. Its later sentences only make sense under that label, so the row is never cut.
-_TABLE_ROW = re.compile(r"^[^\n]{1,200}? — [^\n:;]{1,80}: ")
-
-
 def pack_sentences(paragraphs: list[str], chunk_size: int, overlap: int) -> list[str]:
     """Greedy sentence packing; paragraph breaks become newlines; ``overlap`` sentences repeat across chunks. A table
     row with its column names is packed whole (one chunk holds all of it), like a single sentence."""
@@ -79,7 +75,7 @@ def pack_sentences(paragraphs: list[str], chunk_size: int, overlap: int) -> list
     for para in paragraphs:
         units = [(piece, i == 0 and j == 0) for i, s in enumerate(split_sentences(para))
                  for j, piece in enumerate(_hard_split(s, chunk_size))]
-        groups += [units] if _TABLE_ROW.match(para) else [[u] for u in units]
+        groups += [units] if TABLE_ROW.match(para) else [[u] for u in units]
     chunks: list[str] = []
     cur: list[list[tuple[str, bool]]] = []
 

@@ -130,6 +130,11 @@ def _clean_text(s: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+# The sentence a body row becomes ("Strong hire — Overall evaluation: …"): its first cell, then each cell after its
+# column's name. Chunking packs such a row whole: its later sentences only make sense under that label.
+TABLE_ROW = re.compile(r"^[^\n]{1,200}? — [^\n:;]{1,80}: ")
+
+
 def _table_rows(tokens, start: int) -> tuple[list[str], int]:
     """Sentences for the rows of the table opening at ``tokens[start]``; returns (sentences, index after it)."""
     header: list[str] = []

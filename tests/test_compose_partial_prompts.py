@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from coach.compose.asks import framed_prompt
-from coach.plan import NOT_EXACT, asked_thing, measured_thing
+from coach.plan import NOT_EXACT, measured_thing
 from test_answer_kinds import compose_over, parsed
 
 ARTICLE = """# Fictional guide to the Ostrowind engineering loop
@@ -95,18 +95,6 @@ def test_a_how_to_whose_thing_the_library_never_names_is_not_answered_exactly(em
 def test_a_how_to_whose_thing_the_library_names_is_answered(embedder, ostrowind):
     out = _ask(embedder, ostrowind, "how do I write the thank-you note after my onsite?")
     assert NOT_EXACT not in out.text and "thank-you note" in out.text, out.text
-
-
-@pytest.mark.parametrize("question, thing", [
-    ("How do I write the email asking the recruiter for more money?", "email"),
-    ("how do I fill in the system design template from that newsletter?", "system design template"),
-    ("how do I put together my self introduction for a coding interview?", "self introduction"),
-    ("How do I answer the question about conflict?", "question"),
-    ("how do I stay calm?", None),
-    ("How do I use Resume Worded?", None),
-])
-def test_the_thing_a_how_to_works_with(question, thing):
-    assert asked_thing(question) == thing
 
 
 @pytest.mark.parametrize("question, prompt", [
