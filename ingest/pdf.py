@@ -5,11 +5,13 @@ position, and each page lists its link annotations; from those (:func:`_marks`) 
 - writes headings as ``#`` lines: lines set clearly larger than the body text, then short bold lines that begin a
   block, so a printed web page or an exported document keeps its sections, mistake lists and FAQ entries;
 - writes indented lines as list items (a browser draws a list's bullets; they are not in the text) and fences code;
-- drops navigation, table-of-contents entries, running headers, footers and page numbers, and referral blocks (a
-  paragraph linking with tracking parameters and asking the reader to buy or click: :func:`coach.adverts.is_advert`,
-  the same test as for Markdown and HTML);
+- drops what a printed web page shows around its article (:func:`_page_furniture`: banners and sidebars above the
+  page's title, navigation, contents, box titles), running headers, footers and page numbers, glyphs pypdf cannot
+  map, and referral blocks (a paragraph linking with tracking parameters and asking the reader to buy or click:
+  :func:`coach.adverts.is_advert`, the same test as for Markdown and HTML);
 - re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`);
-- returns the document's own title from its metadata, for a file whose text opens without one.
+- returns the document's own title from its metadata (the part its first heading repeats), for a file whose text
+  opens without one.
 """
 from __future__ import annotations
 
