@@ -220,8 +220,8 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
 
 def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: str, body: float) -> set[int]:
     """Indexes of the lines a printed web page shows around its article: everything on the first page above the
-    page's own title (a level-1 heading the metadata title names, else the largest heading there: skip link,
-    banner, cookie notice, breadcrumbs); navigation (a line of two or more links and nothing else, or a run of
+    page's own title (a heading the metadata title names, else the document's largest heading when no line of
+    prose stands above it: skip link, banner, cookie notice, breadcrumbs); navigation (a line of two or more links and nothing else, or a run of
     lines each one short link: a sidebar, "Previous"/"Next", a related-pages list); contents (lines linking only
     within the document, or a run of short unlinked lines each repeating a heading that comes later); a box's
     title (a line of its own at the body size naming a kind of box: "INFO", "Expert tip"), which the saved page's
@@ -229,11 +229,15 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
     drop: set[int] = set()
     first = [i for i, n in enumerate(page_of) if n == 0]
     headed = [i for i in first if flat[i][1].heading > 0]
-    if headed:
-        parts = {_key(p).lower() for p in title_parts(title)}
-        top = min(flat[i][1].heading for i in headed)
-        named = [i for i in headed if flat[i][0].key.lower() in parts]
-        drop.update(range(first[0], (named or [i for i in headed if flat[i][1].heading == top])[0]))
+    parts = {_key(p).lower() for p in title_parts(title)}
+    named = [i for i in headed if flat[i][0].key.lower() in parts]
+    # unnamed, the document's largest heading only marks the start with no prose above it (an exported report's
+    # abstract above its first heading is the article's)
+    largest = [i for i in headed if flat[i][1].heading == 1][:1]
+    if largest and any(len(flat[i][0].text.split()) > MAX_HEADING_WORDS for i in range(first[0], largest[0])):
+        largest = []
+    if named or largest:
+        drop.update(range(first[0], (named or largest)[0]))
 
     def link_only(ln: _Line) -> bool:
         return ln.links >= 1 and ln.linked_chars >= len(ln.key) and len(ln.text.split()) <= MAX_NAV_WORDS \

@@ -136,3 +136,26 @@ def test_repeated_heading_is_not_a_running_header(tmp_path):
 ])
 def test_document_title_prefers_the_part_the_heading_repeats(raw, heading, want):
     assert document_title(raw, heading) == want
+
+
+def test_prose_above_the_largest_heading_stays(tmp_path):
+    """Only furniture stands above a printed page's title: an exported report's opening paragraph above its first
+    large heading is the article's."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "This report sums up what forty candidates told us about the take-home round at Lantern "
+                         "Labs, a studio that exists only in this test, and what they would do differently next "
+                         "time they are handed a task to finish at home.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.cell(0, 10, "What candidates said", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Most of them wished they had asked how long the reviewers expected the task to take.",
+                   new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+    text = " ".join(c.text for c in chunk_article(parse_file(path, doc_id="report", sha256="0")))
+    assert "forty candidates told us" in text and "how long the reviewers expected" in text
