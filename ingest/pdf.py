@@ -271,7 +271,8 @@ def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None
     not end a sentence, or when the line starts in lower case.
     """
     marks = {k: list(v) for k, v in (marks or {}).items()}
-    lines = [_CONTROL.sub("", _BULLET.sub("- ", ln.strip())).strip() for ln in page_text.splitlines()]
+    raws = [ln.strip() for ln in page_text.splitlines()]
+    lines = [_CONTROL.sub("", _BULLET.sub("- ", ln)).strip() for ln in raws]
     width = max((len(ln) for ln in lines), default=0)
     out: list[str] = []
     hrefs: dict[int, list[str]] = {}  # block index in ``out`` → the links on its lines
@@ -284,9 +285,12 @@ def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None
             out.extend(["", "```", *code, "```", ""])
             code.clear()
 
-    for ln in lines:
-        queue = marks.get(_key(ln))
+    for raw, ln in zip(raws, lines):
+        bare = _CONTROL.sub("", raw).strip()
+        queue = marks.get(_key(ln)) or (marks.get(_key(bare)) if bare != ln else None)
         mark = queue.pop(0) if queue else _Mark()
+        if mark.heading:
+            ln = bare  # an unmapped glyph before a heading (an emoji in a page's title) is no bullet
         if mark.code and ln:
             code.append(ln)
             continue

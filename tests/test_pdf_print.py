@@ -14,7 +14,7 @@ from ingest.clean import document_title
 from ingest.parse import parse_file
 
 PAGE = """<!doctype html>
-<html><head><meta charset="utf-8"><title>Pairing interviews | Lantern Guides</title>
+<html><head><meta charset="utf-8"><title>&#x1F91D; Pairing interviews | Lantern Guides</title>
 <style>body{font-family:sans-serif;font-size:12pt} .box{margin:1em 0;padding:.5em} .box-title{text-transform:uppercase}
 nav ul{list-style:none} footer{margin-top:2em}</style></head>
 <body>
@@ -26,7 +26,7 @@ nav ul{list-style:none} footer{margin-top:2em}</style></head>
 <li><a href="/pairing">Pairing interviews</a></li></ul></nav>
 <nav class="breadcrumbs"><ul><li><a href="/">Home</a></li><li><a href="/guides">Guides</a></li></ul></nav>
 <main id="main"><article>
-<h1>Pairing interviews</h1>
+<h1>&#x1F91D; Pairing interviews</h1>
 <p>Contents</p>
 <ul><li>Before the session</li><li>During the session</li><li>Questions people ask</li></ul>
 <h2>Before the session</h2>
@@ -59,7 +59,7 @@ partner sees each step pass.</p>
 <p>Copyright © 2025 Lantern Guides. All rights reserved.</p>
 </footer></body></html>
 """
-FURNITURE = ["Skip to", "Spring sale", "cookies", "Lantern Guides", "Welcome", "Writing a CV", "Home", "Guides",
+FURNITURE = ["Pairing interviews", "Skip to", "Spring sale", "cookies", "Lantern Guides", "Welcome", "Writing a CV", "Home", "Guides",
              "Contents", "NOTE", "Edit this page", "Last updated", "Previous", "Next", "Salary talks",
              "On this page", "Related articles", "Ten tips", "follow up", "Privacy", "Copyright"]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
@@ -79,7 +79,8 @@ def printed(tmp_path_factory) -> Path:
 
 def test_printed_page_keeps_only_its_article(printed):
     art = parse_file(printed, doc_id="printed", sha256="0")
-    assert art.title == "Pairing interviews"  # the page's own heading, not the site's name from <title>
+    # the page's own heading (an emoji before it is no bullet), not the site's name from <title>
+    assert art.title == "Pairing interviews"
     heads = [s.heading for s in art.sections if s.heading]
     assert heads[:5] == ["Before the session", "Example", "During the session", "Example", "Questions people ask"]
     text = "\n".join(c.text for c in chunk_article(art))
