@@ -31,8 +31,8 @@ _FURNITURE_LINE = re.compile(
     r"(?:share(?:\s+(?:this|on)\b.*)?|share\s+this\s+(?:article|post|page)|back\s+to\s+(?:the\s+)?(?:blog|articles?|"
     r"posts?|top|home|all\s+\w+)|read\s+more|continue\s+reading|related\s+(?:posts?|articles?|reading)|"
     r"you\s+may\s+also\s+like|subscribe(?:\s+to\s+[\w ]+)?|sign\s+up\s+for\s+[\w ]+|follow\s+us\b.*|tags?|"
-    r"categories|table\s+of\s+contents|advertisement|sponsored|print|copy\s+link|tweet|"
-    r"(?:previous|next)\s+(?:post|article))"
+    r"categories|(?:table\s+of\s+)?contents|advertisement|sponsored|print|copy\s+link|tweet|"
+    r"(?:previous|next)(?:\s+(?:post|article|page))?|on\s+this\s+page|skip\s+to\s+(?:the\s+)?(?:main\s+)?content)"
     r"\s*[:.!]?\s*(?:[←→«»>|\-–—]\s*)?$",
     re.I,
 )
@@ -294,15 +294,24 @@ _FILE_NAME = re.compile(r"\.(?:md|mdx|markdown|txt|html?|pdf|docx?|odt|rtf|pages
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·-]\s+")
 
 
-def document_title(raw: str | None) -> str | None:
-    """The article's part of a document or page title: sites put their own name after it ("Resume guide | Example
-    Handbook" → "Resume guide"), unless that first part is a one- or two-word section name ("Blog | How to
-    negotiate" → the longer part); a file name ("notes.docx", "Microsoft Word - cv.doc", "Untitled") is no title."""
+def title_parts(raw: str | None) -> list[str]:
+    """The parts of a document or page title a site joins with separators ("Resume guide | Example Handbook"),
+    without file names ("notes.docx", "Microsoft Word - cv.doc", "Untitled")."""
     parts = [p.strip() for p in _TITLE_SEPARATOR.split(" ".join((raw or "").split())) if p.strip()]
-    parts = [p for p in parts if not _FILE_NAME.search(p)]
+    return [p for p in parts if not _FILE_NAME.search(p)]
+
+
+def document_title(raw: str | None, heading: str | None = None) -> str | None:
+    """The article's part of a document or page title: the part the document's first ``heading`` repeats
+    ("Negotiation | Example Handbook" over a page headed "Negotiation"), else the first part, as sites put their own
+    name after it ("Resume guide | Example Handbook" → "Resume guide"), unless that first part is a one- or
+    two-word section name ("Blog | How to negotiate" → the longer part); a file name is no title."""
+    parts = title_parts(raw)
     if not parts:
         return None
-    return parts[0] if len(parts[0].split()) > 2 else max(parts, key=len)
+    said = " ".join((heading or "").split()).lower()
+    return next((p for p in parts if p.lower() == said), None) or (
+        parts[0] if len(parts[0].split()) > 2 else max(parts, key=len))
 
 
 def _page_title(soup) -> str | None:
@@ -321,8 +330,8 @@ def _page_title(soup) -> str | None:
 _DEPTH = 50  # deeper nesting is read as plain text: no page needs a list inside 50 boxes
 # The boxes sites render admonitions as (Docusaurus "theme-admonition-tip", MkDocs "admonition note", GitHub
 # "markdown-alert", Bootstrap "alert"): a class names the kind of box, and a title child names it again ("Note")
-_BOX_CLASS = re.compile(r"^(?:.*[-_])?(?:admonition|callout|alert|notice|note|tip|info|warning|caution|important|"
-                        r"danger|hint)(?:[-_].*)?$", re.I)
+BOX_KINDS = r"(?:admonition|callout|alert|notice|note|tip|info|warning|caution|important|danger|hint)"  # boxes' names
+_BOX_CLASS = re.compile(rf"^(?:.*[-_])?{BOX_KINDS}(?:[-_].*)?$", re.I)
 _BOX_TITLE = re.compile(r"title|heading", re.I)
 
 

@@ -5,11 +5,13 @@ position, and each page lists its link annotations; from those (:func:`_marks`) 
 - writes headings as ``#`` lines: lines set clearly larger than the body text, then short bold lines that begin a
   block, so a printed web page or an exported document keeps its sections, mistake lists and FAQ entries;
 - writes indented lines as list items (a browser draws a list's bullets; they are not in the text) and fences code;
-- drops navigation, table-of-contents entries, running headers, footers and page numbers, and referral blocks (a
-  paragraph linking with tracking parameters and asking the reader to buy or click: :func:`coach.adverts.is_advert`,
-  the same test as for Markdown and HTML);
+- drops what a printed web page shows around its article (:func:`_page_furniture`: banners and sidebars above the
+  page's title, navigation, contents, box titles), running headers, footers and page numbers, glyphs pypdf cannot
+  map, and referral blocks (a paragraph linking with tracking parameters and asking the reader to buy or click:
+  :func:`coach.adverts.is_advert`, the same test as for Markdown and HTML);
 - re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`);
-- returns the document's own title from its metadata, for a file whose text opens without one.
+- returns the document's own title from its metadata (the part its first heading repeats), for a file whose text
+  opens without one.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from functools import cached_property
 
 from coach.adverts import is_advert
 from coach.errors import IngestError
-from ingest.clean import document_title
+from ingest.clean import BOX_KINDS, document_title, title_parts
 
 HEADING_RATIO = 1.1  # a line this much larger than the body size is a heading (a browser's h3 is 1.17 em)
 MAX_HEADING_WORDS = 20
@@ -32,6 +34,8 @@ MAX_NAV_WORDS = 12  # a site's navigation bar; a longer line of links is prose t
 GAP_RATIO = 1.4
 INDENT_RATIO = 1.2  # a line starting this many body-text ems right of the margin is a list item (or its wrap)
 _BULLET = re.compile(r"^[\x00-\x08\uf000-\uf0ff•●▪◦‣∙·]\s*")  # a bullet glyph the font maps to no letter
+_BOX_TITLE = re.compile(rf"^(?:\w+\s+)?{BOX_KINDS}$", re.I)  # "INFO", "Expert tip": the title a page sets over a box
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # a glyph pypdf maps to no character (an emoji)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
 
 
@@ -112,7 +116,8 @@ def _read_page(page) -> _Page:
     lines: dict[int, _Line] = {}
 
     def visit(text, cm, tm, font, size) -> None:
-        if not text or not text.strip():
+        text = _CONTROL.sub("", text or "")  # an unmapped glyph set in its own font says nothing of the line's face
+        if not text.strip():
             return
         face = str((font or {}).get("/BaseFont") or "")
         chars = len(_key(text))
@@ -161,22 +166,23 @@ def _usual_spacing(pages: list[_Page]) -> float:
     return gaps[len(gaps) // 4] if gaps else 0.0  # most lines follow their neighbour at the usual spacing
 
 
-def _marks(pages: list[_Page]) -> list[dict[str, list[_Mark]]]:
+def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
     """Per page, each line's key → the marks of its occurrences top to bottom (a heading "SQL" and a contents
     entry "SQL" on one page share a key, not a mark).
 
     Headings: lines set clearly larger than the body text (the largest size is level 1); a short line set wholly
     in bold that begins a block (a browser's h4-h6, a document's bold heading) is ``BOLD``: it is written as a
     paragraph of bold text, which the parser reads as a heading as it does in Markdown. Items: lines starting
-    ``INDENT_RATIO`` ems right of the margin. Starts: lines after a gap of ``GAP_RATIO`` times the usual spacing. Dropped: navigation
-    (two or more links and nothing else), contents entries (only links within the document), lines repeated on
-    most pages of a long document (running headers and footers)."""
+    ``INDENT_RATIO`` ems right of the margin. Starts: lines after a gap of ``GAP_RATIO`` times the usual spacing.
+    Dropped: what a printed page shows around its article (:func:`_page_furniture`) and lines repeated on most
+    pages of a long document (running headers and footers)."""
     body, margin, usual = _body_size(pages), _margin(pages), _usual_spacing(pages)
     if body <= 0:
         return [{} for _ in pages]
     repeated: set[str] = set()
     if len(pages) >= 3:
-        seen = Counter(k for p in pages for k in {ln.key for ln in p.lines})
+        # a running header or footer stands at a page's top or bottom; a heading repeated down the article does not
+        seen = Counter(k for p in pages for k in {ln.key for ln in p.lines[:2] + p.lines[-2:]})
         repeated = {k for k, n in seen.items() if n > len(pages) / 2}
 
     def heading_like(ln: _Line) -> bool:
@@ -185,9 +191,9 @@ def _marks(pages: list[_Page]) -> list[dict[str, list[_Mark]]]:
     sizes = sorted({ln.size for p in pages for ln in p.lines if heading_like(ln) and ln.size >= HEADING_RATIO * body},
                    reverse=True)
     levels = {s: min(i + 1, 6) for i, s in enumerate(sizes)}
-    out: list[dict[str, list[_Mark]]] = []
-    for p in pages:
-        marks: dict[str, list[_Mark]] = {}
+    flat: list[tuple[_Line, _Mark]] = []  # every line of the document in reading order
+    page_of: list[int] = []
+    for n, p in enumerate(pages):
         for i, ln in enumerate(p.lines):
             # larger type is set with more space between its lines: a wrapped heading's second line is no gap
             above = p.lines[i - 1] if i else None
@@ -198,16 +204,60 @@ def _marks(pages: list[_Page]) -> list[dict[str, list[_Mark]]]:
             if heading_like(ln):
                 if ln.size in levels:
                     level = levels[ln.size]
-                elif ln.bold >= len(ln.key) and start and not item and not ln.key.endswith((".", ",", ";")):
+                elif ln.bold >= len(ln.key) and not item and not ln.key.endswith((".", ",", ";")) and (
+                        start or (i and flat[-1][1].heading == BOLD)):  # a bold heading wrapped onto two lines
                     level = BOLD  # a list item set in bold is still an item, as in Markdown
-            nav = ln.links >= 2 and ln.linked_chars >= len(ln.key) and len(ln.text.split()) <= MAX_NAV_WORDS \
-                and not ln.key.endswith((".", "!", "?", ":"))
-            contents = ln.internal and ln.internal == ln.links and ln.linked_chars >= len(ln.key)
-            marks.setdefault(ln.key, []).append(_Mark(
-                heading=level, item=item, start=start,
-                drop=nav or contents or ln.key in repeated, code=ln.is_code, uris=ln.uris))
-        out.append(marks)
+            flat.append((ln, _Mark(heading=level, item=item, start=start, drop=ln.key in repeated, code=ln.is_code,
+                                   uris=ln.uris)))
+            page_of.append(n)
+    for i in _page_furniture(flat, page_of, title, body):
+        flat[i][1].drop = True
+    out: list[dict[str, list[_Mark]]] = [{} for _ in pages]
+    for (ln, mark), n in zip(flat, page_of):
+        out[n].setdefault(ln.key, []).append(mark)
     return out
+
+
+def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: str, body: float) -> set[int]:
+    """Indexes of the lines a printed web page shows around its article: everything on the first page above the
+    page's own title (a heading the metadata title names, else the document's largest heading when no line of
+    prose stands above it: skip link, banner, cookie notice, breadcrumbs); navigation (a line of two or more links and nothing else, or a run of
+    lines each one short link: a sidebar, "Previous"/"Next", a related-pages list); contents (lines linking only
+    within the document, or a run of short unlinked lines each repeating a heading that comes later); a box's
+    title (a line of its own at the body size naming a kind of box: "INFO", "Expert tip"), which the saved page's
+    Markdown leaves out as well."""
+    drop: set[int] = set()
+    first = [i for i, n in enumerate(page_of) if n == 0]
+    headed = [i for i in first if flat[i][1].heading > 0]
+    parts = {_key(p).lower() for p in title_parts(title)}
+    named = [i for i in headed if flat[i][0].key.lower() in parts]
+    # unnamed, the document's largest heading only marks the start with no prose above it (an exported report's
+    # abstract above its first heading is the article's)
+    largest = [i for i in headed if flat[i][1].heading == 1][:1]
+    if largest and any(len(flat[i][0].text.split()) > MAX_HEADING_WORDS for i in range(first[0], largest[0])):
+        largest = []
+    if named or largest:
+        drop.update(range(first[0], (named or largest)[0]))
+
+    def link_only(ln: _Line) -> bool:
+        return ln.links >= 1 and ln.linked_chars >= len(ln.key) and len(ln.text.split()) <= MAX_NAV_WORDS \
+            and not ln.key.endswith((".", "!", "?", ":"))
+
+    later: dict[str, int] = {}  # a heading's key → the index of its last occurrence
+    for i, (ln, mark) in enumerate(flat):
+        if mark.heading:
+            later[ln.key] = i
+    nav = [link_only(ln) for ln, _ in flat]
+    toc = [not mark.heading and later.get(ln.key, -1) > i for i, (ln, mark) in enumerate(flat)]
+    for i, (ln, mark) in enumerate(flat):
+        run = any(0 <= j < len(flat) and nav[i] and nav[j] for j in (i - 1, i + 1))
+        entries = any(0 <= j < len(flat) and toc[i] and toc[j] for j in (i - 1, i + 1))
+        alone = mark.start and (i + 1 == len(flat) or page_of[i + 1] != page_of[i] or flat[i + 1][1].start)
+        box = alone and not mark.heading and not ln.links and ln.size == body and bool(_BOX_TITLE.match(ln.text.strip()))
+        if box or (ln.links >= 2 and nav[i]) or run or entries or (
+                ln.internal and ln.internal == ln.links and ln.linked_chars >= len(ln.key)):
+            drop.add(i)
+    return drop
 
 
 def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
@@ -221,7 +271,8 @@ def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None
     not end a sentence, or when the line starts in lower case.
     """
     marks = {k: list(v) for k, v in (marks or {}).items()}
-    lines = [_BULLET.sub("- ", ln.strip()) for ln in page_text.splitlines()]
+    raws = [ln.strip() for ln in page_text.splitlines()]
+    lines = [_CONTROL.sub("", _BULLET.sub("- ", ln)).strip() for ln in raws]
     width = max((len(ln) for ln in lines), default=0)
     out: list[str] = []
     hrefs: dict[int, list[str]] = {}  # block index in ``out`` → the links on its lines
@@ -234,9 +285,12 @@ def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None
             out.extend(["", "```", *code, "```", ""])
             code.clear()
 
-    for ln in lines:
-        queue = marks.get(_key(ln))
+    for raw, ln in zip(raws, lines):
+        bare = _CONTROL.sub("", raw).strip()
+        queue = marks.get(_key(ln)) or (marks.get(_key(bare)) if bare != ln else None)
         mark = queue.pop(0) if queue else _Mark()
+        if mark.heading:
+            ln = bare  # an unmapped glyph before a heading (an emoji in a page's title) is no bullet
         if mark.code and ln:
             code.append(ln)
             continue
@@ -294,14 +348,16 @@ def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
             if not opened:
                 raise IngestError(where, "encrypted PDF; remove the password and try again")
         pages = [_read_page(page) for page in reader.pages]
-        title = document_title(str((reader.metadata or {}).get("/Title") or ""))
+        raw_title = str((reader.metadata or {}).get("/Title") or "")
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
-    text = "\n\n".join(unwrap_pdf_lines(p.text, m) for p, m in zip(pages, _marks(pages)) if p.text.strip())
+    text = "\n\n".join(unwrap_pdf_lines(p.text, m) for p, m in zip(pages, _marks(pages, raw_title)) if p.text.strip())
     if sum(c.isalnum() for c in text) < 20:
         raise IngestError(where, "PDF has no extractable text (scanned images?); OCR it first")
+    heading = re.search(r"^#+ (.+)$", text, re.M)
+    title = document_title(raw_title, heading.group(1) if heading else None)
     return text, ({"embedded_title": title} if title else {})
