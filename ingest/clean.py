@@ -3,7 +3,7 @@
 ``clean_text`` works on plain text and Markdown (bylines, read-time lines, a title printed twice, "Share:",
 "Back to Blog", link fragments glued to a sentence). ``html_to_text`` turns an HTML page into the Markdown its
 author would have written: BeautifulSoup first deletes scripts, styles, navigation, cookie banners, forms, footers
-and related-post asides, then markdownify writes the article's headings, lists, blockquotes, admonition boxes,
+and sidebars of links, then markdownify writes the article's headings, lists, blockquotes, admonition boxes,
 tables, code and FAQ entries as their Markdown, so a saved page goes through the same Markdown parser as a Markdown
 file. Any markup that was *text* in the page (``&lt;img onerror=...&gt;``) is escaped, never re-parsed as live HTML.
 """
@@ -233,7 +233,7 @@ def clean_markdown(text: str) -> str:
 # ---------------------------------------------------------------------------------------------------------- HTML
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",
-    "nav", "footer", "aside", "form", "button", "input", "select", "textarea", "dialog", "menu", "link", "meta",
+    "nav", "footer", "form", "button", "input", "select", "textarea", "dialog", "menu", "link", "meta",
     "head", "title",
 )  # fmt: skip
 _FURNITURE_ATTR = re.compile(
@@ -245,6 +245,18 @@ _FURNITURE_ATTR = re.compile(
 _ADVERT_WORDS = 80  # longer blocks are content that happens to hold a link
 
 
+def _aside_in_text(tag) -> bool:
+    """Whether an ``<aside>`` is a box in the article's text (Starlight and other sites render a note or tip as one)
+    rather than a sidebar: it names a kind of box, or it sits inside the article and is mostly prose, not links."""
+    if any(_BOX_CLASS.match(c) for c in tag.get("class") or []):
+        return True
+    if tag.find_parent(["article", "main"]) is None:
+        return False
+    words = len(tag.get_text(" ", strip=True).split())
+    linked = sum(len(a.get_text(" ", strip=True).split()) for a in tag.find_all("a"))
+    return words > 0 and linked * 2 < words
+
+
 def _prune(soup) -> None:
     from bs4 import Comment
 
@@ -252,6 +264,9 @@ def _prune(soup) -> None:
         c.extract()
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
+    for tag in soup.find_all("aside"):
+        if not tag.__dict__.get("_decomposed") and not _aside_in_text(tag):
+            tag.decompose()
     for tag in soup.find_all(True):
         # bs4's ``decomposed`` falls back to a subtree search on live tags (quadratic on deep pages): read the flag
         # that ``decompose`` sets directly
@@ -336,7 +351,9 @@ _BOX_TITLE = re.compile(r"title|heading", re.I)
 
 
 def _is_box(tag) -> bool:
-    return tag.name in ("div", "section") and any(_BOX_CLASS.match(c) for c in tag.get("class") or [])
+    # an <aside> that survives pruning is a box in the text (`_aside_in_text`)
+    return tag.name == "aside" or tag.name in ("div", "section") and any(
+        _BOX_CLASS.match(c) for c in tag.get("class") or [])
 
 
 def _flatten_deep(root) -> None:
@@ -382,7 +399,7 @@ def _converter():
                 return f"\n\n:::note\n\n{text.strip()}\n\n:::\n\n"
             return super().convert_div(el, text, parent_tags)
 
-        convert_section = convert_dd = convert_div
+        convert_section = convert_dd = convert_aside = convert_div
 
         def convert_summary(self, el, text, parent_tags):
             text = " ".join(text.replace("**", "").split())

@@ -139,6 +139,22 @@ def test_page_markup_is_markdown_and_text_stays_literal():
         b.text for b in blocks]
 
 
+@pytest.mark.parametrize("aside, kept", [
+    # Starlight-style tip box: a box class, its title hidden from readers
+    ('<aside aria-label="Tip" class="starlight-aside starlight-aside--tip"><p class="starlight-aside__title" '
+     'aria-hidden="true">Tip</p><div><p>Rehearse the Quillmoor case out loud twice.</p></div></aside>', True),
+    ("<aside><p>Rehearse the Quillmoor case out loud twice, with a friend asking follow-ups.</p></aside>", True),
+    ('<aside><a href="/a">Quillmoor resume guide</a> <a href="/b">Quillmoor salary talk</a></aside>', False),
+])
+def test_an_aside_in_the_text_is_a_box_and_a_link_list_is_furniture(aside, kept):
+    out = html_to_text("<html><body><aside class='site-links'><p>Rehearse Quillmoor sidebar prose text here.</p>"
+                       "</aside><main><article><h1>Fictional Quillmoor notes</h1><p>Fictional text written for "
+                       f"tests about practising.</p>{aside}<p>The end.</p></article></main></body></html>")
+    assert "sidebar" not in out and "Tip" not in out
+    assert ("Rehearse the Quillmoor case out loud twice" in out) is kept
+    assert (":::note" in out) is kept and "Quillmoor resume guide" not in out
+
+
 def test_a_long_table_row_stays_whole_with_its_column_names(tmp_path):
     rows = "\n".join(f"| Level {i} | " + " ".join(f"Sentence {j} about the fictional level {i} panel." for j in range(6))
                      + f" | Band {i} |" for i in range(4))
