@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coach.english import ADVERB
+from coach.english import ADVERB, DETERMINERS, TOKEN, pronoun
 
 # Said when the best evidence does not carry the asked kind of answer.
 NOT_EXACT = "The library doesn't answer exactly this"
@@ -417,12 +417,12 @@ def measured_thing(question: str) -> str | None:
 
 
 # What a question asks to be told about a thing: how to make or work with it ("how do I actually draw a good class
-# diagram"), what it is ("what's a message queue"), or what it holds ("what should my Stack Overflow profile show",
-# "what does the Dropbox career framework say"). The thing is a noun phrase up to a function word (after a how-to's
-# verb also up to a gerund, "the email | asking ..."; and only after a determiner: without one the verb's complement
-# may be a state or a skill, "how do I stay calm"), with the phrase it is of, for, on, at or in when that names a
-# particular one ("a headline for my LinkedIn profile" is not the resume's; "a diagram for an object-oriented round"
-# is still a diagram).
+# diagram", "any tips for building a personal website", "can you explain data replication"), what it is ("what's a
+# message queue"), what it holds ("what should my Stack Overflow profile show", "what does the Dropbox career
+# framework say") or which of them to know ("which design patterns do I need"). The thing is a noun phrase up to a
+# function word, with the phrase it is of or for when that names a kind ("a design for a URL shortener") or a
+# particular one ("a headline for my LinkedIn profile"); a phrase naming an occasion ("for my interview") is not part
+# of it.
 def _np(gerunds: bool) -> str:
     stop = "" if gerunds else r"(?![\w.-]*ing\b)"
     word = rf"(?!(?i:{_FUNCTION}|{ADVERB}|how|what|where|why|who)\b){stop}[\w.-]+"
@@ -433,19 +433,115 @@ _DET = r"(?i:the|a|an|my|our|your|this|that)"
 _NAMED = r"(?:[\w.-]+\s+){0,2}[A-Z][\w.-]*"  # a phrase holding a name (a capitalised word)
 
 
+_KIND = rf"(?i:for|of)\s+(?i:an?)\s+{_np(True)}"  # "for a URL shortener": which kind
+_OF_NAMED = rf"(?:for|of|on|at|in)\s+(?:{_DET}\s+)?{_NAMED}\b"  # "for my LinkedIn profile": which one
+
+
 def _thing(gerunds: bool) -> str:
-    return rf"({_np(gerunds)}(?:\s+(?:for|of|on|at|in)\s+(?:{_DET}\s+)?{_NAMED}\b)?)"
+    return rf"({_np(gerunds)}(?:\s+{_KIND}|\s+{_OF_NAMED})?)"
 
 
 # (case-sensitive but for the frame words: a capitalised word marks a name)
 _ASKED_THING = (
-    re.compile(rf"(?i:\bhow (?:do|can|should|would|could) (?:i|we|you)(?: {ADVERB}| \w+ly)* (?:go about )?[a-z]+"
-               rf"(?: (?:up|in|out|together|down|off|ready))?(?: (?:for|with|on|into|to))?) {_DET} (?i:own )?"
-               rf"{_thing(False)}"),
     re.compile(rf"^\W*(?i:what(?:'s| is| are))\s+(?:(?i:an?|the)\s+)?{_thing(True)}\s*(?:\?|$|\s+(?i:and|in|at)\b)"),
     re.compile(rf"(?i:\bwhat (?:\w+ )?(?:should|does|do|would|will)) {_DET} {_thing(True)}(?: like \S+)?\s+"
                rf"(?i:include|have|contain|cover|show|say|list|involve|look like)\b"),
+    re.compile(rf"^\W*(?i:which) {_thing(False)} (?i:do|does|should|would|will|can|are|is)\b"),
 )
+
+# Between a verb and its object: the person told ("tell me about"), particles ("fill in", "get ready") and one
+# preposition the verb takes ("talk about"; "bring with me to the round" brings what, not the round). English's
+# closed classes.
+_PARTICLES = frozenset("up in out together down off ready".split())
+_PREPOSITIONS = frozenset("for with on into to about through".split())
+_ASKER = frozenset("i we you to".split())  # the asker's act follows its subject or the infinitive's "to"
+_GERUND_AFTER = frozenset("for about on with at in of by".split())  # "tips for building", "go about designing"
+# Modals, "be" and "have" (what one has is no thing one makes: "I have no idea how to ...")
+_MODAL = frozenset("can could should would will shall may might must am is are was were be been have has had".split())
+_FUNCTION_WORD = re.compile(rf"^(?:{_FUNCTION}|{ADVERB}|how|what|where|why|who|own)$", re.I)
+
+
+def _lemmas(word: str) -> dict:
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word.lower())
+
+
+def gradable(word: str) -> bool:
+    """Whether English reads ``word`` as an adjective of degree ("good", "catchier", "higher": it says how good, not
+    which kind), where a classifying one ("mock", "personal", "competitive") has no comparative and says which."""
+    from lemminflect import getAllInflections
+
+    return any(getAllInflections(lemma, upos="ADJ").get("JJR") for lemma in _lemmas(word).get("ADJ", ()))
+
+
+def _verb(tokens: list[str], i: int) -> bool:
+    """``tokens[i]`` is a verb of the asker's act: after its subject or "to" (adverbs between), or a gerund after a
+    preposition or opening a clause ("prepping a mock round, ...")."""
+    w = tokens[i].lower()
+    if w in _MODAL or "VERB" not in _lemmas(w):
+        return False
+    j = i - 1
+    while j >= 0 and re.fullmatch(rf"{ADVERB}|\w+ly", tokens[j], re.I):
+        j -= 1
+    before = tokens[j].lower() if j >= 0 else ""
+    if w.endswith("ing") and (j < 0 or not before[:1].isalnum() or before in _GERUND_AFTER):
+        return True
+    # "want to | prepare": a verb taking another verb is not the act
+    return before in _ASKER and not (i + 2 < len(tokens) and tokens[i + 1].lower() == "to"
+                                     and "NOUN" not in _lemmas(tokens[i + 2]) and "VERB" in _lemmas(tokens[i + 2]))
+
+
+def _object(tokens: list[str], i: int) -> str | None:
+    """The noun phrase the verb before ``tokens[i]`` acts on, or None. Without a determiner it is a common noun (not
+    a name: "use Resume Worded" acts on a tool) and not a state ("stay calm", "do well")."""
+    i += i < len(tokens) and tokens[i].lower() in ("me", "us")
+    while i < len(tokens) and tokens[i].lower() in _PARTICLES:
+        i += 1
+    i += i < len(tokens) and tokens[i].lower() in _PREPOSITIONS
+    determined = i < len(tokens) and tokens[i].lower() in DETERMINERS
+    i += determined
+    i += i < len(tokens) and tokens[i].lower() == "own"
+    words: list[str] = []
+    while i < len(tokens) and len(words) < 4 and tokens[i][:1].isalnum() and not _FUNCTION_WORD.match(tokens[i]):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        # an -ing word is a modifier before another noun ("ride sharing service"), else a verb with its object ("the
+        # email asking Ostrowind", "asking the recruiter")
+        if tokens[i].lower().endswith("ing") and not (nxt[:1].islower() and not _FUNCTION_WORD.match(nxt)
+                                                      and nxt not in DETERMINERS and not pronoun(nxt)):
+            break
+        if pronoun(tokens[i]) or tokens[i].lower() in DETERMINERS or tokens[i].lower() == "no":
+            break
+        words.append(tokens[i])
+        i += 1
+    if not words:
+        return None
+    if not determined and (any(w[:1].isupper() or w.lower().endswith("ing") for w in words) or gradable(words[-1])
+                           or "NOUN" not in _lemmas(words[-1])):
+        return None
+    rest = " ".join(tokens[i:])
+    kind = re.match(rf"{_KIND}|{_OF_NAMED}", rest)
+    return " ".join(words) + (" " + kind.group(0) if kind else "")
+
+
+def _acted_on(question: str) -> str | None:
+    """What the asker asks how to act on: the object of the first verb of theirs that has one (see ``_verb``)."""
+    tokens = TOKEN.findall(question)
+    for i in range(len(tokens)):
+        if _verb(tokens, i):
+            thing = _object(tokens, i + 1)
+            if thing:
+                return thing
+    return None
+
+
+_REQUEST = re.compile(r"^\W*(?:can|could|would|will)\s+you\b", re.I)  # "can you explain ...": asks the coach
+
+
+def requests(question: str) -> bool:
+    """Whether a yes/no ``question`` is a request to the coach ("can you explain data replication?"): it asks to be
+    told, like a what-is question."""
+    return bool(_REQUEST.search(_plain(question)))
 
 
 def asked_thing(question: str) -> str | None:
@@ -455,7 +551,7 @@ def asked_thing(question: str) -> str | None:
         m = pattern.search(q)
         if m:
             return m.group(1).strip()
-    return None
+    return _acted_on(q)
 
 
 def asked_unit(question: str) -> str | None:

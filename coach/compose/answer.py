@@ -12,7 +12,7 @@ import numpy as np
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
                         asks_advice, asks_what_to_do, asked_thing, carries_in, measured_thing, plan, poses_condition,
-                        reported_prompt)
+                        reported_prompt, requests)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
@@ -30,7 +30,8 @@ from coach.compose.lists import _inline_list, _introduced_list, _labelled_items,
 from coach.compose.comparison import (CONTRAST, _COMPARE_WORDS, _DIFFERS_ONLY, _STAND_INS, _compared_sides,
                                       _labelled_facts, _names_sides, _which_more)
 from coach.compose.asks import (_CODE, _asked_prompt, _defined_term, _fix_answer, _held, _only_lists_prompt, _solution,
-                                _with_expansion, asked_acronym, framed_prompt, named_in_passing, thing_words)
+                                _with_expansion, asked_acronym, framed_prompt, named_in_passing, said_thing,
+                                thing_words, without_kind)
 
 _EXPLAINED = ("why", "why_bad", "yes_no", "howto", "other", "definition")
 EMBED_LIMIT = 10
@@ -297,8 +298,9 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     # never names it, nor do its headings, tells how to do something near it, not this; an answer that only names it
     # (in a list, as an example, as what some other advice is for) says nothing of how to make it or what it is. (An
     # everyday name counts as said in the library's name.)
-    asked_of = asked_thing(question) if kind in ("howto", "definition", "other", "list") and not context else None
-    made_words = thing_words(asked_of) - spoken if asked_of and kind == "howto" else set()
+    asked_of = asked_thing(question) if (kind in ("howto", "definition", "other", "list") or kind == "yes_no" and
+                                         requests(question)) and not context else None
+    made_words = thing_words(without_kind(asked_of)) - spoken if asked_of and kind == "howto" else set()
 
     def done(out: Composed) -> Composed:
         headings = " ".join(f"{src.title} {src.section or ''}" for src in out.sources)
@@ -308,12 +310,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         above = " ".join(p for h in hits if (h.chunk.doc_id, h.chunk.text) in cited for p in h.chunk.parents)
         if made_words and out.text and NOT_EXACT not in out.text and not _held(
                 made_words, _stems(f"{' '.join(out.sentences)} {headings} {above}")):
-            # (a number of the question is not repeated: every number of an answer is in its sources)
-            said = " ".join(w for w in asked_of.split() if not re.search(r"\d", w))
+            said = said_thing(without_kind(asked_of))
             out = said_not_exactly(out, kind, why=f"it does not speak of “{said}”" if said else None)
-        if asked_of and out.text and NOT_EXACT not in out.text and named_in_passing(
-                asked_of, out.sentences, out.sources, above):
-            out = said_not_exactly(out, kind, why=f"it names “{asked_of}” only in passing")
+        passing = named_in_passing(asked_of, out.sentences, out.sources, above) if asked_of and out.text and \
+            NOT_EXACT not in out.text else None
+        if passing:
+            out = said_not_exactly(out, kind, why=f"it names “{passing}” only in passing")
         out.best_sim = best_sim
         out.off_subject = bool(out.text) and bool(distinct) and not context and not asked_acronym(question) and \
             not distinct & _stems(f"{' '.join(out.sentences)} {headings}")

@@ -12,6 +12,7 @@ from coach.compose.words import _FILLER, _GENERIC, _SMALL_WORDS, _keys4, _stems
 from coach.text import split_sentences
 from coach.compose.cues import _ASKED_OF, _FIX, _NEGATIVE, _PROMPT, _TO_ASK, directs
 from coach.compose.render import _render
+from coach.plan import gradable
 
 _CODE = re.compile(r"^\s*```")
 
@@ -26,19 +27,50 @@ def _held(words: set[str], within: set[str]) -> bool:
 _PARTITIVE = frozenset("part parts bit bits piece pieces section sections portion".split())  # a closed class
 
 
-def thing_words(thing: str) -> set[str]:
-    """The words a passage must say to name ``thing`` (``plan.asked_thing``): all but a modifier that English also
-    reads as an adjective ("good", "catchy", "mock": the kind of thing, not which) before the phrase's head."""
+def _head_kept(head: str, classifiers: bool) -> list[str]:
+    """The words of a noun phrase's ``head`` that tell which thing it is (see ``thing_words``)."""
     from lemminflect import getAllLemmas
 
-    head, *named = re.split(r"\s+(?:of|for|on|at|in)\s+", thing, maxsplit=1)
     words = head.split()
-    if words[-1].lower() in _PARTITIVE:
+    if words and words[-1].lower() in _PARTITIVE:
         words.pop()  # "the summary bit": the summary; "the part where ...": nothing named
-    if not words:
-        return set()
-    kept = [w for w in words[:-1] if "ADJ" not in getAllLemmas(w.lower())] + words[-1:]
-    return set(_stems(" ".join(kept + named))) - _GENERIC - _FILLER
+    dropped = (lambda w: gradable(w) and not w[:1].isupper()) if classifiers else (
+        lambda w: "ADJ" in getAllLemmas(w.lower()))
+    return [w for w in words[:-1] if not dropped(w)] + words[-1:]
+
+
+_OF = re.compile(r"\s+(?:of|for|on|at|in)\s+")
+
+
+def thing_words(thing: str, classifiers: bool = False) -> set[str]:
+    """The words a passage must say to name ``thing`` (``plan.asked_thing``): all but a modifier that English also
+    reads as an adjective ("good", "catchy", "mock": the kind of thing, not which) before the phrase's head; with
+    ``classifiers``, only an adjective of degree ("good", "catchy") is dropped, and one that says which kind ("mock
+    negotiation", "personal website") or a name ("Medium profile") is kept."""
+    head, *named = _OF.split(thing, maxsplit=1)
+    kept = _head_kept(head, classifiers)
+    return set(_stems(" ".join(kept + named))) - _GENERIC - _FILLER if kept else set()
+
+
+def without_kind(thing: str) -> str:
+    """``thing`` without the kind it is of or for ("a design | for a URL shortener")."""
+    return re.split(r"\s+(?:for|of)\s+an?\s+", thing, maxsplit=1)[0]
+
+
+def said_thing(thing: str) -> str:
+    """``thing`` as a reply names it: without a modifier ``thing_words`` drops ("good cover letter" → "cover
+    letter") or a number of the question (every number of an answer is in its sources)."""
+    m = _OF.search(thing)
+    head, rest = (thing[:m.start()], thing[m.start():]) if m else (thing, "")
+    said = " ".join(_head_kept(head, True)) + rest
+    return " ".join(w for w in said.split() if not re.search(r"\d", w))
+
+
+def _readings(thing: str) -> list[set[str]]:
+    """The ways a passage may name ``thing``: with or without a kind it is of or for ("a design | for a URL
+    shortener": the library may name the shortener, or only designs), its classifying modifiers kept or not."""
+    readings = [w for t in (thing, without_kind(thing)) for w in (thing_words(t, True), thing_words(t)) if w]
+    return [w for i, w in enumerate(readings) if w not in readings[:i]]
 
 
 # A mention that leads its sentence names what the sentence is about (its subject, a label); a sentence this many
@@ -47,26 +79,51 @@ LEADS_WITHIN = 3
 SAYS_MORE = 5
 
 
+# A statement ends as a sentence does, or a label opens it ("Tide caches: keep ..."); a list item without either
+# ("Mock negotiation services to help you practice") names what it lists.
+_STATEMENT = re.compile(r"[.!?][\"')\]]*\s*$|^[^:—–]{1,60}(?::|—|–|\s-\s)")
+
+
 def _leads(words: set[str], sentence: str) -> bool:
-    """``sentence`` is about the thing ``words`` name: they open it and it says more than the name."""
+    """``sentence`` is about the thing ``words`` name: they open it, it says more than the name, and it is a
+    statement or a labelled item about it."""
     tokens = re.findall(r"[\w.'-]+", sentence)
-    return len(tokens) >= len(words) + SAYS_MORE and _held(words, _stems(" ".join(tokens[:len(words) + LEADS_WITHIN])))
+    return len(tokens) >= len(words) + SAYS_MORE and bool(_STATEMENT.search(sentence.strip())) and _held(
+        words, _stems(" ".join(tokens[:len(words) + LEADS_WITHIN])))
 
 
-def named_in_passing(thing: str, sentences: list[str], sources: list[Source], above: str = "") -> bool:
-    """Whether an answer only names the asked ``thing``: its quoted sentences name it, but none is about it (none
-    opens with it), no quoted passage names it twice and no heading over them names it. One naming in a passage is a
-    list member ("Topics include ..., message queues, ..."), an example ("(e.g. REST)") or what other advice is for
-    ("useful for the Team Matching phase"); a passage that explains a thing keeps naming it, or is headed by it
-    (``above``: the headings the cited sections sit under)."""
-    words = thing_words(thing)
-    if not words or _held(words, _stems(above)) or any(
-            _held(words, _stems(f"{src.title} {src.section or ''}")) for src in sources):
-        return False
-    naming = [s for s in sentences if _held(words, _stems(s))]
-    if not naming or any(_leads(words, s) for s in naming):
-        return False
-    return all(sum(_held(words, _stems(s)) for s in split_sentences(src.text)) < 2 for src in sources)
+def _said_as(words: set[str], sentence: str) -> str | None:
+    """How ``sentence`` names the thing ``words`` name: its shortest run of words that says them all ("Mock
+    negotiation", "Design a URL shortener"), or None when they lie apart (or only its passage says some)."""
+    tokens = re.findall(r"[\w.'+/-]+", sentence)
+    runs = [tokens[i:j] for i in range(len(tokens)) for j in range(i + 1, min(len(tokens), i + len(words) + 2) + 1)
+            if _held(words, _stems(" ".join(tokens[i:j])))]
+    return " ".join(min(runs, key=len)) if runs else None
+
+
+def named_in_passing(thing: str, sentences: list[str], sources: list[Source], above: str = "") -> str | None:
+    """How the answer names the asked ``thing`` when it only names it (the library's words for it), else None: its
+    quoted sentences name it, but none is about it (none opens with it), no quoted passage names it twice and no
+    heading over them names it. One naming in a passage is a list member ("Topics include ..., message queues,
+    ..."), an example ("(e.g. REST)") or what other advice is for ("useful for the Team Matching phase"); a passage
+    that explains a thing keeps naming it, or is headed by it (``above``: the headings the cited sections sit under).
+    Each way of naming it is tried (``_readings``): "mock negotiation" is named in passing where negotiation is
+    explained."""
+    said = _stems(" ".join(f"{src.title} {src.section or ''} {src.text}" for src in sources))
+    head = _stems(" ".join(_head_kept(_OF.split(thing, maxsplit=1)[0], False)[-1:]))  # its head noun
+    for words in _readings(thing):
+        if _held(words, _stems(above)) or any(_held(words, _stems(f"{src.title} {src.section or ''}"))
+                                              for src in sources):
+            continue
+        # (a sentence names it by its head when its passages say the rest: "customized scripts" in a passage on
+        # salary negotiation names a salary negotiation script)
+        naming = [s for s in sentences if _held(words, _stems(s)) or head and _held(head, _stems(s)) and _held(
+            words, _stems(s) | said)]
+        if not naming or any(_leads(words, s) for s in naming):
+            continue
+        if all(sum(_held(words, _stems(s)) for s in split_sentences(src.text)) < 2 for src in sources):
+            return _said_as(words, naming[0]) or said_thing(thing)
+    return None
 
 
 _EXERCISE = re.compile(r"^\W*\d+\)")  # "5) Flip a binary tree."
