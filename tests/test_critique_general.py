@@ -950,22 +950,18 @@ DISAGREE = ("So at my last job my manager wanted us to ship the billing migratio
             "flag, and we caught a currency rounding bug at 5% rollout before it hit everyone.")
 
 
-def test_a_delivery_item_avoided_alone_leaves_the_score_delivery_only(seed_items, embedder):
-    """Only the seed's delivery item ("Failing to practice whiteboarding exercises") speaks to a behavioural story:
-    avoiding it earns no rubric points on top of the delivery points, the summary says the one item is about delivery,
-    and the advice names how the answer is delivered rather than calling a sentence of the story the fix."""
+def test_a_practice_item_leaves_a_story_delivery_only(seed_items, embedder):
+    """The seed's delivery item ("Failing to practice whiteboarding exercises") is about a whiteboard round, not a
+    behavioural story: it is neither avoided nor made there (labels: unclear), no item speaks to the story, the
+    score is delivery-only and earns no rubric points."""
     fb = critique_answer(seed_items, role="Software Engineer", question=DISAGREE_Q, answer=DISAGREE,
                          embedder=embedder)
-    judged = [r for r in fb.items if r.verdict in ("made", "avoided")]
-    assert judged and all(r.delivery for r in judged), [(r.mistake, r.verdict) for r in judged]
+    assert not [r for r in fb.items if r.verdict in ("made", "avoided")]
     assert fb.basis == "delivery-only"
-    assert "only one about delivery" in fb.summary, fb.summary
     assert not any(f.label.startswith("rubric") for f in fb.score_factors), fb.score_factors
     assert sum(f.points for f in fb.score_factors) == fb.score
     board = _item(fb, "Failing to practice whiteboarding")
-    assert board.verdict == "avoided"
-    assert board.advice.startswith("Delivery note") and "The answer links its steps" in board.advice, board.advice
-    assert "because" in board.evidence
+    assert board.verdict == "unclear" and not board.applies
 
 
 @pytest.mark.parametrize("answer", [
@@ -998,3 +994,42 @@ def test_simulated_candidates_on_a_story_question_are_ordered(embedder):
     fbs = [critique_answer([], role="Software Engineer", question=q, answer=a, embedder=embedder) for a in answers]
     scores = [fb.score for fb in fbs]
     assert scores[0] == 0 and scores[1] <= 1 and scores[1] < scores[2] < scores[3], scores
+
+
+@pytest.mark.parametrize("mistake, fmt, base", [
+    ("Failing to practice whiteboarding exercises.", "whiteboarding exercises", "whiteboard exercise"),
+    ("Not rehearsing mock interviews", "mock interviews", "mock interview"),
+    ("Rambling without structure.", "", ""),
+    ("Coding silently", "", ""),
+])
+def test_a_delivery_item_names_the_format_it_says_to_practise(mistake, fmt, base):
+    from coach.critique.delivery import base_forms, practised_format
+
+    assert practised_format(mistake) == fmt
+    assert base_forms(fmt) == base
+
+
+STORY_Q = "Tell me about a time you disagreed with your manager."
+STORY = ("My manager wanted us to rewrite the billing job in Go. I showed him that 9 of our 12 pages came from two "
+         "slow queries, so we fixed those first, and the pages stopped the next month.")
+
+
+@pytest.mark.parametrize("answer", ["", "asdf qwer zxcv", STORY,
+                                    "Um, so, like, I basically told him, you know, that I kind of disagreed."])
+def test_a_practice_format_item_does_not_speak_to_a_story(seed_items, embedder, answer):
+    """"Failing to practice whiteboarding exercises" is about a whiteboard round: a story told for a behavioural
+    question is neither that mistake made nor avoided, whatever its delivery (empty, gibberish, strong, filler)."""
+    fb = critique_answer(seed_items, role="Software Engineer", question=STORY_Q, answer=answer, embedder=embedder)
+    item = _item(fb, "Failing to practice whiteboarding")
+    assert item.verdict == "unclear" and not item.applies
+    assert "whiteboarding exercises" in item.advice
+
+
+@pytest.mark.parametrize("question", [
+    "Tell me about a time you froze at the whiteboard in an interview.",  # a story, about the format
+    "You're at the whiteboard. How would you find two numbers in an array that add up to a target?",
+    DEPLOY_Q,  # a technical question: the item speaks to it as before
+])
+def test_a_practice_format_item_speaks_to_questions_on_its_format_and_technical_ones(seed_items, embedder, question):
+    fb = critique_answer(seed_items, role="Software Engineer", question=question, answer=STORY, embedder=embedder)
+    assert _item(fb, "Failing to practice whiteboarding").applies

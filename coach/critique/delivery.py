@@ -439,3 +439,28 @@ def structure_parts(question: str, stats: DeliveryStats, text: str) -> dict[str,
     if kind in ("design", "coding"):
         return {part: bool(p.search(text)) for part, p in _PARTS.items()}
     return None
+
+
+# What a delivery mistake says was not practised or rehearsed ("Failing to practice whiteboarding exercises"): a
+# kind of interview round or task, which is then what the item is about.
+_PRACTISED = re.compile(r"\b(?:practi[cs]\w*|rehears\w*)\s+(?:for\s+|on\s+)?(?P<x>[A-Za-z][\w\s-]*)", re.I)
+
+
+def practised_format(mistake: str) -> str:
+    """The interview format or task a delivery mistake names as the thing not practised, as written ("whiteboarding
+    exercises"); "" when it names none ("Rambling without structure")."""
+    m = _PRACTISED.search(mistake)
+    return m.group("x").strip(" -") if m else ""
+
+
+def base_forms(phrase: str) -> str:
+    """``phrase`` with each word in its base form ("whiteboarding exercises" -> "whiteboard exercise"): the
+    embedding model reads a rare gerund such as "whiteboarding" as noise (0.16-0.27 to questions asked at the
+    whiteboard) and its base word as the thing interviewers name (0.34-0.48)."""
+    from lemminflect import getLemma
+
+    out = []
+    for w in phrase.split():
+        pos = "VERB" if w.lower().endswith("ing") else "NOUN"
+        out.append((getLemma(w.lower(), upos=pos, lemmatize_oov=True) or (w,))[0])
+    return " ".join(out)

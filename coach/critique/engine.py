@@ -15,8 +15,8 @@ import numpy as np
 
 from coach.critique.advice import _advice, _general_advice, _shown_fix, _strengths_improvements, _summary
 from coach.critique.answer import _Answer, _prepare
-from coach.critique.delivery import (SPOKEN, delivery_notes, is_behavioural, question_type, restated_units,
-                                     structure_parts)
+from coach.critique.delivery import (SPOKEN, base_forms, delivery_notes, is_behavioural, practised_format,
+                                     question_type, restated_units, structure_parts)
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
 from coach.critique.personal import free_time_sentences, told_elsewhere, work_margin
@@ -131,17 +131,25 @@ def _other_stage(item: RubricItem, m: _ItemModel, a: _Answer) -> str:
 
 
 ENGAGED = 0.40  # an answer sentence this close (blended match) to an item's X or fix takes up the item's topic
+# A question about the candidate this close to the interview format a delivery item names is about that format
+# (questions asked at the whiteboard 0.34-0.48 to "whiteboard exercise", take-home and story questions <= 0.28).
+FORMAT_CLOSE = 0.31
 
 
 def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarray) -> tuple[bool, str]:
     """(whether the item speaks to this question, the item's area); see coach.critique.topics.
 
-    Items about delivery speak to every answer. Role-scoped items (the article says what belongs in that role's
+    Items about delivery speak to every answer, except that one naming an interview format it says to practise
+    ("Failing to practice whiteboarding exercises") speaks to a question about the candidate (a story, an
+    introduction) only when that question is close to the format: a story is told, not worked at a whiteboard.
+    Role-scoped items (the article says what belongs in that role's
     answers) and items about numbers speak to every question of the role's interviews except a coding or
     code-review question, unless they are about code themselves ("Ignoring data quality checks" says nothing about
     removing duplicates from a list, nor "no numbers or metrics" about reviewing a pull request). An answer that
     itself takes up the item's topic makes the item speak to it too."""
-    if m.shape.kind in DELIVERY_KINDS or m.topic is None or calls_for_questions(m, a):
+    if m.shape.kind in DELIVERY_KINDS:
+        return _about_format(item, a)
+    if m.topic is None or calls_for_questions(m, a):
         return True, ""
     if item.roles or m.shape.kind == "numbers":
         # A SQL question is in the data area; one phrased as a design question ("Design a fraud detection system")
@@ -160,6 +168,14 @@ def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarr
         near = np.maximum(a.match(m.x), a.match(m.fix))
         about = bool((ok & (near >= ENGAGED)).any())
     return about, area
+
+
+def _about_format(item: RubricItem, a: _Answer) -> tuple[bool, str]:
+    """(whether a delivery item speaks to the question, the format it names); see _about_question."""
+    fmt = practised_format(item.mistake)
+    if not fmt or a.embedder is None or not (a.personal is not None or is_behavioural(a.question)):
+        return True, ""
+    return float(encode_cached(a.embedder, [base_forms(fmt)])[0] @ a.qvec) >= FORMAT_CLOSE, fmt
 
 
 # -- public API --------------------------------------------------------------------------------------------------------
