@@ -31,8 +31,9 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # item, and a Don't without a fix takes the Do of the same subject under its heading; 7: a chunk lists the sentences
 # the article quotes as a sample (``Chunk.samples``), a quoted line is never page furniture, and a line break inside a
 # table cell separates its sentences; 8: an HTML page is read as the Markdown it renders (tables, blockquotes,
-# admonitions, FAQ entries keep their kind), and a table row is never cut across chunks.
-INDEX_FORMAT = 8
+# admonitions, FAQ entries keep their kind), and a table row is never cut across chunks; 9: a PDF printed from a web
+# page loses its furniture and unmapped glyphs (NUL in headings), and a page's <aside> in the text is a box.
+INDEX_FORMAT = 9
 
 
 def load(source: SourceFile) -> LoadedDocument:
