@@ -138,6 +138,14 @@ def verb_after_subject(before: str, word: str, after: str) -> bool:
     return "NOUN" not in lemmas or not nxt[:1].isalnum() or nxt in DETERMINERS or pronoun(nxt)
 
 
+def gradable(word: str) -> bool:
+    """Whether English reads ``word`` as an adjective of degree ("good", "catchier", "higher": it says how good, not
+    which kind), where a classifying one ("mock", "personal", "competitive") has no comparative and says which."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    return any(getAllInflections(lemma, upos="ADJ").get("JJR") for lemma in getAllLemmas(word.lower()).get("ADJ", ()))
+
+
 def word_forms(words: list[str]) -> set[str]:
     """Every base form the lexicon reads ``words`` as (lower case), the words themselves included."""
     from lemminflect import getAllLemmas

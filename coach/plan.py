@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coach.english import ADVERB, DETERMINERS, TOKEN, pronoun
+from coach.english import ADVERB, DETERMINERS, TOKEN, gradable, pronoun
 
 # Said when the best evidence does not carry the asked kind of answer.
 NOT_EXACT = "The library doesn't answer exactly this"
@@ -465,14 +465,6 @@ def _lemmas(word: str) -> dict:
     from lemminflect import getAllLemmas
 
     return getAllLemmas(word.lower())
-
-
-def gradable(word: str) -> bool:
-    """Whether English reads ``word`` as an adjective of degree ("good", "catchier", "higher": it says how good, not
-    which kind), where a classifying one ("mock", "personal", "competitive") has no comparative and says which."""
-    from lemminflect import getAllInflections
-
-    return any(getAllInflections(lemma, upos="ADJ").get("JJR") for lemma in _lemmas(word).get("ADJ", ()))
 
 
 def _verb(tokens: list[str], i: int) -> bool:

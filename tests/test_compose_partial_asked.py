@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from coach.compose.asks import said_thing, thing_words
-from coach.plan import NOT_EXACT, asked_thing, gradable
+from coach.english import gradable
+from coach.plan import NOT_EXACT, asked_thing
 from test_answer_kinds import compose_over, parsed
 
 ARTICLE = """# Fictional guide to the Brackenfold build round
@@ -116,3 +117,6 @@ def test_the_thing_said_without_praise_or_numbers():
     assert said_thing("good cover letter") == "cover letter"
     assert said_thing("catchy headline for my LinkedIn") == "headline for my LinkedIn"
     assert said_thing("mock negotiation") == "mock negotiation"
+    assert said_thing("really good cover letter") == "cover letter"
+    # a degree word after another word of the phrase is part of a compound modifier, not praise
+    assert said_thing("year long gap") == "year long gap"

@@ -12,7 +12,7 @@ from coach.compose.words import _FILLER, _GENERIC, _SMALL_WORDS, _keys4, _stems
 from coach.text import split_sentences
 from coach.compose.cues import _ASKED_OF, _FIX, _NEGATIVE, _PROMPT, _TO_ASK, directs
 from coach.compose.render import _render
-from coach.plan import gradable
+from coach.english import gradable
 
 _CODE = re.compile(r"^\s*```")
 
@@ -34,9 +34,15 @@ def _head_kept(head: str, classifiers: bool) -> list[str]:
     words = head.split()
     if words and words[-1].lower() in _PARTITIVE:
         words.pop()  # "the summary bit": the summary; "the part where ...": nothing named
-    dropped = (lambda w: gradable(w) and not w[:1].isupper()) if classifiers else (
-        lambda w: "ADJ" in getAllLemmas(w.lower()))
-    return [w for w in words[:-1] if not dropped(w)] + words[-1:]
+    if not classifiers:
+        return [w for w in words[:-1] if "ADJ" not in getAllLemmas(w.lower())] + words[-1:]
+    # only the degree words that open the phrase say how good it is: after another word, one is part of a compound
+    # modifier ("a year long gap")
+    lead = 0
+    while lead < len(words) - 1 and not words[lead][:1].isupper() and (
+            gradable(words[lead]) or set(getAllLemmas(words[lead].lower())) == {"ADV"}):  # "really good"
+        lead += 1
+    return words[lead:]
 
 
 _OF = re.compile(r"\s+(?:of|for|on|at|in)\s+")
