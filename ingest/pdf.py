@@ -221,11 +221,11 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
 def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: str, body: float) -> set[int]:
     """Indexes of the lines a printed web page shows around its article: everything on the first page above the
     page's own title (a heading the metadata title names, else the document's largest heading when no line of
-    prose stands above it: skip link, banner, cookie notice, breadcrumbs); navigation (a line of two or more links and nothing else, or a run of
-    lines each one short link: a sidebar, "Previous"/"Next", a related-pages list); contents (lines linking only
-    within the document, or a run of short unlinked lines each repeating a heading that comes later); a box's
-    title (a line of its own at the body size naming a kind of box: "INFO", "Expert tip"), which the saved page's
-    Markdown leaves out as well."""
+    prose stands above it: skip link, banner, cookie notice, breadcrumbs); navigation (a line of two or more links
+    and nothing else, or a run of lines each one short link: a sidebar, "Previous"/"Next", a related-pages list);
+    contents (lines linking only within the document, or a run of short unlinked lines each repeating a heading
+    that comes later); a box's title (a line of its own at the body size naming a kind of box: "INFO", "Expert
+    tip"), which the saved page's Markdown leaves out as well."""
     drop: set[int] = set()
     first = [i for i, n in enumerate(page_of) if n == 0]
     headed = [i for i in first if flat[i][1].heading > 0]
@@ -253,7 +253,8 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
         run = any(0 <= j < len(flat) and nav[i] and nav[j] for j in (i - 1, i + 1))
         entries = any(0 <= j < len(flat) and toc[i] and toc[j] for j in (i - 1, i + 1))
         alone = mark.start and (i + 1 == len(flat) or page_of[i + 1] != page_of[i] or flat[i + 1][1].start)
-        box = alone and not mark.heading and not ln.links and ln.size == body and bool(_BOX_TITLE.match(ln.text.strip()))
+        box = alone and not mark.heading and not ln.links and ln.size == body and bool(
+            _BOX_TITLE.match(ln.text.strip()))
         if box or (ln.links >= 2 and nav[i]) or run or entries or (
                 ln.internal and ln.internal == ln.links and ln.linked_chars >= len(ln.key)):
             drop.add(i)

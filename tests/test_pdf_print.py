@@ -59,8 +59,8 @@ partner sees each step pass.</p>
 <p>Copyright © 2025 Lantern Guides. All rights reserved.</p>
 </footer></body></html>
 """
-FURNITURE = ["Pairing interviews", "Skip to", "Spring sale", "cookies", "Lantern Guides", "Welcome", "Writing a CV", "Home", "Guides",
-             "Contents", "NOTE", "Edit this page", "Last updated", "Previous", "Next", "Salary talks",
+FURNITURE = ["Pairing interviews", "Skip to", "Spring sale", "cookies", "Lantern Guides", "Welcome", "Writing a CV",
+             "Home", "Guides", "Contents", "NOTE", "Edit this page", "Last updated", "Previous", "Next", "Salary talks",
              "On this page", "Related articles", "Ten tips", "follow up", "Privacy", "Copyright"]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 
