@@ -117,17 +117,18 @@ def named_in_passing(thing: str, sentences: list[str], sources: list[Source], ab
     explained."""
     said = _stems(" ".join(f"{src.title} {src.section or ''} {src.text}" for src in sources))
     head = _stems(" ".join(_head_kept(_OF.split(thing, maxsplit=1)[0], False)[-1:]))  # its head noun
+    headings = [_stems(above), *(_stems(f"{src.title} {src.section or ''}") for src in sources)]
+    quoted = [(s, _stems(s)) for s in sentences]
+    passages = [[_stems(s) for s in split_sentences(src.text)] for src in sources]
     for words in _readings(thing):
-        if _held(words, _stems(above)) or any(_held(words, _stems(f"{src.title} {src.section or ''}"))
-                                              for src in sources):
+        if any(_held(words, h) for h in headings):
             continue
         # (a sentence names it by its head when its passages say the rest: "customized scripts" in a passage on
         # salary negotiation names a salary negotiation script)
-        naming = [s for s in sentences if _held(words, _stems(s)) or head and _held(head, _stems(s)) and _held(
-            words, _stems(s) | said)]
+        naming = [s for s, st in quoted if _held(words, st) or head and _held(head, st) and _held(words, st | said)]
         if not naming or any(_leads(words, s) for s in naming):
             continue
-        if all(sum(_held(words, _stems(s)) for s in split_sentences(src.text)) < 2 for src in sources):
+        if all(sum(_held(words, st) for st in passage) < 2 for passage in passages):
             return _said_as(words, naming[0]) or said_thing(thing)
     return None
 
