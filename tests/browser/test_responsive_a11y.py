@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.ui.chat import STORAGE_KEY
 from tests.browser.test_app import FIXTURES, ask, choose, critique, tab, wait_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -200,11 +201,13 @@ def test_conversation_survives_a_reload(browser, server):
     page = context.new_page()
     page.goto(server["url"])
     page.wait_for_selector("#examples button.example-q", timeout=60_000)
+    stored = page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY)
     answer = ask(page, "How many rounds does the OrbitWorks SWE loop have?")
-    page.wait_for_timeout(1_000)  # the browser's storage is written after the final answer
+    # The browser writes its storage after it renders the final answer (later still on a loaded machine).
+    page.wait_for_function("([k, v]) => localStorage.getItem(k) !== v", arg=[STORAGE_KEY, stored], timeout=60_000)
     page.reload()
     page.wait_for_selector("#examples button.example-q", timeout=60_000)
-    page.wait_for_selector("#chatbot .answer-text", timeout=20_000)
+    page.wait_for_selector("#chatbot .answer-text", timeout=60_000)
     assert page.locator("#chatbot .answer-text").last.inner_text() == answer
     # The restored conversation is the Coach's context too: a follow-up resolves against it.
     follow = ask(page, "And how long does their process take?")
