@@ -30,9 +30,9 @@ from coach.english import TOKEN, everyday, linking_verb, pronoun, said_of_speake
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, compounds, coverage_reply,
-                         kinds_named, known_company_mentions, mentions_name, names_kind, names_occupation,
-                         off_domain_by_meaning, unanswered_companies, uncovered_companies, uncovered_topic,
-                         unknown_roles)
+                         kinds_named, known_company_mentions, mentions_name, name_candidates, names_kind,
+                         names_occupation, off_domain_by_meaning, placed_name, unanswered_companies,
+                         uncovered_companies, uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
 # A code: letters then digits, maybe more letters ("L4", "IC5", "H1B", "EC2", "P99"); not an amount or a count
@@ -451,6 +451,20 @@ class AskChain:
             at += len(word)
         return " ".join(run) if len(run) >= 2 else None
 
+    def _unknown_name(self, question: str, composed: Composed, snap: Snapshot) -> str | None:
+        """A name of the asking sentence that no article uses (a product, a tool, a site: not an employer, which
+        ``check_question`` declines before retrieval), that the question asks about — its subject or a compound's
+        modifier ("what is Quorvi", "a Kalman filter"), not a phrase placing it ("knock my CV together in Canva",
+        ``scope.placed_name``) — and that no quoted sentence says in its own words. A name has no sense the library
+        could share with it, so this holds whatever the evidence scores (leaving "Kalman filter" out of the question
+        kept its meaning above ``TOPIC_WORD_MAX``: "smooth out noisy sensor readings")."""
+        asked = asked_part(question)
+        for name in name_candidates(asked, snap.companies, snap.roles):
+            if not self._occurs(name.lower()) and not placed_name(asked, name) and \
+                    not self._said_in_quote(asked, name, composed):
+                return name
+        return None
+
     def _unanswered_companies(self, question: str, composed: Composed, hits: list[Hit]) -> list[str]:
         """Companies the question asks about that the answer does not stand on: no quoted sentence names one, nor
         the title, section or company of a passage it quotes ("What does Uber pay new grads?" answered from an
@@ -599,6 +613,8 @@ class AskChain:
                 reason = f"the library does not talk about “{term}”"
             elif phrase := self._compound_in_part(standalone, composed):
                 reason = f"the library does not talk about “{phrase}”"
+            elif name := self._unknown_name(standalone, composed, snap):
+                reason = f"the library does not talk about “{name}”"
             elif missing:
                 reason = f"the library has no article about {', '.join(missing)} (it names them only in passing)"
             elif retrieved.get("weak") and composed.best_sim < (

@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from coach.english import DETERMINERS, english_word, pronoun, verb_after_subject, verb_follows  # words load lazily
+from coach.english import DETERMINERS, pronoun, verb_after_subject, verb_follows  # words load lazily
 from coach.models import Article, Role
 from coach.roles import role_mentions, shared_lexicon_roles
 
@@ -175,12 +175,13 @@ def known_company_mentions(text: str, companies: Sequence[str]) -> list[tuple[in
     return out
 
 
-def _name_candidates(text: str, companies: Sequence[str], roles: Sequence[Role]) -> list[str]:
+def name_candidates(text: str, companies: Sequence[str], roles: Sequence[Role]) -> list[str]:
     """Capitalised words of ``text`` that may name an organisation: not sentence-initial, not the speaker, not a
     role name or alias, not a short acronym (CV, ATS, SQL), not a library or well-known company (found apart)."""
     lib = _index_of(companies)[2]  # lower-case library names, built once per library state
     all_roles = list(roles) + list(shared_lexicon_roles())
     role_spans = role_mentions(text, all_roles)
+    known_spans = [(s, e) for s, e, _ in known_company_mentions(text, companies)]  # "Street" of "Jane Street"
     role_words = {w.lower() for r in all_roles for t in [r.name, *r.aliases] for w in t.split()}
     found: list[str] = []
     for m in _CAP_TOKEN.finditer(text):
@@ -195,7 +196,7 @@ def _name_candidates(text: str, companies: Sequence[str], roles: Sequence[Role])
             continue
         if len(word) <= 4 and (word.isupper() or word[:-1].isupper() and word.endswith("s")):
             continue  # an acronym (CV, ATS, GPA, SQL) or its plural (CVs, APIs) is a term, not an organisation
-        if any(s <= m.start() < e for s, e, _ in role_spans):
+        if any(s <= m.start() < e for s, e, _ in role_spans) or any(s <= m.start() < e for s, e in known_spans):
             continue
         word = word.removesuffix("'s")
         if word not in found:
@@ -209,7 +210,9 @@ def unknown_companies(
     """Organisation-like names in ``text`` that no article in the library is about.
 
     Well-known company names count whenever they are not a library company; other capitalised words count when
-    they are not sentence-initial, not a role name or alias, and occur nowhere in the library's text.
+    they are not sentence-initial, not a role name or alias, occur nowhere in the library's text and stand where a
+    question names an employer ("at Quorvi", "the Quorvi onsite"): a name in any other place may be a product or a
+    tool ("knock my CV together in Canva"), which the checks after retrieval judge like any other unknown word.
     """
     lib = _index_of(companies)[2]
     found: list[str] = []
@@ -218,12 +221,9 @@ def unknown_companies(
         # under it; whether the answer's evidence covers it is checked after composing.
         if name.lower() not in lib and name not in found and not occurs_in_library(name.lower()):
             found.append(name)
-    for word in _name_candidates(text, companies, roles):
-        if occurs_in_library(word.lower()) or word in found:
-            continue
-        if not _named_as_employer(text, word) and english_word(word):
-            continue  # "paste my CV into Notepad": an English word capitalised as a product's name, no employer
-        found.append(word)
+    for word in name_candidates(text, companies, roles):
+        if not occurs_in_library(word.lower()) and word not in found and _named_as_employer(text, word):
+            found.append(word)
     return found
 
 
@@ -243,21 +243,31 @@ def mentions_name(name: str, text: str) -> bool:
     return next(name_mentions(name, text), None) is not None
 
 
-# Where a question names an employer: "at Ramp", "join Ramp", "Ramp's loop", "a Ramp interview", "does Ramp ask".
-_EMPLOYER_BEFORE = re.compile(r"(?i)\b(?:at|for|with|join|joining|joined|from)\s+(?:the\s+)?$")
-_EMPLOYER_AFTER = re.compile(r"(?i)(?:['’]s\b|\s+(?:interviews?|interviewers?|loop|onsite|recruiters?|offers?|hiring|"
-                             r"engineers?|teams?|culture|pay|salar(?:y|ies)|careers?|jobs?|roles?|process)\b)")
+# Where a question names an employer: "at Ramp", "join Ramp", "an interview with Ramp", "work for Ramp", "Ramp's loop",
+# "a Ramp interview", "does Ramp ask". A bare "with" / "for" / "from" / "'s" also joins tools and products ("make my
+# CV with Canva", "Canva's templates"), so those name an employer only beside a word of hiring or work.
+_HIRING = (r"interviews?|interview(?:ed|ing)|interviewers?|loop|onsite|rounds?|screens?|recruiters?|offers?|hiring|"
+           r"hired|engineers?|teams?|culture|pay|salar(?:y|ies)|careers?|jobs?|roles?|positions?|process|internships?|"
+           r"employees?")
+_EMPLOYER_BEFORE = re.compile(rf"(?i)(?:\b(?:at|join|joining|joined)|"
+                              rf"\b(?:{_HIRING}|work(?:s|ed|ing)?|apply(?:ing)?|applied)\s+(?:for|with|from|by|to))"
+                              r"\s+(?:the\s+)?$")
+# up to two words of a compound between ("the Quorvi backend engineer loop"), no function word ("Japan for an onsite")
+_COMPOUND_GAP = r"(?:\s+(?!(?:a|an|the|my|your|our|their|its|for|to|in|on|at|of|with|from|by|and|or|as|is|are)\b)[a-z][\w-]*)"
+_EMPLOYER_AFTER = re.compile(rf"(?i)(?:['’]s)?{_COMPOUND_GAP}{{0,2}}?\s+(?:{_HIRING}|candidates?|grads?)\b")
+_HIRING_WORD = re.compile(rf"(?i)\b(?:{_HIRING}|candidates?|grads?)\b")
 _ASKED_BEFORE = re.compile(r"(?i)\b(?:does|do|did|will|would|can|could|should)\s+$")
 _ASKED_AFTER = re.compile(r"(?i)\s+(?:ask|pay|hire|interview|expect|want|look|test|value|offer|sponsor)s?\b")
 
 
 def _named_as_employer(text: str, word: str) -> bool:
-    """Whether ``text`` names ``word`` where a question names an employer (see ``_EMPLOYER_BEFORE``), not a tool or a
-    thing ("into Notepad", "a Word document")."""
+    """Whether ``text`` names ``word`` where a question names an employer (see ``_EMPLOYER_BEFORE``) or as the one
+    who acts in a question about hiring ("how many rounds does Etsy run"), not a tool or a thing ("into Notepad", "a
+    Word document", "in Canva")."""
     for m in name_mentions(word, text, any_case=False):
         before = text[max(0, m.start() - 40):m.start()]
         if _EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end()) or (
-                _ASKED_BEFORE.search(before) and _ASKED_AFTER.match(text, m.end())):
+                _ASKED_BEFORE.search(before) and (_ASKED_AFTER.match(text, m.end()) or _HIRING_WORD.search(text))):
             return True
     return False
 
@@ -289,7 +299,7 @@ def asked_companies(question: str, companies: Sequence[str], roles: Sequence[Rol
     capitalised names that the library's ``passages`` naming them list among companies (a lower-case "hired" is a
     word, not Hired)."""
     names = [n for s, _, n in known_company_mentions(question, companies) if question[s].isupper()]
-    names += [w for w in _name_candidates(question, companies, roles)
+    names += [w for w in name_candidates(question, companies, roles)
               if _listed_with_companies(w, passages(w), companies)]
     return list(dict.fromkeys(names))
 
@@ -524,6 +534,17 @@ def compounds(question: str, placed: bool = True) -> list[tuple[str, list[str]]]
 
 # A preposition, then any determiners: the noun phrase after it places the question rather than naming its subject.
 _PLACED = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_JOINERS))})\s+(?:(?:{'|'.join(sorted(_OBJECTS))})\s+)*$")
+
+
+def placed_name(question: str, name: str) -> bool:
+    """Whether ``name`` stands in the asking sentence only in a phrase that places the question ("knock my CV
+    together in Canva", "a site like Quorvi"), not as its subject ("what is Quorvi") nor as a compound's modifier
+    naming a kind of thing ("a Kalman filter")."""
+    asked = asked_part(question)
+    if any(name in modifiers for _, modifiers in compounds(asked)):
+        return False
+    at = next(name_mentions(name, asked, any_case=False), None)
+    return at is not None and bool(_PLACED.search(asked[:at.start()]))
 
 
 def noun_phrases(text: str) -> list[list[str]]:

@@ -221,11 +221,19 @@ def test_a_day_or_a_month_is_no_company():
     ("Is it hard to get an offer at Chime?", ["Chime"]),
     ("What does Ramp ask in the onsite?", ["Ramp"]),
     ("How many rounds are in the Plaid loop?", ["Plaid"]),
-    # a name that is no English word is taken for an organisation wherever it stands
-    ("Can I paste my answers into Quenfold?", ["Quenfold"]),
+    # so does a name that is no English word: a tool or a site is judged after retrieval like any unknown word ...
+    ("Can I paste my answers into Quenfold?", []),
+    ("Can I just knock my CV together in Quenfold?", []),
+    ("Is it fine to make my CV with Quenfold?", []),
+    # ... and an employer is one where the question's structure says so
+    ("How many coding rounds does Quenfold run for new grads?", ["Quenfold"]),
+    ("How many rounds are in the Quenfold backend engineer loop?", ["Quenfold"]),
+    ("What is it like to work for Quenfold?", ["Quenfold"]),
+    ("Do I need a visa to travel to Quenfold for an onsite interview?", []),
 ])
-def test_an_english_word_names_a_company_only_where_a_question_names_an_employer(question, names):
-    """"the library has no article about Notepad" declined a question about pasting a CV into a text editor."""
+def test_a_name_is_a_company_only_where_a_question_names_an_employer(question, names):
+    """"the library has no article about Notepad" declined a question about pasting a CV into a text editor, and "no
+    article about Canva" one about making a CV in a design tool."""
     from coach.scope import unknown_companies
 
     assert unknown_companies(question, [], [], lambda word: False) == names
