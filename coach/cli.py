@@ -161,7 +161,7 @@ def _print_rubric(items: list) -> None:
 def cmd_remove(args) -> int:
     coach = _coach()
     coach.remove_document(args.doc_id)
-    print(f"removed {args.doc_id}")
+    print(json.dumps({"removed": args.doc_id}) if args.json else f"removed {args.doc_id}")
     return 0
 
 
@@ -305,6 +305,7 @@ def cmd_serve(args) -> int:
     if host not in ("127.0.0.1", "localhost", "::1") and auth is None and not args.insecure:
         raise InputError(f"refusing to serve on {host} without a password: set COACH_AUTH=user:password "
                          "or pass --insecure")
+    _check_free(host, port)
     workers = coach.settings.workers if args.workers is None else args.workers
     if workers < 1:
         raise InputError("--workers must be 1 or more")
@@ -325,6 +326,32 @@ def cmd_serve(args) -> int:
 
 
 # -- helpers ------------------------------------------------------------------------------------------------------
+def _check_free(host: str, port: int) -> None:
+    """Say which address is taken before the app loads, instead of the web server's own advice after it."""
+    import socket
+
+    from coach.errors import InputError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise InputError(f"cannot serve on {host}: {exc.strerror}") from exc
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does: a closed port is free
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; another program may be using "
+                             "it, pick another with --port") from exc
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (1-65535)")
+    return port
+
+
 def _batch(source: str, run: Callable[[dict], Any]) -> int:
     """One JSON line out per JSON line in, in order; a bad line yields {"error": ...} and a non-zero exit."""
     from coach.errors import CoachError
@@ -415,6 +442,7 @@ def _parser() -> argparse.ArgumentParser:
     s = command("remove", "remove a document from the library by id (ids: coach library)",
                 "  coach remove amazon-mle", cmd_remove)
     s.add_argument("doc_id", help="the document's id, as `coach library` shows it")
+    s.add_argument("--json", action="store_true", help='print {"removed": DOC_ID}')
 
     s = command("ask", "answer a question with sentences quoted from your articles, cited [n]",
                 "  coach ask \"How long does the Amazon MLE process take?\"\n"
@@ -458,7 +486,7 @@ def _parser() -> argparse.ArgumentParser:
     s = command("serve", "run the web app (chat, practice, compare, library)",
                 "  coach serve --port 7860\n  COACH_AUTH=me:secret coach serve --host 0.0.0.0", cmd_serve)
     s.add_argument("--host", help="address to bind (default 127.0.0.1)")
-    s.add_argument("--port", type=int, help="port (default 7860)")
+    s.add_argument("--port", type=_port, help="port, 1-65535 (default 7860)")
     s.add_argument("--insecure", action="store_true", help="allow binding beyond loopback without COACH_AUTH")
     s.add_argument("--workers", type=int, help="app processes behind the one address (default COACH_WORKERS, 1)")
     return p

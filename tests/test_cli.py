@@ -145,3 +145,26 @@ def test_unreadable_answer_files_are_one_plain_line(run, tmp_path):
     for path, reason in ((tmp_path / "missing.txt", "No such file or directory"), (binary, "is not UTF-8 text")):
         code, _, err = run("critique", "--question", WHY, "--answer-file", str(path))
         assert code == 1 and err.strip().endswith(reason) and "Errno" not in err and "codec" not in err, err
+
+
+def test_serve_names_a_taken_or_impossible_port_before_loading(run, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, out, err = run("serve", "--port", str(port))
+    assert code == 1 and out == "", out
+    assert err.startswith(f"coach: error: cannot serve on 127.0.0.1:{port}: ") and "--port" in err, err
+    with pytest.raises(SystemExit) as done:
+        cli.main(["serve", "--port", "99999"])
+    assert done.value.code == 2 and "99999 is not a port (1-65535)" in capsys.readouterr().err
+
+
+def test_remove_takes_a_non_article_away_and_speaks_json(coach, run):
+    readme = next(d for d in coach.library_summary().documents if d.path.endswith("README.md"))
+    code, out, err = run("remove", readme.doc_id, "--json")
+    assert code == 0 and json.loads(out) == {"removed": readme.doc_id}, err
+    code, out, err = run("remove", readme.doc_id)
+    assert code == 1 and "no document with id" in err and "coach library" in err, err
