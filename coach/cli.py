@@ -280,8 +280,11 @@ def cmd_history(args) -> int:
 
 # -- eval / serve ---------------------------------------------------------------------------------------------
 def cmd_eval(args) -> int:
+    from coach.errors import InputError
     from coach.evaluation import run_evaluation
 
+    if args.cases and not Path(args.cases).is_dir():  # found before minutes of ingest, not after
+        raise InputError(f"--cases {args.cases} is not a folder (it holds ask.jsonl, critique.jsonl, ...)")
     report = run_evaluation(_coach(), only=args.only, cases_dir=args.cases)
     if args.json:
         _print_json(report)

@@ -162,6 +162,11 @@ def test_serve_names_a_taken_or_impossible_port_before_loading(run, capsys):
     assert done.value.code == 2 and "99999 is not a port (1-65535)" in capsys.readouterr().err
 
 
+def test_eval_refuses_a_missing_cases_folder_at_once(run, tmp_path):
+    code, _, err = run("eval", "--only", "ask", "--cases", str(tmp_path / "nowhere"))
+    assert code == 1 and err.startswith("coach: error: --cases ") and "is not a folder" in err, err
+
+
 def test_remove_takes_a_non_article_away_and_speaks_json(coach, run):
     readme = next(d for d in coach.library_summary().documents if d.path.endswith("README.md"))
     code, out, err = run("remove", readme.doc_id, "--json")
