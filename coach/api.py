@@ -262,7 +262,9 @@ class Coach:
         if isinstance(question, str) and len(question) > MAX_QUESTION_CHARS:
             raise InputError(f"the practice question is {len(question):,} characters long; keep it under "
                              f"{MAX_QUESTION_CHARS:,}")
-        if role is None or is_any_role(role) or (isinstance(role, str) and not role.strip()):
+        if role is not None and not isinstance(role, str):  # a batch line's {"role": 5}: its line's error, not a crash
+            raise InputError("role, question and answer must be text")
+        if role is None or is_any_role(role) or not role.strip():
             canonical = self.practice_role(question) if isinstance(question, str) else ANY_ROLE
         else:
             canonical = self.resolve_role(role)

@@ -119,6 +119,12 @@ def test_cli_critique_without_role_and_batch_without_role(run, tmp_path):
     code, out, err = run("critique", "--batch", str(batch))
     assert code == 0, err
     assert json.loads(out)["role"] == "Data Engineer"
+    batch.write_text(json.dumps({"role": 5, "question": WHY, "answer": "x"}) + "\n" +
+                     json.dumps({"question": WHY, "answer": "I like the product."}) + "\n", "utf-8")
+    code, out, err = run("critique", "--batch", str(batch))  # a bad line is its own error; the next still runs
+    bad, good = map(json.loads, out.splitlines())
+    assert code == 1 and bad == {"error": "role, question and answer must be text", "line": 1}, out
+    assert good["role"] == "any role"
     code, out, err = run("critique", "--answer", "x")
     assert code == 1 and err.startswith("coach: error: give --question"), err
 
