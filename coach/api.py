@@ -176,7 +176,17 @@ class Coach:
 
     @_reported
     def questions(self, role: str | None = None) -> list[PracticeQuestion]:
+        """The practice bank: every question (``role`` None), those for a role and for any role, or (``ANY_ROLE``)
+        only the questions for any role."""
+        if is_any_role(role):
+            return [q for q in self.library.questions() if q.role is None]
         return self.library.questions(self.resolve_role(role) if role else None)
+
+    def practice_role(self, question: str) -> str:
+        """The role of the bank question with this text (case and spacing aside), else ``ANY_ROLE``."""
+        key = _text_key(question)
+        roles = {q.role for q in self.library.questions() if _text_key(q.text) == key}
+        return roles.pop() if len(roles) == 1 and None not in roles else ANY_ROLE
 
     @_reported
     def compare_roles(self, doc_id: str | None = None) -> list[RoleComparison]:
@@ -239,8 +249,11 @@ class Coach:
 
     # -- practice -----------------------------------------------------------------------------------------------
     @_reported
-    def critique(self, role: str, question: str, answer: str, *, save: bool = True) -> Feedback:
-        """Judge a practice answer against the rubric of every article covering ``role``; saved to the history."""
+    def critique(self, role: str | None, question: str, answer: str, *, save: bool = True) -> Feedback:
+        """Judge a practice answer against the rubric of every article covering ``role``; saved to the history.
+
+        Without a role (None, "" or ``ANY_ROLE``) the role is the question's own in the bank; a question for any
+        role, or one not in the bank, is judged by the rubric items that name no role."""
         from coach.chain import MAX_QUESTION_CHARS
         from coach.critique import critique_answer
         from coach.errors import InputError
@@ -249,8 +262,16 @@ class Coach:
         if isinstance(question, str) and len(question) > MAX_QUESTION_CHARS:
             raise InputError(f"the practice question is {len(question):,} characters long; keep it under "
                              f"{MAX_QUESTION_CHARS:,}")
-        canonical = self.resolve_role(role)
-        items = self.library.rubric(canonical)
+        if role is not None and not isinstance(role, str):  # a batch line's {"role": 5}: its line's error, not a crash
+            raise InputError("role, question and answer must be text")
+        if role is None or is_any_role(role) or not role.strip():
+            canonical = self.practice_role(question) if isinstance(question, str) else ANY_ROLE
+        else:
+            canonical = self.resolve_role(role)
+        if canonical == ANY_ROLE:
+            items = [i for i in self.library.rubric() if not i.roles]
+        else:
+            items = self.library.rubric(canonical)
         feedback = critique_answer(items, role=canonical, question=question, answer=answer, embedder=self.embedder,
                                    llm=self.optional_llm())
         if save:
@@ -262,6 +283,17 @@ class Coach:
         from coach.history import History
 
         return History(self.settings.history_path).list(limit)
+
+
+ANY_ROLE = "any role"  # the bank's label for a question every role is asked; also a critique without a role
+
+
+def is_any_role(role: object) -> bool:
+    return isinstance(role, str) and _text_key(role) == ANY_ROLE
+
+
+def _text_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 MB = 1024 * 1024  # the upload limit is in MiB, like the size figures in its messages

@@ -92,6 +92,7 @@ def cmd_library(args) -> int:
         print("The library is empty. Add articles with: coach ingest PATH")
         return 0
     print(f"{len(summary.documents)} documents, {summary.chunks} chunks ({summary.embedding_model})")
+    _print_overview(summary.documents)
     by_doc: dict[str, list] = {}
     for item in summary.rubric:
         by_doc.setdefault(item.doc_id, []).append(item)
@@ -110,10 +111,23 @@ def cmd_library(args) -> int:
             print(f"    ⚠ {flag}")
         _print_rubric(by_doc.get(d.doc_id, []))
     if summary.questions:
+        from coach.api import ANY_ROLE
+
         print("\nPractice questions:")
         for q in summary.questions:
-            print(f"  - [{q.role or 'any role'}] {q.text}")
+            print(f"  - [{q.role or ANY_ROLE}] {q.text}")
     return 0
+
+
+def _print_overview(documents: list) -> None:
+    """One line per document first, so that a file that is no article (a folder's README, SOURCES or LICENSE)
+    stands out before the details, with the command that removes it."""
+    id_width = max(len(d.doc_id) for d in documents)
+    print(f"\n  {'id':<{id_width}}  chunks  rubric  questions  file — title")
+    for d in documents:
+        print(f"  {d.doc_id:<{id_width}}  {d.chunks:>6}  {d.rubric_items:>6}  {d.questions:>9}  "
+              f"{Path(d.path).name} — {d.title}")
+    print("\n  Not an article? Remove it with: coach remove ID (and move it out of the folder you ingest).")
 
 
 _KIND_TITLES = {
@@ -147,7 +161,7 @@ def _print_rubric(items: list) -> None:
 def cmd_remove(args) -> int:
     coach = _coach()
     coach.remove_document(args.doc_id)
-    print(f"removed {args.doc_id}")
+    print(json.dumps({"removed": args.doc_id}) if args.json else f"removed {args.doc_id}")
     return 0
 
 
@@ -184,14 +198,16 @@ def cmd_critique(args) -> int:
     coach = _coach()
     if args.batch:
         return _batch(args.batch, lambda rec: coach.critique(
-            _required(rec, "role"), _required(rec, "question"), rec.get("answer") or ""))
-    if not (args.role and args.question):
-        raise InputError("give --role and --question (or --batch FILE)")
+            rec.get("role"), _required(rec, "question"), rec.get("answer") or ""))
+    if not args.question:
+        raise InputError("give --question (or --batch FILE)")
     if args.answer_file:
         try:
             answer = Path(args.answer_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read --answer-file {args.answer_file}: {exc}") from exc
+        except OSError as exc:
+            raise InputError(f"cannot read --answer-file {args.answer_file}: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(f"--answer-file {args.answer_file} is not UTF-8 text") from exc
     elif args.answer is not None:
         answer = args.answer
     else:
@@ -201,6 +217,11 @@ def cmd_critique(args) -> int:
         _print_json(feedback)
         return 0
     print(f"Score: {feedback.score}/100 — {feedback.summary}")
+    if not args.role:
+        from coach.api import ANY_ROLE
+
+        basis = "the rubric items that name no role" if feedback.role == ANY_ROLE else "the question's role in the bank"
+        print(f"Judged for: {feedback.role} (no --role given: {basis})")
     for title, factors in zip(("Raised by", "Lowered by"), feedback.score_explanation()):
         if factors:
             print(f"{title}: " + "; ".join(f"{f.points:+d} {f.label}" for f in factors))
@@ -232,6 +253,8 @@ def cmd_critique(args) -> int:
 
 
 def cmd_questions(args) -> int:
+    from coach.api import ANY_ROLE
+
     questions = _coach().questions(args.role)
     if args.json:
         _print_json([q.model_dump(mode="json") for q in questions])
@@ -239,7 +262,7 @@ def cmd_questions(args) -> int:
     if not questions:
         print("No practice questions yet: ingest an article that quotes example interview questions.")
     for q in questions:
-        print(f"[{q.role or 'any role'}] {q.text}")
+        print(f"[{q.role or ANY_ROLE}] {q.text}")
     return 0
 
 
@@ -257,8 +280,11 @@ def cmd_history(args) -> int:
 
 # -- eval / serve ---------------------------------------------------------------------------------------------
 def cmd_eval(args) -> int:
+    from coach.errors import InputError
     from coach.evaluation import run_evaluation
 
+    if args.cases and not Path(args.cases).is_dir():  # found before minutes of ingest, not after
+        raise InputError(f"--cases {args.cases} is not a folder (it holds ask.jsonl, critique.jsonl, ...)")
     report = run_evaluation(_coach(), only=args.only, cases_dir=args.cases)
     if args.json:
         _print_json(report)
@@ -282,6 +308,7 @@ def cmd_serve(args) -> int:
     if host not in ("127.0.0.1", "localhost", "::1") and auth is None and not args.insecure:
         raise InputError(f"refusing to serve on {host} without a password: set COACH_AUTH=user:password "
                          "or pass --insecure")
+    _check_free(host, port)
     workers = coach.settings.workers if args.workers is None else args.workers
     if workers < 1:
         raise InputError("--workers must be 1 or more")
@@ -302,6 +329,32 @@ def cmd_serve(args) -> int:
 
 
 # -- helpers ------------------------------------------------------------------------------------------------------
+def _check_free(host: str, port: int) -> None:
+    """Say which address is taken before the app loads, instead of the web server's own advice after it."""
+    import socket
+
+    from coach.errors import InputError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise InputError(f"cannot serve on {host}: {exc.strerror}") from exc
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does: a closed port is free
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; another program may be using "
+                             "it, pick another with --port") from exc
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (1-65535)")
+    return port
+
+
 def _batch(source: str, run: Callable[[dict], Any]) -> int:
     """One JSON line out per JSON line in, in order; a bad line yields {"error": ...} and a non-zero exit."""
     from coach.errors import CoachError
@@ -362,67 +415,83 @@ def _read_json_file(path: str, option: str) -> Any:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="coach", description="Interview Coach: cited answers and practice feedback "
-                                "from your own interview-prep articles, offline.")
+    p = argparse.ArgumentParser(
+        prog="coach", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Interview Coach: cited answers and practice feedback from your own interview-prep articles, "
+                    "offline.",
+        epilog="first steps:\n  coach ingest ~/interview-articles\n  coach ask \"How many rounds is the onsite?\"\n"
+               "  coach questions\n  coach critique --question \"Tell me about a conflict\" --answer \"...\"\n\n"
+               "run `coach COMMAND --help` for a command's options and an example.")
     sub = p.add_subparsers(metavar="COMMAND")
 
-    s = sub.add_parser("ingest", help="add or update articles (default: the corpus folder)")
-    s.add_argument("paths", nargs="*", help="files or folders (.md .txt .html .htm .pdf)")
+    def command(name: str, summary: str, examples: str, func: Callable) -> argparse.ArgumentParser:
+        s = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+                           epilog="example:\n" + examples, formatter_class=argparse.RawDescriptionHelpFormatter)
+        s.set_defaults(func=func)
+        return s
+
+    s = command("ingest", "add or update articles (default: the corpus folder)",
+                "  coach ingest ~/articles/amazon-mle.md ~/more-articles\n  coach ingest --prune ~/articles",
+                cmd_ingest)
+    s.add_argument("paths", nargs="*", help="files or folders (.md .markdown .mdx .txt .html .htm .pdf)")
     s.add_argument("--rebuild", action="store_true", help="delete the index and start over")
     s.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
     s.add_argument("--json", action="store_true", help="print the report as JSON")
-    s.set_defaults(func=cmd_ingest)
 
-    s = sub.add_parser("library", help="documents, roles, rubric items and practice questions")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_library)
+    s = command("library", "list the documents, roles, rubric items and practice questions",
+                "  coach library\n  coach library --json", cmd_library)
+    s.add_argument("--json", action="store_true", help="print the library as JSON (the stable interface)")
 
-    s = sub.add_parser("remove", help="remove a document from the library by id")
-    s.add_argument("doc_id")
-    s.set_defaults(func=cmd_remove)
+    s = command("remove", "remove a document from the library by id (ids: coach library)",
+                "  coach remove amazon-mle", cmd_remove)
+    s.add_argument("doc_id", help="the document's id, as `coach library` shows it")
+    s.add_argument("--json", action="store_true", help='print {"removed": DOC_ID}')
 
-    s = sub.add_parser("ask", help="answer a question with citations")
-    s.add_argument("question", nargs="?")
+    s = command("ask", "answer a question with sentences quoted from your articles, cited [n]",
+                "  coach ask \"How long does the Amazon MLE process take?\"\n"
+                "  coach ask \"And for data scientists?\" --history chat.json --json", cmd_ask)
+    s.add_argument("question", nargs="?", help="the question (quote it)")
     s.add_argument("--history", metavar="FILE.json", help='JSON list of {"role": "user"|"assistant", "content"}')
     s.add_argument("--role", help="restrict to one role (name or alias)")
     s.add_argument("--company", help="restrict to the articles about one company")
     s.add_argument("--doc", metavar="DOC_ID", help="restrict to one document (ids: coach library)")
     s.add_argument("--batch", metavar="FILE|-",
                    help="JSON lines {question, history?, role?, company?, doc_id?}; one JSON line out each")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_ask)
+    s.add_argument("--json", action="store_true", help="print the answer and its sources as JSON")
 
-    s = sub.add_parser("critique", help="feedback on a practice answer against the rubric")
-    s.add_argument("--role")
-    s.add_argument("--question")
-    s.add_argument("--answer")
-    s.add_argument("--answer-file", metavar="FILE")
-    s.add_argument("--batch", metavar="FILE|-", help="JSON lines {role, question, answer}; one JSON line out each")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_critique)
+    s = command("critique", "score a practice answer against the mistakes your articles warn about",
+                "  coach critique --role MLE --question \"Walk me through a model you shipped\" "
+                "--answer-file answer.txt\n"
+                "  coach critique --question \"Why do you want to work here?\" --answer \"...\" --json", cmd_critique)
+    s.add_argument("--role", help="the role you practise for (name or alias); default: the question's role in "
+                                  "the bank, else the rubric items for any role")
+    s.add_argument("--question", help="the interview question (see: coach questions)")
+    s.add_argument("--answer", metavar="TEXT", help="your answer")
+    s.add_argument("--answer-file", metavar="FILE", help="read your answer from a text file")
+    s.add_argument("--batch", metavar="FILE|-", help="JSON lines {role?, question, answer}; one JSON line out each")
+    s.add_argument("--json", action="store_true", help="print the feedback as JSON")
 
-    s = sub.add_parser("questions", help="the practice question bank")
-    s.add_argument("--role")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_questions)
+    s = command("questions", "list the practice question bank", "  coach questions --role \"data scientist\"",
+                cmd_questions)
+    s.add_argument("--role", help="only the questions for this role and for any role")
+    s.add_argument("--json", action="store_true", help="print the questions as JSON")
 
-    s = sub.add_parser("history", help="past practice attempts")
-    s.add_argument("--limit", type=int)
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_history)
+    s = command("history", "list past practice attempts, newest first", "  coach history --limit 10", cmd_history)
+    s.add_argument("--limit", type=int, help="show at most this many")
+    s.add_argument("--json", action="store_true", help="print the attempts as JSON")
 
-    s = sub.add_parser("eval", help="run the evaluation sets (answers and practice feedback)")
-    s.add_argument("--only", choices=["ask", "ask-real", "critique", "rubric"])
+    s = command("eval", "run the evaluation sets (answers and practice feedback)",
+                "  coach eval --only critique", cmd_eval)
+    s.add_argument("--only", choices=["ask", "ask-real", "critique", "rubric"], help="run one part only")
     s.add_argument("--cases", metavar="DIR", help="folder with ask.jsonl / critique.jsonl (default: tests/evals)")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_eval)
+    s.add_argument("--json", action="store_true", help="print the report as JSON")
 
-    s = sub.add_parser("serve", help="run the web app")
-    s.add_argument("--host")
-    s.add_argument("--port", type=int)
+    s = command("serve", "run the web app (chat, practice, compare, library)",
+                "  coach serve --port 7860\n  COACH_AUTH=me:secret coach serve --host 0.0.0.0", cmd_serve)
+    s.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    s.add_argument("--port", type=_port, help="port, 1-65535 (default 7860)")
     s.add_argument("--insecure", action="store_true", help="allow binding beyond loopback without COACH_AUTH")
     s.add_argument("--workers", type=int, help="app processes behind the one address (default COACH_WORKERS, 1)")
-    s.set_defaults(func=cmd_serve)
     return p
 
 

@@ -94,8 +94,9 @@ class PracticeTab:
                 feedback: dict | None) -> tuple:
         """Follow the library: a deleted article's role, question and feedback leave the page."""
         gr = gradio()
-        names = [v for _, v in shared.role_choices(s)]
-        role = cur_role if cur_role in names else (names[0] if names else None)
+        choices = role_choices(shared, s)
+        names = [v for _, v in choices]
+        role = cur_role if cur_role in names else names[0]
         questions = shared.bank(role)
         removed = removed or {}
         question = (cur_question or "").strip()
@@ -107,8 +108,15 @@ class PracticeTab:
         skip = gr.skip()
         cleared = (EMPTY_SCORE, "", "", "", progress(shared, role, s), gr.DownloadButton(visible=False), None)
         kept = (skip, skip, skip, skip, progress(shared, role, s), skip, skip)
-        return (gr.Dropdown(choices=shared.role_choices(s, short=True), value=role),
+        return (gr.Dropdown(choices=choices, value=role),
                 gr.Dropdown(choices=questions, value=None), question, *(cleared if stale else kept))
+
+
+def role_choices(shared: Shared, s) -> list[tuple[str, str]]:
+    """The library's roles, then "Any role": a question every role is asked is judged by the items naming no role."""
+    from coach.api import ANY_ROLE
+
+    return [*shared.role_choices(s, short=True), (ANY_ROLE.capitalize(), ANY_ROLE)]
 
 
 def progress(shared: Shared, role: str | None, s=None) -> str:
@@ -150,14 +158,12 @@ def build(shared: Shared) -> PracticeTab:
         feedback_json = gr.JSON(label="Last feedback", elem_id="feedback-json")
 
     def run(role: str, question: str, answer: str) -> tuple:
-        if not role:
-            raise InputError("Pick a role first (the roles come from the articles in your library).")
         if not (question or "").strip():
             raise InputError("Pick a question from the bank or type one.")
         if not (answer or "").strip():
             raise InputError("Write your answer first.")
         shared.wait_ready()
-        fb = shared.coach.critique(role, question.strip(), answer)
+        fb = shared.coach.critique(role or None, question.strip(), answer)
         path = shared.export_dir / f"feedback-{time.strftime('%Y%m%d-%H%M%S')}-{random.randrange(1000):03d}.md"
         path.write_text(render.feedback_markdown(fb, answer), encoding="utf-8")
         return (render.score_html(fb), render.highlight_answer(answer, fb.items), render.notes_html(fb),

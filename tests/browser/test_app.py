@@ -165,6 +165,15 @@ def test_weak_practice_answer_flags_the_mistake_with_evidence(page, shots):
     page.screenshot(path=str(shots / "practice.png"), full_page=True)
 
 
+def test_practice_needs_no_role_for_a_question_every_role_is_asked(page):
+    """"Any role" (the bank's label for such questions) judges the answer by the rubric items that name no role,
+    instead of the error "Pick a role first"."""
+    critique(page, "Any role", "Why do you want to work here?",
+             "I want to build reliable systems; at my last job I cut our incident time by 40% in one quarter.")
+    assert "role: any role" in page.inner_text("#score")
+    assert page.locator("#practice-error .inline-error").count() == 0
+
+
 def test_upload_article_then_ask_practise_and_compare(page, shots):
     status = upload(page, FIXTURES / "nimbusfin_data_scientist_vs_data_engineer.md")
     assert re.search(r"^(Added|Updated) “NimbusFin|already in the library", status), status
