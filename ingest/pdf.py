@@ -4,11 +4,16 @@ pypdf's ``extract_text`` gives the words but no structure. Its visitor also repo
 position, and each page lists its link annotations; from those (:func:`_marks`) this module
 - writes headings as ``#`` lines: lines set clearly larger than the body text, then short bold lines that begin a
   block, so a printed web page or an exported document keeps its sections, mistake lists and FAQ entries;
-- writes indented lines as list items (a browser draws a list's bullets; they are not in the text) and fences code;
+- writes indented lines as list items and fences code; where the page draws its bullets (a browser's lists: the
+  shapes in the page's content stream, not glyphs in its text), a drawn bullet starts an item, a line without one
+  continues it, and a block indented as far as the items but without a bullet, or beside a drawn bar, is a
+  blockquote, written with ``> `` as in Markdown (a sample or template the article sets apart);
 - drops what a printed web page shows around its article (:func:`_page_furniture`: banners and sidebars above the
   page's title, navigation, contents, box titles), running headers, footers and page numbers, glyphs pypdf cannot
   map, and referral blocks (a paragraph linking with tracking parameters and asking the reader to buy or click:
   :func:`coach.adverts.is_advert`, the same test as for Markdown and HTML);
+- drops Markdown a page printed unrendered (an MDX ``import`` line, a heading's ``{#id}``, a title's front matter
+  quotes) and re-joins a code block a page break cut;
 - re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`);
 - returns the document's own title from its metadata (the part its first heading repeats), for a file whose text
   opens without one.
@@ -24,6 +29,7 @@ from functools import cached_property
 from coach.adverts import is_advert
 from coach.errors import IngestError
 from ingest.clean import BOX_KINDS, document_title, title_parts
+from ingest.markdown import _HEADING_ID, _MDX_STATEMENT  # what a page failed to render, dropped as in Markdown
 
 HEADING_RATIO = 1.1  # a line this much larger than the body size is a heading (a browser's h3 is 1.17 em)
 MAX_HEADING_WORDS = 20
@@ -36,6 +42,8 @@ INDENT_RATIO = 1.2  # a line starting this many body-text ems right of the margi
 _BULLET = re.compile(r"^[\x00-\x08\uf000-\uf0ff•●▪◦‣∙·]\s*")  # a bullet glyph the font maps to no letter
 _BOX_TITLE = re.compile(rf"^(?:\w+\s+)?{BOX_KINDS}$", re.I)  # "INFO", "Expert tip": the title a page sets over a box
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # a glyph pypdf maps to no character (an emoji)
+_ORDINAL = re.compile(r"^(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s", re.I)  # an ordered list's number, set as text
+_QUOTED_TITLE = re.compile(r"# (['\"])(.+)\1")  # a level-1 heading set wholly in quotes
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
 
 
@@ -57,6 +65,8 @@ class _Line:
     linked_chars: int = 0
     internal: int = 0  # runs inside a link to a place in the document
     uris: list[str] = field(default_factory=list)  # where its links to other pages go
+    bullet: bool = False  # a small shape is drawn just left of its start (a browser's list bullet)
+    barred: bool = False  # a thin upright bar is drawn beside it (a styled blockquote's left border)
 
     @cached_property
     def key(self) -> str:
@@ -88,6 +98,46 @@ class _Page:
     lines: list[_Line]  # top to bottom
 
 
+_PAINT = {b"f", b"f*", b"F", b"S", b"s", b"B", b"B*", b"b", b"b*"}
+
+
+def _shape_reader():
+    """(boxes, visitor): pypdf's operator visitor fills ``boxes`` with the bounding boxes (x0, y0, x1, y1) of the
+    page's painted paths, in the text's coordinates."""
+    boxes: list[tuple[float, float, float, float]] = []
+    points: list[tuple[float, float]] = []
+
+    def before(op, args, cm, tm) -> None:
+        if op in (b"m", b"l", b"c", b"v", b"y", b"re"):
+            vals = [float(a) for a in args]
+            xy = [(vals[0], vals[1]), (vals[0] + vals[2], vals[1] + vals[3])] if op == b"re" else list(
+                zip(vals[::2], vals[1::2]))
+            points.extend((cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5]) for x, y in xy)
+        elif op in _PAINT or op == b"n":
+            if op != b"n" and points:
+                xs, ys = [x for x, _ in points], [y for _, y in points]
+                boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            points.clear()
+
+    return boxes, before
+
+
+def _mark_drawn(lines: list[_Line], boxes: list[tuple[float, float, float, float]]) -> None:
+    """Mark the lines a bullet or a quote bar is drawn beside. A bullet is a shape smaller than half the line's
+    type, ending less than two ems left of the line's start, within its height; a bar is at most a quarter em wide
+    and taller than a line, ending less than three ems left of the lines it spans."""
+    for ln in lines:
+        size = ln.size or 1.0
+        for x0, y0, x1, y1 in boxes:
+            if not (x1 <= ln.left and ln.left - x1 < 3 * size):
+                continue
+            if x1 - x0 <= size / 2 and y1 - y0 <= size / 2 and ln.left - x1 < 2 * size and \
+                    ln.y - size / 4 <= y0 and y1 <= ln.y + size:
+                ln.bullet = True
+            elif x1 - x0 <= size / 4 and y1 - y0 > 1.5 * size and y0 - size / 2 <= ln.y <= y1:
+                ln.barred = True
+
+
 @dataclass
 class _Mark:
     """What the layout says of one visual line."""
@@ -97,6 +147,8 @@ class _Mark:
     start: bool = False  # set after a visible gap: a block begins here
     drop: bool = False  # navigation, a table-of-contents entry, a running header or footer
     code: bool = False  # set in a monospace face
+    bullet: bool | None = None  # a bullet is drawn before it; None off the drawn bullets' item starts (or none drawn)
+    quote: bool = False  # inside a blockquote: a sample or template the page sets apart
     uris: list[str] = field(default_factory=list)  # where its links to other pages go
 
 
@@ -139,8 +191,11 @@ def _read_page(page) -> _Page:
                     line.uris.append(uri)
                 break
 
-    text = page.extract_text(visitor_text=visit) or ""
-    return _Page(text, sorted(lines.values(), key=lambda ln: -ln.y))
+    boxes, shapes = _shape_reader()
+    text = page.extract_text(visitor_text=visit, visitor_operand_before=shapes) or ""
+    ordered = sorted(lines.values(), key=lambda ln: -ln.y)
+    _mark_drawn(ordered, boxes)
+    return _Page(text, ordered)
 
 
 def _body_size(pages: list[_Page]) -> float:
@@ -177,6 +232,7 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
     Dropped: what a printed page shows around its article (:func:`_page_furniture`) and lines repeated on most
     pages of a long document (running headers and footers)."""
     body, margin, usual = _body_size(pages), _margin(pages), _usual_spacing(pages)
+    item_starts = {round(ln.left) for p in pages for ln in p.lines if ln.bullet}  # where drawn bullets' items start
     if body <= 0:
         return [{} for _ in pages]
     repeated: set[str] = set()
@@ -207,8 +263,17 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
                 elif ln.bold >= len(ln.key) and not item and not ln.key.endswith((".", ",", ";")) and (
                         start or (i and flat[-1][1].heading == BOLD)):  # a bold heading wrapped onto two lines
                     level = BOLD  # a list item set in bold is still an item, as in Markdown
+            # where bullets are drawn, a block set where list items start but without a bullet is a blockquote (a
+            # browser indents both alike; a table's cells and a centred caption start elsewhere); a page's first
+            # line set where the last page's last line was continues that line (its item or quote)
+            aligned = bool(flat) and abs(flat[-1][0].left - ln.left) < 1
+            opens = start and (above is not None or not aligned)
+            continues = aligned and flat[-1][1].quote and (not start or above is None)
+            listed = round(ln.left) in item_starts
+            quote = not ln.is_code and not level and (ln.barred or (
+                item and listed and not ln.bullet and not _ORDINAL.match(ln.text) and (opens or continues)))
             flat.append((ln, _Mark(heading=level, item=item, start=start, drop=ln.key in repeated, code=ln.is_code,
-                                   uris=ln.uris)))
+                                   bullet=ln.bullet if listed else None, quote=quote, uris=ln.uris)))
             page_of.append(n)
     for i in _page_furniture(flat, page_of, title, body):
         flat[i][1].drop = True
@@ -246,7 +311,7 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
     later: dict[str, int] = {}  # a heading's key → the index of its last occurrence
     for i, (ln, mark) in enumerate(flat):
         if mark.heading:
-            later[ln.key] = i
+            later[_key(_HEADING_ID.sub("", ln.text))] = i
     nav = [link_only(ln) for ln, _ in flat]
     toc = [not mark.heading and later.get(ln.key, -1) > i for i, (ln, mark) in enumerate(flat)]
     for i, (ln, mark) in enumerate(flat):
@@ -264,12 +329,13 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
 def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
     """Re-join lines that the PDF wrapped mid-paragraph and write the structure the layout ``marks`` show:
     headings become ``#`` lines (bold ones ``**…**`` paragraphs), indented lines that do not continue the line
-    before become ``-`` items, code is fenced, dropped lines, page numbers and referral paragraphs (a tracking link
-    on one of its lines and a call to action: :func:`coach.adverts.is_advert`) go. Short lines and lines set after a
-    gap stay on their own.
+    before become ``-`` items, quoted lines ``>`` lines, code is fenced, dropped lines, page numbers, unrendered
+    MDX statements and referral paragraphs (a tracking link on one of its lines and a call to action:
+    :func:`coach.adverts.is_advert`) go. Short lines and lines set after a gap stay on their own.
 
-    A line continues the previous one when the previous one is nearly as wide as the page's widest line and does
-    not end a sentence, or when the line starts in lower case.
+    A line continues the previous one when the previous one is nearly as wide as the page's widest line and either
+    does not end a sentence or the layout places the line with no gap above it, or when the line starts in lower
+    case.
     """
     marks = {k: list(v) for k, v in (marks or {}).items()}
     raws = [ln.strip() for ln in page_text.splitlines()]
@@ -289,14 +355,17 @@ def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None
     for raw, ln in zip(raws, lines):
         bare = _CONTROL.sub("", raw).strip()
         queue = marks.get(_key(ln)) or (marks.get(_key(bare)) if bare != ln else None)
+        placed = bool(queue)  # the layout saw this line (whether a gap stands above it is known)
         mark = queue.pop(0) if queue else _Mark()
         if mark.heading:
-            ln = bare  # an unmapped glyph before a heading (an emoji in a page's title) is no bullet
+            # an unmapped glyph before a heading (an emoji in a page's title) is no bullet; a heading's "{#id}" is
+            # Markdown the page did not render
+            ln = _HEADING_ID.sub("", bare)
         if mark.code and ln:
             code.append(ln)
             continue
         close_code()
-        if not ln or mark.drop or _PAGE_NUMBER.match(ln):
+        if not ln or mark.drop or _PAGE_NUMBER.match(ln) or _MDX_STATEMENT.match(ln):
             open_heading = 0
             if out and out[-1] != "":
                 out.append("")
@@ -310,13 +379,22 @@ def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None
             hrefs[len(out) - 2] = list(mark.uris)
             continue
         prev = out[-1] if out else ""
+        if mark.quote:  # its lines stay one quoted paragraph until a gap
+            if prev and not (prev.startswith("> ") and not mark.start):
+                out.append("")
+            out.append(f"> {ln}")
+            hrefs[len(out) - 1] = list(mark.uris)
+            last_width = len(ln)
+            continue
         starts_item = ln[:1] in "•-*–▪◦" or ln[:2].rstrip(".)").isdigit()
-        # an indented line starting a new sentence is the next list item, not the wrap of the one before
-        new_item = mark.item and not ln[:1].islower()
+        # a drawn bullet starts an item; without drawn bullets, an indented line starting a new sentence is the
+        # next list item, not the wrap of the one before
+        new_item = mark.bullet if mark.bullet is not None else mark.item and not ln[:1].islower()
         full = last_width >= 0.7 * width
         last_width = len(ln)
-        if prev and not prev.startswith(("#", "```")) and not starts_item and not new_item and not mark.start and (
-                ln[:1].islower() or (full and not prev.endswith((".", "?", "!", ":")))):
+        # a line the layout places right under a full one continues its paragraph, even after a sentence's end
+        if prev and not prev.startswith(("#", "```", "> ")) and not starts_item and not new_item and not mark.start \
+                and (ln[:1].islower() or (full and (placed or not prev.endswith((".", "?", "!", ":"))))):
             if prev.endswith("-") and ln[:1].islower():
                 out[-1] = prev[:-1] + ln
             else:
@@ -357,6 +435,11 @@ def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
     except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
     text = "\n\n".join(unwrap_pdf_lines(p.text, m) for p, m in zip(pages, _marks(pages, raw_title)) if p.text.strip())
+    text = re.sub(r"\n```\n\n```\n", "\n", text)  # a code block the page break cut is one block
+    first = re.search(r"^# .+$", text, re.M)
+    quoted = first and _QUOTED_TITLE.fullmatch(first.group(0))
+    if quoted:  # a page's title set wholly in quotes printed its front matter's quoting ('Negotiation: a guide')
+        text = f"{text[:first.start()]}# {quoted.group(2)}{text[first.end():]}"
     if sum(c.isalnum() for c in text) < 20:
         raise IngestError(where, "PDF has no extractable text (scanned images?); OCR it first")
     heading = re.search(r"^#+ (.+)$", text, re.M)
