@@ -13,7 +13,7 @@ position, and each page lists its link annotations; from those (:func:`_marks`) 
   map, and referral blocks (a paragraph linking with tracking parameters and asking the reader to buy or click:
   :func:`coach.adverts.is_advert`, the same test as for Markdown and HTML);
 - drops Markdown a page printed unrendered (an MDX ``import`` line, a heading's ``{#id}``, a title's front matter
-  quotes) and re-joins a code block a page break cut;
+  quotes), and keeps a paragraph or code block a page break cut whole;
 - re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`);
 - returns the document's own title from its metadata (the part its first heading repeats), for a file whose text
   opens without one.
@@ -145,6 +145,7 @@ class _Mark:
     heading: int = 0  # its heading level, 0 for none, BOLD for a bold line that begins a block
     item: bool = False  # indented: a list item or the wrap of one
     start: bool = False  # set after a visible gap: a block begins here
+    turned: bool = False  # a page's first line set where the last page's last line was: it may continue that block
     drop: bool = False  # navigation, a table-of-contents entry, a running header or footer
     code: bool = False  # set in a monospace face
     bullet: bool | None = None  # a bullet is drawn before it; None off the drawn bullets' item starts (or none drawn)
@@ -256,6 +257,7 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
             start = above is None or (usual > 0 and above.y - ln.y > GAP_RATIO * usual * max(
                 1.0, ln.size / body, above.size / body))
             item = ln.left >= margin + INDENT_RATIO * body
+            aligned = bool(flat) and abs(flat[-1][0].left - ln.left) < 1
             level = 0
             if heading_like(ln):
                 if ln.size in levels:
@@ -266,14 +268,14 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
             # where bullets are drawn, a block set where list items start but without a bullet is a blockquote (a
             # browser indents both alike; a table's cells and a centred caption start elsewhere); a page's first
             # line set where the last page's last line was continues that line (its item or quote)
-            aligned = bool(flat) and abs(flat[-1][0].left - ln.left) < 1
             opens = start and (above is not None or not aligned)
             continues = aligned and flat[-1][1].quote and (not start or above is None)
             listed = round(ln.left) in item_starts
             quote = not ln.is_code and not level and (ln.barred or (
                 item and listed and not ln.bullet and not _ORDINAL.match(ln.text) and (opens or continues)))
-            flat.append((ln, _Mark(heading=level, item=item, start=start, drop=ln.key in repeated, code=ln.is_code,
-                                   bullet=ln.bullet if listed else None, quote=quote, uris=ln.uris)))
+            turned = above is None and aligned and not flat[-1][1].heading
+            flat.append((ln, _Mark(heading=level, item=item, start=start, turned=turned, drop=ln.key in repeated,
+                                   code=ln.is_code, bullet=ln.bullet if listed else None, quote=quote, uris=ln.uris)))
             page_of.append(n)
     for i in _page_furniture(flat, page_of, title, body):
         flat[i][1].drop = True
@@ -326,43 +328,52 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
     return drop
 
 
-def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
-    """Re-join lines that the PDF wrapped mid-paragraph and write the structure the layout ``marks`` show:
+def unwrap_pdf_lines(pages_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
+    """Re-join lines that the PDF wrapped mid-paragraph (``pages_text``: the pages' text, separated by form feeds,
+    so a paragraph or code block a page break cut stays one) and write the structure the layout ``marks`` show:
     headings become ``#`` lines (bold ones ``**…**`` paragraphs), indented lines that do not continue the line
     before become ``-`` items, quoted lines ``>`` lines, code is fenced, dropped lines, page numbers, unrendered
     MDX statements and referral paragraphs (a tracking link on one of its lines and a call to action:
     :func:`coach.adverts.is_advert`) go. Short lines and lines set after a gap stay on their own.
 
-    A line continues the previous one when the previous one is nearly as wide as the page's widest line and either
-    does not end a sentence or the layout places the line with no gap above it, or when the line starts in lower
-    case.
+    A line continues the previous one when the previous one is nearly as wide as its page's widest line and either
+    does not end a sentence or the layout places the line with no gap above it on the same page, or when the line
+    starts in lower case.
     """
     marks = {k: list(v) for k, v in (marks or {}).items()}
-    raws = [ln.strip() for ln in page_text.splitlines()]
+    raws, widths = [], []  # each line, and the widest line of its page (pages are separated by form feeds)
+    for page in pages_text.split("\f"):
+        page_raws = [ln.strip() for ln in page.splitlines()]
+        raws += page_raws
+        widths += [max((len(_CONTROL.sub("", ln)) for ln in page_raws), default=0)] * len(page_raws)
     lines = [_CONTROL.sub("", _BULLET.sub("- ", ln)).strip() for ln in raws]
-    width = max((len(ln) for ln in lines), default=0)
     out: list[str] = []
     hrefs: dict[int, list[str]] = {}  # block index in ``out`` → the links on its lines
     code: list[str] = []
     open_heading = 0  # the level of a heading on the line just before: a heading wrapped onto two lines
-    last_width = 0  # the previous line's own width (``out[-1]`` may hold several joined lines)
+    last_full = False  # the previous line (``out[-1]`` may hold several joined lines) is nearly as wide as its page
 
     def close_code() -> None:
         if code:
             out.extend(["", "```", *code, "```", ""])
             code.clear()
 
-    for raw, ln in zip(raws, lines):
+    for raw, ln, width in zip(raws, lines, widths):
         bare = _CONTROL.sub("", raw).strip()
         queue = marks.get(_key(ln)) or (marks.get(_key(bare)) if bare != ln else None)
-        placed = bool(queue)  # the layout saw this line (whether a gap stands above it is known)
+        seen = bool(queue)
         mark = queue.pop(0) if queue else _Mark()
+        # whether a gap stands above the line is known when the layout saw it, and not across a page break
+        placed = seen and not mark.turned
+        start = mark.start and not mark.turned
         if mark.heading:
             # an unmapped glyph before a heading (an emoji in a page's title) is no bullet; a heading's "{#id}" is
             # Markdown the page did not render
             ln = _HEADING_ID.sub("", bare)
         if mark.code and ln:
             code.append(ln)
+            continue
+        if code and not ln:  # a blank line inside a code block
             continue
         close_code()
         if not ln or mark.drop or _PAGE_NUMBER.match(ln) or _MDX_STATEMENT.match(ln):
@@ -380,20 +391,19 @@ def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None
             continue
         prev = out[-1] if out else ""
         if mark.quote:  # its lines stay one quoted paragraph until a gap
-            if prev and not (prev.startswith("> ") and not mark.start):
+            if prev and not (prev.startswith("> ") and not start):
                 out.append("")
             out.append(f"> {ln}")
             hrefs[len(out) - 1] = list(mark.uris)
-            last_width = len(ln)
+            last_full = len(ln) >= 0.7 * width
             continue
         starts_item = ln[:1] in "•-*–▪◦" or ln[:2].rstrip(".)").isdigit()
         # a drawn bullet starts an item; without drawn bullets, an indented line starting a new sentence is the
         # next list item, not the wrap of the one before
         new_item = mark.bullet if mark.bullet is not None else mark.item and not ln[:1].islower()
-        full = last_width >= 0.7 * width
-        last_width = len(ln)
+        full, last_full = last_full, len(ln) >= 0.7 * width
         # a line the layout places right under a full one continues its paragraph, even after a sentence's end
-        if prev and not prev.startswith(("#", "```", "> ")) and not starts_item and not new_item and not mark.start \
+        if prev and not prev.startswith(("#", "```", "> ")) and not starts_item and not new_item and not start \
                 and (ln[:1].islower() or (full and (placed or not prev.endswith((".", "?", "!", ":"))))):
             if prev.endswith("-") and ln[:1].islower():
                 out[-1] = prev[:-1] + ln
@@ -434,8 +444,11 @@ def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
-    text = "\n\n".join(unwrap_pdf_lines(p.text, m) for p, m in zip(pages, _marks(pages, raw_title)) if p.text.strip())
-    text = re.sub(r"\n```\n\n```\n", "\n", text)  # a code block the page break cut is one block
+    marks: dict[str, list[_Mark]] = {}  # the pages' marks in reading order: a block a page break cut is one block
+    for page_marks in _marks(pages, raw_title):
+        for k, queue in page_marks.items():
+            marks.setdefault(k, []).extend(queue)
+    text = unwrap_pdf_lines("\f".join(p.text.strip() for p in pages if p.text.strip()), marks)
     first = re.search(r"^# .+$", text, re.M)
     quoted = first and _QUOTED_TITLE.fullmatch(first.group(0))
     if quoted:  # a page's title set wholly in quotes printed its front matter's quoting ('Negotiation: a guide')

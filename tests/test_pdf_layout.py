@@ -106,3 +106,25 @@ def test_a_document_that_draws_nothing_keeps_its_indented_lines(tmp_path):
     assert re.findall(r"^- (.+)$", out, re.M) == ["Ask how long the reviewers expect it to take.",
                                                  "Write the README first.", "Keep the commits small."]
     assert "> " not in out
+
+
+def test_a_paragraph_a_page_break_cuts_is_one_paragraph(tmp_path):
+    """The first line of a page set where the last page's last line was continues that paragraph when that line
+    ran the page's width and ended mid-sentence."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_y(pdf.h - 20 - 6 * 3)  # three lines from the page's foot: the paragraph runs onto the next page
+    pdf.multi_cell(0, 6, "Candidates who practised with a partner at Birchwood Labs said the hardest part of the "
+                         "pairing round was not the task itself but narrating each step while the interviewer "
+                         "watched, so they rehearsed talking through small refactors out loud until it felt "
+                         "natural, and most of them found that the habit also made their written design notes "
+                         "clearer.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "notes.pdf"
+    pdf.output(str(path))
+    assert len(pdf.pages) == 2
+    out = pdf_text(path.read_bytes(), "notes.pdf")[0]
+    assert "\n" not in out and out.endswith("written design notes clearer.")
