@@ -14,7 +14,8 @@ position, and each page lists its link annotations; from those (:func:`_marks`) 
   :func:`coach.adverts.is_advert`, the same test as for Markdown and HTML);
 - drops Markdown a page printed unrendered (an MDX ``import`` line, a heading's ``{#id}``, a title's front matter
   quotes), and keeps a paragraph or code block a page break cut whole;
-- re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`);
+- re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`; a hyphen ending a line goes only when the halves
+  make a word of the dictionary: "develop-ment", not "cross-functional" or a dash);
 - returns the document's own title from its metadata (the part its first heading repeats), for a file whose text
   opens without one.
 """
@@ -328,6 +329,15 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
     return drop
 
 
+def _hyphenated(before: str, after: str) -> bool:
+    """Whether a line ending in a hyphen broke one word that the next line ends ("develop-" "ment"): the two halves
+    make a word of the dictionary; else the hyphen is the word's own ("cross-" "functional", "in-" "place")."""
+    from coach.english import speller
+
+    head, tail = re.search(r"(\w+)-$", before), re.match(r"[a-z]+", after)
+    return bool(head and tail) and speller().word_frequency[(head.group(1) + tail.group(0)).lower()] > 0
+
+
 def unwrap_pdf_lines(pages_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
     """Re-join lines that the PDF wrapped mid-paragraph (``pages_text``: the pages' text, separated by form feeds,
     so a paragraph or code block a page break cut stays one) and write the structure the layout ``marks`` show:
@@ -405,8 +415,8 @@ def unwrap_pdf_lines(pages_text: str, marks: dict[str, list[_Mark]] | None = Non
         # a line the layout places right under a full one continues its paragraph, even after a sentence's end
         if prev and not prev.startswith(("#", "```", "> ")) and not starts_item and not new_item and not start \
                 and (ln[:1].islower() or (full and (placed or not prev.endswith((".", "?", "!", ":"))))):
-            if prev.endswith("-") and ln[:1].islower():
-                out[-1] = prev[:-1] + ln
+            if prev.endswith("-") and prev[-2:-1].isalpha() and ln[:1].islower():  # a word broken, not a dash
+                out[-1] = (prev[:-1] if _hyphenated(prev, ln) else prev) + ln
             else:
                 out[-1] = f"{prev} {ln}"
             hrefs.setdefault(len(out) - 1, []).extend(mark.uris)

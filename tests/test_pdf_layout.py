@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from ingest.pdf import pdf_text
+from ingest.pdf import pdf_text, unwrap_pdf_lines
 from tests.test_pdf_print import print_page
 
 CODE = "\n".join(f"total_{n} = sum(fares[{n}:])  # step {n}" for n in range(70))
@@ -128,3 +128,13 @@ def test_a_paragraph_a_page_break_cuts_is_one_paragraph(tmp_path):
     assert len(pdf.pages) == 2
     out = pdf_text(path.read_bytes(), "notes.pdf")[0]
     assert "\n" not in out and out.endswith("written design notes clearer.")
+
+
+@pytest.mark.parametrize("lines, want", [
+    (["the develop-", "ment of its tools"], "the development of its tools"),  # a word the line broke
+    (["a large number of cross-", "functional teams"], "a large number of cross-functional teams"),  # its own hyphen
+    (["two features -", "the number of rooms"], "two features - the number of rooms"),  # a dash
+])
+def test_a_line_ending_in_a_hyphen(lines, want):
+    filler = "Candidates at Birchwood Labs compared notes on the interview loop and agreed that it went well for"
+    assert unwrap_pdf_lines("\n".join([filler + " " + lines[0], lines[1]])) == f"{filler} {want}"
