@@ -329,13 +329,17 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
     return drop
 
 
-def _hyphenated(before: str, after: str) -> bool:
-    """Whether a line ending in a hyphen broke one word that the next line ends ("develop-" "ment"): the two halves
-    make a word of the dictionary; else the hyphen is the word's own ("cross-" "functional", "in-" "place")."""
+def _joined(before: str, after: str) -> str:
+    """A line and the next one it wraps onto. After a hyphen ending a word (not a dash) no space goes between, and
+    the hyphen goes only when it broke one word ("develop-" "ment"): the two halves make a word of the dictionary;
+    else it is the word's own ("cross-" "functional", "in-" "place")."""
     from coach.english import speller
 
-    head, tail = re.search(r"(\w+)-$", before), re.match(r"[a-z]+", after)
-    return bool(head and tail) and speller().word_frequency[(head.group(1) + tail.group(0)).lower()] > 0
+    head, tail = re.search(r"([^\W\d_]+)-$", before), re.match(r"[^\W\d_]+", after)
+    if not head or not after[:1].islower():
+        return f"{before} {after}"
+    broken = bool(tail) and speller().word_frequency[(head.group(1) + tail.group(0)).lower()] > 0
+    return (before[:-1] if broken else before) + after
 
 
 def unwrap_pdf_lines(pages_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
@@ -392,7 +396,8 @@ def unwrap_pdf_lines(pages_text: str, marks: dict[str, list[_Mark]] | None = Non
                 out.append("")
             continue
         if mark.heading and mark.heading == open_heading and not mark.start:  # a heading wrapped onto two lines
-            out[-2] = f"{out[-2][:-2]} {ln}**" if mark.heading == BOLD else f"{out[-2]} {ln}"
+            head = _joined(out[-2][:-2] if mark.heading == BOLD else out[-2], ln)
+            out[-2] = f"{head}**" if mark.heading == BOLD else _HEADING_ID.sub("", head)  # an id the wrap cut
             continue
         open_heading = mark.heading
         if mark.heading:
@@ -415,10 +420,7 @@ def unwrap_pdf_lines(pages_text: str, marks: dict[str, list[_Mark]] | None = Non
         # a line the layout places right under a full one continues its paragraph, even after a sentence's end
         if prev and not prev.startswith(("#", "```", "> ")) and not starts_item and not new_item and not start \
                 and (ln[:1].islower() or (full and (placed or not prev.endswith((".", "?", "!", ":"))))):
-            if prev.endswith("-") and prev[-2:-1].isalpha() and ln[:1].islower():  # a word broken, not a dash
-                out[-1] = (prev[:-1] if _hyphenated(prev, ln) else prev) + ln
-            else:
-                out[-1] = f"{prev} {ln}"
+            out[-1] = _joined(prev, ln)
             hrefs.setdefault(len(out) - 1, []).extend(mark.uris)
         else:
             if prev:
