@@ -4,12 +4,18 @@ pypdf's ``extract_text`` gives the words but no structure. Its visitor also repo
 position, and each page lists its link annotations; from those (:func:`_marks`) this module
 - writes headings as ``#`` lines: lines set clearly larger than the body text, then short bold lines that begin a
   block, so a printed web page or an exported document keeps its sections, mistake lists and FAQ entries;
-- writes indented lines as list items (a browser draws a list's bullets; they are not in the text) and fences code;
+- writes indented lines as list items and fences code; where the page draws its bullets (a browser's lists: the
+  shapes in the page's content stream, not glyphs in its text), a drawn bullet starts an item, a line without one
+  continues it, and a block indented as far as the items but without a bullet, or beside a drawn bar, is a
+  blockquote, written with ``> `` as in Markdown (a sample or template the article sets apart);
 - drops what a printed web page shows around its article (:func:`_page_furniture`: banners and sidebars above the
   page's title, navigation, contents, box titles), running headers, footers and page numbers, glyphs pypdf cannot
   map, and referral blocks (a paragraph linking with tracking parameters and asking the reader to buy or click:
   :func:`coach.adverts.is_advert`, the same test as for Markdown and HTML);
-- re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`);
+- drops Markdown a page printed unrendered (an MDX ``import`` line, a heading's ``{#id}``, a title's front matter
+  quotes), and keeps a paragraph or code block a page break cut whole;
+- re-joins lines wrapped mid-paragraph (:func:`unwrap_pdf_lines`; a hyphen ending a line goes only when the halves
+  make a word of the dictionary: "develop-ment", not "cross-functional" or a dash);
 - returns the document's own title from its metadata (the part its first heading repeats), for a file whose text
   opens without one.
 """
@@ -24,6 +30,7 @@ from functools import cached_property
 from coach.adverts import is_advert
 from coach.errors import IngestError
 from ingest.clean import BOX_KINDS, document_title, title_parts
+from ingest.markdown import _HEADING_ID, _MDX_STATEMENT  # what a page failed to render, dropped as in Markdown
 
 HEADING_RATIO = 1.1  # a line this much larger than the body size is a heading (a browser's h3 is 1.17 em)
 MAX_HEADING_WORDS = 20
@@ -36,6 +43,8 @@ INDENT_RATIO = 1.2  # a line starting this many body-text ems right of the margi
 _BULLET = re.compile(r"^[\x00-\x08\uf000-\uf0ff•●▪◦‣∙·]\s*")  # a bullet glyph the font maps to no letter
 _BOX_TITLE = re.compile(rf"^(?:\w+\s+)?{BOX_KINDS}$", re.I)  # "INFO", "Expert tip": the title a page sets over a box
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # a glyph pypdf maps to no character (an emoji)
+_ORDINAL = re.compile(r"^(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s", re.I)  # an ordered list's number, set as text
+_QUOTED_TITLE = re.compile(r"# (['\"])(.+)\1")  # a level-1 heading set wholly in quotes
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
 
 
@@ -57,6 +66,8 @@ class _Line:
     linked_chars: int = 0
     internal: int = 0  # runs inside a link to a place in the document
     uris: list[str] = field(default_factory=list)  # where its links to other pages go
+    bullet: bool = False  # a small shape is drawn just left of its start (a browser's list bullet)
+    barred: bool = False  # a thin upright bar is drawn beside it (a styled blockquote's left border)
 
     @cached_property
     def key(self) -> str:
@@ -88,6 +99,46 @@ class _Page:
     lines: list[_Line]  # top to bottom
 
 
+_PAINT = {b"f", b"f*", b"F", b"S", b"s", b"B", b"B*", b"b", b"b*"}
+
+
+def _shape_reader():
+    """(boxes, visitor): pypdf's operator visitor fills ``boxes`` with the bounding boxes (x0, y0, x1, y1) of the
+    page's painted paths, in the text's coordinates."""
+    boxes: list[tuple[float, float, float, float]] = []
+    points: list[tuple[float, float]] = []
+
+    def before(op, args, cm, tm) -> None:
+        if op in (b"m", b"l", b"c", b"v", b"y", b"re"):
+            vals = [float(a) for a in args]
+            xy = [(vals[0], vals[1]), (vals[0] + vals[2], vals[1] + vals[3])] if op == b"re" else list(
+                zip(vals[::2], vals[1::2]))
+            points.extend((cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5]) for x, y in xy)
+        elif op in _PAINT or op == b"n":
+            if op != b"n" and points:
+                xs, ys = [x for x, _ in points], [y for _, y in points]
+                boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            points.clear()
+
+    return boxes, before
+
+
+def _mark_drawn(lines: list[_Line], boxes: list[tuple[float, float, float, float]]) -> None:
+    """Mark the lines a bullet or a quote bar is drawn beside. A bullet is a shape smaller than half the line's
+    type, ending less than two ems left of the line's start, within its height; a bar is at most a quarter em wide
+    and taller than a line, ending less than three ems left of the lines it spans."""
+    for ln in lines:
+        size = ln.size or 1.0
+        for x0, y0, x1, y1 in boxes:
+            if not (x1 <= ln.left and ln.left - x1 < 3 * size):
+                continue
+            if x1 - x0 <= size / 2 and y1 - y0 <= size / 2 and ln.left - x1 < 2 * size and \
+                    ln.y - size / 4 <= y0 and y1 <= ln.y + size:
+                ln.bullet = True
+            elif x1 - x0 <= size / 4 and y1 - y0 > 1.5 * size and y0 - size / 2 <= ln.y <= y1:
+                ln.barred = True
+
+
 @dataclass
 class _Mark:
     """What the layout says of one visual line."""
@@ -95,8 +146,11 @@ class _Mark:
     heading: int = 0  # its heading level, 0 for none, BOLD for a bold line that begins a block
     item: bool = False  # indented: a list item or the wrap of one
     start: bool = False  # set after a visible gap: a block begins here
+    turned: bool = False  # a page's first line set where the last page's last line was: it may continue that block
     drop: bool = False  # navigation, a table-of-contents entry, a running header or footer
     code: bool = False  # set in a monospace face
+    bullet: bool | None = None  # a bullet is drawn before it; None off the drawn bullets' item starts (or none drawn)
+    quote: bool = False  # inside a blockquote: a sample or template the page sets apart
     uris: list[str] = field(default_factory=list)  # where its links to other pages go
 
 
@@ -139,8 +193,11 @@ def _read_page(page) -> _Page:
                     line.uris.append(uri)
                 break
 
-    text = page.extract_text(visitor_text=visit) or ""
-    return _Page(text, sorted(lines.values(), key=lambda ln: -ln.y))
+    boxes, shapes = _shape_reader()
+    text = page.extract_text(visitor_text=visit, visitor_operand_before=shapes) or ""
+    ordered = sorted(lines.values(), key=lambda ln: -ln.y)
+    _mark_drawn(ordered, boxes)
+    return _Page(text, ordered)
 
 
 def _body_size(pages: list[_Page]) -> float:
@@ -177,6 +234,7 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
     Dropped: what a printed page shows around its article (:func:`_page_furniture`) and lines repeated on most
     pages of a long document (running headers and footers)."""
     body, margin, usual = _body_size(pages), _margin(pages), _usual_spacing(pages)
+    item_starts = {round(ln.left) for p in pages for ln in p.lines if ln.bullet}  # where drawn bullets' items start
     if body <= 0:
         return [{} for _ in pages]
     repeated: set[str] = set()
@@ -200,6 +258,7 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
             start = above is None or (usual > 0 and above.y - ln.y > GAP_RATIO * usual * max(
                 1.0, ln.size / body, above.size / body))
             item = ln.left >= margin + INDENT_RATIO * body
+            aligned = bool(flat) and abs(flat[-1][0].left - ln.left) < 1
             level = 0
             if heading_like(ln):
                 if ln.size in levels:
@@ -207,8 +266,17 @@ def _marks(pages: list[_Page], title: str = "") -> list[dict[str, list[_Mark]]]:
                 elif ln.bold >= len(ln.key) and not item and not ln.key.endswith((".", ",", ";")) and (
                         start or (i and flat[-1][1].heading == BOLD)):  # a bold heading wrapped onto two lines
                     level = BOLD  # a list item set in bold is still an item, as in Markdown
-            flat.append((ln, _Mark(heading=level, item=item, start=start, drop=ln.key in repeated, code=ln.is_code,
-                                   uris=ln.uris)))
+            # where bullets are drawn, a block set where list items start but without a bullet is a blockquote (a
+            # browser indents both alike; a table's cells and a centred caption start elsewhere); a page's first
+            # line set where the last page's last line was continues that line (its item or quote)
+            opens = start and (above is not None or not aligned)
+            continues = aligned and flat[-1][1].quote and (not start or above is None)
+            listed = round(ln.left) in item_starts
+            quote = not ln.is_code and not level and (ln.barred or (
+                item and listed and not ln.bullet and not _ORDINAL.match(ln.text) and (opens or continues)))
+            turned = above is None and aligned and not flat[-1][1].heading
+            flat.append((ln, _Mark(heading=level, item=item, start=start, turned=turned, drop=ln.key in repeated,
+                                   code=ln.is_code, bullet=ln.bullet if listed else None, quote=quote, uris=ln.uris)))
             page_of.append(n)
     for i in _page_furniture(flat, page_of, title, body):
         flat[i][1].drop = True
@@ -246,7 +314,7 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
     later: dict[str, int] = {}  # a heading's key → the index of its last occurrence
     for i, (ln, mark) in enumerate(flat):
         if mark.heading:
-            later[ln.key] = i
+            later[_key(_HEADING_ID.sub("", ln.text))] = i
     nav = [link_only(ln) for ln, _ in flat]
     toc = [not mark.heading and later.get(ln.key, -1) > i for i, (ln, mark) in enumerate(flat)]
     for i, (ln, mark) in enumerate(flat):
@@ -261,48 +329,75 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
     return drop
 
 
-def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
-    """Re-join lines that the PDF wrapped mid-paragraph and write the structure the layout ``marks`` show:
-    headings become ``#`` lines (bold ones ``**…**`` paragraphs), indented lines that do not continue the line
-    before become ``-`` items, code is fenced, dropped lines, page numbers and referral paragraphs (a tracking link
-    on one of its lines and a call to action: :func:`coach.adverts.is_advert`) go. Short lines and lines set after a
-    gap stay on their own.
+def _joined(before: str, after: str) -> str:
+    """A line and the next one it wraps onto. After a hyphen ending a word (not a dash) no space goes between, and
+    the hyphen goes only when it broke one word ("develop-" "ment"): the two halves make a word of the dictionary;
+    else it is the word's own ("cross-" "functional", "in-" "place")."""
+    from coach.english import speller
 
-    A line continues the previous one when the previous one is nearly as wide as the page's widest line and does
-    not end a sentence, or when the line starts in lower case.
+    head, tail = re.search(r"([^\W\d_]+)-$", before), re.match(r"[^\W\d_]+", after)
+    if not head or not after[:1].islower():
+        return f"{before} {after}"
+    broken = bool(tail) and speller().word_frequency[(head.group(1) + tail.group(0)).lower()] > 0
+    return (before[:-1] if broken else before) + after
+
+
+def unwrap_pdf_lines(pages_text: str, marks: dict[str, list[_Mark]] | None = None) -> str:
+    """Re-join lines that the PDF wrapped mid-paragraph (``pages_text``: the pages' text, separated by form feeds,
+    so a paragraph or code block a page break cut stays one) and write the structure the layout ``marks`` show:
+    headings become ``#`` lines (bold ones ``**…**`` paragraphs), indented lines that do not continue the line
+    before become ``-`` items, quoted lines ``>`` lines, code is fenced, dropped lines, page numbers, unrendered
+    MDX statements and referral paragraphs (a tracking link on one of its lines and a call to action:
+    :func:`coach.adverts.is_advert`) go. Short lines and lines set after a gap stay on their own.
+
+    A line continues the previous one when the previous one is nearly as wide as its page's widest line and either
+    does not end a sentence or the layout places the line with no gap above it on the same page, or when the line
+    starts in lower case.
     """
     marks = {k: list(v) for k, v in (marks or {}).items()}
-    raws = [ln.strip() for ln in page_text.splitlines()]
+    raws, widths = [], []  # each line, and the widest line of its page (pages are separated by form feeds)
+    for page in pages_text.split("\f"):
+        page_raws = [ln.strip() for ln in page.splitlines()]
+        raws += page_raws
+        widths += [max((len(_CONTROL.sub("", ln)) for ln in page_raws), default=0)] * len(page_raws)
     lines = [_CONTROL.sub("", _BULLET.sub("- ", ln)).strip() for ln in raws]
-    width = max((len(ln) for ln in lines), default=0)
     out: list[str] = []
     hrefs: dict[int, list[str]] = {}  # block index in ``out`` → the links on its lines
     code: list[str] = []
     open_heading = 0  # the level of a heading on the line just before: a heading wrapped onto two lines
-    last_width = 0  # the previous line's own width (``out[-1]`` may hold several joined lines)
+    last_full = False  # the previous line (``out[-1]`` may hold several joined lines) is nearly as wide as its page
 
     def close_code() -> None:
         if code:
             out.extend(["", "```", *code, "```", ""])
             code.clear()
 
-    for raw, ln in zip(raws, lines):
+    for raw, ln, width in zip(raws, lines, widths):
         bare = _CONTROL.sub("", raw).strip()
         queue = marks.get(_key(ln)) or (marks.get(_key(bare)) if bare != ln else None)
+        seen = bool(queue)
         mark = queue.pop(0) if queue else _Mark()
+        # whether a gap stands above the line is known when the layout saw it, and not across a page break
+        placed = seen and not mark.turned
+        start = mark.start and not mark.turned
         if mark.heading:
-            ln = bare  # an unmapped glyph before a heading (an emoji in a page's title) is no bullet
+            # an unmapped glyph before a heading (an emoji in a page's title) is no bullet; a heading's "{#id}" is
+            # Markdown the page did not render
+            ln = _HEADING_ID.sub("", bare)
         if mark.code and ln:
             code.append(ln)
             continue
+        if code and not ln:  # a blank line inside a code block
+            continue
         close_code()
-        if not ln or mark.drop or _PAGE_NUMBER.match(ln):
+        if not ln or mark.drop or _PAGE_NUMBER.match(ln) or _MDX_STATEMENT.match(ln):
             open_heading = 0
             if out and out[-1] != "":
                 out.append("")
             continue
         if mark.heading and mark.heading == open_heading and not mark.start:  # a heading wrapped onto two lines
-            out[-2] = f"{out[-2][:-2]} {ln}**" if mark.heading == BOLD else f"{out[-2]} {ln}"
+            head = _joined(out[-2][:-2] if mark.heading == BOLD else out[-2], ln)
+            out[-2] = f"{head}**" if mark.heading == BOLD else _HEADING_ID.sub("", head)  # an id the wrap cut
             continue
         open_heading = mark.heading
         if mark.heading:
@@ -310,17 +405,22 @@ def unwrap_pdf_lines(page_text: str, marks: dict[str, list[_Mark]] | None = None
             hrefs[len(out) - 2] = list(mark.uris)
             continue
         prev = out[-1] if out else ""
+        if mark.quote:  # its lines stay one quoted paragraph until a gap
+            if prev and not (prev.startswith("> ") and not start):
+                out.append("")
+            out.append(f"> {ln}")
+            hrefs[len(out) - 1] = list(mark.uris)
+            last_full = len(ln) >= 0.7 * width
+            continue
         starts_item = ln[:1] in "•-*–▪◦" or ln[:2].rstrip(".)").isdigit()
-        # an indented line starting a new sentence is the next list item, not the wrap of the one before
-        new_item = mark.item and not ln[:1].islower()
-        full = last_width >= 0.7 * width
-        last_width = len(ln)
-        if prev and not prev.startswith(("#", "```")) and not starts_item and not new_item and not mark.start and (
-                ln[:1].islower() or (full and not prev.endswith((".", "?", "!", ":")))):
-            if prev.endswith("-") and ln[:1].islower():
-                out[-1] = prev[:-1] + ln
-            else:
-                out[-1] = f"{prev} {ln}"
+        # a drawn bullet starts an item; without drawn bullets, an indented line starting a new sentence is the
+        # next list item, not the wrap of the one before
+        new_item = mark.bullet if mark.bullet is not None else mark.item and not ln[:1].islower()
+        full, last_full = last_full, len(ln) >= 0.7 * width
+        # a line the layout places right under a full one continues its paragraph, even after a sentence's end
+        if prev and not prev.startswith(("#", "```", "> ")) and not starts_item and not new_item and not start \
+                and (ln[:1].islower() or (full and (placed or not prev.endswith((".", "?", "!", ":"))))):
+            out[-1] = _joined(prev, ln)
             hrefs.setdefault(len(out) - 1, []).extend(mark.uris)
         else:
             if prev:
@@ -356,7 +456,15 @@ def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
         raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
-    text = "\n\n".join(unwrap_pdf_lines(p.text, m) for p, m in zip(pages, _marks(pages, raw_title)) if p.text.strip())
+    marks: dict[str, list[_Mark]] = {}  # the pages' marks in reading order: a block a page break cut is one block
+    for page_marks in _marks(pages, raw_title):
+        for k, queue in page_marks.items():
+            marks.setdefault(k, []).extend(queue)
+    text = unwrap_pdf_lines("\f".join(p.text.strip() for p in pages if p.text.strip()), marks)
+    first = re.search(r"^# .+$", text, re.M)
+    quoted = first and _QUOTED_TITLE.fullmatch(first.group(0))
+    if quoted:  # a page's title set wholly in quotes printed its front matter's quoting ('Negotiation: a guide')
+        text = f"{text[:first.start()]}# {quoted.group(2)}{text[first.end():]}"
     if sum(c.isalnum() for c in text) < 20:
         raise IngestError(where, "PDF has no extractable text (scanned images?); OCR it first")
     heading = re.search(r"^#+ (.+)$", text, re.M)

@@ -65,16 +65,21 @@ FURNITURE = ["Pairing interviews", "Skip to", "Spring sale", "cookies", "Lantern
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory) -> Path:
+def print_page(tmp_path_factory, name: str, html: str) -> Path:
+    """The page printed to PDF by the real Chromium (the test skips without it)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium is not installed: a printed page cannot be made (run scripts/install-browser.sh)")
     where = tmp_path_factory.mktemp("printed")
-    page, pdf = where / "pairing.html", where / "pairing.pdf"
-    page.write_text(PAGE, encoding="utf-8")
+    page, pdf = where / f"{name}.html", where / f"{name}.pdf"
+    page.write_text(html, encoding="utf-8")
     subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
     return pdf
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> Path:
+    return print_page(tmp_path_factory, "pairing", PAGE)
 
 
 def test_printed_page_keeps_only_its_article(printed):
