@@ -32,8 +32,10 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # the article quotes as a sample (``Chunk.samples``), a quoted line is never page furniture, and a line break inside a
 # table cell separates its sentences; 8: an HTML page is read as the Markdown it renders (tables, blockquotes,
 # admonitions, FAQ entries keep their kind), and a table row is never cut across chunks; 9: a PDF printed from a web
-# page loses its furniture and unmapped glyphs (NUL in headings), and a page's <aside> in the text is a box.
-INDEX_FORMAT = 9
+# page loses its furniture and unmapped glyphs (NUL in headings), and a page's <aside> in the text is a box; 10: a
+# PDF's drawn bullets, indented quote blocks (samples) and paragraphs cut by a page break are read from its layout, and
+# a plain-text "> " block is a quote.
+INDEX_FORMAT = 10
 
 
 def load(source: SourceFile) -> LoadedDocument:

@@ -209,7 +209,10 @@ def _blocks(text: str) -> list[_Block]:
     out: list[_Block] = []
     for lines in _raw_blocks(text):
         if lines[0].strip().startswith("```"):
-            out.append(_Block("para", "\n".join(lines)))  # code stays as written, never parsed as headings
+            out.append(_Block("code", "\n".join(lines)))  # code stays as written, never parsed as headings
+            continue
+        if all(ln.startswith("> ") for ln in lines):  # a quote block (a PDF's indented one): a sample or template
+            out.append(_Block("para", " ".join(ln[2:].strip() for ln in lines), quoted=True))
             continue
         if len(lines) == 2 and _SETEXT.match(lines[1].strip()) and not _BULLET.match(lines[0]):
             out.append(_Block("heading", lines[0].strip(), 1 if lines[1].strip()[0] == "=" else 2))

@@ -122,3 +122,31 @@ def test_samples_survive_the_catalog_and_chroma(make_coach, tmp_path):
     from_chroma = {Chunk.model_validate_json(m["chunk_json"]).id: Chunk.model_validate_json(m["chunk_json"]).samples
                    for m in metas}
     assert from_chroma == {c.id: c.samples for c in stored}
+
+
+PLAIN = """Fictional notes on the Quillmark analyst loop
+
+These notes are fictional and written for tests.
+
+Answering "Tell me about yourself"
+
+Keep your answer under two minutes and end on why you want this role.
+
+> I am a hard worker who never gives up.
+> I love dashboards more than anything.
+
+That sample is too generic: it lists traits instead of one result you are proud of.
+
+```
+SELECT day, count(*) FROM visits GROUP BY day
+```
+"""
+
+
+def test_a_quote_block_in_plain_text_is_a_sample_and_a_code_fence_keeps_its_backticks(tmp_path_factory):
+    # Plain text is also what a PDF's layout reader writes: an indented quote block comes out as "> " lines.
+    _, chunks = parsed(tmp_path_factory, "quillmark_notes.txt", PLAIN)
+    assert {s for c in chunks for s in c.samples} == {"I am a hard worker who never gives up.",
+                                                       "I love dashboards more than anything."}
+    assert not any("> I am" in c.text for c in chunks)
+    assert any("```" in c.text and "GROUP BY day" in c.text for c in chunks)
