@@ -7,6 +7,7 @@ that no answer is a heading, a lead-in ending in ":" or a sentence without the a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -409,11 +410,109 @@ _MEASURED = re.compile(
     rf"(?:the |my |your |a |an )?((?:(?!{_FUNCTION}\b)[\w.-]+\s*){{1,4}})", re.I)
 
 
+# A time is also asked of the subject after the unit ("how many years back should the work history go"), of the
+# subject of "how long" ("how long is a system design round normally") and of what it is set aside for ("how many
+# weeks should I spend studying for the system design round"). The thing stops at an adverb and at a verb of lasting
+# (a closed class), which say how it is measured, not what.
+_LASTING = r"(?:be|last|lasts|take|takes|go|goes|run|runs|stay|stays)"
+_WORD = rf"(?!(?i:{_FUNCTION}|{ADVERB}|{_LASTING}|each|every|any|some|all|one|single|how|what|where|why|who)\b)(?![\w-]*ly\b)[\w.-]+"
+_SUBJECT = rf"((?:{_WORD}\s+){{0,3}}{_WORD})"
+_MEASURED_ALSO = (
+    re.compile(rf"\bhow many {_UNIT_Q}(?: back)? (?:should|does|do|is|are|will|would|can) (?:the|my|your|a|an) "
+               rf"{_SUBJECT}", re.I),
+    re.compile(rf"\bhow (?:many|much) (?:[\w-]+ ){{0,2}}?(?:{_UNIT_Q}|time)\b.*?\b(?:for|on) "
+               rf"(?:the |my |your |a |an |this |that |each |every )?{_SUBJECT}", re.I),
+    re.compile(rf"^\W*how long (?:is|are|does|do|should|will|would|can) (?:the |my |your |a |an |one |each )?{_SUBJECT}",
+               re.I),
+)
+
+
 def measured_thing(question: str) -> str | None:
-    """What a duration or count question measures when it names it after the unit ("how many weeks of mock interviews
-    should I do?" → "mock interviews"), or None."""
-    m = _MEASURED.search(_plain(question))
+    """What a duration or count question measures ("how many weeks of mock interviews should I do?" → "mock
+    interviews", "how long is a system design round?" → "system design round"), or None."""
+    q = _plain(question)
+    for pattern in (_MEASURED, *_MEASURED_ALSO):
+        m = pattern.search(q)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+# What a count question counts: the noun phrase after "how many" ("how many mock interviews should I do" → "mock
+# interviews", "how many of the usual soft-skill questions" → "usual soft-skill questions").
+_COUNTED = re.compile(rf"\bhow many\s+(?:of\s+(?:the|my|your|these|those)\s+)?((?:(?!{_FUNCTION}\b)[\w'-]+\s*){{1,4}})",
+                      re.I)
+# Nouns that name no particular thing: "how many ways", "how many things", "how many people" count whatever the
+# passage counts ("1 interviewer").
+_ANY_THING = frozenset("thing way kind sort type lot one people person folk".split())
+# The words after a stated number, up to a function word, a determiner or a stop; the number counts the first run of
+# nouns among them ("160 questions within 3-4 weeks" counts questions, "2 coding round interviewers gave" coding
+# round interviewers).
+_AFTER_NUMBER = re.compile(r"\s*(?:(?:-|–|to)\s*\d+)?\+?\s*((?:[A-Za-z][\w'-]*\s*){1,6})")
+_FUNCTION_ONLY = re.compile(rf"^{_FUNCTION}$", re.I)
+
+
+def _noun(word: str) -> bool:
+    lemmas = _lemmas(word)
+    return "NOUN" in lemmas or not lemmas  # (an unknown word, "soft-skill", is taken for a name)
+
+
+def counted_nouns(counted: str) -> list[str]:
+    """The nouns of what a count question counts (``counted_thing``); none when it names no particular thing."""
+    nouns = [w for w in re.findall(r"[\w'-]+", counted) if _noun(w)]
+    return [] if not nouns or _keys(nouns[-1:]) & _ANY_THING else [w for w in nouns if not _keys([w]) & _ANY_THING]
+
+
+@lru_cache(maxsize=16384)
+def number_nouns(sentence: str) -> tuple[tuple[str, ...] | None, ...]:
+    """For each number ``sentence`` states, the nouns it counts, or None for a bare number."""
+    out = []
+    for m in NUMBER.finditer(sentence):
+        after = _AFTER_NUMBER.match(sentence, m.end())
+        run: list[str] = []
+        for w in (after.group(1).split() if after else []):
+            if _FUNCTION_ONLY.match(w) or w.lower() in DETERMINERS or run and not _noun(w):
+                break
+            if _noun(w):
+                run.append(w)
+        out.append(tuple(run) or None)
+    return tuple(out)
+
+
+def counted_thing(question: str) -> str | None:
+    """The noun phrase a count question counts, or None."""
+    m = _COUNTED.search(_plain(question))
     return m.group(1).strip() if m else None
+
+
+def _keys(words) -> set[str]:
+    """Each word with all its lemmas, lower-cased, so "interviews" meets "interview" and "stories" "story"."""
+    out: set[str] = set()
+    for w in words:
+        w = w.lower()
+        out.add(w)
+        out.update(x.lower() for forms in _lemmas(w).values() for x in forms)
+    return out
+
+
+def _counts(asked: list[str], run: tuple[str, ...], alike: Callable[[str, str], bool] | None) -> bool:
+    return bool(_keys(run) & _keys(asked)) or bool(alike) and any(alike(a, w) for a in asked for w in run)
+
+
+def counts_other(counted: str, sentence: str, alike: Callable[[str, str], bool] | None = None) -> bool:
+    """Whether every number ``sentence`` states counts a named thing other than ``counted`` ("160 questions" for
+    "mock interviews"). A bare number, or one that counts the thing — by a lemma of its nouns or, with ``alike``,
+    a noun of the same meaning ("questions" for "problems") — may answer: False. So may any number for a thing
+    named by no particular noun ("how many ways")."""
+    asked = counted_nouns(counted)
+    runs = number_nouns(sentence)
+    return bool(asked and runs) and not any(run is None or _counts(asked, run, alike) for run in runs)
+
+
+def counts_named(counted: str, sentence: str, alike: Callable[[str, str], bool] | None = None) -> bool:
+    """Whether a number ``sentence`` states counts ``counted`` by name (see ``counts_other``)."""
+    asked = counted_nouns(counted)
+    return bool(asked) and any(run and _counts(asked, run, alike) for run in number_nouns(sentence))
 
 
 # What a question asks to be told about a thing: how to make or work with it ("how do I actually draw a good class
@@ -433,7 +532,7 @@ _DET = r"(?i:the|a|an|my|our|your|this|that)"
 _NAMED = r"(?:[\w.-]+\s+){0,2}[A-Z][\w.-]*"  # a phrase holding a name (a capitalised word)
 
 
-_KIND = rf"(?i:for|of)\s+(?i:an?)\s+{_np(True)}"  # "for a URL shortener": which kind
+_KIND = rf"(?i:for|of|to)\s+(?i:an?)\s+{_np(True)}"  # "for a URL shortener", "answer to a design question": which kind
 _OF_NAMED = rf"(?:for|of|on|at|in)\s+(?:{_DET}\s+)?{_NAMED}\b"  # "for my LinkedIn profile": which one
 
 

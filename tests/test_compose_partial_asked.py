@@ -87,6 +87,8 @@ def test_a_thing_never_spoken_of_is_named_without_its_praise(embedder, brackenfo
     ("which design patterns do I need to know for the round?", "design patterns"),
     ("what should my design for a URL shortener include?", "design for a URL shortener"),
     ("how do I make a prep plan for my coding interviews?", "prep plan"),  # "for my ...": an occasion, not a kind
+    # "answer" names no kind by itself: the answer is to a kind of question
+    ("how should I structure my answer to a system design question?", "answer to a system design question"),
     ("how do I use early termination in my loops?", "early termination"),
     ("what should I bring with me to the final round?", None),  # brings "what": the round is the setting
     ("how do I get comfortable writing code in CoderPad?", None),  # a state, then a skill

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 from typing import Sequence
 
 import numpy as np
 
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
-                        asks_advice, asks_what_to_do, asked_thing, carries_in, measured_thing, plan, poses_condition,
-                        reported_prompt, requests)
+                        asks_advice, asks_what_to_do, asked_thing, carries_in, counted_thing, counts_named, counts_other,
+                        measured_thing, plan, poses_condition, reported_prompt, requests)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
@@ -52,6 +53,11 @@ ON_TOPIC_RELEVANCE = 0.5
 # A sentence of this many characters that the question quotes whole is what the asker already has, not the answer.
 ECHO_MIN_CHARS = 40
 ECHO_PENALTY = 1.0  # like a sentence that only continues another: never leads while another fits
+# Two nouns this similar (embedding cosine) name the same counted thing ("problems" and "questions" 0.54; "interviews"
+# and "questions" 0.49, "rounds" and "interviewers" 0.18 do not).
+SAME_NOUN = 0.52
+# Stage words (a closed class): they say which kind of setting, not which one.
+_STAGES = _stems("round rounds stage stages session sessions")
 CLOSEST_NEAR = 0.3  # as close to the best sentence as an on-topic one quoted instead when the asked fact is missing
 
 PROHIBITION_NEAR = 0.3  # as close to the best sentence as a list item that still belongs to the answer
@@ -76,6 +82,12 @@ def _lead_answers(c: "Cand", hit: Hit) -> bool:
     """A chunk's lead sentence that answers a yes/no question by itself: a recommendation under a heading or FAQ
     question matching the question ("Not in depth."), or the top chunk's opening verdict."""
     return hit.heading >= MATCHING_HEADING and _recommends(c.text) or _verdict(c)
+
+
+def same_noun(vectors: SentenceEmbeddings, a: str, b: str) -> bool:
+    """Whether nouns ``a`` and ``b`` name the same counted thing (embedding cosine at least ``SAME_NOUN``)."""
+    va, vb = vectors.encode([a.lower(), b.lower()])
+    return float(va @ vb) >= SAME_NOUN
 
 
 def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbeddings, query_vector: np.ndarray,
@@ -374,8 +386,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     # The thing a time or number is asked of, named in two words or more ("weeks of mock interviews"): a fact about
     # something else does not answer. (One word names an activity — "hours of study", "of prep" — that a passage on
     # preparing measures in its own words: "to be well prepared".)
-    thing = measured_thing(question) if kind in FACT_KINDS else None
-    measured = _stems(thing) - _GENERIC - _FILLER if thing and len(thing.split()) >= 2 else set()
+    # (A size is asked of the thing it is the subject of — "how long should the motivation note be" — which the
+    # passage's topic already checks; its heading may give the library's name for it, "cover letter".)
+    thing = measured_thing(question) if kind in FACT_KINDS and kind != "length" else None
+    # (A stage word names the setting's kind, not which one: "prepare for coding rounds" is measured by a coding
+    # prep plan.)
+    measured = _stems(thing) - _GENERIC - _FILLER - _STAGES if thing and len(thing.split()) >= 2 else set()
 
     def measures(c: Cand) -> bool:
         """The sentence or its headings name the measured thing; an everyday name ("mock interviews") may be said in
@@ -385,18 +401,33 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         return _held(measured, named) or bool(extra) and _held(measured - spoken, named) and _held(
             _stems(extra), _stems(c.text))
 
-    def carries_kind(c: Cand) -> bool:
-        """``fits`` and ``measures``; for a price question also a passage under a heading that states the price
-        ("Free resources")."""
-        return fits(c.text) and measures(c) or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
+    # What a count question counts ("how many mock interviews"): a sentence whose every number counts something else
+    # ("160 questions within 3-4 weeks") does not answer it; one counting it in other words ("questions" for
+    # "problems") does.
+    count_of = counted_thing(question) if kind == "count" else None
 
-    if kind in GATED_KINDS and not (carries_kind(scored[0][1]) and on_topic(scored[0][1])):
+    alike = partial(same_noun, sentence_vectors)
+
+    def carries_kind(c: Cand) -> bool:
+        """``fits``, ``measures`` and counts the counted thing; for a price question also a passage under a heading
+        that states the price ("Free resources")."""
+        return fits(c.text) and measures(c) and not (count_of and counts_other(count_of, c.text, alike)) \
+            or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
+
+    def counts_asked(c: Cand) -> bool:
+        """A number in the sentence counts the counted thing by name: it is about what is asked, in whatever other
+        words ("160 questions within 3-4 weeks" for how many LeetCode problems in a month)."""
+        return bool(count_of) and counts_named(count_of, c.text, alike)
+
+    if kind in GATED_KINDS and not (carries_kind(scored[0][1]) and (on_topic(scored[0][1])
+                                                                     or counts_asked(scored[0][1]))):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
-        carrying = [t for t in scored if carries_kind(t[1]) and on_topic(t[1])]
+        carrying = [t for t in scored if carries_kind(t[1]) and (on_topic(t[1]) or counts_asked(t[1]))]
         # The best passage may name what to avoid in other words than the question's ("Never include your work
         # phone number" for "what shouldn't go in my contact details"): its don'ts are the answer.
-        far = not carrying or carrying[0][0] < scored[0][0] - 0.25
+        # (A number that counts the asked thing by name is near enough: the best passage counts something else.)
+        far = not carrying or carrying[0][0] < scored[0][0] - 0.25 and not counts_asked(carrying[0][1])
         own = [t for t in scored if kind == "mistake" and t[1].hi == scored[0][1].hi and fits(t[1].text)] \
             if far and on_topic(scored[0][1]) else []
         if own:
@@ -414,7 +445,12 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             priced = [t for t in near if kind in ("money", "price") and PRICE.search(t[1].text)]
             closest = (priced or near or scored)[0]
             if not (carries_kind(closest[1]) and on_topic(closest[1])):
-                return done(_not_exact(closest, hits, kind))
+                # A number of another thing, quoted as what the library says instead, still reads as the answer
+                # ("160 questions within 3-4 weeks" for how many mock interviews): a near passage stating none is.
+                if fits(closest[1].text):
+                    pool = near or [t for t in scored if t[0] >= scored[0][0] - CLOSEST_NEAR and not t[1].question]
+                    closest = next((t for t in pool if not fits(t[1].text)), closest)
+                return done(_not_exact(closest, hits, kind, about=count_of or (thing if measured else None)))
             carrying = [closest]  # the passage it would quote states the asked fact: the library answers
         scored = carrying + [t for t in scored if t not in carrying]
     if stated and kind not in GATED_KINDS and not on_topic(scored[0][1]):

@@ -69,15 +69,18 @@ def _render(chosen: list[Cand], hits: Sequence[Hit], top: float, prefix: str = "
     return Composed(" ".join(pieces), [c.text for c in chosen], sources, top_score=top, pieces=pieces)
 
 
-def _not_exact(best: tuple, hits: Sequence[Hit], kind: str, why: str | None = None) -> Composed:
+def _not_exact(best: tuple, hits: Sequence[Hit], kind: str, why: str | None = None,
+               about: str | None = None) -> Composed:
     """The evidence does not carry the asked kind of fact: say so, then what the library does say."""
-    return said_not_exactly(_render([best[1]], hits, best[0]), kind, why)
+    return said_not_exactly(_render([best[1]], hits, best[0]), kind, why, about)
 
 
-def said_not_exactly(out: Composed, kind: str, why: str | None = None) -> Composed:
-    """``out`` (a rendered answer) as what the library says instead of the asked kind of fact."""
+def said_not_exactly(out: Composed, kind: str, why: str | None = None, about: str | None = None) -> Composed:
+    """``out`` (a rendered answer) as what the library says instead of the asked kind of fact (of ``about``, the
+    asked thing, when known)."""
     what = {"count": "number", "duration": "length of time", "length": "size or length", "money": "amount",
             "percent": "percentage", "price": "price", "mistake": "mistake to avoid"}.get(kind, "such fact")
-    prefix = f"{NOT_EXACT}: {why or f'it gives no {what} for it'}. The closest passage says"
+    about = about or "it"
+    prefix = f"{NOT_EXACT}: {why or f'it gives no {what} for {about}'}. The closest passage says"
     text = f"{prefix}: “{' '.join(out.pieces)}”"
     return Composed(text, out.sentences, out.sources, top_score=out.top_score, pieces=[text])
