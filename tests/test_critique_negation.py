@@ -128,3 +128,17 @@ def test_a_question_of_ones_own_that_says_me_is_asked_not_read_back(embedder):
                          answer="Yes, two: how does the team decide what to work on each quarter, and what would you "
                                 "want me to have shipped by the end of my first six months?")
     assert _item(fb, "ask").verdict == "avoided", _item(fb, "ask")
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    ("I used to put my home street address on it, but now it's just the city and my mobile.", "avoided"),
+    ("Unlike a few friends who list their full home street address, I give the city and a personal email.",
+     "avoided"),
+    ("Besides my mobile I also give my full home street address, so they can post things to me.", "made"),
+])
+def test_a_set_aside_clause_does_not_make_the_mistake(embedder, answer, verdict):
+    """A habit left behind ("used to …, but now …") or others' practice set apart ("unlike … who …") names the
+    mistake without making it (made before); an addition ("besides …, I also …") still makes it."""
+    fb = critique_answer(CV_ITEMS, role="Backend Engineer", question=CONTACT_Q, answer=answer, embedder=embedder)
+    got = _item(fb, "home")
+    assert got.verdict == verdict, (got.verdict, got.evidence)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from coach.critique import critique_answer
-from coach.critique.items import _modifiers
+from coach.critique.items import _modifiers, _names
 from coach.critique.shapes import counted, split_units
 from coach.critique.signals import describes
 from coach.critique.technique import judge_technique, narrates
@@ -212,12 +212,29 @@ SAME_FIRM = RubricItem(id="firm", kind="dont", mistake="Do not apply to many job
 @pytest.mark.parametrize("answer, made", [
     ("I drew the whole page in GIMP, the text included, and exported it as a PDF.", True),
     ("I wrote it in LibreOffice Writer from a blank document and exported it as a PDF.", False),
+    ("GIMP, the whole page with the text included, exported as a PDF.", True),  # a name opening the sentence
+    ("Microsoft Word, one column, saved as a PDF at the end.", False),
 ])
 def test_a_product_the_rubric_never_names_is_judged_by_what_it_is(embedder, answer, made):
-    """GIMP is an image editor like Photoshop (unclear before); a word processor close to the fix's Word is not."""
+    """GIMP is an image editor like Photoshop (unclear before); a word processor close to the fix's Word is not. A
+    name opening the sentence was dropped as a capitalised first word."""
     fb = critique_answer([TOOLS], role="Software Engineer", question="What did you use to make your CV?",
                          answer=answer, embedder=embedder)
     assert (_verdict(fb, "tools") == "made") is made, [(f.id, f.verdict, f.evidence) for f in fb.items]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Canva, honestly. I picked a two-column template.", ["Canva"]),  # no English word: a name
+    ("Google Docs, then I download it as a PDF.", ["Google Docs", "PDF"]),  # an uncommon word opening a run
+    ("Plain Google Docs, one column.", ["Google Docs"]),  # a common word opening the run is itself
+    ("An API takes the requests.", ["API"]),
+    ("Honestly, nothing fancy.", []),
+    ("GIMP for the whole page.", ["GIMP"]),  # all capitals
+    ("Pages opens it fine, and Pages exports PDFs.", ["Pages", "PDFs"]),  # capitalised mid-sentence too
+])
+def test_a_name_opening_a_sentence_is_found_whole(text, names):
+    """A sentence's first word was never taken for a name ("Google Docs" -> "Docs", "Canva" -> nothing)."""
+    assert _names(text) == names
 
 
 @pytest.mark.parametrize("answer, made", [

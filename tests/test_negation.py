@@ -105,3 +105,29 @@ def test_coordinated_negations_do_not_cancel(text, part):
 def test_governed_negations_cancel(text, part):
     r = read(text)
     assert part in r.affirmed and not any(part in n for n in r.negated), r
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Apart from a quick Canva draft I binned, everything lives in a Google Doc.", "Canva"),
+    ("Aside from Canva, which my course pushed on us, I went with a plain Word file.", "pushed"),
+    ("Other than the one time I sorted the input in place, I always work on a copy.", "in place"),
+    ("Unlike most of my friends who used Canva, I kept mine in Word.", "Canva"),
+    ("I used to put my company email on it, but now it's my own address.", "company email"),
+    ("I listed everything in the body except my nickname.", "nickname"),
+])
+def test_a_set_aside_clause_is_not_the_speakers_act(text, part):
+    """A preposition setting its object apart ("apart from", "other than", "unlike … who …") or a past habit the
+    sentence replaces with the present: what it names is not done now (it was affirmed before)."""
+    r = read(text)
+    assert any(part in n for n in r.negated) and part not in r.affirmed, r
+    assert part not in own_part(text)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Besides Canva I also keep a copy in Word.", "Canva"),  # an addition: both are done
+    ("Apart from the Word copy, I also made one in Canva.", "Word copy"),
+    ("Apart from Canva, I have never touched a design tool.", "Canva"),  # the exception to a negation is done
+    ("I used to put my company email on it and I still do.", "company email"),  # no present replaces the habit
+])
+def test_an_addition_or_an_exception_to_a_negation_is_the_speakers_act(text, part):
+    assert part in read(text).affirmed, read(text)

@@ -14,6 +14,7 @@ from coach.critique.shapes import (Shape, bare_act, clauses, content_stems, dont
                                    words)
 from coach.critique.topics import CLOSE, heading_fix, item_topic
 from coach.critique.vectors import _cache_lock, _phrase_cache, encode_cached, fixed_vectors
+from coach.english import english_word, speller
 from coach.models import RubricItem
 from coach.text import split_sentences
 
@@ -150,8 +151,8 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                x_things=thing_vecs if things else None, good_names=good_vecs if good else None,
                                x_setting=place_vec[0] if place else None, contrast=contrast,
                                own_questions=bool(_ASKING & ph[0].stems) and _about_own_questions(ph[0].vec, embedder),
-                               own_names=frozenset(n.lower() for n in _names(
-                                   " ".join((it.mistake, it.fix, it.context, " ".join(heading))))),
+                               own_names=frozenset(n.lower() for t in (it.mistake, it.fix, it.context, *heading)
+                                                   for n in _names(t)),
                                instead=_Phrase(inst[0], inst_vec[0], frozenset(content_stems(inst[0])))
                                if inst else None, instead_shared=shared)
             with _cache_lock:
@@ -283,14 +284,24 @@ def _without_words(text: str, stems: set[str]) -> str:
 _NAME = re.compile(r"\b[A-Z][\w.+#-]*[A-Za-z0-9](?:\s+[A-Z][\w.+#-]*[A-Za-z0-9])*")
 
 
+COMMON_WORD = 20_000  # a word this frequent in English ("Plain", "Maybe", "An") opens a sentence as itself
+
+
 def _names(text: str) -> list[str]:
-    """Product and proper names in ``text``: runs of capitalised words ("Microsoft Publisher", "GIMP"), not the
-    word opening a sentence, nor pronouns and connectives."""
+    """Product and proper names in ``text``: runs of capitalised words ("Microsoft Publisher", "GIMP"), not pronouns
+    and connectives. A sentence capitalises its first word whatever it is, so that word is part of a name only when
+    English would not write it so otherwise: English has no such word ("Canva, honestly"), it is all capitals
+    ("GIMP"), the text capitalises it mid-sentence too, or it is an uncommon word opening a run of capitalised
+    words ("Google Docs, then ..."; "Plain Google Docs" and "An API" open on ordinary words)."""
     out = []
     for m in _NAME.finditer(text):
-        run = [w for w in m.group(0).split() if w not in _NOT_CONCRETE]
-        if m.start() == 0 or re.search(r"[.!?:;]\s*$", text[:m.start()]):
-            run = run[1:] if run and run[0] == m.group(0).split()[0] else run
+        words = m.group(0).split()
+        run = [w for w in words if w not in _NOT_CONCRETE]
+        opening = m.start() == 0 or re.search(r"[.!?:;]\s*$", text[:m.start()])
+        if opening and run and run[0] == words[0] and not re.search(rf"[^.!?:;\s]\s+{re.escape(words[0])}\b", text):
+            ordinary = not words[0].isupper() and all(english_word(p) for p in words[0].split("-") if p)
+            common = speller().word_frequency[words[0].lower()] >= COMMON_WORD
+            run = run[1:] if ordinary and (len(run) == 1 or common) else run
         if run:
             out.append(" ".join(run))
     return list(dict.fromkeys(out))

@@ -13,8 +13,10 @@ sentence into clauses and marks a clause (or the part of it a contrast names) ne
 A clause may also speak of X without the speaker doing it (`distanced`): it *judges* X ("stuffing the page with
 buzzwords is a trap", "sorting in place would wreck the caller's array", "emoji in front of headings might look fun,
 but they trip up the parsers") or *reports* someone else doing it ("most of my classmates designed theirs in Canva",
-"the easy story would be that the analysts gave us bad specs"). Such a clause is read as negated: the speaker names
-X to set it aside. A judgement of not doing something ("not proofreading is a mistake") affirms it.
+"the easy story would be that the analysts gave us bad specs"), or sets it apart from what the speaker does ("apart
+from Canva, I went with Word", "unlike my classmates who …", "I used to put my work email on it, but now …"). Such a
+clause is read as negated: the speaker names X to set it aside. A judgement of not doing something ("not
+proofreading is a mistake") affirms it.
 
 Two negations in one clause cancel when one governs the other ("I never skip validation" affirms validation, "I
 never submit it without checking" checks); two joined by "and" are two things not done ("without asking anything
@@ -77,12 +79,50 @@ _HYPOTHETICAL = re.compile(r"^\s*(?:the|an?|one)\s+(?:easy|easiest|obvious|tempt
                            r"(?:would be|is)\b|^\s*it would be (?:easy|tempting)\b", re.I)
 
 
+# A clause opened by a preposition that sets its object apart from what the rest of the sentence says ("apart from
+# Canva, I ...", "other than the mock-up I threw away, everything ...", "unlike my classmates who ..."): what it names
+# is not what the speaker does. "Besides"/"in addition to" add instead, so they are not here.
+_SET_ASIDE = re.compile(rf"^\s*{_LEAD_WORDS}(?:apart from|aside from|other than|except(?: for)?|unlike)\b", re.I)
+_UNLIKE = re.compile(rf"^\s*{_LEAD_WORDS}unlike\b", re.I)
+# The rest of the sentence adds to the set-aside thing ("apart from the Word copy, I also made one on Novoresume").
+_ADDITIVE = re.compile(r"\b(?:also|too|as well|in addition)\b", re.I)
+# A relative clause going on about the set-aside thing ("aside from Canva, which my bootcamp pushed, I ...").
+_RELATIVE = re.compile(r"^\s*(?:which|who|whom|that|where)\b", re.I)
+# A past habit the speaker has since left ("I used to put my work email on it, but now ..."): the habit is set
+# aside when a later clause of the sentence opens on the present.
+_PAST_HABIT = re.compile(r"\bused to\b", re.I)
+_NOW = re.compile(rf"^\s*{_LEAD_WORDS}(?:now|nowadays|these days|today|since then)\b", re.I)
+
+
+def _set_aside(clauses: list[str]) -> list[bool]:
+    """Per clause: the sentence names what it says as set apart from the speaker's act — the object of a set-aside
+    preposition opening the clause (with the relative clauses going on about it, when it comes first), or a past
+    habit a later clause replaces with the present. An exception to a negation ("apart from Canva I haven't touched
+    a design tool") is what the speaker did, and an addition ("I also ...") does it too: neither is set aside."""
+    out = [False] * len(clauses)
+    for k, c in enumerate(clauses):
+        if _SET_ASIDE.match(c):
+            rest = [x for j, x in enumerate(clauses) if j != k and not _RELATIVE.match(x)]
+            if rest and (_UNLIKE.match(c) or not any(_ADDITIVE.search(x) or _negates(x) for x in rest)):
+                out[k] = True
+                # Opening the sentence, the thing is described before the main clause; a relative clause after a
+                # main clause ("except my name, which sits in the header") says where it is instead.
+                j = k + 1
+                while k == 0 and j < len(clauses) and _RELATIVE.match(clauses[j]):
+                    out[j] = True
+                    j += 1
+        elif _PAST_HABIT.search(c) and any(_NOW.match(x) for x in clauses[k + 1:]):
+            out[k] = True
+    return out
+
+
 def _distanced(clauses: list[str]) -> list[bool]:
-    """Per clause: it judges or reports what it names rather than saying the speaker does it."""
+    """Per clause: it judges or reports what it names, or sets it apart (``_set_aside``), rather than saying the
+    speaker does it."""
     out = []
-    for c in clauses:
+    for c, aside in zip(clauses, _set_aside(clauses)):
         judged = bool(_BAD.search(c)) and not _SPEAKER.search(c) and bool(_ACTION_SUBJECT.match(c))
-        out.append(judged or bool(_OTHERS.match(c)) or bool(_HYPOTHETICAL.match(c)))
+        out.append(aside or judged or bool(_OTHERS.match(c)) or bool(_HYPOTHETICAL.match(c)))
     for k in range(1, len(clauses)):
         # "..., which is wasted work" / "..., but they trip up the parsers": the judgement is of the clause before
         back = _BACK_REFERENCE.match(clauses[k]) and _BAD.search(clauses[k]) and not _SPEAKER.search(clauses[k])
