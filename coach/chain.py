@@ -21,7 +21,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from coach.compose import Composed, Hit, SentenceEmbeddings, asked_acronym, compose, expansion_in, writes_acronym
 from coach.errors import CoachError, InputError, UnknownDocumentError
 from coach.guard import unsupported_numbers
-from coach.models import Answer, Article, HistoryTurn, Role, Source
+from coach.models import EMPTY_LIBRARY_NOTE, Answer, Article, HistoryTurn, Role, Source
 from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
@@ -224,7 +224,7 @@ class AskChain:
         """Why the question is out of scope before any retrieval, or None."""
         snap: Snapshot = state["snapshot"]
         if not snap.articles:
-            return "the library is empty"
+            return EMPTY_LIBRARY_NOTE
         for text in dict.fromkeys([state["question"], state["standalone"]]):
             verdict = check_question(text, snap.companies, snap.roles, self._occurs)
             if not verdict.in_scope:

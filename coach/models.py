@@ -262,6 +262,8 @@ class ScoreFactor(BaseModel):
 
 # The one line every shell puts over the items an answer shows neither way (listed once, not each with the same advice)
 UNCLEAR_NOTE = "the answer does not show either way whether it makes these mistakes"
+# An answer's note when there is nothing to answer from (the shells say where to add articles).
+EMPTY_LIBRARY_NOTE = "the library is empty"
 
 
 class Feedback(BaseModel):

@@ -664,8 +664,8 @@ def _listed(names: list[str], limit: int) -> str:
 
 def coverage_reply(reason: str, articles: Sequence[Article], roles: Sequence[Role], companies: Sequence[str]) -> str:
     """A helpful out-of-scope reply listing what the library does cover (invents nothing)."""
-    if not articles:
-        return (f"I can't answer that from the library: {reason}. The library is empty; add articles with "
+    if not articles:  # the reason can only be that: said once, with where to add articles in either shell
+        return ("I can't answer that yet: the library is empty. Add articles in the Library tab or with "
                 "`coach ingest PATH`.")
     titles = "; ".join(f"“{a.title}”" for a in articles[:8])
     more = f" (and {len(articles) - 8} more)" if len(articles) > 8 else ""

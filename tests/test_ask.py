@@ -87,7 +87,12 @@ def test_stream_yields_sentences_then_the_answer(library_coach):
 
 def test_empty_library_declines(make_coach):
     a = make_coach().ask("How many rounds does the MLE loop have?")
-    assert not a.grounded and "coach ingest" in a.answer
+    assert not a.grounded and "coach ingest" in a.answer and "Library tab" in a.answer
+    assert a.answer.lower().count("library is empty") == 1, a.answer  # said once (it was said twice)
+    # The web app's note says where to add articles, not to rephrase the question or pick another role.
+    from coach.ui import render
+    note = render.scope_note(a)
+    assert "Add an article in the Library tab" in note and "another role" not in note and "rephras" not in note, note
 
 
 def test_llm_down_falls_back_to_the_extractive_answer(library_coach, tmp_path):

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from coach.models import (UNCLEAR_NOTE, Answer, Attempt, Feedback, ItemFeedback, LibrarySummary, RoleComparison,
-                          RubricItem)
+from coach.models import (EMPTY_LIBRARY_NOTE, UNCLEAR_NOTE, Answer, Attempt, Feedback, ItemFeedback, LibrarySummary,
+                          RoleComparison, RubricItem)
 
 NOT_IN_LIBRARY = "not in the library"
 VERDICT_LABELS = {"made": "Mistake made", "avoided": "Avoided", "unclear": "Unclear", "not_applicable": "n/a"}
@@ -77,6 +77,9 @@ def streaming_message(text: str) -> str:
 
 def scope_note(answer: Answer) -> str:
     """The out-of-scope note; the reason is left out when the answer's own text already says it."""
+    if answer.note == EMPTY_LIBRARY_NOTE:
+        return ('<div class="scope-note" role="note"><b>The library is empty.</b> '
+                "Add an article in the Library tab.</div>")
     note = answer.note or "The library has no article that answers this question closely."
     said = note.strip().rstrip(".").lower() in answer.answer.lower()
     reason = "" if said else f" {esc(sentence_case(note))}"
