@@ -443,7 +443,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print the library as JSON (the stable interface)")
 
     s = command("remove", "remove a document from the library by id (ids: coach library)",
-                "  coach remove amazon-mle", cmd_remove)
+                "  coach remove 9b05cb71e30fcf84", cmd_remove)
     s.add_argument("doc_id", help="the document's id, as `coach library` shows it")
     s.add_argument("--json", action="store_true", help='print {"removed": DOC_ID}')
 

@@ -480,9 +480,20 @@ def number_nouns(sentence: str) -> tuple[tuple[str, ...] | None, ...]:
 
 
 def counted_thing(question: str) -> str | None:
-    """The noun phrase a count question counts, or None."""
+    """The noun phrase a count question counts, or None. "How many" takes a plural head, which ends the phrase: what
+    follows says how it is measured ("how many LeetCode problems a day" counts problems, not days; "how many words
+    max")."""
     m = _COUNTED.search(_plain(question))
-    return m.group(1).strip() if m else None
+    if not m:
+        return None
+    words = m.group(1).split()
+    plural = [any(x != w.lower() for x in _lemmas(w).get("NOUN", ())) for w in words]
+    if True not in plural:
+        return " ".join(words)
+    end = plural.index(True)
+    while end + 1 < len(words) and plural[end + 1]:  # "data points": the last of a run of plurals heads it
+        end += 1
+    return " ".join(words[:end + 1])
 
 
 def _keys(words) -> set[str]:

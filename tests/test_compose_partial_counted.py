@@ -50,7 +50,8 @@ def _ask(embedder, harrowgate, question):
 @pytest.mark.parametrize("question, thing", [
     ("How many mock interviews should I do before the real one?", "mock interviews"),
     ("How many of the usual soft-skill questions should I have answers ready for?", "usual soft-skill questions"),
-    ("how many words max should my summary be?", "words max"),
+    ("how many words max should my summary be?", "words"),
+    ("how many leetcode problems a day should I do?", "leetcode problems"),  # a day says how, not what
     ("how much should I ask for?", None),
 ])
 def test_the_thing_a_count_counts(question, thing):
