@@ -36,14 +36,14 @@ class Block:
 
 
 # ---------------------------------------------------------------------------------------------------- MDX / HTML
-_MDX_STATEMENT = re.compile(r"^\s*(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['\"][^'\"\n]+['\"]|export\s+(?:const|let|var|"
-                            r"default|function|async|class)\b)")
+MDX_STATEMENT = re.compile(r"^\s*(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['\"][^'\"\n]+['\"]|export\s+(?:const|let|var|"
+                           r"default|function|async|class)\b)")
 _HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.I | re.S)
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
 _DROP_ELEMENTS = re.compile(r"<(script|style|noscript|template|iframe|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s+[^<>]*?)?/?>")
 _BREAK_TAG = re.compile(r"<br\s*/?>|</br\s*>|</?(?:p|div|li|tr|h[1-6]|figcaption|table)\b[^>]*>", re.I)
-_HEADING_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")
+HEADING_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")
 # GitHub's alert syntax ("> [!NOTE]", its five kinds): a notice box, the article's own words, not a quoted sample
 _ALERT = re.compile(r"^\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?", re.I)
 
@@ -247,7 +247,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
             heading_level = int(t.tag[1:]) if t.tag[1:].isdigit() else 1
         elif typ == "inline" and heading_level:
             s, _ = _render_inline(t)
-            s = _HEADING_ID.sub("", _clean_text(s).replace("\n", " "))
+            s = HEADING_ID.sub("", _clean_text(s).replace("\n", " "))
             if s:
                 blocks.append(Block("heading", s, heading_level))
             heading_level = 0
@@ -255,7 +255,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
             s, hrefs = _render_inline(t)
             raw = t.content
             s = _clean_text(_ALERT.sub("", s, count=1) if quotes and not quotes[-1] else s)
-            if not s or _MDX_STATEMENT.match(raw):
+            if not s or MDX_STATEMENT.match(raw):
                 i += 1
                 continue
             if is_advert(s, hrefs):

@@ -30,7 +30,7 @@ from functools import cached_property
 from coach.adverts import is_advert
 from coach.errors import IngestError
 from ingest.clean import BOX_KINDS, document_title, title_parts
-from ingest.markdown import _HEADING_ID, _MDX_STATEMENT  # what a page failed to render, dropped as in Markdown
+from ingest.markdown import HEADING_ID, MDX_STATEMENT  # what a page failed to render, dropped as in Markdown
 
 HEADING_RATIO = 1.1  # a line this much larger than the body size is a heading (a browser's h3 is 1.17 em)
 MAX_HEADING_WORDS = 20
@@ -314,7 +314,7 @@ def _page_furniture(flat: list[tuple[_Line, _Mark]], page_of: list[int], title: 
     later: dict[str, int] = {}  # a heading's key → the index of its last occurrence
     for i, (ln, mark) in enumerate(flat):
         if mark.heading:
-            later[_key(_HEADING_ID.sub("", ln.text))] = i
+            later[_key(HEADING_ID.sub("", ln.text))] = i
     nav = [link_only(ln) for ln, _ in flat]
     toc = [not mark.heading and later.get(ln.key, -1) > i for i, (ln, mark) in enumerate(flat)]
     for i, (ln, mark) in enumerate(flat):
@@ -383,21 +383,21 @@ def unwrap_pdf_lines(pages_text: str, marks: dict[str, list[_Mark]] | None = Non
         if mark.heading:
             # an unmapped glyph before a heading (an emoji in a page's title) is no bullet; a heading's "{#id}" is
             # Markdown the page did not render
-            ln = _HEADING_ID.sub("", bare)
+            ln = HEADING_ID.sub("", bare)
         if mark.code and ln:
             code.append(ln)
             continue
         if code and not ln:  # a blank line inside a code block
             continue
         close_code()
-        if not ln or mark.drop or _PAGE_NUMBER.match(ln) or _MDX_STATEMENT.match(ln):
+        if not ln or mark.drop or _PAGE_NUMBER.match(ln) or MDX_STATEMENT.match(ln):
             open_heading = 0
             if out and out[-1] != "":
                 out.append("")
             continue
         if mark.heading and mark.heading == open_heading and not mark.start:  # a heading wrapped onto two lines
             head = _joined(out[-2][:-2] if mark.heading == BOLD else out[-2], ln)
-            out[-2] = f"{head}**" if mark.heading == BOLD else _HEADING_ID.sub("", head)  # an id the wrap cut
+            out[-2] = f"{head}**" if mark.heading == BOLD else HEADING_ID.sub("", head)  # an id the wrap cut
             continue
         open_heading = mark.heading
         if mark.heading:
