@@ -125,6 +125,13 @@ class Coach:
         if changed:
             store_heading_vectors(self.library, self.ask_chain.vectors, changed)
 
+    @staticmethod
+    def article_suffixes() -> list[str]:
+        """The file types an article may be uploaded or ingested as (".md", ".pdf", ...)."""
+        from ingest.loaders import SUPPORTED_SUFFIXES
+
+        return sorted(SUPPORTED_SUFFIXES)
+
     @_reported
     def save_upload(self, src: str | Path, original_name: str | None = None) -> Path:
         """Copy an uploaded file into ``uploads_path`` after checking its type and size (``InputError`` otherwise).

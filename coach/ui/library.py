@@ -8,7 +8,6 @@ from typing import Any
 from coach.errors import InputError
 from coach.ui import render
 from coach.ui.common import WRITE_EVENT, Shared, api_only, gradio, message_of
-from ingest.loaders import SUPPORTED_SUFFIXES
 
 CSS = """
 .stats { font-size: 0.92rem; padding: 4px 2px; }
@@ -94,7 +93,8 @@ def build(shared: Shared) -> LibraryTab:
     table = gr.HTML("", elem_id="library-table", js_on_load=None)
     with gr.Row(equal_height=False):
         with gr.Column(min_width=280):
-            upload = gr.File(label="Upload articles", file_count="multiple", file_types=sorted(SUPPORTED_SUFFIXES), elem_id="upload")
+            upload = gr.File(label="Upload articles", file_count="multiple",
+                             file_types=shared.coach.article_suffixes(), elem_id="upload")
             gr.HTML(f'<p class="hint" data-max-bytes="{int(limit * 1024 * 1024)}">.md, .txt, .html or .pdf, up '
                     f"to {limit:g} MB each.</p>", elem_id="upload-hint", js_on_load=None)
             upload_error = gr.HTML("", elem_id="upload-error", js_on_load=None)
