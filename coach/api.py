@@ -19,6 +19,7 @@ from coach.models import (
     RoleComparison,
 )
 from coach.settings import Settings, get_settings
+from coach.text import normalize_space
 
 
 def _reported(method):
@@ -300,7 +301,7 @@ def is_any_role(role: object) -> bool:
 
 
 def _text_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return normalize_space(text).casefold()
 
 
 MB = 1024 * 1024  # the upload limit is in MiB, like the size figures in its messages

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coach.english import ADVERB, DETERMINERS, TOKEN, gradable, pronoun
+from coach.english import ADVERB, DETERMINERS, TOKEN, gradable, pronoun, word_forms
 
 # Said when the best evidence does not carry the asked kind of answer.
 NOT_EXACT = "The library doesn't answer exactly this"
@@ -498,12 +498,7 @@ def counted_thing(question: str) -> str | None:
 
 def _keys(words) -> set[str]:
     """Each word with all its lemmas, lower-cased, so "interviews" meets "interview" and "stories" "story"."""
-    out: set[str] = set()
-    for w in words:
-        w = w.lower()
-        out.add(w)
-        out.update(x.lower() for forms in _lemmas(w).values() for x in forms)
-    return out
+    return word_forms([w.lower() for w in words])
 
 
 def _counts(asked: list[str], run: tuple[str, ...], alike: Callable[[str, str], bool] | None) -> bool:

@@ -82,8 +82,7 @@ _HYPOTHETICAL = re.compile(r"^\s*(?:the|an?|one)\s+(?:easy|easiest|obvious|tempt
 # A clause opened by a preposition that sets its object apart from what the rest of the sentence says ("apart from
 # Canva, I ...", "other than the mock-up I threw away, everything ...", "unlike my classmates who ..."): what it names
 # is not what the speaker does. "Besides"/"in addition to" add instead, so they are not here.
-_SET_ASIDE = re.compile(rf"^\s*{_LEAD_WORDS}(?:apart from|aside from|other than|except(?: for)?|unlike)\b", re.I)
-_UNLIKE = re.compile(rf"^\s*{_LEAD_WORDS}unlike\b", re.I)
+_SET_ASIDE = re.compile(rf"^\s*{_LEAD_WORDS}(?P<by>apart from|aside from|other than|except(?: for)?|unlike)\b", re.I)
 # The rest of the sentence adds to the set-aside thing ("apart from the Word copy, I also made one on Novoresume").
 _ADDITIVE = re.compile(r"\b(?:also|too|as well|in addition)\b", re.I)
 # A relative clause going on about the set-aside thing ("aside from Canva, which my bootcamp pushed, I ...").
@@ -101,9 +100,9 @@ def _set_aside(clauses: list[str]) -> list[bool]:
     a design tool") is what the speaker did, and an addition ("I also ...") does it too: neither is set aside."""
     out = [False] * len(clauses)
     for k, c in enumerate(clauses):
-        if _SET_ASIDE.match(c):
+        if aside := _SET_ASIDE.match(c):
             rest = [x for j, x in enumerate(clauses) if j != k and not _RELATIVE.match(x)]
-            if rest and (_UNLIKE.match(c) or not any(_ADDITIVE.search(x) or _negates(x) for x in rest)):
+            if rest and (aside["by"].lower() == "unlike" or not any(_ADDITIVE.search(x) or _negates(x) for x in rest)):
                 out[k] = True
                 # Opening the sentence, the thing is described before the main clause; a relative clause after a
                 # main clause ("except my name, which sits in the header") says where it is instead.
