@@ -199,7 +199,7 @@ def cmd_critique(args) -> int:
     if args.batch:
         return _batch(args.batch, lambda rec: coach.critique(
             rec.get("role"), _required(rec, "question"), rec.get("answer") or ""))
-    if not args.question:
+    if not (args.question or "").strip():
         raise InputError("give --question (or --batch FILE)")
     if args.answer_file:
         try:
@@ -212,6 +212,8 @@ def cmd_critique(args) -> int:
         answer = args.answer
     else:
         raise InputError("give --answer TEXT or --answer-file FILE")
+    if not answer.strip():  # as in the Practice tab: no attempt is scored (and kept in the history) for nothing
+        raise InputError("the answer is empty: write your answer in --answer TEXT or --answer-file FILE")
     feedback = coach.critique(args.role, args.question, answer)
     if args.json:
         _print_json(feedback)

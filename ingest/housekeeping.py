@@ -19,9 +19,9 @@ _READ = 200_000  # characters: enough to tell, whatever the file's size
 
 # The words of licence grants and warranty disclaimers (the class every licence text is written in). A licence says
 # them densely; an article may name its licence once in a footer.
-_LICENCE = re.compile(r"(?i)hereby granted|licensed under|warrant(?:y|ies)|\bas is\b|all rights reserved|spdx-license-"
-                      r"identifier|general public licen[cs]e|creative commons|redistribution and use|\blicen[cs]e[sd]?\b|"
-                      r"copyright")
+_LICENCE = re.compile(r"(?i)hereby granted|licensed under|warrant(?:y|ies)|\bas is\b|all rights reserved|"
+                      r"spdx-license-identifier|general public licen[cs]e|creative commons|redistribution and use|"
+                      r"\blicen[cs]e[sd]?\b|copyright")
 _LICENCE_EVERY = 100  # words: a licence says one of them at least this often
 # A line that carries a link: a URL, a Markdown link, a domain path, or a file path with its extension.
 _LINK = re.compile(r"https?://|\bwww\.|\]\(|\b[\w-]+\.(?:com|org|io|net|dev)/|\b[\w-]+/[\w./-]+\.\w+\b")
