@@ -435,7 +435,8 @@ def _parser() -> argparse.ArgumentParser:
     s = command("ingest", "add or update articles (default: the corpus folder)",
                 "  coach ingest ~/articles/amazon-mle.md ~/more-articles\n  coach ingest --prune ~/articles",
                 cmd_ingest)
-    s.add_argument("paths", nargs="*", help="files or folders (.md .markdown .mdx .txt .html .htm .pdf)")
+    s.add_argument("paths", nargs="*", help="files or folders (.md .markdown .mdx .txt .html .htm .pdf); in a folder, "
+                   "its own README, LICENSE, SOURCES … that is no article is skipped (name the file to take it)")
     s.add_argument("--rebuild", action="store_true", help="delete the index and start over")
     s.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
     s.add_argument("--json", action="store_true", help="print the report as JSON")
