@@ -178,6 +178,8 @@ def test_a_folder_walk_passes_over_its_readme_and_says_how_to_take_it(coach, run
     code, out, err = run("ingest", readme.rsplit("/", 1)[0])
     assert code == 3 and "README.md: not an article: little running text" in err, err
     assert "to ingest it anyway, name the file itself" in err and "1 skipped" in out
+    doc_id = next(d.doc_id for d in coach.library_summary().documents if d.path == readme)
+    assert f"stored by an earlier ingest: coach remove {doc_id}" in err  # it was named before: still stored
 
 
 def test_an_empty_answer_is_refused_and_not_kept_as_an_attempt(coach, run):
