@@ -457,6 +457,7 @@ def _looks_like_question(q: str) -> bool:
 # at an earlier question ("How did you solve it?", "What did you learn from that?"), so it makes no sense alone.
 _ANAPHORS = frozenset("it its they them their this that these those".split())
 _POSSESSIVES = frozenset("my your his her its our their".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
 # Question words and conjunctions (closed classes) the lexicon also lists as nouns ("a how", "an or").
 _NO_NOUNS = frozenset("what how why when where who which whom whose and or but so then".split())
 
@@ -483,6 +484,8 @@ def follow_up(question: str) -> bool:
         lemmas = getAllLemmas(low)
         before = lowered[i - 1] if i else ""
         after_subject = (pronoun(before) or before in _ANAPHORS) and before not in _POSSESSIVES
+        if before in _DEMONSTRATIVES:  # a subject after an auxiliary ("did that go"), else a determiner ("this job")
+            after_subject = i > 1 and "AUX" in getAllLemmas(lowered[i - 2])
         if "NOUN" in lemmas and "AUX" not in lemmas and not ("VERB" in lemmas and after_subject):
             return False
     return True

@@ -23,7 +23,7 @@ def test_a_question_naming_nothing_its_pronoun_points_at_is_a_follow_up(question
 
 @pytest.mark.parametrize("question", [
     "What is it like to work at Stripe?", "How did you handle that deadline?",
-    "Why do you want to work for this company?",
+    "Why do you want to work for this company?", "So what got you interested in this job?",
     "What is something that you had to push for in your previous projects?", "Tell me about a time that you failed.",
     "How did you measure its impact?", "Is it important to know Python?", "How would you scale it with kubernetes?",
     "Tell me about a time your work got overwhelming. What did you do?", "Tell me about yourself.",
