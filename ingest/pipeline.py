@@ -255,7 +255,7 @@ def _open_quietly(library) -> None:
 def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     """Supported files under ``paths`` (sorted, each real file once). Everything else that was asked for or found
     is reported in ``report.skipped`` with why: unsupported types, broken links and link loops, pipes and devices,
-    folders that cannot be read, and a folder's own housekeeping files (``ingest.housekeeping``: its licence, its
+    folders that cannot be read or hold no file at all, and a folder's own housekeeping files (``ingest.housekeeping``: its licence, its
     list of sources), which are taken only when named explicitly. Hidden files and folders and ``.meta.json``
     sidecars are passed over silently."""
     from ingest.housekeeping import housekeeping
@@ -272,9 +272,11 @@ def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
         if problem:
             skip(root, "no such file or folder" if problem == "missing" else problem)
         elif kind == "dir":
+            met, problems = 0, len(report.skipped)
             for p in _walk(root, skip):
                 if is_sidecar(p):
                     continue
+                met += 1
                 what = housekeeping(p)
                 if what:
                     passed_over.setdefault(os.path.realpath(p), (p, what))
@@ -283,6 +285,8 @@ def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
                 else:
                     skip(p, f"unsupported file type {p.suffix or '(none)'}; "
                             f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+            if not met and len(report.skipped) == problems:  # a wrong folder should not look done
+                skip(root, f"no article files in this folder ({', '.join(sorted(SUPPORTED_SUFFIXES))})")
         elif not is_sidecar(root):
             found.setdefault(os.path.realpath(root), root)  # named explicitly: the loader says why a type is unsupported
     for real, (p, what) in passed_over.items():

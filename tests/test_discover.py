@@ -72,3 +72,11 @@ def test_every_real_article_saved_as_a_readme_is_an_article(tmp_path, article):
     readme = tmp_path / "README.md"
     shutil.copy(REAL / article, readme)
     assert housekeeping(readme) is None
+
+
+def test_a_folder_without_any_file_is_reported_not_silently_done(tmp_path):
+    (tmp_path / "empty" / ".hidden").mkdir(parents=True)
+    found, skipped = _walk(tmp_path / "empty")
+    assert found == [] and "no article files in this folder" in skipped["empty"]
+    shutil.copy(SEED, tmp_path / "article.txt")
+    assert _walk(tmp_path, tmp_path) == (["article.txt"], {})  # named twice; an empty subfolder is no matter
