@@ -63,8 +63,14 @@ def cmd_ingest(args) -> int:
     if args.json:
         _print_json(report)
     else:
+        from ingest.ids import display_path
+
+        stored = {d.path: d.doc_id for d in coach.library_summary().documents} if report.skipped else {}
         for skipped in report.skipped:
-            print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+            # a file passed over now may be stored from before (an earlier ingest, a file named explicitly)
+            doc_id = stored.get(display_path(Path(skipped.path)))
+            kept = f" (stored by an earlier ingest: coach remove {doc_id} takes it out)" if doc_id else ""
+            print(f"skipped {skipped.path}: {skipped.reason}{kept}", file=sys.stderr)
         print(report.summary_line())
     return EXIT_SKIPPED if report.skipped else 0
 
@@ -199,7 +205,7 @@ def cmd_critique(args) -> int:
     if args.batch:
         return _batch(args.batch, lambda rec: coach.critique(
             rec.get("role"), _required(rec, "question"), rec.get("answer") or ""))
-    if not args.question:
+    if not (args.question or "").strip():
         raise InputError("give --question (or --batch FILE)")
     if args.answer_file:
         try:
@@ -212,6 +218,8 @@ def cmd_critique(args) -> int:
         answer = args.answer
     else:
         raise InputError("give --answer TEXT or --answer-file FILE")
+    if not answer.strip():  # as in the Practice tab: no attempt is scored (and kept in the history) for nothing
+        raise InputError("the answer is empty: write your answer in --answer TEXT or --answer-file FILE")
     feedback = coach.critique(args.role, args.question, answer)
     if args.json:
         _print_json(feedback)
@@ -433,7 +441,8 @@ def _parser() -> argparse.ArgumentParser:
     s = command("ingest", "add or update articles (default: the corpus folder)",
                 "  coach ingest ~/articles/amazon-mle.md ~/more-articles\n  coach ingest --prune ~/articles",
                 cmd_ingest)
-    s.add_argument("paths", nargs="*", help="files or folders (.md .markdown .mdx .txt .html .htm .pdf)")
+    s.add_argument("paths", nargs="*", help="files or folders (.md .markdown .mdx .txt .html .htm .pdf); in a folder, "
+                   "its own README, LICENSE, SOURCES … that is no article is skipped (name the file to take it)")
     s.add_argument("--rebuild", action="store_true", help="delete the index and start over")
     s.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
     s.add_argument("--json", action="store_true", help="print the report as JSON")

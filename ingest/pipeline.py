@@ -255,29 +255,44 @@ def _open_quietly(library) -> None:
 def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     """Supported files under ``paths`` (sorted, each real file once). Everything else that was asked for or found
     is reported in ``report.skipped`` with why: unsupported types, broken links and link loops, pipes and devices,
-    folders that cannot be read. Hidden files and folders and ``.meta.json`` sidecars are passed over silently."""
+    folders that cannot be read or hold no file at all, and a folder's own housekeeping files (``ingest.housekeeping``: its licence, its
+    list of sources), which are taken only when named explicitly. Hidden files and folders and ``.meta.json``
+    sidecars are passed over silently."""
+    from ingest.housekeeping import housekeeping
     from ingest.loaders import SUPPORTED_SUFFIXES, is_sidecar
 
     def skip(p: Path, reason: str) -> None:
         report.skipped.append(SkippedFile(path=str(p), reason=reason))
 
     found: dict[str, Path] = {}  # real path -> first path that reached it
+    passed_over: dict[str, tuple[Path, str]] = {}  # housekeeping met in a walk: reported unless also named
     for root in paths:
         root = Path(root)
         kind, problem = _kind(root)
         if problem:
             skip(root, "no such file or folder" if problem == "missing" else problem)
         elif kind == "dir":
+            met, problems = 0, len(report.skipped)
             for p in _walk(root, skip):
                 if is_sidecar(p):
                     continue
-                if p.suffix.lower() in SUPPORTED_SUFFIXES:
+                met += 1
+                what = housekeeping(p)
+                if what:
+                    passed_over.setdefault(os.path.realpath(p), (p, what))
+                elif p.suffix.lower() in SUPPORTED_SUFFIXES:
                     found.setdefault(os.path.realpath(p), p)
                 else:
                     skip(p, f"unsupported file type {p.suffix or '(none)'}; "
                             f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+            if not met and len(report.skipped) == problems:  # a wrong folder should not look done
+                skip(root, f"no article files in this folder ({', '.join(sorted(SUPPORTED_SUFFIXES))})")
         elif not is_sidecar(root):
             found.setdefault(os.path.realpath(root), root)  # named explicitly: the loader says why a type is unsupported
+    for real, (p, what) in passed_over.items():
+        if real not in found:
+            skip(p, f"not an article: {what}, the folder's own file; to ingest it anyway, name the file itself "
+                    "(coach ingest FILE)")
     return sorted(found.values())
 
 

@@ -49,7 +49,7 @@ def coach(tmp_path_factory, embedder):
         (folder / name).write_text(text, encoding="utf-8")
     c = Coach(Settings(home=tmp_path_factory.mktemp("cli") / "home", llm="none"))
     c.__dict__["embedder"] = embedder
-    assert not c.ingest([folder]).skipped
+    assert not c.ingest([folder, folder / "README.md"]).skipped  # named: a folder walk alone passes it over
     return c
 
 
@@ -171,6 +171,25 @@ def test_serve_names_a_taken_or_impossible_port_before_loading(run, capsys):
 def test_eval_refuses_a_missing_cases_folder_at_once(run, tmp_path):
     code, _, err = run("eval", "--only", "ask", "--cases", str(tmp_path / "nowhere"))
     assert code == 1 and err.startswith("coach: error: --cases ") and "is not a folder" in err, err
+
+
+def test_a_folder_walk_passes_over_its_readme_and_says_how_to_take_it(coach, run):
+    readme = next(d.path for d in coach.library_summary().documents if d.path.endswith("README.md"))
+    code, out, err = run("ingest", readme.rsplit("/", 1)[0])
+    assert code == 3 and "README.md: not an article: little running text" in err, err
+    assert "to ingest it anyway, name the file itself" in err and "1 skipped" in out
+    doc_id = next(d.doc_id for d in coach.library_summary().documents if d.path == readme)
+    assert f"stored by an earlier ingest: coach remove {doc_id}" in err  # it was named before: still stored
+
+
+def test_an_empty_answer_is_refused_and_not_kept_as_an_attempt(coach, run):
+    before = len(coach.history())
+    for answer in ("", "   \n"):
+        code, _, err = run("critique", "--question", WHY, "--answer", answer)
+        assert code == 1 and "the answer is empty" in err, err
+    code, _, err = run("critique", "--question", "  ", "--answer", "I like the team.")
+    assert code == 1 and "give --question" in err, err
+    assert len(coach.history()) == before
 
 
 def test_remove_takes_a_non_article_away_and_speaks_json(coach, run):

@@ -100,10 +100,14 @@ document.addEventListener('click', (e) => {
 """
 
 
+EXAMPLES_LABEL = '<div class="examples-label" id="examples-label">Try asking</div>'
+
+
 @dataclass
 class ChatTab:
     role: Any
     company: Any
+    examples_label: Any
     examples: list
     chatbot: Any
     msg: Any
@@ -121,6 +125,7 @@ class ChatTab:
             gr.Dropdown(choices=[("Any role", ANY_ROLE)] + roles, value=role),
             gr.Dropdown(choices=[("Any company", ANY_COMPANY)] + [(c, c) for c in s.companies],
                         value=cur_company if cur_company in s.companies else ANY_COMPANY),
+            EXAMPLES_LABEL if any(qs) else "",  # no heading over an empty list (an empty library)
             *[gr.Button(value=q, visible=bool(q)) for q in qs],
             gr.Chatbot(placeholder=render.chat_placeholder(s)),
         )
@@ -131,7 +136,7 @@ class ChatTab:
 
     @property
     def refresh_outputs(self) -> list:
-        return [self.role, self.company, *self.examples, self.chatbot]
+        return [self.role, self.company, self.examples_label, *self.examples, self.chatbot]
 
 
 def _faq_questions(shared: Shared) -> list[str]:
@@ -222,7 +227,7 @@ def build(shared: Shared) -> ChatTab:
                 info="Answer only from articles about this company.",
                 allow_custom_value=True,  # choices load with the page; the Coach rejects unknown names
             )
-            gr.HTML('<div class="examples-label" id="examples-label">Try asking</div>', js_on_load=None)
+            examples_label = gr.HTML(EXAMPLES_LABEL, js_on_load=None)
             with gr.Column(elem_id="examples"):
                 examples = [gr.Button("", visible=False, size="sm", elem_classes=["example-q"])
                             for _ in range(N_EXAMPLES)]
@@ -277,6 +282,7 @@ def build(shared: Shared) -> ChatTab:
         shown, history = stored.get("display") or [], stored.get("turns") or []
         return shown, history, shown
 
-    tab = ChatTab(role=role, company=company, examples=examples, chatbot=chatbot, msg=msg, error=error)
+    tab = ChatTab(role=role, company=company, examples_label=examples_label, examples=examples, chatbot=chatbot,
+                  msg=msg, error=error)
     tab.restore_event = (restore, [saved], [chatbot, turns, display])
     return tab

@@ -192,8 +192,15 @@ function coachLabelMessages(root) {
     if (el.getAttribute('aria-label') !== text) el.setAttribute('aria-label', text);
   });
 }
+// A dropdown's option list is keyboard-focusable once it scrolls (Chromium makes scroll containers Tab stops), so Tab
+// from the box moved into the list, which closes as the box loses focus: focus fell to the page body. The options are
+// reached with the arrow keys from the box (aria-activedescendant), so the list itself leaves the Tab order.
+function coachUntabLists(root) {
+  root.querySelectorAll('ul[role=listbox]:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '-1'));
+}
 let coachLabelPending = false;
 new MutationObserver(() => {
+  coachUntabLists(document);  // at once: a Tab may follow the focus that opened the list
   if (coachLabelPending) return;
   coachLabelPending = true;
   requestAnimationFrame(() => { coachLabelPending = false; coachLabelMessages(document); });

@@ -10,6 +10,7 @@ from coach.errors import CoachError, InputError
 from coach.ui import render
 from coach.ui.common import Shared, api_only, gradio, message_of
 
+BANK_INFO = "Pick one, or type your own question below."
 EMPTY_SCORE = ('<div class="empty">Write an answer and press <b>Get feedback</b> (or Ctrl+Enter) to see your score, '
                "the rubric and advice.</div>")
 
@@ -108,8 +109,15 @@ class PracticeTab:
         skip = gr.skip()
         cleared = (EMPTY_SCORE, "", "", "", progress(shared, role, s), gr.DownloadButton(visible=False), None)
         kept = (skip, skip, skip, skip, progress(shared, role, s), skip, skip)
-        return (gr.Dropdown(choices=choices, value=role),
-                gr.Dropdown(choices=questions, value=None), question, *(cleared if stale else kept))
+        return (gr.Dropdown(choices=choices, value=role), bank_dropdown(questions), question,
+                *(cleared if stale else kept))
+
+
+def bank_dropdown(questions: list[tuple[str, str]]):
+    """The question bank's choices, and what to do when the role has none (an empty library, a role without any)."""
+    info = BANK_INFO if questions else ("No practice questions for this role yet: type your own question below, or "
+                                        "add an article that quotes interview questions in the Library tab.")
+    return gradio().Dropdown(choices=questions, value=None, info=info)
 
 
 def role_choices(shared: Shared, s) -> list[tuple[str, str]]:
@@ -135,8 +143,7 @@ def build(shared: Shared) -> PracticeTab:
     with gr.Row(equal_height=False):
         with gr.Column(scale=5, min_width=300):
             role_in = gr.Dropdown(choices=[], label="Role", elem_id="practice-role", allow_custom_value=True)
-            bank = gr.Dropdown(choices=[], label="Question bank", elem_id="practice-bank",
-                               info="Pick one, or type your own question below.")
+            bank = gr.Dropdown(choices=[], label="Question bank", elem_id="practice-bank", info=BANK_INFO)
             question_in = gr.Textbox(label="Question", lines=2, elem_id="practice-question",
                                   placeholder="Pick a question from the bank or type one")
             answer_in = gr.Textbox(label="Your answer", lines=9, max_lines=30, elem_id="practice-answer",
@@ -186,7 +193,7 @@ def build(shared: Shared) -> PracticeTab:
 
     def on_role(role_: str):
         choices = shared.bank(role_)
-        return gr.Dropdown(choices=choices, value=None), (choices[0][1] if choices else ""), progress(shared, role_), ""
+        return bank_dropdown(choices), (choices[0][1] if choices else ""), progress(shared, role_), ""
 
     role_in.input(on_role, role_in, [bank, question_in, plot, error], api_visibility="private")
     bank.input(lambda q: q or gr.skip(), bank, question_in, api_visibility="private")
