@@ -198,12 +198,13 @@ class Coach:
 
     @_reported
     def compare_roles(self, doc_id: str | None = None) -> list[RoleComparison]:
-        """Side-by-side, cited facts for the roles each article compares (every article naming 2+ roles, or one)."""
+        """Side-by-side, cited facts for the roles each article compares (every article with facts of its own for 2+
+        roles, or the one asked for)."""
         from coach.compare import comparable, compare_article
         from coach.errors import UnknownDocumentError
 
         if doc_id is None:
-            return [compare_article(a) for a in comparable(self.library.articles())]
+            return comparable(self.library.articles())
         article = self.library.article(doc_id)
         if article is None:
             raise UnknownDocumentError(doc_id)

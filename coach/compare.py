@@ -219,6 +219,8 @@ def _containing(article: Article, needle: str) -> str:
     return needle
 
 
-def comparable(articles: list[Article]) -> list[Article]:
-    """Articles that compare two or more roles."""
-    return [a for a in articles if len(a.roles) >= 2]
+def comparable(articles: list[Article]) -> list[RoleComparison]:
+    """The comparisons of the articles that say something of their own about two or more roles. Naming two roles is
+    not enough: a résumé guide whose example line mentions a second role would be a table of empty cells."""
+    comparisons = (compare_article(a) for a in articles if len(a.roles) >= 2)
+    return [c for c in comparisons if sum(any(row.cells.get(role) for row in c.rows) for role in c.roles) >= 2]

@@ -168,3 +168,18 @@ def test_compare_roles_unknown_document_is_a_coach_error(library_coach):
 
     with pytest.raises(CoachError, match="no document"):
         library_coach.compare_roles("nope")
+
+
+def test_compare_leaves_out_an_article_that_only_names_a_second_role():
+    from coach.compare import comparable
+    from coach.models import Article, Role, Section
+
+    roles = [Role(name="Software Engineer", aliases=["SWE"]), Role(name="Site Reliability Engineer", aliases=["SRE"])]
+    section = Section(heading="Your summary line", paragraphs=[
+        "Open with one line, e.g. 'Site Reliability Engineer with 4 years of on-call experience.'",
+        "Keep the summary under three lines."])
+    passing = Article(doc_id="cv", path="cv.md", title="Fictional resume guide", sha256="x", roles=roles,
+                      sections=[section])
+    both = Article(doc_id="vs", path="vs.md", title="Fictional SWE vs SRE", sha256="y", roles=roles,
+                   checklist=["Review Linux basics for the SRE loop", "Practise two graph problems for the SWE loop"])
+    assert [c.doc_id for c in comparable([passing, both])] == ["vs"]
