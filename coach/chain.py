@@ -31,7 +31,7 @@ from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, compounds, coverage_reply,
                          kinds_named, known_company_mentions, mentions_name, name_candidates, names_kind,
-                         names_occupation, off_domain_by_meaning, placed_name, unanswered_companies,
+                         names_occupation, noun_phrases, off_domain_by_meaning, placed_name, unanswered_companies,
                          uncovered_companies, uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,11 @@ SHARED_SENSE_MARGIN = 0.05
 # course" / "architecture course", 0.91) leaves it nearer. Tuning split: the kinds declined sit at 0.75 and below
 # ("classroom management style" 0.68), the narrowing modifiers of covered questions at 0.89 and above.
 KIND_APART = 0.8
+# An answer that shares no word of the question's noun phrases treats the one it asks about (the phrase whose leaving
+# out moves its meaning most) only when a noun phrase of its sentences or headings is this near to it (short phrases'
+# cosine, as PART_ONLY and OTHER_KIND): "what do they mean by bar raiser" is not answered by "Mean Squared Error",
+# nor "is leetcode premium worth paying for" by negotiation services "well-worth the cost".
+TOPIC_TREATED = 0.5
 
 
 @dataclass
@@ -397,6 +402,42 @@ class AskChain:
                 return " ".join(phrase)
         return None
 
+    def _untreated_topic(self, question: str, composed: Composed) -> str | None:
+        """The noun phrase the asking sentence asks about ("bar raiser" of "what do they mean by bar raiser", "leetcode
+        premium" of "is leetcode premium worth paying for") when the answer shares words with the question but none
+        of its noun phrases or names (any form; an everyday name the library names its own way counts as shared) —
+        only words of its frame, the verb of asking and the like ("mean", "use", "worth") — and does not treat the
+        phrase: it carries the question's topic (leaving it out moves the meaning to ``TOPIC_WORD_MAX`` or below), no
+        quoted sentence says a word of it its own way and none of the answer's noun phrases is near it
+        (``TOPIC_TREATED``). The shared word then links the question to a sentence about something else: "mean" to
+        "Mean Squared Error", "worth" to negotiation services "well-worth the cost"."""
+        headings = [t for s in composed.sources for t in (s.title, s.section or "")]
+        texts = [*composed.sentences, *filter(None, headings)]
+        written = " ".join(texts)
+        # "well-worth" writes "worth" too
+        said = word_forms(TOKEN.findall(written) + TOKEN.findall(written.replace("-", " ")))
+        named = _stand_in_words(question)
+        felt = _said_of_speaker(question)
+        asked = asked_part(question)
+        phrases = [p for p in noun_phrases(asked) if any(w.lower() not in felt for w in p)]
+        # A name is a noun phrase of its own, wherever the parse puts it ("What is Lyft likely to ask").
+        names = [m.group() for m in _MID_NAME.finditer(asked) if m.group().lower() != "i"]
+        if not phrases or not composed.sentences or \
+                any(w.lower() in named or word_forms([w]) & said for w in [*names, *(w for p in phrases for w in p)]):
+            return None
+        # An answer sharing no word at all was found by meaning, a paraphrase ("160 questions within 3-4 weeks" for
+        # "how many LeetCode problems in a month"): only a shared word can link a sentence about something else.
+        if not any(tokenize(w) and word_forms([w]) & said for w in TOKEN.findall(asked)):
+            return None
+        vectors = np.asarray(self.vectors.encode([question, *(_left_out(question, p) for p in phrases)]))
+        shift = vectors[1:] @ vectors[0]
+        topic = phrases[int(np.argmin(shift))]
+        if float(shift.min()) > TOPIC_WORD_MAX or any(self._said_in_quote(question, w, composed) for w in topic):
+            return None
+        theirs = list(dict.fromkeys(" ".join(run) for text in texts for run in noun_phrases(text)))
+        vectors = np.asarray(self.vectors.encode([" ".join(topic), *theirs]))
+        return " ".join(topic) if not theirs or float((vectors[1:] @ vectors[0]).max()) < TOPIC_TREATED else None
+
     def _off_domain_unshared(self, question: str, composed: Composed) -> str | None:
         """Why the question is outside interview preparation once the words it shares with the answer (its sentences
         and their passages' headings) are left out, or None: what is left reads as an outside topic more than the
@@ -495,10 +536,7 @@ class AskChain:
         """Whether ``words`` together carry the question's topic: leaving them all out moves the question's meaning
         (see ``TOPIC_WORD_MAX``). Together, because two such words share the topic ("a logo for my bakery"): leaving
         out either one alone keeps the other."""
-        without = question
-        for word in words:
-            without = re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", " ", without, flags=re.I)
-        without = " ".join(without.split())
+        without = _left_out(question, words)
         if without == " ".join(question.split()):
             return False
         vq, vw = self.vectors.encode([question, without])
@@ -611,7 +649,7 @@ class AskChain:
                 reason = f"the library does not explain “{acronym}”"
             elif term := self._unknown_term(standalone, qv):
                 reason = f"the library does not talk about “{term}”"
-            elif phrase := self._compound_in_part(standalone, composed):
+            elif phrase := self._compound_in_part(standalone, composed) or self._untreated_topic(standalone, composed):
                 reason = f"the library does not talk about “{phrase}”"
             elif name := self._unknown_name(standalone, composed, snap):
                 reason = f"the library does not talk about “{name}”"
@@ -722,6 +760,17 @@ def _said_of_speaker(question: str) -> set[str]:
         said[low] = said.get(low, True) and said_of_speaker(question[:at], word)
         at += len(word)
     return {w for w, only in said.items() if only}
+
+
+# A capitalised word after the first of its sentence: a name.
+_MID_NAME = re.compile(r"(?<=[\w,;:'’)\]] )[A-Z][\w.&'-]*")
+
+
+def _left_out(question: str, words: list[str]) -> str:
+    """``question`` without ``words`` (whole words, any case)."""
+    for word in words:
+        question = re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", " ", question, flags=re.I)
+    return " ".join(question.split())
 
 
 def _stand_in_words(question: str) -> set[str]:

@@ -39,6 +39,10 @@ The principle: the evidence the answer stands on must cover the entities and the
      they are about email, not about the signature asked about; or when it writes the compound's head only as another
      kind of it (:func:`kinds_named`: "work email" for a "thank-you email", "cover letter" for a "reference letter";
      a compound the question names outright, whose missing modifiers are nouns: :func:`names_kind`);
+   - an answer that shares no word of the asking sentence's noun phrases (:func:`noun_phrases`), only words of its
+     frame ("mean", "use", "worth"), and whose noun phrases are none near the phrase the question asks about: "what
+     do they mean by bar raiser" is not answered by "Mean Squared Error", nor "is leetcode premium worth paying for"
+     by negotiation services "well-worth the cost";
    - weak evidence that the answer sentence does not make up for, or a word no article uses that carries the topic
      and that neither the quoted passages nor a stand-in in them cover, nor a quoted sentence says its own way
      ("a logo for my bakery"; "programming tongues" is said by "programming language"; a word that only says
@@ -513,12 +517,13 @@ def asked_job(question: str) -> str | None:
 # Spaces or one hyphen ("out-of-office"); a spaced dash separates clauses ("the hiring process - use 10 pt").
 _RUN_GAP = re.compile(r"\s+|-")
 # English's prepositions and subordinating conjunctions, closed classes: they join phrases and clauses, never a
-# compound ("the letter once I've signed", "code into a zoom interview").
+# compound ("the letter once I've signed", "code into a zoom interview"). "worth" takes an object as a preposition
+# does ("is a bootcamp worth the money", "worth paying for"): it ends the phrase before it.
 _JOINERS = frozenset("""about above across after against along among around as at before behind below beneath beside
     besides between beyond by despite down during except for from in inside into like near of off on onto out outside
     over past per since through throughout till to toward towards under underneath until up upon via with within without
-    versus vs although because once though unless whereas whether while whilst when whenever where wherever if than
-    """.split())
+    worth versus vs although because once though unless whereas whether while whilst when whenever where wherever if
+    than""".split())
 
 
 def compounds(question: str, placed: bool = True) -> list[tuple[str, list[str]]]:
