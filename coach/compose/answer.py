@@ -12,8 +12,9 @@ import numpy as np
 
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
-                        asks_advice, asks_what_to_do, asked_thing, carries_in, counted_thing, counts_named, counts_other,
-                        measured_thing, plan, poses_condition, reported_prompt, requests)
+                        asking_part, asks_advice, asks_what_to_do, asked_thing, carries_in, counted_thing, counts_named,
+                        counts_other, given_numbers, measured_thing, plan, poses_condition, reported_prompt, requests,
+                        states_measure)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
@@ -302,7 +303,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
     # article) says nothing about whether a sentence is about the asked subject ("a probation period").
-    distinct = {t for t in subject - _FILLER - spoken
+    # (The numbers and units of the asker's situation — "if I have 3 years experience" — are not what a fact question
+    # is about; what they count may be: "2 coding rounds next week, how long does each one last".)
+    given = _stems(" ".join(given_numbers(question))) - _stems(asking_part(question)) if kind in FACT_KINDS else set()
+    distinct = {t for t in subject - _FILLER - spoken - given
                 if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
 
     # What a how-to asks to make or work with ("the email asking the recruiter for more money"), what a what-is
@@ -388,7 +392,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     # preparing measures in its own words: "to be well prepared".)
     # (A size is asked of the thing it is the subject of — "how long should the motivation note be" — which the
     # passage's topic already checks; its heading may give the library's name for it, "cover letter".)
-    thing = measured_thing(question) if kind in FACT_KINDS and kind != "length" else None
+    sized = measured_thing(question) if kind in FACT_KINDS else None
+    thing = sized if kind != "length" else None
     # (A stage word names the setting's kind, not which one: "prepare for coding rounds" is measured by a coding
     # prep plan.)
     measured = _stems(thing) - _GENERIC - _FILLER - _STAGES if thing and len(thing.split()) >= 2 else set()
@@ -415,15 +420,22 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
 
     def counts_asked(c: Cand) -> bool:
-        """A number in the sentence counts the counted thing by name: it is about what is asked, in whatever other
-        words ("160 questions within 3-4 weeks" for how many LeetCode problems in a month)."""
-        return bool(count_of) and counts_named(count_of, c.text, alike)
+        """A number in the sentence counts the counted thing by name, or a clause of it states the asked time or size
+        of the measured thing ("Use only 1 page for your resume"): it is about what is asked, in whatever other words
+        ("160 questions within 3-4 weeks" for how many LeetCode problems in a month)."""
+        return bool(count_of) and counts_named(count_of, c.text, alike) or bool(sized) and carries_kind(c) and \
+            states_measure(kind, sized, c.text)
 
-    if kind in GATED_KINDS and not (carries_kind(scored[0][1]) and (on_topic(scored[0][1])
-                                                                     or counts_asked(scored[0][1]))):
+    # A near sentence stating the measure of the asked thing answers before one stating another thing's ("fewer than
+    # 10 words" for the headline, asked how long the summary should be).
+    stating = [t for t in scored if t[0] >= scored[0][0] - CLOSEST_NEAR and counts_asked(t[1])] \
+        if kind in GATED_KINDS and sized and not counts_asked(scored[0][1]) else []
+    if kind in GATED_KINDS and (stating or not (carries_kind(scored[0][1]) and (on_topic(scored[0][1])
+                                                                                 or counts_asked(scored[0][1])))):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
         carrying = [t for t in scored if carries_kind(t[1]) and (on_topic(t[1]) or counts_asked(t[1]))]
+        carrying.sort(key=lambda t: not counts_asked(t[1]))
         # The best passage may name what to avoid in other words than the question's ("Never include your work
         # phone number" for "what shouldn't go in my contact details"): its don'ts are the answer.
         # (A number that counts the asked thing by name is near enough: the best passage counts something else.)
