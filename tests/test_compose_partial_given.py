@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from coach.compose import compose
 from coach.plan import (NOT_EXACT, asking_part, counted_thing, given_numbers, measured_thing, plan, states_measure,
                         checked_amount)
-from test_answer_kinds import compose_over, parsed
+from test_answer_kinds import compose_over, parsed, ranked_hits
 
 ARTICLE = """# Fictional guide to applying at Pellworth
 
@@ -36,6 +37,10 @@ A Pellworth pairing round is typically 50 - 60 minutes long, with one engineer f
 ## Your first weeks
 
 In the first 2 weeks you pair with a new colleague next week and every week after that.
+
+## Telling your stories
+
+People remember stories. Tell each one in your own words and end with what you learned.
 
 ## References
 
@@ -128,3 +133,13 @@ def test_each_one_is_the_thing_the_asker_counts(embedder, pellworth):
     # Before, the first weeks' "next week" led ("In the first 2 weeks you pair ..."): "each one" is a pairing round.
     assert NOT_EXACT not in out.text and out.text.startswith("A Pellworth pairing round is typically 50 - 60 minutes"), \
         out.text
+
+
+def test_a_page_limit_under_another_heading_is_not_the_asked_size(embedder, pellworth):
+    article, chunks = pellworth
+    question = "I've got 4 project stories ready, how long should each one be when I tell it?"
+    vectors, qv, hits = ranked_hits(embedder, chunks, question)
+    text = compose(question, hits, vectors, qv, article.roles, ["Pellworth"]).text
+    # The stories have no size in the article: no page limit (the cover note's), no minutes (a pairing round's) and
+    # no years (the parser's) are given as theirs.
+    assert not text or text.startswith(NOT_EXACT), text

@@ -13,7 +13,7 @@ import numpy as np
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
                         asking_part, asks_advice, asks_what_to_do, asked_thing, carries_in, counted_thing, counts_named,
-                        counts_other, given_numbers, measured_thing, plan, poses_condition, reported_prompt, requests,
+                        counted_nouns, counts_other, given_numbers, measured_thing, plan, poses_condition, reported_prompt, requests,
                         states_measure)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
@@ -406,6 +406,17 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         return _held(measured, named) or bool(extra) and _held(measured - spoken, named) and _held(
             _stems(extra), _stems(c.text))
 
+    # A size is of the thing named as its head ("how long should each of my STAR stories be"): a page limit under
+    # another subject's heading is that subject's size, though the passage shares the question's other words. (An
+    # everyday name, "motivation note", or one no passage uses, "blurb", is left to the topic check.)
+    sized_head = _stems(" ".join(counted_nouns(sized)[-1:])) - spoken if kind == "length" and sized else set()
+    if sized_head and not any(_held(sized_head, _stems(f"{c.text} {hits[c.hi].chunk.section or ''}")) for c in cands):
+        sized_head = set()
+
+    def sizes_named(c: Cand) -> bool:
+        chunk = hits[c.hi].chunk
+        return _held(sized_head, _stems(f"{c.text} {chunk.title} {chunk.section or ''} {' '.join(chunk.parents)}"))
+
     # What a count question counts ("how many mock interviews"): a sentence whose every number counts something else
     # ("160 questions within 3-4 weeks") does not answer it; one counting it in other words ("questions" for
     # "problems") does.
@@ -416,7 +427,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     def carries_kind(c: Cand) -> bool:
         """``fits``, ``measures`` and counts the counted thing; for a price question also a passage under a heading
         that states the price ("Free resources")."""
-        return fits(c.text) and measures(c) and not (count_of and counts_other(count_of, c.text, alike)) \
+        return fits(c.text) and measures(c) and sizes_named(c) and not (count_of and counts_other(count_of, c.text,
+                                                                                                 alike)) \
             or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
 
     def counts_asked(c: Cand) -> bool:
