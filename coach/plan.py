@@ -120,7 +120,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                               r"\bsets? (?!(?:you|yourself|me|myself)\b)(?:\w+ ){1,5}apart\b|\b(?:separates|distinguishes) [^?]*\bfrom\b|"
                               r"\bwhen (?:should|would|do) (?:i|you|we) (?:pick|choose|use)\b[^?]*\b(?:over|or)\b", re.I)),
     # "How long should my resume be?" asks for a size (pages, words, minutes of talk), not a time to wait.
-    ("length", re.compile(r"\bhow long should (?:my|the|a|an|your|our|this|that)\b[^?]*\bbe\b|"
+    ("length", re.compile(r"\bhow long should (?:my|the|a|an|your|our|this|that|each|every)\b[^?]*\bbe\b|"
                           r"\bhow many (?:pages?|words?|lines?|paragraphs?|sentences?)\b|\bhow (?:short|brief)\b", re.I)),
     # "How fast can I find one of them?" asks how fast a computation runs (its complexity), not for a time to wait.
     ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
@@ -331,12 +331,80 @@ def poses_condition(question: str) -> bool:
     return bool(_ASKS_CONSEQUENCE.search(q) or yes_no and _CONDITIONAL.search(q))
 
 
+# The asker's situation, told beside the question ("if i have 3 years experience", "with 6 years in", "I have 2
+# coding rounds next week", "the round is 45 minutes"): a clause that does not ask, or one opened by a subordinator. Its
+# numbers are given, not asked ("how long should my resume be if I have 3 years experience" asks the resume's length).
+# "with" opens one only before a number ("with 6 years in"; "spend with the recruiter" is part of the act); "ok if",
+# "see if" mean "whether" (``_WHETHER_IF``) and open none.
+_SETTING_SPLIT = re.compile(rf"[.,;:!?]+(?:\s+|$)|\s+(?:and|but|so|because)\s+|\s+(?=(?:if|when|whenever|once|since|given|"
+                            rf"now that|while)\s)|\s+(?=with\s+(?:\d|{NUMBER_WORDS}\b))", re.I)
+_SETTING_START = re.compile(r"^\W*(?:if|when|whenever|once|since|given|now that|while|with)\b", re.I)
+_ASKS_AMOUNT = re.compile(r"\bhow (?:many|much|long|short|big)\b", re.I)
+
+
+def _parts(question: str) -> list[tuple[str, bool]]:
+    """The clauses of ``question``, each with whether it asks (see ``_SETTING_SPLIT``)."""
+    q = _WHETHER_IF.sub(lambda m: m.group(0)[:-2] + "whether", _plain(question))
+    parts = [p.strip() for p in _SETTING_SPLIT.split(q) if p and p.strip()]
+    return [(p, not _SETTING_START.match(p) and bool(_ASKING_CLAUSE.match(p) or _ASKS_AMOUNT.search(p)))
+            for p in parts]
+
+
+def _told(question: str) -> str:
+    """The clauses of ``question`` that tell the asker's situation."""
+    return " , ".join(p for p, asks in _parts(question) if not asks)
+
+
+def asking_part(question: str) -> str:
+    """``question`` without the clauses that tell the asker's situation (the whole question when none asks)."""
+    parts = _parts(question)
+    return " ".join(p for p, asks in parts if asks) or _plain(question)
+
+
+def given_numbers(question: str) -> list[str]:
+    """The numbers the asker's situation states, a time or size with its unit ("3 years", "2", "one page"): what they
+    count is what the situation is about ("2 coding rounds next week, how long does each one last")."""
+    told = _told(question)
+    measures = [m.group(0) for pattern in (DURATION, LENGTH, SPOKEN) for m in pattern.finditer(told)]
+    return measures + [m.group(0) for m in NUMBER.finditer(told)]
+
+
+# A yes/no question that puts an amount to the test — its subject ("is 2 weeks enough", "are 3 references enough",
+# "is a 15 word headline too long") or what something should be ("should my resume be one page") — asks for the
+# library's amount of that thing: a time, a size or a count of a plural noun. A number told in passing ("apply to ten
+# openings", "a few weeks of grinding") is not put to the test.
+_TESTED_NUMBER = rf"(?:\d+(?:[.,]\d+)?\+?|one|{NUMBER_WORDS})"
+_TESTED = re.compile(rf"^\W*(?:is|are|was|were|will|would)\s+(?:(?:an?|just|only|about|around)\s+)?"
+                     rf"({_TESTED_NUMBER}[\s-].*)|\bbe\s+(?:(?:about|around|under|over|at most|at least|just|only)\s+)?"
+                     rf"({_TESTED_NUMBER}[\s-].*)", re.I)
+_VAGUE = re.compile(r"^(?:a few|several|a couple|an?)\b", re.I)
+
+
+def checked_amount(question: str) -> tuple[str, str | None] | None:
+    """For a yes/no question testing an amount (see ``_TESTED``), its fact kind and, for a count, the counted noun
+    phrase ("are 3 references enough?" → ("count", "references")); None otherwise."""
+    core = _LEADING_CLAUSE.sub("", asking_part(question))
+    m = _TESTED.search(core) if _YES_NO_START.match(core) else None
+    amount = m and (m.group(1) or m.group(2))
+    if not amount or _VAGUE.match(amount):
+        return None
+    if LENGTH.match(amount) or SPOKEN.match(amount) and not DURATION.match(amount):
+        return "length", None
+    if DURATION.match(amount):
+        return "duration", None
+    run = number_nouns(amount)[0] if NUMBER.match(amount) else None
+    return ("count", " ".join(run)) if run and _plural(run[-1]) else None
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())
     core = _LEADING_CLAUSE.sub("", q)
     if _METHOD_FOR_NUMBER.search(core):
         return Plan("howto")
+    tested = checked_amount(q)
+    if tested:
+        return Plan(*tested)
     # "Is it OK to list my phone number?", "Should I try a few sample inputs?": a yes/no question that merely uses
     # "list" or "sample" asks for a verdict, not for items.
     verdict = bool(_YES_NO_START.match(core)) and not _ASKS_FOR_ITEMS.match(core)
@@ -418,24 +486,38 @@ _LASTING = r"(?:be|last|lasts|take|takes|go|goes|run|runs|stay|stays)"
 _WORD = rf"(?!(?i:{_FUNCTION}|{ADVERB}|{_LASTING}|each|every|any|some|all|one|single|how|what|where|why|who)\b)(?![\w-]*ly\b)[\w.-]+"
 _SUBJECT = rf"((?:{_WORD}\s+){{0,3}}{_WORD})"
 _MEASURED_ALSO = (
-    re.compile(rf"\bhow many {_UNIT_Q}(?: back)? (?:should|does|do|is|are|will|would|can) (?:the|my|your|a|an) "
+    re.compile(rf"\bhow many {_UNIT_Q}(?: back)? (?:should|does|do|is|are|will|would|can) (?:(?:the|my|your|a|an) )?"
                rf"{_SUBJECT}", re.I),
     re.compile(rf"\bhow (?:many|much) (?:[\w-]+ ){{0,2}}?(?:{_UNIT_Q}|time)\b.*?\b(?:for|on) "
                rf"(?:the |my |your |a |an |this |that |each |every )?{_SUBJECT}", re.I),
     re.compile(rf"^\W*how long (?:is|are|does|do|should|will|would|can) (?:the |my |your |a |an |one |each )?{_SUBJECT}",
                re.I),
+    # the subject of an amount put to the test: "should my resume be one page", "can the intro take 2 minutes"
+    re.compile(rf"^\W*(?:should|can|could|must|will|would|does|do|is|are) (?:the|my|your|a|an|each) {_SUBJECT} "
+               rf"{_LASTING}\b", re.I),
 )
 
 
 def measured_thing(question: str) -> str | None:
     """What a duration or count question measures ("how many weeks of mock interviews should I do?" → "mock
-    interviews", "how long is a system design round?" → "system design round"), or None."""
-    q = _plain(question)
-    for pattern in (_MEASURED, *_MEASURED_ALSO):
-        m = pattern.search(q)
-        if m:
-            return m.group(1).strip()
-    return None
+    interviews", "how long is a system design round?" → "system design round"), or None. The clause that asks is
+    read first: the asker's situation told before it ("I have 2 weeks left, how many weeks does ...") is not measured."""
+    asking = asking_part(question)
+    for q in dict.fromkeys((asking, _plain(question))):
+        for pattern in (_MEASURED, *_MEASURED_ALSO):
+            m = pattern.search(q)
+            if m:
+                return m.group(1).strip()
+    return _referred(question) if _REFERS_BACK.search(asking) else None
+
+
+# "I have 2 coding rounds next week, how long does each one last?": the clause that asks names its thing by a pronoun;
+# the thing is what the situation counts (a number before a plural noun).
+_REFERS_BACK = re.compile(r"\b(?:each one|each of them|each|it|they|them|one)\b", re.I)
+
+
+def _referred(question: str) -> str | None:
+    return next((" ".join(run) for run in number_nouns(_told(question)) if run and _plural(run[-1])), None)
 
 
 # What a count question counts: the noun phrase after "how many" ("how many mock interviews should I do" → "mock
@@ -485,15 +567,25 @@ def counted_thing(question: str) -> str | None:
     max")."""
     m = _COUNTED.search(_plain(question))
     if not m:
-        return None
+        tested = checked_amount(question)
+        return tested[1] if tested else None
     words = m.group(1).split()
-    plural = [any(x != w.lower() for x in _lemmas(w).get("NOUN", ())) for w in words]
+    plural = [_plural(w) for w in words]
     if True not in plural:
         return " ".join(words)
     end = plural.index(True)
     while end + 1 < len(words) and plural[end + 1]:  # "data points": the last of a run of plurals heads it
         end += 1
     return " ".join(words[:end + 1])
+
+
+def states_measure(kind: str, thing: str, sentence: str) -> bool:
+    """Whether a clause of ``sentence`` states the ``kind`` of fact asked together with the head noun of ``thing``
+    ("Use only 1 page for your resume" for the resume's length; not "Similar to your resume, you should rarely go
+    beyond the one page limit", whose page is the cover letter's)."""
+    nouns = _keys(counted_nouns(thing)[-1:])
+    return bool(nouns) and any(carries(kind, c) and nouns & _keys(re.findall(r"[\w'-]+", c))
+                               for c in _SETTING_SPLIT.split(sentence) if c and c.strip())
 
 
 def _keys(words) -> set[str]:
@@ -570,6 +662,11 @@ def _lemmas(word: str) -> dict:
     from lemminflect import getAllLemmas
 
     return getAllLemmas(word.lower())
+
+
+def _plural(word: str) -> bool:
+    """``word`` is a plural noun (its noun lemma differs from it: "rounds", "stories")."""
+    return any(x != word.lower() for x in _lemmas(word).get("NOUN", ()))
 
 
 def _verb(tokens: list[str], i: int) -> bool:

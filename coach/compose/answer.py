@@ -12,8 +12,9 @@ import numpy as np
 
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
-                        asks_advice, asks_what_to_do, asked_thing, carries_in, counted_thing, counts_named, counts_other,
-                        measured_thing, plan, poses_condition, reported_prompt, requests)
+                        asking_part, asks_advice, asks_what_to_do, asked_thing, carries_in, counted_thing, counts_named,
+                        counted_nouns, counts_other, given_numbers, measured_thing, plan, poses_condition, reported_prompt, requests,
+                        states_measure)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
@@ -302,7 +303,10 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
     # article) says nothing about whether a sentence is about the asked subject ("a probation period").
-    distinct = {t for t in subject - _FILLER - spoken
+    # (The numbers and units of the asker's situation — "if I have 3 years experience" — are not what a fact question
+    # is about; what they count may be: "2 coding rounds next week, how long does each one last".)
+    given = _stems(" ".join(given_numbers(question))) - _stems(asking_part(question)) if kind in FACT_KINDS else set()
+    distinct = {t for t in subject - _FILLER - spoken - given
                 if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
 
     # What a how-to asks to make or work with ("the email asking the recruiter for more money"), what a what-is
@@ -388,7 +392,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     # preparing measures in its own words: "to be well prepared".)
     # (A size is asked of the thing it is the subject of — "how long should the motivation note be" — which the
     # passage's topic already checks; its heading may give the library's name for it, "cover letter".)
-    thing = measured_thing(question) if kind in FACT_KINDS and kind != "length" else None
+    sized = measured_thing(question) if kind in FACT_KINDS else None
+    thing = sized if kind != "length" else None
     # (A stage word names the setting's kind, not which one: "prepare for coding rounds" is measured by a coding
     # prep plan.)
     measured = _stems(thing) - _GENERIC - _FILLER - _STAGES if thing and len(thing.split()) >= 2 else set()
@@ -401,6 +406,17 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         return _held(measured, named) or bool(extra) and _held(measured - spoken, named) and _held(
             _stems(extra), _stems(c.text))
 
+    # A size is of the thing named as its head ("how long should each of my STAR stories be"): a page limit under
+    # another subject's heading is that subject's size, though the passage shares the question's other words. (An
+    # everyday name, "motivation note", or one no passage uses, "blurb", is left to the topic check.)
+    sized_head = _stems(" ".join(counted_nouns(sized)[-1:])) - spoken if kind == "length" and sized else set()
+    if sized_head and not any(_held(sized_head, _stems(f"{c.text} {hits[c.hi].chunk.section or ''}")) for c in cands):
+        sized_head = set()
+
+    def sizes_named(c: Cand) -> bool:
+        chunk = hits[c.hi].chunk
+        return _held(sized_head, _stems(f"{c.text} {chunk.title} {chunk.section or ''} {' '.join(chunk.parents)}"))
+
     # What a count question counts ("how many mock interviews"): a sentence whose every number counts something else
     # ("160 questions within 3-4 weeks") does not answer it; one counting it in other words ("questions" for
     # "problems") does.
@@ -411,19 +427,27 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     def carries_kind(c: Cand) -> bool:
         """``fits``, ``measures`` and counts the counted thing; for a price question also a passage under a heading
         that states the price ("Free resources")."""
-        return fits(c.text) and measures(c) and not (count_of and counts_other(count_of, c.text, alike)) \
+        return fits(c.text) and measures(c) and sizes_named(c) and not (count_of and counts_other(count_of, c.text,
+                                                                                                 alike)) \
             or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
 
     def counts_asked(c: Cand) -> bool:
-        """A number in the sentence counts the counted thing by name: it is about what is asked, in whatever other
-        words ("160 questions within 3-4 weeks" for how many LeetCode problems in a month)."""
-        return bool(count_of) and counts_named(count_of, c.text, alike)
+        """A number in the sentence counts the counted thing by name, or a clause of it states the asked time or size
+        of the measured thing ("Use only 1 page for your resume"): it is about what is asked, in whatever other words
+        ("160 questions within 3-4 weeks" for how many LeetCode problems in a month)."""
+        return bool(count_of) and counts_named(count_of, c.text, alike) or bool(sized) and carries_kind(c) and \
+            states_measure(kind, sized, c.text)
 
-    if kind in GATED_KINDS and not (carries_kind(scored[0][1]) and (on_topic(scored[0][1])
-                                                                     or counts_asked(scored[0][1]))):
+    # A near sentence stating the measure of the asked thing answers before one stating another thing's ("fewer than
+    # 10 words" for the headline, asked how long the summary should be).
+    stating = [t for t in scored if t[0] >= scored[0][0] - CLOSEST_NEAR and counts_asked(t[1])] \
+        if kind in GATED_KINDS and sized and not counts_asked(scored[0][1]) else []
+    if kind in GATED_KINDS and (stating or not (carries_kind(scored[0][1]) and (on_topic(scored[0][1])
+                                                                                 or counts_asked(scored[0][1])))):
         # The asked kind of fact, about the asked topic ("how long should a cover letter be" is not answered by how
         # long a hiring process takes).
         carrying = [t for t in scored if carries_kind(t[1]) and (on_topic(t[1]) or counts_asked(t[1]))]
+        carrying.sort(key=lambda t: not counts_asked(t[1]))
         # The best passage may name what to avoid in other words than the question's ("Never include your work
         # phone number" for "what shouldn't go in my contact details"): its don'ts are the answer.
         # (A number that counts the asked thing by name is near enough: the best passage counts something else.)
