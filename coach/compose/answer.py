@@ -25,7 +25,7 @@ from coach.compose.cues import (_ANAPHOR, _ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAI
                                 _MONEY, _PROMPT, _REASON,
                                 _RECOMMEND, _REMEDY, _SCENE, _SIZE, _VERDICT, _YES_NO, _YES_NO_WORD, _announces,
                                 _asked_predicate, _count_pattern, _recommends, advises)
-from coach.compose.candidates import _candidates, _library_names
+from coach.compose.candidates import _candidates, _library_names, leans_back, sentence_before
 from coach.compose.lines import names_samples, quoted_samples
 from coach.compose.render import POINTERS_ONLY, _not_exact, _opening, _price_heading, _render, said_not_exactly
 from coach.compose.lists import _inline_list, _introduced_list, _labelled_items, _list_answer, _numbered_steps
@@ -726,6 +726,17 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
                 _DIFFERS_ONLY.search(cand[1].text)
             if (says_how or _ANAPHOR.match(follower[1].text)) and length() + len(other[1].text) <= MAX_CHARS + 150:
                 chosen.append(other)
+
+    # The answer's lead leans on the sentence before it: that sentence is quoted with it, so it reads on its own.
+    led = chosen[0][1]
+    said_before = sentence_before(hits[led.hi].chunk, led.si) if leans_back(led.text) else None
+    if said_before and not any((t[1].hi, t[1].si) == (led.hi, led.si - 1) for t in chosen) and \
+            re.search(r"[.!]\W*$", said_before[1]):
+        referent = by_pos.get((led.hi, led.si - 1)) or (chosen[0][0], Cand(led.hi, led.si - 1, said_before[0],
+                                                                           said_before[1]), [])
+        while len(chosen) >= MAX_SENTENCES:
+            chosen.remove(min(chosen[1:], key=lambda t: t[0]))
+        chosen.append(referent)
 
     # A yes/no question answered from a matching FAQ: its lead sentence ("Not in depth.", "Yes, but ...") is the
     # direct answer, even when a later sentence shares more words with the question.

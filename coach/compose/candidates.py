@@ -16,6 +16,33 @@ from coach.compose.words import _stems
 from coach.compose.cues import _LABEL, _SHORT_QUESTION, _SKIP, _YES_NO_WORD
 from coach.compose.lines import _counted_list, _pointer_lines, _sample_lines, _with_items, open_statement
 
+# The anaphoric pronouns and determiners of English (a closed grammatical class, so the list is complete), and the
+# page's own pointers ("the ones in bold", "here are"): a sentence whose subject is one of them, after at most an
+# opening adverb ("Typically, they'd be well-worth the cost"), says its point of what the sentence before it names.
+# An expletive "it" ("It is important to ...", "It appears that ...") stands for what follows, not for that sentence.
+_LEANS_BACK = re.compile(
+    r"^(?:[A-Z][a-z]+,\s+)?(?:(?:they|their|them|this|that|these|those|such|both|he|she|his|her|the ones?)\b|"
+    r"here (?:is|are)\b|its?\b(?!(?:'s|\s+(?:is|was|seems|appears))\s+(?:\w+\s+)?(?:to|that)\b))", re.I)
+
+
+def leans_back(sentence: str) -> bool:
+    """The sentence's subject is an anaphor or a pointer to the page: read alone, it is about something unnamed."""
+    return bool(_LEANS_BACK.match(sentence))
+
+
+@lru_cache(maxsize=4096)  # every answer reads the same retrieved chunks again
+def _units(text: str) -> tuple[tuple[int, str], ...]:
+    """The sentences of a chunk, each with its line's index among the non-empty lines (``Cand.si`` indexes these)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return tuple((li, s.strip()) for li, line in enumerate(lines) for s in split_sentences(line))
+
+
+def sentence_before(chunk: Chunk, si: int) -> tuple[int, str] | None:
+    """(line index, text) of the sentence before the ``si``-th one of ``chunk``; None for its first."""
+    units = _units(chunk.text)
+    return units[si - 1] if 0 < si <= len(units) else None
+
+
 def is_promotion(chunk: Chunk) -> bool:
     """A sponsored section or an advert: never retrieved, never quoted."""
     return _sponsored_head(chunk.section, chunk.text[:300])
@@ -58,7 +85,7 @@ def _candidates(hits: Sequence[Hit], wants_products: bool = False) -> list[Cand]
         itemlike = len(lines) >= 3 and sorted(len(ln) for ln in lines)[len(lines) // 2] <= 160
         pointers = _pointer_lines([ln.strip() for ln in lines], hit.chunk.section or "")
         samples = _sample_lines([ln.strip() for ln in lines], hit.chunk.section or "")
-        units = [(li, s.strip()) for li, line in enumerate(lines) for s in split_sentences(line)]
+        units = _units(hit.chunk.text)
         si = 0
         asked_by, asked_left = None, 0
         while si < len(units):
