@@ -13,21 +13,12 @@ from coach.text import split_sentences
 from coach.vocabulary import stand_ins
 from coach.compose.records import Cand, Hit
 from coach.compose.words import _stems
-from coach.compose.cues import _LABEL, _SHORT_QUESTION, _SKIP, _YES_NO_WORD
+from coach.compose.cues import _ANAPHOR, _LABEL, _SHORT_QUESTION, _SKIP, _YES_NO_WORD
 from coach.compose.lines import _counted_list, _pointer_lines, _sample_lines, _with_items, open_statement
-
-# The anaphoric pronouns and determiners of English (a closed grammatical class, so the list is complete), and the
-# page's own pointers ("the ones in bold", "here are"): a sentence whose subject is one of them, after at most an
-# opening adverb ("Typically, they'd be well-worth the cost"), says its point of what the sentence before it names.
-# An expletive "it" ("It is important to ...", "It appears that ...") stands for what follows, not for that sentence.
-_LEANS_BACK = re.compile(
-    r"^(?:[A-Z][a-z]+,\s+)?(?:(?:they|their|them|this|that|these|those|such|both|he|she|his|her|the ones?)\b|"
-    r"here (?:is|are)\b|its?\b(?!(?:'s|\s+(?:is|was|seems|appears))\s+(?:\w+\s+)?(?:to|that)\b))", re.I)
-
 
 def leans_back(sentence: str) -> bool:
     """The sentence's subject is an anaphor or a pointer to the page: read alone, it is about something unnamed."""
-    return bool(_LEANS_BACK.match(sentence))
+    return bool(_ANAPHOR.match(sentence))
 
 
 @lru_cache(maxsize=4096)  # every answer reads the same retrieved chunks again

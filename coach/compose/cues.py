@@ -44,7 +44,13 @@ _CUES = [
 _YES_NO = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b", re.I)
 
-_ANAPHOR = re.compile(r"^(?:They|Their|Them|It|Its|This|These|Those|That|Both|Such|He|She|However)\b")
+# The anaphoric pronouns and determiners of English (a closed grammatical class, so the list is complete), "however",
+# and the page's own pointers ("the ones in bold", "here are"): a sentence that opens with one of them, after at most
+# an opening adverb ("Typically, they'd be well-worth the cost"), says its point of what the sentence before it names.
+# An expletive "it" ("It is important to ...", "It appears that ...") stands for what follows, not for that sentence.
+_ANAPHOR = re.compile(
+    r"^(?:[A-Z][a-z]+,\s+)?(?:(?:they|their|them|this|that|these|those|such|both|he|she|his|her|however|the ones?)\b|"
+    r"here (?:is|are)\b|its?\b(?!(?:'s|\s+(?:is|was|seems|appears))\s+(?:\w+\s+)?(?:to|that)\b))", re.I)
 # A sentence about the statement before it ("This improves the generalization of the model."), not a pronoun that may
 # stand for the subject ("It appears that ...").
 _POINTS_BACK = re.compile(r"^(?:This|These|That|Those|Such)\b(?!\s+(?:is|are) (?:why|because)\b)")
