@@ -453,6 +453,10 @@ TALKS_Q = "Which of your earlier talks go on your speaker profile?"
     ("Every single talk I've ever given, so the profile looks impressive.", "made"),  # the quantifier, reworded
     ("All of them, plus the meetup lightning talks.", "made"),  # a pronoun counting what was asked about
     ("Only the two talks closest to this conference's theme.", "avoided"),  # a few: the alternative
+    # a few picked out of more, by a verb of choosing or with the rest dropped (was unclear)
+    ("I pick the three or four talks that fit the theme and drop the rest, even ones I'm proud of.", "avoided"),
+    ("I keep two talks with the biggest audiences.", "avoided"),
+    ("I write two or three lines about each talk.", "unclear"),  # a number alone says nothing of choosing
     ("", "unclear"),
     ("asdf qwer zxcv", "unclear"),
 ])
@@ -575,6 +579,10 @@ def test_only_the_do_lines_part_contrasting_with_the_mistake_follows_it(embedder
     ("all of my accomplishments from every internship", [(1, {"accomplish"}), (1, {"internship"})]),
     ("I add plenty of average ones too", [(1, {"averag"})]),
     ("I filter out anything average so it all fits on one page", []),  # how much of one thing, not how many
+    # a small number picked out of more is a few; "the rest" dropped says the same of what was kept
+    ("I keep the three or four results that matter most", [(-1, {"result"})]),
+    ("I picked 3 bullets per role and cut the rest", [(-1, {"bullet"}), (-1, set())]),
+    ("I write two or three bullets per role", []),  # a number, not a choice
 ])
 def test_quantifiers_and_what_they_count(text, counts):
     assert [(c.sign, set(c.stems)) for c in counted(text)] == counts

@@ -372,10 +372,16 @@ def dont_forms(target: str) -> tuple[list[str], list[str]]:
 # achievements", "apply to many jobs at the same company") forbids the whole or a lot of something, so the thing alone
 # ("I list my achievements") is only its topic; an answer says which side it is on by its own quantifier. "single"
 # after "every" intensifies it ("every single thing"); "each" distributes ("two bullets under each job"); a number
-# counts without saying whether it is a few ("day one", "three years"); "everyone" counts people, not the thing.
+# counts without saying whether it is a few ("day one", "three years", "I write two bullets per role") unless it is
+# picked out of more — after a verb of choosing ("I keep the three or four results …") or beside "the rest" dropped
+# ("… and cut the rest"): choosing a few is the filtering such an item asks for. "everyone" counts people, not the
+# thing.
 _WHOLE = re.compile(r"\b(?:all|every(?:thing)?|entire|whole|many|as (?:many|much|often) as|over and over|"
                     r"the more|(?:a lot|lots|plenty|loads|tons) of)\b", re.I)
-_FEW = re.compile(r"\b(?:only|just (?:the|one|a few|a couple|my)|few|handful|couple|(?<!every )single)\b", re.I)
+_SMALL = r"(?:two|three|four|five|[2-5])(?:\s+or\s+(?:three|four|five|six|[3-6]))?"
+_FEW = re.compile(r"\b(?:only|just (?:the|one|a few|a couple|my)|few|handful|couple|(?<!every )single|"
+                  rf"(?:pick|keep|kept|choose|chose|select)(?:s|ed|ing)?\s+(?:(?:the|my|top)\s+)*{_SMALL}|"
+                  r"(?:cut|drop|leave|skip)(?:s|ped|ping|ting)?\s+the rest)\b", re.I)
 
 
 def quantity(text: str) -> int:
