@@ -148,6 +148,11 @@ def gradable(word: str) -> bool:
 
 def word_forms(words: list[str]) -> set[str]:
     """Every base form the lexicon reads ``words`` as (lower case), the words themselves included."""
+    return {x for w in words for x in _forms(w)}
+
+
+@lru_cache(maxsize=65536)  # an answer's every word is looked up on each question; the lexicon lookup is the cost
+def _forms(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
-    return {x.lower() for w in words for x in (w, *(f for forms in getAllLemmas(w).values() for f in forms))}
+    return frozenset(x.lower() for x in (word, *(f for forms in getAllLemmas(word).values() for f in forms)))
