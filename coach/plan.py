@@ -336,8 +336,8 @@ def poses_condition(question: str) -> bool:
 # numbers are given, not asked ("how long should my resume be if I have 3 years experience" asks the resume's length).
 # "with" opens one only before a number ("with 6 years in"; "spend with the recruiter" is part of the act); "ok if",
 # "see if" mean "whether" (``_WHETHER_IF``) and open none.
-_SETTING_SPLIT = re.compile(rf"[.,;:!?]+(?:\s+|$)|\s+(?:and|but|so|because)\s+|\s+(?=(?:if|when|whenever|once|since|given|"
-                            rf"now that|while)\s)|\s+(?=with\s+(?:\d|{NUMBER_WORDS}\b))", re.I)
+_SETTING_SPLIT = re.compile(rf"[.,;:!?]+(?:\s+|$)|\s+(?:and|but|so|because)\s+|"
+                            rf"\s+(?=(?:if|when|whenever|once|since|given|now that|while)\s)|\s+(?=with\s+(?:\d|{NUMBER_WORDS}\b))", re.I)
 _SETTING_START = re.compile(r"^\W*(?:if|when|whenever|once|since|given|now that|while|with)\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\bhow (?:many|much|long|short|big)\b", re.I)
 
@@ -501,7 +501,8 @@ _MEASURED_ALSO = (
 def measured_thing(question: str) -> str | None:
     """What a duration or count question measures ("how many weeks of mock interviews should I do?" → "mock
     interviews", "how long is a system design round?" → "system design round"), or None. The clause that asks is
-    read first: the asker's situation told before it ("I have 2 weeks left, how many weeks does ...") is not measured."""
+    read first: the asker's situation told before it ("I have 2 weeks left, how many weeks does ...") is not
+    measured."""
     asking = asking_part(question)
     for q in dict.fromkeys((asking, _plain(question))):
         for pattern in (_MEASURED, *_MEASURED_ALSO):

@@ -255,9 +255,9 @@ def _open_quietly(library) -> None:
 def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     """Supported files under ``paths`` (sorted, each real file once). Everything else that was asked for or found
     is reported in ``report.skipped`` with why: unsupported types, broken links and link loops, pipes and devices,
-    folders that cannot be read or hold no file at all, and a folder's own housekeeping files (``ingest.housekeeping``: its licence, its
-    list of sources), which are taken only when named explicitly. Hidden files and folders and ``.meta.json``
-    sidecars are passed over silently."""
+    folders that cannot be read or hold no file at all, and a folder's own housekeeping files
+    (``ingest.housekeeping``: its licence, its list of sources), which are taken only when named explicitly.
+    Hidden files and folders and ``.meta.json`` sidecars are passed over silently."""
     from ingest.housekeeping import housekeeping
     from ingest.loaders import SUPPORTED_SUFFIXES, is_sidecar
 

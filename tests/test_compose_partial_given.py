@@ -131,8 +131,8 @@ def test_a_tested_count_the_library_lacks_is_not_exact(embedder, pellworth):
 def test_each_one_is_the_thing_the_asker_counts(embedder, pellworth):
     out = _ask(embedder, pellworth, "I have 2 Pellworth pairing rounds next week, how long does each one last?")
     # Before, the first weeks' "next week" led ("In the first 2 weeks you pair ..."): "each one" is a pairing round.
-    assert NOT_EXACT not in out.text and out.text.startswith("A Pellworth pairing round is typically 50 - 60 minutes"), \
-        out.text
+    assert NOT_EXACT not in out.text, out.text
+    assert out.text.startswith("A Pellworth pairing round is typically 50 - 60 minutes"), out.text
 
 
 def test_a_page_limit_under_another_heading_is_not_the_asked_size(embedder, pellworth):

@@ -43,7 +43,8 @@ WORTH = "Paid negotiation coaches are usually worth the fee."
     # The answer shares only the question's frame word ("mean", "worth"), none of its noun phrases.
     ("What do they mean by a shadow interviewer?", MEAN, "shadow interviewer"),
     ("is leetcode premium worth paying for", WORTH, "leetcode premium"),
-    # It shares a noun phrase's word ("salary" / "salary bands"), or none at all (found by meaning): it treats the topic.
+    # It shares a noun phrase's word ("salary" / "salary bands"), or none at all (found by meaning): it treats the
+    # topic.
     ("is hiring somebody to haggle my salary for me worth it?", f"{WORTH[:-1]}: they know the salary bands.", None),
     ("how far off are my model's guesses on average?", MEAN, None),
 ])

@@ -12,15 +12,15 @@ import numpy as np
 
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
-                        asking_part, asks_advice, asks_what_to_do, asked_thing, carries_in, counted_thing, counts_named,
-                        counted_nouns, counts_other, given_numbers, measured_thing, plan, poses_condition, reported_prompt, requests,
-                        states_measure)
+                        asking_part, asks_advice, asks_what_to_do, asked_thing, carries_in, counted_nouns,
+                        counted_thing, counts_named, counts_other, given_numbers, measured_thing, plan,
+                        poses_condition, reported_prompt, requests, states_measure)
 from coach.roles import role_mentions
 from coach.scope import known_company_mentions, mentions_name
 from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEADING, MAX_CHARS, MAX_SENTENCES,
                                    SentenceEmbeddings)
 from coach.compose.words import _FILLER, _GENERIC, _KIND_WORDS, _company_stems, _expanded, _stems, _topic_stems
-from coach.compose.cues import (_ANAPHOR, _ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAIM, _COUNT, _CUES, _DURATION, _FIX,
+from coach.compose.cues import (_ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAIM, _COUNT, _CUES, _DURATION, _FIX,
                                 _NAMES, _NEGATIVE, _ASKED_OF, _TO_ASK, _PAIRED, _PAIR_LABELS, _POINTS_BACK, _PROHIBITS,
                                 _MONEY, _PROMPT, _REASON,
                                 _RECOMMEND, _REMEDY, _SCENE, _SIZE, _VERDICT, _YES_NO, _YES_NO_WORD, _announces,
@@ -303,8 +303,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     # The subject words that tell passages apart: a word most candidate sentences share ("software" in a software
     # article) says nothing about whether a sentence is about the asked subject ("a probation period").
-    # (The numbers and units of the asker's situation — "if I have 3 years experience" — are not what a fact question
-    # is about; what they count may be: "2 coding rounds next week, how long does each one last".)
+    # (The numbers and units of the asker's situation — "if I have 3 years experience" — are not what a fact
+    # question is about; what they count may be: "2 coding rounds next week, how long does each one last".)
     given = _stems(" ".join(given_numbers(question))) - _stems(asking_part(question)) if kind in FACT_KINDS else set()
     distinct = {t for t in subject - _FILLER - spoken - given
                 if sum(1 for c in cands if t in _stems(c.text)) < DISTINCT_SHARE * len(cands)}
@@ -427,8 +427,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     def carries_kind(c: Cand) -> bool:
         """``fits``, ``measures`` and counts the counted thing; for a price question also a passage under a heading
         that states the price ("Free resources")."""
-        return fits(c.text) and measures(c) and sizes_named(c) and not (count_of and counts_other(count_of, c.text,
-                                                                                                 alike)) \
+        return fits(c.text) and measures(c) and sizes_named(c) \
+            and not (count_of and counts_other(count_of, c.text, alike)) \
             or kind == "price" and bool(PRICE.search(hits[c.hi].chunk.section or ""))
 
     def counts_asked(c: Cand) -> bool:
@@ -724,7 +724,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             # by how they do.
             says_how = kind == "comparison" and nb[1] > cand[1].si and other[1].line == cand[1].line and \
                 _DIFFERS_ONLY.search(cand[1].text)
-            if (says_how or _ANAPHOR.match(follower[1].text)) and length() + len(other[1].text) <= MAX_CHARS + 150:
+            if (says_how or leans_back(follower[1].text)) and length() + len(other[1].text) <= MAX_CHARS + 150:
                 chosen.append(other)
 
     # The answer's lead leans on the sentence before it: that sentence is quoted with it, so it reads on its own.

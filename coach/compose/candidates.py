@@ -16,6 +16,7 @@ from coach.compose.words import _stems
 from coach.compose.cues import _ANAPHOR, _LABEL, _SHORT_QUESTION, _SKIP, _YES_NO_WORD
 from coach.compose.lines import _counted_list, _pointer_lines, _sample_lines, _with_items, open_statement
 
+
 def leans_back(sentence: str) -> bool:
     """The sentence's subject is an anaphor or a pointer to the page: read alone, it is about something unnamed."""
     return bool(_ANAPHOR.match(sentence))
