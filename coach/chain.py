@@ -26,13 +26,14 @@ from coach.retrieval import HybridRetriever, StructureCache, document_to_hit
 from coach.rewrite import standalone_question
 from coach.store.bm25 import tokenize
 from coach.vocabulary import NEIGHBOUR_MIN, document_words, question_words, stand_ins
-from coach.english import TOKEN, everyday, linking_verb, pronoun, said_of_speaker, verb_follows, word_forms
+from coach.english import (TOKEN, everyday, follow_up, linking_verb, pronoun, said_of_speaker, verb_follows,
+                           word_forms)
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
 from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, compounds, coverage_reply,
                          kinds_named, known_company_mentions, mentions_name, name_candidates, names_kind,
-                         names_occupation, noun_phrases, off_domain_by_meaning, placed_name, unanswered_companies,
-                         uncovered_companies, uncovered_topic, unknown_roles)
+                         names_occupation, noun_phrases, off_domain_by_meaning, placed_name, refers_back_reply,
+                         unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
 
 log = logging.getLogger(__name__)
 # A code: letters then digits, maybe more letters ("L4", "IC5", "H1B", "EC2", "P99"); not an amount or a count
@@ -251,6 +252,10 @@ class AskChain:
         if language:
             return {"hits": [], "reason": f"the question looks like {language}; the library is in English",
                     "reply": english_only_reply(language)}
+        if not state["history"] and follow_up(state["question"]):
+            # "How did you solve it?" with nothing before it: any passage it matched would be about something else.
+            return {"hits": [], "reason": "the question refers back to an earlier one, and there is none",
+                    "reply": refers_back_reply(state["question"])}
         reason = self._scope(state)
         if reason:
             return {"hits": [], "reason": reason}

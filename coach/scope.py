@@ -685,6 +685,13 @@ def coverage_reply(reason: str, articles: Sequence[Article], roles: Sequence[Rol
     return " ".join(parts)
 
 
+def refers_back_reply(question: str) -> str:
+    """The reply to a question that only points back ("How did you solve it?") when nothing came before it."""
+    return (f"“{question.strip()}” refers back to something said before, but this conversation has no earlier "
+            "question to take it from. Please ask it in full, naming what you mean — for example “How should I "
+            "answer a question about a conflict with my manager?”")
+
+
 # Topics outside interview preparation, as descriptions: the question's meaning is compared with them, so a
 # question about a topic none of its words name in ``OFF_DOMAIN`` ("how many sets at the gym") is still noticed.
 # No description uses a word interviews use in their own sense ("phone" as in phone screen, "exercise" as in coding

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from coach.models import Article, FAQPair, PracticeQuestion, Role, RubricItem, Section
 from coach.roles import detect_roles, lexicon_roles, role_levels, role_mentions, roles_mentioned
 from coach.text import normalize_space, split_sentences, stable_id
+from coach.english import follow_up
 from ingest.markdown import Block as _Block
 from ingest.markdown import markdown_blocks
 from ingest.clean import document_title
@@ -451,44 +452,6 @@ def _looks_like_question(q: str) -> bool:
     if len(q.split()) < 4:
         return False
     return q.rstrip(" .,;").endswith("?") or bool(_IMPERATIVE.match(q))
-
-
-# Third-person and demonstrative pronouns (a closed class): in a question that names nothing else they point back
-# at an earlier question ("How did you solve it?", "What did you learn from that?"), so it makes no sense alone.
-_ANAPHORS = frozenset("it its they them their this that these those".split())
-_POSSESSIVES = frozenset("my your his her its our their".split())
-_DEMONSTRATIVES = frozenset("this that these those".split())
-# Question words and conjunctions (closed classes) the lexicon also lists as nouns ("a how", "an or").
-_NO_NOUNS = frozenset("what how why when where who which whom whose and or but so then".split())
-
-
-def follow_up(question: str) -> bool:
-    """Whether ``question`` is a follow-up that makes no sense alone: it refers back with a pronoun and names nothing
-    its pronoun could point at — no noun and no name of its own ("How did that go?", "What did you learn from it?";
-    not "What is it like to work at Stripe?", "How did you handle that deadline?"). A word counts as a noun when the
-    lexicon knows it as one and it does not stand where a verb does (right after a subject: "you handle", "that go");
-    a word that is no English word, or a capitalised word inside the question, is a name."""
-    from lemminflect import getAllLemmas
-
-    from coach.english import DETERMINERS, english_word, pronoun
-
-    words = re.findall(r"[\w'’-]+", question)
-    lowered = [w.lower().replace("’", "'") for w in words]
-    if not _ANAPHORS & set(lowered):
-        return False
-    for i, (word, low) in enumerate(zip(words, lowered)):
-        if low in _ANAPHORS or low in _NO_NOUNS or low in DETERMINERS or pronoun(low):
-            continue
-        if i and word[:1].isupper() or not english_word(low):
-            return False  # a name
-        lemmas = getAllLemmas(low)
-        before = lowered[i - 1] if i else ""
-        after_subject = (pronoun(before) or before in _ANAPHORS) and before not in _POSSESSIVES
-        if before in _DEMONSTRATIVES:  # a subject after an auxiliary ("did that go"), else a determiner ("this job")
-            after_subject = i > 1 and "AUX" in getAllLemmas(lowered[i - 2])
-        if "NOUN" in lemmas and "AUX" not in lemmas and not ("VERB" in lemmas and after_subject):
-            return False
-    return True
 
 
 def _nearest_role(context: str, pos: int, roles: list[Role]) -> str | None:

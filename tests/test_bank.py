@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.parse import parse_file, parse_text
-from ingest.structure import follow_up
+from coach.english import follow_up
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real-articles"
 

@@ -55,6 +55,19 @@ def test_a_question_the_library_does_not_cover_is_still_declined(velloran_coach,
     assert not answer.grounded, answer.answer
 
 
+def test_a_question_that_only_points_back_asks_for_the_whole_question(velloran_coach):
+    """With nothing asked before, "How did you solve it?" has no subject: any passage it matched would be about
+    something else, so the reply asks for the question in full. After a question, the same kind is a follow-up."""
+    for question in ["How did you solve it?", "What about it?", "can you explain that more"]:
+        alone = velloran_coach.ask(question)
+        assert not alone.grounded and not alone.sources and "refers back" in alone.answer, alone.answer
+    history = [{"role": "user", "content": "How many hours of practice should I plan before the Velloran onsite?"},
+               {"role": "assistant", "content": "Plan about 40 hours of practice before the onsite [1]."}]
+    followed = velloran_coach.ask("And how should I spread them?", history=history)
+    assert "refers back" not in followed.answer, followed.answer
+    assert "refers back" not in velloran_coach.ask("How do I handle that deadline at Velloran?").answer
+
+
 DESIGN = """# Preparing for the Velloran design round
 
 Fictional article written for Interview Coach's tests.
