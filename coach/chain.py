@@ -376,8 +376,8 @@ class AskChain:
         "convolutional") or a word of its own for them — while the answer is about something else: its sentences
         match the written part alone far better than the compound (``PART_ONLY``), or it writes the compound's head
         only as another kind of it ("work email" for "thank-you email", ``OTHER_KIND``)."""
-        headings = [t for s in composed.sources for t in (s.title, s.section or "")]
-        written = f"{' '.join(composed.sentences)} {' '.join(headings)}"
+        texts = _answer_texts(composed)
+        written = " ".join(texts)
         said = set(tokenize(written))
         words = {w.lower() for w in question_words(written)}
         named = _stand_in_words(question)
@@ -392,7 +392,7 @@ class AskChain:
                     self._said_in_quote(question, w, composed) for w in missing):
                 continue
             if head in part and (head, modifiers) in named_outright and all(names_kind(w) for w in missing) and \
-                    (kinds := kinds_named(head, [*composed.sentences, *headings])) and all(" " in k for k in kinds):
+                    (kinds := kinds_named(head, texts)) and all(" " in k for k in kinds):
                 # The answer names the asked thing only with modifiers of its own: another kind of it ("work email"),
                 # unless one of them is near the asked kind. A bare "email" may be any email, a missing adjective
                 # ("a technical round") only qualifies the thing, and "during a zoom interview" only places it.
@@ -416,8 +416,7 @@ class AskChain:
         quoted sentence says a word of it its own way and none of the answer's noun phrases is near it
         (``TOPIC_TREATED``). The shared word then links the question to a sentence about something else: "mean" to
         "Mean Squared Error", "worth" to negotiation services "well-worth the cost"."""
-        headings = [t for s in composed.sources for t in (s.title, s.section or "")]
-        texts = [*composed.sentences, *filter(None, headings)]
+        texts = _answer_texts(composed)
         written = " ".join(texts)
         # "well-worth" writes "worth" too
         said = word_forms(TOKEN.findall(written) + TOKEN.findall(written.replace("-", " ")))
@@ -432,7 +431,7 @@ class AskChain:
             return None
         # An answer sharing no word at all was found by meaning, a paraphrase ("160 questions within 3-4 weeks" for
         # "how many LeetCode problems in a month"): only a shared word can link a sentence about something else.
-        if not any(tokenize(w) and word_forms([w]) & said for w in TOKEN.findall(asked)):
+        if not any(_written_in(w, said) for w in TOKEN.findall(asked)):
             return None
         vectors = np.asarray(self.vectors.encode([question, *(_left_out(question, p) for p in phrases)]))
         shift = vectors[1:] @ vectors[0]
@@ -449,11 +448,9 @@ class AskChain:
         question reads as the quoted sentences (``SHARED_SENSE_MARGIN``), and they are not about that topic. The
         shared words are judged by the rest of the question, not by themselves: "the best queue management system for
         a restaurant" is about restaurants, whatever "message queues" shares with it."""
-        headings = [t for s in composed.sources for t in (s.title, s.section or "")]
-        said = word_forms(TOKEN.findall(f"{' '.join(composed.sentences)} {' '.join(headings)}"))
+        said = word_forms(TOKEN.findall(" ".join(_answer_texts(composed))))
         words = TOKEN.findall(question)
-        # A word is shared in any of its forms ("queue" / "queues"), not only as the BM25 stems read it.
-        rest = " ".join(w for w in words if not set(tokenize(w)) or not word_forms([w]) & said)
+        rest = " ".join(w for w in words if not _written_in(w, said))
         if rest == " ".join(words) or not composed.sentences:
             return None  # nothing shared: ``off_domain_by_meaning`` has judged the question as it is
         vectors = np.asarray(self.vectors.encode([question, rest, *composed.sentences]))
@@ -765,6 +762,17 @@ def _said_of_speaker(question: str) -> set[str]:
         said[low] = said.get(low, True) and said_of_speaker(question[:at], word)
         at += len(word)
     return {w for w, only in said.items() if only}
+
+
+def _answer_texts(composed: Composed) -> list[str]:
+    """What the answer writes: its quoted sentences and their passages' titles and section headings."""
+    return [*composed.sentences, *(t for s in composed.sources for t in (s.title, s.section) if t)]
+
+
+def _written_in(word: str, said: set[str]) -> bool:
+    """``word`` is a content word the answer writes in any of its forms (``said``: ``word_forms`` of its words):
+    "queue" / "queues", not only as the BM25 stems read it."""
+    return bool(tokenize(word)) and bool(word_forms([word]) & said)
 
 
 # A capitalised word after the first of its sentence: a name.

@@ -264,6 +264,7 @@ def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     def skip(p: Path, reason: str) -> None:
         report.skipped.append(SkippedFile(path=str(p), reason=reason))
 
+    supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
     found: dict[str, Path] = {}  # real path -> first path that reached it
     passed_over: dict[str, tuple[Path, str]] = {}  # housekeeping met in a walk: reported unless also named
     for root in paths:
@@ -283,10 +284,9 @@ def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
                 elif p.suffix.lower() in SUPPORTED_SUFFIXES:
                     found.setdefault(os.path.realpath(p), p)
                 else:
-                    skip(p, f"unsupported file type {p.suffix or '(none)'}; "
-                            f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+                    skip(p, f"unsupported file type {p.suffix or '(none)'}; supported: {supported}")
             if not met and len(report.skipped) == problems:  # a wrong folder should not look done
-                skip(root, f"no article files in this folder ({', '.join(sorted(SUPPORTED_SUFFIXES))})")
+                skip(root, f"no article files in this folder ({supported})")
         elif not is_sidecar(root):
             found.setdefault(os.path.realpath(root), root)  # named explicitly: the loader says why a type is unsupported
     for real, (p, what) in passed_over.items():
