@@ -21,7 +21,7 @@ from pydantic import ConfigDict
 from coach.compose import Hit, SentenceEmbeddings, is_promotion
 from coach.models import Chunk, Role
 from coach.roles import role_mentions
-from coach.plan import carries, plan
+from coach.plan import DURATION, LENGTH, asking_part, carries, given_numbers, plan
 from coach.scope import known_company_mentions
 from coach.store.bm25 import tokenize
 from coach.text import split_sentences
@@ -677,9 +677,13 @@ class HybridRetriever(BaseRetriever):
         # The library's names are not added for the lexical search: every chunk of the article that uses them matched
         # them alike, and the answer then quoted neighbouring sections (tuning split 0.694 vs 0.686 hit@3).
         plain = index.vocabulary.in_library_words(query)
+        asked = asked_part(query)
         qv, masked_qv, *rest = self.vectors.encode([query, index.mask(query), *([plain] if plain else []),
+                                                    *([asked] if asked else []),
                                                     *index.vocabulary.bridge_texts(query)])
         search_v = _unit(qv + 0.5 * rest[0]) if plain else qv
+        if asked:  # what is asked leads the dense query; the asker's situation still counts, half as much
+            search_v = _unit(search_v + rest[1 if plain else 0])
         filtered = bool(self.roles or self.company or self.doc_ids)
         fetch = self.fetch_k * (3 if filtered else 1)
         where = self._where()
@@ -692,7 +696,9 @@ class HybridRetriever(BaseRetriever):
         # Words the library never uses are joined by its nearest words, for the lexical search.
         bridge = index.vocabulary.bridge(query, self.vectors.encode, qv)
         lexical_query = f"{query} {' '.join(bridge)}" if bridge else query
-        lexical = self.library.bm25_search(lexical_query, fetch * (2 if filtered else 1))
+        # The asking clause's words count twice in the lexical search, the situation's once.
+        bm25_query = f"{lexical_query} {asked}" if asked else lexical_query
+        lexical = self.library.bm25_search(bm25_query, fetch * (2 if filtered else 1))
         dense_ids = [i for i, _ in dense]
         lexical_ids = [i for i, _ in lexical]
         candidate_ids = list(dict.fromkeys(dense_ids + lexical_ids))
@@ -708,7 +714,7 @@ class HybridRetriever(BaseRetriever):
         # Every candidate's own BM25 score, not only the lexical top k's: a chunk just below the cut scored no lexical
         # evidence at all, while the weak matches above it (common words) each gained 0.05-0.1.
         ranked = dict(lexical)
-        rest = self.library.bm25_scores(lexical_query, [cid for cid in all_ids if cid not in ranked])
+        rest = self.library.bm25_scores(bm25_query, [cid for cid in all_ids if cid not in ranked])
         lexical = lexical + sorted(rest.items(), key=lambda t: -t[1])
         chunks = {c.id: c for c in self.library.get_chunks(all_ids)}
         kept = {cid for cid, c in chunks.items() if self._keep(c)}  # once per chunk: the promotion check is a regex
@@ -719,12 +725,29 @@ class HybridRetriever(BaseRetriever):
         sentence = {cid: float((m @ search_v).max()) for cid, m in units.items() if len(m)}
         return Signals(query=query, lexical_query=lexical_query, chunks=chunks, kept=kept, dense=dense,
                        lexical=lexical, structure=struct, strong=[cid for _, cid in strong if cid in kept],
-                       answer=_answer_ranking(query, [chunks[i] for i in candidate_ids if i in kept]),
+                       answer=_answer_ranking(asked or query, [chunks[i] for i in candidate_ids if i in kept]),
                        neighbours={cid: [n for n in ids if n in kept] for cid, ids in neighbours.items()
                                    if cid in kept}, sentence=sentence)
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
+
+
+def asked_part(query: str) -> str | None:
+    """The clauses of ``query`` that ask, when the others tell the asker's situation with an amount of time or size
+    ("I have 3 years of experience, how many pages should my resume be?" → "how many pages should my resume be");
+    None otherwise.
+
+    Such an amount shares its words with the passages that state amounts of the same unit ("if your job was 3 years
+    long, the ATS assumes 5 years of experience") and pulls them above the answer. Without an amount the situation
+    is the question's topic more often than not ("My loop keeps going after it found the match. Is that a
+    problem?"), and an asking clause alone lost more tuning questions than it won (14 fixed, 29 broken). An asking
+    clause of under two content words left its subject in the situation, and is no query of its own."""
+    if not any(DURATION.fullmatch(m) or LENGTH.fullmatch(m) for m in given_numbers(query)):
+        return None
+    asked = asking_part(query)
+    words = tokenize(asked)
+    return asked if 2 <= len(words) < len(tokenize(query)) else None
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
