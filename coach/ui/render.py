@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from coach.models import (EMPTY_LIBRARY_NOTE, UNCLEAR_NOTE, Answer, Attempt, Feedback, ItemFeedback, LibrarySummary,
-                          RoleComparison, RubricItem)
+from coach.models import (UNCLEAR_NOTE, Answer, Attempt, Feedback, ItemFeedback, LibrarySummary, RoleComparison,
+                          RubricItem)
 
 NOT_IN_LIBRARY = "not in the library"
 VERDICT_LABELS = {"made": "Mistake made", "avoided": "Avoided", "unclear": "Unclear", "not_applicable": "n/a"}
@@ -75,16 +75,26 @@ def streaming_message(text: str) -> str:
     return f'<div class="answer streaming">{esc_lines(text)}<span class="cursor">▍</span></div>'
 
 
+# The note over a declined answer, by why it was declined: (headline, what to do). An out-of-scope answer's note adds
+# its reason unless the answer already says it.
+DECLINE_NOTES = {
+    "empty_library": ("The library is empty.", "Add an article in the Library tab."),
+    "refers_back": ("Ask the question in full.", "This chat has no earlier question it could refer to."),
+    "not_english": ("Ask in English.", "The articles and the answers are in English."),
+    "outside_library": ("Outside the library.",
+                        "Try rephrasing, pick another role, or add an article in the Library tab."),
+}
+
+
 def scope_note(answer: Answer) -> str:
-    """The out-of-scope note; the reason is left out when the answer's own text already says it."""
-    if answer.note == EMPTY_LIBRARY_NOTE:
-        return ('<div class="scope-note" role="note"><b>The library is empty.</b> '
-                "Add an article in the Library tab.</div>")
-    note = answer.note or "The library has no article that answers this question closely."
-    said = note.strip().rstrip(".").lower() in answer.answer.lower()
-    reason = "" if said else f" {esc(sentence_case(note))}"
-    return (f'<div class="scope-note" role="note"><b>Outside the library.</b>{reason} '
-            "Try rephrasing, pick another role, or add an article in the Library tab.</div>")
+    """The note over a declined answer, worded for why it was declined (``Answer.decline``)."""
+    headline, advice = DECLINE_NOTES[answer.decline or "outside_library"]
+    reason = ""
+    if (answer.decline or "outside_library") == "outside_library":
+        note = answer.note or "The library has no article that answers this question closely."
+        said = note.strip().rstrip(".").lower() in answer.answer.lower()
+        reason = "" if said else f" {esc(sentence_case(note))}"
+    return f'<div class="scope-note" role="note"><b>{esc(headline)}</b>{reason} {esc(advice)}</div>'
 
 
 def answer_message(answer: Answer) -> str:
