@@ -113,6 +113,13 @@ class Coach:
         before = -1 if rebuild else self.library.generation
         report = ingest_paths(targets, self.library, prune=prune, progress=progress)
         self._store_heading_vectors(before)
+        if report.skipped:
+            # a file passed over now may be stored from before (an earlier ingest, a file named explicitly)
+            from ingest.ids import display_path
+
+            stored = {d.path: d.doc_id for d in self.library_summary().documents}
+            for skipped in report.skipped:
+                skipped.stored_doc_id = stored.get(display_path(Path(skipped.path)))
         return report
 
     def _store_heading_vectors(self, generation: int) -> None:

@@ -63,12 +63,8 @@ def cmd_ingest(args) -> int:
     if args.json:
         _print_json(report)
     else:
-        from ingest.ids import display_path
-
-        stored = {d.path: d.doc_id for d in coach.library_summary().documents} if report.skipped else {}
         for skipped in report.skipped:
-            # a file passed over now may be stored from before (an earlier ingest, a file named explicitly)
-            doc_id = stored.get(display_path(Path(skipped.path)))
+            doc_id = skipped.stored_doc_id
             kept = f" (stored by an earlier ingest: coach remove {doc_id} takes it out)" if doc_id else ""
             print(f"skipped {skipped.path}: {skipped.reason}{kept}", file=sys.stderr)
         print(report.summary_line())

@@ -158,6 +158,8 @@ class LibrarySummary(BaseModel):
 class SkippedFile(BaseModel):
     path: str
     reason: str
+    stored_doc_id: str | None = Field(None, description="The document an earlier ingest stored from this file: "
+                                                         "skipped now, it is still in the library.")
 
 
 class IngestReport(BaseModel):
