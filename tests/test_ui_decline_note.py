@@ -24,3 +24,17 @@ def test_each_kind_of_decline_has_its_note(library_coach, make_coach):
     assert empty.decline == "empty_library" and "The library is empty" in render.scope_note(empty)
     grounded = library_coach.ask("How does system design differ between SWE and SRE at OrbitWorks?")
     assert grounded.grounded and grounded.decline is None
+
+
+def test_a_decline_says_why_first_and_folds_what_the_library_covers(library_coach):
+    """On a 360 px phone the whole reply was a wall of companies, roles and article titles: the reason is its first
+    line, and the rest opens on demand."""
+    answer = library_coach.ask("What is a good recipe for sourdough bread?")
+    first, *rest = answer.answer.splitlines()
+    assert "can't answer that from the library" in first and "Articles:" not in first, first
+    assert any(line.startswith("Articles:") for line in rest) and "coach ingest" in rest[-1], rest
+    html = render.answer_message(answer)
+    shown, folded = html.split('<details class="decline-more">')
+    assert "Articles:" not in shown and "Articles:" in folded and "What the library covers" in folded, html
+    one_line = render.answer_message(library_coach.ask("What about it?"))
+    assert "decline-more" not in one_line  # a reply of one line has nothing to fold

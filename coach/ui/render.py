@@ -103,8 +103,14 @@ def answer_message(answer: Answer) -> str:
     parts = ['<div class="answer">']
     if not answer.grounded:
         parts.append(scope_note(answer))
-    body = "<br>".join(_cite_marks(esc(line), known) for line in answer.answer.strip().splitlines())
-    parts.append(f'<div class="answer-text">{body}</div>')
+    lines = answer.answer.strip().splitlines()
+    if not answer.grounded and len(lines) > 1:
+        # A decline's first line says why; what the library covers is there to open, not a wall on a phone.
+        parts.append(f'<div class="answer-text">{esc(lines[0])}</div><details class="decline-more">'
+                     f'<summary>What the library covers</summary>{"<br>".join(esc(x) for x in lines[1:])}</details>')
+    else:
+        body = "<br>".join(_cite_marks(esc(line), known) for line in lines)
+        parts.append(f'<div class="answer-text">{body}</div>')
     if answer.sources:
         parts.append('<div class="sources"><div class="sources-label">Sources</div>')
         for s in answer.sources:
