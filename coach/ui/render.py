@@ -42,12 +42,18 @@ def _cite_marks(escaped: str, known: set[int]) -> str:
     return _CITE.sub(sub, escaped)
 
 
+# A message that opens with a file's name ("empty.md is empty"): the name keeps its case ("Empty.md" names no file).
+_FILE_NAME = re.compile(r"[\w.-]+\.[A-Za-z0-9]{1,8}(?=[\s:;,]|$)")
+
+
 def sentence_case(text: object) -> str:
-    """First letter upper case, and a final full stop unless the text already ends a sentence."""
+    """First letter upper case (unless the text opens with a file name), and a final full stop unless the text
+    already ends a sentence."""
     text = re.sub(r"\s+", " ", "" if text is None else str(text)).strip()
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
+    if not _FILE_NAME.match(text):
+        text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?…:)”\"" else text + "."
 
 
