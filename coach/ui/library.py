@@ -216,10 +216,15 @@ def build(shared: Shared) -> LibraryTab:
                             api_visibility="private", **WRITE_EVENT)
     api_only(gr, add_text, [paste_title, paste_text], [status], api_name="add_text", **WRITE_EVENT)
     delete_btn.click(ask_confirm, delete_doc, [confirm_box, confirm_text, delete_error], api_visibility="private")
-    cancel_btn.click(lambda: gr.Group(visible=False), None, confirm_box, api_visibility="private")
+    # The confirmation's buttons disappear with it: focus returns to "Remove…", which opened it (it fell to the
+    # page, and the next Tab went to the footer).
+    back = "() => { document.querySelector('#delete-btn')?.focus(); }"
+    cancel_btn.click(lambda: gr.Group(visible=False), None, confirm_box, api_visibility="private").then(
+        None, None, None, js=back, api_visibility="private")
     delete_doc.input(lambda: (gr.Group(visible=False), ""), None, [confirm_box, delete_error],
                      api_visibility="private")
     deleted = confirm_btn.click(remove_ui, delete_doc, [status, removed, confirm_box, delete_error],
                                 api_visibility="private", **WRITE_EVENT)
+    deleted.then(None, None, None, js=back, api_visibility="private")
     api_only(gr, remove_api, [delete_doc], [status], api_name="remove_document", **WRITE_EVENT)
     return LibraryTab(stats=stats, table=table, delete_doc=delete_doc, removed=removed, events=[up, paste, deleted])
