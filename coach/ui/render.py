@@ -82,11 +82,12 @@ def streaming_message(text: str) -> str:
 
 
 # The note over a declined answer, by why it was declined: (headline, what to do). An out-of-scope answer's note adds
-# its reason unless the answer already says it.
+# its reason unless the answer already says it; the replies asking for the question in full or in English say why
+# themselves, so their notes are a headline only.
 DECLINE_NOTES = {
     "empty_library": ("The library is empty.", "Add an article in the Library tab."),
-    "refers_back": ("Ask the question in full.", "This chat has no earlier question it could refer to."),
-    "not_english": ("Ask in English.", "The articles and the answers are in English."),
+    "refers_back": ("Ask the question in full.", ""),
+    "not_english": ("Ask in English.", ""),
     "outside_library": ("Outside the library.",
                         "Try rephrasing, pick another role, or add an article in the Library tab."),
 }
@@ -99,8 +100,9 @@ def scope_note(answer: Answer) -> str:
     if (answer.decline or "outside_library") == "outside_library":
         note = answer.note or "The library has no article that answers this question closely."
         said = note.strip().rstrip(".").lower() in answer.answer.lower()
-        reason = "" if said else f" {esc(sentence_case(note))}"
-    return f'<div class="scope-note" role="note"><b>{esc(headline)}</b>{reason} {esc(advice)}</div>'
+        reason = "" if said else sentence_case(note)
+    text = " ".join(x for x in (reason, advice) if x)
+    return f'<div class="scope-note" role="note"><b>{esc(headline)}</b>{" " if text else ""}{esc(text)}</div>'
 
 
 def answer_message(answer: Answer) -> str:

@@ -65,7 +65,8 @@ def test_feedback_shows_one_progress_indicator_and_is_announced(sized):
     sized.click("#critique-btn")
     busy = "#{0} .eta-bar, #{0} .progress-text, #{0} .wrap.default:not(.hide)"
     sized.wait_for_selector(busy.format("score"), timeout=10_000)
-    shown = {name: sized.locator(busy.format(name)).count() for name in ["highlight", "notes", "rubric", "history-plot"]}
+    others = ["highlight", "notes", "rubric", "history-plot"]
+    shown = {name: sized.locator(busy.format(name)).count() for name in others}
     assert not any(shown.values()), shown
     sized.wait_for_selector("#score .score-num", timeout=60_000)
 
