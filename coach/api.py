@@ -304,6 +304,16 @@ class Coach:
 ANY_ROLE = "any role"  # the bank's label for a question every role is asked; also a critique without a role
 
 
+def unsaid_note(answer: Answer) -> str | None:
+    """The answer's note as the shells show it beside the answer, or None when the answer already says it: a decline
+    that asks for the question in full or in English explains itself, and an out-of-scope reply may state its reason
+    word for word."""
+    note = (answer.note or "").strip()
+    if not note or answer.decline in ("refers_back", "not_english", "empty_library"):
+        return None
+    return None if note.rstrip(".").lower() in answer.answer.lower() else note
+
+
 def is_any_role(role: object) -> bool:
     return isinstance(role, str) and _text_key(role) == ANY_ROLE
 

@@ -184,8 +184,10 @@ def cmd_ask(args) -> int:
         _print_json(answer)
         return 0
     print(answer.answer)
-    if answer.note:
-        print(f"\n({answer.note})")
+    from coach.api import unsaid_note
+
+    if note := unsaid_note(answer):
+        print(f"\n({note})")
     if answer.sources:
         print("\nSources:")
         for s in answer.sources:

@@ -212,3 +212,15 @@ def test_remove_takes_a_non_article_away_and_speaks_json(coach, run):
     assert code == 0 and json.loads(out) == {"removed": readme.doc_id}, err
     code, out, err = run("remove", readme.doc_id)
     assert code == 1 and "no document with id" in err and "coach library" in err, err
+
+
+def test_a_decline_says_its_reason_once(run):
+    """The reply states why; the note under it repeated the same words (or, for a question that only points back,
+    said it again in other words)."""
+    code, out, _ = run("ask", "What is a good recipe for sourdough bread?")
+    first = out.splitlines()[0]
+    assert code == 0 and first.startswith("I can't answer that from the library: "), out
+    reason = first.split(": ", 1)[1].split(", so I won't guess")[0]
+    assert out.count(reason) == 1, out
+    code, out, _ = run("ask", "What about it?")
+    assert code == 0 and "refers back" in out and "\n(" not in out, out

@@ -98,9 +98,10 @@ def scope_note(answer: Answer) -> str:
     headline, advice = DECLINE_NOTES[answer.decline or "outside_library"]
     reason = ""
     if (answer.decline or "outside_library") == "outside_library":
-        note = answer.note or "The library has no article that answers this question closely."
-        said = note.strip().rstrip(".").lower() in answer.answer.lower()
-        reason = "" if said else sentence_case(note)
+        from coach.api import unsaid_note
+
+        reason = sentence_case(unsaid_note(answer) if answer.note else
+                               "The library has no article that answers this question closely.")
     text = " ".join(x for x in (reason, advice) if x)
     return f'<div class="scope-note" role="note"><b>{esc(headline)}</b>{" " if text else ""}{esc(text)}</div>'
 
