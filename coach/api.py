@@ -113,6 +113,13 @@ class Coach:
         before = -1 if rebuild else self.library.generation
         report = ingest_paths(targets, self.library, prune=prune, progress=progress)
         self._store_heading_vectors(before)
+        if report.skipped:
+            # a file passed over now may be stored from before (an earlier ingest, a file named explicitly)
+            from ingest.ids import display_path
+
+            stored = {d.path: d.doc_id for d in self.library_summary().documents}
+            for skipped in report.skipped:
+                skipped.stored_doc_id = stored.get(display_path(Path(skipped.path)))
         return report
 
     def _store_heading_vectors(self, generation: int) -> None:
@@ -295,6 +302,16 @@ class Coach:
 
 
 ANY_ROLE = "any role"  # the bank's label for a question every role is asked; also a critique without a role
+
+
+def unsaid_note(answer: Answer) -> str | None:
+    """The answer's note as the shells show it beside the answer, or None when the answer already says it: a decline
+    that asks for the question in full or in English explains itself, and an out-of-scope reply may state its reason
+    word for word."""
+    note = (answer.note or "").strip()
+    if not note or answer.decline in ("refers_back", "not_english", "empty_library"):
+        return None
+    return None if note.rstrip(".").lower() in answer.answer.lower() else note
 
 
 def is_any_role(role: object) -> bool:

@@ -251,11 +251,11 @@ class AskChain:
         language = foreign_language(state["question"], knows=self._occurs)
         if language:
             return {"hits": [], "reason": f"the question looks like {language}; the library is in English",
-                    "reply": english_only_reply(language)}
+                    "reply": english_only_reply(language), "decline": "not_english"}
         if not state["history"] and follow_up(state["question"]):
             # "How did you solve it?" with nothing before it: any passage it matched would be about something else.
             return {"hits": [], "reason": "the question refers back to an earlier one, and there is none",
-                    "reply": refers_back_reply(state["question"])}
+                    "reply": refers_back_reply(state["question"]), "decline": "refers_back"}
         reason = self._scope(state)
         if reason:
             return {"hits": [], "reason": reason}
@@ -686,9 +686,10 @@ class AskChain:
                     reason = off
         if reason or composed is None:
             reply = retrieved.get("reply") or coverage_reply(reason, snap.articles, snap.roles, snap.companies)
+            decline = retrieved.get("decline") or \
+                ("empty_library" if reason == EMPTY_LIBRARY_NOTE else "outside_library")
             return Answer(question=question, standalone_question=standalone, grounded=False, sources=[],
-                          answer=reply, note=reason,
-                          latency_ms=_ms(state["started"]))
+                          answer=reply, note=reason, decline=decline, latency_ms=_ms(state["started"]))
         text, sources, backend, note = composed.text, composed.sources, "extractive", None
         if self.settings.llm != "none" and not state.get("extractive_only"):
             text, sources, backend, note = llm_or_extractive(self.llm, standalone, composed, hits)

@@ -63,12 +63,8 @@ def cmd_ingest(args) -> int:
     if args.json:
         _print_json(report)
     else:
-        from ingest.ids import display_path
-
-        stored = {d.path: d.doc_id for d in coach.library_summary().documents} if report.skipped else {}
         for skipped in report.skipped:
-            # a file passed over now may be stored from before (an earlier ingest, a file named explicitly)
-            doc_id = stored.get(display_path(Path(skipped.path)))
+            doc_id = skipped.stored_doc_id
             kept = f" (stored by an earlier ingest: coach remove {doc_id} takes it out)" if doc_id else ""
             print(f"skipped {skipped.path}: {skipped.reason}{kept}", file=sys.stderr)
         print(report.summary_line())
@@ -188,8 +184,10 @@ def cmd_ask(args) -> int:
         _print_json(answer)
         return 0
     print(answer.answer)
-    if answer.note:
-        print(f"\n({answer.note})")
+    from coach.api import unsaid_note
+
+    if note := unsaid_note(answer):
+        print(f"\n({note})")
     if answer.sources:
         print("\nSources:")
         for s in answer.sources:

@@ -158,6 +158,8 @@ class LibrarySummary(BaseModel):
 class SkippedFile(BaseModel):
     path: str
     reason: str
+    stored_doc_id: str | None = Field(None, description="The document an earlier ingest stored from this file: "
+                                                         "skipped now, it is still in the library.")
 
 
 class IngestReport(BaseModel):
@@ -197,6 +199,9 @@ class HistoryTurn(BaseModel):
     content: str
 
 
+Decline = Literal["empty_library", "outside_library", "not_english", "refers_back"]
+
+
 class Answer(BaseModel):
     question: str
     standalone_question: str
@@ -206,6 +211,9 @@ class Answer(BaseModel):
     backend: Literal["extractive", "openai", "gguf"] = "extractive"
     latency_ms: float = 0.0
     note: str | None = Field(None, description="Why an LLM answer was replaced, or why the question is out of scope.")
+    decline: Decline | None = Field(None, description="Why no answer was given, as the shells name it: the library is "
+                                                      "empty or does not cover the question, the question is not in "
+                                                      "English, or it only refers back to an earlier one.")
 
 
 class ItemFeedback(BaseModel):

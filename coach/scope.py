@@ -668,7 +668,8 @@ def _listed(names: list[str], limit: int) -> str:
 
 
 def coverage_reply(reason: str, articles: Sequence[Article], roles: Sequence[Role], companies: Sequence[str]) -> str:
-    """A helpful out-of-scope reply listing what the library does cover (invents nothing)."""
+    """A helpful out-of-scope reply listing what the library does cover (invents nothing): the reason on the first
+    line, then one line each for the companies, roles, articles and what to do (the web app folds those away)."""
     if not articles:  # the reason can only be that: said once, with where to add articles in either shell
         return ("I can't answer that yet: the library is empty. Add articles in the Library tab or with "
                 "`coach ingest PATH`.")
@@ -682,7 +683,7 @@ def coverage_reply(reason: str, articles: Sequence[Article], roles: Sequence[Rol
     parts.append(f"Articles: {titles}{more}.")
     parts.append("Try asking about interview rounds, system design, pay or timelines for one of these roles. To have "
                  "this covered, add an article about it: `coach ingest PATH` or the Library tab's upload.")
-    return " ".join(parts)
+    return "\n".join(parts)
 
 
 def refers_back_reply(question: str) -> str:

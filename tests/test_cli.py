@@ -3,6 +3,7 @@ listing in which a file that is no article stands out (real Coach, real model, f
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -180,6 +181,19 @@ def test_a_folder_walk_passes_over_its_readme_and_says_how_to_take_it(coach, run
     assert "to ingest it anyway, name the file itself" in err and "1 skipped" in out
     doc_id = next(d.doc_id for d in coach.library_summary().documents if d.path == readme)
     assert f"stored by an earlier ingest: coach remove {doc_id}" in err  # it was named before: still stored
+    # The API's report says so (the CLI's --json too), so the shell does not work out stored paths itself.
+    code, out, _ = run("ingest", "--json", readme.rsplit("/", 1)[0])
+    skipped = [s for s in json.loads(out)["skipped"] if s["path"].endswith("README.md")]
+    assert code == 3 and skipped and skipped[0]["stored_doc_id"] == doc_id, out
+
+
+def test_the_cli_reaches_the_library_only_through_the_coach_api():
+    import ast
+
+    tree = ast.parse(Path(cli.__file__).read_text())
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | \
+        {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not [m for m in imported if m and m.split(".")[0] == "ingest"], imported
 
 
 def test_an_empty_answer_is_refused_and_not_kept_as_an_attempt(coach, run):
@@ -198,3 +212,15 @@ def test_remove_takes_a_non_article_away_and_speaks_json(coach, run):
     assert code == 0 and json.loads(out) == {"removed": readme.doc_id}, err
     code, out, err = run("remove", readme.doc_id)
     assert code == 1 and "no document with id" in err and "coach library" in err, err
+
+
+def test_a_decline_says_its_reason_once(run):
+    """The reply states why; the note under it repeated the same words (or, for a question that only points back,
+    said it again in other words)."""
+    code, out, _ = run("ask", "What is a good recipe for sourdough bread?")
+    first = out.splitlines()[0]
+    assert code == 0 and first.startswith("I can't answer that from the library: "), out
+    reason = first.split(": ", 1)[1].split(", so I won't guess")[0]
+    assert out.count(reason) == 1, out
+    code, out, _ = run("ask", "What about it?")
+    assert code == 0 and "refers back" in out and "\n(" not in out, out

@@ -108,6 +108,10 @@ def test_scope_note_is_sentence_case_and_not_repeated():
 def test_text_helpers():
     assert render.sentence_case("nothing was added") == "Nothing was added."
     assert render.sentence_case("Done!") == "Done!"
+    # A message opening with a file's name keeps the name as the user wrote it ("Empty.md" names no file).
+    assert render.sentence_case("empty.md is empty") == "empty.md is empty."
+    assert render.sentence_case("links.md: too little text") == "links.md: too little text."
+    assert render.sentence_case("e.g. a résumé") == "E.g. a résumé."
     assert render.number(50999) == "50,999"
     assert render.display_path("/srv/coach/home/uploads/a.md", ["/srv/coach/home"]) == "uploads/a.md"
     assert render.display_path("/elsewhere/deep/b.md", ["/srv/coach/home"]) == "b.md"

@@ -39,6 +39,9 @@ details.source .snippet { font-size: 0.88rem; margin: 4px 0 8px 0; padding: 8px 
 .scope-note { margin-bottom: 8px; padding: 8px 10px; border-radius: 8px; font-size: 0.9rem; color: #713f12;
   background: #fefce8; border: 1px solid #a16207; }
 .dark .scope-note { color: #fef08a; background: #422006; }
+details.decline-more { margin-top: 6px; font-size: 0.9rem; line-height: 1.5; }
+details.decline-more summary { cursor: pointer; font-weight: 600; color: #3730a3; }
+.dark details.decline-more summary { color: #c7d2fe; }
 .streaming .cursor { animation: blink 1s steps(2) infinite; color: #4338ca; }
 @keyframes blink { 50% { opacity: 0; } }
 .examples-label { font-weight: 600; font-size: 0.9rem; margin: 6px 0 0; color: var(--body-text-color); }

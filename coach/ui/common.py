@@ -165,6 +165,11 @@ CSS = """
 .gradio-container > .main { padding-left: clamp(10px, 4vw, 32px) !important;
   padding-right: clamp(10px, 4vw, 32px) !important; }
 #tabs .tab-container button.selected { color: #3730a3; }
+/* Gradio's footer hides its API link on a phone but keeps the divider after it ("· Settings"): the divider goes with
+   the link instead (the link's own ::after, hidden with it; empty alternative text, so it is no part of its name). */
+footer > .record + .divider { display: none !important; }
+footer > .show-api::after { content: "·"; content: "·" / ""; margin-left: var(--size-1);
+  margin-right: var(--size-2); }
 @media (max-width: 640px) {
   #brand h1 { font-size: 1.25rem; } #brand p { font-size: 0.85rem; }
   #tabs .tab-container button { padding: 6px 6px; font-size: 0.88rem; }

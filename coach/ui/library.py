@@ -23,25 +23,39 @@ CSS = """
 .library-table .doc-id { font-family: var(--font-mono); font-size: 0.78rem; color: var(--body-text-color-subdued); }
 #confirm-delete { border: 2px solid #b91c1c !important; border-radius: 10px; padding: 10px; }
 .confirm-text { font-weight: 600; color: #7f1d1d; } .dark .confirm-text { color: #fecaca; }
+/* On a phone the documents become one card each: thirteen cards put the upload 5,000 px down. Adding and removing
+   come first there, the cards after them. */
+@media (max-width: 640px) { #library-table { order: 1; } }
 """
 
-# Files over the upload limit are refused in the browser, before any byte is sent; the message stays in place.
+# Files over the upload limit, or of a type that cannot be an article, are refused in the browser before any byte is
+# sent; the message stays in place (Gradio's own type check showed a toast that vanished, after which "Add uploaded
+# files" said to choose a file, as if none had been chosen).
 JS = """
 document.addEventListener('change', (e) => {
   const input = e.target;
   if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.closest('#upload')) return;
   const hint = document.querySelector('#upload-hint [data-max-bytes]');
   const max = hint ? parseInt(hint.getAttribute('data-max-bytes'), 10) : 0;
-  const big = [...(input.files || [])].filter((f) => max && f.size > max);
-  if (!big.length) { document.querySelector('#upload-error [data-client]')?.remove(); return; }
+  const types = (hint?.getAttribute('data-types') || '').split(',').filter(Boolean);
+  const files = [...(input.files || [])];
+  const suffix = (f) => (f.name.match(/\\.[^.]+$/) || [''])[0].toLowerCase();
+  const big = files.filter((f) => max && f.size > max);
+  const foreign = files.filter((f) => types.length && !types.includes(suffix(f)));
+  if (!big.length && !foreign.length) { document.querySelector('#upload-error [data-client]')?.remove(); return; }
   e.stopImmediatePropagation(); e.preventDefault();
   input.value = '';
   const mb = (n) => (n / 1048576).toLocaleString('en', { maximumFractionDigits: 1 });
+  const name = (f) => f.name.replace(/[&<>"]/g, '');
+  const why = [];
+  if (foreign.length) why.push(foreign.map(name).join(', ') + ' cannot be added: upload ' +
+    (hint?.textContent || '').replace(/, up to.*$/, '') + ' files');
+  if (big.length) why.push(big.map((f) => name(f) + ' is ' + mb(f.size) + ' MB').join('; ') +
+    '; the upload limit is ' + mb(max) + ' MB per file');
   const box = document.querySelector('#upload-error');
   if (box) {
     box.innerHTML = '<div class="inline-error" role="alert" data-client="1"><span class="err-icon" aria-hidden="true">!</span> ' +
-      big.map((f) => f.name.replace(/[&<>"]/g, '') + ' is ' + mb(f.size) + ' MB').join('; ') +
-      '; the upload limit is ' + mb(max) + ' MB per file. Nothing was uploaded.</div>';
+      why.join('. ') + '. Nothing was uploaded.</div>';
   }
 }, true);
 """
@@ -95,8 +109,9 @@ def build(shared: Shared) -> LibraryTab:
         with gr.Column(min_width=280):
             upload = gr.File(label="Upload articles", file_count="multiple",
                              file_types=shared.coach.article_suffixes(), elem_id="upload")
-            gr.HTML(f'<p class="hint" data-max-bytes="{int(limit * 1024 * 1024)}">.md, .txt, .html or .pdf, up '
-                    f"to {limit:g} MB each.</p>", elem_id="upload-hint", js_on_load=None)
+            types = ",".join(shared.coach.article_suffixes())
+            gr.HTML(f'<p class="hint" data-max-bytes="{int(limit * 1024 * 1024)}" data-types="{types}">.md, .txt, '
+                    f".html or .pdf, up to {limit:g} MB each.</p>", elem_id="upload-hint", js_on_load=None)
             upload_error = gr.HTML("", elem_id="upload-error", js_on_load=None)
             upload_btn = gr.Button("Add uploaded files", variant="primary", elem_id="upload-btn")
         with gr.Column(min_width=280):
@@ -201,10 +216,15 @@ def build(shared: Shared) -> LibraryTab:
                             api_visibility="private", **WRITE_EVENT)
     api_only(gr, add_text, [paste_title, paste_text], [status], api_name="add_text", **WRITE_EVENT)
     delete_btn.click(ask_confirm, delete_doc, [confirm_box, confirm_text, delete_error], api_visibility="private")
-    cancel_btn.click(lambda: gr.Group(visible=False), None, confirm_box, api_visibility="private")
+    # The confirmation's buttons disappear with it: focus returns to "Remove…", which opened it (it fell to the
+    # page, and the next Tab went to the footer).
+    back = "() => { document.querySelector('#delete-btn')?.focus(); }"
+    cancel_btn.click(lambda: gr.Group(visible=False), None, confirm_box, api_visibility="private").then(
+        None, None, None, js=back, api_visibility="private")
     delete_doc.input(lambda: (gr.Group(visible=False), ""), None, [confirm_box, delete_error],
                      api_visibility="private")
     deleted = confirm_btn.click(remove_ui, delete_doc, [status, removed, confirm_box, delete_error],
                                 api_visibility="private", **WRITE_EVENT)
+    deleted.then(None, None, None, js=back, api_visibility="private")
     api_only(gr, remove_api, [delete_doc], [status], api_name="remove_document", **WRITE_EVENT)
     return LibraryTab(stats=stats, table=table, delete_doc=delete_doc, removed=removed, events=[up, paste, deleted])

@@ -72,6 +72,11 @@ document.addEventListener('keydown', (e) => {
     document.querySelector('#critique-btn')?.click();
   }
 });
+// Focus stays on "Get feedback", so a screen reader heard nothing when the score arrived: the score is a live region.
+(function coachLiveScore() {
+  const score = document.getElementById('score');
+  if (score) score.setAttribute('aria-live', 'polite'); else setTimeout(coachLiveScore, 300);
+})();
 """
 
 
@@ -185,8 +190,10 @@ def build(shared: Shared) -> PracticeTab:
             return (*(gr.skip(),) * 7, render.error_html(message_of(exc)))
 
     outputs = [score, highlight, notes, rubric, plot, download, feedback_json]
-    critique_btn.click(run_ui, [role_in, question_in, answer_in], [*outputs, error], api_visibility="private")
-    answer_in.submit(run_ui, [role_in, question_in, answer_in], [*outputs, error], api_visibility="private")
+    # One progress indicator, on the score the user waits for (Gradio drew one over each of the seven outputs).
+    waiting = dict(show_progress_on=[score], api_visibility="private")
+    critique_btn.click(run_ui, [role_in, question_in, answer_in], [*outputs, error], **waiting)
+    answer_in.submit(run_ui, [role_in, question_in, answer_in], [*outputs, error], **waiting)
     api_only(gr, run, [role_in, question_in, answer_in], outputs, api_name="critique")
     for box in (question_in, answer_in):
         box.input(None, None, error, js="() => ''", api_visibility="private")

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from coach.models import (EMPTY_LIBRARY_NOTE, UNCLEAR_NOTE, Answer, Attempt, Feedback, ItemFeedback, LibrarySummary,
-                          RoleComparison, RubricItem)
+from coach.models import (UNCLEAR_NOTE, Answer, Attempt, Feedback, ItemFeedback, LibrarySummary, RoleComparison,
+                          RubricItem)
 
 NOT_IN_LIBRARY = "not in the library"
 VERDICT_LABELS = {"made": "Mistake made", "avoided": "Avoided", "unclear": "Unclear", "not_applicable": "n/a"}
@@ -42,12 +42,18 @@ def _cite_marks(escaped: str, known: set[int]) -> str:
     return _CITE.sub(sub, escaped)
 
 
+# A message that opens with a file's name ("empty.md is empty"): the name keeps its case ("Empty.md" names no file).
+_FILE_NAME = re.compile(r"[\w.-]+\.[A-Za-z0-9]{1,8}(?=[\s:;,]|$)")
+
+
 def sentence_case(text: object) -> str:
-    """First letter upper case, and a final full stop unless the text already ends a sentence."""
+    """First letter upper case (unless the text opens with a file name), and a final full stop unless the text
+    already ends a sentence."""
     text = re.sub(r"\s+", " ", "" if text is None else str(text)).strip()
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
+    if not _FILE_NAME.match(text):
+        text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?…:)”\"" else text + "."
 
 
@@ -75,16 +81,29 @@ def streaming_message(text: str) -> str:
     return f'<div class="answer streaming">{esc_lines(text)}<span class="cursor">▍</span></div>'
 
 
+# The note over a declined answer, by why it was declined: (headline, what to do). An out-of-scope answer's note adds
+# its reason unless the answer already says it; the replies asking for the question in full or in English say why
+# themselves, so their notes are a headline only.
+DECLINE_NOTES = {
+    "empty_library": ("The library is empty.", "Add an article in the Library tab."),
+    "refers_back": ("Ask the question in full.", ""),
+    "not_english": ("Ask in English.", ""),
+    "outside_library": ("Outside the library.",
+                        "Try rephrasing, pick another role, or add an article in the Library tab."),
+}
+
+
 def scope_note(answer: Answer) -> str:
-    """The out-of-scope note; the reason is left out when the answer's own text already says it."""
-    if answer.note == EMPTY_LIBRARY_NOTE:
-        return ('<div class="scope-note" role="note"><b>The library is empty.</b> '
-                "Add an article in the Library tab.</div>")
-    note = answer.note or "The library has no article that answers this question closely."
-    said = note.strip().rstrip(".").lower() in answer.answer.lower()
-    reason = "" if said else f" {esc(sentence_case(note))}"
-    return (f'<div class="scope-note" role="note"><b>Outside the library.</b>{reason} '
-            "Try rephrasing, pick another role, or add an article in the Library tab.</div>")
+    """The note over a declined answer, worded for why it was declined (``Answer.decline``)."""
+    headline, advice = DECLINE_NOTES[answer.decline or "outside_library"]
+    reason = ""
+    if (answer.decline or "outside_library") == "outside_library":
+        from coach.api import unsaid_note
+
+        reason = sentence_case(unsaid_note(answer) if answer.note else
+                               "The library has no article that answers this question closely.")
+    text = " ".join(x for x in (reason, advice) if x)
+    return f'<div class="scope-note" role="note"><b>{esc(headline)}</b>{" " if text else ""}{esc(text)}</div>'
 
 
 def answer_message(answer: Answer) -> str:
@@ -93,8 +112,14 @@ def answer_message(answer: Answer) -> str:
     parts = ['<div class="answer">']
     if not answer.grounded:
         parts.append(scope_note(answer))
-    body = "<br>".join(_cite_marks(esc(line), known) for line in answer.answer.strip().splitlines())
-    parts.append(f'<div class="answer-text">{body}</div>')
+    lines = answer.answer.strip().splitlines()
+    if not answer.grounded and len(lines) > 1:
+        # A decline's first line says why; what the library covers is there to open, not a wall on a phone.
+        parts.append(f'<div class="answer-text">{esc(lines[0])}</div><details class="decline-more">'
+                     f'<summary>What the library covers</summary>{"<br>".join(esc(x) for x in lines[1:])}</details>')
+    else:
+        body = "<br>".join(_cite_marks(esc(line), known) for line in lines)
+        parts.append(f'<div class="answer-text">{body}</div>')
     if answer.sources:
         parts.append('<div class="sources"><div class="sources-label">Sources</div>')
         for s in answer.sources:

@@ -180,6 +180,9 @@ def test_delete_asks_first_and_clears_practice(browser, server, tmp_path, shots)
     page.click("#cancel-delete-btn")
     page.wait_for_timeout(800)
     assert "Corvane" in page.inner_text("#library-table")  # cancel keeps it
+    # The confirmation's buttons go with it: focus returns to "Remove…", not to the page (the next Tab went to the
+    # footer).
+    page.wait_for_function("() => document.activeElement?.id === 'delete-btn'", timeout=10_000)
 
     page.locator("#delete-doc input").click()
     page.get_by_role("option", name=re.compile("^Corvane")).click()
@@ -188,6 +191,7 @@ def test_delete_asks_first_and_clears_practice(browser, server, tmp_path, shots)
     page.wait_for_function(
         "() => !(document.querySelector('#library-table')?.innerText || '').includes('Corvane')", timeout=60_000)
     wait_text(page, "#library-status", "Removed “Corvane")
+    page.wait_for_function("() => document.activeElement?.id === 'delete-btn'", timeout=10_000)
 
     tab(page, "Practice")
     page.wait_for_function("() => !document.querySelector('#score .score-num')", timeout=20_000)
