@@ -123,7 +123,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("length", re.compile(r"\bhow long should (?:my|the|a|an|your|our|this|that|each|every)\b[^?]*\bbe\b|"
                           r"\bhow many (?:pages?|words?|lines?|paragraphs?|sentences?)\b|\bhow (?:short|brief)\b", re.I)),
     # "How fast can I find one of them?" asks how fast a computation runs (its complexity), not for a time to wait.
-    ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
+    # ("how much study time", "the least amount of time": a time, said without "how long")
+    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[\w-]+ )?time\b|\bamount of (?:[\w-]+ )?time\b|"
+                            rf"\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
                             rf"\bduration\b|\bhow (?:quick|fast)\w*\b(?!{_COMPUTES})|"
                             rf"\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
     # What they will ask about pay is the questions they ask ("Will Hired ask how much pay I'm hoping for?"), not
