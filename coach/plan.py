@@ -184,7 +184,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"scored) on\b|"
                         # "What are they looking for in ...?": the things a grader checks, said in the progressive
                         r"\bwhat (?:are|is) (?:the |an? )?\w+ (?:looking (?:for|out for|at)|checking (?:for)?|grading|"
-                        r"evaluating|assessing|judging|scoring)\b", re.I)),
+                        r"evaluating|assessing|judging|scoring)\b|"
+                        # the parts of a whole, in order: "how do I structure my cover letter", "is there a layout I
+                        # can follow"
+                        r"\bhow (?:do|should|can|would) (?:i|you|we) (?:structure|lay out)\b|"
+                        r"\bis there an? (?:structure|layout|outline)\b", re.I)),
     # "What clustering methods are there?", "Which CNN architectures should I know?": things, plural.
     ("list", re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?!(?:does|is|was|has|happens|means|makes|goes|"
                         r"takes|gets|helps|works|matters|says|seems|looks|counts|costs|pays|lasts|needs|causes|this|"
