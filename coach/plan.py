@@ -123,7 +123,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("length", re.compile(r"\bhow long should (?:my|the|a|an|your|our|this|that|each|every)\b[^?]*\bbe\b|"
                           r"\bhow many (?:pages?|words?|lines?|paragraphs?|sentences?)\b|\bhow (?:short|brief)\b", re.I)),
     # "How fast can I find one of them?" asks how fast a computation runs (its complexity), not for a time to wait.
-    ("duration", re.compile(rf"\bhow long\b|\bhow much time\b|\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
+    # ("how much study time", "the least amount of time": a time, said without "how long")
+    ("duration", re.compile(rf"\bhow long\b|\bhow much (?:[\w-]+ )?time\b|\bamount of (?:[\w-]+ )?time\b|"
+                            rf"\bhow many {_UNIT_Q}\b|\btime ?(?:frame|line)\b|"
                             rf"\bduration\b|\bhow (?:quick|fast)\w*\b(?!{_COMPUTES})|"
                             rf"\bhow many (?:\w+ ){{0,2}}{_UNIT_Q}\b", re.I)),
     # What they will ask about pay is the questions they ask ("Will Hired ask how much pay I'm hoping for?"), not
@@ -182,7 +184,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"scored) on\b|"
                         # "What are they looking for in ...?": the things a grader checks, said in the progressive
                         r"\bwhat (?:are|is) (?:the |an? )?\w+ (?:looking (?:for|out for|at)|checking (?:for)?|grading|"
-                        r"evaluating|assessing|judging|scoring)\b", re.I)),
+                        r"evaluating|assessing|judging|scoring)\b|"
+                        # the parts of a whole, in order: "how do I structure my cover letter", "is there a layout I
+                        # can follow"
+                        r"\bhow (?:do|should|can|would) (?:i|you|we) (?:structure|lay out)\b|"
+                        r"\bis there an? (?:structure|layout|outline)\b", re.I)),
     # "What clustering methods are there?", "Which CNN architectures should I know?": things, plural.
     ("list", re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?!(?:does|is|was|has|happens|means|makes|goes|"
                         r"takes|gets|helps|works|matters|says|seems|looks|counts|costs|pays|lasts|needs|causes|this|"

@@ -9,7 +9,8 @@ from typing import Sequence
 import numpy as np
 
 from coach.models import Role
-from coach.plan import DURATION, FACT_KINDS, MONEY, asked_unit, carries_in
+from coach.plan import (DURATION, FACT_KINDS, MONEY, asked_unit, carries_in, counted_nouns, counted_thing,
+                        counts_other)
 from coach.roles import role_mentions
 from coach.store.bm25 import tokenize
 from coach.compose.records import Cand, Composed, Hit, SentenceEmbeddings
@@ -154,6 +155,8 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
         unit = asked_unit(question) if kind == "duration" else None
         typed = [key for key in shared
                  if any(carries_in(kind, unit, labels[h][key][1]) for h in chosen)]
+        typed = _stating(shared, typed, {key: [labels[h][key][1] for h in chosen] for key in shared}, kind, question,
+                         q_stems)
         if typed and not set(asked) & set(typed):
             asked = typed
     if not asked:
@@ -171,6 +174,24 @@ def _labelled_facts(question: str, hits: Sequence[Hit], scored: list, kind: str,
             out.text = f"{verdict} {out.text}"
             out.pieces.insert(0, verdict)
     return out
+
+
+def _stating(shared: list[str], typed: list[str], values: dict[str, list[str]], kind: str, question: str,
+             q_stems: set[str]) -> list[str]:
+    """The labels of ``typed`` (their lines carry the asked kind of fact) that state the asked fact. A count is of the
+    counted thing: a label whose lines count something else ("10+ years" for how many teams) does not state it, one
+    whose lines name the counted thing does ("multiple/neighboring teams"). A figure ("10+ years") states a time or
+    amount; a vague one ("projects spanning multiple halves") only when the question speaks of what it measures
+    ("how long do a staff engineer's projects last"), not when a label with a figure is there."""
+    if kind == "count" and (count_of := counted_thing(question)):
+        nouns = _stems(" ".join(counted_nouns(count_of)))
+        named = [key for key in shared if any(nouns & _stems(v) for v in values[key])]
+        return named + [key for key in typed if key not in named
+                        and not all(counts_other(count_of, v) for v in values[key])]
+    figured = [key for key in typed if any(re.search(r"\d", v) for v in values[key])]
+    if not figured:
+        return typed
+    return [key for key in typed if key in figured or any(q_stems & _stems(v) for v in values[key])]
 
 
 # A question about one level's attribute ("how much experience does a senior have"), not a comparison of levels.
