@@ -15,8 +15,8 @@ What is never an item: code, table rows other than a scoring table's failing ban
 the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment that
 continues its lead-in sentence ("tips: - limit the depth - do not split a node …"), and positive Do's.
 Texts stay verbatim. The fix is the article's own: an "instead" clause or an "Instead, …" / "Better: …" sentence of
-the same item or section, or the recommendation nested under a warning or following it ("Never include your work email"
-over "I recommend Gmail …"); empty when the article gives none. An item without one records what the article asks for
+the same item or section, or the advice nested under a warning ("- Never use X" over "  - I recommend Y"); empty when
+the article gives none. An item without one records what the article asks for
 in its place (``instead``): the list item it is nested under ("Personal phone number" over "Never include your work
 phone number here"), or else an advice sentence of its own explanation ("Proofread meticulously.").
 """
@@ -316,16 +316,17 @@ def _is_recommendation(text: str) -> bool:
 
 
 def _recommended_after(sec, ii: int) -> str:
-    """The fix a list item's own sub-list or next sibling gives ("Never include your work email here" followed by
-    "I recommend Gmail …"): the item right after it, when nested under it (advice or a recommendation) or beside it
-    under one parent (a recommendation only: siblings of a top-level list are items of their own)."""
+    """The fix a list item's own sub-list gives ("- Never use X" over "  - Use Y; I recommend Z"): the item right
+    after it when nested under it and advice or a recommendation. Not a sibling's recommendation ("Never include
+    your work email here" beside "I recommend Gmail …"): as the fix, the Don't judge read an answer that names its
+    work address as taking the recommended one (7 tuning answers that made the mistake came out avoided)."""
     if ii < 0 or ii + 1 >= len(sec.items) or sec.items[ii][0] != "bullet" or sec.items[ii + 1][0] != "bullet":
         return ""
-    depth, nxt_depth, nxt = sec.depths.get(ii, 1), sec.depths.get(ii + 1, 1), sec.items[ii + 1][1].strip()
-    if nxt_depth > depth:
-        advice = _ADVICE_START.match(nxt) and not is_prohibition(nxt) and not _NEGATED.search(nxt)
-        return nxt if advice or _is_recommendation(nxt) else ""
-    return nxt if nxt_depth == depth and _parent_item(sec, ii) and _is_recommendation(nxt) else ""
+    nxt = sec.items[ii + 1][1].strip()
+    if sec.depths.get(ii + 1, 1) <= sec.depths.get(ii, 1):
+        return ""
+    advice = _ADVICE_START.match(nxt) and not is_prohibition(nxt) and not _NEGATED.search(nxt)
+    return nxt if advice or _is_recommendation(nxt) else ""
 
 
 # The label of a band of a scoring table that grades the candidate down ("No hire", "Leaning no hire", "Reject",

@@ -68,7 +68,7 @@ This article is fictional.
     assert _parse(text).rubric == []
 
 
-def test_a_warning_takes_its_fix_from_the_recommendation_after_it():
+def test_a_warning_takes_its_fix_from_the_recommendation_nested_under_it():
     text = """# Fictional resume notes for Parlo applicants
 
 This article is fictional.
@@ -79,14 +79,18 @@ This article is fictional.
   - Never list the switchboard of your current employer
 - Email address
   - Never use the address your employer gave you
-  - We recommend a plain personal address with your name in it
+    - We recommend a plain personal address with your name in it
 - Portfolio link
+  - Never link a page that needs a login
+  - We recommend a public page with three projects
 """
     items = {r.mistake: r for r in _parse(text).rubric}
     mail = items["Never use the address your employer gave you"]
     assert mail.fix == "We recommend a plain personal address with your name in it" and not mail.instead
     phone = items["Never list the switchboard of your current employer"]
     assert phone.fix == "" and phone.instead == "Phone number"  # no recommendation: the item it is nested under
+    # a sibling's recommendation stays beside it, not its fix
+    assert items["Never link a page that needs a login"].fix == ""
 
 
 def test_a_top_level_sibling_is_not_a_fix():
@@ -111,3 +115,4 @@ def test_real_coding_rubric_gives_its_failing_bands():
     article = parse_file(REAL_ARTICLES / label["file"], doc_id="eval", sha256="0")
     res = score_article(label, article.rubric)
     assert res.missed == [] and res.non_mistakes == [] and res.fixes_found == res.fixes > 0, res
+    assert article.rubric[0].fix.startswith("Throughout the interview, communication was thorough")
