@@ -36,7 +36,7 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # PDF's drawn bullets, indented quote blocks (samples) and paragraphs cut by a page break are read from its layout, and
 # a plain-text "> " block is a quote; 11: a practice question that only refers back ("How did you solve it?") is a
 # follow-up of the bank entry before it, never an entry of its own; 12: a scoring table's failing bands are rubric
-# items, and a warning takes its fix from the recommendation nested under or beside it.
+# items, and a warning takes its fix from the advice nested under it.
 INDEX_FORMAT = 12
 
 
