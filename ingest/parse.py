@@ -35,8 +35,9 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # page loses its furniture and unmapped glyphs (NUL in headings), and a page's <aside> in the text is a box; 10: a
 # PDF's drawn bullets, indented quote blocks (samples) and paragraphs cut by a page break are read from its layout, and
 # a plain-text "> " block is a quote; 11: a practice question that only refers back ("How did you solve it?") is a
-# follow-up of the bank entry before it, never an entry of its own.
-INDEX_FORMAT = 11
+# follow-up of the bank entry before it, never an entry of its own; 12: a scoring table's failing bands are rubric
+# items, and a warning takes its fix from the advice nested under it.
+INDEX_FORMAT = 12
 
 
 def load(source: SourceFile) -> LoadedDocument:

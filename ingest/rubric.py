@@ -7,13 +7,16 @@ Kinds (see ``RubricItem.kind``):
 - ``pitfall``: an item of a "Common mistakes / pitfalls / red flags" section (a list item, or a sub-heading);
 - ``rule``: a sentence of prose that opens with a prohibition ("However, do not do keyword stuffing …");
 - ``pitfall`` also: a behaviour a sentence of prose calls a mistake ("A common mistake is to jump straight into
-  code", "Candidates who don't ask questions come off as less interested"; ``ingest.warnings``).
+  code", "Candidates who don't ask questions come off as less interested"; ``ingest.warnings``);
+- ``pitfall`` also: a failing band of a scoring table ("No hire | Jumped into coding without explaining"): each row
+  whose label grades the candidate down describes a mistake, and the best band's description is its fix.
 
-What is never an item: table rows and code (they never reach this module), questions, a prohibition that is not at
+What is never an item: code, table rows other than a scoring table's failing bands, questions, a prohibition that is not at
 the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment that
 continues its lead-in sentence ("tips: - limit the depth - do not split a node …"), and positive Do's.
 Texts stay verbatim. The fix is the article's own: an "instead" clause or an "Instead, …" / "Better: …" sentence of
-the same item or section; empty when the article gives none. An item without one records what the article asks for
+the same item or section, or the advice nested under a warning ("- Never use X" over "  - I recommend Y"); empty when
+the article gives none. An item without one records what the article asks for
 in its place (``instead``): the list item it is nested under ("Personal phone number" over "Never include your work
 phone number here"), or else an advice sentence of its own explanation ("Proofread meticulously.").
 """
@@ -200,6 +203,8 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         if key in used:
             return
         used.add(key)
+        if not fix.strip():
+            fix = _recommended_after(sections[si], ii)
         instead = "" if fix.strip() else _instead(mistake, _parent_item(sections[si], ii), context)
         found.append(Found(mistake, fix.strip(), kind, paths[si], _context(context), (si, ii), quote=quote,
                            instead=instead))
@@ -232,6 +237,8 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
             kind = "pitfall" if names_mistake and not is_prohibition(heading) else "dont"
             add(_ENUMERATOR.sub("", heading), _section_fix(body), kind, si, -1, body)
             heading_item = True  # the section's sentences explain this one item
+        for ii, mistake, fix, row in _failing_bands(sec.items):
+            add(mistake, fix, "pitfall", si, ii, [row, *body])
         bullets = [(ii, t) for ii, (k, t) in enumerate(sec.items) if k == "bullet"]
         top = min((sec.depths.get(ii, 1) for ii, _ in bullets), default=1)
         led: str | None = None  # "donts" / "pitfalls": what a lead-in line before the current list heads
@@ -266,9 +273,9 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
                 if is_prohibition(s) and len(s.split()) >= 3 and not _in_quotes(s):
                     rest = " ".join(sents[j + 1 : j + 3])
                     mistake, fix = _split_fix(s)
-                    if not fix:
-                        fm = _FIX_SENTENCE.match(sents[j + 1]) if j + 1 < len(sents) else None
-                        fix = fm.group(1) if fm else ""
+                    if not fix and j + 1 < len(sents):
+                        fm = _FIX_SENTENCE.match(sents[j + 1])
+                        fix = fm.group(1) if fm else sents[j + 1] if _is_recommendation(sents[j + 1]) else ""
                     add(mistake, fix, "dont" if k == "bullet" and j == 0 else "rule", si, ii, [s, rest])
                 elif not _in_quotes(s) and (act := warned_act(s)):
                     around = sents[max(0, j - 1): j] + sents[j + 1: j + 3]
@@ -295,6 +302,77 @@ def _prose_fix(sentence: str, around: list[str]) -> str:
             if _EXPECTED.search(clause) and not is_prohibition(clause) and not warned_act(clause):
                 return clause.strip()
     return ""
+
+
+# A sentence that recommends what to do ("I recommend Gmail …", "Using a personal domain is preferred").
+_RECOMMENDS = re.compile(
+    r"\b(?:I|we)\s+(?:would\s+|'d\s+|’d\s+)?(?:strongly\s+|highly\s+)?(?:recommend|suggest|advise|prefer)\b|"
+    r"\b(?:is|are)\s+(?:(?:strongly|highly)\s+)?(?:recommended|preferred|advised)\b", re.I)
+
+
+def _is_recommendation(text: str) -> bool:
+    return bool(_RECOMMENDS.search(text)) and not is_prohibition(text) and not _NEGATED.search(text) \
+        and not text.rstrip().endswith("?")
+
+
+def _recommended_after(sec, ii: int) -> str:
+    """The fix a list item's own sub-list gives ("- Never use X" over "  - Use Y; I recommend Z"): the item right
+    after it when nested under it and advice or a recommendation. Not a sibling's recommendation ("Never include
+    your work email here" beside "I recommend Gmail …"): as the fix, the Don't judge read an answer that names its
+    work address as taking the recommended one (7 tuning answers that made the mistake came out avoided)."""
+    if ii < 0 or ii + 1 >= len(sec.items) or sec.items[ii][0] != "bullet" or sec.items[ii + 1][0] != "bullet":
+        return ""
+    nxt = sec.items[ii + 1][1].strip()
+    if sec.depths.get(ii + 1, 1) <= sec.depths.get(ii, 1):
+        return ""
+    advice = _ADVICE_START.match(nxt) and not is_prohibition(nxt) and not _NEGATED.search(nxt)
+    return nxt if advice or _is_recommendation(nxt) else ""
+
+
+# The label of a band of a scoring table that grades the candidate down ("No hire", "Leaning no hire", "Reject",
+# "Poor", "Below expectations"); a band label is short, so a cell of prose that says "bad" is not one.
+_FAILING_BAND = re.compile(
+    r"\b(?:no[\s-]+hire|not?\s+hire|reject(?:ed)?|fail(?:ed|s|ing)?|poor|weak|bad|unsatisfactory|unacceptable|"
+    r"below\s+(?:expectations|the\s+bar|bar)|does\s*n[o']t\s+meet(?:\s+expectations)?|red\s+flags?)\b|❌|👎", re.I)
+# ... and the label of any band of such a scale: every first cell of a scoring table grades ("Strong hire", "Meets",
+# "3 / 4"), which tells it from a table whose rows name things ("Poor man's debugger | …").
+_GRADE = re.compile(
+    r"\b(?:hire|pass(?:ed|es)?|strong|good|great|excellent|outstanding|exceptional|exceeds|meets|solid|average|fair|"
+    r"acceptable|adequate|mixed|leaning|ok(?:ay)?|best|better|worse|worst|expectations)\b|^\d(?:\s*/\s*\d+)?$|✅|👍",
+    re.I)
+_BAND_WORDS = 5
+_ROW = re.compile(r"^(?P<label>[^\n]{1,80}?) — (?:[^\n:;]{1,80}: )?(?P<cell>\S.*)$", re.S)
+
+
+def _failing_bands(items: list[tuple[str, str]]) -> list[tuple[int, str, str, str]]:
+    """(item index, mistake, fix, row) for each failing band of each scoring table in a section's items: a table
+    (a run of rows) whose first cells are all short grades, at least one failing ("Strong no hire") and one not.
+    The mistake is the band's description; the fix the description of the best band, the row at the other end of
+    the table from the failing ones ("Strong hire" above "Hire", "Leaning no hire", "Strong no hire")."""
+    out: list[tuple[int, str, str, str]] = []
+    ii = 0
+    while ii < len(items):
+        if items[ii][0] != "table":
+            ii += 1
+            continue
+        start = end = ii
+        while end < len(items) and items[end][0] == "table":
+            end += 1
+        rows = [(j, m) for j in range(start, end) if (m := _ROW.match(items[j][1].strip()))]
+        ii = end
+        if len(rows) < 2 or len(rows) != end - start or any(
+                len(m.group("label").split()) > _BAND_WORDS for _, m in rows):
+            continue
+        failing = [bool(_FAILING_BAND.search(m.group("label"))) for _, m in rows]
+        if all(failing) or not any(failing) or not all(
+                bad or _GRADE.search(m.group("label")) for (_, m), bad in zip(rows, failing)):
+            continue
+        best = rows[0] if not failing[0] else rows[-1]
+        if best is rows[-1] and failing[-1]:
+            continue
+        fix = best[1].group("cell").strip()
+        out.extend((j, m.group("cell").strip(), fix, items[j][1]) for (j, m), bad in zip(rows, failing) if bad)
+    return out
 
 
 def _parent_item(sec, ii: int) -> str:

@@ -3,7 +3,8 @@ tests/evals/rubric_real.jsonl, written from the articles, not from the parser) t
 items it finds are not mistakes at all.
 
 A label matches a found item when its key phrase (normalised: case, apostrophes, punctuation, spacing) occurs in the
-item's mistake, fix or quote (the sentence a warning in prose is phrased from). A found item is a non-mistake when it
+item's mistake, fix or quote (the sentence a warning in prose is phrased from). A label with a ``fix`` phrase also
+asks that the item it matches give that fix (in ``fix``, or in ``instead`` when the article gives no fix). A found item is a non-mistake when it
 matches no required and no optional label, or when it matches a ``not_items`` phrase. Labels with ``split: heldout`` are reported separately.
 """
 from __future__ import annotations
@@ -36,6 +37,9 @@ class ArticleRubricResult(BaseModel):
     found: int = 0
     non_mistakes: list[str] = Field(default_factory=list)
     missed: list[str] = Field(default_factory=list)
+    fixes: int = 0  # labels that name the item's fix ...
+    fixes_found: int = 0  # ... and found items that give it
+    missed_fixes: list[str] = Field(default_factory=list)
     by_kind: dict[str, int] = Field(default_factory=dict)
 
 
@@ -46,6 +50,8 @@ class RubricSplit(BaseModel):
     found_expected: int = 0
     found: int = 0
     non_mistakes: int = 0
+    fixes: int = 0
+    fixes_found: int = 0
 
     @property
     def recall(self) -> float:
@@ -62,7 +68,7 @@ class RubricSplit(BaseModel):
     def line(self) -> str:
         return (f"rubric [{self.split}] {self.articles} articles: recall {self.found_expected}/{self.expected} = "
                 f"{self.recall:.0%} (need >= {MIN_RECALL:.0%}); non-mistakes {self.non_mistakes}/{self.found} = "
-                f"{self.non_mistake_rate:.1%} (need <= {MAX_NON_MISTAKES:.0%})")
+                f"{self.non_mistake_rate:.1%} (need <= {MAX_NON_MISTAKES:.0%}); fixes {self.fixes_found}/{self.fixes}")
 
 
 class RubricEvalReport(BaseModel):
@@ -84,6 +90,8 @@ class RubricEvalReport(BaseModel):
                 extra += f"; missed: {a.missed}"
             if a.non_mistakes:
                 extra += f"; not mistakes: {a.non_mistakes}"
+            if a.missed_fixes:
+                extra += f"; fix missing: {a.missed_fixes}"
             lines.append(f"  {a.file} [{a.split}]: {a.found_expected}/{a.expected} found, {a.found} items "
                          f"{a.by_kind}{extra}")
         return "\n".join(lines)
@@ -107,6 +115,13 @@ def score_article(label: dict, rubric) -> ArticleRubricResult:
             res.found_expected += 1
         else:
             res.missed.append(raw["key"] if isinstance(raw, dict) else raw)
+        if isinstance(raw, dict) and raw.get("fix"):
+            res.fixes += 1
+            fix = _norm(raw["fix"])
+            if any(key in both and fix in _norm(f"{r.fix} {r.instead}") for _, both, r in texts):
+                res.fixes_found += 1
+            else:
+                res.missed_fixes.append(raw["key"])
     for mistake, both, item in texts:
         ok = any(k in both for k in required + optional)
         bad = any(k in mistake for k in banned)
@@ -137,5 +152,6 @@ def evaluate_rubric(folder: Path | None = None, labels: Path = REAL_LABELS) -> R
             split=split, articles=len(arts), expected=sum(a.expected for a in arts),
             found_expected=sum(a.found_expected for a in arts), found=sum(a.found for a in arts),
             non_mistakes=sum(len(a.non_mistakes) for a in arts),
+            fixes=sum(a.fixes for a in arts), fixes_found=sum(a.fixes_found for a in arts),
         ))
     return report
