@@ -20,6 +20,13 @@ _LEAD = re.compile(r"^(?:focus\w*|concentrat\w*|emphasi[sz]\w*|prioriti[sz]\w*|c
 _AUTHOR = re.compile(r"\bI\b|\b(?i:me|my|myself|we|us|our)\b")
 _SPLIT = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b|\bthen\b|\bsuch as\b|\bwith\b|\bfor\b|\bplus\b|\be\.g\.)\s*", re.I)
 
+# Another party, and what one leaves to it: the words of the everyday hand-offs below.
+_OTHERS = (r"(?:\b(?:someone|somebody|whoever)\b|\b(?:the|our|my|their|an?) (?:[\w-]+ ){0,2}(?:team|teams|folks|people|"
+           r"guys|engineers?|ops|devops|sres?|analysts?|developers?|devs|admins?|dbas?|vendors?|providers?|partners?|"
+           r"colleagues|specialists?|side|department)\b|\bthem\b)")
+_TAKE = (r"(?:handle\w*|deal\w* with|figure\w* (?:it |that |this |them )?out|sort\w* (?:it |that |this |them )?out|"
+         r"worr\w* about|take\w* care of|look\w* after)\b")
+
 # Deflection: the answer gives the topic away instead of covering it. Phrased as people say it, not as rubrics do.
 HANDOFF = re.compile(
     r"\b(?:someone|somebody) else(?:'s)?\b"
@@ -48,7 +55,17 @@ HANDOFF = re.compile(
     r"(?:handled|took care of|dealt with|sorted out) (?:it|that|this|the rest|everything|the (?:[\w-]+ ){1,2}itself)\b"
     # doing only what one was given: "I just did the tickets that were assigned to me", "I only did what I was told"
     r"|\b(?:just|only) (?:did|do|doing|worked on|work on|picked up|took) (?:the |my |whatever |what )?(?:\w+ )?"
-    r"(?:tickets?|tasks?|stories|work|things?|was|were)\b(?: \w+){0,3}? (?:assigned|given|handed|told)\b",
+    r"(?:tickets?|tasks?|stories|work|things?|was|were)\b(?: \w+){0,3}? (?:assigned|given|handed|told)\b"
+    # leaving the topic to another party, in the words people use: "the serving side I'd leave to the backend
+    # folks", "I'd let the platform people worry about scaling", "the ops folks can figure that out", "something
+    # the analysts sort out downstream", "that part is handled by the infra team", "that's more of an ops thing"
+    rf"|\b(?:leav\w*|left)\b(?: \w+){{0,3}}? (?:(?:up )?to|with) {_OTHERS}"
+    rf"|\blet(?:ting)? {_OTHERS} (?:\w+ )?{_TAKE}"
+    rf"|{_OTHERS} (?:usually |normally |then |just )?(?:would|will|can|could|should|'d|'ll) (?:\w+ )?{_TAKE}"
+    rf"|\bsomething (?:that )?{_OTHERS} (?:\w+ ){{0,2}}?{_TAKE}"
+    rf"|\b(?:handled|owned|covered|done|dealt with|sorted(?: out)?|taken care of) by {_OTHERS}"
+    r"|(?:\b(?:is|are|be|was)|'s) (?:really |more |mostly |just )?(?:of )?an? (?:ops|devops|infra|infrastructure|"
+    r"platform|sre|backend|back-end|it|security|engineering|qa) (?:thing|concern|problem|question|job|task)\b",
     re.I,
 )
 
