@@ -538,7 +538,9 @@ def compounds(question: str, placed: bool = True) -> list[tuple[str, list[str]]]
 
 
 # A preposition, then any determiners: the noun phrase after it places the question rather than naming its subject.
-_PLACED = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_JOINERS))})\s+(?:(?:{'|'.join(sorted(_OBJECTS))})\s+)*$")
+# Not "of": its phrase completes the noun before it ("what level of French", "the format of a thank-you email"), so
+# it names what is asked about.
+_PLACED = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_JOINERS - {'of'}))})\s+(?:(?:{'|'.join(sorted(_OBJECTS))})\s+)*$")
 
 
 def placed_name(question: str, name: str) -> bool:
