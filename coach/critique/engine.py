@@ -273,6 +273,7 @@ def critique_answer(
         free_time=(0, 0) if margins is None else free_time_sentences(
             float(margins[0]), margins[1:], [len(words(u.text)) for u in a.units]),
         elsewhere=_told_elsewhere(a, margins, personal, embedder),
+        fit=None if about_me else _fit(a, counts),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
@@ -330,6 +331,22 @@ SELF_AREAS = ("introduction", "behavioural")
 WORK_MARGIN = 0.05  # a sentence this much nearer working life than private life talks about the candidate's work
 WORK_SIM = 0.2  # ... and is then as near a question about the candidate as this
 PRIVATE_SIM = 0.1  # a sentence as much nearer private life is at most this near it
+
+
+def _fit(a: _Answer, counts: RubricCounts) -> float | None:
+    """How near the answer as a whole (the mean of its sentences) is to the question: an answer to another question
+    of the same area stays near the area, and its sentences near the area's words, but not near what was asked.
+    None when that is no measure of it: an answer that covers or avoids a content item about the question engages
+    what was asked of it, and a story of the candidate's own deeds (most sentences) told for a question that is no
+    design or coding task answers a question about the candidate in words of its own ("What's a project you're
+    proud of?" is not classed as one, and a story shares few words with it)."""
+    if a.empty or counts.covered or counts.avoided > counts.delivery_avoided:
+        return None
+    if question_type(a.question) not in ("design", "coding") and sum(
+            tells_own_deed(u.text) for u in a.units) * 2 >= len(a.units):
+        return None
+    mean = a.vecs.mean(axis=0)
+    return float(mean @ a.qvec / (np.linalg.norm(mean) or 1.0))
 
 
 def _told_elsewhere(a: _Answer, margins: np.ndarray | None, personal, embedder: "Embedder") -> bool:

@@ -13,7 +13,9 @@ delivery mistake counts as a rubric mistake only on an item about delivery; an i
 rubric evidence when avoided, nor on a story when made (its fillers already cost delivery points). When no rubric
 item speaks to the question the rubric part is left out and the rest is scaled to 100 ("delivery-only"); items about
 the question that the answer shows neither way earn at most what an item avoided without its fix earns. Talking
-around the question is charged on the substance still earned.
+around the question is charged on the substance still earned. An answer to a question not about the candidate that
+as a whole stays far from it (and neither covers nor avoids any rubric item on it) answers another question, however
+specific: it loses up to OTHER_SHARE of what is left.
 A sentence that says an earlier one again adds neither substance nor length; an answer a third of which does that
 is charged a share ("repeats itself"), so a thin point said once outscores the same point said three times.
 A story asked about work but told from the candidate's free time (a hiking trip for "a project you're proud of") is
@@ -57,6 +59,9 @@ FULL_COVER = 0.5  # ... rising to full credit at this share of what it calls for
 OPEN_CREDIT = 0.5  # credit of items about the question that the answer shows neither way (none judged)
 DELIVERY_FLOOR = 0.3  # share of the delivery points earned by fluent words that say nothing on the question ...
 DELIVERY_SAID = 0.25  # ... rising to all of them at this share of a concise answer's substance
+FIT_FULL = 0.3  # similarity of the answer as a whole to a question not about the candidate from which it is on it ...
+FIT_NONE = 0.15  # ... and below which it answers another question: it loses OTHER_SHARE of what is left
+OTHER_SHARE = 0.6
 
 
 @dataclass
@@ -124,6 +129,7 @@ class ScoreInput:
     length: SpokenLength = SPOKEN  # how long an answer to this kind of question runs
     free_time: tuple[int, int] = (0, 0)  # asked about work: (sentences about private life, sentences placed)
     elsewhere: bool = False  # a story asked about work told, as a whole, from private life (personal.told_elsewhere)
+    fit: float | None = None  # the whole answer's similarity to a question not about the candidate (engine._fit)
 
 
 def delivery_flaws(stats: DeliveryStats, restated_words: int = 0,
@@ -288,6 +294,13 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
                 else "the story is set outside work (home, family, a hobby or sport)")
         factors.append((f"not a story from work: {told}, and the question asks about your work",
                         -round(earned * OUTSIDE_WORK_SHARE)))
+    if inp.fit is not None and inp.fit < FIT_FULL:
+        # However specific, an answer that as a whole stays away from what was asked answers another question (a
+        # news feed for a photo upload, a linked list for duplicate emails): its specifics, structure and fluency
+        # earned points in the question's area, not on the question.
+        share = OTHER_SHARE * min(1.0, (FIT_FULL - inp.fit) / (FIT_FULL - FIT_NONE))
+        factors.append((f"answers another question: the answer as a whole is far from what was asked (similarity "
+                        f"{inp.fit:.2f})", -round(_left(factors) * share)))
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))
@@ -312,6 +325,11 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append(("the ceiling: no score is above 100", 100 - score))
         score = 100
     return int(score), factors, not rubric_known
+
+
+def _left(factors: list[tuple[str, float]]) -> float:
+    """What the answer still holds after the lines so far: a share of it is taken after every earlier cut."""
+    return max(0.0, sum(p for _, p in factors))
 
 
 class _Shares:
