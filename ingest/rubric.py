@@ -310,9 +310,13 @@ _RECOMMENDS = re.compile(
     r"\b(?:is|are)\s+(?:(?:strongly|highly)\s+)?(?:recommended|preferred|advised)\b", re.I)
 
 
+def _affirms(text: str) -> bool:
+    """A statement of what to do: neither a prohibition nor negated."""
+    return not is_prohibition(text) and not _NEGATED.search(text)
+
+
 def _is_recommendation(text: str) -> bool:
-    return bool(_RECOMMENDS.search(text)) and not is_prohibition(text) and not _NEGATED.search(text) \
-        and not text.rstrip().endswith("?")
+    return bool(_RECOMMENDS.search(text)) and _affirms(text) and not text.rstrip().endswith("?")
 
 
 def _recommended_after(sec, ii: int) -> str:
@@ -325,7 +329,7 @@ def _recommended_after(sec, ii: int) -> str:
     nxt = sec.items[ii + 1][1].strip()
     if sec.depths.get(ii + 1, 1) <= sec.depths.get(ii, 1):
         return ""
-    advice = _ADVICE_START.match(nxt) and not is_prohibition(nxt) and not _NEGATED.search(nxt)
+    advice = _ADVICE_START.match(nxt) and _affirms(nxt)
     return nxt if advice or _is_recommendation(nxt) else ""
 
 
@@ -394,7 +398,7 @@ def _instead(mistake: str, parent: str, context: list[str]) -> str:
     nested under (the "Never include your work email here" under "Email address"), or else the first advice
     sentence of its explanation that neither restates the mistake nor forbids something ("Sloppiness: Errors in
     spelling … reflect poorly … Proofread meticulously.")."""
-    if parent and not is_prohibition(parent) and not _NEGATED.search(parent) and not parent.rstrip().endswith("?"):
+    if parent and _affirms(parent) and not parent.rstrip().endswith("?"):
         return parent.strip()
     own = normalize_space(mistake).lower()
     for text in context:
