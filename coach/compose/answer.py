@@ -174,7 +174,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     weight = {t: math.log(1 + len(cands) / (1 + n)) for t, n in df.items()}
     q_weight = sum(weight.values()) or 1.0
     q_names = q_tokens & company_stems
-    asked_for = asks_for(question)
+    # The best passage heads an answer of the asked kind (``ASKS_ALIKE_BONUS``).
+    top_asks_alike = bool(asks_for(question) & asks_for(hits[0].chunk.section or ""))
 
     echo = _asked_predicate(question) if kind == "yes_no" else None
     # (A should-I question under a condition is answered by the advice, a why-question by the reason, a count by the
@@ -235,7 +236,7 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             q_names & _stems(f"{hit.chunk.section or ''} {hit.chunk.company or ''}"))
         score = 0.3 * sum(weight.get(t, 0.0) for t in q_words & words) / q_weight + 0.15 * hit.relevance / best_rel
         score -= 0.02 * c.hi
-        if c.hi == 0 and asked_for & asks_for(hit.chunk.section or ""):
+        if c.hi == 0 and top_asks_alike:
             score += ASKS_ALIKE_BONUS
         # The answer under a heading or FAQ question that matches the question is the article's own answer.
         score += 0.6 * max(0.0, hit.heading - MATCHING_HEADING)
