@@ -37,6 +37,8 @@ def test_question_words_say_what_is_asked_for():
     assert asks_for("How many trees do we need in a random forest?") == {"count"}
     assert asks_for("When I do cross-validation, what number of folds is sensible?") == {"count"}  # "when" opens no
     assert asks_for("Can lasso drop useless features?") == frozenset()  # a verdict is asked, not a reason
+    assert asks_for("When should I stop training?") == {"when"}
+    assert "when" not in asks_for("Which data should I pick settings like when to stop training with?")
 
 
 def test_the_best_passage_asking_the_same_is_cited_first(make_coach, tmp_path):

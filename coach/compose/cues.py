@@ -194,8 +194,8 @@ _QUESTION_WORDS = (
     ("why", re.compile(r"\bwhy\b|\bhow come\b|\bwhat(?:'s| is) the (?:point|use|benefit|advantage)\b|\bbenefits?\b|"
                        r"\badvantages?\b|\bgood about\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
-    ("when", re.compile(r"^\W*when\s+(?:should|would|do|does|did|is|are|to|can|could|will)\b|\bwhich cases\b|"
-                        r"\bwhen to\b|\bwhen (?:should|would|do) (?:i|you|we)\b", re.I)),
+    # (only an opening "when" asks when: "pick settings like when to stop training" asks which data to pick with)
+    ("when", re.compile(r"^\W*when\s+(?:to|should|would|do|does|did|is|are|can|could|will)\b|\bwhich cases\b", re.I)),
     ("way", re.compile(r"\bhow (?:do|can|to|should|would|could) (?:i|you|we)\b|\bhow to\b", re.I)),
     ("outcome", re.compile(r"\bwhat happens\b|\bwhat if\b|\beffect of\b", re.I)),
 )
