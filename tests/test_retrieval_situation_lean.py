@@ -6,8 +6,8 @@ from coach.retrieval import asked_part
 
 
 def test_a_next_move_asked_of_the_situation_keeps_the_whole_question():
-    assert asked_part("My coding interview is a month away and I've no idea where to begin studying. What's step one?") \
-        is None
+    question = "My coding interview is a month away and I've no idea where to begin studying. What's step one?"
+    assert asked_part(question) is None
     assert asked_part("I only have two weeks until my system design interview. How should I spend them?") is None
 
 
