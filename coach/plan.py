@@ -93,6 +93,15 @@ _PERSON = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SPOKEN_PE
 
 
 # (kind, question pattern) in priority order: the first match is the plan's kind.
+# A thing with parts that a layout orders (a closed class): a document, a section or entry of one, a spoken answer.
+# (The words up to it stop at a clause boundary: "structure my prep so it sticks" lays out no "it".)
+_WITH_PARTS = (r"(?:(?:it|them)\b|(?:(?!(?:so|that|to|for|when|because|if|and|but)\b)[\w'-]+\s+){0,6}?"
+               r"(?:resumes?|résumés?|cvs?|(?:cover )?letters?|emails?|e-mails?|notes?|answers?|responses?|replies|"
+               r"stor(?:y|ies)|pitch(?:es)?|intros?|introductions?|summar(?:y|ies)|sections?|parts?|entr(?:y|ies)|"
+               r"lines?|lists?|bullets?|bullet points?|paragraphs?|pages?|documents?|portfolios?|profiles?|essays?|"
+               r"eulog(?:y|ies)|speech(?:es)?|presentations?|talks?|headlines?|headers?|templates?)\b)")
+
+
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "What do you call it when ...?" describes a concept and asks for its name: the sentence that names it.
     ("name", re.compile(r"\bwhat (?:do|does|would) (?:you|we|people|they) call\b|\bwhat(?:'s| is) (?:it|this|that) "
@@ -186,8 +195,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"\bwhat (?:are|is) (?:the |an? )?\w+ (?:looking (?:for|out for|at)|checking (?:for)?|grading|"
                         r"evaluating|assessing|judging|scoring)\b|"
                         # the parts of a whole, in order: "how do I structure my cover letter", "is there a layout I
-                        # can follow"
-                        r"\bhow (?:do|should|can|would) (?:i|you|we) (?:structure|lay out)\b|"
+                        # can follow" (of a thing with parts: "how do I structure my prep" asks how to prepare)
+                        rf"\bhow (?:do|should|can|would) (?:i|you|we) (?:structure|lay out)\s+{_WITH_PARTS}|"
                         r"\bis there an? (?:structure|layout|outline)\b", re.I)),
     # "What clustering methods are there?", "Which CNN architectures should I know?": things, plural.
     ("list", re.compile(r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?!(?:does|is|was|has|happens|means|makes|goes|"

@@ -742,12 +742,21 @@ def asked_part(query: str) -> str | None:
     long, the ATS assumes 5 years of experience") and pulls them above the answer. Without an amount the situation
     is the question's topic more often than not ("My loop keeps going after it found the match. Is that a
     problem?"), and an asking clause alone lost more tuning questions than it won (14 fixed, 29 broken). An asking
-    clause of under two content words left its subject in the situation, and is no query of its own."""
+    clause of under two content words left its subject in the situation, and is no query of its own: so did one that
+    only asks for a next move or refers back ("My interview is a month away. What's step one?", "How should I spend
+    them?"), whose measure is the situation's own, not that of an asked thing."""
     if not any(DURATION.fullmatch(m) or LENGTH.fullmatch(m) for m in given_numbers(query)):
         return None
     asked = asking_part(query)
     words = tokenize(asked)
-    return asked if 2 <= len(words) < len(tokenize(query)) else None
+    named = [w for w in words if w not in _LEANS_ON_SITUATION]
+    return asked if len(named) >= 2 and len(words) < len(tokenize(query)) else None
+
+
+# Words of an asking clause that name nothing of its own (a closed class): pronouns pointing back to the situation and
+# the words of a next move ("step one", "where do I start", "how should I spend them").
+_LEANS_ON_SITUATION = frozenset(tokenize(
+    "i me my mine we our it it's what's they them those one step steps start begin first next spend go get about"))
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -24,7 +24,7 @@ from coach.compose.cues import (_ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAIM, _COUNT,
                                 _NAMES, _NEGATIVE, _ASKED_OF, _TO_ASK, _PAIRED, _PAIR_LABELS, _POINTS_BACK, _PROHIBITS,
                                 _MONEY, _PROMPT, _REASON,
                                 _RECOMMEND, _REMEDY, _SCENE, _SIZE, _VERDICT, _YES_NO, _YES_NO_WORD, _announces,
-                                _asked_predicate, _count_pattern, _recommends, advises)
+                                _asked_predicate, _count_pattern, _recommends, advises, asks_for)
 from coach.compose.candidates import _candidates, _library_names, leans_back, sentence_before
 from coach.compose.lines import names_samples, quoted_samples
 from coach.compose.render import POINTERS_ONLY, _not_exact, _opening, _price_heading, _render, said_not_exactly
@@ -45,6 +45,13 @@ SCENE_PENALTY = 0.3  # as much as an announcement: it leads to the point rather 
 SAMPLE_PENALTY = 0.3
 
 CLAIM_NEAR = 0.2  # as close to the best sentence as a claim of its section that leads the answer instead
+
+# The retriever's best passage under a heading that asks for what the question asks for ("Why do we need to split our
+# data into three parts?" for "why shouldn't I judge my model on the rows I trained it on?"): the article's own answer
+# of the asked kind, though a sentence of another passage may echo the question's words better. (Tuning: of 625
+# questions, 0.2 cited the expected passage first for 11 more and for none fewer; the second-ranked passage too, 13
+# more and 3 fewer.)
+ASKS_ALIKE_BONUS = 0.2
 
 ECHO_BONUS = 0.1
 DISTINCT_SHARE = 0.3  # a subject word in this share of the candidate sentences does not tell them apart
@@ -167,6 +174,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
     weight = {t: math.log(1 + len(cands) / (1 + n)) for t, n in df.items()}
     q_weight = sum(weight.values()) or 1.0
     q_names = q_tokens & company_stems
+    # The best passage heads an answer of the asked kind (``ASKS_ALIKE_BONUS``).
+    top_asks_alike = bool(asks_for(question) & asks_for(hits[0].chunk.section or ""))
 
     echo = _asked_predicate(question) if kind == "yes_no" else None
     # (A should-I question under a condition is answered by the advice, a why-question by the reason, a count by the
@@ -227,6 +236,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
             q_names & _stems(f"{hit.chunk.section or ''} {hit.chunk.company or ''}"))
         score = 0.3 * sum(weight.get(t, 0.0) for t in q_words & words) / q_weight + 0.15 * hit.relevance / best_rel
         score -= 0.02 * c.hi
+        if c.hi == 0 and top_asks_alike:
+            score += ASKS_ALIKE_BONUS
         # The answer under a heading or FAQ question that matches the question is the article's own answer.
         score += 0.6 * max(0.0, hit.heading - MATCHING_HEADING)
         if yes_no and lead[c.hi] == c.si and _lead_answers(c, hit):

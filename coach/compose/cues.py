@@ -185,3 +185,23 @@ def _count_pattern(counted: str | None) -> re.Pattern[str] | None:
     stems = {_stem_noun(w) for w in nouns}
     alt = "|".join(re.escape(w) for w in sorted(stems | {x for w in stems for x in _SYNONYMS.get(w, [])}))
     return re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?\+?|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}(?:{alt})\w*", re.I)
+
+
+# What a question asks for, by its question words (a closed class): a reason, a count, an occasion, a way, an outcome.
+# An FAQ heading asking for the same ("Why do we need to split our data into three parts?") heads an answer of that
+# kind, in whatever words it is given.
+_QUESTION_WORDS = (
+    ("why", re.compile(r"\bwhy\b|\bhow come\b|\bwhat(?:'s| is) the (?:point|use|benefit|advantage)\b|\bbenefits?\b|"
+                       r"\badvantages?\b|\bgood about\b", re.I)),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
+    # (only an opening "when" asks when: "pick settings like when to stop training" asks which data to pick with)
+    ("when", re.compile(r"^\W*when\s+(?:to|should|would|do|does|did|is|are|can|could|will)\b|\bwhich cases\b", re.I)),
+    ("way", re.compile(r"\bhow (?:do|can|to|should|would|could) (?:i|you|we)\b|\bhow to\b", re.I)),
+    ("outcome", re.compile(r"\bwhat happens\b|\bwhat if\b|\beffect of\b", re.I)),
+)
+
+
+def asks_for(text: str) -> frozenset[str]:
+    """What ``text`` (a question or an FAQ heading) asks for, by its question words (see ``_QUESTION_WORDS``)."""
+    return frozenset(name for name, pattern in _QUESTION_WORDS if pattern.search(text or ""))
+
