@@ -108,7 +108,7 @@ def parse_text(text: str, *, name: str, doc_id: str, fmt: str = "markdown") -> A
     if not text or not text.strip():
         raise IngestError(name, "empty text")
     if "\x00" in text:
-        raise IngestError(name, "binary content (NUL characters); paste the article's text")
+        raise IngestError(name, "binary content, not text; paste the article's text")
     doc = LoadedDocument(text=check_textual(text, name), fmt=fmt)  # type: ignore[arg-type]
     return structure(clean(doc, name), doc, doc_id=doc_id, path=name, sha256=text_sha256(text))
 
