@@ -67,7 +67,8 @@ def test_a_page_in_another_encoding_names_the_line_not_a_byte(tmp_path):
     assert "not valid UTF-8" in reason and "line 3" in reason and "save the file as UTF-8" in reason, reason
 
 
-@pytest.mark.parametrize(("data", "words"), [(b"", "0 bytes"), (b" \n\n\t  \n", "only blank lines and spaces")])
+@pytest.mark.parametrize(("data", "words"), [
+    (b"", "0 bytes"), (b" \n\n\t  \n", "only blank lines and spaces")])
 def test_an_empty_file_says_so_and_what_to_check(tmp_path, data, words):
     reason = reason_for(tmp_path, "empty.md", data)
     assert reason.startswith("empty file") and words in reason and "right file" in reason, reason

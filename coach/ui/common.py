@@ -146,6 +146,7 @@ CSS = """
   color: var(--body-text-color-subdued); text-align: center; }
 .inline-error { margin: 4px 0; padding: 8px 12px; border-radius: 8px; font-size: 0.92rem; color: #7f1d1d;
   background: #fef2f2; border: 1px solid #b91c1c; }
+.inline-error .file-errors { margin: 4px 0 0; padding-left: 1.3em; } .file-errors li + li { margin-top: 4px; }
 .inline-error .err-icon { display: inline-block; width: 1.2em; height: 1.2em; line-height: 1.2em; text-align: center;
   border-radius: 50%; background: #b91c1c; color: #fff; font-weight: 700; margin-right: 4px; }
 .inline-ok { margin: 4px 0; padding: 8px 12px; border-radius: 8px; font-size: 0.92rem; color: #14532d;

@@ -36,6 +36,7 @@ CSS = """
   letter-spacing: 0.04em; }
 .rubric-table .fix { color: var(--body-text-color-subdued); margin-top: 2px; }
 .rubric-unclear { margin-top: 10px; font-size: 0.9rem; } .rubric-unclear ul { margin: 4px 0 0 1.2em; }
+.rubric-unclear summary { cursor: pointer; padding: 4px 0; } .rubric-unclear li + li { margin-top: 4px; }
 .badge { display: inline-block; padding: 2px 8px; border-radius: 999px; font-size: 0.78rem; font-weight: 600;
   white-space: nowrap; }
 .badge-made { background: #fee2e2; color: #991b1b; } .badge-avoided { background: #dcfce7; color: #166534; }
@@ -60,7 +61,9 @@ mark.ev-unclear { background: rgba(245, 158, 11, 0.25); }
 .progress-legend { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px;
   font-size: 0.85rem; }
 .progress-legend li { display: flex; align-items: center; gap: 6px; }
-.progress-legend .last { color: var(--body-text-color-subdued); }
+.progress-legend .last { color: var(--body-text-color-subdued); white-space: nowrap; }
+/* a long rubric label squeezed the swatch to a dot on a phone: the swatch keeps its size */
+.progress-legend li > svg { flex: none; }
 #practice-role, #practice-bank { min-width: min(100%, 280px) !important; }
 """
 
