@@ -166,6 +166,8 @@ CSS = """
 .gradio-container > .main { padding-left: clamp(10px, 4vw, 32px) !important;
   padding-right: clamp(10px, 4vw, 32px) !important; }
 #tabs .tab-container button.selected { color: #3730a3; }
+/* A dropdown's value ran under its arrow ("… vs Data Engin▾" on a phone): it stops before the arrow, with "…". */
+.gradio-container input[role="combobox"] { text-overflow: ellipsis; padding-right: 26px !important; }
 /* Gradio's footer hides its API link on a phone but keeps the divider after it ("· Settings"): the divider goes with
    the link instead (the link's own ::after, hidden with it; empty alternative text, so it is no part of its name). */
 footer > .record + .divider { display: none !important; }

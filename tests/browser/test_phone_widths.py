@@ -38,6 +38,19 @@ def test_the_chat_hint_sits_under_new_conversation_on_a_phone(phone):
     assert hint["height"] < 80, hint
 
 
+def test_a_long_dropdown_value_stops_before_its_arrow(phone):
+    tab(phone, "Compare roles")
+    phone.wait_for_timeout(1000)
+    ends = phone.evaluate("""() => { const i = document.querySelector('#compare-doc input[role=combobox]');
+        const icon = i.parentElement.querySelector('svg, .icon-wrap'); const r = i.getBoundingClientRect();
+        const cs = getComputedStyle(i);
+        return {text: r.right - parseFloat(cs.paddingRight), arrow: icon.getBoundingClientRect().left,
+                long: i.scrollWidth > i.clientWidth, overflow: cs.textOverflow}; }""")
+    assert ends["text"] <= ends["arrow"] + 1, ends
+    if ends["long"]:  # an article title longer than the box ends in "…"
+        assert ends["overflow"] == "ellipsis", ends
+
+
 def test_legend_swatches_keep_their_size_beside_long_labels(browser):
     band = ("Throughout the interview, communication was insufficient or disorganized; the interviewer had "
             "difficulty following the candidate's thought process")  # a scoring band's text (fictional)
