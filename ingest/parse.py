@@ -116,9 +116,12 @@ def parse_text(text: str, *, name: str, doc_id: str, fmt: str = "markdown") -> A
 def _check_article_text(text: str, where: str) -> None:
     words = text.split()
     if not words:
-        raise IngestError(where, "no article text left after removing page furniture")
+        raise IngestError(where, "no article text left after removing page furniture (menus, footers, "
+                                 "banners); save the article's own text, e.g. from the browser's reader view")
     if len(words) < MIN_WORDS:
-        raise IngestError(where, f"too little text to be an article ({len(words)} words; need at least {MIN_WORDS})")
+        raise IngestError(where, f"too little text to be an article ({len(words)} words; need at least {MIN_WORDS})"
+                                 "; add the whole article, not a note or a title")
     letters = sum(c.isalpha() for c in text)
     if letters < 0.5 * sum(not c.isspace() for c in text):
-        raise IngestError(where, "does not look like prose (mostly digits or symbols)")
+        raise IngestError(where, "does not look like prose (mostly digits or symbols); add an article written in "
+                                 "sentences, not a table of figures or a data file")

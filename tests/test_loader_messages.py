@@ -81,3 +81,17 @@ def test_a_huge_file_says_the_limit_and_what_to_keep(tmp_path):
     with pytest.raises(IngestError) as err:
         load_document(path)
     assert "21.0 MB" in err.value.reason and "limit is 20 MB" in err.value.reason and TODO.search(err.value.reason)
+
+
+@pytest.mark.parametrize(("name", "data", "words"), [
+    ("note.md", b"# Interview notes\nAsk about the team.", "too little text"),
+    ("figures.txt", b"1234 5678 ---- #### $$$$ 90.1 % 42 " * 20, "does not look like prose"),
+])
+def test_text_that_is_not_an_article_says_what_to_add(tmp_path, name, data, words):
+    from ingest.parse import parse_file
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as err:
+        parse_file(path)
+    assert words in err.value.reason and TODO.search(err.value.reason), err.value.reason
