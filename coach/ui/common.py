@@ -206,9 +206,17 @@ function coachLabelMessages(root) {
 function coachUntabLists(root) {
   root.querySelectorAll('ul[role=listbox]:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '-1'));
 }
+// Gradio draws a shown gr.Group as a group inside a group, both with its elem_id: two elements with one id (and two
+// red borders round the delete confirmation). The inner one gives the id up.
+function coachUniqueIds(root) {
+  root.querySelectorAll('.gr-group[id] > .gr-group[id]').forEach((el) => {
+    if (el.id === el.parentElement.id) el.removeAttribute('id');
+  });
+}
 let coachLabelPending = false;
 new MutationObserver(() => {
   coachUntabLists(document);  // at once: a Tab may follow the focus that opened the list
+  coachUniqueIds(document);
   if (coachLabelPending) return;
   coachLabelPending = true;
   requestAnimationFrame(() => { coachLabelPending = false; coachLabelMessages(document); });

@@ -58,3 +58,20 @@ def test_what_was_added_and_what_was_not_are_both_said(page, tmp_path):
     assert box.inner_text().lstrip("! ").startswith("Not added:")
     items = box.locator(".file-errors li").all_inner_texts()
     assert len(items) == 1 and items[0].startswith("draft.md is empty (0 bytes)"), items  # the others still added
+
+
+def test_the_delete_confirmation_has_one_id_and_one_border(page):
+    """Gradio drew the shown confirmation group inside a copy of itself, both with its id: two red borders."""
+    tab(page, "Library")
+    page.locator("#delete-doc input").click()
+    page.get_by_role("option").first.click()
+    page.click("#delete-btn")
+    page.wait_for_selector("#confirm-delete-btn", state="visible", timeout=30_000)
+    page.wait_for_timeout(300)
+    assert page.locator("[id=confirm-delete]").count() == 1
+    borders = page.evaluate("""() => [...document.querySelectorAll('#confirm-delete, #confirm-delete *')]
+        .filter(e => getComputedStyle(e).borderTopColor === 'rgb(185, 28, 28)'
+                     && parseFloat(getComputedStyle(e).borderTopWidth) >= 2).length""")
+    assert borders == 1, borders
+    page.click("#cancel-delete-btn")  # nothing is deleted
+    page.wait_for_selector("#confirm-delete-btn", state="hidden", timeout=10_000)
