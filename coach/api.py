@@ -162,7 +162,7 @@ class Coach:
         if size > limit * MB:
             raise InputError(f"{shown} is {size / MB:.1f} MB; the upload limit is {limit:g} MB (COACH_MAX_UPLOAD_MB)")
         if size == 0:
-            raise InputError(f"{shown} is empty")
+            raise InputError(f"{shown} is empty (0 bytes); check that you chose the right file")
         data = src.read_bytes()
         dest_dir = self.settings.uploads_path
         dest_dir.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -69,6 +70,17 @@ def cmd_ingest(args) -> int:
             print(f"skipped {skipped.path}: {skipped.reason}{kept}", file=sys.stderr)
         print(report.summary_line())
     return EXIT_SKIPPED if report.skipped else 0
+
+
+def _working(what: str, args):
+    """A spinner saying ``what`` on a terminal's stderr while a command works (the first run loads the model, a minute
+    on a busy machine, with nothing on screen); nothing when stderr is a pipe or a file, or with --json (as ingest's
+    progress bar)."""
+    if args.json or not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(what)
 
 
 def _progress_bar() -> tuple[Callable[[int, int, str], None], Callable[[], None]]:
@@ -179,7 +191,8 @@ def cmd_ask(args) -> int:
     if not args.question:
         raise InputError("give a QUESTION or --batch FILE")
     history = _read_json_file(args.history, "--history") if args.history else None
-    answer = coach.ask(args.question, history=history, role=args.role, company=args.company, doc_id=args.doc)
+    with _working("Finding the passages that answer it…", args):
+        answer = coach.ask(args.question, history=history, role=args.role, company=args.company, doc_id=args.doc)
     if args.json:
         _print_json(answer)
         return 0
@@ -218,7 +231,8 @@ def cmd_critique(args) -> int:
         raise InputError("give --answer TEXT or --answer-file FILE")
     if not answer.strip():  # as in the Practice tab: no attempt is scored (and kept in the history) for nothing
         raise InputError("the answer is empty: write your answer in --answer TEXT or --answer-file FILE")
-    feedback = coach.critique(args.role, args.question, answer)
+    with _working("Reading your answer against the rubric (the first run also loads the model)…", args):
+        feedback = coach.critique(args.role, args.question, answer)
     if args.json:
         _print_json(feedback)
         return 0

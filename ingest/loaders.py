@@ -29,6 +29,19 @@ SUFFIX_FORMATS: dict[str, Format] = {
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SUFFIX_FORMATS)
 SIDECAR_SUFFIX = ".meta.json"
 MAX_BYTES = 20 * 1024 * 1024  # far beyond any article; protects memory from a mistaken dump
+# What a file that is not an article most often turns out to be, by its first bytes: an error names it, so the user
+# knows which file they picked, and says what to do with it.
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "a PDF", "rename it to .pdf"),
+    (b"\x89PNG", "a PNG image", "add the article's text, not a picture of it"),
+    (b"\xff\xd8\xff", "a JPEG image", "add the article's text, not a picture of it"),
+    (b"GIF8", "a GIF image", "add the article's text, not a picture of it"),
+    (b"PK\x03\x04", "a ZIP archive (as a Word .docx or OpenDocument file is)",
+     "save the document as PDF or plain text and add that"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Office document", "save the document as PDF or plain text and add that"),
+    (b"\x1f\x8b", "a compressed (gzip) file", "unpack it first"),
+)
+_NOT_TEXT_HINT = "save the article as Markdown, plain text, HTML or PDF and add that file"
 
 
 @dataclass
@@ -78,14 +91,16 @@ def load_document(path: Path) -> LoadedDocument:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(where, f"file too large ({size / 2**20:.1f} MB; limit {MAX_BYTES / 2**20:.0f} MB)")
+            raise IngestError(where, f"file too large ({size / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} "
+                                     "MB per article); keep only the article's own page or text, or split the file")
         data = path.read_bytes()
     except PermissionError:
         raise IngestError(where, "cannot read file: permission denied") from None
     except OSError as exc:
         raise IngestError(where, f"cannot read file: {exc.strerror or exc}") from None
     if not data.strip():
-        raise IngestError(where, "empty file")
+        what = "empty file: it has only blank lines and spaces" if data else "empty file (0 bytes)"
+        raise IngestError(where, f"{what}; check that you chose the right file, or save the article into it again")
 
     meta = read_sidecar(path)
     if fmt == "pdf":
@@ -94,30 +109,43 @@ def load_document(path: Path) -> LoadedDocument:
         text, found = pdf_text(data, where)
         meta = {**found, **meta}  # the sidecar's word wins
     else:
-        if data.startswith(b"%PDF-"):
-            raise IngestError(where, f"binary content (a PDF named {path.suffix}); rename it to .pdf")
         text, encoding = decode_text(data, where)
         if encoding != "utf-8":
             meta.setdefault("encoding", encoding)
     if not text.strip():
-        raise IngestError(where, "empty file (only whitespace)")
+        raise IngestError(where, "empty file: it has no text; check that you chose the right file")
     return LoadedDocument(text=text, fmt=fmt, meta=meta)
+
+
+def file_kind(data: bytes) -> tuple[str, str] | None:
+    """(what the file is, what to do) when its first bytes show a known non-article format, else ``None``."""
+    return next(((kind, todo) for magic, kind, todo in _SIGNATURES if data.startswith(magic)), None)
+
+
+def not_text(where: str, data: bytes) -> IngestError:
+    """The error for bytes that are not text: what they are, when their first bytes tell, and what to do."""
+    kind, todo = file_kind(data) or ("", _NOT_TEXT_HINT)
+    return IngestError(where, f"binary content, not text{f': the file is {kind}' if kind else ''}; {todo}")
 
 
 def decode_text(data: bytes, where: str = "<text>") -> tuple[str, str]:
     """Decode bytes of a text document; returns (text, encoding) or raises ``IngestError``."""
+    if file_kind(data):
+        raise not_text(where, data)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return check_textual(data.decode("utf-16"), where), "utf-16"
         except UnicodeDecodeError:
-            raise IngestError(where, "binary content: has a UTF-16 mark but does not decode as UTF-16") from None
+            raise IngestError(where, "binary content: it starts like UTF-16 text but is not; save the article as "
+                                     "UTF-8 text and add that") from None
     if b"\x00" in data:
-        raise IngestError(where, "binary content (NUL bytes); not a text document")
+        raise not_text(where, data)
     try:
         return check_textual(data.decode("utf-8-sig"), where), "utf-8"
     except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex()
-        utf8_error = f"not valid UTF-8 (byte 0x{bad} at offset {exc.start}); save the file as UTF-8"
+        line = data[: exc.start].count(b"\n") + 1
+        utf8_error = (f"not valid UTF-8: it was saved in another text encoding (line {line} has the first character "
+                      "that cannot be read); save the file as UTF-8 in a text editor (Save As, encoding UTF-8)")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -139,5 +167,5 @@ def _plain_prose(text: str) -> bool:
 def check_textual(text: str, where: str) -> str:
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
     if controls > max(2, len(text) // 200):
-        raise IngestError(where, "binary content (control characters); not a text document")
+        raise IngestError(where, "binary content, not text (it has control characters); add the article's text")
     return text

@@ -108,7 +108,7 @@ def parse_text(text: str, *, name: str, doc_id: str, fmt: str = "markdown") -> A
     if not text or not text.strip():
         raise IngestError(name, "empty text")
     if "\x00" in text:
-        raise IngestError(name, "binary content (NUL characters); paste the article's text")
+        raise IngestError(name, "binary content, not text; paste the article's text")
     doc = LoadedDocument(text=check_textual(text, name), fmt=fmt)  # type: ignore[arg-type]
     return structure(clean(doc, name), doc, doc_id=doc_id, path=name, sha256=text_sha256(text))
 
@@ -116,9 +116,12 @@ def parse_text(text: str, *, name: str, doc_id: str, fmt: str = "markdown") -> A
 def _check_article_text(text: str, where: str) -> None:
     words = text.split()
     if not words:
-        raise IngestError(where, "no article text left after removing page furniture")
+        raise IngestError(where, "no article text left after removing page furniture (menus, footers, "
+                                 "banners); save the article's own text, e.g. from the browser's reader view")
     if len(words) < MIN_WORDS:
-        raise IngestError(where, f"too little text to be an article ({len(words)} words; need at least {MIN_WORDS})")
+        raise IngestError(where, f"too little text to be an article ({len(words)} words; need at least {MIN_WORDS})"
+                                 "; add the whole article, not a note or a title")
     letters = sum(c.isalpha() for c in text)
     if letters < 0.5 * sum(not c.isspace() for c in text):
-        raise IngestError(where, "does not look like prose (mostly digits or symbols)")
+        raise IngestError(where, "does not look like prose (mostly digits or symbols); add an article written in "
+                                 "sentences, not a table of figures or a data file")

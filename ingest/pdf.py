@@ -30,6 +30,7 @@ from functools import cached_property
 from coach.adverts import is_advert
 from coach.errors import IngestError
 from ingest.clean import BOX_KINDS, document_title, title_parts
+from ingest.loaders import file_kind
 from ingest.markdown import HEADING_ID, MDX_STATEMENT  # what a page failed to render, dropped as in Markdown
 
 HEADING_RATIO = 1.1  # a line this much larger than the body size is a heading (a browser's h3 is 1.17 em)
@@ -437,7 +438,6 @@ def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
     from io import BytesIO
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(BytesIO(data))
@@ -447,15 +447,15 @@ def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
             except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported crypto
                 opened = 0
             if not opened:
-                raise IngestError(where, "encrypted PDF; remove the password and try again")
+                raise IngestError(where, "encrypted PDF: it needs a password to open; save a copy without the "
+                                         "password and add that")
         pages = [_read_page(page) for page in reader.pages]
         raw_title = str((reader.metadata or {}).get("/Title") or "")
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
-    except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
-        raise IngestError(where, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
+    except Exception:  # noqa: BLE001 - a damaged PDF can fail anywhere inside pypdf
+        # pypdf's class names and messages ("PdfStreamError: Stream has ended unexpectedly") tell a user nothing
+        raise _unreadable(data, where) from None
     marks: dict[str, list[_Mark]] = {}  # the pages' marks in reading order: a block a page break cut is one block
     for page_marks in _marks(pages, raw_title):
         for k, queue in page_marks.items():
@@ -466,7 +466,25 @@ def pdf_text(data: bytes, where: str) -> tuple[str, dict]:
     if quoted:  # a page's title set wholly in quotes printed its front matter's quoting ('Negotiation: a guide')
         text = f"{text[:first.start()]}# {quoted.group(2)}{text[first.end():]}"
     if sum(c.isalnum() for c in text) < 20:
-        raise IngestError(where, "PDF has no extractable text (scanned images?); OCR it first")
+        raise IngestError(where, "PDF has no extractable text, only images (a scan?); OCR it first (text "
+                                 "recognition), or add the article as text")
     heading = re.search(r"^#+ (.+)$", text, re.M)
     title = document_title(raw_title, heading.group(1) if heading else None)
     return text, ({"embedded_title": title} if title else {})
+
+
+def _unreadable(data: bytes, where: str) -> IngestError:
+    """Why pypdf could not read ``data``, in a user's words: not a PDF at all (and what it is), or a damaged one."""
+    if b"%PDF-" not in data[:1024]:  # where the PDF standard lets the header sit
+        kind, todo = file_kind(data) or _page_kind(data) or ("", "check that you chose the right file")
+        return IngestError(where, f"not a PDF{f': the file is {kind}' if kind else ''} (only its name ends in .pdf)"
+                                  f"; {todo}")
+    return IngestError(where, "corrupt or unreadable PDF: the file is damaged or incomplete (a download or export may "
+                              "have stopped early); download or export it again, or print the page to a new PDF")
+
+
+def _page_kind(data: bytes) -> tuple[str, str] | None:
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "a web page (HTML)", "rename it to .html"
+    return None

@@ -57,7 +57,9 @@ details.decline-more summary { cursor: pointer; font-weight: 600; color: #3730a3
 .sources-label, details.source .src-section { color: #334155 !important; }
 .dark .sources-label, .dark details.source .src-section { color: #cbd5e1 !important; }
 #chatbot .top-panel button[aria-label="Clear"] { display: none; }
-@media (max-width: 640px) { #chatbot { height: min(460px, 58vh) !important; } }
+/* On a phone the hint beside "New conversation" was a 130 px column of six lines: it goes under the button. */
+@media (max-width: 640px) { #chatbot { height: min(460px, 58vh) !important; }
+  #chat-actions { flex-wrap: wrap; } #chat-actions > :not(#clear-btn) { flex: 1 1 100% !important; } }
 """
 
 JS = """

@@ -146,6 +146,7 @@ CSS = """
   color: var(--body-text-color-subdued); text-align: center; }
 .inline-error { margin: 4px 0; padding: 8px 12px; border-radius: 8px; font-size: 0.92rem; color: #7f1d1d;
   background: #fef2f2; border: 1px solid #b91c1c; }
+.inline-error .file-errors { margin: 4px 0 0; padding-left: 1.3em; } .file-errors li + li { margin-top: 4px; }
 .inline-error .err-icon { display: inline-block; width: 1.2em; height: 1.2em; line-height: 1.2em; text-align: center;
   border-radius: 50%; background: #b91c1c; color: #fff; font-weight: 700; margin-right: 4px; }
 .inline-ok { margin: 4px 0; padding: 8px 12px; border-radius: 8px; font-size: 0.92rem; color: #14532d;
@@ -165,6 +166,8 @@ CSS = """
 .gradio-container > .main { padding-left: clamp(10px, 4vw, 32px) !important;
   padding-right: clamp(10px, 4vw, 32px) !important; }
 #tabs .tab-container button.selected { color: #3730a3; }
+/* A dropdown's value ran under its arrow ("… vs Data Engin▾" on a phone): it stops before the arrow, with "…". */
+.gradio-container input[role="combobox"] { text-overflow: ellipsis; padding-right: 26px !important; }
 /* Gradio's footer hides its API link on a phone but keeps the divider after it ("· Settings"): the divider goes with
    the link instead (the link's own ::after, hidden with it; empty alternative text, so it is no part of its name). */
 footer > .record + .divider { display: none !important; }
@@ -203,9 +206,17 @@ function coachLabelMessages(root) {
 function coachUntabLists(root) {
   root.querySelectorAll('ul[role=listbox]:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '-1'));
 }
+// Gradio draws a shown gr.Group as a group inside a group, both with its elem_id: two elements with one id (and two
+// red borders round the delete confirmation). The inner one gives the id up.
+function coachUniqueIds(root) {
+  root.querySelectorAll('.gr-group[id] > .gr-group[id]').forEach((el) => {
+    if (el.id === el.parentElement.id) el.removeAttribute('id');
+  });
+}
 let coachLabelPending = false;
 new MutationObserver(() => {
   coachUntabLists(document);  // at once: a Tab may follow the focus that opened the list
+  coachUniqueIds(document);
   if (coachLabelPending) return;
   coachLabelPending = true;
   requestAnimationFrame(() => { coachLabelPending = false; coachLabelMessages(document); });

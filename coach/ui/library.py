@@ -61,6 +61,14 @@ document.addEventListener('change', (e) => {
 """
 
 
+class NotAdded(InputError):
+    """No file was added; ``files`` holds (name, the line that says why) for each, to be listed file by file."""
+
+    def __init__(self, files: list[tuple[str, str]]):
+        super().__init__("Nothing was added. " + " ".join(render.sentence_case(line) for _, line in files))
+        self.files = files
+
+
 @dataclass
 class LibraryTab:
     stats: Any
@@ -133,44 +141,73 @@ def build(shared: Shared) -> LibraryTab:
             cancel_btn = gr.Button("Cancel", elem_id="cancel-delete-btn", min_width=120)
     removed = gr.State(None)
 
-    def ingest(paths: list[Path], progress) -> str:
+    def ingest(paths: list[Path], progress, name: str | None = None,
+               refused: tuple = ()) -> tuple[str, list[tuple[str, str]]]:
+        """(what was added, (name, line) of each file skipped or ``refused`` before); ``NotAdded`` when nothing was.
+        ``name`` stands for the file's (a paste's stored name means nothing to the user)."""
+        if not paths:
+            raise NotAdded(list(refused))
+
         def tick(done: int, total: int, path: str) -> None:
             progress((done, max(total, 1)), desc=f"Ingesting {Path(path).name}", unit="files")
 
         progress(0, desc="Loading the embedding model")
         with shared.upload_lock:
             report = shared.coach.ingest(paths, progress=tick)
-        skipped = [f"{Path(s.path).name}: {s.reason}" for s in report.skipped]
+        skipped = list(refused)
+        for s in report.skipped:
+            shown = name or Path(s.path).name
+            skipped.append((shown, f"{shown}: {s.reason}"))
         if skipped and not (report.added or report.updated or report.unchanged):
-            raise InputError("Nothing was added. " + " ".join(render.sentence_case(s) for s in skipped))
-        message = added_message(report, shared.coach.library_summary())
-        if skipped:
-            message += " Skipped: " + "; ".join(skipped)
-        return message
+            raise NotAdded(skipped)
+        return added_message(report, shared.coach.library_summary()), skipped
 
-    def add_files(files, progress=gr.Progress()) -> str:
+    def with_skipped(message: str, skipped: list[tuple[str, str]]) -> str:
+        return message + (" Skipped: " + "; ".join(line for _, line in skipped) if skipped else "")
+
+    def failed_html(exc: Exception) -> str:
+        if isinstance(exc, NotAdded):
+            return render.files_error_html("Nothing was added:", exc.files)
+        return render.error_html(message_of(exc))
+
+    def add_uploads(files, progress) -> tuple[str, list[tuple[str, str]]]:
         if not files:
             raise InputError("Choose one or more files to upload first.")
         shared.wait_ready()
-        paths = [save_upload(shared.coach, f) for f in (files if isinstance(files, list) else [files])]
-        return ingest(paths, progress)
+        paths, refused = [], []
+        for f in files if isinstance(files, list) else [files]:
+            try:  # a refused file (empty, too large) does not keep the others out
+                paths.append(save_upload(shared.coach, f))
+            except InputError as exc:
+                refused.append((Path(f).name, str(exc)))
+        return ingest(paths, progress, refused=refused)
+
+    def add_files(files, progress=gr.Progress()) -> str:
+        return with_skipped(*add_uploads(files, progress))
 
     def add_files_ui(files, progress=gr.Progress()):
         try:
-            return render.status_html(add_files(files, progress)), None, "", ""
+            message, skipped = add_uploads(files, progress)
         except Exception as exc:  # noqa: BLE001 - next to the upload button; the chosen files stay
-            return gr.skip(), gr.skip(), render.error_html(message_of(exc)), ""
+            return gr.skip(), gr.skip(), failed_html(exc), ""
+        # what was not added is listed file by file under what was (beside the upload, clearing the chosen files
+        # would clear it)
+        not_added = render.files_error_html("Not added:", skipped) if skipped else ""
+        return render.status_html(message) + not_added, None, "", ""
 
-    def add_text(title: str, text: str, progress=gr.Progress()) -> str:
+    def add_paste(title: str, text: str, progress) -> tuple[str, list[tuple[str, str]]]:
         path = save_paste(shared.coach, title, text)
         shared.wait_ready()
-        return ingest([path], progress)
+        return ingest([path], progress, name="The pasted text")
+
+    def add_text(title: str, text: str, progress=gr.Progress()) -> str:
+        return with_skipped(*add_paste(title, text, progress))
 
     def add_text_ui(title: str, text: str, progress=gr.Progress()):
         try:
             return render.status_html(add_text(title, text, progress)), "", "", ""
         except Exception as exc:  # noqa: BLE001 - next to the paste button; title and text stay
-            return gr.skip(), gr.skip(), gr.skip(), render.error_html(message_of(exc))
+            return gr.skip(), gr.skip(), gr.skip(), failed_html(exc)
 
     def remove(doc_id: str | None) -> tuple[str, dict]:
         """Remove a document (and its uploaded copy); returns the message and what it took away."""

@@ -36,6 +36,7 @@ CSS = """
   letter-spacing: 0.04em; }
 .rubric-table .fix { color: var(--body-text-color-subdued); margin-top: 2px; }
 .rubric-unclear { margin-top: 10px; font-size: 0.9rem; } .rubric-unclear ul { margin: 4px 0 0 1.2em; }
+.rubric-unclear summary { cursor: pointer; padding: 4px 0; } .rubric-unclear li + li { margin-top: 4px; }
 .badge { display: inline-block; padding: 2px 8px; border-radius: 999px; font-size: 0.78rem; font-weight: 600;
   white-space: nowrap; }
 .badge-made { background: #fee2e2; color: #991b1b; } .badge-avoided { background: #dcfce7; color: #166534; }
@@ -60,9 +61,22 @@ mark.ev-unclear { background: rgba(245, 158, 11, 0.25); }
 .progress-legend { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px;
   font-size: 0.85rem; }
 .progress-legend li { display: flex; align-items: center; gap: 6px; }
-.progress-legend .last { color: var(--body-text-color-subdued); }
+.progress-legend .last { color: var(--body-text-color-subdued); white-space: nowrap; }
+/* a long rubric label squeezed the swatch to a dot on a phone: the swatch keeps its size */
+.progress-legend li > svg { flex: none; }
 #practice-role, #practice-bank { min-width: min(100%, 280px) !important; }
+#score[data-waiting]::after { content: "Still reading your answer: the first feedback after the app starts also loads "
+  "the feedback model, which can take a minute."; display: block; position: relative; z-index: 10; margin-top: 8px;
+  padding: 8px 12px; border-radius: 8px; font-size: 0.9rem; color: #1e1b4b; background: #eef2ff;
+  border: 1px solid #4338ca; animation: coach-appear 0s linear 4s both; }
+.dark #score[data-waiting]::after { color: #e0e7ff; background: #1e1b4b; }
+@keyframes coach-appear { from { visibility: hidden; } to { visibility: visible; } }
 """
+
+# While feedback is on its way the score says so after a few seconds: the first feedback after a start loads the full
+# model, up to a minute on a busy machine, and showed only a timer over "Write an answer and press Get feedback".
+MARK_WAITING = "(...args) => { document.getElementById('score')?.setAttribute('data-waiting', ''); return args; }"
+UNMARK_WAITING = "() => { document.getElementById('score')?.removeAttribute('data-waiting'); }"
 
 # Ctrl/Cmd+Enter in the answer asks for feedback.
 JS = """
@@ -191,9 +205,10 @@ def build(shared: Shared) -> PracticeTab:
 
     outputs = [score, highlight, notes, rubric, plot, download, feedback_json]
     # One progress indicator, on the score the user waits for (Gradio drew one over each of the seven outputs).
-    waiting = dict(show_progress_on=[score], api_visibility="private")
-    critique_btn.click(run_ui, [role_in, question_in, answer_in], [*outputs, error], **waiting)
-    answer_in.submit(run_ui, [role_in, question_in, answer_in], [*outputs, error], **waiting)
+    waiting = dict(show_progress_on=[score], api_visibility="private", js=MARK_WAITING)
+    for event in (critique_btn.click, answer_in.submit):
+        event(run_ui, [role_in, question_in, answer_in], [*outputs, error], **waiting).then(
+            None, None, None, js=UNMARK_WAITING, api_visibility="private")
     api_only(gr, run, [role_in, question_in, answer_in], outputs, api_name="critique")
     for box in (question_in, answer_in):
         box.input(None, None, error, js="() => ''", api_visibility="private")

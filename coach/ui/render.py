@@ -18,6 +18,7 @@ from coach.models import (UNCLEAR_NOTE, Answer, Attempt, Feedback, ItemFeedback,
 NOT_IN_LIBRARY = "not in the library"
 VERDICT_LABELS = {"made": "Mistake made", "avoided": "Avoided", "unclear": "Unclear", "not_applicable": "n/a"}
 VERDICT_SCORES = {"avoided": 100, "unclear": 50, "made": 0}  # not_applicable items are left out of the plot
+UNCLEAR_OPEN_ITEMS, UNCLEAR_OPEN_CHARS = 2, 300  # more unclear items, or longer, start folded
 _CITE = re.compile(r"\[(\d{1,3})\]")
 
 
@@ -66,6 +67,20 @@ def error_html(message: object) -> str:
     """An error shown next to the control that caused it; it stays until the user acts again."""
     return (f'<div class="inline-error" role="alert"><span class="err-icon" aria-hidden="true">!</span> '
             f"{esc(sentence_case(message))}</div>")
+
+
+def files_error_html(intro: str, files: list[tuple[str, str]]) -> str:
+    """Files that could not be added, one to a line: (file name, the line saying what is wrong and what to do, which
+    opens with the name, set in bold). Run together in one paragraph, three files' reasons read as one."""
+    def item(name: str, line: str) -> str:
+        if not line.startswith(name):
+            return esc(sentence_case(line))
+        rest = sentence_case(line)[len(name):]  # "guide.pdf is empty." keeps its own case; after ": " a sentence
+        return f"<b>{esc(name)}</b>" + (f": {esc(sentence_case(rest[2:]))}" if rest.startswith(": ") else esc(rest))
+
+    items = "".join(f"<li>{item(name, line)}</li>" for name, line in files)
+    return (f'<div class="inline-error" role="alert"><span class="err-icon" aria-hidden="true">!</span> '
+            f'{esc(intro)}<ul class="file-errors">{items}</ul></div>')
 
 
 def status_html(message: object) -> str:
@@ -269,9 +284,14 @@ def rubric_table_html(feedback: Feedback) -> str:
              f'<th>Evidence in your answer</th><th>Advice</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
              if rows else "")
     if unclear:
-        lis = "".join(f"<li>{esc(i.open_line())}</li>" for i in unclear)
-        table += (f'<div class="rubric-unclear"><span class="badge badge-unclear">{VERDICT_LABELS["unclear"]}</span> '
-                  f'— {esc(UNCLEAR_NOTE)}:<ul>{lis}</ul></div>')
+        lines = [i.open_line() for i in unclear]
+        lis = "".join(f"<li>{esc(line)}</li>" for line in lines)
+        # Folded unless short: three scoring-band texts ran 900 px down a phone before the plot; the count says how
+        # many wait inside.
+        short = len(lines) <= UNCLEAR_OPEN_ITEMS and sum(map(len, lines)) <= UNCLEAR_OPEN_CHARS
+        table += (f'<details class="rubric-unclear"{" open" if short else ""}><summary><span class="badge '
+                  f'badge-unclear">{VERDICT_LABELS["unclear"]}</span> — {esc(UNCLEAR_NOTE)} ({len(lines)})</summary>'
+                  f"<ul>{lis}</ul></details>")
     note = f'<div class="muted small">{esc(feedback.hidden_note())}</div>' if feedback.hidden_note() else ""
     return table + note
 
