@@ -624,7 +624,7 @@ _BE = frozenset("is are was were be been being am".split())
 # Pronouns that stand as a verb's object or a person, never before a noun: the word after them is a verb's ("lets me
 # practise", "makes someone look"), as the word after a subject pronoun is (``english.verb_follows``).
 _PERSONS = frozenset("me us him them someone somebody anyone anybody everyone everybody".split())
-_OBJECT_WORDS = _PERSONS | {"you", "it"}
+_OBJECT_WORDS = _PERSONS | {"you", "it", "myself", "yourself", "itself", "ourselves", "themselves", "himself", "herself"}
 _SUBJECTS = frozenset("i you we they he she it".split())
 # Number words name how many, not what ("two sets", "one page"): a closed class, like the determiners.
 _NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty fifty hundred hundreds thousand "
@@ -803,10 +803,38 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
                     "ADJ" in lemmas[k + 1] and words[k + 1] not in _JOINERS and not noun_next(k):
                 ranked.append((1, k))
             elif not noun_next(k):
-                ranked.append((2, -k))  # before a preposition: the last ("does a round for web developers focus on")
+                ranked.append((2, k))  # before a preposition ("does Dropbox want in a candidate")
         if ranked:
-            out.add(abs(min(ranked)[1]))
+            out.add(min(ranked)[1])
     return out
+
+
+def asked_phrase(question: str, named: str) -> str | None:
+    """The noun phrase of the question that ``named`` (words a decline would name) is part of, whole and as written
+    ("grade point average" for "grade", "real estate licensing exam" for "real estate licensing"; a one-word head
+    with its "of" phrase: "level of French" for "level"), else the one its first word is part of ("non-compete
+    clause" for "clause enforceable"), the asking sentence first; or None when ``named`` is part of no noun phrase (a
+    verb, "versus"): a decline then gives its reason without naming a thing, rather than showing the asker a fragment
+    of their question."""
+    want = [w.lower() for w in _CLITIC_WORD.findall(named.replace("’", "'"))]
+    if not want:
+        return None
+    for text in dict.fromkeys([asked_part(question), question]):
+        runs = _noun_runs(text)
+        for whole in (want, want[:1]):
+            for n, (at, run) in enumerate(runs):
+                low = [w.lower() for part in run for w in _CLITIC_WORD.findall(part)]
+                if not any(low[i:i + len(whole)] == whole for i in range(len(low) - len(whole) + 1)):
+                    continue
+                end = text.find(run[-1], at) + len(run[-1])
+                nxt = runs[n + 1] if n + 1 < len(runs) else None
+                if len(run) == 1 and nxt and _OF_BETWEEN.fullmatch(text, end, nxt[0]):
+                    end = text.find(nxt[1][-1], nxt[0]) + len(nxt[1][-1])  # "level of French": the head says little
+                return " ".join(text[at:end].split())
+    return None
+
+
+_OF_BETWEEN = re.compile(rf"(?i)\s+of\s+(?:(?:{'|'.join(sorted(DETERMINERS))})\s+)?")
 
 
 def _fixed_modifier(text: str, start: int, last: str, word: re.Match[str], nxt: re.Match[str] | None) -> bool:
