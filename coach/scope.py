@@ -720,6 +720,13 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
         return start > 0 and words[start - 1] in _WH_WORDS and words[start] in DETERMINERS and \
             not any(k in out or words[k] in _AUX | _BE for k in range(start, i))
 
+    def wh_subject(i: int) -> bool:  # "which" or "what" and the words of a noun phrase right before the word at i
+        k = i - 1
+        while k >= 0 and joined[k] and k not in out and words[k] not in _WH_WORDS and lemmas[k] and \
+                "NOUN" in lemmas[k] and not pronoun(words[k]):
+            k -= 1
+        return 0 <= k < i - 1 and joined[k] and words[k] in ("which", "what")
+
     def clause_has(i: int, kinds: frozenset[str]) -> bool:
         start = i
         while start > 0 and not opens[start]:
@@ -741,15 +748,21 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
             out.add(i)  # a request: "Walk me through ...", "Explain gradient descent"
         elif i and words[i - 1] in _PERSONS and joined[i - 1] and verb_here(i):
             out.add(i)  # "lets me practise"
-        elif i and "VERB" in reads and object_next(i) and words[i - 1] not in DETERMINERS and \
+        elif i and "VERB" in reads and (object_next(i) or words[i - 1] == "that" and third_person(i)) and \
+                (words[i - 1] not in DETERMINERS or words[i - 1] == "that" and third_person(i)) and \
                 words[i - 1] not in _JOINERS and joined[i - 1]:
-            out.add(i)  # "that uses a data point", "teams word the blurb"
+            out.add(i)  # "that uses a data point", "teams word the blurb", "a service that haggles"
         elif i > 1 and (words[i - 1] in _BE or linking_verb(words[i - 1])) and joined[i - 1] and state(i) and \
                 not noun_next(i) and \
                 not opens[i - 1] and words[i - 2] not in _WH_WORDS | _AUX | _BE and not pronoun(words[i - 2]):
             out.add(i)  # "whether a customer review is positive": a state, not a thing
         elif i > 1 and third_person(i) and not noun_next(i) and not opens_phrase(i - 1) and embedded(i):
             out.add(i)  # "how a hash map works": a clause after a wh-word, its verb last
+        elif i > 1 and third_person(i) and wh_subject(i) and (object_next(i) or joined[i] and words[i + 1] in _JOINERS
+                                                              and i + 2 < n and opens_phrase(i + 2)):
+            out.add(i)  # "which grouping method starts with every ...": the wh-phrase is the subject
+        elif third_person(i) and joined[i] and words[i + 1].endswith("ing") and set(lemmas[i + 1]) == {"VERB"}:
+            out.add(i)  # "keeps merging", "starts using"
     for i, w in enumerate(words):
         if w not in _AUX and w not in _BE or clause_has(i, _AUX | _BE):
             continue  # an auxiliary after another one in its clause is a main verb ("what does a penalty do to ...")
@@ -781,6 +794,9 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
             continue  # "is there a trick ...": the subject comes after "there"
         if j > i + 1 and words[j - 1] in ("this", "that", "these", "those") and base_verb(j) and not joined[j]:
             out.add(j)  # "what does that mean?": the demonstrative is the subject
+            continue
+        if j == i + 1 and base_verb(j) and ("NOUN" not in lemmas[j] or joined[j] and words[j + 1] in _JOINERS):
+            out.add(j)  # "what should go in a portfolio": the wh-word is the subject, the verb comes at once
             continue
         ranked: list[tuple[int, int]] = []
         for k in range(j + 1, min(j + 10, n)):
