@@ -648,8 +648,8 @@ class AskChain:
             elif (exam := asked_exam(standalone)) and \
                     self._uncovered_words(exam, qv, composed, self._kind_words(exam, standalone)):
                 # "the real estate licensing exam" is not answered by a passage on studying for coding interviews.
-                reason = f"the library does not talk about “{phrase}”" if (phrase := asked_phrase(standalone, exam)) \
-                    else UNCOVERED_KIND
+                phrase = asked_phrase(standalone, exam)
+                reason = f"the library does not talk about “{phrase}”" if phrase else UNCOVERED_KIND
             elif (acronym := asked_acronym(standalone)) and not any(writes_acronym(acronym, h.chunk.text)
                                                                     for h in hits):
                 # "What is the STAR method?": no passage writes STAR or spells it out, so whatever they say about

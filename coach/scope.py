@@ -577,8 +577,8 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
         # A name inside a sentence ("from Google"); a gerund or a lone word after a determiner is a noun ("the
         # lettering on my CV"; "at the top of", not "the fastest I can").
         after_determiner = text[:start].split()[-1:] and text[:start].split()[-1].lower() in DETERMINERS
-        if run and (not lemmas or "NOUN" in lemmas or after_determiner and (run[-1].lower().endswith("ing") or len(run) == 1 and (
-                        (nxt := _NEXT_WORD.match(text, end)) is not None and nxt.group(1).lower() in _JOINERS)) or
+        lone = len(run) == 1 and (nxt := _NEXT_WORD.match(text, end)) is not None and nxt.group(1).lower() in _JOINERS
+        if run and (not lemmas or "NOUN" in lemmas or after_determiner and (run[-1].lower().endswith("ing") or lone) or
                     run[-1][:1].isupper() and not _SENTENCE_START.search(text[:start])):
             out.append((start, run))
 
@@ -601,7 +601,8 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
         # team's on-call rotation") names its own thing and ends its phrase.
         content = clitic.lower() in ("", "s") and \
             bool(tokenize(word)) and word.lower() not in _JOINERS and not pronoun(word) and \
-            lemmas != {"ADV"} and bool(lemmas or not everyday(word) or word[:1].isupper() and not _SENTENCE_START.search(text[:at])) and \
+            lemmas != {"ADV"} and \
+            bool(lemmas or not everyday(word) or word[:1].isupper() and not _SENTENCE_START.search(text[:at])) and \
             (fixed or "VERB" not in lemmas and lemmas or not verb_follows(text[:at])) and i not in verbs
         fixed = False
         if not content or not (run and _RUN_GAP.fullmatch(text, end, at)):
@@ -624,11 +625,11 @@ _BE = frozenset("is are was were be been being am".split())
 # Pronouns that stand as a verb's object or a person, never before a noun: the word after them is a verb's ("lets me
 # practise", "makes someone look"), as the word after a subject pronoun is (``english.verb_follows``).
 _PERSONS = frozenset("me us him them someone somebody anyone anybody everyone everybody".split())
-_OBJECT_WORDS = _PERSONS | {"you", "it", "myself", "yourself", "itself", "ourselves", "themselves", "himself", "herself"}
+_OBJECT_WORDS = _PERSONS | frozenset("you it myself yourself itself ourselves themselves himself herself".split())
 _SUBJECTS = frozenset("i you we they he she it".split())
 # Number words name how many, not what ("two sets", "one page"): a closed class, like the determiners.
-_NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty fifty hundred hundreds thousand "
-                     "thousands dozen dozens".split())
+_NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty fifty hundred hundreds "
+                     "thousand thousands dozen dozens".split())
 _WH_WORDS = frozenset("what how why when where who which whom whose".split())
 # Conjunctions that open a clause: a question's subject does not run on past them.
 _CLAUSE_JOINERS = frozenset("although because once though unless whereas whether while whilst when whenever where "
@@ -709,6 +710,10 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
         return words[k] in ("how", "why", "when", "where") and k + 1 < i and k + 1 not in out and \
             words[k + 1] not in ("many", "much")
 
+    def finite(i: int) -> bool:  # a verb by its form, or a base form after a plural subject ("teams word the blurb")
+        return third_person(i) or "NOUN" not in lemmas[i] or words[i].endswith("ed") or \
+            base_verb(i) and i > 0 and words[i - 1].endswith("s") and words[i - 1] not in lemmas[i - 1].get("NOUN", ())
+
     def third_person(i: int) -> bool:  # "works", "groups": a verb's form for "it"
         return any(words[i] in (x.lower() for x in getAllInflections(v, upos="VERB").get("VBZ", ()))
                    for v in lemmas[i].get("VERB", ()))
@@ -748,7 +753,8 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
             out.add(i)  # a request: "Walk me through ...", "Explain gradient descent"
         elif i and words[i - 1] in _PERSONS and joined[i - 1] and verb_here(i):
             out.add(i)  # "lets me practise"
-        elif i and "VERB" in reads and (object_next(i) or words[i - 1] == "that" and third_person(i)) and \
+        elif i and "VERB" in reads and \
+                (object_next(i) and finite(i) or words[i - 1] == "that" and third_person(i)) and \
                 (words[i - 1] not in DETERMINERS or words[i - 1] == "that" and third_person(i)) and \
                 words[i - 1] not in _JOINERS and joined[i - 1]:
             out.add(i)  # "that uses a data point", "teams word the blurb", "a service that haggles"

@@ -13,7 +13,8 @@ from tests.test_scope_decision import ARTICLE, library_of
     ("Should I put my grade point average on my resume?", "grade", "grade point average"),
     ("How many hours should I study for the real estate licensing exam?", "real estate licensing",
      "real estate licensing exam"),
-    ("How do I write a good regression test for a bug I just fixed at work?", "good regression", "good regression test"),
+    ("How do I write a good regression test for a bug I just fixed at work?", "good regression",
+     "good regression test"),
     # a one-word head with its "of" phrase names one thing
     ("What level of French do I need for a dev job in Paris?", "level", "level of French"),
     ("What is the format of a thank-you email?", "format", "format of a thank-you email"),
