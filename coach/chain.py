@@ -796,8 +796,8 @@ def _left_out(question: str, words: list[str]) -> str:
 def _not_talked_about(question: str, words: str) -> str:
     """The reason for declining a question about ``words`` the library lacks: the noun phrase of the question they
     are part of (``scope.asked_phrase``), a code or a name as written ("L4", "Quorvix"), else no name at all."""
-    phrase = asked_phrase(question, words)
-    if phrase is None and (any(c.isdigit() for c in words) or words[:1].isupper()):
+    phrase = words if any(c.isdigit() for c in words) else asked_phrase(question, words)  # a code: "E6"
+    if phrase is None and words[:1].isupper():
         phrase = words
     return f"the library does not talk about “{phrase}”" if phrase else UNCOVERED_KIND
 

@@ -770,6 +770,7 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
         elif third_person(i) and joined[i] and words[i + 1].endswith("ing") and set(lemmas[i + 1]) == {"VERB"}:
             out.add(i)  # "keeps merging", "starts using"
     for i, w in enumerate(words):
+        w = w.removesuffix("n't")  # "didn't", "doesn't": an auxiliary all the same
         if w not in _AUX and w not in _BE or clause_has(i, _AUX | _BE):
             continue  # an auxiliary after another one in its clause is a main verb ("what does a penalty do to ...")
         if not opens[i] and words[i - 1] in _SUBJECTS:  # "a recipe I can cook": the verb after the auxiliary
@@ -838,14 +839,16 @@ def asked_phrase(question: str, named: str) -> str | None:
     clause" for "clause enforceable"), the asking sentence first; or None when ``named`` is part of no noun phrase (a
     verb, "versus"): a decline then gives its reason without naming a thing, rather than showing the asker a fragment
     of their question."""
-    want = [w.lower() for w in _CLITIC_WORD.findall(named.replace("’", "'"))]
+    want = [_POSSESSIVE.sub("", w.lower()) for w in _CLITIC_WORD.findall(named.replace("’", "'"))]
     if not want:
         return None
+    if len(want) > 1 and re.search(r"\w['’]s\s+\w", named) and named in question:
+        return named  # "band's gig": a possessive and its noun, one phrase (the reader ends a phrase at "'s")
     for text in dict.fromkeys([asked_part(question), question]):
         runs = _noun_runs(text)
         for whole in (want, want[:1]):
             for n, (at, run) in enumerate(runs):
-                low = [w.lower() for part in run for w in _CLITIC_WORD.findall(part)]
+                low = [_POSSESSIVE.sub("", w.lower()) for part in run for w in _CLITIC_WORD.findall(part)]
                 if not any(low[i:i + len(whole)] == whole for i in range(len(low) - len(whole) + 1)):
                     continue
                 end = text.find(run[-1], at) + len(run[-1])
