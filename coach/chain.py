@@ -660,7 +660,8 @@ class AskChain:
             elif phrase := self._compound_in_part(standalone, composed) or self._untreated_topic(standalone, composed):
                 reason = f"the library does not talk about “{phrase}”"
             elif name := self._unknown_name(standalone, composed, snap):
-                reason = f"the library does not talk about “{name}”"
+                # the name with the noun it names a kind of ("Kalman filter", "Roth IRA")
+                reason = f"the library does not talk about “{asked_phrase(standalone, name) or name}”"
             elif missing:
                 reason = f"the library has no article about {', '.join(missing)} (it names them only in passing)"
             elif retrieved.get("weak") and composed.best_sim < (
