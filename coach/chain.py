@@ -30,7 +30,8 @@ from coach.english import (TOKEN, everyday, follow_up, linking_verb, pronoun, sa
                            word_forms)
 from coach.language import english_only_reply, foreign_language
 from coach.plan import plan
-from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, check_question, compounds, coverage_reply,
+from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, asked_phrase, check_question, compounds,
+                         coverage_reply,
                          kinds_named, known_company_mentions, mentions_name, name_candidates, names_kind,
                          names_occupation, noun_phrases, off_domain_by_meaning, placed_name, refers_back_reply,
                          unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
@@ -40,6 +41,9 @@ log = logging.getLogger(__name__)
 # ("150k", "2nd", "4x"), which start with a digit.
 _CODE = re.compile(r"(?<![\w$£€.-])[A-Za-z]{1,3}\d{1,3}[A-Za-z]{0,2}(?![\w-])")
 NO_MATCH = "nothing in the library matches the question closely enough"
+# A decline's reason when the words the library lacks are part of no noun phrase of the question: naming them would
+# show the asker a fragment of their own question ("the “dev” interviews", "the “good regression” exam").
+UNCOVERED_KIND = "the library does not cover what the question asks about"
 MAX_QUESTION_CHARS = 2000
 CANDIDATE_CHUNKS = 10
 # Chunk evidence between WEAK_RELEVANCE and min_relevance is accepted only when the best sentence reaches
@@ -639,22 +643,25 @@ class AskChain:
                     names_occupation(job, self.vectors.encode) and not self._has_section_on(job):
                 # The kind of job asked about is the subject: "a forklift operator interview" is not answered by a
                 # passage on interviews in general; "a zoom interview" is an interview held another way.
-                reason = f"the library has no article about “{job}” interviews"
+                reason = f"the library has no article about “{job}” interviews" if asked_phrase(standalone, job) \
+                    else UNCOVERED_KIND
             elif (exam := asked_exam(standalone)) and \
                     self._uncovered_words(exam, qv, composed, self._kind_words(exam, standalone)):
                 # "the real estate licensing exam" is not answered by a passage on studying for coding interviews.
-                reason = f"the library has no article about the “{exam}” exam or test"
+                phrase = asked_phrase(standalone, exam)
+                reason = f"the library does not talk about “{phrase}”" if phrase else UNCOVERED_KIND
             elif (acronym := asked_acronym(standalone)) and not any(writes_acronym(acronym, h.chunk.text)
                                                                     for h in hits):
                 # "What is the STAR method?": no passage writes STAR or spells it out, so whatever they say about
                 # "stars" or another method is no definition of it.
                 reason = f"the library does not explain “{acronym}”"
             elif term := self._unknown_term(standalone, qv):
-                reason = f"the library does not talk about “{term}”"
+                reason = _not_talked_about(standalone, term)
             elif phrase := self._compound_in_part(standalone, composed) or self._untreated_topic(standalone, composed):
                 reason = f"the library does not talk about “{phrase}”"
             elif name := self._unknown_name(standalone, composed, snap):
-                reason = f"the library does not talk about “{name}”"
+                # the name with the noun it names a kind of ("Kalman filter", "Roth IRA")
+                reason = f"the library does not talk about “{asked_phrase(standalone, name) or name}”"
             elif missing:
                 reason = f"the library has no article about {', '.join(missing)} (it names them only in passing)"
             elif retrieved.get("weak") and composed.best_sim < (
@@ -679,7 +686,7 @@ class AskChain:
                     words = [w for w in words if self._is_topic(standalone, self._thing_named(standalone, w))]
                 words = [w for w in words if not self._said_in_quote(standalone, w, composed)]
                 if words:
-                    reason = f"the library does not talk about “{words[0]}”"
+                    reason = _not_talked_about(standalone, words[0])
                 # A follow-up ("So where do they go instead?") is read with the answer it follows, as ``qv`` is.
                 elif off := self._off_domain_unshared(f"{standalone} {retrieved.get('context', '')}".strip(),
                                                       composed):
@@ -785,6 +792,15 @@ def _left_out(question: str, words: list[str]) -> str:
     for word in words:
         question = re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", " ", question, flags=re.I)
     return " ".join(question.split())
+
+
+def _not_talked_about(question: str, words: str) -> str:
+    """The reason for declining a question about ``words`` the library lacks: the noun phrase of the question they
+    are part of (``scope.asked_phrase``), a code or a name as written ("L4", "Quorvix"), else no name at all."""
+    phrase = words if any(c.isdigit() for c in words) else asked_phrase(question, words)  # a code: "E6"
+    if phrase is None and words[:1].isupper():
+        phrase = words
+    return f"the library does not talk about “{phrase}”" if phrase else UNCOVERED_KIND
 
 
 def _stand_in_words(question: str) -> set[str]:

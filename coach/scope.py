@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from coach.english import DETERMINERS, pronoun, verb_after_subject, verb_follows  # words load lazily
+from coach.english import ADVERB, DETERMINERS, linking_verb, pronoun, verb_follows  # words load lazily
 from coach.models import Article, Role
 from coach.roles import role_mentions, shared_lexicon_roles
 
@@ -574,10 +574,16 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
 
     def close() -> None:
         lemmas = getAllLemmas(run[-1]) if run else {}
-        if run and (not lemmas or "NOUN" in lemmas):
+        # A name inside a sentence ("from Google"); a gerund or a lone word after a determiner is a noun ("the
+        # lettering on my CV"; "at the top of", not "the fastest I can").
+        after_determiner = text[:start].split()[-1:] and text[:start].split()[-1].lower() in DETERMINERS
+        lone = len(run) == 1 and (nxt := _NEXT_WORD.match(text, end)) is not None and nxt.group(1).lower() in _JOINERS
+        if run and (not lemmas or "NOUN" in lemmas or after_determiner and (run[-1].lower().endswith("ing") or lone) or
+                    run[-1][:1].isupper() and not _SENTENCE_START.search(text[:start])):
             out.append((start, run))
 
     matches = list(_CLITIC_WORD.finditer(text))
+    verbs = _no_noun_places(text, matches)
     for i, m in enumerate(matches):
         word, _, clitic = m.group().replace("’", "'").partition("'")
         at = m.start()
@@ -587,14 +593,17 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
             run[-1] = f"{run[-1]} {word}"  # "a thank you email": one modifier, as "thank-you" is
             fixed, end = True, m.end()
             continue
-        # An adverb, or a common word the lexicon has no reading of ("because"), names no thing; nor does the verb
-        # after an asked subject ("should my resume say …").
+        # An adverb, or a common word the lexicon has no reading of ("because"), names no thing (a capitalised one
+        # inside a sentence is a name: "engineers from Google"); nor does a verb: after "I" or "to" (a word the
+        # lexicon reads as no verb is a preposition's object: "make it to principal engineer"), after an asked
+        # subject ("should my resume say …") or where ``_no_noun_places`` finds one.
         # A contraction ("doesn't", "I'm", "they've") is a pronoun or an auxiliary, no thing; a possessive ("the
         # team's on-call rotation") names its own thing and ends its phrase.
         content = clitic.lower() in ("", "s") and \
             bool(tokenize(word)) and word.lower() not in _JOINERS and not pronoun(word) and \
-            lemmas != {"ADV"} and bool(lemmas or not everyday(word)) and \
-            (fixed or not verb_follows(text[:at])) and not verb_after_subject(text[:at], word, text[m.end():])
+            lemmas != {"ADV"} and \
+            bool(lemmas or not everyday(word) or word[:1].isupper() and not _SENTENCE_START.search(text[:at])) and \
+            (fixed or "VERB" not in lemmas and lemmas or not verb_follows(text[:at])) and i not in verbs
         fixed = False
         if not content or not (run and _RUN_GAP.fullmatch(text, end, at)):
             close()
@@ -607,6 +616,250 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
             run = []
     close()
     return out
+
+
+# The auxiliaries and modals (closed classes): in a question they come before their subject ("does Dropbox want",
+# "will the squared penalty kick ..."), after it in a statement ("the background check will show ...").
+_AUX = frozenset("do does did can could should would will shall may might must".split())
+_BE = frozenset("is are was were be been being am".split())
+# Pronouns that stand as a verb's object or a person, never before a noun: the word after them is a verb's ("lets me
+# practise", "makes someone look"), as the word after a subject pronoun is (``english.verb_follows``).
+_PERSONS = frozenset("me us him them someone somebody anyone anybody everyone everybody".split())
+_OBJECT_WORDS = _PERSONS | frozenset("you it myself yourself itself ourselves themselves himself herself".split())
+_SUBJECTS = frozenset("i you we they he she it".split())
+# Number words name how many, not what ("two sets", "one page"): a closed class, like the determiners.
+_NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty fifty hundred hundreds "
+                     "thousand thousands dozen dozens".split())
+_WH_WORDS = frozenset("what how why when where who which whom whose".split())
+# Conjunctions that open a clause: a question's subject does not run on past them.
+_CLAUSE_JOINERS = frozenset("although because once though unless whereas whether while whilst when whenever where "
+                            "wherever if than and or but so".split())
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(])\s*$")
+
+
+def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
+    """The indices of ``matches`` (words of ``text``) standing where English puts no noun of a noun phrase, although
+    the lexicon may read them as nouns: the degree word after "how" ("how long", "how much"), a closed-class adverb
+    ("still", "also") or a number word, a verb form the lexicon reads as nothing else ("asked", "became", "lets";
+    a participle before its noun modifies it: "paid leave"), a state said of a subject ("a review is positive"), and a
+    verb by its place: after the subject of a question's auxiliary ("does Dropbox want", "do people usually work"),
+    right after a modal whose subject came before it ("the background check will show"), after a person as object
+    ("lets me practise"), at the head of a request ("Walk me through ...") and taking an object ("a method that uses
+    a data point", "teams word the blurb")."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    words = [m.group().replace("’", "'").lower() for m in matches]
+    # Whether the word at i is followed, with only spaces between, by the word at i + 1; whether a sentence or a
+    # clause opens right before the word at i.
+    joined = [bool(_RUN_GAP.fullmatch(text, m.end(), n.start())) for m, n in zip(matches, matches[1:])] + [False]
+    opens = [i == 0 or bool(re.search(r"[.?!,;:]", text[matches[i - 1].end():m.start()]))
+             for i, m in enumerate(matches)]
+    lemmas = [getAllLemmas(w) for w in words]
+    capitalised = [m.group()[:1].isupper() and not opens[i] for i, m in enumerate(matches)]  # a name: "from Google"
+    n = len(words)
+
+    def adverb(i: int) -> bool:
+        return bool(re.fullmatch(ADVERB, words[i])) or words[i].endswith("ly") and "ADV" in lemmas[i]
+
+    def base_verb(i: int) -> bool:
+        return words[i] in (v.lower() for v in lemmas[i].get("VERB", ()))
+
+    def participle(i: int) -> bool:  # the lexicon lists a regular verb's "-ed" form as its past tense only
+        forms = [getAllInflections(v, upos="VERB") for v in lemmas[i].get("VERB", ())]
+        return any(words[i] in (x.lower() for x in f.get("VBN", ())) or
+                   words[i].endswith("ed") and words[i] in (x.lower() for x in f.get("VBD", ())) for f in forms)
+
+    def object_next(i: int) -> bool:  # a determiner or a pronoun object right after (not "that": "a note that goes")
+        return joined[i] and (words[i + 1] in DETERMINERS - {"that"} or words[i + 1] in _OBJECT_WORDS)
+
+    def noun_next(i: int) -> bool:  # a word right after that a compound goes on with (a noun, or a word unknown)
+        if not joined[i]:
+            return False
+        w = words[i + 1]
+        return not (w in DETERMINERS or pronoun(w) or w in _JOINERS or w in _CLAUSE_JOINERS or w in _WH_WORDS or
+                    w in _AUX or w in _BE or adverb(i + 1)) and \
+            (not lemmas[i + 1] or "NOUN" in lemmas[i + 1])
+
+    def verb_next(i: int) -> bool:  # the verb of the clause comes right after: the word at i ends its subject
+        return joined[i] and (words[i + 1] in _AUX or words[i + 1] in _BE or
+                              set(lemmas[i + 1]) == {"VERB"} and base_verb(i + 1))
+
+    def verb_here(i: int) -> bool:  # a base verb, unless the lexicon also reads it as a noun a compound goes on from
+        return base_verb(i) and ("NOUN" not in lemmas[i] or not noun_next(i) and not verb_next(i))
+
+    def opens_phrase(i: int) -> bool:  # a determiner or quantifier: a noun phrase goes on after it
+        return words[i] in DETERMINERS or words[i] in ("every", "no") or pronoun(words[i]) and words[i] not in _PERSONS
+
+    def state(i: int) -> bool:  # an adjective said of a subject: "fine"; not "number" (the comparative of "numb")
+        return words[i] in (a.lower() for a in lemmas[i].get("ADJ", ())) or \
+            "ADJ" in lemmas[i] and "NOUN" not in lemmas[i]
+
+    def statement(i: int) -> bool:
+        """Whether the auxiliary at i follows its subject: no wh-word before it in its clause, or one that asks
+        how, why, when or where of a clause of its own ("how one job should look"), where "what questions should I
+        ask" and "how many weeks should I" put a wh-phrase before the auxiliary."""
+        start = i
+        while start > 0 and not opens[start]:
+            start -= 1
+        wh = [k for k in range(start, i) if words[k] in _WH_WORDS]
+        if not wh:
+            return True
+        k = wh[-1]
+        return words[k] in ("how", "why", "when", "where") and k + 1 < i and k + 1 not in out and \
+            words[k + 1] not in ("many", "much")
+
+    def finite(i: int) -> bool:  # a verb by its form, or a base form after a plural subject ("teams word the blurb")
+        return third_person(i) or "NOUN" not in lemmas[i] or words[i].endswith("ed") or \
+            base_verb(i) and i > 0 and words[i - 1].endswith("s") and words[i - 1] not in lemmas[i - 1].get("NOUN", ())
+
+    def third_person(i: int) -> bool:  # "works", "groups": a verb's form for "it"
+        return any(words[i] in (x.lower() for x in getAllInflections(v, upos="VERB").get("VBZ", ()))
+                   for v in lemmas[i].get("VERB", ()))
+
+    def embedded(i: int) -> bool:  # a wh-word and a determiner open the clause of the word at i, with no verb between
+        start = i
+        while start > 0 and not opens[start] and words[start - 1] not in _WH_WORDS:
+            start -= 1
+        return start > 0 and words[start - 1] in _WH_WORDS and words[start] in DETERMINERS and \
+            not any(k in out or words[k] in _AUX | _BE for k in range(start, i))
+
+    def wh_subject(i: int) -> bool:  # "which" or "what" and the words of a noun phrase right before the word at i
+        k = i - 1
+        while k >= 0 and joined[k] and k not in out and words[k] not in _WH_WORDS and lemmas[k] and \
+                "NOUN" in lemmas[k] and not pronoun(words[k]):
+            k -= 1
+        return 0 <= k < i - 1 and joined[k] and words[k] in ("which", "what")
+
+    def clause_has(i: int, kinds: frozenset[str]) -> bool:
+        start = i
+        while start > 0 and not opens[start]:
+            start -= 1
+        return any(w in kinds for w in words[start:i])
+
+    out: set[int] = set()
+    for i, w in enumerate(words):
+        reads = lemmas[i]
+        after_how = i and words[i - 1] == "how" and joined[i - 1]
+        if after_how and (w in ("many", "much") or not noun_next(i)) or w in _NUMBERS or w in _BE or w in _AUX or \
+                (adverb(i) and not (w == "first" and noun_next(i))):
+            out.add(i)  # "how long", "how many"; not "how new people get up to speed"
+        elif reads and set(reads) <= {"VERB", "AUX"} and not w.endswith("ing") and not capitalised[i] and \
+                not (i and words[i - 1] in DETERMINERS) and \
+                not (participle(i) and noun_next(i) and not (i and words[i - 1] in _BE)):
+            out.add(i)  # "asked", "lets", "became"; a participle before its noun modifies it ("paid leave")
+        elif opens[i] and base_verb(i) and ("NOUN" not in reads or object_next(i)):
+            out.add(i)  # a request: "Walk me through ...", "Explain gradient descent"
+        elif i and words[i - 1] in _PERSONS and joined[i - 1] and verb_here(i):
+            out.add(i)  # "lets me practise"
+        elif i and "VERB" in reads and \
+                (object_next(i) and finite(i) or words[i - 1] == "that" and third_person(i)) and \
+                (words[i - 1] not in DETERMINERS or words[i - 1] == "that" and third_person(i)) and \
+                words[i - 1] not in _JOINERS and joined[i - 1]:
+            out.add(i)  # "that uses a data point", "teams word the blurb", "a service that haggles"
+        elif i > 1 and (words[i - 1] in _BE or linking_verb(words[i - 1])) and joined[i - 1] and state(i) and \
+                not noun_next(i) and \
+                not opens[i - 1] and words[i - 2] not in _WH_WORDS | _AUX | _BE and not pronoun(words[i - 2]):
+            out.add(i)  # "whether a customer review is positive": a state, not a thing
+        elif i > 1 and third_person(i) and not noun_next(i) and not opens_phrase(i - 1) and embedded(i):
+            out.add(i)  # "how a hash map works": a clause after a wh-word, its verb last
+        elif i > 1 and third_person(i) and wh_subject(i) and (object_next(i) or joined[i] and words[i + 1] in _JOINERS
+                                                              and i + 2 < n and opens_phrase(i + 2)):
+            out.add(i)  # "which grouping method starts with every ...": the wh-phrase is the subject
+        elif third_person(i) and joined[i] and words[i + 1].endswith("ing") and set(lemmas[i + 1]) == {"VERB"}:
+            out.add(i)  # "keeps merging", "starts using"
+    for i, w in enumerate(words):
+        w = w.removesuffix("n't")  # "didn't", "doesn't": an auxiliary all the same
+        if w not in _AUX and w not in _BE or clause_has(i, _AUX | _BE):
+            continue  # an auxiliary after another one in its clause is a main verb ("what does a penalty do to ...")
+        if not opens[i] and words[i - 1] in _SUBJECTS:  # "a recipe I can cook": the verb after the auxiliary
+            j = i + 1
+            while j < n and adverb(j):
+                j += 1
+            if w in _AUX and j < n and verb_here(j):
+                out.add(j)
+            continue
+        if not opens[i] and words[i - 1] not in _WH_WORDS and not pronoun(words[i - 1]) and statement(i):
+            # A statement: "the background check will show an old DUI".
+            j = i + 1
+            while j < n and adverb(j):
+                j += 1
+            if w in _AUX and j < n and verb_here(j):
+                out.add(j)
+            continue
+        # A question: its subject after the auxiliary (determiners and quantifiers first), then its verb: one the
+        # lexicon reads only as a verb, else one taking an object or ending the clause, else one before a
+        # preposition ("does Dropbox want in a candidate"); after an adverb, the verb ("do people usually work").
+        j = i + 1
+        while j < n and joined[j - 1] and (opens_phrase(j) and words[j] not in _SUBJECTS or words[j] == "of"):
+            j += 1
+        if j < n - 1 and words[j] == "it" and joined[j] and verb_here(j + 1):
+            out.add(j + 1)  # "does it matter", "does it take" (``english.verb_follows`` reads persons)
+        if j >= n or not joined[j - 1] or words[j] in _JOINERS or words[j] in _PERSONS or words[j] in _SUBJECTS or \
+                words[j] == "there":
+            continue  # "is there a trick ...": the subject comes after "there"
+        if j > i + 1 and words[j - 1] in ("this", "that", "these", "those") and base_verb(j) and not joined[j]:
+            out.add(j)  # "what does that mean?": the demonstrative is the subject
+            continue
+        if j == i + 1 and base_verb(j) and ("NOUN" not in lemmas[j] or joined[j] and words[j + 1] in _JOINERS):
+            out.add(j)  # "what should go in a portfolio": the wh-word is the subject, the verb comes at once
+            continue
+        ranked: list[tuple[int, int]] = []
+        for k in range(j + 1, min(j + 10, n)):
+            if words[k] in _SUBJECTS and set(lemmas[k - 1]) == {"VERB"}:
+                continue  # the object of a fixed phrase ("a thank you note"), no new subject
+            # "to" before a verb starts an infinitive ("use to auto-reject"), before a determiner a phrase of the
+            # subject ("a thank-you email to my interviewers say")
+            if not joined[k - 1] or words[k] in _AUX | _BE | _CLAUSE_JOINERS | _PERSONS | _SUBJECTS | _WH_WORDS or \
+                    words[k] == "that" or words[k] == "to" and not (k + 1 < n and words[k + 1] in DETERMINERS):
+                break
+            if w in _BE:  # "is plain accuracy fine when ...": the state said of the subject
+                if state(k) and not noun_next(k):
+                    ranked.append((0, k))
+                continue
+            if not base_verb(k) or verb_next(k) or opens_phrase(k - 1):
+                continue  # after a determiner ("every question"), a noun
+            if "NOUN" not in lemmas[k] and not ("ADJ" in lemmas[k] and noun_next(k)) or adverb(k - 1):
+                ranked.append((0, k))
+            elif object_next(k) or not joined[k] or \
+                    "ADJ" in lemmas[k + 1] and words[k + 1] not in _JOINERS and not noun_next(k):
+                ranked.append((1, k))
+            elif not noun_next(k):
+                ranked.append((2, k))  # before a preposition ("does Dropbox want in a candidate")
+        if ranked:
+            out.add(min(ranked)[1])
+    return out
+
+
+def asked_phrase(question: str, named: str) -> str | None:
+    """The noun phrase of the question that ``named`` (words a decline would name) is part of, whole and as written
+    ("grade point average" for "grade", "real estate licensing exam" for "real estate licensing"; a one-word head
+    with its "of" phrase: "level of French" for "level"), else the one its first word is part of ("non-compete
+    clause" for "clause enforceable"), the asking sentence first; or None when ``named`` is part of no noun phrase (a
+    verb, "versus"): a decline then gives its reason without naming a thing, rather than showing the asker a fragment
+    of their question."""
+    want = [_POSSESSIVE.sub("", w.lower()) for w in _CLITIC_WORD.findall(named.replace("’", "'"))]
+    if not want:
+        return None
+    if len(want) > 1 and re.search(r"\w['’]s\s+\w", named) and named in question:
+        return named  # "band's gig": a possessive and its noun, one phrase (the reader ends a phrase at "'s")
+    for text in dict.fromkeys([asked_part(question), question]):
+        runs = _noun_runs(text)
+        for whole in (want, want[:1]):
+            for n, (at, run) in enumerate(runs):
+                low = [_POSSESSIVE.sub("", w.lower()) for part in run for w in _CLITIC_WORD.findall(part)]
+                if not any(low[i:i + len(whole)] == whole for i in range(len(low) - len(whole) + 1)):
+                    continue
+                end = text.find(run[-1], at) + len(run[-1])
+                nxt = runs[n + 1] if n + 1 < len(runs) else None
+                if len(run) == 1 and nxt and _OF_BETWEEN.fullmatch(text, end, nxt[0]):
+                    end = text.find(nxt[1][-1], nxt[0]) + len(nxt[1][-1])  # "level of French": the head says little
+                return " ".join(text[at:end].split())
+    return None
+
+
+_OF_BETWEEN = re.compile(rf"(?i)\s+of\s+(?:(?:{'|'.join(sorted(DETERMINERS))})\s+)?")
 
 
 def _fixed_modifier(text: str, start: int, last: str, word: re.Match[str], nxt: re.Match[str] | None) -> bool:
