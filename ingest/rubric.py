@@ -13,8 +13,8 @@ Kinds (see ``RubricItem.kind``):
   named by its criterion and band ("Communication: no hire", ``band_name``), the description is its ``quote``.
 
 What is never an item: code, table rows other than a scoring table's failing bands, questions, a prohibition that is
-not at the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment that
-continues its lead-in sentence ("tips: - limit the depth - do not split a node …"), and positive Do's.
+not at the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment
+that continues its lead-in sentence ("tips: - limit the depth - do not split a node …"), and positive Do's.
 Texts stay verbatim. The fix is the article's own: an "instead" clause or an "Instead, …" / "Better: …" sentence of
 the same item or section, or the advice nested under a warning ("- Never use X" over "  - I recommend Y"); empty when
 the article gives none. An item without one records what the article asks for

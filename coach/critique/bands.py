@@ -25,7 +25,8 @@ import numpy as np
 
 from coach.critique.answer import _Answer
 from coach.critique.delivery import code_span, question_type
-from coach.critique.judges import _Judgement
+from coach.critique.items import _ItemModel
+from coach.critique.judges import _Judgement, _judge_fallback
 from coach.critique.shapes import Unit, words
 from coach.critique.topics import FORM_AREAS, question_areas, ranked_areas
 from coach.critique.vectors import encode_cached
@@ -35,7 +36,7 @@ from coach.text import split_sentences
 
 # Interview rounds as headings and titles name them, by the interview area (``topics.AREAS``) each is in.
 _ROUNDS = (
-    ("coding", re.compile(r"\b(?:coding|code|algorithms?|programming|leet ?code)\b", re.I)),
+    ("coding", re.compile(r"\b(?:coding|code|algorithms?|programming|leet ?code|pairing|whiteboard(?:ing)?)\b", re.I)),
     ("system design", re.compile(r"\b(?:system|systems) design\b|\barchitecture\b", re.I)),
     ("behavioural", re.compile(r"\bbehaviou?ral\b|\bSTAR\b", re.I)),
     ("machine learning", re.compile(r"\bmachine learning\b|\bML\b", re.I)),
@@ -217,12 +218,17 @@ def _behaviours(text: str) -> list[tuple[Callable[[_Answer], _Read], bool]]:
     return out
 
 
-def judge_band(item: RubricItem, a: _Answer) -> _Judgement:
-    """Made / avoided / unclear for a failing band on an answer of its round; see the module docstring."""
+def judge_band(item: RubricItem, m: _ItemModel, a: _Answer) -> _Judgement:
+    """Made / avoided / unclear for a failing band on an answer of its round; see the module docstring. A band
+    naming none of the graded behaviours is compared with the answer as a whole, its description against the best
+    band's (``judges._judge_fallback``)."""
     if a.empty:
         return _Judgement("unclear")
-    read = [(r(a), pre) for r, pre in _behaviours(item.quote or item.mistake)]
-    if not read or any(pre and not r.shown for r, pre in read):
+    behaviours = _behaviours(item.quote or item.mistake)
+    if not behaviours:
+        return _judge_fallback(m, a)
+    read = [(r(a), pre) for r, pre in behaviours]
+    if any(pre and not r.shown for r, pre in read):
         return _Judgement("unclear")
     failed = next((r for r, pre in read if not pre and (r.failed is not None or r.missing)), None)
     if failed is not None:

@@ -226,7 +226,7 @@ def critique_answer(
                 # a scoring table's band grades one kind of round: on another it does not apply at all
                 j = _Judgement("not_applicable" if m.shape.kind == "band" else "unclear")
             else:
-                j = (_judge_omission(m, a, item) if m.shape.kind == "omission" else judge_band(item, a)
+                j = (_judge_omission(m, a, item) if m.shape.kind == "omission" else judge_band(item, m, a)
                      if m.shape.kind == "band" else _judge_dont(m, a, about=True) if m.shape.kind == "dont"
                      else _JUDGES[m.shape.kind](m, a))
                 j.delivery = m.shape.kind in DELIVERY_KINDS
