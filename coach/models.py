@@ -67,6 +67,8 @@ class RubricItem(BaseModel):
     instead: str = Field("", description="Without a fix: what the article asks for in the item's place, verbatim (the "
                          "list item it is nested under, or an advice sentence of its explanation); advice only.")
     roles: list[str] = Field(default_factory=list, description="Canonical role names; empty = every role.")
+    band: str = Field("", description="A scoring table's failing band: its label ('Strong no hire'); the item's "
+                                      "``mistake`` names criterion and band, its ``quote`` is the band's description.")
     doc_id: str = ""
     source: str = Field("", description="Title of the article the item comes from.")
 

@@ -9,11 +9,12 @@ Kinds (see ``RubricItem.kind``):
 - ``pitfall`` also: a behaviour a sentence of prose calls a mistake ("A common mistake is to jump straight into
   code", "Candidates who don't ask questions come off as less interested"; ``ingest.warnings``);
 - ``pitfall`` also: a failing band of a scoring table ("No hire | Jumped into coding without explaining"): each row
-  whose label grades the candidate down describes a mistake, and the best band's description is its fix.
+  whose label grades the candidate down describes a mistake, and the best band's description is its fix; the item is
+  named by its criterion and band ("Communication: no hire", ``band_name``), the description is its ``quote``.
 
-What is never an item: code, table rows other than a scoring table's failing bands, questions, a prohibition that is not at
-the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment that
-continues its lead-in sentence ("tips: - limit the depth - do not split a node …"), and positive Do's.
+What is never an item: code, table rows other than a scoring table's failing bands, questions, a prohibition that is
+not at the start of its sentence ("… when you don't know …", a story's "I didn't check"), a lower-case list fragment
+that continues its lead-in sentence ("tips: - limit the depth - do not split a node …"), and positive Do's.
 Texts stay verbatim. The fix is the article's own: an "instead" clause or an "Instead, …" / "Better: …" sentence of
 the same item or section, or the advice nested under a warning ("- Never use X" over "  - I recommend Y"); empty when
 the article gives none. An item without one records what the article asks for
@@ -81,6 +82,7 @@ class Found:
     source_texts: list[str] = field(default_factory=list)
     quote: str = ""  # the sentence a prose warning's mistake is phrased from
     instead: str = ""  # without a fix: what the article asks for in the item's place (see ``_instead``)
+    band: str = ""  # a scoring table's failing band: its label ("Strong no hire"); see ``_failing_bands``
 
 
 _PLURAL_PITFALLS = re.compile(
@@ -195,7 +197,8 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
         low = normalize_space(text).lower()
         return any(k in low for k in pair_texts)
 
-    def add(mistake: str, fix: str, kind: str, si: int, ii: int, context: list[str], quote: str = "") -> None:
+    def add(mistake: str, fix: str, kind: str, si: int, ii: int, context: list[str], quote: str = "",
+            band: str = "") -> None:
         mistake = mistake.strip().rstrip(" -–—:;,").strip()
         if len(mistake) < 3:
             return
@@ -207,7 +210,7 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
             fix = _recommended_after(sections[si], ii)
         instead = "" if fix.strip() else _instead(mistake, _parent_item(sections[si], ii), context)
         found.append(Found(mistake, fix.strip(), kind, paths[si], _context(context), (si, ii), quote=quote,
-                           instead=instead))
+                           instead=instead, band=band))
 
     # pitfall parents: a section under a pitfall heading (deeper level) lists one mistake per sub-heading
     # (a bold line used as a heading, level 0, sits under the last Markdown heading)
@@ -237,8 +240,8 @@ def extract(sections, paths: list[str | None], used: set[str]) -> list[Found]:
             kind = "pitfall" if names_mistake and not is_prohibition(heading) else "dont"
             add(_ENUMERATOR.sub("", heading), _section_fix(body), kind, si, -1, body)
             heading_item = True  # the section's sentences explain this one item
-        for ii, mistake, fix, row in _failing_bands(sec.items):
-            add(mistake, fix, "pitfall", si, ii, [row, *body])
+        for ii, label, cell, fix, row in _failing_bands(sec.items):
+            add(band_name(heading, label), fix, "pitfall", si, ii, [row, *body], quote=cell, band=label)
         bullets = [(ii, t) for ii, (k, t) in enumerate(sec.items) if k == "bullet"]
         top = min((sec.depths.get(ii, 1) for ii, _ in bullets), default=1)
         led: str | None = None  # "donts" / "pitfalls": what a lead-in line before the current list heads
@@ -348,12 +351,12 @@ _BAND_WORDS = 5
 _ROW = re.compile(r"^(?P<label>[^\n]{1,80}?) — (?:[^\n:;]{1,80}: )?(?P<cell>\S.*)$", re.S)
 
 
-def _failing_bands(items: list[tuple[str, str]]) -> list[tuple[int, str, str, str]]:
-    """(item index, mistake, fix, row) for each failing band of each scoring table in a section's items: a table
-    (a run of rows) whose first cells are all short grades, at least one failing ("Strong no hire") and one not.
-    The mistake is the band's description; the fix the description of the best band, the row at the other end of
-    the table from the failing ones ("Strong hire" above "Hire", "Leaning no hire", "Strong no hire")."""
-    out: list[tuple[int, str, str, str]] = []
+def _failing_bands(items: list[tuple[str, str]]) -> list[tuple[int, str, str, str, str]]:
+    """(item index, band label, band description, fix, row) for each failing band of each scoring table in a
+    section's items: a table (a run of rows) whose first cells are all short grades, at least one failing ("Strong
+    no hire") and one not. The description is the mistake; the fix the description of the best band, the row at the
+    other end of the table from the failing ones ("Strong hire" above "Hire", "Leaning no hire", "Strong no hire")."""
+    out: list[tuple[int, str, str, str, str]] = []
     ii = 0
     while ii < len(items):
         if items[ii][0] != "table":
@@ -375,8 +378,22 @@ def _failing_bands(items: list[tuple[str, str]]) -> list[tuple[int, str, str, st
         if best is rows[-1] and failing[-1]:
             continue
         fix = best[1].group("cell").strip()
-        out.extend((j, m.group("cell").strip(), fix, items[j][1]) for (j, m), bad in zip(rows, failing) if bad)
+        out.extend((j, m.group("label").strip(), m.group("cell").strip(), fix, items[j][1])
+                   for (j, m), bad in zip(rows, failing) if bad)
     return out
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.):]|[IVX]{1,4}\.)\s+")
+
+
+def band_name(heading: str | None, label: str) -> str:
+    """The short name of a failing band: the criterion its table grades (the section heading, without its number)
+    and the band ("### 1. Communication" + "Strong no hire" -> "Communication: strong no hire"). A band's
+    description is a paragraph of behaviours; as the name of a mistake in feedback it read as a wall of text."""
+    criterion = _NUMBERED.sub("", heading or "").strip(" *#:")
+    band = label.strip()
+    band = band if band[:2].isupper() else band[:1].lower() + band[1:]
+    return f"{criterion}: {band}" if criterion else band[:1].upper() + band[1:]
 
 
 def _parent_item(sec, ii: int) -> str:

@@ -659,7 +659,7 @@ def parse_article(
         seen_ids.add(rid)
         rubric.append(RubricItem(
             id=rid, mistake=c.mistake, fix=c.fix, kind=c.kind, section=c.section, context=c.context,
-            instead=c.instead, roles=item_roles, doc_id=doc_id, source=title, quote=c.quote,
+            instead=c.instead, roles=item_roles, doc_id=doc_id, source=title, quote=c.quote, band=c.band,
         ))
 
     questions: list[PracticeQuestion] = []

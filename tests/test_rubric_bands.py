@@ -42,9 +42,12 @@ def _parse(text: str):
 
 def test_failing_bands_of_a_scoring_table_are_mistakes_with_the_best_band_as_fix():
     rubric = _parse(BANDS).rubric
-    by_mistake = {r.mistake: r for r in rubric}
-    typed = by_mistake["Typed for long stretches without saying what the plan was."]
-    ignored = by_mistake["Ignored the interviewer's hints and argued about the question."]
+    by_quote = {r.quote: r for r in rubric}
+    typed = by_quote["Typed for long stretches without saying what the plan was."]
+    ignored = by_quote["Ignored the interviewer's hints and argued about the question."]
+    # named by the criterion the table grades and the band; the band's description is the quoted evidence
+    assert (typed.mistake, typed.band) == ("Collaboration: below expectations", "Below expectations")
+    assert (ignored.mistake, ignored.band) == ("Collaboration: reject", "Reject")
     for item in (typed, ignored):
         assert item.kind == "pitfall"
         assert item.fix == "Narrated every step and checked assumptions with the interviewer before typing."

@@ -165,7 +165,7 @@ def _strengths_improvements(judged, stats: DeliveryStats) -> tuple[list[str], li
 # Kinds whose evidence is the sentence that makes the mistake; for the others (an omission, no numbers) it is only
 # where the missing part would go.
 _QUOTES_MISTAKE = frozenset({"overemphasis", "order", "narration", "structure", "ownership", "dont", "quality",
-                             "fallback"})
+                             "fallback", "band"})
 
 
 def _improvement(item: RubricItem, m: _ItemModel, j: _Judgement) -> str:

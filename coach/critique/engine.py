@@ -17,6 +17,7 @@ from coach.critique.advice import _advice, _general_advice, _shown_fix, _strengt
 from coach.critique.answer import _Answer, _prepare
 from coach.critique.delivery import (SPOKEN, base_forms, delivery_notes, is_behavioural, practised_format,
                                      question_type, restated_units, structure_parts)
+from coach.critique.bands import in_round, judge_band
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
 from coach.critique.personal import free_time_sentences, told_elsewhere, work_margin
@@ -147,6 +148,8 @@ def _about_question(item: RubricItem, m: _ItemModel, a: _Answer, areas: np.ndarr
     code-review question, unless they are about code themselves ("Ignoring data quality checks" says nothing about
     removing duplicates from a list, nor "no numbers or metrics" about reviewing a pull request). An answer that
     itself takes up the item's topic makes the item speak to it too."""
+    if m.shape.kind == "band":
+        return in_round(item, a, areas)
     if m.shape.kind in DELIVERY_KINDS:
         return _about_format(item, a)
     if m.topic is None or calls_for_questions(m, a):
@@ -220,10 +223,12 @@ def critique_answer(
         else:
             about, area = _about_question(item, m, a, areas)
             if not about:
-                j = _Judgement("unclear")
+                # a scoring table's band grades one kind of round: on another it does not apply at all
+                j = _Judgement("not_applicable" if m.shape.kind == "band" else "unclear")
             else:
-                j = (_judge_omission(m, a, item) if m.shape.kind == "omission"
-                     else _judge_dont(m, a, about=True) if m.shape.kind == "dont" else _JUDGES[m.shape.kind](m, a))
+                j = (_judge_omission(m, a, item) if m.shape.kind == "omission" else judge_band(item, m, a)
+                     if m.shape.kind == "band" else _judge_dont(m, a, about=True) if m.shape.kind == "dont"
+                     else _JUDGES[m.shape.kind](m, a))
                 j.delivery = m.shape.kind in DELIVERY_KINDS
         judged.append((item, m, j))
         advice = (f"Not about this question: the item is about {', '.join(item.roles)} answers on "

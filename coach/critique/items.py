@@ -76,7 +76,8 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
     keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section, it.instead) for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
-        shapes = [bare_act(parse_shape(it.mistake, it.fix, it.context), it.fix) for it in todo]
+        shapes = [_band_shape(it) if it.band else bare_act(parse_shape(it.mistake, it.fix, it.context), it.fix)
+                  for it in todo]
         texts: list[str] = []
         spans: list[tuple[int, list[str], list[str]]] = []
         for it, sh in zip(todo, shapes):
@@ -161,6 +162,13 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
 
 
 _ASKING = frozenset({stem("question"), stem("ask")})
+
+
+def _band_shape(item: RubricItem) -> Shape:
+    """A scoring table's failing band (``coach.critique.bands``): its behaviours are its description (the quote; its
+    mistake is only a name, "Testing: strong no hire"), read by the band judge rather than by a mistake shape."""
+    sh = parse_shape(item.quote or item.mistake, item.fix, item.context)
+    return Shape("band", sh.target, sh.other, sh.core)
 
 
 def _about_own_questions(x: np.ndarray, embedder: "Embedder") -> bool:

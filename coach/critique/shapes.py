@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 ShapeKind = Literal["overemphasis", "omission", "without", "numbers", "order", "narration", "structure", "ownership",
-                    "dont", "quality", "fallback"]
+                    "dont", "quality", "fallback", "band"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'+#-]*|\d+(?:[.,]\d+)*")
 STOPWORDS = frozenset(

@@ -59,10 +59,9 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
-def _table_cell_items(md_path: Path, keys: set[str]) -> set[str]:
-    """The keys of ``keys`` that the Markdown writes inside a table row."""
-    rows = [_key(line) for line in md_path.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("|")]
-    return {k for k in keys if any(k[:60] in row for row in rows)}
+def _table_cell_items(rubric) -> set[str]:
+    """The keys of the items the Markdown takes from table cells (a scoring table's failing bands)."""
+    return {_key(r.mistake) for r in rubric if r.band}
 
 
 @pytest.mark.parametrize("fmt", ["html", "pdf"])
@@ -78,7 +77,7 @@ def test_a_saved_page_teaches_what_its_markdown_teaches(saved, fmt):
             # Known gap: a printed table reaches pypdf as loose lines (a band's label merged into its cell or
             # split from it), not rows, so the items the Markdown takes from table cells are checked on the saved
             # page only; every other item must still come back from the PDF.
-            want -= _table_cell_items(paths["md"], want)
+            want -= _table_cell_items(md.rubric)
         if want != got:
             problems.append(f"{stem}: rubric lacks {sorted(want - got)} and adds {sorted(got - want)}")
         # a Markdown <head><title> that differs from the front matter's is kept as a section there; a page has none
