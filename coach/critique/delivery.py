@@ -293,6 +293,41 @@ def restated_units(units: list[Unit], vecs, question: str = "") -> list[int]:
     return out
 
 
+# Qualities claimed rather than shown, and parties named in general: the words of a vague answer that the everyday
+# dictionary finds rare ("scalable", "robust", "stakeholders"), so they read as specifics though they say neither
+# what was done nor how ("I'd make it scalable and robust" fits any system).
+_CLAIMED = frozenset(stem(w) for w in (
+    "scalable scalability robust robustness reliable reliability efficient efficiency effective effectively "
+    "maintainable flexible flexibility seamless seamlessly solid clean proactive proactively transparent "
+    "transparency trustworthy aligned alignment impactful empathy empathetic teamwork collaboration collaborative "
+    "communication communicating stakeholders stakeholder processes components improving improvement improvements "
+    "professional professionally positive mindset passionate passion dedicated dedication accountable "
+    "accountability ownership holistic strategic strategically best practices optimal optimize optimise "
+    "properly carefully thoroughly").split())
+IDEA_FROM = 2  # specifics from which a sentence makes a point of its own ...
+IDEA_FULL = 3  # ... and from which it makes a whole one (more in one sentence make it no more than one point)
+
+
+def specific_ideas(texts: list[str], weights, skip, question: str) -> float:
+    """How many specific points the answer makes: each sentence counts by the specifics it adds to those said before
+    (numbers, names, technical terms, things done: ``signals._specific_tokens``; not qualities claimed, ``_CLAIMED``)
+    — none from one alone, a whole point from IDEA_FULL — times its weight (how near the question it is; less when
+    stock phrases carry it). Sentences in ``skip`` (hand-offs, repeats) count nothing. A long answer of one specific
+    per sentence makes no point; a short one naming three makes one."""
+    from coach.critique.signals import _specific_tokens
+
+    asked = content_stems(question)
+    seen: set[str] = set()
+    total = 0.0
+    for text, w, s in zip(texts, weights, skip):
+        if s:
+            continue
+        new = {t for t in _specific_tokens(text, asked) if stem(t.rsplit(" ", 1)[-1]) not in _CLAIMED} - seen
+        seen |= new
+        total += float(w) * min(1.0, max(0, len(new) - IDEA_FROM + 1) / (IDEA_FULL - IDEA_FROM + 1))
+    return total
+
+
 # Stems of the words that frame a point rather than make one ("the main thing is", "what I mean is", "that's the
 # core of it", "honestly", "really what matters most").
 _FRAMING = frozenset(stem(w) for w in (

@@ -16,7 +16,7 @@ import numpy as np
 from coach.critique.advice import _advice, _general_advice, _shown_fix, _strengths_improvements, _summary
 from coach.critique.answer import _Answer, _prepare
 from coach.critique.delivery import (SPOKEN, base_forms, delivery_notes, is_behavioural, practised_format,
-                                     question_type, restated_units, structure_parts)
+                                     question_type, restated_units, specific_ideas, structure_parts)
 from coach.critique.bands import in_round, judge_band
 from coach.critique.dont import _judge_dont
 from coach.critique.items import _ItemModel, _NOT_CONCRETE, _item_models
@@ -257,7 +257,7 @@ def critique_answer(
     length = personal[0].length if personal else SPOKEN
     # How much nearer working life than private life the question (row 0) and each sentence are.
     margins = work_margin(np.vstack([a.qvec[None, :], a.vecs]), embedder) if about_me and not a.empty else None
-    rel, on_topic = _relevance(a, used, areas, personal, None if margins is None else margins[1:])
+    rel, on_topic, weights = _relevance(a, used, areas, personal, None if margins is None else margins[1:])
     # The parts the answer has are what it says it does: "... and not test it" has no checks.
     parts = structure_parts(question, a.stats, a.said)
     # Blame is what a coach hears in any story about something that went wrong; an ownership item already judged
@@ -279,6 +279,8 @@ def critique_answer(
             float(margins[0]), margins[1:], [len(words(u.text)) for u in a.units]),
         elsewhere=_told_elsewhere(a, margins, personal, embedder),
         fit=None if about_me else _fit(a, counts),
+        ideas=0.0 if a.empty else specific_ideas(
+            [u.text for u in a.units], weights, [h or k in restated for k, h in enumerate(a.handoff)], question),
     ))
     content = [j for _, _, j in judged if j.verdict in ("made", "avoided") and not j.delivery]
     basis = "rubric" if content else "delivery-only"
@@ -364,15 +366,16 @@ def _told_elsewhere(a: _Answer, margins: np.ndarray | None, personal, embedder: 
     return any(tells_own_deed(u) for u in units) and told_elsewhere(a.question, units, embedder)
 
 
-def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) -> tuple[float, int]:
-    """(how on-topic the answer is, words of on-topic sentences that do not deflect): similarity of its sentences
+def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) -> tuple[float, int, np.ndarray]:
+    """(how on-topic the answer is, words of on-topic sentences that do not deflect, each sentence's weight as
+    substance: ``_sentence_weights``): similarity of its sentences
     to the question, to the fixes of the items it was judged on or that are about the question, or (less) to the
     interview area the question is about — a good "Tell me about yourself" shares few words with the question but
     is plainly an introduction. For a question about the candidate (``personal``: its kind and what its answer talks
     about; ``work``: each sentence's ``personal.work_margin``), also to what its answer talks about, and by whether a
     sentence talks about working or private life."""
     if a.empty:
-        return 0.0, 0
+        return 0.0, 0, np.zeros(0)
     # Similarity to the question without the words the sentence shares with it (echoing them answers nothing) or,
     # discounted, with them, else to what the judged items call for: their fixes and the concepts a good answer covers.
     sims = a.question_sim()
@@ -405,19 +408,25 @@ def _relevance(a: _Answer, models, areas: np.ndarray, personal=None, work=None) 
         if personal is None and at_work.any():
             at_work |= (work >= 0) | np.array([tells_own_deed(u.text) for u in a.units], dtype=bool)
         sims = np.where(at_work, np.maximum(sims, WORK_SIM), sims)
-    top = np.sort(sims)[::-1][:3]
-    # Distinct content words, each sentence's counted in proportion to how near it is to the question (never below
-    # 0.4: a good story shares few words with the question); deflecting sentences add nothing.
-    weight = np.clip((sims - 0.05) / (ON_TOPIC_UNIT - 0.05), 0.4, 1.0)
-    # A sentence with no specifics, or one carried by stock phrases, says little however many words it has.
-    # A question asked back ("How does the team decide what to build?") is no claim that needs specifics.
-    for k, u in enumerate(a.units):
-        if (k in a.signals.generic_units or STOCK.search(u.text)) and not a.asks[k]:
-            weight[k] *= GENERIC_WEIGHT
+    weight = _sentence_weights(a, sims)
+    # Distinct content words, each counted at the weight of the nearest sentence that says it; deflecting sentences
+    # add nothing.
     seen: dict[str, float] = {}
     for st, w, h in zip(a.stems, weight, a.handoff):
         if not h:
             for x in st:
                 seen[x] = max(seen.get(x, 0.0), float(w))
     words_on = int(round(sum(seen.values())))
-    return float(top.mean()), words_on
+    return float(np.sort(sims)[::-1][:3].mean()), words_on, weight
+
+
+def _sentence_weights(a: _Answer, sims: np.ndarray) -> np.ndarray:
+    """How much each sentence's words count as substance: in proportion to how near it is to the question (never
+    below 0.4: a good story shares few words with the question), less for one that says nothing specific."""
+    weight = np.clip((sims - 0.05) / (ON_TOPIC_UNIT - 0.05), 0.4, 1.0)
+    # A sentence with no specifics, or one carried by stock phrases, says little however many words it has.
+    # A question asked back ("How does the team decide what to build?") is no claim that needs specifics.
+    for k, u in enumerate(a.units):
+        if (k in a.signals.generic_units or STOCK.search(u.text)) and not a.asks[k]:
+            weight[k] *= GENERIC_WEIGHT
+    return weight

@@ -1,14 +1,17 @@
 """The 0-100 score, built from named parts so that it can be explained: what raised it and what lowered it.
 
-Raises: on-topic substance, the structure a coach expects (STAR; clarify -> approach -> trade-offs), specifics
-(numbers, named tools), clean delivery, and the applicable rubric mistakes avoided, each by the evidence for it (what
-it shows of the item's fix, half when none) times the answer's on-topic substance; delivery is weighed by that
+Raises: on-topic substance (distinct on-topic words; past VAGUE_FROM words, only as far as the answer makes specific
+points: numbers, names, things done, not qualities claimed — delivery.specific_ideas), the structure a coach expects
+(STAR; clarify -> approach -> trade-offs), specifics (numbers, named tools), clean delivery, and the applicable
+rubric mistakes avoided, each by the evidence for it (what it shows of the item's fix, half when none) times the answer's on-topic substance; delivery is weighed by that
 substance too; a few words that say nothing the question does not ("deadline blah blah yes") earn nothing at all.
 Lowers (each a share of what was earned): each rubric mistake made, each sentence that hands the question to
 someone else, hedging that withholds a commitment ("maybe", "I'm not sure which": charged once, here), length past a
 spoken answer's (sooner when the answer names few numbers or tools: padding); the cuts for saying little at length
 (length, padding, talking around, repeating, hedging) compound rather than add up. Fillers and a very short answer
-cost delivery points, each on a lowering line of its own, so no raise is labelled by what the answer lacks; a
+cost delivery points, each on a lowering line of its own, so no raise is labelled by what the answer lacks (a short
+answer only when it leaves out what its question calls for: most of the expected parts, or what the rubric's fixes
+call for; a short answer that is complete is a good spoken one, and the line names what is left out); a
 delivery mistake counts as a rubric mistake only on an item about delivery; an item about delivery judged alone is no
 rubric evidence when avoided, nor on a story when made (its fillers already cost delivery points). When no rubric
 item speaks to the question the rubric part is left out and the rest is scaled to 100 ("delivery-only"); items about
@@ -24,6 +27,7 @@ on the question is decided per sentence, in ``engine._relevance`` (its sentences
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength
@@ -54,6 +58,10 @@ MAX_LENGTH_SHARE = 0.3
 PADDING_SCALE = 150  # an answer long for what it says loses its share faster than one that is merely long
 MAX_PADDING_SHARE = 0.3
 SUBSTANCE_WORDS = 24  # distinct on-topic content words at which substance stops adding
+VAGUE_SHARE = 0.5  # share of its worded substance an answer making no specific point (delivery.specific_ideas) loses
+IDEAS_SCALE = 1.5  # ... each point keeping more of it, with diminishing returns (exp(-points / IDEAS_SCALE))
+VAGUE_FROM = 40  # words from which an answer's words stand for no point it does not make (fully at twice that)
+ENOUGH_PARTS = 0.75  # a short answer with this share of the parts its question calls for is not charged for length
 UNTOUCHED_CREDIT = 0.5  # credit of an item avoided while covering nothing its fix calls for ...
 FULL_COVER = 0.5  # ... rising to full credit at this share of what it calls for covered
 OPEN_CREDIT = 0.5  # credit of items about the question that the answer shows neither way (none judged)
@@ -130,13 +138,16 @@ class ScoreInput:
     free_time: tuple[int, int] = (0, 0)  # asked about work: (sentences about private life, sentences placed)
     elsewhere: bool = False  # a story asked about work told, as a whole, from private life (personal.told_elsewhere)
     fit: float | None = None  # the whole answer's similarity to a question not about the candidate (engine._fit)
+    ideas: float | None = None  # specific points made (delivery.specific_ideas); None: substance by words alone
 
 
 def delivery_flaws(stats: DeliveryStats, restated_words: int = 0,
-                   length: SpokenLength = SPOKEN) -> list[tuple[str, float]]:
+                   length: SpokenLength = SPOKEN, left_out: str | None = "") -> list[tuple[str, float]]:
     """What costs delivery points, named as a coach would, with the share of the delivery points each costs: fillers,
     run-on length, a very short answer (counted without the words of sentences that say an earlier one again: saying
-    one line three times is no longer an answer). Length past a spoken answer's is a cut of its own (see
+    one line three times is no longer an answer). A short answer is charged only for what it leaves out
+    (``left_out``, named on its line; None when it leaves out nothing the question calls for): a short answer that is
+    complete and specific is a good spoken answer. Length past a spoken answer's is a cut of its own (see
     score_answer)."""
     flaws: list[tuple[str, float]] = []
     if stats.filler_heavy:
@@ -148,6 +159,9 @@ def delivery_flaws(stats: DeliveryStats, restated_words: int = 0,
         flaws.append(("runs on without signposting", 0.4))
     n = stats.words - restated_words
     said = f"{n} words" + (" once the repeats are left out" if restated_words else "")
+    if left_out is None:
+        return flaws
+    said += f"; it leaves out {left_out}" if left_out else ""
     if n < length.very_short:
         flaws.append((f"very short for a spoken answer ({said})", 0.6))
     elif n < length.short:
@@ -194,9 +208,15 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
     # An answer that is not short for its question can say all it needs: two questions asked back at the end of an
     # interview are not a third of a story.
     full = min(SUBSTANCE_WORDS, inp.length.short)
+    # Words alone reward padding: past VAGUE_FROM words, the words of an answer that makes few specific points
+    # (numbers, names, things done) stand for little, so a long answer claiming qualities ("scalable, robust,
+    # aligned with stakeholders") no longer outscores a short one naming what was done.
     said = rel * min(1.0, on_topic / full)
+    if inp.ideas is not None:
+        said *= 1 - VAGUE_SHARE * math.exp(-inp.ideas / IDEAS_SCALE) * min(1.0, max(0, st.words / VAGUE_FROM - 1))
     sub = POINTS["substance"] * said
-    parts.append((f"substance ({on_topic} distinct content words on the question)", sub))
+    points = "" if inp.ideas is None else f", {inp.ideas:.1f} specific point{'s' * (round(inp.ideas, 1) != 1)}"
+    parts.append((f"substance ({on_topic} distinct content words on the question{points})", sub))
     if inp.parts:
         have = [p for p, ok in inp.parts.items() if ok]
         frac = len(have) / len(inp.parts)
@@ -217,7 +237,7 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         + ([named] if inp.concrete else [])), POINTS["specifics"] * spec * rel))
     # Fluent delivery of an answer to another question, or of a few words, is worth little.
     delivery = POINTS["delivery"] * (DELIVERY_FLOOR + (1 - DELIVERY_FLOOR) * min(1.0, said / DELIVERY_SAID)) * rel
-    flaws = delivery_flaws(st, inp.restated_words, inp.length)
+    flaws = delivery_flaws(st, inp.restated_words, inp.length, _left_out(inp))
     fluent = not st.filler_total and not st.rambling
     parts.append(("delivery: clear, no filler words" if fluent else "delivery", delivery))
     # Each flaw is its own lowering line, so a thin answer is not shown as raised by "short (39 words)"; together
@@ -325,6 +345,25 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         factors.append(("the ceiling: no score is above 100", 100 - score))
         score = 100
     return int(score), factors, not rubric_known
+
+
+def _left_out(inp: ScoreInput) -> str | None:
+    """What a short answer leaves out of what its question calls for, as its short line names it: the parts of the
+    expected structure (fewer than ENOUGH_PARTS of them given) and the fixes of the rubric items it shows nothing
+    (or under FULL_COVER) of. None when what is measured says it is complete; "" when nothing measures it."""
+    if inp.ideas is None:
+        return ""
+    out, measured = [], False
+    if inp.parts:
+        measured = True
+        if sum(inp.parts.values()) < ENOUGH_PARTS * len(inp.parts):
+            out.append(", ".join(p for p, ok in inp.parts.items() if not ok))
+    c = inp.counts
+    if c.named:
+        measured = True
+        if c.untouched or c.covered < FULL_COVER * c.named:
+            out.append("what the rubric's fixes call for")
+    return "; ".join(out) if out or not measured else None
 
 
 def _left(factors: list[tuple[str, float]]) -> float:
