@@ -27,7 +27,7 @@ def _verdict(embedder, item: RubricItem, answer: str) -> tuple[str, list]:
 
 
 @pytest.mark.parametrize("answer", [
-    "I threw it together on Vexlo with one of their colourful layouts and saved it as a PDF.",
+    "I threw it together in Vexlo with one of their colourful layouts and downloaded it.",
     "Quillora did most of it: I picked a theme and it arranged the sections for me.",
     "Brivvy.",
     "I kept the wording short, then I dropped everything into a Vexlo template and downloaded it.",
@@ -43,6 +43,8 @@ def test_a_product_outside_an_exclusive_list_does_the_forbidden_act(embedder, an
     "LibreOffice Writer, one column and standard headings, then a PDF.",  # a word processor like the allowed ones
     "My friends made theirs in Vexlo, but I wrote mine in Microsoft Word.",  # the allowed product in the sentence
     "I wrote it in Word; I have never used Vexlo or anything like it.",  # the other product negated
+    # a name where something is kept or passes through is no tool the act uses
+    "Before sending it I run it through Brivvy to see how a scanner reads it, and I share it on Quillora.",
 ])
 def test_an_allowed_product_or_a_refused_one_is_no_mistake(embedder, answer):
     verdict, seen = _verdict(embedder, TOOLS, answer)
