@@ -123,7 +123,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
     qualifier = _says_modifier(m, a) if on_topic else np.zeros(len(a.units), dtype=np.int8)
     does |= (qualifier > 0) & ~a.handoff
     if on_topic and not parts:
-        does |= _names_listed_thing(m, a) & ~a.handoff
+        does |= (_names_listed_thing(m, a) | _names_other_tool(m, a)) & ~a.handoff
     if not parts:
         does |= _clause_does(m, a, on_topic) & ~a.handoff
     # X qualified by a quantifier ("list all your achievements"): on its topic, the answer's own quantifier says
@@ -416,6 +416,47 @@ def _names_listed_thing(m: _ItemModel, a: _Answer, *, fix: bool = False) -> np.n
         bad, good = good, bad
     for (k, _), b, g in zip(found, bad, good):
         out[k] |= bool(b >= NAME_COS and b - g >= NAME_MARGIN)
+    return out
+
+
+# Words after which a name is what the speaker works with ("in Canva", "into a Canva template", "using Zety", "went
+# with Enhancv", "tried Figma"): prepositions of means and verbs of choosing or using, a closed class. "on" and
+# "through" also place a name where something is kept or passes ("on LinkedIn", "through an ATS"), so they are not.
+_INSTRUMENT = re.compile(r"\b(?:(?:in|into)\s+(?:(?:a|an|the|my)\s+)?|(?:with|using|use[sd]?|tried|chose|picked)\s+)$",
+                         re.I)
+_ONLY = re.compile(r"\bonly\b", re.I)
+ALLOWED_COS = 0.4  # a name is of the kind a practice allows from this cosine to one of its products (and no nearer X)
+
+
+def _names_other_tool(m: _ItemModel, a: _Answer) -> np.ndarray:
+    """Per unit: under a practice that allows only the products it names ("Only use Word or Google Docs to create
+    your resume" for "Don't use Photoshop, other design tools or online builders"), what it affirms does X's act
+    with a product that is none of them: a name the speaker works with ("I used Zety", "Novoresume did most of
+    it") that is not of the allowed products' kind. The embedding model knows few product names (a name such as
+    "Canva" is close to neither side): the practice's "only" is what makes an unknown product one X forbids. An
+    answer that names an allowed product ("I write it in Word; I design screens in Figma at work") may use the other
+    for something else: it is left to the checks that read the contrast."""
+    out = np.zeros(len(a.units), dtype=bool)
+    allowed = m.heading.text if m.heading is not None else m.fix.text
+    if (m.x_things is None or m.good_names is None or a.embedder is None or not _ONLY.search(allowed)
+            or any(re.search(rf"\b(?:in|inside|within)\s+(?:(?:a|an|the|your)\s+)?{re.escape(n.split()[-1])}\b",
+                             m.shape.target, re.I) for n in _names(allowed))):
+        return out  # no exclusive list of products, or X is done inside one of them ("in a Word/Google Docs file")
+    q, target = a.question.lower(), m.shape.target.lower()
+    skip = m.own_names | {n.lower() for n in _names(m.instead.text if m.instead is not None else "")}
+    if any(o in t.lower() for t in a.aff_texts for o in m.own_names if o not in target):
+        return out  # an allowed product the item names
+    named = [(k, n, t.find(n)) for k, t in enumerate(a.aff_texts) for n in _names(t)
+             if n.lower() not in skip and n.lower() not in q]
+    if not named:
+        return out
+    vecs = encode_cached(a.embedder, [n for _, n, _ in named])
+    bad, good = (vecs @ m.x_things.T).max(axis=1), (vecs @ m.good_names.T).max(axis=1)
+    if np.any((good >= bad) & (good >= ALLOWED_COS)):
+        return out  # a product of the allowed kind ("LibreOffice Writer", "Apple Pages")
+    for k, _, i in named:  # a name the speaker works with: it opens a sentence (its subject) or is what the act uses
+        t = a.aff_texts[k]
+        out[k] |= bool(i == 0 or re.search(r"[.!?:;]\s*$", t[:i]) or _INSTRUMENT.search(t[:i]))
     return out
 
 
