@@ -269,7 +269,7 @@ def test_upload_limit_and_file_limit_figures_are_right(make_coach, tmp_path):
         f.truncate(MAX_BYTES + 11 * 1024 * 1024)
     with pytest.raises(CoachError) as err:
         load_document(big)
-    assert "31.0 MB; limit 20 MB" in str(err.value), str(err.value)
+    assert "31.0 MB; the limit is 20 MB" in str(err.value), str(err.value)
     coach = make_coach(max_upload_mb=2)
     upload = tmp_path / "upload.md"
     upload.write_bytes(b"x" * (3 * 1024 * 1024))
