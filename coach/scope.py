@@ -773,15 +773,10 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
         w = w.removesuffix("n't")  # "didn't", "doesn't": an auxiliary all the same
         if w not in _AUX and w not in _BE or clause_has(i, _AUX | _BE):
             continue  # an auxiliary after another one in its clause is a main verb ("what does a penalty do to ...")
-        if not opens[i] and words[i - 1] in _SUBJECTS:  # "a recipe I can cook": the verb after the auxiliary
-            j = i + 1
-            while j < n and adverb(j):
-                j += 1
-            if w in _AUX and j < n and verb_here(j):
-                out.add(j)
-            continue
-        if not opens[i] and words[i - 1] not in _WH_WORDS and not pronoun(words[i - 1]) and statement(i):
-            # A statement: "the background check will show an old DUI".
+        if not opens[i] and (words[i - 1] in _SUBJECTS or
+                             words[i - 1] not in _WH_WORDS and not pronoun(words[i - 1]) and statement(i)):
+            # The auxiliary after its subject, a pronoun ("a recipe I can cook") or a statement's ("the background
+            # check will show an old DUI"): the verb comes after it.
             j = i + 1
             while j < n and adverb(j):
                 j += 1
