@@ -155,7 +155,7 @@ def decode_text(data: bytes, where: str = "<text>", *, html: bool = False) -> tu
         line = data[: exc.start].count(b"\n") + 1
         utf8_error = (f"cannot be read as text: it is not valid UTF-8, and no other text encoding reads it as prose "
                       f"(line {line} has the first character that cannot be read); if it is an article, open it in a "
-                      "text editor and save the file as UTF-8 (Save As, encoding UTF-8)")
+                      "text editor, save the file as UTF-8 with Save As, and add that file")
     declared = declared_charset(data) if html else None
     for encoding in chain([declared] if declared else [], ["cp1252"], _detected(data)):
         try:
