@@ -70,7 +70,8 @@ mark.ev-unclear { background: rgba(245, 158, 11, 0.25); }
   border-radius: 8px; font-size: 0.9rem; color: #1e1b4b; background: #eef2ff; border: 1px solid #4338ca; }
 .dark #score .wait-note { color: #e0e7ff; background: #1e1b4b; }
 /* On a phone "Random question" wrapped to two lines beside a one-line "Get feedback": one full-width button each. */
-@media (max-width: 640px) { #practice-actions { flex-wrap: wrap; } #practice-actions > * { flex: 1 1 100% !important; } }
+@media (max-width: 640px) { #practice-actions { flex-wrap: wrap; }
+  #practice-actions > * { flex: 1 1 100% !important; } }
 """
 
 # While feedback is on its way the score says so after a few seconds: the first feedback after a start loads the full

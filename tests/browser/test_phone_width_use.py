@@ -5,20 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.test_app import ask, tab
+from tests.browser.test_phone_widths import PHONE, phone  # noqa: F401 - the 360 px page fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def phone(browser, server):
-    context = browser.new_context(viewport=PHONE)
-    pg = context.new_page()
-    pg.goto(server["url"])
-    pg.wait_for_selector("#examples button.example-q", timeout=60_000)
-    yield pg
-    context.close()
 
 
 def test_the_question_box_takes_the_phone_width_and_ask_sits_under_it(phone):
