@@ -1,17 +1,22 @@
 """File -> raw text + format. Every unusable file raises ``IngestError`` with a reason a user can act on.
 
-Encoding policy: UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. A file that is not valid
-UTF-8 is accepted only when it decodes as Windows-1252 (a superset of Latin-1's printable range) AND the result is
-plainly prose: no control characters and only a few non-ASCII characters, all of them letters or typographic
-punctuation. Then ``meta["encoding"] = "cp1252"`` records the guess. Anything else is refused with "not valid UTF-8".
+Encoding policy, strongest evidence first: a BOM (UTF-8, UTF-16); valid UTF-8; for HTML, the charset its head
+declares (``<meta charset>`` or an HTTP-equiv content type); Windows-1252 when the result is plainly prose (no
+control characters, few non-ASCII letters: typographic punctuation such as curly quotes does not count); then
+charset-normalizer's guess when it is installed. A guess is recorded in ``meta["encoding"]``. Bytes none of these
+read as text are refused with "cannot be read as text: it is not valid UTF-8" and what to do.
 """
 from __future__ import annotations
 
+import codecs
 import json
+import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import Literal
+from typing import Iterator, Literal
 
 from coach.errors import IngestError
 
@@ -109,7 +114,7 @@ def load_document(path: Path) -> LoadedDocument:
         text, found = pdf_text(data, where)
         meta = {**found, **meta}  # the sidecar's word wins
     else:
-        text, encoding = decode_text(data, where)
+        text, encoding = decode_text(data, where, html=fmt == "html")
         if encoding != "utf-8":
             meta.setdefault("encoding", encoding)
     if not text.strip():
@@ -128,8 +133,11 @@ def not_text(where: str, data: bytes) -> IngestError:
     return IngestError(where, f"binary content, not text{f': the file is {kind}' if kind else ''}; {todo}")
 
 
-def decode_text(data: bytes, where: str = "<text>") -> tuple[str, str]:
-    """Decode bytes of a text document; returns (text, encoding) or raises ``IngestError``."""
+def decode_text(data: bytes, where: str = "<text>", *, html: bool = False) -> tuple[str, str]:
+    """Decode bytes of a text document; returns (text, encoding) or raises ``IngestError``.
+
+    ``html``: the page's own charset declaration is read when the bytes are not UTF-8.
+    """
     if file_kind(data):
         raise not_text(where, data)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -141,31 +149,79 @@ def decode_text(data: bytes, where: str = "<text>") -> tuple[str, str]:
     if b"\x00" in data:
         raise not_text(where, data)
     try:
+        # valid UTF-8 beats a page's declaration: a page re-saved as UTF-8 often keeps its old <meta charset>
         return check_textual(data.decode("utf-8-sig"), where), "utf-8"
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        utf8_error = (f"not valid UTF-8: it was saved in another text encoding (line {line} has the first character "
-                      "that cannot be read); save the file as UTF-8 in a text editor (Save As, encoding UTF-8)")
+        utf8_error = (f"cannot be read as text: it is not valid UTF-8, and no other text encoding reads it as prose "
+                      f"(line {line} has the first character that cannot be read); if it is an article, open it in a "
+                      "text editor, save the file as UTF-8 with Save As, and add that file")
+    declared = declared_charset(data) if html else None
+    for encoding in chain([declared] if declared else [], ["cp1252"], _detected(data)):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        # a declared or detected encoding is evidence of its own; cp1252 decodes almost any bytes, so as a guess it
+        # must read as plain prose to be believed
+        if encoding == "cp1252" != declared and not _plain_prose(text):
+            continue
+        return check_textual(text, where), encoding
+    raise IngestError(where, utf8_error)
+
+
+# <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">, in the page's head
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# the HTML standard reads these labels as Windows-1252, which is what pages labelled so are really in
+_AS_CP1252 = frozenset({"cp1252", "latin_1", "ascii", "iso8859_1"})
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset an HTML page declares in its first 4 KB, or ``None``."""
+    found = _META_CHARSET.search(data[:4096])
+    if not found:
+        return None
     try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise IngestError(where, utf8_error) from None
-    if not _plain_prose(text):
-        raise IngestError(where, utf8_error)
-    return check_textual(text, where), "cp1252"
+        name = codecs.lookup(found.group(1).decode("ascii")).name.replace("-", "_")
+    except LookupError:
+        return None
+    if name.startswith(("utf_8", "utf_16")):
+        return None  # not UTF-8 after all; and bytes without a UTF-16 BOM are not UTF-16, whatever the page says
+    return "cp1252" if name in _AS_CP1252 else name
+
+
+def _detected(data: bytes) -> Iterator[str]:
+    """The encodings charset-normalizer finds least garbled, when it is installed (it is optional).
+
+    Among equally clean readings a Windows code page is preferred over an old Mac OS one (mac_greek reads most
+    cp1253 bytes the same, but not all).
+    """
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return
+    found = sorted(from_bytes(data), key=lambda match: (round(match.chaos, 2), match.encoding.startswith("mac_")))
+    yield from (match.encoding for match in found[:3])
 
 
 def _plain_prose(text: str) -> bool:
-    non_ascii = [c for c in text if ord(c) > 127]
-    if len(non_ascii) > max(8, len(text) // 10):
+    """Whether a Windows-1252 reading is believable: few non-ASCII letters (a page in another script read as
+    cp1252 is full of them) and nothing outside letters, punctuation, symbols and digits."""
+    non_ascii = Counter(_ASCII_RUNS.sub("", text))
+    letters = sum(n for c, n in non_ascii.items() if c.isalpha())
+    if letters > max(8, len(text) // 10):
         return False
     # letters (é, ß), typographic punctuation (– — ’ “ ” …) and symbols such as € £ ° are fine;
     # control and unassigned characters mean the guess is wrong
     return all(unicodedata.category(c)[0] in "LPSN" or c == "\xa0" for c in non_ascii)
 
 
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode's Cc, less \t \n \f \r
+
+
 def check_textual(text: str, where: str) -> str:
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(2, len(text) // 200):
         raise IngestError(where, "binary content, not text (it has control characters); add the article's text")
     return text

@@ -152,18 +152,27 @@ def chunk(article: Article, settings) -> list[Chunk]:
     return chunks
 
 
+# Said after every unexpected failure: the user's worry is what else the failure cost.
+_NOTHING_LOST = "nothing of this file was stored, and your other files are not affected"
+_SAVE_AGAIN = ("save the article again as Markdown, plain text, HTML or PDF (a web page: copy its text into a .txt "
+               "file) and add that file")
+
+
 def failure_reason(exc: BaseException) -> str:
-    """What went wrong with one file, in words a user can act on."""
+    """What went wrong with one file, in words a user can act on: what happened, what to do, that nothing else was
+    lost. Never an exception's class name or a library's message: those are in the debug log."""
     if isinstance(exc, IngestError):
         return exc.reason
     if isinstance(exc, CoachError):
         return str(exc)
     if isinstance(exc, RecursionError):
-        return "its structure is nested too deeply to parse (RecursionError); simplify or re-export the file"
+        return (f"its structure is nested too deeply to read (lists or tags inside one another hundreds of levels "
+                f"deep); {_SAVE_AGAIN}; {_NOTHING_LOST}")
     if isinstance(exc, MemoryError):
-        return "too large to parse in the available memory (MemoryError); split the file"
-    detail = str(exc).strip().splitlines()
-    return f"could not be parsed ({type(exc).__name__}{': ' + detail[0][:200] if detail else ''})"
+        return (f"too large to read in the memory this computer has free; split the article into smaller files, or "
+                f"close other programs, and add it again; {_NOTHING_LOST}")
+    return (f"could not be read: something in it made the coach's reader fail unexpectedly; {_SAVE_AGAIN}, and if "
+            f"that fails too, report it with the file attached; {_NOTHING_LOST}")
 
 
 @dataclass

@@ -160,8 +160,8 @@ def test_a_delivery_only_score_with_unclear_items_says_they_are_unclear(seed_ite
     fb = critique_answer(seed_items, role="Machine Learning Engineer", question=DEPLOY_Q,
                          answer="Putting it into production is for the platform team; I'd hand over the model file "
                                 "and they take it from there.", embedder=embedder)
-    unclear = [r for r in fb.items if r.applies and r.verdict == "unclear" and not r.delivery]
-    assert fb.basis == "delivery-only" and unclear
+    unclear = fb.listed_items()[1]  # the number said is the number listed (a delivery item among them)
+    assert fb.basis == "delivery-only" and any(not r.delivery for r in unclear)
     assert f"the {len(unclear)} rubric mistake" in fb.summary and "unclear" in fb.summary, fb.summary
 
 

@@ -59,11 +59,10 @@ def test_unknown_binary_says_which_formats_to_use(tmp_path):
     assert "Markdown, plain text, HTML or PDF" in reason, reason
 
 
-def test_a_page_in_another_encoding_names_the_line_not_a_byte(tmp_path):
-    # a Greek page saved in its old Windows code page (fictional text)
-    page = ("<html><head><meta charset='windows-1253'></head><body>\n<h1>Interview</h1>\n<p>"
-            + "Η συνέντευξη έχει τέσσερις γύρους. " * 20 + "</p></body></html>").encode("cp1253")
-    reason = reason_for(tmp_path, "page.html", page)
+def test_bytes_no_encoding_reads_name_the_line_not_a_byte(tmp_path):
+    # text lines, then bytes that are prose in no encoding (a page in another encoding is read: test_loader_encodings)
+    data = b"<html><body>\n<h1>Interview</h1>\n<p>" + bytes(range(0x80, 0x100)) * 3 + b"</p></body></html>"
+    reason = reason_for(tmp_path, "page.html", data)
     assert "not valid UTF-8" in reason and "line 3" in reason and "save the file as UTF-8" in reason, reason
 
 

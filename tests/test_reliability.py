@@ -53,8 +53,8 @@ def test_any_exception_in_one_file_is_reported_with_its_name_and_the_run_goes_on
 
     monkeypatch.setattr(parse, "structure", structure)
     report = make_coach().ingest([folder])
-    assert [(Path(s.path).name, s.reason) for s in report.skipped] == [("a_broken.md",
-                                                                        "could not be parsed (KeyError: 'section')")]
+    assert [Path(s.path).name for s in report.skipped] == ["a_broken.md"]
+    assert report.skipped[0].reason.startswith("could not be read") and "KeyError" not in report.skipped[0].reason
     assert len(report.added) == 2
 
 

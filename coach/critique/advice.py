@@ -216,13 +216,22 @@ def _summary(results: list[ItemFeedback], stats: DeliveryStats, basis: str, coun
         return f"The answer says nothing on the question yet ({stats.nothing_said()}); write an answer and try again."
     made = [r for r in results if r.verdict == "made"]
     if basis == "delivery-only":
-        content = [r for r in results if r.applies and r.verdict != "not_applicable" and not r.delivery]
-        n = len(content)
-        about_delivery = any(r.delivery and r.verdict in ("made", "avoided") for r in results)
-        why = ("no rubric item in the library applies to this question" + (
-            "'s content (only one about delivery)" if about_delivery else "") if not content
-               else f"the answer does not show whether it makes the {n} rubric mistake{'s' if n != 1 else ''} "
-                    f"that appl{'y' if n != 1 else 'ies'} to this question (listed as unclear)")
+        # what the shells list: the summary names the same items, so it never says none applies above a list of them
+        shown = [r for r in results if r.applies and r.verdict != "not_applicable"]
+        delivery = [r for r in shown if r.delivery]
+        n, d = sum(r.verdict == "unclear" for r in shown), sum(r.verdict == "unclear" for r in delivery)
+        if len(delivery) < len(shown):  # items about the content apply, and none is judged either way
+            why = (f"the answer does not show whether it makes the {n} rubric mistake{'s' if n != 1 else ''} "
+                   f"that appl{'y' if n != 1 else 'ies'} to this question (listed as unclear)")
+        elif delivery:
+            why = "no rubric item in the library applies to this question's content"
+            if not d:
+                why += f" (only {'one' if len(delivery) == 1 else len(delivery)} about delivery)"
+            else:
+                which = f"the {'one' if d == 1 else d}" if d == len(delivery) else f"{d} of the {len(delivery)}"
+                why += f"; {which} about delivery cannot be judged from this answer (listed as unclear)"
+        else:
+            why = "no rubric item in the library applies to this question"
         text = (f"Delivery-only score: {why}, so it is scored on relevance, structure, specifics and "
                 "delivery")
         if made:

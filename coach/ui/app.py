@@ -96,8 +96,12 @@ def save_paste(coach: "Coach", title: str, text: str) -> Path:
     from coach.text import stable_id
 
     title, text = (title or "").strip(), (text or "").strip()
-    if len(text) < 40:
+    if not text:
         raise InputError("paste the article's text first (at least a few sentences)")
+    if len(text) < 40:
+        n = len(text.split())
+        raise InputError(f"the pasted text is too short to be an article ({n} word{'s' * (n != 1)}); paste the whole "
+                         "article, at least a few sentences")
     is_html = bool(re.search(r"<(html|body|article|h[1-3]|p)\b", text[:5000], re.I))
     if not is_html and title and not text.lstrip().startswith("#"):
         text = f"# {title}\n\n{text}"

@@ -58,8 +58,14 @@ details.decline-more summary { cursor: pointer; font-weight: 600; color: #3730a3
 .dark .sources-label, .dark details.source .src-section { color: #cbd5e1 !important; }
 #chatbot .top-panel button[aria-label="Clear"] { display: none; }
 /* On a phone the hint beside "New conversation" was a 130 px column of six lines: it goes under the button. */
+/* On a phone the question box was 211 px beside "Ask": it takes the whole width, and "Ask" a full-width line under it
+   (a large target for a thumb). */
 @media (max-width: 640px) { #chatbot { height: min(460px, 58vh) !important; }
-  #chat-actions { flex-wrap: wrap; } #chat-actions > :not(#clear-btn) { flex: 1 1 100% !important; } }
+  #chat-actions { flex-wrap: wrap; } #chat-actions > :not(#clear-btn) { flex: 1 1 100% !important; }
+  #chat-input-row { flex-wrap: wrap; } #chat-input-row > * { flex: 1 1 100% !important; }
+  /* Gradio keeps 20 px either side of a message and 60 px in all: a 250 px column of text on a 360 px screen. */
+  #chatbot .message-row.bubble { margin-left: 2px !important; margin-right: 2px !important;
+    max-width: calc(100% - 12px) !important; } }
 """
 
 JS = """

@@ -1,6 +1,7 @@
 """The Practice tab: pick a role and question, answer, get rubric feedback with evidence, and see progress."""
 from __future__ import annotations
 
+import json
 import random
 import time
 from dataclasses import dataclass
@@ -65,21 +66,41 @@ mark.ev-unclear { background: rgba(245, 158, 11, 0.25); }
 /* a long rubric label squeezed the swatch to a dot on a phone: the swatch keeps its size */
 .progress-legend li > svg { flex: none; }
 #practice-role, #practice-bank { min-width: min(100%, 280px) !important; }
-#score[data-waiting]::after { content: "Still reading your answer: the first feedback after the app starts also loads "
-  "the feedback model, which can take a minute."; display: block; position: relative; z-index: 10; margin-top: 8px;
-  padding: 8px 12px; border-radius: 8px; font-size: 0.9rem; color: #1e1b4b; background: #eef2ff;
-  border: 1px solid #4338ca; animation: coach-appear 0s linear 4s both; }
-.dark #score[data-waiting]::after { color: #e0e7ff; background: #1e1b4b; }
-@keyframes coach-appear { from { visibility: hidden; } to { visibility: visible; } }
+#score .wait-note { display: block; position: relative; z-index: 10; margin: 8px 0 0; padding: 8px 12px;
+  border-radius: 8px; font-size: 0.9rem; color: #1e1b4b; background: #eef2ff; border: 1px solid #4338ca; }
+.dark #score .wait-note { color: #e0e7ff; background: #1e1b4b; }
+/* On a phone "Random question" wrapped to two lines beside a one-line "Get feedback": one full-width button each. */
+@media (max-width: 640px) { #practice-actions { flex-wrap: wrap; }
+  #practice-actions > * { flex: 1 1 100% !important; } }
 """
 
 # While feedback is on its way the score says so after a few seconds: the first feedback after a start loads the full
 # model, up to a minute on a busy machine, and showed only a timer over "Write an answer and press Get feedback".
-MARK_WAITING = "(...args) => { document.getElementById('score')?.setAttribute('data-waiting', ''); return args; }"
-UNMARK_WAITING = "() => { document.getElementById('score')?.removeAttribute('data-waiting'); }"
+# The note is real text added to the score, a live region (CSS-generated text may not be read out at all).
+WAIT_NOTE = ("Still reading your answer: the first feedback after the app starts also loads the feedback model, "
+             "which can take a minute.")
+WAIT_NOTE_AFTER_MS = 4000  # a quick answer never shows it
+MARK_WAITING = "(...args) => { window.coachFeedbackWait?.(true); return args; }"
+UNMARK_WAITING = "() => { window.coachFeedbackWait?.(false); }"
 
 # Ctrl/Cmd+Enter in the answer asks for feedback.
 JS = """
+// On: the score is marked as waiting, and after a few seconds says why in words; off: both go.
+window.coachFeedbackWait = (on) => {
+  const score = document.getElementById('score');
+  clearTimeout(window.coachWaitTimer);
+  score?.querySelector('.wait-note')?.remove();
+  if (!on) { score?.removeAttribute('data-waiting'); return; }
+  score?.setAttribute('data-waiting', '');
+  window.coachWaitTimer = setTimeout(() => {
+    const now = document.getElementById('score');
+    if (!now || !now.hasAttribute('data-waiting') || now.querySelector('.wait-note')) return;
+    const note = document.createElement('p');
+    note.className = 'wait-note';
+    note.textContent = WAIT_NOTE_TEXT;
+    now.appendChild(note);
+  }, WAIT_NOTE_AFTER_MS);
+};
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && e.target.closest && e.target.closest('#practice-answer')) {
     e.preventDefault();
@@ -91,7 +112,7 @@ document.addEventListener('keydown', (e) => {
   const score = document.getElementById('score');
   if (score) score.setAttribute('aria-live', 'polite'); else setTimeout(coachLiveScore, 300);
 })();
-"""
+""".replace("WAIT_NOTE_TEXT", json.dumps(WAIT_NOTE)).replace("WAIT_NOTE_AFTER_MS", str(WAIT_NOTE_AFTER_MS))
 
 
 @dataclass
@@ -168,7 +189,7 @@ def build(shared: Shared) -> PracticeTab:
             answer_in = gr.Textbox(label="Your answer", lines=9, max_lines=30, elem_id="practice-answer",
                                 info="Answer as you would out loud. Ctrl+Enter asks for feedback.")
             error = gr.HTML("", elem_id="practice-error", js_on_load=None)
-            with gr.Row():
+            with gr.Row(elem_id="practice-actions"):
                 critique_btn = gr.Button("Get feedback", variant="primary", elem_id="critique-btn", scale=2,
                                          min_width=140)
                 random_btn = gr.Button("Random question", elem_id="random-btn", scale=1, min_width=140)
