@@ -3,7 +3,7 @@
 Encoding policy, strongest evidence first: a BOM (UTF-8, UTF-16); valid UTF-8; for HTML, the charset its head
 declares (``<meta charset>`` or an HTTP-equiv content type); Windows-1252 when the result is plainly prose (no
 control characters, few non-ASCII letters: typographic punctuation such as curly quotes does not count); then
-charset-normalizer's guess when it is installed. A guess is recorded in ``meta["encoding"]``. Bytes none of these
+charset-normalizer's guess. A guess is recorded in ``meta["encoding"]``. Bytes none of these
 read as text are refused with "cannot be read as text: it is not valid UTF-8" and what to do.
 """
 from __future__ import annotations
@@ -191,15 +191,13 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _detected(data: bytes) -> Iterator[str]:
-    """The encodings charset-normalizer finds least garbled, when it is installed (it is optional).
+    """The encodings charset-normalizer finds least garbled.
 
     Among equally clean readings a Windows code page is preferred over an old Mac OS one (mac_greek reads most
     cp1253 bytes the same, but not all).
     """
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:
-        return
+    from charset_normalizer import from_bytes  # lazily: only files that are neither UTF-8 nor cp1252 prose need it
+
     found = sorted(from_bytes(data), key=lambda match: (round(match.chaos, 2), match.encoding.startswith("mac_")))
     yield from (match.encoding for match in found[:3])
 
