@@ -415,7 +415,8 @@ def checked_amount(question: str) -> tuple[str, str | None] | None:
 # is the test set actually for, once I'm done tuning?" (not "What are they looking for?": a verb in -ing says what
 # someone seeks, not what a thing serves).
 _PURPOSE_Q = re.compile(
-    r"^\W*(?:what|which)\b[^?,]*\b(?:use[ds]?|using|meant|good|useful|intended|designed|needed)\b[^?,]*\bfor\s*(?:[?,]|$)|"
+    r"^\W*(?:what|which)\b[^?,]*\b(?:use[ds]?|using|meant|good|useful|intended|designed|needed)\b[^?,]*"
+    r"\bfor\s*(?:[?,]|$)|"
     r"^\W*(?:what|which)\b[^?]*\b(?:is|are|'s)\b[^?]*\b(?:used|meant|good|useful|intended|designed)\s+for\b|"
     r"^\W*what(?:'s|\s+is|\s+are)\s+(?:(?![\w-]*ing\b)[\w'-]+\s+){1,6}for\s*(?:[?,]|$)|"
     r"\bwhat(?:'s|\s+is)\s+the\s+(?:purpose|use)\s+of\b", re.I)

@@ -44,7 +44,8 @@ _CUES = [
 # A sentence that states what a thing is used or meant for ("... is mostly used for classification problems",
 # "Pooling is a technique to downsample the feature map"): the answer to what it is for (``asks_purpose``).
 _PURPOSE = re.compile(r"\b(?:used|meant|intended|designed|useful)\s+(?:for|to|in)\b|\bpurpose\b|\bserves? (?:to|as)\b|"
-                      r"\bis an? (?:[\w-]+\s+)?(?:technique|method|way|tool|algorithm|metric|measure) (?:to|for)\b", re.I)
+                      r"\bis an? (?:[\w-]+\s+)?(?:technique|method|way|tool|algorithm|metric|measure) (?:to|for)\b",
+                      re.I)
 
 _YES_NO = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b", re.I)
