@@ -411,6 +411,24 @@ def checked_amount(question: str) -> tuple[str, str | None] | None:
     return ("count", " ".join(run)) if run and _plural(run[-1]) else None
 
 
+# What a thing is for: "What do people mostly use decision trees for?", "What is pooling used for in a CNN?", "What
+# is the test set actually for, once I'm done tuning?" (not "What are they looking for?": a verb in -ing says what
+# someone seeks, not what a thing serves).
+_PURPOSE_Q = re.compile(
+    r"^\W*(?:what|which)\b[^?,]*\b(?:use[ds]?|using|meant|good|useful|intended|designed|needed)\b[^?,]*"
+    r"\bfor\s*(?:[?,]|$)|"
+    r"^\W*(?:what|which)\b[^?]*\b(?:is|are|'s)\b[^?]*\b(?:used|meant|good|useful|intended|designed)\s+for\b|"
+    r"^\W*what(?:'s|\s+is|\s+are)\s+(?:(?![\w-]*ing\b)[\w'-]+\s+){1,6}for\s*(?:[?,]|$)|"
+    r"\bwhat(?:'s|\s+is)\s+the\s+(?:purpose|use)\s+of\b", re.I)
+# "What kind of problem is X meant for?" asks which kind, not for a list of kinds.
+_KIND_OF = re.compile(r"\bwhat (?:kinds?|sorts?|types?) of\b", re.I)
+
+
+def asks_purpose(question: str) -> bool:
+    """Whether ``question`` asks what a thing is used or meant for (see ``_PURPOSE_Q``)."""
+    return bool(_PURPOSE_Q.search(_plain(question)))
+
+
 def plan(question: str) -> Plan:
     """The plan for ``question`` (English, standalone)."""
     q = " ".join(question.split())
@@ -438,6 +456,8 @@ def plan(question: str) -> Plan:
                 continue
             if kind == "definition" and _DEFINITION_NOT.search(q):
                 continue
+            if kind == "list" and _KIND_OF.search(q) and asks_purpose(q):
+                return Plan("other")  # the kind of use asked for: the sentence stating it
             if kind == "money" and _ADVICE_Q.search(q) and not re.search(r"\bhow much\b", q, re.I):
                 continue  # "Should I tell the recruiter my salary first?" asks for advice, not an amount
             if kind == "count":
@@ -543,6 +563,10 @@ _COUNTED = re.compile(rf"\bhow many\s+(?:of\s+(?:the|my|your|these|those)\s+)?((
 # Nouns that name no particular thing: "how many ways", "how many things", "how many people" count whatever the
 # passage counts ("1 interviewer").
 _ANY_THING = frozenset("thing way kind sort type lot one people person folk".split())
+# Nouns that name a kind of thing or a way of doing it (a closed class): a count of one of them ("how many ways",
+# "how many options", "how many kinds of regularization") is stated with any other of them ("two methods", "two ways
+# for initializations", "two types of regularization").
+KIND_NOUNS = frozenset("way kind sort type method approach option technique strategy category variety".split())
 # The words after a stated number, up to a function word, a determiner or a stop; the number counts the first run of
 # nouns among them ("160 questions within 3-4 weeks" counts questions, "2 coding round interviewers gave" coding
 # round interviewers).
@@ -609,8 +633,14 @@ def _keys(words) -> set[str]:
     return word_forms([w.lower() for w in words])
 
 
+def kind_head(words) -> bool:
+    """Whether the last of ``words`` (the head of a noun run) is one of ``KIND_NOUNS``."""
+    return bool(_keys(list(words)[-1:]) & KIND_NOUNS)
+
+
 def _counts(asked: list[str], run: tuple[str, ...], alike: Callable[[str, str], bool] | None) -> bool:
-    return bool(_keys(run) & _keys(asked)) or bool(alike) and any(alike(a, w) for a in asked for w in run)
+    return bool(_keys(run) & _keys(asked)) or kind_head(asked) and kind_head(run) or \
+        bool(alike) and any(alike(a, w) for a in asked for w in run)
 
 
 def counts_other(counted: str, sentence: str, alike: Callable[[str, str], bool] | None = None) -> bool:
@@ -624,8 +654,9 @@ def counts_other(counted: str, sentence: str, alike: Callable[[str, str], bool] 
 
 
 def counts_named(counted: str, sentence: str, alike: Callable[[str, str], bool] | None = None) -> bool:
-    """Whether a number ``sentence`` states counts ``counted`` by name (see ``counts_other``)."""
-    asked = counted_nouns(counted)
+    """Whether a number ``sentence`` states counts ``counted`` by name (see ``counts_other``), or, for a count of
+    kinds or ways, by any name of ``KIND_NOUNS``."""
+    asked = counted_nouns(counted) or [w for w in re.findall(r"[\w'-]+", counted) if kind_head([w])][-1:]
     return bool(asked) and any(run and _counts(asked, run, alike) for run in number_nouns(sentence))
 
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from coach.models import Role
 from coach.plan import (CONDITION, DURATION, FACT_KINDS, GATED_KINDS, NOT_EXACT, PRICE, asked_unit, asker_asks,
-                        asking_part, asks_advice, asks_what_to_do, asked_thing, carries_in, counted_nouns,
+                        asking_part, asks_advice, asks_purpose, asks_what_to_do, asked_thing, carries_in, counted_nouns,
                         counted_thing, counts_named, counts_other, given_numbers, measured_thing, plan,
                         poses_condition, reported_prompt, requests, states_measure)
 from coach.roles import role_mentions
@@ -22,7 +22,7 @@ from coach.compose.records import (Cand, Composed, FAQ_MATCH, Hit, MATCHING_HEAD
 from coach.compose.words import _FILLER, _GENERIC, _KIND_WORDS, _company_stems, _expanded, _stems, _topic_stems
 from coach.compose.cues import (_ASKS_PRODUCTS, _ASKS_QUESTIONS, _CLAIM, _COUNT, _CUES, _DURATION, _FIX,
                                 _NAMES, _NEGATIVE, _ASKED_OF, _TO_ASK, _PAIRED, _PAIR_LABELS, _POINTS_BACK, _PROHIBITS,
-                                _MONEY, _PROMPT, _REASON,
+                                _MONEY, _PROMPT, _PURPOSE, _REASON,
                                 _RECOMMEND, _REMEDY, _SCENE, _SIZE, _VERDICT, _YES_NO, _YES_NO_WORD, _announces,
                                 _asked_predicate, _count_pattern, _recommends, advises, asks_for)
 from coach.compose.candidates import _candidates, _library_names, leans_back, sentence_before
@@ -75,6 +75,10 @@ ADVICE_NEAR = 0.15  # as close to the best sentence as advice that leads the ans
 # A sentence saying what follows under a condition, when the question poses one: the answer, where a sentence naming
 # the same subject without a condition restates the topic. (Items of a list are answered by their own kind.)
 CONDITION_BONUS = 0.1
+
+# What a thing is for: a sentence stating a use or purpose ("mostly used for classification problems") answers it
+# before one that describes the thing ("A decision tree is a flowchart-like tree structure ...").
+PURPOSE_BONUS = 0.15
 
 TO_ASK_BONUS = 0.1  # a question to ask the interviewer, when the asker wants one
 ASKED_OF_PENALTY = 0.5  # a question put to candidates, when the asker wants one to ask: no answer at all
@@ -143,6 +147,8 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
 
     if counted is not None:
         cues = [(p, b) for p, b in cues if p is not _COUNT] + [(counted, 0.3)]
+    if asks_purpose(question):
+        cues.append((_PURPOSE, PURPOSE_BONUS))
     if kind == "length":  # a size, not a time to wait
         cues = [(p, b) for p, b in cues if p is not _DURATION] + [(_SIZE, 0.35)]
     best_rel = max((h.relevance for h in hits), default=1.0) or 1.0
@@ -498,17 +504,17 @@ def compose(question: str, hits: Sequence[Hit], sentence_vectors: SentenceEmbedd
         listed = _labelled_items(scored, hits)
         if listed is not None:
             return done(listed)
+    if kind == "definition" and hits[scored[0][1].hi].heading >= 0.7:
+        # The answer under "What is X?" that holds the best sentence (the one defining X): its opening sentences, in
+        # order. (Another FAQ question may match the words better — "Is accuracy always a good metric?" for "what
+        # is accuracy as a metric" — without defining anything.)
+        return done(_render(_opening(scored, scored[0][1].hi), hits, scored[0][0]))
     faq_hi = max(range(len(hits)), key=lambda i: hits[i].heading)
     if kind in _EXPLAINED and hits[faq_hi].heading >= FAQ_MATCH and not acronym:
         # The user's question is (nearly) one the article asks itself: its answer, opening sentences in order.
         picked = _opening(scored, faq_hi)
         if picked:
             return done(_render(picked, hits, max(t[0] for t in scored if t[1] in picked)))
-    if kind == "definition":
-        lead_hi = scored[0][1].hi
-        if hits[lead_hi].heading >= 0.7:
-            # The answer under "What is X?": its opening sentences, in order.
-            return done(_render(_opening(scored, lead_hi), hits, scored[0][0]))
     if kind == "fix":
         fixed = _fix_answer(scored, hits, context_stems)
         if fixed is not None:

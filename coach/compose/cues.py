@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.plan import LENGTH, NEGATIVE, NUMBER_WORDS, SPOKEN
+from coach.plan import KIND_NOUNS, LENGTH, NEGATIVE, NUMBER_WORDS, SPOKEN, kind_head
 from coach.compose.words import _GENERIC, _STOP_NOUNS, _SYNONYMS, _stem_noun, _stems
 
 # An interview prompt written as an imperative is a question too ("Tell me about a time you failed.").
@@ -40,6 +40,12 @@ _CUES = [
                 r"get|will)\b|\bprompt\b", re.I), _QUOTE, 0.2),
     (re.compile(r"\bavoid\b|\bmistakes?\b|\bpitfalls?\b|\bwrong\b|\bdon'?t\b", re.I), _PAIRED, 0.2),
 ]
+
+# A sentence that states what a thing is used or meant for ("... is mostly used for classification problems",
+# "Pooling is a technique to downsample the feature map"): the answer to what it is for (``asks_purpose``).
+_PURPOSE = re.compile(r"\b(?:used|meant|intended|designed|useful)\s+(?:for|to|in)\b|\bpurpose\b|\bserves? (?:to|as)\b|"
+                      r"\bis an? (?:[\w-]+\s+)?(?:technique|method|way|tool|algorithm|metric|measure) (?:to|for)\b",
+                      re.I)
 
 _YES_NO = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|should|will|would|must|have|has)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b", re.I)
@@ -183,6 +189,8 @@ def _count_pattern(counted: str | None) -> re.Pattern[str] | None:
     if not nouns:
         return None
     stems = {_stem_noun(w) for w in nouns}
+    if any(kind_head([w]) for w in nouns):  # "how many ways" is stated as "two methods" (``KIND_NOUNS``)
+        stems |= {w[:-1] if w.endswith("y") else w for w in KIND_NOUNS}
     alt = "|".join(re.escape(w) for w in sorted(stems | {x for w in stems for x in _SYNONYMS.get(w, [])}))
     return re.compile(rf"\b(?:\d+(?:\s?(?:-|–|to)\s?\d+)?\+?|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}(?:{alt})\w*", re.I)
 
