@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength
+from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength, _quote
 from coach.critique.personal import outside_work
 from coach.critique.star import PARTS as STAR
 
@@ -343,7 +343,7 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         share = TURN_SHARE * min(1.0, (off.share - TURN_FREE) / (TURN_ALL - TURN_FREE))
         factors.append((f"answers another question: {'most' if off.share > 0.5 else 'much'} of the answer "
                         f"({off.off} of {off.sentences} sentences, {off.share:.0%} of its words) is about another "
-                        f"topic it turns to (“{_clip(off.turn)}”)", -round(_left(factors) * share)))
+                        f"topic it turns to (“{_quote(off.turn)}”)", -round(_left(factors) * share)))
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))
@@ -387,10 +387,6 @@ def _left_out(inp: ScoreInput) -> str | None:
         if c.untouched or c.covered < FULL_COVER * c.named:
             out.append("what the rubric's fixes call for")
     return "; ".join(out) if out or not measured else None
-
-
-def _clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _left(factors: list[tuple[str, float]]) -> float:
