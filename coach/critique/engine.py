@@ -38,7 +38,7 @@ from coach.critique.judges import (
     _judge_structure,
     _judge_without,
 )
-from coach.critique.scoring import RubricCounts, ScoreInput, score_answer
+from coach.critique.scoring import OffQuestion, RubricCounts, ScoreInput, score_answer
 from coach.critique.shapes import Unit, words
 from coach.critique.star import tells_own_deed
 from coach.critique.topics import (
@@ -278,7 +278,7 @@ def critique_answer(
         free_time=(0, 0) if margins is None else free_time_sentences(
             float(margins[0]), margins[1:], [len(words(u.text)) for u in a.units]),
         elsewhere=_told_elsewhere(a, margins, personal, embedder),
-        fit=None if about_me else _fit(a, counts),
+        fit=None if about_me else _fit(a, counts), off_question=_turned_away(a),
         ideas=0.0 if a.empty else specific_ideas(
             [u.text for u in a.units], weights, [h or k in restated for k, h in enumerate(a.handoff)], question),
     ))
@@ -338,6 +338,15 @@ SELF_AREAS = ("introduction", "behavioural")
 WORK_MARGIN = 0.05  # a sentence this much nearer working life than private life talks about the candidate's work
 WORK_SIM = 0.2  # ... and is then as near a question about the candidate as this
 PRIVATE_SIM = 0.1  # a sentence as much nearer private life is at most this near it
+# A sentence that says the answer leaves the question for another topic ("I'd rather talk about the project I'm
+# proudest of", "that's not really my area, but let me tell you about ..."): off the question by what it says. A
+# preference between options ("I'd rather focus on the one role that fits me") is an answer, not a turn away.
+TURNS_AWAY = re.compile(
+    r"\bI(?:'d| would) (?:much )?rather (?:talk|tell you|speak|discuss)\b"
+    r"|\b(?:let me|I'll|I will|I'd|I can) (?:instead )?(?:talk|tell you|speak) about \w+(?: \w+){0,8} instead\b"
+    r"|\binstead,? (?:let me|I'll|I will|I'd like to) (?:talk|tell you|speak)\b"
+    r"|\b(?:can|could|may) I (?:talk|tell you) about (?:something|another|a different)\b"
+    r"|\b(?:not|isn't|is not) (?:really )?my (?:area|thing|strong suit|strength),? but\b", re.I)
 
 
 def _fit(a: _Answer, counts: RubricCounts) -> float | None:
@@ -354,6 +363,16 @@ def _fit(a: _Answer, counts: RubricCounts) -> float | None:
         return None
     mean = a.vecs.mean(axis=0)
     return float(mean @ a.qvec / (np.linalg.norm(mean) or 1.0))
+
+
+def _turned_away(a: _Answer) -> OffQuestion | None:
+    """How much of the answer comes from the first sentence that turns away from the question (TURNS_AWAY) on: what
+    follows it is about the other topic it names, by the answer's own account, however near the question's area."""
+    hit = next((k for k, u in enumerate(a.units) if TURNS_AWAY.search(u.text)), None)
+    if hit is None:
+        return None
+    n = [len(words(u.text)) for u in a.units]
+    return OffQuestion(sum(n[hit:]) / (sum(n) or 1), len(n), len(n) - hit, a.units[hit].text)
 
 
 def _told_elsewhere(a: _Answer, margins: np.ndarray | None, personal, embedder: "Embedder") -> bool:

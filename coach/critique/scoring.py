@@ -18,7 +18,8 @@ item speaks to the question the rubric part is left out and the rest is scaled t
 the question that the answer shows neither way earn at most what an item avoided without its fix earns. Talking
 around the question is charged on the substance still earned. An answer to a question not about the candidate that
 as a whole stays far from it (and neither covers nor avoids any rubric item on it) answers another question, however
-specific: it loses up to OTHER_SHARE of what is left.
+specific: it loses up to OTHER_SHARE of what is left. An answer that says it turns to another topic ("I'd rather
+talk about ...") loses a share growing with how much of it comes after the turn (up to TURN_SHARE), story or not.
 A sentence that says an earlier one again adds neither substance nor length; an answer a third of which does that
 is charged a share ("repeats itself"), so a thin point said once outscores the same point said three times.
 A story asked about work but told from the candidate's free time (a hiking trip for "a project you're proud of") is
@@ -30,7 +31,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength
+from coach.critique.delivery import SPOKEN, DeliveryStats, SpokenLength, _quote
 from coach.critique.personal import outside_work
 from coach.critique.star import PARTS as STAR
 
@@ -70,6 +71,9 @@ DELIVERY_SAID = 0.25  # ... rising to all of them at this share of a concise ans
 FIT_FULL = 0.3  # similarity of the answer as a whole to a question not about the candidate from which it is on it ...
 FIT_NONE = 0.15  # ... and below which it answers another question: it loses OTHER_SHARE of what is left
 OTHER_SHARE = 0.6
+TURN_FREE = 0.4  # share of its words an answer may spend on another topic it turns to at no cost (an aside) ...
+TURN_ALL = 0.8  # ... and from which on it loses TURN_SHARE of what is left
+TURN_SHARE = 0.8
 
 
 @dataclass
@@ -122,6 +126,15 @@ class RubricCounts:
 
 
 @dataclass
+class OffQuestion:
+    """The part of the answer that turns away from the question (engine._turned_away)."""
+    share: float  # of the answer's words
+    sentences: int
+    off: int  # sentences from the turn on ...
+    turn: str = ""  # ... the first of which says it turns away
+
+
+@dataclass
 class ScoreInput:
     stats: DeliveryStats
     relevance: float  # 0-1 raw similarity of the answer's best sentences to the question / the fixes
@@ -138,6 +151,7 @@ class ScoreInput:
     free_time: tuple[int, int] = (0, 0)  # asked about work: (sentences about private life, sentences placed)
     elsewhere: bool = False  # a story asked about work told, as a whole, from private life (personal.told_elsewhere)
     fit: float | None = None  # the whole answer's similarity to a question not about the candidate (engine._fit)
+    off_question: OffQuestion | None = None  # the part of the answer that says it turns to another topic
     ideas: float | None = None  # specific points made (delivery.specific_ideas); None: substance by words alone
 
 
@@ -321,6 +335,15 @@ def score_answer(inp: ScoreInput) -> tuple[int, list[tuple[str, int]], bool]:
         share = OTHER_SHARE * min(1.0, (FIT_FULL - inp.fit) / (FIT_FULL - FIT_NONE))
         factors.append((f"answers another question: the answer as a whole is far from what was asked (similarity "
                         f"{inp.fit:.2f})", -round(_left(factors) * share)))
+    off = inp.off_question
+    if off is not None and off.share > TURN_FREE:
+        # An answer that says it leaves the question ("I'd rather talk about the project I'm proudest of") answers
+        # another question by its own account, whatever it is about and however near the question's area: the more
+        # of it comes after the turn, the more of what it earned is lost; an aside at the end costs nothing.
+        share = TURN_SHARE * min(1.0, (off.share - TURN_FREE) / (TURN_ALL - TURN_FREE))
+        factors.append((f"answers another question: {'most' if off.share > 0.5 else 'much'} of the answer "
+                        f"({off.off} of {off.sentences} sentences, {off.share:.0%} of its words) is about another "
+                        f"topic it turns to (“{_quote(off.turn)}”)", -round(_left(factors) * share)))
     if len(st.noncommittal) > 1:
         cut = min(MAX_HEDGE_SHARE, HEDGE_SHARE * (len(st.noncommittal) - 1))
         shown = ", ".join(dict.fromkeys(st.noncommittal))
