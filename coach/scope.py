@@ -622,6 +622,8 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
 # "will the squared penalty kick ..."), after it in a statement ("the background check will show ...").
 _AUX = frozenset("do does did can could should would will shall may might must".split())
 _BE = frozenset("is are was were be been being am".split())
+# The negated auxiliaries whose stem is no auxiliary once "n't" is cut ("won't" is "will not").
+_NEGATED = {"can't": "can", "won't": "will", "shan't": "shall"}
 # Pronouns that stand as a verb's object or a person, never before a noun: the word after them is a verb's ("lets me
 # practise", "makes someone look"), as the word after a subject pronoun is (``english.verb_follows``).
 _PERSONS = frozenset("me us him them someone somebody anyone anybody everyone everybody".split())
@@ -770,7 +772,7 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
         elif third_person(i) and joined[i] and words[i + 1].endswith("ing") and set(lemmas[i + 1]) == {"VERB"}:
             out.add(i)  # "keeps merging", "starts using"
     for i, w in enumerate(words):
-        w = w.removesuffix("n't")  # "didn't", "doesn't": an auxiliary all the same
+        w = _NEGATED.get(w, w.removesuffix("n't"))  # "didn't", "doesn't", "won't": an auxiliary all the same
         if w not in _AUX and w not in _BE or clause_has(i, _AUX | _BE):
             continue  # an auxiliary after another one in its clause is a main verb ("what does a penalty do to ...")
         if not opens[i] and (words[i - 1] in _SUBJECTS or
