@@ -1,6 +1,6 @@
-"""Where English puts a verb: the noun-phrase reader (``coach.scope.noun_phrases``) tells the verb after an asked subject
-("should my CV say …") from a compound's head by its place, its form and what follows it, and ``coach.english``
-finds the verb after a subject. The sentences are written for these tests."""
+"""Where English puts a verb: the noun-phrase reader (``coach.scope.noun_phrases``) tells the verb after an asked
+subject ("should my CV say …") from a compound's head by its place, its form and what follows it, and
+``coach.english`` finds the verb after a subject. The sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
