@@ -29,12 +29,12 @@ from coach.vocabulary import NEIGHBOUR_MIN, document_words, question_words, stan
 from coach.english import (TOKEN, everyday, follow_up, linking_verb, pronoun, said_of_speaker, verb_follows,
                            word_forms)
 from coach.language import english_only_reply, foreign_language
-from coach.plan import plan
+from coach.plan import NOT_EXACT, asked_thing, plan
 from coach.scope import (asked_companies, asked_exam, asked_job, asked_part, asked_phrase, check_question, compounds,
                          coverage_reply,
-                         kinds_named, known_company_mentions, mentions_name, name_candidates, names_kind,
-                         names_occupation, noun_phrases, off_domain_by_meaning, placed_name, refers_back_reply,
-                         unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles)
+                         kinds_named, known_company_mentions, lacked_before, mentions_name, name_candidates, names_kind,
+                         names_occupation, noun_phrases, off_domain_by_meaning, phrasal, placed_name, refers_back_reply,
+                         unanswered_companies, uncovered_companies, uncovered_topic, unknown_roles, writes_together)
 
 log = logging.getLogger(__name__)
 # A code: letters then digits, maybe more letters ("L4", "IC5", "H1B", "EC2", "P99"); not an amount or a count
@@ -411,6 +411,40 @@ class AskChain:
                 return " ".join(phrase)
         return None
 
+    def _unused_kind(self, question: str, composed: Composed) -> str | None:
+        """The thing the question asks to make, what it is or what it holds (``plan.asked_thing``), when the answer
+        already says it does not answer exactly this (``NOT_EXACT``) and the thing is a compound with a noun
+        modifier ("design" doc, "exit" interview, ``scope.names_kind``) that neither the answer nor the passages it
+        quotes write ("hackathon" of a "hackathon win"), nor any article writes with that head
+        (``scope.writes_together``): the library knows the head only as other kinds of it, so the closest passage is
+        about another thing, no partial answer. A modifier the library names its own way ("CV" summary,
+        ``STAND_INS``) is written; a hyphenated phrase with a preposition ("step-by-step") only qualifies. (Without
+        the answer's own doubt, a covered question's paraphrase — "prep plan", "company email address" — reads the
+        same way.)"""
+        from lemminflect import getAllLemmas
+
+        asked = asked_thing(question) if NOT_EXACT in composed.text else None
+        if not asked:
+            return None
+        # The passages quoted from, not only the sentences: one that writes "hackathon" covers a "hackathon win".
+        said = word_forms(question_words(" ".join([*_answer_texts(composed), *(s.text for s in composed.sources)])))
+        named = _stand_in_words(question)
+        for head, modifiers in compounds(question):  # read in the whole sentence: "let people look" has no compound
+            if _spaced(" ".join([*modifiers, head])) not in _spaced(asked) or "ADJ" in getAllLemmas(head):
+                continue  # a state the reader took for a head ("my profile look good")
+            fresh = [m for m in modifiers if names_kind(m) and not phrasal(_hyphenated(question, m)) and
+                     m.lower() not in named and not _written_in(m, said)]
+            if any(not self._writes_together(m, head) for m in fresh):
+                phrase = " ".join([*modifiers, head])
+                return asked_phrase(question, phrase) or phrase
+        return None
+
+    def _writes_together(self, modifier: str, head: str, k: int = 20) -> bool:
+        """Whether an article writes ``modifier`` with ``head`` in one phrase: the passages that use both words most
+        (BM25), their text and headings."""
+        chunks = self.library.get_chunks([cid for cid, _ in self.library.bm25_search(f"{modifier} {head}", k)])
+        return writes_together(modifier, head, [t for c in chunks for t in (c.text, c.title, c.section)])
+
     def _untreated_topic(self, question: str, composed: Composed) -> str | None:
         """The noun phrase the asking sentence asks about ("bar raiser" of "what do they mean by bar raiser", "leetcode
         premium" of "is leetcode premium worth paying for") when the answer shares words with the question but none
@@ -496,7 +530,12 @@ class AskChain:
             else:
                 run = []
             at += len(word)
-        return " ".join(run) if len(run) >= 2 else None
+        if len(run) < 2:
+            return None
+        # A term names a thing: one of its words is part of a noun phrase ("the machine crashes halfway" is what
+        # happens, no term).
+        nouns = {w.lower() for phrase in noun_phrases(asked) for part in phrase for w in part.split()}
+        return " ".join(run) if any(w.lower() in nouns for w in run) else None
 
     def _unknown_name(self, question: str, composed: Composed, snap: Snapshot) -> str | None:
         """A name of the asking sentence that no article uses (a product, a tool, a site: not an employer, which
@@ -643,13 +682,15 @@ class AskChain:
                     names_occupation(job, self.vectors.encode) and not self._has_section_on(job):
                 # The kind of job asked about is the subject: "a forklift operator interview" is not answered by a
                 # passage on interviews in general; "a zoom interview" is an interview held another way.
-                reason = f"the library has no article about “{job}” interviews" if asked_phrase(standalone, job) \
-                    else UNCOVERED_KIND
+                reason = _lacked_earlier(standalone, job, self._occurs) or (
+                    f"the library has no article about “{job}” interviews" if asked_phrase(standalone, job)
+                    else UNCOVERED_KIND)
             elif (exam := asked_exam(standalone)) and \
                     self._uncovered_words(exam, qv, composed, self._kind_words(exam, standalone)):
                 # "the real estate licensing exam" is not answered by a passage on studying for coding interviews.
                 phrase = asked_phrase(standalone, exam)
-                reason = f"the library does not talk about “{phrase}”" if phrase else UNCOVERED_KIND
+                reason = _lacked_earlier(standalone, exam, self._occurs) or (
+                    f"the library does not talk about “{phrase}”" if phrase else UNCOVERED_KIND)
             elif (acronym := asked_acronym(standalone)) and not any(writes_acronym(acronym, h.chunk.text)
                                                                     for h in hits):
                 # "What is the STAR method?": no passage writes STAR or spells it out, so whatever they say about
@@ -659,6 +700,9 @@ class AskChain:
                 reason = _not_talked_about(standalone, term)
             elif phrase := self._compound_in_part(standalone, composed) or self._untreated_topic(standalone, composed):
                 reason = f"the library does not talk about “{phrase}”"
+            elif phrase := self._unused_kind(standalone, composed):
+                reason = _lacked_earlier(standalone, phrase, self._occurs) or \
+                    f"the library does not talk about “{phrase}”"
             elif name := self._unknown_name(standalone, composed, snap):
                 # the name with the noun it names a kind of ("Kalman filter", "Roth IRA")
                 reason = f"the library does not talk about “{asked_phrase(standalone, name) or name}”"
@@ -801,6 +845,28 @@ def _not_talked_about(question: str, words: str) -> str:
     if phrase is None and words[:1].isupper():
         phrase = words
     return f"the library does not talk about “{phrase}”" if phrase else UNCOVERED_KIND
+
+
+def _hyphenated(text: str, part: str) -> str:
+    """The hyphenated word of ``text`` that ``part`` is part of ("step-by-step" for "step"), else ``part``."""
+    for m in re.finditer(r"[\w']+(?:-[\w']+)+", text):
+        if set(part.lower().split("-")) <= set(m.group().lower().split("-")):  # "step-by" of "step-by-step" too
+            return m.group()
+    return part
+
+
+def _spaced(text: str) -> str:
+    """``text`` in lower case with hyphens as spaces ("out-of office" is "out-of-office")."""
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def _lacked_earlier(question: str, named: str, occurs) -> str | None:
+    """The reason naming a phrase before ``named`` that the library lacks (``scope.lacked_before``): the asked thing,
+    where ``named`` (a kind of job, an exam, a compound) only sets the scene ("what level of French do I need for a
+    dev job"); None when there is none."""
+    named_own_way = _stand_in_words(question)  # "CV": the library says "resume"
+    phrase = lacked_before(question, named, lambda w: w in named_own_way or occurs(w))
+    return f"the library does not talk about “{phrase}”" if phrase else None
 
 
 def _stand_in_words(question: str) -> set[str]:

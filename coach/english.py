@@ -111,33 +111,6 @@ def said_of_speaker(before: str, word: str) -> bool:
     return False
 
 
-# An auxiliary opening a question (maybe after a wh-word) puts its subject after it, a determiner and a few words,
-# and the verb right after the subject: "should my resume say …", "what should a thank you email say".
-_INVERTED = re.compile(
-    rf"(?i)(?:^|[^\w\s'-]\s*|\b(?:{'|'.join(_WH)})\s+)(?:{'|'.join(re.escape(a) for a in _AUXILIARIES)})\s+"
-    rf"(?:{'|'.join(DETERMINERS)})\s+(?:[\w'-]+\s+){{1,3}}$")
-
-
-def verb_after_subject(before: str, word: str, after: str) -> bool:
-    """Whether ``word`` (after ``before``, followed by ``after``) is the verb of a question whose auxiliary comes
-    before its subject: "say" in "should my resume say that …", not a compound's head. It follows such a subject,
-    the lexicon reads it as a verb in its base form, and either not as a noun ("include") or what follows it is no
-    noun's — the end, or an object's determiner or pronoun ("say that", "mention my gap") — where a compound's
-    modifier is followed by its head ("my resume summary") and a noun maybe by a preposition ("a thank-you email to
-    my interviewers")."""
-    from lemminflect import getAllLemmas
-
-    before = before.replace("’", "'")
-    if not _INVERTED.search(before[-80:]):
-        return False
-    lemmas = getAllLemmas(word)
-    if word.lower() not in (v.lower() for v in lemmas.get("VERB", ())):
-        return False
-    following = TOKEN.findall(after[:40])
-    nxt = following[0].lower() if following else ""
-    return "NOUN" not in lemmas or not nxt[:1].isalnum() or nxt in DETERMINERS or pronoun(nxt)
-
-
 def gradable(word: str) -> bool:
     """Whether English reads ``word`` as an adjective of degree ("good", "catchier", "higher": it says how good, not
     which kind), where a classifying one ("mock", "personal", "competitive") has no comparative and says which."""

@@ -39,6 +39,13 @@ The principle: the evidence the answer stands on must cover the entities and the
      they are about email, not about the signature asked about; or when it writes the compound's head only as another
      kind of it (:func:`kinds_named`: "work email" for a "thank-you email", "cover letter" for a "reference letter";
      a compound the question names outright, whose missing modifiers are nouns: :func:`names_kind`);
+   - an answer that already says it does not answer exactly this, when the thing asked to be made, explained or
+     filled ("a design doc", "an exit interview") is a compound whose noun modifier neither the answer and its passages
+     nor any article write with its head (:func:`writes_together`): the library knows the head only as other kinds
+     of it;
+   - a decline naming a kind of job, an exam or such a compound names instead an earlier noun phrase of the asking
+     sentence with a word no article uses (:func:`lacked_before`: "level of French", not the "dev job" that only
+     sets the scene);
    - an answer that shares no word of the asking sentence's noun phrases (:func:`noun_phrases`), only words of its
      frame ("mean", "use", "worth"), and whose noun phrases are none near the phrase the question asks about: "what
      do they mean by bar raiser" is not answered by "Mean Squared Error", nor "is leetcode premium worth paying for"
@@ -465,8 +472,12 @@ def _kind_before(asked: str, pattern: re.Pattern[str]) -> str | None:
         after = _NEXT_WORD.match(asked, m.end())
         if after and after.group(1).lower() not in _NOT_JOB:
             continue  # "interview" as a modifier ("how many interview rounds"): the rounds are the subject
+        if not _heads_noun_phrase(asked, m.end()):
+            continue  # a verb: "how many people interview me", "should I unit test"
         words = [(w.start(), w.group()) for w in _SPACED.finditer(asked, m.start(1), m.end(1))]
-        cut = max((i for i, (_, w) in enumerate(words) if w.lower() in _NOT_JOB), default=-1)
+        # a number or a pronoun says how many or which, not what kind ("one interview", "two tests")
+        cut = max((i for i, (_, w) in enumerate(words)
+                   if w.lower() in _NOT_JOB or w.lower() in _NUMBERS or pronoun(w)), default=-1)
         words = words[cut + 1:]
         # A word where English puts a verb is what the asker does, not a kind of thing ("can I practise mock
         # interviews", "when I switch jobs"): the kind starts after it. When the head then takes an object ("should
@@ -480,6 +491,15 @@ def _kind_before(asked: str, pattern: re.Pattern[str]) -> str | None:
         if words:
             return " ".join(words)
     return None
+
+
+def _heads_noun_phrase(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` in ``text`` is the last word of a noun phrase the reader finds
+    (:func:`noun_phrases`): a head noun, not a verb ("people interview me") nor a modifier."""
+    for at, run in _noun_runs(text):
+        if text.find(run[-1], at) + len(run[-1]) == end:
+            return True
+    return False
 
 
 # An exam, test or licence of some kind ("the real estate licensing exam", "the CPA exam", "a CDL permit test"): like
@@ -622,6 +642,8 @@ def _noun_runs(text: str) -> list[tuple[int, list[str]]]:
 # "will the squared penalty kick ..."), after it in a statement ("the background check will show ...").
 _AUX = frozenset("do does did can could should would will shall may might must".split())
 _BE = frozenset("is are was were be been being am".split())
+# The negated auxiliaries whose stem is no auxiliary once "n't" is cut ("won't" is "will not").
+_NEGATED = {"can't": "can", "won't": "will", "shan't": "shall"}
 # Pronouns that stand as a verb's object or a person, never before a noun: the word after them is a verb's ("lets me
 # practise", "makes someone look"), as the word after a subject pronoun is (``english.verb_follows``).
 _PERSONS = frozenset("me us him them someone somebody anyone anybody everyone everybody".split())
@@ -630,6 +652,9 @@ _SUBJECTS = frozenset("i you we they he she it".split())
 # Number words name how many, not what ("two sets", "one page"): a closed class, like the determiners.
 _NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty fifty hundred hundreds "
                      "thousand thousands dozen dozens".split())
+# "let" takes an object and then a bare verb: "let people look", "lets candidates work from home". ("make", "help" and
+# "have" do too, but as often take a plain object: "made a counter offer", "have a coding round".)
+_CAUSATIVES = frozenset("let lets letting".split())
 _WH_WORDS = frozenset("what how why when where who which whom whose".split())
 # Conjunctions that open a clause: a question's subject does not run on past them.
 _CLAUSE_JOINERS = frozenset("although because once though unless whereas whether while whilst when whenever where "
@@ -711,7 +736,9 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
             words[k + 1] not in ("many", "much")
 
     def finite(i: int) -> bool:  # a verb by its form, or a base form after a plural subject ("teams word the blurb")
+        # or before an object pronoun, which no noun takes ("people interview me")
         return third_person(i) or "NOUN" not in lemmas[i] or words[i].endswith("ed") or \
+            joined[i] and words[i + 1] in ("me", "us", "him", "them") or \
             base_verb(i) and i > 0 and words[i - 1].endswith("s") and words[i - 1] not in lemmas[i - 1].get("NOUN", ())
 
     def third_person(i: int) -> bool:  # "works", "groups": a verb's form for "it"
@@ -731,6 +758,15 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
                 "NOUN" in lemmas[k] and not pronoun(words[k]):
             k -= 1
         return 0 <= k < i - 1 and joined[k] and words[k] in ("which", "what")
+
+    def caused(i: int) -> bool:
+        """Whether "let" and its object, a noun phrase, come right before the word at i ("let people"): the word is
+        the verb it lets happen, in its base form."""
+        k = i - 1
+        while k >= 0 and joined[k] and k not in out and (words[k] in DETERMINERS or lemmas[k] and "NOUN" in lemmas[k]
+                                                         and not pronoun(words[k])):
+            k -= 1
+        return 0 <= k < i - 1 and joined[k] and words[k] in _CAUSATIVES
 
     def clause_has(i: int, kinds: frozenset[str]) -> bool:
         start = i
@@ -769,8 +805,10 @@ def _no_noun_places(text: str, matches: list[re.Match[str]]) -> set[int]:
             out.add(i)  # "which grouping method starts with every ...": the wh-phrase is the subject
         elif third_person(i) and joined[i] and words[i + 1].endswith("ing") and set(lemmas[i + 1]) == {"VERB"}:
             out.add(i)  # "keeps merging", "starts using"
+        elif base_verb(i) and not noun_next(i) and not verb_next(i) and caused(i):
+            out.add(i)  # "let people look at them"
     for i, w in enumerate(words):
-        w = w.removesuffix("n't")  # "didn't", "doesn't": an auxiliary all the same
+        w = _NEGATED.get(w, w.removesuffix("n't"))  # "didn't", "doesn't", "won't": an auxiliary all the same
         if w not in _AUX and w not in _BE or clause_has(i, _AUX | _BE):
             continue  # an auxiliary after another one in its clause is a main verb ("what does a penalty do to ...")
         if not opens[i] and (words[i - 1] in _SUBJECTS or
@@ -848,9 +886,29 @@ def asked_phrase(question: str, named: str) -> str | None:
                     continue
                 end = text.find(run[-1], at) + len(run[-1])
                 nxt = runs[n + 1] if n + 1 < len(runs) else None
+                prev = runs[n - 1] if n else None
                 if len(run) == 1 and nxt and _OF_BETWEEN.fullmatch(text, end, nxt[0]):
                     end = text.find(nxt[1][-1], nxt[0]) + len(nxt[1][-1])  # "level of French": the head says little
+                elif len(run) == 1 and prev and len(prev[1]) == 1 and \
+                        _OF_BETWEEN.fullmatch(text, prev[0] + len(prev[1][0]), at):
+                    at = prev[0]  # "French" of "level of French": the same phrase, from its head
                 return " ".join(text[at:end].split())
+    return None
+
+
+def lacked_before(question: str, phrase: str, occurs: Callable[[str], bool]) -> str | None:
+    """The noun phrase of the asking sentence before ``phrase`` (the thing a decline would name) that holds a word no
+    article uses (``occurs``), as :func:`asked_phrase` names it: "level of French" in "what level of French do I
+    need for a dev job in Paris?", where the job only sets the scene. None when there is none."""
+    asked = asked_part(question)
+    stop = asked.lower().find(phrase.lower())
+    if stop < 0:
+        return None
+    for at, run in _noun_runs(asked[:stop]):
+        lacked = next((w for part in run for w in _CLITIC_WORD.findall(part)
+                       if not any(c.isdigit() for c in w) and not occurs(w.lower())), None)
+        if lacked:
+            return asked_phrase(question, lacked) or lacked
     return None
 
 
@@ -883,6 +941,30 @@ def names_kind(modifier: str) -> bool:
     word = modifier.rsplit("-", 1)[-1] if not getAllLemmas(modifier) else modifier
     lemmas = getAllLemmas(word)
     return not lemmas or (word.lower() in (x.lower() for x in lemmas.get("NOUN", ())) and "ADJ" not in lemmas)
+
+
+def _forms_pattern(word: str) -> str:
+    """A regex alternative of ``word`` in any form the lexicon knows, plural included ("doc", "docs")."""
+    from coach.english import word_forms
+
+    forms = sorted({word.lower(), *word_forms([word])}, key=len, reverse=True)
+    return "|".join(rf"{re.escape(f)}(?:e?s)?" for f in forms)
+
+
+def writes_together(modifier: str, head: str, texts: Sequence[str]) -> bool:
+    """Whether ``texts`` write ``modifier`` before ``head`` in one phrase, as a library that uses the compound does:
+    any forms, up to two words between with only spaces or hyphens ("design docs", "take-home coding interview" for
+    "take-home interview"), no punctuation ("design. Docs")."""
+    pattern = re.compile(rf"(?<![\w-])(?:{_forms_pattern(modifier)})(?:[\s-]+[\w'’]+){{0,2}}?[\s-]+"
+                         rf"(?:{_forms_pattern(head)})(?![\w-])", re.I)
+    return any(pattern.search(t) for t in texts if t)
+
+
+def phrasal(modifier: str) -> bool:
+    """Whether ``modifier`` is a hyphenated phrase with a preposition ("step-by-step", "out-of-office", "up-to-date"):
+    it qualifies its head, as an adjective does, rather than naming a kind of it."""
+    parts = modifier.lower().split("-")
+    return len(parts) > 1 and bool(_JOINERS & set(parts))
 
 
 def kinds_named(head: str, texts: Sequence[str]) -> list[str]:
