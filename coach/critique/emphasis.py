@@ -31,6 +31,7 @@ _IGNORING = re.compile(r"^\s*(?:ignor|neglect|overlook|disregard|under-?emphasi[
 
 SIDE = 0.08  # a sentence leans to a side by this cosine margin over the other ...
 FLOOR_X, FLOOR_Y = 0.25, 0.30  # ... and only when it is at least this close to that side
+CLEAR = 0.15  # a sentence this much closer to X than to Y is plainly about X, however far from both
 COVER = 0.42  # a sentence this close to Y (without a clear lean to X) takes Y up
 HEAVY = 0.6  # X's share of the sided substance from which X outweighs Y
 MIN_WORDS = 6  # fewer content words than this say nothing about the balance
@@ -90,33 +91,39 @@ def judge_balance(m: _ItemModel, a: _Answer) -> _Judgement | None:
     xs = set(m.x.stems)
     x_side = [m.x_only, m.x, *m.x_concepts]
     y_side = [m.fix_only, *(p for p in m.concepts if not (p.stems & xs))]
-    on_x, on_y, cy, w = _sides(m, a, x_side, y_side)
+    _, on_y, cy, w = _sides(m, a, x_side, y_side)
     cx = _closeness(a, x_side)
     away = gives_away(a)
-    wx, wy, total = float(w[on_x].sum()), float(w[on_y].sum()), float(w.sum())
-    share = wx / (wx + wy) if wx + wy else 0.0
-    # Y handed away and none of it kept: whatever the answer keeps that leans to X at all is its focus.
+    # The balance counts every sentence by the side it leans to; a tie goes to Y (a sentence on serving that names
+    # the model is about serving), so a brief mention of X in an answer about Y is no over-emphasis.
+    lean_x = (cx > cy) & ((cx >= FLOOR_X) | (cx - cy >= CLEAR)) & ~away
+    lean_y = (cy >= cx) & (cy >= FLOOR_Y) & ~away & ~_hollow(a)
+    # Y handed away and none of it clearly kept: whatever the answer keeps that leans to X at all is its focus.
     handed = bool(away.any()) and not on_y.any()
     if handed:
-        on_x = on_x | ((cx >= FLOOR_X) & (cx >= cy - SIDE) & ~away)
-    if on_x.any() and (share >= HEAVY or handed) and (total >= MIN_WORDS or handed):
-        ev = a.units[int(np.argmax(np.where(on_x, w, -1)))]
+        lean_x |= (cx >= FLOOR_X) & (cx >= cy - SIDE) & ~away
+        lean_y &= ~lean_x
+    wx, wy, total = float(w[lean_x].sum()), float(w[lean_y].sum()), float(w.sum())
+    share = wx / (wx + wy) if wx + wy else 0.0
+    # Far from the question (its own words aside: echoing them answers nothing) and from Y alike: an answer to
+    # another question shows no focus, unless it is plainly about X ("rewrite the backend in Kotlin").
+    off = float(a.qsim.max()) < OFF_QUESTION and not (cy >= FLOOR_Y).any() and not handed and not (
+        lean_x & (cx - cy >= CLEAR)).any()
+    if off or not total:
+        return _Judgement("unclear", None, "")
+    if lean_x.any() and (share >= HEAVY or handed) and (total >= MIN_WORDS or handed):
+        ev = a.units[int(np.argmax(np.where(lean_x, w * (cx - cy + 1), -1)))]
         if handed and not share >= HEAVY:
             return _Judgement("made", ev, f"The answer spends itself on {m.shape.target} and hands the rest to "
                                           "someone else")
-        return _Judgement("made", ev, f"{int(on_x.sum())} of the answer's {len(a.units)} sentences ({share:.0%} of "
+        return _Judgement("made", ev, f"{int(lean_x.sum())} of the answer's {len(a.units)} sentences ({share:.0%} of "
                                       f"its substance) are about {m.shape.target}")
     if handed:
         return _Judgement("unclear", None, "")  # the topic given away and nothing kept near X: no focus to measure
-    # Far from the question (its own words aside: echoing them answers nothing) and from Y alike: an answer to
-    # another question shows no focus.
-    off = float(a.qsim.max()) < OFF_QUESTION and not (cy >= FLOOR_Y).any()
-    if off or not total:
-        return _Judgement("unclear", None, "")
-    if _story(a) and int(on_y.sum()) < 2:
+    if _story(a) and int(lean_y.sum()) < 2:
         return _Judgement("unclear", None, "")  # a story shows where the focus is only through its substance
-    if on_y.any() or not on_x.any():
-        ev = a.units[int(np.argmax(np.where(on_y, cy, -9)))] if on_y.any() else a.main_unit()
+    if lean_y.any() or not lean_x.any():
+        ev = a.units[int(np.argmax(np.where(lean_y, cy, -9)))] if lean_y.any() else a.main_unit()
         return _Judgement("avoided", ev, "")
     return None
 
@@ -134,20 +141,23 @@ def calls_for(a: _Answer, role_scoped: bool) -> bool:
 
 def judge_ignoring(m: _ItemModel, a: _Answer, role_scoped: bool) -> _Judgement | None:
     """"Ignoring Y": made when a question calling for Y gets none of it (or Y handed away), avoided when a sentence
-    takes Y up; None leaves the item to the coverage judge."""
+    takes Y up; None leaves the item to the coverage judge (``judges._judge_coverage``)."""
     if a.empty or _story(a):
         return None
     y_side = [m.x, m.fix, *m.concepts]
     _, on_y, cy, w = _sides(m, a, [], y_side)
     away = gives_away(a)
+    covered, missing, _ = _coverage(a, m.concepts or (m.x, m.fix))
     takes_up = on_y & (cy >= COVER)
     if takes_up.any():
-        return _Judgement("avoided", a.units[int(np.argmax(np.where(takes_up, cy, -9)))], "")
-    # What the coverage judge would count as covering Y leaves the verdict to it; only a question that calls for Y
-    # and gets none of it, or gets it handed away, is decided here.
-    if not calls_for(a, role_scoped) or _coverage(a, y_side)[0] or _closest(a, (m.x, m.fix), ~away) is not None:
+        return _Judgement("avoided", a.units[int(np.argmax(np.where(takes_up, cy, -9)))], "", covered, missing)
+    # What the coverage judge would count as covering Y leaves the verdict to it, and so does an answer to another
+    # question; only a question that calls for Y and gets none of it, or gets it handed away, is decided here.
+    off = float(a.qsim.max()) < OFF_QUESTION and not (cy >= FLOOR_Y).any() and not away.any()
+    if off or not calls_for(a, role_scoped) or covered or _closest(a, (m.x, m.fix), ~away) is not None:
         return None
     if away.any():
         ev = a.units[int(np.argmax(away))]
-        return _Judgement("made", ev, f"The answer hands {m.shape.target} to someone else instead of covering it")
-    return _Judgement("made", a.main_unit(), f"The answer does not cover {m.shape.target}")
+        return _Judgement("made", ev, f"The answer hands {m.shape.target} to someone else instead of covering it",
+                          covered, missing)
+    return _Judgement("made", a.main_unit(), f"The answer does not cover {m.shape.target}", covered, missing)
