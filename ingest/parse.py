@@ -37,8 +37,9 @@ MIN_WORDS = 12  # fewer words than this is not an article (a stray note, a filen
 # a plain-text "> " block is a quote; 11: a practice question that only refers back ("How did you solve it?") is a
 # follow-up of the bank entry before it, never an entry of its own; 12: a scoring table's failing bands are rubric
 # items, and a warning takes its fix from the advice nested under it; 13: a failing band is named by its criterion and
-# band ("Communication: strong no hire", ``RubricItem.band``), its description kept as the item's quote.
-INDEX_FORMAT = 13
+# band ("Communication: strong no hire", ``RubricItem.band``), its description kept as the item's quote; 14: a
+# table's failing bands are listed from the mildest to the worst, also when the table is written worst first.
+INDEX_FORMAT = 14
 
 
 def load(source: SourceFile) -> LoadedDocument:

@@ -378,8 +378,10 @@ def _failing_bands(items: list[tuple[str, str]]) -> list[tuple[int, str, str, st
         if best is rows[-1] and failing[-1]:
             continue
         fix = best[1].group("cell").strip()
-        out.extend((j, m.group("label").strip(), m.group("cell").strip(), fix, items[j][1])
-                   for (j, m), bad in zip(rows, failing) if bad)
+        # Items are kept in document order: a table written worst first gives its rows' places mirrored, so that its
+        # failing bands, like any table's, come from the mildest to the worst (coach.critique.items._worse_bands).
+        out.extend((j if best is rows[0] else start + end - 1 - j, m.group("label").strip(), m.group("cell").strip(),
+                    fix, items[j][1]) for (j, m), bad in zip(rows, failing) if bad)
     return out
 
 

@@ -3,10 +3,12 @@ behaviours, and not applicable outside the round their table grades. The article
 tests."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from coach.critique import critique_answer
-from ingest.parse import parse_text
+from ingest.parse import parse_file, parse_text
 
 RUBRIC = """# Fictional guide: how Tallyworks grades its coding round
 
@@ -95,3 +97,46 @@ def test_the_bands_of_a_coding_round_do_not_apply_to_other_rounds(items, questio
     got = _verdicts(items, question, "I'd keep carts in a key-value store keyed by user, with a cache in front, and I "
                                      "tested the design with the team before we built it.")
     assert set(got.values()) == {"not_applicable"}, got
+
+
+# A second fictional scorecard (tests/fixtures/articles-md/tallowbrook_live_coding_scorecard.md): a five-point scale
+# with two failing ratings per criterion, and criterion and behaviour words the first rubric does not use.
+SCORECARD = Path(__file__).resolve().parent / "fixtures" / "articles-md" / "tallowbrook_live_coding_scorecard.md"
+FIRST_UNIQUE = "Write a function that returns the first character in a string that does not repeat."
+
+
+@pytest.fixture(scope="module")
+def scorecard():
+    return parse_file(SCORECARD, doc_id="tallowbrook", sha256="0").rubric
+
+
+def test_a_five_point_scale_gives_its_two_failing_ratings_per_criterion_mildest_first(scorecard):
+    assert [it.mistake for it in scorecard][:4] == ["Reasoning out loud: weak", "Reasoning out loud: poor",
+                                                  "Getting to a working program: weak",
+                                                  "Getting to a working program: poor"]
+
+
+def test_a_table_written_worst_first_still_lists_its_failing_bands_mildest_first():
+    text = ("# Fictional scorecard\n\n## Testing\n\n| Grade | Seen |\n| --- | --- |\n"
+            "| Strong no hire | Did not test the code at all. |\n| No hire | Ran a typical input only. |\n"
+            "| Hire | Checked typical inputs and edge cases. |\n")
+    names = [it.mistake for it in parse_text(text, name="worst_first.md", doc_id="wf").rubric]
+    assert names == ["Testing: no hire", "Testing: strong no hire"]
+
+
+def test_only_the_worst_band_a_criterion_fits_is_made(scorecard):
+    fb = critique_answer(scorecard, role=ROLE, question=FIRST_UNIQUE,
+                         answer="def first_unique(s):\n    for c in s:\n        if s.count(c) == 1:\n"
+                                "            return c\n    return None\n\ndone")
+    got = {f.mistake: f.verdict for f in fb.items}
+    assert got["Reasoning out loud: poor"] == "made"
+    assert got["Reasoning out loud: weak"] == "unclear"  # one band per criterion, the worst the answer fits
+    assert got["Checking the work: poor"] == "made"
+
+
+def test_the_scorecards_own_words_for_testing_are_read(scorecard):
+    got = _verdicts(scorecard, FIRST_UNIQUE,
+                    "I'll count the characters in a dictionary, then walk the string again and return the first one "
+                    "with a count of one, two linear passes. I traced 'leetcode' by hand and got 'l'.")
+    assert got["Checking the work: poor"] == "avoided"  # tracing an input by hand is trying one
+    assert got["Checking the work: weak"] == "made"  # ... but no empty, single or extreme input

@@ -83,8 +83,9 @@ _STUCK = re.compile(
 # Not testing, said outright ("I didn't have time to test it").
 _NO_TEST = re.compile(r"\b(?:didn't|did not|don't|do not|haven't|have not|never|no time to|without|skip(?:ped)?|"
                       r"wouldn't|won't)\b(?:\s+\w+){0,3}?\s+(?:test\w*|run (?:it|the code)|tr(?:y|ied) it)\b", re.I)
-_TESTS = re.compile(r"\b(?:test\w*|tried it|ran it|run it|check(?:ed)? it (?:with|on|against)|dry[- ]run|"
-                    r"verif(?:y|ied) it)\b", re.I)
+_TESTS = re.compile(r"\b(?:test\w*|tr(?:ied|ying) it|ran it|run it|check(?:ed)? it (?:with|on|against)|dry[- ]run|"
+                    r"verif(?:y|ied) it|trac(?:e|ed|ing) (?:it|through|\S+ by hand)|walk(?:ed)? through (?:it|an? "
+                    r"example))\b", re.I)
 # Inputs at the edge of a problem's domain, as candidates name them.
 _EDGES = re.compile(
     r"\b(?:edge|corner|boundary|empty|null|none|nil|zero|single|one (?:element|node|item|character|number)|"
@@ -193,13 +194,17 @@ def _edges(a: _Answer) -> _Read:
 
 # The behaviours a band's clause names, by the words rubrics grade them with; the first that matches a clause wins.
 _SIGNALS: tuple[tuple[re.Pattern, Callable[[_Answer], _Read]], ...] = (
-    (re.compile(r"\b(?:corner|edge|boundary) cases?\b", re.I), _edges),
-    (re.compile(r"\btest\w*\b", re.I), _test),
+    (re.compile(r"\b(?:corner|edge|boundary) cases?\b|\b(?:empty|extreme|awkward|unusual|odd)\b(?:\s+\w+){0,2}?\s+"
+                r"inputs?\b|\b(?:empty|extreme|awkward) (?:ones|values)\b", re.I), _edges),
+    (re.compile(r"\btest\w*\b|\b(?:tr(?:y|ied|ying)|trac(?:e|ed|ing)|walk(?:ed|ing)? through|check(?:ed|ing)?)\b"
+                r"(?:\s+\w+){0,3}?\s+inputs?\b", re.I), _test),
     (re.compile(r"\b(?:only some|basic\b.*\bsignals|failing to achieve|advanced|optimal|suboptimal|brute|"
-                r"efficien\w*|complexity)\b", re.I), _efficient),
+                r"efficien\w*|complexity|running time|faster|slow)\b", re.I), _efficient),
     (re.compile(r"\b(?:communicat\w*|explain\w*|explanation|thought process|silent|silence|clarity|unclear|"
-                r"disorgani[sz]ed|narrat\w*|saying what|talk\w*|think\w* (?:aloud|out loud))\b", re.I), _explain),
-    (re.compile(r"\b(?:solv(?:e|ed|ing) the problem|solution|syntax|bugs?|compil\w*|errors?)\b", re.I), _solve),
+                r"disorgani[sz]ed|narrat\w*|saying what|talk\w*|think\w* (?:aloud|out loud)|quiet\w*|"
+                r"without a word|a word about|(?:the|a|their) plan)\b", re.I), _explain),
+    (re.compile(r"\b(?:solv(?:e|ed|ing) the problem|solution|syntax|bugs?|compil\w*|errors?|(?:the|a) program|"
+                r"never ran|wrong results?)\b", re.I), _solve),
 )
 _CLAUSE = re.compile(r",\s+|;\s+|\s+or\s+|\(\d\)\s*")
 
@@ -210,23 +215,35 @@ def _behaviours(text: str) -> list[tuple[Callable[[_Answer], _Read], bool]]:
     out: list[tuple[Callable[[_Answer], _Read], bool]] = []
     for sentence in split_sentences(text.replace("\n", " ")):
         parts = re.split(r"\s+but\s+", sentence, maxsplit=1)
-        for k, part in enumerate(parts):
-            for clause in _CLAUSE.split(part):
-                reader = next((r for p, r in _SIGNALS if p.search(clause)), None)
-                if reader is not None and all(r is not reader for r, _ in out):
-                    out.append((reader, k == 0 and len(parts) == 2))
+        found = [[r for c in _CLAUSE.split(part) for r in [next((r for p, r in _SIGNALS if p.search(c)), None)] if r]
+                 for part in parts]
+        for k, readers in enumerate(found):
+            for reader in readers:
+                # "Named the running time of a slow approach but did not look for a faster one": both halves are
+                # one behaviour, which the band says failed; only another behaviour before "but" is a precondition.
+                pre = k == 0 and len(parts) == 2 and reader not in found[1]
+                if all(r is not reader for r, _ in out):
+                    out.append((reader, pre))
     return out
 
 
 def judge_band(item: RubricItem, m: _ItemModel, a: _Answer) -> _Judgement:
     """Made / avoided / unclear for a failing band on an answer of its round; see the module docstring. A band
     naming none of the graded behaviours is compared with the answer as a whole, its description against the best
-    band's (``judges._judge_fallback``)."""
+    band's (``judges._judge_fallback``). An answer sits in one band of a criterion: when a worse band of the same
+    criterion (``_ItemModel.worse``) is made too, that band is the one shown and this one stays unclear."""
     if a.empty:
         return _Judgement("unclear")
     behaviours = _behaviours(item.quote or item.mistake)
     if not behaviours:
         return _judge_fallback(m, a)
+    j = _read_band(behaviours, a)
+    if j.verdict == "made" and any(_read_band(b, a).verdict == "made" for b in map(_behaviours, m.worse) if b):
+        return _Judgement("unclear", None, "The answer fits a worse band of the same criterion")
+    return j
+
+
+def _read_band(behaviours: list[tuple[Callable[[_Answer], _Read], bool]], a: _Answer) -> _Judgement:
     read = [(r(a), pre) for r, pre in behaviours]
     if any(pre and not r.shown for r, pre in read):
         return _Judgement("unclear")

@@ -67,13 +67,16 @@ class _ItemModel:
     own_questions: bool = False  # about the candidate's own questions for the interviewer (_about_own_questions)
     instead: _Phrase | None = None  # "Don't X" without a fix: the practice asked for in its place (_practice)
     instead_shared: frozenset[str] = frozenset()  # ... the words of its parts X is as compatible with
+    worse: tuple[str, ...] = ()  # a scoring table's failing band: the descriptions of its criterion's worse bands
 
 
 def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str, _ItemModel]:
     """Parsed shape, phrase vectors and coverage concepts per item; encoded once per item (id + text) per embedder."""
     with _cache_lock:
         cache = _phrase_cache.setdefault(embedder, {})
-    keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section, it.instead) for it in items}
+    worse = _worse_bands(items)
+    keys = {it.id: (it.id, it.mistake, it.fix, it.context, it.section, it.instead, worse.get(it.id, ()))
+            for it in items}
     todo = [it for it in items if keys[it.id] not in cache]
     if todo:
         shapes = [_band_shape(it) if it.band else bare_act(parse_shape(it.mistake, it.fix, it.context), it.fix)
@@ -155,13 +158,24 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
                                own_names=frozenset(n.lower() for t in (it.mistake, it.fix, it.context, *heading)
                                                    for n in _names(t)),
                                instead=_Phrase(inst[0], inst_vec[0], frozenset(content_stems(inst[0])))
-                               if inst else None, instead_shared=shared)
+                               if inst else None, instead_shared=shared, worse=worse.get(it.id, ()))
             with _cache_lock:
                 cache[keys[it.id]] = model
     return {it.id: cache[keys[it.id]] for it in items}
 
 
 _ASKING = frozenset({stem("question"), stem("ask")})
+
+
+def _worse_bands(items: Sequence[RubricItem]) -> dict[str, tuple[str, ...]]:
+    """Per failing band: the descriptions of the worse failing bands of its table (same criterion heading and best
+    band). Ingest lists a table's failing bands from the mildest to the worst (``ingest.rubric._failing_bands``)."""
+    tables: dict[tuple, list[RubricItem]] = {}
+    for it in items:
+        if it.band:
+            tables.setdefault((it.section, it.fix), []).append(it)
+    return {it.id: tuple(w.quote or w.mistake for w in rows[k + 1:])
+            for rows in tables.values() for k, it in enumerate(rows)}
 
 
 def _band_shape(item: RubricItem) -> Shape:

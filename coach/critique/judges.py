@@ -160,6 +160,10 @@ def _judge_overemphasis(m: _ItemModel, a: _Answer) -> _Judgement:
     nothing about the contrast and are left out. A sentence counts for X only by a clear margin, so a brief mention
     of X in an otherwise on-topic answer is not over-emphasis.
     """
+    from coach.critique.emphasis import judge_balance  # the balance of X and the fix's side, where it shows
+
+    if (j := judge_balance(m, a)) is not None:
+        return j
     if a.empty:
         return _Judgement("unclear", None, "There is no answer to measure the focus of.")
     xs = content_stems(m.shape.target)
@@ -229,6 +233,10 @@ def _closest(a: _Answer, phrases: Sequence[_Phrase], among: np.ndarray) -> Unit 
 
 def _judge_omission(m: _ItemModel, a: _Answer, item: RubricItem) -> _Judgement:
     """Does the answer cover what the item says is missing? Coverage is per concept; a deflection is the omission."""
+    from coach.critique.emphasis import is_emphasis, judge_ignoring  # "Ignoring Y" read as balance, where it shows
+
+    if is_emphasis(m) and (j := judge_ignoring(m, a, bool(item.roles))) is not None:
+        return j
     # An item scoped to the candidate's role ("Ignoring X in R interviews") is the article saying X belongs in
     # R's answers; an open design question is where it is expected even when the question does not name X.
     relevant = max(a.question_match(m.x), a.question_match(m.fix)) >= RELEVANT or (

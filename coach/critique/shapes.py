@@ -296,6 +296,9 @@ _EXPANSIONS: list[tuple[str, str]] = [
     ("model building", "choosing algorithms, feature engineering, hyperparameter tuning, model accuracy"),
     ("machine learning models", "training classifiers, neural networks, choosing algorithms, hyperparameter tuning, "
                                 "model accuracy"),
+    # what an ML system is beyond its model: the other side of "model development" for an ML engineer
+    ("ML systems", "serving API, feature store, data pipeline, registry, scheduled batch scoring, canary rollout, "
+                   "drift monitoring, rollback"),
     ("deployment", "serving API, data pipeline, model registry, containers, canary rollout, monitoring, rollback"),
     ("system design", "architecture, services, APIs, scaling, serving, latency, caching, load balancing"),
     ("theory", "formulas, proofs, textbook definitions"),

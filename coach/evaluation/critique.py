@@ -167,12 +167,13 @@ def load_items_by_doc(paths: Iterable[str | Path]) -> dict[str, list[RubricItem]
 
 
 def article_paths(names: Iterable[str], *, allow_missing: bool = False) -> dict[str, Path]:
-    """Where the evaluation's articles live: the fixture folder, the corpus and ../shared/real-articles."""
+    """Where the evaluation's articles live: the fixture folders, the corpus and ../shared/real-articles."""
     from coach.evaluation import real_articles
 
     root = Path(__file__).resolve().parents[2]
     found: dict[str, Path] = {}
-    for folder in (root / "tests" / "fixtures" / "articles", root / "corpus"):
+    fixtures = root / "tests" / "fixtures"
+    for folder in (fixtures / "articles", fixtures / "articles-md", root / "corpus"):
         if folder.is_dir():
             for p in folder.iterdir():
                 found.setdefault(p.name, p)
