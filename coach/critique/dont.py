@@ -211,9 +211,17 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
 
 MODIFIER_COS = 0.45  # a word of the answer says one of the contrasted modifiers from this cosine (words alone) ...
 MODIFIER_MARGIN = 0.15  # ... when it is this much closer to it than to every modifier on the other side
+OWNER_MARGIN = 0.0  # ... or the thing qualified by the word is this much closer to X's qualified thing than to the bare
 THING_COS = 0.6  # a word names the thing both modify from this cosine to one of its words ("mobile" for "phone") ...
 THING_SPAN = 3  # ... and a modifier modifies it when within this many words of it, in the same clause
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\b(?:and|but|though|because|since|while|plus)\b", re.I)
+# A pronoun standing for the thing the question asks about ("my corporate one" asked which email address).
+_THING_PRONOUN = frozenset({"one", "ones"})
+# Words saying the thing is the speaker's own: the other side of an owner ("my personal Gmail", "my own cell") when
+# the alternative names the bare thing ("Email address").
+_SPEAKERS_OWN = frozenset({"personal", "own", "private"})
+# "for" opens a purpose ("a Gmail just for job hunting"): a word after it qualifies the act, not the thing's owner.
+_PURPOSE = frozenset({"for"})
 
 
 def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
@@ -221,7 +229,14 @@ def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
     the office" for "work"), -1 when it gives the alternative's ("my personal mobile"), 0 otherwise (neither, both,
     or the bare thing: "my phone number" says nothing of which). Only a sentence near X or the alternative counts,
     and a modifier word only next to a word naming the thing, in the same clause: "my employer", or "work" in "my
-    work email" for a phone number, modifies something else. Words the question supplies are no evidence."""
+    work email" for a phone number, modifies something else. Words the question supplies are no evidence.
+
+    X's modifier is also said by a word that qualifies the thing as X's does (its owner or place): the thing with that
+    word ("bank email", "desk phone number") is closer to X's qualified thing ("work email") than to the bare thing.
+    Such a word may stand anywhere in the thing's clause or the clause after it ("the address I use at the bank where
+    I work", "the direct line at my desk, at the bank"); one naming the speaker's own ("my personal Gmail") is
+    never closer to it. Without a stated alternative modifier ("Email address" for "your work email") only this reading
+    counts: a single word near "work" ("home") says nothing of which address."""
     out = np.zeros(len(a.units), dtype=np.int8)
     c = m.contrast
     if c is None or a.embedder is None or a.empty:
@@ -232,19 +247,35 @@ def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
     vocab = list(dict.fromkeys(w for cl in clauses for part in cl for w in part if content_stems(w)))
     if not vocab:
         return out
+    mods, alts, thing = c.texts
     vecs = encode_cached(a.embedder, vocab)
-    to_x, to_alt, to_thing = ((vecs @ c.mistake.T).max(axis=1), (vecs @ c.alternative.T).max(axis=1),
-                              (vecs @ c.thing.T).max(axis=1))
-    side = np.where((to_x >= MODIFIER_COS) & (to_x - to_alt >= MODIFIER_MARGIN), 1,
+    to_x, to_thing = (vecs @ c.mistake.T).max(axis=1), (vecs @ c.thing.T).max(axis=1)
+    to_alt = (vecs @ c.alternative.T).max(axis=1) if len(c.alternative) else np.zeros_like(to_x)
+    side = np.where((to_x >= MODIFIER_COS) & (to_x - to_alt >= MODIFIER_MARGIN) & bool(len(c.alternative)), 1,
                     np.where((to_alt >= MODIFIER_COS) & (to_alt - to_x >= MODIFIER_MARGIN), -1, 0))
-    info = {w: (int(sd), bool(content_stems(w) & c.topic) or th >= THING_COS)
-            for w, sd, th in zip(vocab, side, to_thing)}
+    if not len(c.alternative):
+        side = np.where(np.isin(vocab, list(_SPEAKERS_OWN)), -1, side)
+    is_thing = np.array([bool(content_stems(w) & c.topic) or th >= THING_COS for w, th in zip(vocab, to_thing)])
+    # The thing qualified by each word, against X's qualified thing, the bare thing and the alternative's.
+    refs = encode_cached(a.embedder, [f"{mods} {thing}", thing] + ([f"{alts} {thing}"] if alts else []))
+    qual = encode_cached(a.embedder, [f"{w} {thing}" for w in vocab]) @ refs.T
+    owner = (qual[:, 0] - qual[:, 1] >= OWNER_MARGIN) & (qual[:, 0] > qual[:, 2] if alts else True) & ~is_thing
+    owner |= np.array([bool(content_stems(w) & content_stems(mods)) for w in vocab])
+    asked = bool(c.topic & a.qstems)
+    info = {w: (int(sd), th or (asked and w in _THING_PRONOUN), bool(ow))
+            for w, sd, th, ow in zip(vocab, side, is_thing, owner)}
+    if asked:
+        for w in _THING_PRONOUN:
+            info.setdefault(w, (0, True, False))
     for k, cl in enumerate(clauses):
         said = set()
-        for part in cl:
+        for p, part in enumerate(cl):
             own = [(i, *info[w]) for i, w in enumerate(part) if w in info and not content_stems(w) & a.qstems]
             things = [i for i, w in enumerate(part) if w in info and info[w][1] and not info[w][0]]
-            said |= {sd for i, sd, _ in own if sd and any(0 < abs(i - j) <= THING_SPAN for j in things)}
+            said |= {sd for i, sd, _, _ in own if sd and any(0 < abs(i - j) <= THING_SPAN for j in things)}
+            if things:  # X's qualifier anywhere in the thing's clause or the next
+                said |= {1 for q in cl[p: p + 2] for i, w in enumerate(q) if w in info and info[w][2]
+                         and not content_stems(w) & a.qstems and not _PURPOSE & set(q[max(0, i - 2): i])}
         out[k] = said.pop() if len(said) == 1 else 0
     return out
 
