@@ -199,10 +199,16 @@ def _modifiers(x: str, alt: str, *, bare: bool = False) -> tuple[list[str], list
             run.insert(0, w)
         return run
 
+    def ends_phrase(text: str) -> bool:  # the thing is what X names, not a modifier of it ("online resume builders")
+        toks = [w for w in words(text) if content_stems(w)]
+        at = [i for i, w in enumerate(toks) if content_stems(w) & topic]
+        return bool(at) and at == list(range(at[0], len(toks)))
+
     if not topic:
         return None
     mine, theirs = before_thing(x), before_thing(alt)
-    if not mine or not (theirs or bare) or content_stems(" ".join(mine)) & content_stems(" ".join(theirs)):
+    if not mine or not (theirs or (bare and ends_phrase(x))) or \
+            content_stems(" ".join(mine)) & content_stems(" ".join(theirs)):
         return None
     return mine, theirs, frozenset(topic)
 
