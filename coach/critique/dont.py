@@ -212,7 +212,7 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
 MODIFIER_COS = 0.45  # a word of the answer says one of the contrasted modifiers from this cosine (words alone) ...
 MODIFIER_MARGIN = 0.15  # ... when it is this much closer to it than to every modifier on the other side
 OWNER_MARGIN = 0.0  # ... or the thing qualified by the word is this much closer to X's qualified thing than to the bare
-THING_COS = 0.6  # a word names the thing both modify from this cosine to one of its words ("mobile" for "phone") ...
+THING_COS = 0.5  # a word names the thing both modify from this cosine to one of its words ("mobile" for "phone") ...
 THING_SPAN = 3  # ... and a modifier modifies it when within this many words of it, in the same clause
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\b(?:and|but|though|because|since|while|plus)\b", re.I)
 # A pronoun standing for the thing the question asks about ("my corporate one" asked which email address).
@@ -220,6 +220,9 @@ _THING_PRONOUN = frozenset({"one", "ones"})
 # Words saying the thing is the speaker's own: the other side of an owner ("my personal Gmail", "my own cell") when
 # the alternative names the bare thing ("Email address").
 _SPEAKERS_OWN = frozenset({"personal", "own", "private"})
+# A clause that goes on describing the thing named before it ("the landline on my desk, at the bank where I work"):
+# it opens on a preposition or a relative word, not on an act of its own ("cut each job down").
+_CONTINUES = frozenset({"at", "from", "of", "with", "in", "on", "by", "where", "which", "that", "who"})
 # "for" opens a purpose ("a Gmail just for job hunting"): a word after it qualifies the act, not the thing's owner.
 _PURPOSE = frozenset({"for"})
 
@@ -233,10 +236,11 @@ def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
 
     X's modifier is also said by a word that qualifies the thing as X's does (its owner or place): the thing with that
     word ("bank email", "desk phone number") is closer to X's qualified thing ("work email") than to the bare thing.
-    Such a word may stand anywhere in the thing's clause or the clause after it ("the address I use at the bank where
-    I work", "the direct line at my desk, at the bank"); one naming the speaker's own ("my personal Gmail") is
-    never closer to it. Without a stated alternative modifier ("Email address" for "your work email") only this reading
-    counts: a single word near "work" ("home") says nothing of which address."""
+    Such a word may stand anywhere in the thing's clause, or in the next clause when that one goes on describing it
+    ("the address I use at the bank where I work", "the direct line, at my desk"), but not after "for" (a purpose:
+    "a Gmail just for job hunting"). Without a stated alternative modifier ("Email address" for "your work email")
+    only this reading counts for X (a single word near "work", "home", says nothing of which address), and the other
+    side is a word for the speaker's own ("my personal Gmail")."""
     out = np.zeros(len(a.units), dtype=np.int8)
     c = m.contrast
     if c is None or a.embedder is None or a.empty:
@@ -274,7 +278,8 @@ def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
             things = [i for i, w in enumerate(part) if w in info and info[w][1] and not info[w][0]]
             said |= {sd for i, sd, _, _ in own if sd and any(0 < abs(i - j) <= THING_SPAN for j in things)}
             if things:  # X's qualifier anywhere in the thing's clause or the next
-                said |= {1 for q in cl[p: p + 2] for i, w in enumerate(q) if w in info and info[w][2]
+                said |= {1 for q in cl[p: p + 2] if q is part or q[:1] and q[0] in _CONTINUES
+                         for i, w in enumerate(q) if w in info and info[w][2]
                          and not content_stems(w) & a.qstems and not _PURPOSE & set(q[max(0, i - 2): i])}
         out[k] = said.pop() if len(said) == 1 else 0
     return out
