@@ -211,9 +211,20 @@ def _judge_dont(m: _ItemModel, a: _Answer, about: bool = False) -> _Judgement:
 
 MODIFIER_COS = 0.45  # a word of the answer says one of the contrasted modifiers from this cosine (words alone) ...
 MODIFIER_MARGIN = 0.15  # ... when it is this much closer to it than to every modifier on the other side
-THING_COS = 0.6  # a word names the thing both modify from this cosine to one of its words ("mobile" for "phone") ...
+OWNER_MARGIN = 0.0  # ... or the thing qualified by the word is this much closer to X's qualified thing than to the bare
+THING_COS = 0.5  # a word names the thing both modify from this cosine to one of its words ("mobile" for "phone") ...
 THING_SPAN = 3  # ... and a modifier modifies it when within this many words of it, in the same clause
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\b(?:and|but|though|because|since|while|plus)\b", re.I)
+# A pronoun standing for the thing the question asks about ("my corporate one" asked which email address).
+_THING_PRONOUN = frozenset({"one", "ones"})
+# Words saying the thing is the speaker's own: the other side of an owner ("my personal Gmail", "my own cell") when
+# the alternative names the bare thing ("Email address").
+_SPEAKERS_OWN = frozenset({"personal", "own", "private"})
+# A clause that goes on describing the thing named before it ("the landline on my desk, at the bank where I work"):
+# it opens on a preposition or a relative word, not on an act of its own ("cut each job down").
+_CONTINUES = frozenset({"at", "from", "of", "with", "in", "on", "by", "where", "which", "that", "who"})
+# "for" opens a purpose ("a Gmail just for job hunting"): a word after it qualifies the act, not the thing's owner.
+_PURPOSE = frozenset({"for"})
 
 
 def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
@@ -221,7 +232,15 @@ def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
     the office" for "work"), -1 when it gives the alternative's ("my personal mobile"), 0 otherwise (neither, both,
     or the bare thing: "my phone number" says nothing of which). Only a sentence near X or the alternative counts,
     and a modifier word only next to a word naming the thing, in the same clause: "my employer", or "work" in "my
-    work email" for a phone number, modifies something else. Words the question supplies are no evidence."""
+    work email" for a phone number, modifies something else. Words the question supplies are no evidence.
+
+    X's modifier is also said by a word that qualifies the thing as X's does (its owner or place): the thing with that
+    word ("bank email", "desk phone number") is closer to X's qualified thing ("work email") than to the bare thing.
+    Such a word may stand anywhere in the thing's clause, or in the next clause when that one goes on describing it
+    ("the address I use at the bank where I work", "the direct line, at my desk"), but not after "for" (a purpose:
+    "a Gmail just for job hunting"). Without a stated alternative modifier ("Email address" for "your work email")
+    only this reading counts for X (a single word near "work", "home", says nothing of which address), and the other
+    side is a word for the speaker's own ("my personal Gmail")."""
     out = np.zeros(len(a.units), dtype=np.int8)
     c = m.contrast
     if c is None or a.embedder is None or a.empty:
@@ -232,19 +251,38 @@ def _says_modifier(m: _ItemModel, a: _Answer) -> np.ndarray:
     vocab = list(dict.fromkeys(w for cl in clauses for part in cl for w in part if content_stems(w)))
     if not vocab:
         return out
-    vecs = encode_cached(a.embedder, vocab)
-    to_x, to_alt, to_thing = ((vecs @ c.mistake.T).max(axis=1), (vecs @ c.alternative.T).max(axis=1),
-                              (vecs @ c.thing.T).max(axis=1))
-    side = np.where((to_x >= MODIFIER_COS) & (to_x - to_alt >= MODIFIER_MARGIN), 1,
+    mods, alts, thing = c.texts
+    # The words, X's qualified thing, the bare thing (the alternative's) and the thing qualified by each word, in one
+    # call (each call costs a few ms before its first token).
+    refs = [f"{mods} {thing}", thing] + ([f"{alts} {thing}"] if alts else [])
+    enc = encode_cached(a.embedder, vocab + refs + [f"{w} {thing}" for w in vocab])
+    vecs, refs_vecs, qual_vecs = enc[:len(vocab)], enc[len(vocab): len(vocab) + len(refs)], enc[len(vocab) + len(refs):]
+    to_x, to_thing = (vecs @ c.mistake.T).max(axis=1), (vecs @ c.thing.T).max(axis=1)
+    to_alt = (vecs @ c.alternative.T).max(axis=1) if len(c.alternative) else np.zeros_like(to_x)
+    side = np.where((to_x >= MODIFIER_COS) & (to_x - to_alt >= MODIFIER_MARGIN) & bool(len(c.alternative)), 1,
                     np.where((to_alt >= MODIFIER_COS) & (to_alt - to_x >= MODIFIER_MARGIN), -1, 0))
-    info = {w: (int(sd), bool(content_stems(w) & c.topic) or th >= THING_COS)
-            for w, sd, th in zip(vocab, side, to_thing)}
+    if not len(c.alternative):
+        side = np.where(np.isin(vocab, list(_SPEAKERS_OWN)), -1, side)
+    is_thing = np.array([bool(content_stems(w) & c.topic) or th >= THING_COS for w, th in zip(vocab, to_thing)])
+    qual = qual_vecs @ refs_vecs.T  # the thing qualified by each word against X's, the bare and the alternative's
+    owner = (qual[:, 0] - qual[:, 1] >= OWNER_MARGIN) & (qual[:, 0] > qual[:, 2] if alts else True) & ~is_thing
+    owner |= np.array([bool(content_stems(w) & content_stems(mods)) for w in vocab])
+    asked = bool(c.topic & a.qstems)
+    info = {w: (int(sd), th or (asked and w in _THING_PRONOUN), bool(ow))
+            for w, sd, th, ow in zip(vocab, side, is_thing, owner)}
+    if asked:
+        for w in _THING_PRONOUN:
+            info.setdefault(w, (0, True, False))
     for k, cl in enumerate(clauses):
         said = set()
-        for part in cl:
+        for p, part in enumerate(cl):
             own = [(i, *info[w]) for i, w in enumerate(part) if w in info and not content_stems(w) & a.qstems]
             things = [i for i, w in enumerate(part) if w in info and info[w][1] and not info[w][0]]
-            said |= {sd for i, sd, _ in own if sd and any(0 < abs(i - j) <= THING_SPAN for j in things)}
+            said |= {sd for i, sd, _, _ in own if sd and any(0 < abs(i - j) <= THING_SPAN for j in things)}
+            if things:  # X's qualifier anywhere in the thing's clause or the next
+                said |= {1 for q in cl[p: p + 2] if q is part or q[:1] and q[0] in _CONTINUES
+                         for i, w in enumerate(q) if w in info and info[w][2]
+                         and not content_stems(w) & a.qstems and not _PURPOSE & set(q[max(0, i - 2): i])}
         out[k] = said.pop() if len(said) == 1 else 0
     return out
 

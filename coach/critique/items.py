@@ -39,6 +39,7 @@ class _Contrast:
     phrase: np.ndarray  # the alternative as stated
     thing: np.ndarray  # the words of the thing both name ("phone", "number")
     topic: frozenset[str]  # ... and their stems
+    texts: tuple[str, str, str] = ("", "", "")  # X's modifiers, the alternative's ("" for the bare thing), the thing
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             things = alts if len(alts) > 1 else []
             good = _names(_clean_fix(it.fix) or " ".join(heading)) if things else []
             alt = (_clean_fix(it.fix) if it.fix.strip() else it.instead) if sh.kind == "dont" else ""
-            mods = _modifiers(sh.target, alt)
+            mods = _modifiers(sh.target, alt) or _modifiers(sh.target, alt, bare=True)
             contrast = [*mods[0], *mods[1], alt, *_thing_words(sh.target, mods[2])] if mods else []
             inst = [p] if sh.kind == "dont" and not it.fix.strip() and not mods and (p := _practice(it.instead)) else []
             shared = _shared_parts(sh.target, inst[0], embedder) if inst else frozenset()
@@ -138,7 +139,9 @@ def _item_models(items: Sequence[RubricItem], embedder: "Embedder") -> dict[str,
             ablations, forms, contrasts, head = take(len(abl)), take(nf), take(nc), take(len(heading))
             thing_vecs, good_vecs, place_vec = take(len(things)), take(len(good)), take(len(place))
             contrast = (_Contrast(take(len(mods[0])), take(len(mods[1])), take(1)[0],
-                                  take(len(_thing_words(sh.target, mods[2]))), mods[2]) if mods else None)
+                                  take(len(_thing_words(sh.target, mods[2]))), mods[2],
+                                  (" ".join(mods[0]), " ".join(mods[1]), " ".join(_thing_words(sh.target, mods[2]))))
+                        if mods else None)
             inst_vec = take(len(inst))
             # vectors from the expanded phrases, words (for lexical overlap and advice) from the item's own text
             ph = [_Phrase(text, vec, frozenset(content_stems(text))) for text, vec in zip(plain + cons + xcons, v)]
@@ -192,11 +195,12 @@ def _about_own_questions(x: np.ndarray, embedder: "Embedder") -> bool:
     return float((fixed_vectors(embedder, QUESTIONS.asked) @ x).max()) >= CLOSE
 
 
-def _modifiers(x: str, alt: str) -> tuple[list[str], list[str], frozenset[str]] | None:
+def _modifiers(x: str, alt: str, *, bare: bool = False) -> tuple[list[str], list[str], frozenset[str]] | None:
     """X's and the alternative's modifiers of the thing both name, and that thing's stems: "include your work phone
     number here" / "Personal phone number" -> (["work"], ["personal"], {phone, number}). None when the alternative
     names the bare thing ("Email address" for "your work email": without a modifier to contrast, a word near "work"
-    such as "job" says nothing of which address) or another thing."""
+    such as "job" says nothing of which address) or another thing; with ``bare``, the bare thing gives X's modifiers
+    alone (["work"], [], {email}): X is still a thing with its owner or place."""
     topic = content_stems(x) & content_stems(alt)
 
     def before_thing(text: str) -> list[str]:
@@ -209,10 +213,16 @@ def _modifiers(x: str, alt: str) -> tuple[list[str], list[str], frozenset[str]] 
             run.insert(0, w)
         return run
 
+    def ends_phrase(text: str) -> bool:  # the thing is what X names, not a modifier of it ("online resume builders")
+        toks = [w for w in words(text) if content_stems(w)]
+        at = [i for i, w in enumerate(toks) if content_stems(w) & topic]
+        return bool(at) and at == list(range(at[0], len(toks)))
+
     if not topic:
         return None
     mine, theirs = before_thing(x), before_thing(alt)
-    if not mine or not theirs or content_stems(" ".join(mine)) & content_stems(" ".join(theirs)):
+    if not mine or not (theirs or (bare and ends_phrase(x))) or \
+            content_stems(" ".join(mine)) & content_stems(" ".join(theirs)):
         return None
     return mine, theirs, frozenset(topic)
 
