@@ -121,7 +121,8 @@ def _general_advice(question: str, a: _Answer, parts: dict[str, bool] | None,
     elif not a.stats.structured:
         out.append("Give the headline first, then two or three supporting points.")
     if a.stats.words < length.low * 0.4:
-        out.append(f"At {a.stats.words} words the answer is thin; a spoken answer to this question usually runs "
+        out.append(f"At {a.stats.words} word{'s' if a.stats.words != 1 else ''} the answer is thin; a spoken answer to "
+                   f"this question usually runs "
                    f"{length.typical}.")
     elif a.stats.words > length.long:
         out.append(f"At {a.stats.words} words the answer is long; lead with the point and cut detail.")

@@ -370,7 +370,8 @@ def delivery_notes(stats: DeliveryStats, length: SpokenLength = SPOKEN) -> list[
             notes.append(_injection_note(stats))
         return notes
     notes: list[str] = []
-    said = f"The answer has {stats.words} words in {stats.sentences} sentence{'s' if stats.sentences != 1 else ''}"
+    said = (f"The answer has {stats.words} word{'s' if stats.words != 1 else ''} in {stats.sentences} "
+            f"sentence{'s' if stats.sentences != 1 else ''}")
     if stats.words < length.short:
         said += f", which is short for a spoken answer to this question ({length.typical} is typical)."
     elif stats.words > length.long:
@@ -399,7 +400,8 @@ def delivery_notes(stats: DeliveryStats, length: SpokenLength = SPOKEN) -> list[
     else:
         notes.append("No numbers or metrics appear in the answer.")
     if stats.code:
-        notes.append(f"The answer contains code with {stats.prose_words} words of explanation around it.")
+        notes.append(f"The answer contains code with {stats.prose_words} word{'s' if stats.prose_words != 1 else ''} "
+                     "of explanation around it.")
     if stats.star is not None:
         seen = [p for p, ok in stats.star.items() if ok]
         missing = [p for p, ok in stats.star.items() if not ok]
