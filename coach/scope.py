@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from coach.english import ADVERB, DETERMINERS, linking_verb, pronoun, verb_follows  # words load lazily
+from coach.english import ADVERB, DETERMINERS, linking_verb, pronoun, verb_follows, word_forms  # words load lazily
 from coach.models import Article, Role
 from coach.roles import role_mentions, shared_lexicon_roles
 
@@ -945,8 +945,6 @@ def names_kind(modifier: str) -> bool:
 
 def _forms_pattern(word: str) -> str:
     """A regex alternative of ``word`` in any form the lexicon knows, plural included ("doc", "docs")."""
-    from coach.english import word_forms
-
     forms = sorted({word.lower(), *word_forms([word])}, key=len, reverse=True)
     return "|".join(rf"{re.escape(f)}(?:e?s)?" for f in forms)
 
